@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+//
+// Isnad: an embeddable analytic store for attributed statements in the news.
+//
+// Layering (see docs/architecture.md): each module depends only on those
+// above it in this list, and only IsnadStore touches the LMDB C API.
+//
+//   CLMDB        system library over liblmdb (apt: liblmdb-dev)
+//   IsnadStore   safe Swift layer over LMDB
+//   IsnadText    analyzers, sentence splitting, name keys (no storage)
+//   IsnadIndex   the schema: articles, statements, entities, postings
+//   IsnadExtract statement extraction (text only)
+//   IsnadQuery   query language: lexer, parser, checks, engine
+//   Isnad        the public facade other programs import
+//   IsnadCLI     the `isnad` executable
+import PackageDescription
+
+let package = Package(
+    name: "Isnad",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Isnad", targets: ["Isnad"]),
+        .executable(name: "isnad", targets: ["IsnadCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"]), .brew(["lmdb"])]
+        ),
+        .target(name: "IsnadStore", dependencies: ["CLMDB"]),
+        .target(name: "IsnadText"),
+        .target(name: "IsnadIndex", dependencies: ["IsnadStore", "IsnadText"]),
+        .target(name: "IsnadExtract", dependencies: ["IsnadText"]),
+        .target(name: "IsnadQuery", dependencies: ["IsnadIndex", "IsnadText"]),
+        .target(
+            name: "Isnad",
+            dependencies: ["IsnadStore", "IsnadText", "IsnadIndex", "IsnadExtract", "IsnadQuery"]
+        ),
+        .executableTarget(
+            name: "IsnadCLI",
+            dependencies: [
+                "Isnad",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "StoreProbe"]),
+        // A second process for the store's multi-process tests: it opens a
+        // store and answers commands on standard input (see main.swift).
+        .executableTarget(name: "StoreProbe", dependencies: ["IsnadStore"], path: "Tests/StoreProbe"),
+    ]
+)

@@ -1,0 +1,1 @@
+// The public facade; see docs/embedding.md.

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct IsnadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "isnad")
+}

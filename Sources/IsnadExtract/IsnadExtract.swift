@@ -1,0 +1,1 @@
+// IsnadExtract: see Package.swift for its place in the layering.

@@ -1,0 +1,1 @@
+// IsnadIndex: see Package.swift for its place in the layering.

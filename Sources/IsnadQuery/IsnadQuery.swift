@@ -1,0 +1,1 @@
+// IsnadQuery: see Package.swift for its place in the layering.
