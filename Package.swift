@@ -50,6 +50,8 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "StoreProbe"]),
+        .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
+        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI"]),
         // A second process for the store's multi-process tests: it opens a
         // store and answers commands on standard input (see main.swift).
         .executableTarget(name: "StoreProbe", dependencies: ["IsnadStore"], path: "Tests/StoreProbe"),

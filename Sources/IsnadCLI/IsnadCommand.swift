@@ -1,6 +1,36 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct IsnadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "isnad")
+    static let configuration = CommandConfiguration(
+        commandName: "isnad",
+        abstract: "Who said what, when: an analytic store for attributed statements in the news.",
+        discussion: """
+            Examples:
+              isnad ingest examples/corpus      load the sample articles into the default store
+              isnad stats                       what the store holds
+
+            The store is the folder given by --store, else $ISNAD_STORE, else
+            $XDG_DATA_HOME/isnad/store (~/.local/share/isnad/store).
+            """,
+        version: "isnad 0.1.0",
+        subcommands: [Ingest.self, Stats.self]
+    )
+
+    /// Exit codes: 0 success, 1 query or input error, 2 usage error, 3 store
+    /// error. ArgumentParser reports usage errors as 64 (EX_USAGE); they are
+    /// mapped to 2 here so every command follows one table.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

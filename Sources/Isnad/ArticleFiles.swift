@@ -1,0 +1,177 @@
+import Foundation
+
+/// Articles read from files, with the files (or lines) that were refused.
+public struct LoadedArticles: Sendable {
+    public var articles: [Article] = []
+    /// Each refused file or line, with the reason in words.
+    public var rejected: [Rejection] = []
+
+    public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
+        public var path: String
+        /// The 1-based line, for JSON Lines input.
+        public var line: Int?
+        public var reason: String
+
+        public var description: String {
+            line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)"
+        }
+    }
+}
+
+extension Article {
+    /// Files larger than this are refused rather than read into memory.
+    public static let maximumFileSize = 64 << 20
+
+    /// Reads articles from `paths`: `.txt` files (with optional front
+    /// matter), `.jsonl` files of article objects, and folders of them,
+    /// recursively and in name order (in folders, only `.txt` files and
+    /// files named `articles.jsonl` or `*articles.jsonl`). Problems are collected per file; they
+    /// never stop the rest.
+    ///
+    /// Front matter is a block of `key: value` lines between two `---`
+    /// lines at the very top; keys are `id`, `title`, `source`, `url`,
+    /// `published` and `lang`.
+    public static func load(from paths: [String]) -> LoadedArticles {
+        var loaded = LoadedArticles()
+        for path in paths { load(path, into: &loaded) }
+        return loaded
+    }
+
+    private static func load(_ path: String, into loaded: inout LoadedArticles) {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            loaded.rejected.append(.init(path: path, reason: "no such file or folder"))
+            return
+        }
+        if isDirectory.boolValue {
+            guard let names = try? fm.contentsOfDirectory(atPath: path) else {
+                loaded.rejected.append(.init(path: path, reason: "cannot list the folder"))
+                return
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let child = (path as NSString).appendingPathComponent(name)
+                var childIsDirectory: ObjCBool = false
+                _ = fm.fileExists(atPath: child, isDirectory: &childIsDirectory)
+                // Inside folders only article files are picked up: other JSON
+                // Lines (gold annotations, statements) sit beside them.
+                if childIsDirectory.boolValue || name.hasSuffix(".txt") || name.hasSuffix("articles.jsonl") {
+                    load(child, into: &loaded)
+                }
+            }
+            return
+        }
+        let text: String
+        switch readText(path) {
+        case .failure(let rejection):
+            loaded.rejected.append(rejection)
+            return
+        case .success(let contents):
+            text = contents
+        }
+        if path.hasSuffix(".jsonl") {
+            loadJSONLines(text, path: path, into: &loaded)
+        } else {
+            let article = parseFrontMatter(text)
+            if article.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                loaded.rejected.append(.init(path: path, reason: "no article text"))
+            } else {
+                loaded.articles.append(article)
+            }
+        }
+    }
+
+    private static func readText(_ path: String) -> Result<String, LoadedArticles.Rejection> {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > maximumFileSize {
+            return .failure(.init(path: path, reason: "file of \(size) bytes is larger than the limit of \(maximumFileSize)"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.init(path: path, reason: "cannot read the file"))
+        }
+        if data.isEmpty { return .failure(.init(path: path, reason: "empty file")) }
+        if let nul = data.firstIndex(of: 0) {
+            return .failure(.init(path: path, reason: "binary file (NUL byte at offset \(nul))"))
+        }
+        guard let text = String(bytes: data, encoding: .utf8) else {
+            return .failure(.init(path: path, reason: "not valid UTF-8 (at byte \(firstInvalidUTF8Offset(data)))"))
+        }
+        return .success(text)
+    }
+
+    private static func loadJSONLines(_ text: String, path: String, into loaded: inout LoadedArticles) {
+        let decoder = JSONDecoder()
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            do {
+                let object = try decoder.decode(JSONArticle.self, from: Data(trimmed.utf8))
+                guard !object.text.isEmpty else {
+                    loaded.rejected.append(.init(path: path, line: index + 1, reason: "empty 'text'"))
+                    continue
+                }
+                loaded.articles.append(Article(id: object.id, title: object.title, source: object.source,
+                                               url: object.url, published: object.published,
+                                               lang: object.lang, text: object.text))
+            } catch {
+                loaded.rejected.append(.init(path: path, line: index + 1, reason: describe(error)))
+            }
+        }
+    }
+
+    /// Splits `--- key: value … ---` off the top of a text file.
+    static func parseFrontMatter(_ contents: String) -> Article {
+        var body = Substring(contents)
+        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        var fields: [String: String] = [:]
+        let lines = body.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: false)
+        if let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---",
+           let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) {
+            for line in lines[1..<end] {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+                var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+                if !value.isEmpty { fields[key] = value }
+            }
+            body = lines[(end + 1)...].joined(separator: "\n")[...]
+        }
+        return Article(id: fields["id"], title: fields["title"], source: fields["source"], url: fields["url"],
+                       published: fields["published"], lang: fields["lang"],
+                       text: body.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+private struct JSONArticle: Decodable {
+    var id: String?
+    var title: String?
+    var source: String?
+    var url: String?
+    var published: String?
+    var lang: String?
+    var text: String
+}
+
+private func describe(_ error: Error) -> String {
+    guard let error = error as? DecodingError else { return "\(error)" }
+    switch error {
+    case .keyNotFound(let key, _): return "missing field '\(key.stringValue)'"
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+        let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+        return "field '\(field)' has the wrong type"
+    case .dataCorrupted: return "not a JSON object"
+    @unknown default: return "invalid JSON"
+    }
+}
+
+private func firstInvalidUTF8Offset(_ data: Data) -> Int {
+    var offset = 0
+    var iterator = data.makeIterator()
+    var decoder = UTF8()
+    while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): offset += UTF8.width(scalar)
+        case .emptyInput, .error: return offset
+        }
+    }
+}

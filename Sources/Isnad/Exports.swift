@@ -1,0 +1,4 @@
+import IsnadStore
+
+/// Errors of the storage layer, as thrown by ``Store``.
+public typealias StoreError = IsnadStore.StoreError

@@ -1,1 +1,0 @@
-// The public facade; see docs/embedding.md.

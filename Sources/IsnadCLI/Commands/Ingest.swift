@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Isnad
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add articles to the store.",
+        discussion: """
+            Reads .txt files (with optional front matter: id, title, source, url,
+            published, lang), .jsonl files of article objects, and folders of them.
+            Files that cannot be read are reported and skipped; the rest is stored.
+            Ingesting the same articles again changes nothing.
+
+            Examples:
+              isnad ingest examples/corpus
+              isnad ingest --store news.isnad articles.jsonl
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("Files or folders to read.", valueName: "path"))
+    var paths: [String]
+
+    func run() throws {
+        try reportingErrors {
+            let loaded = Article.load(from: paths)
+            // At most a few lines per file, so one broken JSONL file does
+            // not bury the rest of the report.
+            var shownPerFile: [String: Int] = [:]
+            for rejection in loaded.rejected {
+                shownPerFile[rejection.path, default: 0] += 1
+                if shownPerFile[rejection.path, default: 0] <= 5 { printError("skipped: \(rejection)") }
+            }
+            for (path, count) in shownPerFile.sorted(by: { $0.key < $1.key }) where count > 5 {
+                printError("skipped: \(path): \(count - 5) more lines")
+            }
+            let store = try storeOptions.open()
+            let summary = try store.ingest(loaded.articles)
+            print("\(summary.added) added, \(summary.replaced) replaced, \(summary.unchanged) unchanged, "
+                  + "\(loaded.rejected.count) skipped → \(store.path)")
+            if loaded.articles.isEmpty, !loaded.rejected.isEmpty {
+                throw CLIError.input("nothing could be read")
+            }
+        }
+    }
+}

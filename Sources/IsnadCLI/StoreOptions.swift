@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Isnad
+
+/// `--store`, shared by every command that opens a store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store folder.", valueName: "path"))
+    var store: String?
+
+    /// --store, else $ISNAD_STORE, else the per-user default.
+    var path: String {
+        if let store { return store }
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["ISNAD_STORE"], !path.isEmpty { return path }
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        return (data as NSString).appendingPathComponent("isnad/store")
+    }
+
+    func open(readOnly: Bool = false) throws -> Store {
+        var configuration = Store.Configuration()
+        configuration.readOnly = readOnly
+        configuration.create = !readOnly
+        do {
+            return try Store(path: path, configuration: configuration)
+        } catch let error as StoreError {
+            throw CLIError.store(error)
+        }
+    }
+}
+
+/// Failures that end a command, with the exit codes of docs/cli.md:
+/// 1 for bad input, 3 for the store.
+enum CLIError: Error {
+    case input(String)
+    case store(StoreError)
+}
+
+/// Prints `error` on standard error and leaves with its exit code.
+func fail(_ error: CLIError) -> ExitCode {
+    switch error {
+    case .input(let message):
+        printError("error: \(message)")
+        return ExitCode(1)
+    case .store(let error):
+        printError("error: \(error)")
+        return ExitCode(3)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning `CLIError` and `StoreError` into a message and an exit code.
+    func reportingErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CLIError {
+            throw fail(error)
+        } catch let error as StoreError {
+            throw fail(.store(error))
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// IsnadIndex: see Package.swift for its place in the layering.

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// Runs the built `isnad` binary as a user would and checks output and exit codes.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func binary() throws -> URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("isnad")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        throw CocoaError(.fileNoSuchFile)
+    }
+
+    func isnad(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = try Self.binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.repository
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    private func withFolder<R>(_ body: (String) throws -> R) throws -> R {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try body(path)
+    }
+
+    @Test func ingestThenStats() throws {
+        try withFolder { folder in
+            let store = folder + "/store"
+            let first = try isnad(["ingest", "--store", store, "examples/corpus"])
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout.hasPrefix("12 added, 0 replaced, 0 unchanged, 0 skipped"))
+            let again = try isnad(["ingest", "--store", store, "examples/corpus"])
+            #expect(again.stdout.hasPrefix("0 added, 0 replaced, 12 unchanged"))
+            let stats = try isnad(["stats", "--store", store])
+            #expect(stats.status == 0)
+            #expect(stats.stdout.contains("articles    12"))
+            #expect(stats.stdout.contains("format      1 (created by isnad 0.1.0)"))
+        }
+    }
+
+    @Test func storeComesFromTheEnvironment() throws {
+        try withFolder { folder in
+            let store = folder + "/from-env"
+            let run = try isnad(["ingest", "examples/corpus/ar-2025-01-treaty.txt"], environment: ["ISNAD_STORE": store])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("→ \(store)"))
+            #expect(FileManager.default.fileExists(atPath: store + "/data.mdb"))
+        }
+    }
+
+    @Test func exitCodes() throws {
+        try withFolder { folder in
+            let notAStore = try isnad(["stats", "--store", "README.md"])
+            #expect(notAStore.status == 3)
+            #expect(notAStore.stderr.contains("is a file, not a store"))
+            #expect(notAStore.stdout.isEmpty)
+
+            let missing = try isnad(["stats", "--store", folder + "/none"])
+            #expect(missing.status == 3)
+            #expect(missing.stderr.contains("no store at"))
+
+            let unreadable = try isnad(["ingest", "--store", folder + "/s", folder + "/nothing-here.txt"])
+            #expect(unreadable.status == 1)
+            #expect(unreadable.stderr.contains("no such file or folder"))
+
+            let usage = try isnad(["stats", "--no-such-flag"])
+            #expect(usage.status == 2)
+            #expect(usage.stderr.contains("--no-such-flag"))
+
+            let help = try isnad(["ingest", "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Examples:"))
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Isnad
+import Testing
+
+/// The public facade, used only through `import Isnad`.
+@Suite struct StoreIngestTests {
+    private func withFolder<R>(_ body: (String) throws -> R) throws -> R {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try body(path)
+    }
+
+    private static let sampleCorpus = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("examples/corpus").path
+
+    @Test func sampleCorpusLoadsWithItsFrontMatter() throws {
+        let loaded = Article.load(from: [Self.sampleCorpus])
+        #expect(loaded.rejected.isEmpty, "\(loaded.rejected)")
+        #expect(loaded.articles.count == 12)
+        #expect(Set(loaded.articles.compactMap(\.lang)) == ["ar", "en"])
+        let kirby = loaded.articles.first { $0.id == "sample-en-03" }
+        #expect(kirby?.published == "2022-10-20")
+        #expect(kirby?.source == "Isnad sample desk")
+        #expect(kirby?.text.hasPrefix("WASHINGTON") == true)
+        #expect(kirby?.text.contains("---") == false)
+    }
+
+    @Test func ingestIsIdempotentAndReplacesChangedArticles() throws {
+        try withFolder { folder in
+            let store = try Store(path: folder + "/store")
+            let articles = Article.load(from: [Self.sampleCorpus]).articles
+            #expect(try store.ingest(articles) == IngestSummary(added: 12, replaced: 0, unchanged: 0))
+            #expect(try store.ingest(articles) == IngestSummary(added: 0, replaced: 0, unchanged: 12))
+            var changed = articles[0]
+            changed.text += "\n\nUpdated."
+            #expect(try store.ingest([changed]) == IngestSummary(added: 0, replaced: 1, unchanged: 0))
+            #expect(try store.statistics().articles == 12)
+            #expect(try store.articles().first { $0.id == changed.id }?.text == changed.text)
+            // Without an id, the same text is the same article.
+            let anonymous = Article(text: "نفى المتحدث الخبر.")
+            #expect(try store.ingest([anonymous, anonymous]).added == 1)
+            #expect(try store.statistics().articles == 13)
+        }
+    }
+
+    @Test func storeSurvivesReopeningReadOnly() throws {
+        try withFolder { folder in
+            do {
+                let store = try Store(path: folder + "/store")
+                try store.ingest([Article(id: "a", text: "one"), Article(id: "b", text: "two")])
+            }
+            var configuration = Store.Configuration()
+            configuration.readOnly = true
+            let reader = try Store(path: folder + "/store", configuration: configuration)
+            let stats = try reader.statistics()
+            #expect(stats.articles == 2)
+            #expect(stats.formatVersion == 1)
+            #expect(stats.creator.hasPrefix("isnad "))
+            do {
+                try reader.ingest([Article(id: "c", text: "three")])
+                Issue.record("a read-only store accepted a write")
+            } catch let error as StoreError {
+                #expect(error.code == StoreError.readOnly)
+            }
+        }
+    }
+
+    @Test func badFilesAreReportedOneByOne() throws {
+        try withFolder { folder in
+            let fm = FileManager.default
+            _ = fm.createFile(atPath: folder + "/empty.txt", contents: Data())
+            _ = fm.createFile(atPath: folder + "/binary.txt", contents: Data([0x41, 0x00, 0x42]))
+            _ = fm.createFile(atPath: folder + "/latin1.txt", contents: Data([0x63, 0x61, 0x66, 0xE9]))
+            _ = fm.createFile(atPath: folder + "/only-front-matter.txt", contents: Data("---\nid: x\n---\n".utf8))
+            _ = fm.createFile(atPath: folder + "/good.txt", contents: Data("---\ntitle: T\n---\nقال كيربي.".utf8))
+            _ = fm.createFile(atPath: folder + "/articles.jsonl", contents: Data("""
+                {"id": "j1", "text": "first"}
+                not json
+                {"id": "j3"}
+
+                {"id": "j5", "text": "fifth", "lang": "en"}
+                """.utf8))
+            _ = fm.createFile(atPath: folder + "/statements.jsonl", contents: Data("{\"x\": 1}\n".utf8))
+            let loaded = Article.load(from: [folder, folder + "/missing.txt"])
+            #expect(loaded.articles.map(\.text).sorted() == ["fifth", "first", "قال كيربي."])
+            let reasons = Dictionary(uniqueKeysWithValues: loaded.rejected.map {
+                (($0.path as NSString).lastPathComponent + ($0.line.map { ":\($0)" } ?? ""), $0.reason)
+            })
+            #expect(reasons["empty.txt"] == "empty file")
+            #expect(reasons["binary.txt"]?.hasPrefix("binary file (NUL byte at offset 1)") == true)
+            #expect(reasons["latin1.txt"] == "not valid UTF-8 (at byte 3)")
+            #expect(reasons["only-front-matter.txt"] == "no article text")
+            #expect(reasons["articles.jsonl:2"] == "not a JSON object")
+            #expect(reasons["articles.jsonl:3"] == "missing field 'text'")
+            #expect(reasons["missing.txt"] == "no such file or folder")
+            #expect(reasons.count == 7, "statements.jsonl in a folder is not an article file: \(reasons)")
+        }
+    }
+}
