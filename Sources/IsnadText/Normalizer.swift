@@ -1,0 +1,241 @@
+import Foundation
+
+/// The normalisation of `../shared/tools/refanalyzer.py`, steps 1–6, done in
+/// one pass that remembers where each output code point came from:
+///
+/// 1. NFKC; 2. delete U+064B–U+065F, U+0670 and tatweel; 3. fold alef forms
+/// (أ إ آ ٱ → ا), ى → ي, ة → ه, ک → ك, ی → ي; 4. Arabic-Indic and extended
+/// digits → ASCII; 5. full lowercase; 6. tokens are maximal runs of L* and N*
+/// code points, everything else separates.
+///
+/// Speed comes from a fast path: ASCII, the Arabic letters, digits and
+/// punctuation, and the harakat that are deleted anyway are NFKC-stable, so
+/// only segments with other characters (or with U+0653–U+0655, which compose
+/// with a preceding letter) go through Foundation's NFKC.
+struct Normalizer {
+    /// Receives each word: its normalised code points and the UTF-8 byte
+    /// range of its surface form in the original text.
+    typealias Sink = (ArraySlice<Unicode.Scalar>, Range<Int>) -> Void
+
+    private var word: [Unicode.Scalar] = []
+    private var wordStart = -1
+    private var wordEnd = 0
+    /// Index in `word` of a σ lowered from Σ that becomes ς if the word
+    /// ends before another cased letter (Unicode's Final_Sigma, as Python's
+    /// `lower()` applies it).
+    private var pendingSigma = -1
+
+    init() { word.reserveCapacity(64) }
+
+    mutating func words(in text: String, _ sink: Sink) {
+        var text = text
+        text.makeContiguousUTF8()
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            run(bytes, sink)
+        }
+    }
+
+    private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, _ sink: Sink) {
+        let count = bytes.count
+        var i = 0
+        word.removeAll(keepingCapacity: true)
+        wordStart = -1
+        while i < count {
+            // Fast path: a starter we know to be NFKC-stable, followed by
+            // nothing that could compose with it.
+            let (scalar, length) = decode(bytes, at: i)
+            let next = i + length
+            if Normalizer.isStable(scalar), !Normalizer.hasComposingMark(bytes, from: next) {
+                emit(scalar, from: i, to: next, sink)
+                i = next
+                continue
+            }
+            i = slowRun(bytes, from: i, sink)
+        }
+        flush(sink)
+    }
+
+    // MARK: - Slow path
+
+    /// Normalises the run of segments that need NFKC, starting at `start`;
+    /// returns where the run ends.
+    private mutating func slowRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ sink: Sink) -> Int {
+        // A segment is a starter with the non-starters that follow it. The
+        // run ends before a segment that the fast path can take.
+        var segments: [Range<Int>] = []
+        var i = start
+        let count = bytes.count
+        repeat {
+            let segmentStart = i
+            i += decode(bytes, at: i).1
+            while i < count {
+                let (s, l) = decode(bytes, at: i)
+                if s.value < 0x300 || s.properties.canonicalCombiningClass == .notReordered { break }
+                i += l
+            }
+            segments.append(segmentStart..<i)
+            if i < count {
+                let (s, l) = decode(bytes, at: i)
+                if Normalizer.isStable(s), !Normalizer.hasComposingMark(bytes, from: i + l) { break }
+            }
+        } while i < count
+
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        let whole = string(start..<i).precomposedStringWithCompatibilityMapping
+        // Map output to input per segment when normalising segment by segment
+        // gives the same text (almost always); else to the whole run.
+        if segments.count > 1 {
+            let parts = segments.map { string($0).precomposedStringWithCompatibilityMapping }
+            if parts.joined() == whole {
+                for (part, range) in zip(parts, segments) {
+                    for scalar in part.unicodeScalars { emit(scalar, from: range.lowerBound, to: range.upperBound, sink) }
+                }
+                return i
+            }
+        }
+        for scalar in whole.unicodeScalars { emit(scalar, from: start, to: i, sink) }
+        return i
+    }
+
+    // MARK: - Steps 2 to 6
+
+    /// Applies deletion, folding, digits and lowercase to one NFKC code point.
+    @inline(__always)
+    private mutating func emit(_ scalar: Unicode.Scalar, from: Int, to: Int, _ sink: Sink) {
+        let v = scalar.value
+        if v < 0x80 {
+            if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
+                append(scalar, from: from, to: to)
+            } else if v >= 0x41 && v <= 0x5A {
+                append(Unicode.Scalar(v + 0x20).unsafelyUnwrapped, from: from, to: to)
+            } else {
+                flush(sink)
+            }
+            return
+        }
+        switch v {
+        case 0x64B...0x65F, 0x670, 0x640:
+            return  // deleted: neither a letter nor a separator
+        case 0x623, 0x625, 0x622, 0x671:
+            append("\u{627}", from: from, to: to)
+        case 0x649, 0x6CC:
+            append("\u{64A}", from: from, to: to)
+        case 0x629:
+            append("\u{647}", from: from, to: to)
+        case 0x6A9:
+            append("\u{643}", from: from, to: to)
+        case 0x660...0x669:
+            append(Unicode.Scalar(v - 0x660 + 0x30).unsafelyUnwrapped, from: from, to: to)
+        case 0x6F0...0x6F9:
+            append(Unicode.Scalar(v - 0x6F0 + 0x30).unsafelyUnwrapped, from: from, to: to)
+        case 0x621...0x63A, 0x641...0x64A:
+            append(scalar, from: from, to: to)
+        case 0x3A3:
+            let precededByCased = word.last?.properties.isCased ?? false
+            append("\u{3C3}", from: from, to: to)
+            if precededByCased { pendingSigma = word.count - 1 }
+        default:
+            let properties = scalar.properties
+            if properties.changesWhenLowercased {
+                for lower in properties.lowercaseMapping.unicodeScalars { classify(lower, from: from, to: to, sink) }
+            } else {
+                classify(scalar, from: from, to: to, sink)
+            }
+        }
+    }
+
+    @inline(__always)
+    private mutating func classify(_ scalar: Unicode.Scalar, from: Int, to: Int, _ sink: Sink) {
+        if scalar.value < 0x80 {
+            let v = scalar.value
+            if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 { append(scalar, from: from, to: to) } else { flush(sink) }
+            return
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            append(scalar, from: from, to: to)
+        default:
+            flush(sink)
+        }
+    }
+
+    @inline(__always)
+    private mutating func append(_ scalar: Unicode.Scalar, from: Int, to: Int) {
+        if wordStart < 0 { wordStart = from }
+        if pendingSigma >= 0, scalar.properties.isCased { pendingSigma = -1 }
+        word.append(scalar)
+        wordEnd = max(wordEnd, to)
+    }
+
+    @inline(__always)
+    private mutating func flush(_ sink: Sink) {
+        guard wordStart >= 0 else { return }
+        if pendingSigma >= 0 {
+            word[pendingSigma] = "\u{3C2}"
+            pendingSigma = -1
+        }
+        sink(word[...], wordStart..<wordEnd)
+        word.removeAll(keepingCapacity: true)
+        wordStart = -1
+        wordEnd = 0
+    }
+
+    // MARK: - Character classes
+
+    /// NFKC maps these to themselves, and no later code point composes with
+    /// them except the marks `startsComposingMark` looks for.
+    @inline(__always)
+    static func isStable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x7F,
+             0x60C, 0x61B, 0x61F, 0x621...0x63A, 0x640...0x652, 0x656...0x65F, 0x660...0x66D, 0x670, 0x671,
+             0x6A9, 0x6CC, 0x6F0...0x6F9,
+             0xAB, 0xBB, 0x2018...0x201F, 0x2013, 0x2014:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether the non-starters from `offset` on (up to the next starter)
+    /// include one that could change the preceding character under NFKC:
+    /// any combining mark but the harakat that step 2 deletes anyway.
+    @inline(__always)
+    static func hasComposingMark(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Bool {
+        var j = offset
+        while j < bytes.count {
+            if bytes[j] < 0xCC { return false }  // below U+0300: a starter
+            let (scalar, length) = decode(bytes, at: j)
+            switch scalar.value {
+            case 0x64B...0x652, 0x656...0x65F, 0x670:
+                j += length
+            case 0x653...0x655:
+                return true
+            default:
+                return scalar.properties.canonicalCombiningClass != .notReordered
+            }
+        }
+        return false
+    }
+}
+
+/// Decodes the scalar at `offset` of valid UTF-8 (Swift strings always are).
+@inline(__always)
+func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int) {
+    let b0 = UInt32(bytes[offset])
+    if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+    if b0 < 0xE0 {
+        let v = (b0 & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+        return (Unicode.Scalar(v).unsafelyUnwrapped, 2)
+    }
+    if b0 < 0xF0 {
+        let v = (b0 & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+        return (Unicode.Scalar(v).unsafelyUnwrapped, 3)
+    }
+    let v = (b0 & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+        | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
+    return (Unicode.Scalar(v).unsafelyUnwrapped, 4)
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import IsnadText
+
+@Suite struct AnalyzerTests {
+    @Test func offsetsSliceBackToTheSurfaceForm() throws {
+        let corpus = ReferenceAnalyzer.repository.appendingPathComponent("examples/corpus")
+        var texts = try FileManager.default.contentsOfDirectory(atPath: corpus.path).map {
+            try String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8)
+        }
+        texts.append("قُدْرَاتِهَا و\u{64E}\u{654} ﻻ e\u{301}te ½ İstanbul صـــواريخ")
+        let plain = Analyzer(stemming: false)
+        for text in texts {
+            let bytes = Array(text.utf8)
+            for token in Analyzer().tokens(in: text) {
+                let surface = String(decoding: bytes[token.range], as: UTF8.self)
+                // The surface form analyses to this token's form (one
+                // character may give several tokens: ½ is 1, 2).
+                let again = plain.tokens(in: surface)
+                #expect(again.contains { $0.form == token.form }, "«\(surface)»")
+                #expect(again.allSatisfy { $0.range == 0..<bytes[token.range].count } || again.count == 1)
+            }
+        }
+    }
+
+    @Test func formIsUnstemmedAndTermIsTheStem() {
+        let tokens = Analyzer().tokens(in: "والصواريخ الإيرانية")
+        #expect(tokens.map(\.form) == ["والصواريخ", "الايرانيه"])
+        #expect(tokens.map(\.term) == ["صواريخ", "ايران"])  // ال off, then يه
+        #expect(Analyzer(stemming: false).tokens(in: "والصواريخ").map(\.term) == ["والصواريخ"])
+    }
+
+    @Test func byteRangesOfMixedText() {
+        let text = "Kirby: «لا أستطيع تأكيد»"
+        let tokens = Analyzer().tokens(in: text)
+        let bytes = Array(text.utf8)
+        #expect(tokens.map { String(decoding: bytes[$0.range], as: UTF8.self) } == ["Kirby", "لا", "أستطيع", "تأكيد"])
+    }
+
+    @Test func badAndUnusualInput() {
+        #expect(Analyzer().tokens(in: "").isEmpty)
+        #expect(Analyzer().tokens(in: " \n\t…").isEmpty)
+        // Invalid UTF-8 is repaired to U+FFFD on the way into a String, which separates words.
+        let repaired = String(decoding: [0x61, 0xFF, 0x62, 0xC3], as: UTF8.self)
+        #expect(Analyzer().tokens(in: repaired).map(\.term) == ["a", "b"])
+        // Other scripts pass through as tokens rather than being dropped.
+        #expect(Analyzer().tokens(in: "日本語 русский हिन्दी").map(\.term).count >= 3)
+        #expect(Analyzer().tokens(in: "русский").map(\.term) == ["русский"])
+    }
+
+    @Test func longSingleLineIsHandled() {
+        let line = String(repeating: "قال المتحدث إن الصواريخ ", count: 200_000)  // about 8.6 MB
+        var count = 0
+        var last = 0..<0
+        Analyzer().forEachToken(in: line) { token in
+            count += 1
+            last = token.range
+        }
+        #expect(count == 800_000)
+        #expect(last.upperBound == line.utf8.count - 1)
+    }
+}
