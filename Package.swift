@@ -44,6 +44,7 @@ let package = Package(
             name: "IsnadCLI",
             dependencies: [
                 "Isnad",
+                "IsnadText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

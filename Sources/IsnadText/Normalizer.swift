@@ -214,6 +214,8 @@ struct Normalizer {
                 j += length
             case 0x653...0x655:
                 return true
+            case 0x600...0x60F, 0x61B...0x64A, 0x660...0x66F, 0x671...0x6D5:
+                return false  // Arabic starters: the common case, without a property lookup
             default:
                 return scalar.properties.canonicalCombiningClass != .notReordered
             }

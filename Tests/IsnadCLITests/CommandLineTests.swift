@@ -22,7 +22,7 @@ import Testing
         throw CocoaError(.fileNoSuchFile)
     }
 
-    func isnad(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    func isnad(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = try Self.binary()
         process.arguments = arguments
@@ -33,7 +33,11 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
         try process.run()
+        input.fileHandleForWriting.write(Data((stdin ?? "").utf8))
+        try input.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -97,5 +101,22 @@ import Testing
             #expect(help.status == 0)
             #expect(help.stdout.contains("Examples:"))
         }
+    }
+
+    @Test func analyzePrintsTokensAndOffsets() throws {
+        let text = "وقال كيربي: «لا أستطيع تأكيد التقارير»"
+        let plain = try isnad(["analyze"], stdin: text)
+        #expect(plain.status == 0)
+        #expect(plain.stdout == "قال\nكيرب\nلا\nاستطيع\nتاكيد\nتقارير\n")
+        let offsets = try isnad(["analyze", "--offsets", "--no-stem"], stdin: text)
+        let bytes = Array(text.utf8)
+        let surfaces = offsets.stdout.split(separator: "\n").map { line -> String in
+            let fields = line.split(separator: "\t")
+            let start = Int(fields[1]) ?? 0, end = Int(fields[2]) ?? 0
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        #expect(surfaces == ["وقال", "كيربي", "لا", "أستطيع", "تأكيد", "التقارير"])
+        let count = try isnad(["analyze", "--count"], stdin: text)
+        #expect(count.stdout == "6\n")
     }
 }
