@@ -79,30 +79,28 @@ package final class Environment: @unchecked Sendable {
         // From here on `self` is fully initialised, so a throw runs deinit,
         // which closes the environment.
         self.env = handle
-        do {
-            try check(mdb_env_set_maxdbs(env, MDB_dbi(configuration.maxDatabases)), "mdb_env_set_maxdbs")
-            try check(mdb_env_set_maxreaders(env, UInt32(configuration.maxReaders)), "mdb_env_set_maxreaders")
-            try check(mdb_env_set_mapsize(env, max(configuration.mapSize, 1 << 16)), "mdb_env_set_mapsize")
-            var flags = UInt32(MDB_NOTLS)
-            if configuration.readOnly { flags |= UInt32(MDB_RDONLY) }
-            let rc = mdb_env_open(env, path, flags, 0o644)
-            switch rc {
-            case 0: break
-            case MDB_INVALID:
-                throw StoreError(.notAStore, operation: "open",
-                                 message: "'\(path)/data.mdb' is not an LMDB data file")
-            case MDB_VERSION_MISMATCH:
-                throw StoreError(.incompatibleFormat, operation: "open",
-                                 message: "'\(path)' was written by an incompatible LMDB version", lmdbCode: rc)
-            default:
-                try check(rc, "mdb_env_open")
-            }
-            // Readers left behind by crashed processes would otherwise pin old
-            // pages (blocking growth of free space) and fill the reader table.
-            var dead: Int32 = 0
-            try check(mdb_reader_check(env, &dead), "mdb_reader_check")
-            try checkFormat(isNew: isNew)
+        try check(mdb_env_set_maxdbs(env, MDB_dbi(configuration.maxDatabases)), "mdb_env_set_maxdbs")
+        try check(mdb_env_set_maxreaders(env, UInt32(configuration.maxReaders)), "mdb_env_set_maxreaders")
+        try check(mdb_env_set_mapsize(env, max(configuration.mapSize, 1 << 16)), "mdb_env_set_mapsize")
+        var flags = UInt32(MDB_NOTLS)
+        if configuration.readOnly { flags |= UInt32(MDB_RDONLY) }
+        let rc = mdb_env_open(env, path, flags, 0o644)
+        switch rc {
+        case 0: break
+        case MDB_INVALID:
+            throw StoreError(.notAStore, operation: "open",
+                             message: "'\(path)/data.mdb' is not an LMDB data file")
+        case MDB_VERSION_MISMATCH:
+            throw StoreError(.incompatibleFormat, operation: "open",
+                             message: "'\(path)' was written by an incompatible LMDB version", lmdbCode: rc)
+        default:
+            try check(rc, "mdb_env_open")
         }
+        // Readers left behind by crashed processes would otherwise pin old
+        // pages (blocking growth of free space) and fill the reader table.
+        var dead: Int32 = 0
+        try check(mdb_reader_check(env, &dead), "mdb_reader_check")
+        try checkFormat(isNew: isNew)
     }
 
     deinit {
