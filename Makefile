@@ -13,10 +13,15 @@ export ISNAD_STORE
 #   libedit-dev  line editing for the REPL
 #   pkg-config   how SwiftPM finds both
 #   python3      runs the reference tools in ../shared/tools during tests
-DEB_PACKAGES := liblmdb-dev libedit-dev pkg-config python3
+#   python3-pip  installs the pinned Python reference packages below
+DEB_PACKAGES := liblmdb-dev libedit-dev pkg-config python3 python3-pip
+# Python packages the tests compare against, pinned, installed into the
+# clone (never system-wide): the Snowball English stemmer.
+PY_TEST_PACKAGES := snowballstemmer==3.1.1
+PY_TEST_DIR := .build-python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps demo test build release clean-demo
+.PHONY: deps pydeps demo test build release clean-demo
 
 deps:
 	@missing=""; \
@@ -37,7 +42,16 @@ demo: release
 build: deps
 	$(SWIFT) build
 
-test: deps
+pydeps: deps
+	@for p in $(PY_TEST_PACKAGES); do \
+	  name=$${p%%==*}; version=$${p##*==}; \
+	  [ -d $(PY_TEST_DIR)/$$name-$$version.dist-info ] || { \
+	    echo "installing $$p into $(PY_TEST_DIR)"; \
+	    PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
+	      --upgrade --target $(PY_TEST_DIR) $$p || exit 1; }; \
+	done
+
+test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

@@ -51,7 +51,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "StoreProbe"]),
-        .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"]),
+        .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], exclude: ["Fixtures"]),
         .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
         .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI"]),
         // A second process for the store's multi-process tests: it opens a

@@ -1,27 +1,54 @@
 /// Turns text into tokens for the index and the query language.
 ///
-/// The Arabic analyzer equals `../shared/tools/refanalyzer.py` token for
-/// token: the same normalisation and tokenisation, then light10 stemming.
-/// Every token keeps the byte range of its surface form in the original.
+/// - `Analyzer(language: .arabic)` equals `../shared/tools/refanalyzer.py`
+///   token for token: its normalisation and tokenisation, then light10.
+/// - `Analyzer(language: .english)` normalises the same way, keeps an
+///   apostrophe between Latin letters inside the word (`kirby's`, `don't`),
+///   and stems with Snowball's English stemmer, which drops possessive `'s`.
+/// - `Analyzer()` (no language) routes each word by its own script: words
+///   with Arabic letters get light10, Latin words the English stemmer, other
+///   scripts and numbers pass through normalised. The index and the query
+///   language use this, so `صواريخ` and `missiles` each meet their analyzer
+///   wherever they occur.
+///
+/// Every token keeps the UTF-8 byte range of its surface form in the original.
 package struct Analyzer: Sendable {
+    /// The language every word is analysed as; nil routes each word by its script.
+    package var language: Language?
     package var stemming: Bool
 
-    package init(stemming: Bool = true) {
+    package init(language: Language? = nil, stemming: Bool = true) {
+        self.language = language
         self.stemming = stemming
     }
 
     /// Calls `body` for each token of `text`, in order.
     package func forEachToken(in text: String, _ body: (Token) -> Void) {
-        var normalizer = Normalizer()
+        var normalizer = Normalizer(joinsApostrophes: language != .arabic)
         var utf8: [UInt8] = []
         utf8.reserveCapacity(256)
         normalizer.words(in: text) { word, range in
             let form = makeString(word, &utf8)
-            if stemming {
+            guard stemming else {
+                body(Token(term: form, form: form, range: range))
+                return
+            }
+            let script: Script
+            switch language {
+            case .arabic: script = .arabic
+            case .english: script = .latin
+            case nil: script = Script.of(word)
+            }
+            switch script {
+            case .arabic:
                 let stem = ArabicLightStemmer.stem(word)
                 let term = stem.count == word.count ? form : makeString(word[stem], &utf8)
                 body(Token(term: term, form: form, range: range))
-            } else {
+            case .latin:
+                let stem = EnglishStemmer.stem(word)
+                let term = stem.elementsEqual(word) ? form : makeString(stem[...], &utf8)
+                body(Token(term: term, form: form, range: range))
+            case .other:
                 body(Token(term: form, form: form, range: range))
             }
         }

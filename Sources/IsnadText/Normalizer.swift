@@ -24,8 +24,16 @@ struct Normalizer {
     /// ends before another cased letter (Unicode's Final_Sigma, as Python's
     /// `lower()` applies it).
     private var pendingSigma = -1
+    /// English tokenisation keeps an apostrophe between Latin letters in
+    /// the word (`kirby's`, `don't`); the reference splits there.
+    private let joinsApostrophes: Bool
+    /// An apostrophe followed a Latin letter; the next letter decides.
+    private var pendingApostrophe = false
 
-    init() { word.reserveCapacity(64) }
+    init(joinsApostrophes: Bool = false) {
+        self.joinsApostrophes = joinsApostrophes
+        word.reserveCapacity(64)
+    }
 
     mutating func words(in text: String, _ sink: Sink) {
         var text = text
@@ -107,34 +115,38 @@ struct Normalizer {
         let v = scalar.value
         if v < 0x80 {
             if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
-                append(scalar, from: from, to: to)
+                append(scalar, from: from, to: to, sink)
             } else if v >= 0x41 && v <= 0x5A {
-                append(Unicode.Scalar(v + 0x20).unsafelyUnwrapped, from: from, to: to)
+                append(Unicode.Scalar(v + 0x20).unsafelyUnwrapped, from: from, to: to, sink)
+            } else if v == 0x27 {
+                apostrophe(sink)
             } else {
                 flush(sink)
             }
             return
         }
         switch v {
+        case 0x2019:
+            apostrophe(sink)
         case 0x64B...0x65F, 0x670, 0x640:
             return  // deleted: neither a letter nor a separator
         case 0x623, 0x625, 0x622, 0x671:
-            append("\u{627}", from: from, to: to)
+            append("\u{627}", from: from, to: to, sink)
         case 0x649, 0x6CC:
-            append("\u{64A}", from: from, to: to)
+            append("\u{64A}", from: from, to: to, sink)
         case 0x629:
-            append("\u{647}", from: from, to: to)
+            append("\u{647}", from: from, to: to, sink)
         case 0x6A9:
-            append("\u{643}", from: from, to: to)
+            append("\u{643}", from: from, to: to, sink)
         case 0x660...0x669:
-            append(Unicode.Scalar(v - 0x660 + 0x30).unsafelyUnwrapped, from: from, to: to)
+            append(Unicode.Scalar(v - 0x660 + 0x30).unsafelyUnwrapped, from: from, to: to, sink)
         case 0x6F0...0x6F9:
-            append(Unicode.Scalar(v - 0x6F0 + 0x30).unsafelyUnwrapped, from: from, to: to)
+            append(Unicode.Scalar(v - 0x6F0 + 0x30).unsafelyUnwrapped, from: from, to: to, sink)
         case 0x621...0x63A, 0x641...0x64A:
-            append(scalar, from: from, to: to)
+            append(scalar, from: from, to: to, sink)
         case 0x3A3:
             let precededByCased = word.last?.properties.isCased ?? false
-            append("\u{3C3}", from: from, to: to)
+            append("\u{3C3}", from: from, to: to, sink)
             if precededByCased { pendingSigma = word.count - 1 }
         default:
             let properties = scalar.properties
@@ -150,20 +162,32 @@ struct Normalizer {
     private mutating func classify(_ scalar: Unicode.Scalar, from: Int, to: Int, _ sink: Sink) {
         if scalar.value < 0x80 {
             let v = scalar.value
-            if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 { append(scalar, from: from, to: to) } else { flush(sink) }
+            if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 { append(scalar, from: from, to: to, sink) } else { flush(sink) }
             return
         }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
-            append(scalar, from: from, to: to)
+            append(scalar, from: from, to: to, sink)
         default:
             flush(sink)
         }
     }
 
+    private mutating func apostrophe(_ sink: Sink) {
+        if joinsApostrophes, !pendingApostrophe, let last = word.last, Script(last) == .latin {
+            pendingApostrophe = true
+        } else {
+            flush(sink)
+        }
+    }
+
     @inline(__always)
-    private mutating func append(_ scalar: Unicode.Scalar, from: Int, to: Int) {
+    private mutating func append(_ scalar: Unicode.Scalar, from: Int, to: Int, _ sink: Sink) {
+        if pendingApostrophe {
+            pendingApostrophe = false
+            if Script(scalar) == .latin { word.append("'") } else { flush(sink) }
+        }
         if wordStart < 0 { wordStart = from }
         if pendingSigma >= 0, scalar.properties.isCased { pendingSigma = -1 }
         word.append(scalar)
@@ -172,6 +196,7 @@ struct Normalizer {
 
     @inline(__always)
     private mutating func flush(_ sink: Sink) {
+        pendingApostrophe = false
         guard wordStart >= 0 else { return }
         if pendingSigma >= 0 {
             word[pendingSigma] = "\u{3C2}"

@@ -59,4 +59,54 @@ import Testing
         #expect(count == 800_000)
         #expect(last.upperBound == line.utf8.count - 1)
     }
+
+    // MARK: - Language routing
+
+    @Test func eachWordMeetsTheAnalyzerOfItsScript() {
+        let tokens = Analyzer().tokens(in: "نفى الصواريخ missiles Kirby's denials والCNN ١٢٣ русских")
+        #expect(tokens.map(\.term) == ["نف", "صواريخ", "missil", "kirbi", "denial", "cnn", "123", "русских"])
+        // Forcing one language analyses every word as that language.
+        #expect(Analyzer(language: .arabic).tokens(in: "missiles Kirby's").map(\.term) == ["missiles", "kirby", "s"])
+        #expect(Analyzer(language: .english).tokens(in: "missiles الصواريخ").map(\.term) == ["missil", "الصواريخ"])
+    }
+
+    @Test func aQueryTermAloneMeetsTheSameWordInAnArticle() throws {
+        // A query term is analysed on its own; it must give the term the
+        // article's analysis gave the same surface word, in either script.
+        let corpus = ReferenceAnalyzer.repository.appendingPathComponent("examples/corpus")
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
+        let analyzer = Analyzer()
+        var checked = 0
+        for name in names {
+            let text = try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
+            let bytes = Array(text.utf8)
+            for token in analyzer.tokens(in: text) {
+                let surface = String(decoding: bytes[token.range], as: UTF8.self)
+                #expect(analyzer.tokens(in: surface).map(\.term) == [token.term], "\(name): \(surface)")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test func apostrophesInEnglishWords() {
+        let text = "Kirby’s aides' 'quoted' don't rock 'n' roll"
+        let tokens = Analyzer().tokens(in: text)
+        let bytes = Array(text.utf8)
+        #expect(tokens.map(\.form) == ["kirby's", "aides", "quoted", "don't", "rock", "n", "roll"])
+        #expect(tokens.map(\.term) == ["kirbi", "aid", "quot", "don't", "rock", "n", "roll"])
+        #expect(tokens.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+                == ["Kirby’s", "aides", "quoted", "don't", "rock", "n", "roll"])
+    }
+
+    @Test func articleLanguageByScriptShare() throws {
+        let corpus = ReferenceAnalyzer.repository.appendingPathComponent("examples/corpus")
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path) where name.hasSuffix(".txt") {
+            let text = try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
+            #expect(Language.detect(in: text) == (name.hasPrefix("ar-") ? .arabic : .english), "\(name)")
+        }
+        #expect(Language.detect(in: "قال Kirby إن الصواريخ") == .arabic)
+        #expect(Language.detect(in: "Kirby said صواريخ were sent") == .english)
+        #expect(Language.detect(in: "2024 — 17") == nil)
+    }
 }

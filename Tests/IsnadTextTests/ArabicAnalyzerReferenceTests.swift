@@ -8,7 +8,7 @@ import Testing
     /// each differing text with its context.
     private func compare(_ texts: [(name: String, text: String)], sourceLocation: SourceLocation = #_sourceLocation) throws {
         let reference = try ReferenceAnalyzer.analyze(texts.map(\.text))
-        let analyzer = Analyzer()
+        let analyzer = Analyzer(language: .arabic)
         var differing = 0
         for ((name, text), expected) in zip(texts, reference) {
             let tokens = analyzer.tokens(in: text)

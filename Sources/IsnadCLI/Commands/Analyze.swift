@@ -16,6 +16,9 @@ struct Analyze: ParsableCommand {
               isnad analyze --count < articles.txt
             """)
 
+    @Option(help: "ar: the Arabic analyzer (equals refanalyzer.py); en: the English analyzer; auto: each word by its script.")
+    var lang: LanguageChoice = .auto
+
     @Flag(name: .customLong("no-stem"), help: "Print normalised forms without stemming.")
     var noStem = false
 
@@ -26,21 +29,118 @@ struct Analyze: ParsableCommand {
     var count = false
 
     func run() throws {
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        // Invalid UTF-8 is repaired (U+FFFD), never a crash.
-        let text = String(decoding: input, as: UTF8.self)
-        let analyzer = Analyzer(stemming: !noStem)
+        let analyzer = Analyzer(language: lang.language, stemming: !noStem)
         var output = OutputBuffer()
         var tokens = 0
-        analyzer.forEachToken(in: text) { token in
-            tokens += 1
-            if count { return }
-            output.write(token.term)
-            if offsets { output.write("\t\(token.range.lowerBound)\t\(token.range.upperBound)") }
-            output.write("\n")
+        var repaired: Int?
+        // Standard input is read in pieces cut where no token can span, so
+        // a 50 MB line takes memory for a piece, not for the line.
+        var input = ChunkedInput(FileHandle.standardInput)
+        while let chunk = input.next() {
+            // Invalid UTF-8 is repaired (U+FFFD, a separator), never a crash.
+            let text: String
+            if let valid = String(validating: chunk.bytes, as: UTF8.self) {
+                text = valid
+            } else {
+                if repaired == nil { repaired = chunk.offset + firstInvalidByte(chunk.bytes) }
+                text = String(decoding: chunk.bytes, as: UTF8.self)
+            }
+            analyzer.forEachToken(in: text) { token in
+                tokens += 1
+                if count { return }
+                output.write(token.term)
+                if offsets {
+                    output.write("\t\(chunk.offset + token.range.lowerBound)\t\(chunk.offset + token.range.upperBound)")
+                }
+                output.write("\n")
+            }
         }
         if count { output.write("\(tokens)\n") }
         output.flush()
+        if let repaired {
+            FileHandle.standardError.write(Data("""
+                isnad analyze: the input is not valid UTF-8 (first bad byte at offset \(repaired)); \
+                bad bytes were read as U+FFFD, so offsets after it count the replacement.\n
+                """.utf8))
+        }
+    }
+}
+
+enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
+    case ar, en, auto
+
+    var language: Language? {
+        switch self {
+        case .ar: .arabic
+        case .en: .english
+        case .auto: nil
+        }
+    }
+}
+
+/// Reads a file handle in pieces of about a megabyte, each ending after an
+/// ASCII separator that an ASCII byte follows: no token, no UTF-8 sequence
+/// and no composing mark spans such a cut, so analysing the pieces one by
+/// one gives the tokens of the whole. A piece without such a place grows
+/// until it finds one.
+struct ChunkedInput {
+    private let handle: FileHandle
+    private var pending: [UInt8] = []
+    private var consumed = 0
+    private var atEnd = false
+    static let pieceSize = 1 << 20
+
+    init(_ handle: FileHandle) { self.handle = handle }
+
+    mutating func next() -> (bytes: [UInt8], offset: Int)? {
+        var searchFrom = 0
+        while true {
+            if let cut = cutPoint(from: searchFrom) {
+                let piece = Array(pending[..<cut])
+                pending.removeFirst(cut)
+                defer { consumed += piece.count }
+                return (piece, consumed)
+            }
+            if atEnd {
+                guard !pending.isEmpty else { return nil }
+                let piece = pending
+                pending = []
+                defer { consumed += piece.count }
+                return (piece, consumed)
+            }
+            searchFrom = max(0, pending.count - 1)
+            let data = handle.readData(ofLength: Self.pieceSize)
+            if data.isEmpty { atEnd = true } else { pending.append(contentsOf: data) }
+        }
+    }
+
+    /// The last place in `pending` (after `from`, and once it holds a piece's
+    /// worth) where a cut is safe.
+    private func cutPoint(from: Int) -> Int? {
+        guard pending.count >= Self.pieceSize else { return nil }
+        var i = pending.count - 1
+        while i > from {
+            let before = pending[i - 1], after = pending[i]
+            if after < 0x80, before < 0x80, !isWordByte(before) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    private func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x27
+    }
+}
+
+private func firstInvalidByte(_ bytes: [UInt8]) -> Int {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    var offset = 0
+    while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): offset += UTF8.width(scalar)
+        case .emptyInput, .error: return offset
+        }
     }
 }
 
