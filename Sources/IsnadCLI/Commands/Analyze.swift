@@ -28,7 +28,11 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Print only the number of tokens.")
     var count = false
 
+    @Flag(help: "Print sentences instead of tokens, one per line (with --offsets: start<TAB>end<TAB>sentence).")
+    var sentences = false
+
     func run() throws {
+        if sentences { return printSentences() }
         let analyzer = Analyzer(language: lang.language, stemming: !noStem)
         var output = OutputBuffer()
         var tokens = 0
@@ -63,6 +67,27 @@ struct Analyze: ParsableCommand {
                 bad bytes were read as U+FFFD, so offsets after it count the replacement.\n
                 """.utf8))
         }
+    }
+}
+
+extension Analyze {
+    /// Sentences need the whole text: one may run across any cut.
+    func printSentences() {
+        let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        let bytes = Array(text.utf8)
+        var output = OutputBuffer()
+        let ranges = SentenceSplitter.sentences(in: text)
+        if count {
+            output.write("\(ranges.count)\n")
+        } else {
+            for range in ranges {
+                if offsets { output.write("\(range.lowerBound)\t\(range.upperBound)\t") }
+                let sentence = String(decoding: bytes[range], as: UTF8.self)
+                output.write(sentence.split(whereSeparator: \.isNewline).joined(separator: " "))
+                output.write("\n")
+            }
+        }
+        output.flush()
     }
 }
 

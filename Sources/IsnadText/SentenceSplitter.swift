@@ -1,0 +1,194 @@
+/// Splits Arabic and English text into sentences, as UTF-8 byte ranges of
+/// the original (without the whitespace around them).
+///
+/// A sentence ends at `.`, `!`, `?`, `؟` or `؛` followed by a space or the
+/// end of the text, and at line breaks. It never ends inside a quotation
+/// (“…”, «…», "…"): a quotation is part of the sentence that holds it, and a
+/// terminator just inside the closing mark ends the sentence after the mark.
+/// A `.` does not end a sentence after an initial (`John F. Kennedy`,
+/// `د. ظريف`), a common abbreviation (`Mr.`, `Gen.`, `Jan.`), inside a number
+/// (`3.5`) or a name (`example.com`), or before a lowercase Latin word. A
+/// blank line closes whatever quotation is still open, so one stray quote
+/// mark cannot swallow the rest of an article.
+package enum SentenceSplitter {
+    package static func sentences(in text: String) -> [Range<Int>] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var splitter = Splitter(bytes: bytes)
+            return splitter.run()
+        } ?? []
+    }
+}
+
+private struct Splitter {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var sentences: [Range<Int>] = []
+    /// Where the current sentence starts (its first non-space byte), or nil.
+    var start: Int?
+    /// The end of the last non-space scalar of the current sentence.
+    var end = 0
+    /// The closing marks the open quotations wait for, innermost last.
+    var quotes: [QuoteKind] = []
+
+    enum QuoteKind { case straight, curly, guillemet, reversedGuillemet }
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func run() -> [Range<Int>] {
+        var i = 0
+        /// The last non-space scalar before the current one.
+        var previous: Unicode.Scalar = " "
+        while i < bytes.count {
+            let (scalar, length) = decode(bytes, at: i)
+            var next = i + length
+            switch scalar {
+            case "\n", "\r", "\u{2029}":
+                if blankLineFollows(i) { quotes.removeAll() }
+                if quotes.isEmpty { close() }
+                i = next
+                continue
+            case " ", "\t", "\u{A0}", "\u{2028}", "\u{200F}", "\u{200E}", "\u{200B}":
+                i = next
+                continue
+            default:
+                break
+            }
+            if start == nil { start = i }
+            end = next
+            switch scalar {
+            case "\"":
+                if quotes.last == .straight { closeQuote(&next, after: previous) } else { quotes.append(.straight) }
+            case "\u{201C}", "\u{201D}", "\u{201E}":
+                if quotes.last == .curly { closeQuote(&next, after: previous) } else { quotes.append(.curly) }
+            case "\u{AB}":
+                if quotes.last == .reversedGuillemet { closeQuote(&next, after: previous) } else { quotes.append(.guillemet) }
+            case "\u{BB}":
+                if quotes.last == .guillemet { closeQuote(&next, after: previous) } else { quotes.append(.reversedGuillemet) }
+            case "!", "?", "\u{61F}", "\u{61B}":
+                if quotes.isEmpty { endSentence(&next) }
+            case ".":
+                if quotes.isEmpty, !continuesWord(at: next), !isAbbreviation(before: i, next: next) { endSentence(&next) }
+            default:
+                break
+            }
+            previous = scalar
+            i = next
+        }
+        close()
+        return sentences
+    }
+
+    /// Ends the current sentence at `end`.
+    mutating func close() {
+        if let start, start < end { sentences.append(start..<end) }
+        start = nil
+    }
+
+    mutating func closeQuote(_ next: inout Int, after previous: Unicode.Scalar) {
+        quotes.removeLast()
+        guard quotes.isEmpty else { return }
+        switch previous {
+        case ".", "!", "?", "\u{61F}", "\u{61B}":
+            endSentence(&next)
+        default:
+            break
+        }
+    }
+
+    /// Ends the sentence at a terminator that ends before `next`, if it
+    /// can end there: more terminators and closing brackets may follow
+    /// (`?!`, `!)`), then a space or the end must come, and the next word
+    /// must not start with a lowercase Latin letter. Moves `next` past what
+    /// the sentence took in.
+    mutating func endSentence(_ next: inout Int) {
+        var i = next
+        while i < bytes.count {
+            let (scalar, length) = decode(bytes, at: i)
+            switch scalar {
+            case ".", "!", "?", "\u{61F}", "\u{61B}", ")", "]":
+                i += length
+                continue
+            default:
+                break
+            }
+            break
+        }
+        var j = i
+        while j < bytes.count {
+            let (scalar, length) = decode(bytes, at: j)
+            if scalar.properties.isWhitespace { j += length; continue }
+            if j == i { return }  // no space after the terminator
+            if scalar.properties.isLowercase && Script(scalar) == .latin { return }
+            break
+        }
+        end = i
+        next = i
+        close()
+    }
+
+    /// A `.` directly followed by a letter or digit is inside a number or
+    /// a name: `3.5`, `example.com`.
+    func continuesWord(at offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        let (scalar, _) = decode(bytes, at: offset)
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Whether the word before the `.` at `offset` is an initial or a
+    /// common abbreviation.
+    func isAbbreviation(before offset: Int, next: Int) -> Bool {
+        var letters: [Unicode.Scalar] = []
+        var i = offset
+        while i > 0 {
+            var j = i - 1
+            while j > 0, bytes[j] & 0xC0 == 0x80 { j -= 1 }
+            let (scalar, _) = decode(bytes, at: j)
+            guard scalar.properties.isAlphabetic, letters.count < 8 else { break }
+            letters.append(scalar)
+            i = j
+        }
+        guard !letters.isEmpty, letters.count < 8 else { return false }
+        if letters.count == 1 {
+            // An initial: one Latin capital (`F.`), or one Arabic letter (`د.` for doctor).
+            let letter = letters[0]
+            return letter.properties.isUppercase || Script(letter) == .arabic
+        }
+        let word = String(String.UnicodeScalarView(letters.reversed())).lowercased()
+        if numberAbbreviations.contains(word) { return digitFollows(next) }
+        return abbreviations.contains(word)
+    }
+
+    func digitFollows(_ offset: Int) -> Bool {
+        var i = offset
+        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+        return i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39
+    }
+
+    /// A blank line follows the line break at `offset`.
+    func blankLineFollows(_ offset: Int) -> Bool {
+        var i = offset + 1
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x0A: return true
+            case 0x20, 0x09, 0x0D: i += 1
+            default: return false
+            }
+        }
+        return true
+    }
+}
+
+/// Abbreviations that end in a full stop without ending a sentence.
+private let abbreviations: Set<String> = [
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "mt", "ft",
+    "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "brig", "cdr",
+    "gov", "sen", "rep", "pres", "amb", "hon", "rev", "sec", "dept", "govt", "univ",
+    "inc", "ltd", "corp", "co", "bros", "assn", "vs", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+]
+
+/// Abbreviations that stand before a number: `No. 5`, `pp. 3`; elsewhere
+/// (`the answer was no.`) the full stop ends the sentence.
+private let numberAbbreviations: Set<String> = ["no", "nos", "vol", "pp", "fig", "art"]
