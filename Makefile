@@ -21,7 +21,7 @@ PY_TEST_PACKAGES := snowballstemmer==3.1.1
 PY_TEST_DIR := .build-python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps pydeps demo test build release clean-demo
+.PHONY: deps pydeps demo test build release bench clean-demo
 
 deps:
 	@missing=""; \
@@ -54,6 +54,17 @@ pydeps: deps
 test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# On demand, release build: the analyzer over a generated corpus (20,000
+# articles, seed 7, about 32 MB), beside the reference analyzer.
+BENCH_DIR := .build-bench
+bench: deps
+	$(SWIFT) build -c release --product IsnadBench
+	@[ -f $(BENCH_DIR)/text.txt ] || { \
+	  python3 ../shared/tools/gencorpus.py --docs 20000 --seed 7 --out $(BENCH_DIR) --quiet && \
+	  python3 -c "import json,sys; [sys.stdout.write(a['title']+'\n'+a['text']+'\n\n') for a in map(json.loads, open('$(BENCH_DIR)/articles.jsonl'))]" \
+	    > $(BENCH_DIR)/text.txt; }
+	./.build/release/IsnadBench analyzer $(BENCH_DIR)/text.txt --runs 7 --reference ../shared/tools/refanalyzer.py
 
 clean-demo:
 	rm -rf .isnad

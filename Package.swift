@@ -49,11 +49,14 @@ let package = Package(
             ]
         ),
 
+        // Release-mode benchmarks, run on demand: `make bench`.
+        .executableTarget(name: "IsnadBench", dependencies: ["IsnadText"], path: "Sources/IsnadBench"),
+
         // MARK: - Tests
         .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "StoreProbe"]),
         .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], exclude: ["Fixtures"]),
         .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
-        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI"]),
+        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI", "IsnadText"]),
         // A second process for the store's multi-process tests: it opens a
         // store and answers commands on standard input (see main.swift).
         .executableTarget(name: "StoreProbe", dependencies: ["IsnadStore"], path: "Tests/StoreProbe"),

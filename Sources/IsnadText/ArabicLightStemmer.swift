@@ -4,44 +4,40 @@
 /// word. Lengths count code points. Affixes are Arabic letters, so Latin and
 /// digit tokens pass unchanged.
 enum ArabicLightStemmer {
-    private static let prefixes: [[Unicode.Scalar]] = [
-        "\u{627}\u{644}",            // ال
-        "\u{648}\u{627}\u{644}",     // وال
-        "\u{628}\u{627}\u{644}",     // بال
-        "\u{643}\u{627}\u{644}",     // كال
-        "\u{641}\u{627}\u{644}",     // فال
-        "\u{644}\u{644}",            // لل
-        "\u{648}",                   // و
-    ].map { Array($0.unicodeScalars) }
+    // The affixes, as code points (compared directly: this runs per token).
+    private static let alef: UInt32 = 0x627, lam: UInt32 = 0x644, waw: UInt32 = 0x648, beh: UInt32 = 0x628
+    private static let kaf: UInt32 = 0x643, feh: UInt32 = 0x641, heh: UInt32 = 0x647, noon: UInt32 = 0x646
+    private static let teh: UInt32 = 0x62A, yeh: UInt32 = 0x64A, tehMarbuta: UInt32 = 0x629
 
-    private static let suffixes: [[Unicode.Scalar]] = [
-        "\u{647}\u{627}",            // ها
-        "\u{627}\u{646}",            // ان
-        "\u{627}\u{62A}",            // ات
-        "\u{648}\u{646}",            // ون
-        "\u{64A}\u{646}",            // ين
-        "\u{64A}\u{647}",            // يه
-        "\u{64A}\u{629}",            // ية (cannot match after folding; kept as Lucene has it)
-        "\u{647}",                   // ه
-        "\u{629}",                   // ة (likewise)
-        "\u{64A}",                   // ي
-    ].map { Array($0.unicodeScalars) }
+    /// Suffixes in Lucene's order: ها ان ات ون ين يه ية ه ة ي. ية and ة cannot
+    /// match after folding; they are kept so the list is Lucene's.
+    private static let suffixes: [(UInt32, UInt32?)] = [
+        (heh, alef), (alef, noon), (alef, teh), (waw, noon), (yeh, noon), (yeh, heh), (yeh, tehMarbuta),
+        (heh, nil), (tehMarbuta, nil), (yeh, nil),
+    ]
 
     /// The stem of `word` as a range of its indices.
+    @inline(__always)
     static func stem(_ word: ArraySlice<Unicode.Scalar>) -> Range<Int> {
         var start = word.startIndex
         var end = word.endIndex
-        for prefix in prefixes {
-            let n = end - start
-            if prefix.count == 1 ? n < 4 : n < prefix.count + 2 { continue }
-            if word[start..<(start + prefix.count)].elementsEqual(prefix) {
-                start += prefix.count
-                break
-            }
+        let n = end - start
+        // Prefixes in order, the first that matches: ال وال بال كال فال لل و.
+        if n >= 2 + 2, word[start].value == alef, word[start + 1].value == lam {
+            start += 2
+        } else if n >= 3 + 2, word[start + 1].value == alef, word[start + 2].value == lam,
+                  [waw, beh, kaf, feh].contains(word[start].value) {
+            start += 3
+        } else if n >= 2 + 2, word[start].value == lam, word[start + 1].value == lam {
+            start += 2
+        } else if n >= 4, word[start].value == waw {
+            start += 1
         }
-        for suffix in suffixes {
-            if end - start >= suffix.count + 2, word[(end - suffix.count)..<end].elementsEqual(suffix) {
-                end -= suffix.count
+        for (first, second) in suffixes {
+            if let second {
+                if end - start >= 2 + 2, word[end - 2].value == first, word[end - 1].value == second { end -= 2 }
+            } else if end - start >= 1 + 2, word[end - 1].value == first {
+                end -= 1
             }
         }
         return start..<end

@@ -128,6 +128,8 @@ struct Normalizer {
         switch v {
         case 0x2019:
             apostrophe(sink)
+        case 0x60C, 0x61B, 0x61F, 0x66A...0x66D, 0xA0, 0xAB, 0xBB, 0x2013, 0x2014, 0x2018, 0x201A...0x201F, 0x2026:
+            flush(sink)  // common punctuation: separators, without a property lookup
         case 0x64B...0x65F, 0x670, 0x640:
             return  // deleted: neither a letter nor a separator
         case 0x623, 0x625, 0x622, 0x671:
@@ -232,7 +234,16 @@ struct Normalizer {
     static func hasComposingMark(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Bool {
         var j = offset
         while j < bytes.count {
-            if bytes[j] < 0xCC { return false }  // below U+0300: a starter
+            let lead = bytes[j]
+            if lead < 0xCC { return false }  // below U+0300: a starter
+            // The Arabic letters, without decoding: D8 80–8F and 9B–BF are
+            // U+0600–060F and U+061B–063F; D9 80–8A and A0–AF, B1–BF are
+            // U+0640–064A and U+0660–066F, U+0671–067F. All starters.
+            if j + 1 < bytes.count {
+                let second = bytes[j + 1]
+                if lead == 0xD8, second < 0x90 || second > 0x9A { return false }
+                if lead == 0xD9, second < 0x8B || (second >= 0xA0 && second != 0xB0) { return false }
+            }
             let (scalar, length) = decode(bytes, at: j)
             switch scalar.value {
             case 0x64B...0x652, 0x656...0x65F, 0x670:

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import IsnadCLI
+import IsnadText
 
 /// Runs the built `isnad` binary as a user would and checks output and exit codes.
 @Suite struct CommandLineTests {
@@ -118,5 +120,56 @@ import Testing
         #expect(surfaces == ["وقال", "كيربي", "لا", "أستطيع", "تأكيد", "التقارير"])
         let count = try isnad(["analyze", "--count"], stdin: text)
         #expect(count.stdout == "6\n")
+    }
+
+    @Test func analyzeLanguagesAndSentences() throws {
+        let text = "Kirby's missiles الصواريخ"
+        #expect(try isnad(["analyze", "--lang", "en"], stdin: text).stdout == "kirbi\nmissil\nالصواريخ\n")
+        #expect(try isnad(["analyze", "--lang", "ar"], stdin: text).stdout == "kirby\ns\nmissiles\nصواريخ\n")
+        #expect(try isnad(["analyze"], stdin: text).stdout == "kirbi\nmissil\nصواريخ\n")
+        let bad = try isnad(["analyze", "--lang", "fr"], stdin: text)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("fr"))
+        let sentences = try isnad(["analyze", "--sentences", "--offsets"], stdin: "قال: «لا. أبداً». ثم غادر! Mr. Kirby left.")
+        let lines = sentences.stdout.split(separator: "\n").map { $0.split(separator: "\t").last.map(String.init) ?? "" }
+        #expect(lines == ["قال: «لا. أبداً».", "ثم غادر!", "Mr. Kirby left."])
+        #expect(try isnad(["analyze", "--sentences", "--count"], stdin: "One. Two.\n\nThree").stdout == "3\n")
+    }
+
+    @Test func piecesOfALongInputGiveTheTokensOfTheWhole() throws {
+        try withFolder { folder in
+            // Over three pieces of mixed text with every kind of separator.
+            var text = ""
+            var k = 0
+            while text.utf8.count < 3 * ChunkedInput.pieceSize {
+                text += ["وقال كيربي: «لا أستطيع تأكيد", "Kirby's aides said", "3.5 percent", "(U.S.)", "\n\n",
+                         "e\u{301}te", "و\u{64E}\u{654}", "ΣΑΣ.", "don't", "—", "‘quoted’"][k % 11] + [" ", ", ", ".", ""][k % 4]
+                k += 1
+            }
+            let path = folder + "/long.txt"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            let handle = try #require(FileHandle(forReadingAtPath: path))
+            var input = ChunkedInput(handle)
+            var tokens: [Token] = []
+            var pieces = 0
+            while let piece = input.next() {
+                pieces += 1
+                for token in Analyzer().tokens(in: String(decoding: piece.bytes, as: UTF8.self)) {
+                    tokens.append(Token(term: token.term, form: token.form, range: (piece.offset + token.range.lowerBound)..<(piece.offset + token.range.upperBound)))
+                }
+            }
+            #expect(pieces >= 3)
+            #expect(input.forcedCuts.isEmpty)
+            #expect(tokens == Analyzer().tokens(in: text))
+
+            // A run with no break at all is cut, so memory stays bounded.
+            try Data(repeating: 0x61, count: 9 << 20).write(to: URL(fileURLWithPath: path))
+            var run = ChunkedInput(try #require(FileHandle(forReadingAtPath: path)))
+            var sizes: [Int] = []
+            while let piece = run.next() { sizes.append(piece.bytes.count) }
+            #expect(sizes.reduce(0, +) == 9 << 20)
+            #expect(sizes.allSatisfy { $0 <= ChunkedInput.longestPiece })
+            #expect(run.forcedCuts.count == 2)
+        }
     }
 }

@@ -61,6 +61,12 @@ struct Analyze: ParsableCommand {
         }
         if count { output.write("\(tokens)\n") }
         output.flush()
+        if let first = input.forcedCuts.first {
+            FileHandle.standardError.write(Data("""
+                isnad analyze: \(input.forcedCuts.count) run(s) of more than \(ChunkedInput.longestPiece >> 20) MiB \
+                without a space or punctuation were cut into pieces (first at byte \(first)).\n
+                """.utf8))
+        }
         if let repaired {
             FileHandle.standardError.write(Data("""
                 isnad analyze: the input is not valid UTF-8 (first bad byte at offset \(repaired)); \
@@ -107,13 +113,18 @@ enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
 /// ASCII separator that an ASCII byte follows: no token, no UTF-8 sequence
 /// and no composing mark spans such a cut, so analysing the pieces one by
 /// one gives the tokens of the whole. A piece without such a place grows
-/// until it finds one.
+/// up to `longestPiece`, then is cut between two code points: a "word" of
+/// more than 4 MiB is not text, and holding it whole would make memory grow
+/// with the input.
 struct ChunkedInput {
     private let handle: FileHandle
     private var pending: [UInt8] = []
     private var consumed = 0
     private var atEnd = false
     static let pieceSize = 1 << 20
+    static let longestPiece = 4 << 20
+    /// Offsets where a run without a break was cut.
+    private(set) var forcedCuts: [Int] = []
 
     init(_ handle: FileHandle) { self.handle = handle }
 
@@ -130,6 +141,17 @@ struct ChunkedInput {
                 guard !pending.isEmpty else { return nil }
                 let piece = pending
                 pending = []
+                defer { consumed += piece.count }
+                return (piece, consumed)
+            }
+            if pending.count >= Self.longestPiece {
+                // Cut before a byte that starts a code point (any byte, if
+                // invalid input has none near the end).
+                var cut = min(Self.longestPiece, pending.count - 1)
+                while cut > Self.longestPiece - 4, pending[cut] & 0xC0 == 0x80 { cut -= 1 }
+                forcedCuts.append(consumed + cut)
+                let piece = Array(pending[..<cut])
+                pending.removeFirst(cut)
                 defer { consumed += piece.count }
                 return (piece, consumed)
             }
