@@ -6,13 +6,20 @@ struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the tokens the index would see for text on standard input.",
         discussion: """
-            One token per line, as ../shared/tools/refanalyzer.py prints them, so the
-            two can be compared with diff. With --offsets, each line is
-            token<TAB>start<TAB>end, the UTF-8 byte range of the surface form.
+            One token per line. --lang auto (the default, what the index uses) sends
+            each word to the analyzer of its script: Arabic words to light10, Latin
+            words to the Snowball English stemmer. --lang ar is exactly
+            ../shared/tools/refanalyzer.py, so the two can be compared with diff.
+            With --offsets, each line is token<TAB>start<TAB>end, the UTF-8 byte
+            range of the surface form in the input. --sentences prints sentences
+            instead of tokens.
 
             Examples:
               echo 'وقال المتحدثون إن الصواريخ' | isnad analyze
+              echo "Kirby's denials" | isnad analyze --lang en
+              isnad analyze --lang ar < article.txt | diff - <(python3 refanalyzer.py < article.txt)
               isnad analyze --offsets < article.txt
+              isnad analyze --sentences --offsets < article.txt
               isnad analyze --count < articles.txt
             """)
 
