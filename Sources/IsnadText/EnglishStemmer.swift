@@ -73,15 +73,6 @@ private struct Porter2 {
         end == prefix.utf8CodeUnitCount && ends(prefix, at: end)
     }
 
-    /// The longest of `suffixes` the word ends with.
-    func longest(_ suffixes: [StaticString]) -> StaticString? {
-        var best: StaticString?
-        for suffix in suffixes where ends(suffix) {
-            if best == nil || suffix.utf8CodeUnitCount > best.unsafelyUnwrapped.utf8CodeUnitCount { best = suffix }
-        }
-        return best
-    }
-
     mutating func replace(_ count: Int, with replacement: StaticString) {
         word.removeLast(count)
         replacement.withUTF8Buffer { for b in $0 { word.append(UInt32(b)) } }
@@ -141,32 +132,37 @@ private struct Porter2 {
 
     mutating func step1a() {
         if ends("'s'") { word.removeLast(3) } else if ends("'s") { word.removeLast(2) } else if ends("'") { word.removeLast() }
-        guard let suffix = longest(["sses", "ied", "ies", "ss", "us", "s"]) else { return }
+        // Longest suffix first: sses, ied/ies, ss/us, s.
         let n = word.count
-        switch suffix.description {
-        case "sses":
+        if ends("sses") {
             replace(4, with: "ss")
-        case "ied", "ies":
+        } else if ends("ied") || ends("ies") {
             replace(3, with: n - 3 >= 2 ? "i" : "ie")
-        case "s":
+        } else if ends("ss") || ends("us") {
+            return
+        } else if ends("s") {
             let before = n - 1
             if before >= 1, word[0..<(before - 1)].contains(where: isVowel) { word.removeLast() }
-        default:
-            break
         }
     }
 
     mutating func step1b() {
-        guard let suffix = longest(["eedly", "ingly", "edly", "eed", "ing", "ed"]) else { return }
-        let length = suffix.utf8CodeUnitCount
-        let start = word.count - length
-        switch suffix.description {
-        case "eed", "eedly":
+        // Longest suffix first: eedly/ingly, edly, eed/ing, ed.
+        let length: Int
+        if ends("eedly") || ends("eed") {
+            length = ends("eedly") ? 5 : 3
+            let start = word.count - length
             if start >= p1, !(isExactly("succ", upTo: start) || isExactly("proc", upTo: start) || isExactly("exc", upTo: start)) {
                 replace(length, with: "ee")
             }
             return
-        case "ing":
+        } else if ends("ingly") {
+            length = 5
+        } else if ends("edly") {
+            length = 4
+        } else if ends("ing") {
+            length = 3
+            let start = word.count - length
             if ends("y", at: start) {
                 if start == 2, !isVowel(word[0]) {
                     word.removeLast(length + 1)
@@ -179,9 +175,12 @@ private struct Porter2 {
                     break
                 }
             }
-        default:
-            break
+        } else if ends("ed") {
+            length = 2
+        } else {
+            return
         }
+        let start = word.count - length
         guard word[0..<start].contains(where: isVowel) else { return }
         word.removeLast(length)
         let n = word.count

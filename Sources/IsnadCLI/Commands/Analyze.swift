@@ -138,34 +138,28 @@ struct ChunkedInput {
     mutating func next() -> (bytes: [UInt8], offset: Int)? {
         var searchFrom = 0
         while true {
-            if let cut = cutPoint(from: searchFrom) {
-                let piece = Array(pending[..<cut])
-                pending.removeFirst(cut)
-                defer { consumed += piece.count }
-                return (piece, consumed)
-            }
-            if atEnd {
-                guard !pending.isEmpty else { return nil }
-                let piece = pending
-                pending = []
-                defer { consumed += piece.count }
-                return (piece, consumed)
-            }
+            if let cut = cutPoint(from: searchFrom) { return take(cut) }
+            if atEnd { return pending.isEmpty ? nil : take(pending.count) }
             if pending.count >= Self.longestPiece {
                 // Cut before a byte that starts a code point (any byte, if
                 // invalid input has none near the end).
                 var cut = min(Self.longestPiece, pending.count - 1)
                 while cut > Self.longestPiece - 4, pending[cut] & 0xC0 == 0x80 { cut -= 1 }
                 forcedCuts.append(consumed + cut)
-                let piece = Array(pending[..<cut])
-                pending.removeFirst(cut)
-                defer { consumed += piece.count }
-                return (piece, consumed)
+                return take(cut)
             }
             searchFrom = max(0, pending.count - 1)
             let data = handle.readData(ofLength: Self.pieceSize)
             if data.isEmpty { atEnd = true } else { pending.append(contentsOf: data) }
         }
+    }
+
+    /// Hands out the first `count` pending bytes with their offset in the input.
+    private mutating func take(_ count: Int) -> (bytes: [UInt8], offset: Int) {
+        let piece = Array(pending[..<count])
+        pending.removeFirst(count)
+        defer { consumed += count }
+        return (piece, consumed)
     }
 
     /// The last place in `pending` (after `from`, and once it holds a piece's
