@@ -25,10 +25,8 @@ package struct Analyzer: Sendable {
     /// Calls `body` for each token of `text`, in order.
     package func forEachToken(in text: String, _ body: (Token) -> Void) {
         var normalizer = Normalizer(joinsApostrophes: language != .arabic)
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(256)
         normalizer.words(in: text) { word, range in
-            let form = makeString(word, &utf8)
+            let form = makeString(word)
             guard stemming else {
                 body(Token(term: form, form: form, range: range))
                 return
@@ -42,11 +40,11 @@ package struct Analyzer: Sendable {
             switch script {
             case .arabic:
                 let stem = ArabicLightStemmer.stem(word)
-                let term = stem.count == word.count ? form : makeString(word[stem], &utf8)
+                let term = stem.count == word.count ? form : makeString(UnsafeBufferPointer(rebasing: word[stem]))
                 body(Token(term: term, form: form, range: range))
             case .latin:
                 let stem = EnglishStemmer.stem(word)
-                let term = stem.elementsEqual(word) ? form : makeString(stem[...], &utf8)
+                let term = stem.elementsEqual(word) ? form : stem.withUnsafeBufferPointer { makeString($0) }
                 body(Token(term: term, form: form, range: range))
             case .other:
                 body(Token(term: form, form: form, range: range))
@@ -62,28 +60,40 @@ package struct Analyzer: Sendable {
     }
 }
 
-/// Builds a String from code points through a reused UTF-8 buffer, which is
-/// several times faster than going through `String.UnicodeScalarView`.
+/// Builds a String from code points by encoding them straight into the
+/// String's storage (no storage at all for the short words that fit inline).
 @inline(__always)
-private func makeString(_ scalars: ArraySlice<Unicode.Scalar>, _ buffer: inout [UInt8]) -> String {
-    buffer.removeAll(keepingCapacity: true)
+private func makeString(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+    // The exact length, so that words of up to 15 bytes stay inline.
+    var length = 0
     for scalar in scalars {
         let v = scalar.value
-        if v < 0x80 {
-            buffer.append(UInt8(v))
-        } else if v < 0x800 {
-            buffer.append(UInt8(0xC0 | v >> 6))
-            buffer.append(UInt8(0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            buffer.append(UInt8(0xE0 | v >> 12))
-            buffer.append(UInt8(0x80 | v >> 6 & 0x3F))
-            buffer.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            buffer.append(UInt8(0xF0 | v >> 18))
-            buffer.append(UInt8(0x80 | v >> 12 & 0x3F))
-            buffer.append(UInt8(0x80 | v >> 6 & 0x3F))
-            buffer.append(UInt8(0x80 | v & 0x3F))
-        }
+        length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
     }
-    return String(decoding: buffer, as: UTF8.self)
+    return String(unsafeUninitializedCapacity: length) { buffer in
+        var n = 0
+        for scalar in scalars {
+            let v = scalar.value
+            if v < 0x80 {
+                buffer[n] = UInt8(v)
+                n += 1
+            } else if v < 0x800 {
+                buffer[n] = UInt8(0xC0 | v >> 6)
+                buffer[n + 1] = UInt8(0x80 | v & 0x3F)
+                n += 2
+            } else if v < 0x10000 {
+                buffer[n] = UInt8(0xE0 | v >> 12)
+                buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                buffer[n + 2] = UInt8(0x80 | v & 0x3F)
+                n += 3
+            } else {
+                buffer[n] = UInt8(0xF0 | v >> 18)
+                buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                buffer[n + 3] = UInt8(0x80 | v & 0x3F)
+                n += 4
+            }
+        }
+        return n
+    }
 }

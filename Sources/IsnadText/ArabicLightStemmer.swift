@@ -18,7 +18,7 @@ enum ArabicLightStemmer {
 
     /// The stem of `word` as a range of its indices.
     @inline(__always)
-    static func stem(_ word: ArraySlice<Unicode.Scalar>) -> Range<Int> {
+    static func stem(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> Range<Int> {
         var start = word.startIndex
         var end = word.endIndex
         let n = end - start

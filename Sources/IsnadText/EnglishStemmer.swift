@@ -6,7 +6,7 @@
 /// as a consonant while the steps run, as in the Snowball source. Letters
 /// outside a–z pass through: no suffix rule matches them.
 enum EnglishStemmer {
-    static func stem(_ word: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+    static func stem(_ word: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
         let w = word.map { $0.value }
         if let exception = exception(w) { return exception.unicodeScalars.map { $0 } }
         guard w.count >= 3 else { return Array(word) }

@@ -42,7 +42,7 @@ enum Script {
     /// The script a word is analysed in: Arabic if it has an Arabic letter
     /// (light10 strips only Arabic affixes, so `والcnn` still meets `cnn`),
     /// else Latin if it has a Latin letter.
-    static func of(_ word: ArraySlice<Unicode.Scalar>) -> Script {
+    static func of(_ word: some Sequence<Unicode.Scalar>) -> Script {
         var latin = false
         for scalar in word {
             switch Script(scalar) {

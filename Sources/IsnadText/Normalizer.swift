@@ -15,9 +15,15 @@ import Foundation
 struct Normalizer {
     /// Receives each word: its normalised code points and the UTF-8 byte
     /// range of its surface form in the original text.
-    typealias Sink = (ArraySlice<Unicode.Scalar>, Range<Int>) -> Void
+    typealias Sink = (UnsafeBufferPointer<Unicode.Scalar>, Range<Int>) -> Void
 
-    private var word: [Unicode.Scalar] = []
+    /// The word being built. A raw buffer rather than an Array: this runs
+    /// per code point, and Array's uniqueness and capacity checks cost a
+    /// sixth of the analyzer's time. Owned by `words(in:)`, which allocates
+    /// it and frees it.
+    private var word: UnsafeMutablePointer<Unicode.Scalar>?
+    private var wordCount = 0
+    private var wordCapacity = 0
     private var wordStart = -1
     private var wordEnd = 0
     /// Index in `word` of a σ lowered from Σ that becomes ς if the word
@@ -32,28 +38,57 @@ struct Normalizer {
 
     init(joinsApostrophes: Bool = false) {
         self.joinsApostrophes = joinsApostrophes
-        word.reserveCapacity(64)
     }
 
     mutating func words(in text: String, _ sink: Sink) {
         var text = text
         text.makeContiguousUTF8()
+        wordCount = 0
+        grow()
+        defer {
+            word?.deallocate()
+            word = nil
+            wordCapacity = 0
+        }
         text.utf8.withContiguousStorageIfAvailable { bytes in
             run(bytes, sink)
         }
     }
 
+    private var lastScalar: Unicode.Scalar? {
+        wordCount > 0 ? word.unsafelyUnwrapped[wordCount - 1] : nil
+    }
+
+    @inline(__always)
+    private mutating func push(_ scalar: Unicode.Scalar) {
+        if wordCount == wordCapacity { grow() }
+        word.unsafelyUnwrapped[wordCount] = scalar
+        wordCount += 1
+    }
+
+    private mutating func grow() {
+        let capacity = max(64, wordCapacity * 2)
+        let bigger = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: capacity)
+        if let old = word {
+            bigger.initialize(from: old, count: wordCount)
+            old.deallocate()
+        }
+        word = bigger
+        wordCapacity = capacity
+    }
+
     private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, _ sink: Sink) {
         let count = bytes.count
         var i = 0
-        word.removeAll(keepingCapacity: true)
+        wordCount = 0
         wordStart = -1
         while i < count {
             // Fast path: a starter we know to be NFKC-stable, followed by
             // nothing that could compose with it.
             let (scalar, length) = decode(bytes, at: i)
             let next = i + length
-            if Normalizer.isStable(scalar), !Normalizer.hasComposingMark(bytes, from: next) {
+            if Normalizer.isStable(scalar),
+               next == count || Normalizer.startsPlainStarter(bytes, at: next) || !Normalizer.hasComposingMark(bytes, from: next) {
                 emit(scalar, from: i, to: next, sink)
                 i = next
                 continue
@@ -147,9 +182,9 @@ struct Normalizer {
         case 0x621...0x63A, 0x641...0x64A:
             append(scalar, from: from, to: to, sink)
         case 0x3A3:
-            let precededByCased = word.last?.properties.isCased ?? false
+            let precededByCased = lastScalar?.properties.isCased ?? false
             append("\u{3C3}", from: from, to: to, sink)
-            if precededByCased { pendingSigma = word.count - 1 }
+            if precededByCased { pendingSigma = wordCount - 1 }
         default:
             let properties = scalar.properties
             if properties.changesWhenLowercased {
@@ -177,7 +212,7 @@ struct Normalizer {
     }
 
     private mutating func apostrophe(_ sink: Sink) {
-        if joinsApostrophes, !pendingApostrophe, let last = word.last, Script(last) == .latin {
+        if joinsApostrophes, !pendingApostrophe, let last = lastScalar, Script(last) == .latin {
             pendingApostrophe = true
         } else {
             flush(sink)
@@ -188,11 +223,11 @@ struct Normalizer {
     private mutating func append(_ scalar: Unicode.Scalar, from: Int, to: Int, _ sink: Sink) {
         if pendingApostrophe {
             pendingApostrophe = false
-            if Script(scalar) == .latin { word.append("'") } else { flush(sink) }
+            if Script(scalar) == .latin { push("'") } else { flush(sink) }
         }
         if wordStart < 0 { wordStart = from }
         if pendingSigma >= 0, scalar.properties.isCased { pendingSigma = -1 }
-        word.append(scalar)
+        push(scalar)
         wordEnd = max(wordEnd, to)
     }
 
@@ -201,11 +236,11 @@ struct Normalizer {
         pendingApostrophe = false
         guard wordStart >= 0 else { return }
         if pendingSigma >= 0 {
-            word[pendingSigma] = "\u{3C2}"
+            word.unsafelyUnwrapped[pendingSigma] = "\u{3C2}"
             pendingSigma = -1
         }
-        sink(word[...], wordStart..<wordEnd)
-        word.removeAll(keepingCapacity: true)
+        sink(UnsafeBufferPointer(start: word, count: wordCount), wordStart..<wordEnd)
+        wordCount = 0
         wordStart = -1
         wordEnd = 0
     }
@@ -225,6 +260,20 @@ struct Normalizer {
         default:
             return false
         }
+    }
+
+    /// A cheap test on the lead bytes at `offset` (< count) for the common
+    /// case: an ASCII or Arabic-letter starter, which composes with nothing
+    /// before it. False means "look closer", not "composing".
+    @inline(__always)
+    static func startsPlainStarter(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let lead = bytes[offset]
+        if lead < 0xCC { return true }
+        guard offset + 1 < bytes.count else { return false }
+        let second = bytes[offset + 1]
+        if lead == 0xD8 { return second < 0x90 || second > 0x9A }
+        if lead == 0xD9 { return second < 0x8B || (second >= 0xA0 && second != 0xB0) }
+        return false
     }
 
     /// Whether the non-starters from `offset` on (up to the next starter)
