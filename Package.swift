@@ -45,17 +45,19 @@ let package = Package(
             dependencies: [
                 "Isnad",
                 "IsnadText",
+                "IsnadQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Release-mode benchmarks, run on demand: `make bench`.
-        .executableTarget(name: "IsnadBench", dependencies: ["IsnadText"], path: "Sources/IsnadBench"),
+        .executableTarget(name: "IsnadBench", dependencies: ["IsnadText", "IsnadQuery"], path: "Sources/IsnadBench"),
 
         // MARK: - Tests
         .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "StoreProbe"]),
         .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], exclude: ["Fixtures"]),
         .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
+        .testTarget(name: "IsnadQueryTests", dependencies: ["IsnadQuery", "IsnadIndex", "IsnadText"]),
         .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI", "IsnadText"]),
         // A second process for the store's multi-process tests: it opens a
         // store and answers commands on standard input (see main.swift).

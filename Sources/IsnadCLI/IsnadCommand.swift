@@ -10,12 +10,14 @@ struct IsnadCommand: ParsableCommand {
             Examples:
               isnad ingest examples/corpus      load the sample articles into the default store
               isnad stats                       what the store holds
+              isnad parse 'actor:Kirby stance:deny date>2022-10'
+                                                check a query, print its canonical form
 
             The store is the folder given by --store, else $ISNAD_STORE, else
             $XDG_DATA_HOME/isnad/store (~/.local/share/isnad/store).
             """,
         version: "isnad 0.1.0",
-        subcommands: [Ingest.self, Stats.self, Analyze.self]
+        subcommands: [Ingest.self, Stats.self, Analyze.self, Parse.self]
     )
 
     /// Exit codes: 0 success, 1 query or input error, 2 usage error, 3 store

@@ -1,0 +1,81 @@
+import IsnadText
+
+/// Writes diagnostics as a terminal shows them:
+///
+///     error: unknown field 'stanse'
+///       actor:Kirby stanse:deny
+///                   ^^^^^^
+///     help: did you mean 'stance'?
+///
+/// Carets are placed by display width, so they stay under the right
+/// characters after harakat or wide characters. A terminal that lays out
+/// Arabic right to left may still move them; the message quotes the text.
+package struct DiagnosticFormatter: Sendable {
+    package var colors: Bool
+
+    package init(colors: Bool) { self.colors = colors }
+
+    package func format(_ diagnostics: [Diagnostic], in source: String) -> String {
+        diagnostics.map { format($0, in: source) }.joined()
+    }
+
+    package func format(_ diagnostic: Diagnostic, in source: String) -> String {
+        let lines = Lines(source)
+        var out = paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? "1;31" : "1;33")
+        out += " " + paint(diagnostic.message, "1")
+        if lines.count > 1 { out += " (line \(diagnostic.span.line), column \(diagnostic.span.column))" }
+        out += "\n" + snippet(diagnostic.span, lines)
+        for note in diagnostic.notes {
+            out += paint("note:", "1;36") + " " + note.message + "\n" + snippet(note.span, lines)
+        }
+        if let help = diagnostic.help { out += paint("help:", "1;32") + " " + help + "\n" }
+        return out
+    }
+
+    /// The line holding the start of `span`, and carets under the span (to
+    /// the end of that line if it goes on).
+    private func snippet(_ span: SourceSpan, _ lines: Lines) -> String {
+        guard let (text, lineStart) = lines.line(containing: span.start) else { return "" }
+        let utf8 = Array(text.utf8)
+        let from = min(max(0, span.start - lineStart), utf8.count)
+        let to = min(max(from, span.end - lineStart), utf8.count)
+        let before = String(decoding: utf8[..<from], as: UTF8.self)
+        let marked = String(decoding: utf8[from..<to], as: UTF8.self)
+        let shown = text.replacingTabs()
+        let pad = DisplayWidth.of(before.replacingTabs())
+        let carets = max(1, DisplayWidth.of(marked.replacingTabs()))
+        return "  " + shown + "\n  " + String(repeating: " ", count: pad)
+            + paint(String(repeating: "^", count: carets), "1;32") + "\n"
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// The lines of a source, with the byte offset where each starts.
+private struct Lines {
+    var lines: [(Substring, Int)] = []
+
+    init(_ source: String) {
+        var offset = 0
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines.append((line, offset))
+            offset += line.utf8.count + 1
+        }
+    }
+
+    var count: Int { lines.count }
+
+    func line(containing offset: Int) -> (String, Int)? {
+        guard var best = lines.first else { return nil }
+        for line in lines where line.1 <= offset { best = line }
+        var text = String(best.0)
+        if text.hasSuffix("\r") { text.removeLast() }
+        return (text, best.1)
+    }
+}
+
+private extension String {
+    func replacingTabs() -> String { String(map { $0 == "\t" ? " " : $0 }) }
+}

@@ -1,1 +1,0 @@
-// IsnadQuery: see Package.swift for its place in the layering.

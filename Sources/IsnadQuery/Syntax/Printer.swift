@@ -1,0 +1,123 @@
+/// Writes syntax back as canonical query text: lower-case field and stage
+/// names, `"…"` for every phrase, `-x` for negation, `>` rather than `:>`,
+/// single spaces, and parentheses exactly where precedence needs them.
+/// Parsing the printed text gives the same syntax back.
+package enum Printer {
+    package static func print(_ query: QuerySyntax) -> String {
+        var parts: [String] = []
+        if let filter = query.filter { parts.append(print(filter)) }
+        for stage in query.stages { parts.append("| " + print(stage)) }
+        return parts.joined(separator: " ")
+    }
+
+    package static func print(_ expression: FilterExpression) -> String {
+        switch expression {
+        case .term(let term):
+            return print(term)
+        case .or(let operands, _):
+            return operands.map { operand in
+                if case .or = operand { return "(" + print(operand) + ")" }
+                return print(operand)
+            }.joined(separator: " OR ")
+        case .and(let operands, _):
+            return operands.map { operand in
+                switch operand {
+                case .or, .and: return "(" + print(operand) + ")"
+                default: return print(operand)
+                }
+            }.joined(separator: " ")
+        case .not(let operand, _):
+            switch operand {
+            case .or, .and: return "-(" + print(operand) + ")"
+            default: return "-" + print(operand)
+            }
+        }
+    }
+
+    package static func print(_ term: Term) -> String {
+        let field = term.field.map { $0.name } ?? ""
+        switch term.test {
+        case .equals(let value):
+            return term.field == nil ? print(value) : field + ":" + print(value)
+        case .compare(let comparison, let value):
+            return field + comparison.rawValue + print(value)
+        case .range(let lower, let upper):
+            return field + ":" + (lower.map(print) ?? "*") + ".." + (upper.map(print) ?? "*")
+        case .group(let group):
+            return field + ":(" + print(group) + ")"
+        }
+    }
+
+    package static func print(_ group: ValueExpression) -> String {
+        switch group {
+        case .value(let value):
+            return print(value)
+        case .or(let operands, _):
+            return operands.map { operand in
+                if case .or = operand { return "(" + print(operand) + ")" }
+                return print(operand)
+            }.joined(separator: " OR ")
+        case .and(let operands, _):
+            return operands.map { operand in
+                switch operand {
+                case .or, .and: return "(" + print(operand) + ")"
+                default: return print(operand)
+                }
+            }.joined(separator: " ")
+        case .not(let operand, _):
+            switch operand {
+            case .or, .and: return "-(" + print(operand) + ")"
+            default: return "-" + print(operand)
+            }
+        }
+    }
+
+    /// A word prints bare when it reads back as the same single word;
+    /// otherwise (built in code, with spaces or operators) it is quoted.
+    package static func print(_ value: Value) -> String {
+        switch value.kind {
+        case .word:
+            return isBare(value.text) ? value.text : quote(value.text)
+        case .prefix:
+            return (isBare(value.text) ? value.text : quote(value.text)) + "*"
+        case .quoted:
+            return quote(value.text)
+        }
+    }
+
+    package static func print(_ stage: Stage) -> String {
+        switch stage.operation {
+        case .count(let by):
+            return by.isEmpty ? "count" : "count by " + by.map(\.name).joined(separator: ", ")
+        case .top(let n, let field):
+            return "top " + (n.map { "\($0) " } ?? "") + field.name
+        case .timeline(let interval):
+            return "timeline" + (interval.map { " " + $0.rawValue } ?? "")
+        case .sort(let field, let order):
+            return "sort " + field.name + (order.map { " " + $0.rawValue } ?? "")
+        case .limit(let n):
+            return "limit \(n)"
+        case .fields(let fields):
+            return "fields " + fields.map(\.name).joined(separator: ", ")
+        case .articles:
+            return "articles"
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for c in text {
+            if c == "\"" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out + "\""
+    }
+
+    static func isBare(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first != "-", first != "#" else { return false }
+        let tokens = Lexer.tokens(in: text)
+        guard tokens.count == 2, tokens[1].kind == .end, tokens[0].problem == nil else { return false }
+        let token = tokens[0]
+        return [.word, .number, .date].contains(token.kind) && token.text == Substring(text)
+    }
+}
