@@ -15,8 +15,24 @@ package struct Compilation: Sendable {
         var checker = Checker()
         let (checked, meaningDiagnostics) = checker.check(syntax)
         self.syntax = syntax
-        self.diagnostics = (syntaxDiagnostics + meaningDiagnostics).sorted { $0.span.start < $1.span.start }
+        let all = (syntaxDiagnostics + meaningDiagnostics).sorted { $0.span.start < $1.span.start }
+        self.diagnostics = Compilation.limited(all)
         self.checked = syntaxDiagnostics.contains { $0.severity == .error } ? nil : checked
+    }
+}
+
+extension Compilation {
+    /// More errors than this are cut to this many and one that says so:
+    /// past a point they are noise (and a megabyte of junk would make a
+    /// million of them).
+    package static let maximumDiagnostics = 50
+
+    static func limited(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > maximumDiagnostics, let last = diagnostics.last else { return diagnostics }
+        var kept = Array(diagnostics.prefix(maximumDiagnostics))
+        kept.append(Diagnostic(.tooManyErrors, "too many errors: \(diagnostics.count - maximumDiagnostics) more not shown",
+                               at: last.span))
+        return kept
     }
 }
 
@@ -25,7 +41,7 @@ extension QuerySyntax {
     package init(parsing text: String) throws(QueryError) {
         let (syntax, diagnostics) = Parser.parse(text)
         if diagnostics.contains(where: { $0.severity == .error }) {
-            throw QueryError(source: text, diagnostics: diagnostics)
+            throw QueryError(source: text, diagnostics: Compilation.limited(diagnostics))
         }
         self = syntax
     }

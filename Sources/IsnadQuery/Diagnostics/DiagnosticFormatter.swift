@@ -68,8 +68,14 @@ private struct Lines {
     var count: Int { lines.count }
 
     func line(containing offset: Int) -> (String, Int)? {
-        guard var best = lines.first else { return nil }
-        for line in lines where line.1 <= offset { best = line }
+        // The last line starting at or before offset, by binary search.
+        var low = 0, high = lines.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if lines[middle].1 <= offset { low = middle } else { high = middle }
+        }
+        guard low < lines.count else { return nil }
+        let best = lines[low]
         var text = String(best.0)
         if text.hasSuffix("\r") { text.removeLast() }
         return (text, best.1)

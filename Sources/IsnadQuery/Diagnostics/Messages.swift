@@ -22,6 +22,7 @@ extension Diagnostic.ID {
     static let stageOrder = Self(rawValue: "stage-order")
     static let strayClosingQuote = Self(rawValue: "stray-closing-quote")
     static let tooDeep = Self(rawValue: "too-deep")
+    static let tooManyErrors = Self(rawValue: "too-many-errors")
     static let unclosedParenthesis = Self(rawValue: "unclosed-parenthesis")
     static let unclosedQuote = Self(rawValue: "unclosed-quote")
     static let unexpectedCharacter = Self(rawValue: "unexpected-character")

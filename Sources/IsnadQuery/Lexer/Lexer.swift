@@ -89,8 +89,16 @@ package struct Lexer {
         let start = i
         while i < scalars.count, Lexer.isWordScalar(scalars[i]) {
             let c = scalars[i]
-            // '..' ends a word (`2022..2023`); a single '.' stays (`U.S.`).
-            if c == ".", i + 1 < scalars.count, scalars[i + 1] == "." { break }
+            // In a run of dots the last two are a range (`2022..2023`,
+            // `U.S...2023`); a single '.' stays in the word (`U.S.`).
+            if c == "." {
+                var run = 1
+                while i + run < scalars.count, scalars[i + run] == "." { run += 1 }
+                if run >= 2 {
+                    i += run - 2
+                    break
+                }
+            }
             // '-' inside a word stays (`al-Assad`, `2022-10`), but not at its end.
             if c == "-", !(i + 1 < scalars.count && Lexer.isWordScalar(scalars[i + 1]) && scalars[i + 1] != "-") {
                 break
