@@ -21,7 +21,7 @@ PY_TEST_PACKAGES := snowballstemmer==3.1.1
 PY_TEST_DIR := .build-python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps pydeps demo test build release bench clean-demo
+.PHONY: deps pydeps demo test build release bench bench-query fuzz clean-demo
 
 deps:
 	@missing=""; \
@@ -65,6 +65,17 @@ bench: deps
 	  python3 -c "import json,sys; [sys.stdout.write(a['title']+'\n'+a['text']+'\n\n') for a in map(json.loads, open('$(BENCH_DIR)/articles.jsonl'))]" \
 	    > $(BENCH_DIR)/text.txt; }
 	./.build/release/IsnadBench analyzer $(BENCH_DIR)/text.txt --runs 7 --reference ../shared/tools/refanalyzer.py
+
+# On demand, release build: lex + parse + check of the documented queries.
+bench-query: deps
+	$(SWIFT) build -c release --product IsnadBench
+	./.build/release/IsnadBench query docs/query-language.md
+
+# On demand: a million fuzz inputs and a million round-trip trees through
+# the query front half (CI runs 20,000 and 100,000).
+fuzz: deps
+	ISNAD_FUZZ_INPUTS=1000000 ISNAD_ROUNDTRIP_CASES=1000000 \
+	  $(SWIFT) test -c release --filter 'FuzzTests|RoundTripTests'
 
 clean-demo:
 	rm -rf .isnad

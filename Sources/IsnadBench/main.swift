@@ -9,6 +9,8 @@ func usage() -> Never {
         usage: isnad-bench analyzer TEXT_FILE [--runs N] [--reference PATH/TO/refanalyzer.py]
           Times the Arabic analyzer (and the automatic one) over the text, one core,
           and the reference analyzer on the same text when --reference is given.
+               isnad-bench query [docs/query-language.md]
+          Times lex + parse + check of the documented queries, and of 1 MB inputs.
 
         """.utf8))
     exit(2)
@@ -34,6 +36,10 @@ func peakMemoryMiB() -> Double {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "query" {
+    queryBench(docs: arguments.count > 1 ? arguments[1] : "docs/query-language.md", runs: 7)
+    exit(0)
+}
 guard arguments.first == "analyzer", arguments.count >= 2 else { usage() }
 let path = arguments[1]
 var runs = 7

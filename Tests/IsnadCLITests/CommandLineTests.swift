@@ -105,6 +105,37 @@ import IsnadText
         }
     }
 
+    @Test func parsePrintsCanonicalFormOrDiagnostics() throws {
+        let ok = try isnad(["parse", "Stance:(deny OR decline)  |count by actor"])
+        #expect(ok.status == 0)
+        #expect(ok.stdout == "stance:(deny OR decline) | count by actor\n")
+        // A query may start with '-' and come in several arguments.
+        let words = try isnad(["parse", "-stance:deny", "actor:Kirby"])
+        #expect(words.status == 0)
+        #expect(words.stdout == "-stance:deny actor:Kirby\n")
+
+        let bad = try isnad(["parse", "actor:Kirby stanse:deny"], environment: ["NO_COLOR": "1"])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr == """
+            error: unknown field 'stanse'
+              actor:Kirby stanse:deny
+                          ^^^^^^
+            help: did you mean 'stance'?
+
+            """)
+
+        let json = try isnad(["parse", "--json", "actor:كيربي | top 3 actor"])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let filter = try #require(object["filter"] as? [String: Any])
+        #expect((filter["field"] as? [String: Any])?["name"] as? String == "actor")
+        #expect((filter["value"] as? [String: Any])?["text"] as? String == "كيربي")
+        let span = try #require((filter["value"] as? [String: Any])?["span"] as? [String: Any])
+        #expect(span["bytes"] as? [Int] == [6, 16])
+        #expect((object["stages"] as? [[String: Any]])?.first?["n"] as? Int == 3)
+    }
+
     @Test func analyzePrintsTokensAndOffsets() throws {
         let text = "وقال كيربي: «لا أستطيع تأكيد التقارير»"
         let plain = try isnad(["analyze"], stdin: text)
