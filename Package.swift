@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "IsnadText"),
         .target(name: "IsnadIndex", dependencies: ["IsnadStore", "IsnadText"]),
         .target(name: "IsnadExtract", dependencies: ["IsnadText"]),
-        .target(name: "IsnadQuery", dependencies: ["IsnadIndex", "IsnadText"]),
+        .target(name: "IsnadQuery", dependencies: ["IsnadStore", "IsnadIndex", "IsnadText"]),
         .target(
             name: "Isnad",
             dependencies: ["IsnadStore", "IsnadText", "IsnadIndex", "IsnadExtract", "IsnadQuery"]
@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "StoreProbe"]),
         .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], exclude: ["Fixtures"]),
         .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
-        .testTarget(name: "IsnadQueryTests", dependencies: ["IsnadQuery", "IsnadIndex", "IsnadText"]),
+        .testTarget(name: "IsnadQueryTests", dependencies: ["IsnadQuery", "IsnadStore", "IsnadIndex", "IsnadText"]),
         .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI", "IsnadText"]),
         // A second process for the store's multi-process tests: it opens a
         // store and answers commands on standard input (see main.swift).

@@ -38,13 +38,13 @@ import Testing
         var number: Int32 = -719_162  // 0001-01-01
         var previous: (Int, Int, Int)?
         while number < 2_932_896 {  // 9999-12-31
-            let (y, m, d) = Day(number: number).components
-            #expect(Day(year: y, month: m, day: d)?.number == number)
+            let (y, m, d) = Day(rawValue: number).date
+            #expect(Day(year: y, month: m, day: d)?.rawValue == number)
             if let (py, pm, pd) = previous { #expect((y, m, d) > (py, pm, pd)) }
             previous = (y, m, d)
             number += 997
         }
-        #expect(Day(year: 1970, month: 1, day: 1)?.number == 0)
+        #expect(Day(year: 1970, month: 1, day: 1)?.rawValue == 0)
         #expect(Day(year: 2000, month: 3, day: 1)?.description == "2000-03-01")
     }
 

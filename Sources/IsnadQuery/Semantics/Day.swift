@@ -1,49 +1,14 @@
-/// A calendar day (proleptic Gregorian), stored as days since 1970-01-01 so
-/// that date indexes sort and ranges compare as integers.
-package struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
-    package var number: Int32
+import IsnadStore
 
-    package init(number: Int32) { self.number = number }
+/// A calendar day: the store's key form of dates (days since 1970-01-01,
+/// proleptic Gregorian), so day ranges from queries are cursor ranges.
+package typealias Day = DayNumber
 
-    /// nil unless `year`-`month`-`day` exists.
-    package init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Day.length(ofMonth: month, year: year)).contains(day) else { return nil }
-        // Days from civil, counting years from March so the leap day is last.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        number = Int32(era * 146_097 + dayOfEra - 719_468)
-    }
-
-    package var components: (year: Int, month: Int, day: Int) {
-        let z = Int(number) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    package static func length(ofMonth month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    package static func < (a: Day, b: Day) -> Bool { a.number < b.number }
-
-    package func adding(days: Int32) -> Day { Day(number: number + days) }
+extension DayNumber: CustomStringConvertible {
+    package func adding(days: Int32) -> Day { Day(rawValue: rawValue + days) }
 
     package var description: String {
-        let (y, m, d) = components
+        let (y, m, d) = date
         return String(format4: y) + "-" + String(format2: m) + "-" + String(format2: d)
     }
 }
@@ -84,7 +49,7 @@ package struct PartialDate: Sendable, Hashable {
         guard (1...12).contains(month) else { return .failure(.badMonth(month)) }
         if numbers.count == 2 {
             guard let first = Day(year: year, month: month, day: 1),
-                  let last = Day(year: year, month: month, day: Day.length(ofMonth: month, year: year)) else {
+                  let last = Day(year: year, month: month, day: Day.daysIn(month: month, year: year)) else {
                 return .failure(.badYear)
             }
             return .success(PartialDate(first: first, last: last, precision: .month))
