@@ -59,11 +59,18 @@ enum SyntaxJSON {
     }
 
     static func object(_ expression: FilterExpression) -> [String: Any] {
+        object(expression, leaf: object)
+    }
+
+    static func object<Leaf>(_ expression: BooleanSyntax<Leaf>, leaf: (Leaf) -> [String: Any]) -> [String: Any] {
         switch expression {
-        case .term(let term): return object(term)
-        case .and(let operands, let s): return ["type": "and", "operands": operands.map(object), "span": span(s.wrappedValue)]
-        case .or(let operands, let s): return ["type": "or", "operands": operands.map(object), "span": span(s.wrappedValue)]
-        case .not(let operand, let s): return ["type": "not", "operand": object(operand), "span": span(s.wrappedValue)]
+        case .leaf(let value):
+            return leaf(value)
+        case .and(let operands, let s), .or(let operands, let s):
+            let type = if case .and = expression { "and" } else { "or" }
+            return ["type": type, "operands": operands.map { object($0, leaf: leaf) }, "span": span(s.wrappedValue)]
+        case .not(let operand, let s):
+            return ["type": "not", "operand": object(operand, leaf: leaf), "span": span(s.wrappedValue)]
         }
     }
 
@@ -77,18 +84,9 @@ enum SyntaxJSON {
             out["test"] = "range"
             out["lower"] = lower.map(object) ?? NSNull()
             out["upper"] = upper.map(object) ?? NSNull()
-        case .group(let group): out["test"] = "group"; out["group"] = object(group)
+        case .group(let group): out["test"] = "group"; out["group"] = object(group, leaf: object)
         }
         return out
-    }
-
-    static func object(_ group: ValueExpression) -> [String: Any] {
-        switch group {
-        case .value(let value): return object(value)
-        case .and(let operands, let s): return ["type": "and", "operands": operands.map(object), "span": span(s.wrappedValue)]
-        case .or(let operands, let s): return ["type": "or", "operands": operands.map(object), "span": span(s.wrappedValue)]
-        case .not(let operand, let s): return ["type": "not", "operand": object(operand), "span": span(s.wrappedValue)]
-        }
     }
 
     static func object(_ value: Value) -> [String: Any] {

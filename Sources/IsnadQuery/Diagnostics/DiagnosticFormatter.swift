@@ -16,11 +16,15 @@ package struct DiagnosticFormatter: Sendable {
     package init(colors: Bool) { self.colors = colors }
 
     package func format(_ diagnostics: [Diagnostic], in source: String) -> String {
-        diagnostics.map { format($0, in: source) }.joined()
+        let lines = Lines(source)  // once, not per diagnostic
+        return diagnostics.map { format($0, lines) }.joined()
     }
 
     package func format(_ diagnostic: Diagnostic, in source: String) -> String {
-        let lines = Lines(source)
+        format(diagnostic, Lines(source))
+    }
+
+    private func format(_ diagnostic: Diagnostic, _ lines: Lines) -> String {
         var out = paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? "1;31" : "1;33")
         out += " " + paint(diagnostic.message, "1")
         if lines.count > 1 { out += " (line \(diagnostic.span.line), column \(diagnostic.span.column))" }

@@ -39,8 +39,6 @@ package struct Token: Sendable, Hashable {
     package var problem: Problem?
     /// The opening quote of a string token.
     package var quote: Character?
-
-    package var isKeyword: Bool { kind == .and || kind == .or || kind == .not }
 }
 
 extension Token.Kind: CustomStringConvertible {

@@ -99,12 +99,19 @@ package struct Parser {
 
     /// or = and { "OR" and }
     private mutating func parseOr() -> FilterExpression? {
-        var operands: [FilterExpression] = []
-        var first = parseAnd()
+        parseDisjunction { $0.parseAnd() }
+    }
+
+    /// `conjunction { "OR" conjunction }`, for terms and for values alike.
+    private mutating func parseDisjunction<Leaf>(
+        _ conjunction: (inout Parser) -> BooleanSyntax<Leaf>?
+    ) -> BooleanSyntax<Leaf>? {
+        var operands: [BooleanSyntax<Leaf>] = []
+        var first = conjunction(&self)
         if let first { operands.append(first) }
         while at(.or) {
             let or = advance()
-            let right = parseAnd()
+            let right = conjunction(&self)
             if first == nil || right == nil { report(.loneOperator(or)) }
             if let right { operands.append(right) }
             first = right
@@ -153,18 +160,32 @@ package struct Parser {
         default:
             break
         }
-        guard let operand = parsePrimary() else { return nil }
-        var expression = operand
-        for negation in negations.reversed() {
-            expression = .not(expression, span: Located(negation.span.union(expression.span)))
-        }
-        return expression
+        return parsePrimary().map { negate($0, by: negations) }
     }
 
     /// primary = "(" or ")" | term
     private mutating func parsePrimary() -> FilterExpression? {
         guard at(.leftParen) else { return parseTerm() }
         let open = advance()
+        return nested(in: open) { parser in
+            if parser.at(.rightParen) {
+                parser.report(.emptyGroup(at: open.span.union(parser.advance().span)))
+                return nil
+            }
+            // parseOr stops only at ')', '|' or the end.
+            let inner = parser.parseOr()
+            if parser.at(.rightParen) {
+                _ = parser.advance()
+            } else {
+                parser.report(.unclosedParenthesis(at: open.span))
+            }
+            return inner
+        }
+    }
+
+    /// Parses the inside of a group whose `(` is `open`, within the nesting
+    /// limit; past it, reports and skips the group.
+    private mutating func nested<T>(in open: Token, _ body: (inout Parser) -> T?) -> T? {
         guard depth < Parser.maximumNesting else {
             report(.tooDeep(at: open.span))
             skipBalanced()
@@ -172,26 +193,7 @@ package struct Parser {
         }
         depth += 1
         defer { depth -= 1 }
-        if at(.rightParen) {
-            let close = advance()
-            report(.emptyGroup(at: open.span.union(close.span)))
-            return nil
-        }
-        var inner = parseOr()
-        // Stray tokens inside the group: report, skip, go on.
-        while !at(.rightParen) && !at(.end) && !at(.pipe) {
-            let stray = advance()
-            report(.unexpectedToken(stray))
-            if let more = parseOr() {
-                inner = inner.map { .and([$0, more], span: Located($0.span.union(more.span))) } ?? more
-            }
-        }
-        if at(.rightParen) {
-            _ = advance()
-        } else {
-            report(.unclosedParenthesis(at: open.span))
-        }
-        return inner
+        return body(&self)
     }
 
     /// Skips to the `)` that closes an already consumed `(`.
@@ -245,28 +247,23 @@ package struct Parser {
             return parseComparison(field: field, op: advance(), start: start)
         case .leftParen:
             let open = advance()
-            guard depth < Parser.maximumNesting else {
-                report(.tooDeep(at: open.span))
-                skipBalanced()
-                return nil
+            return nested(in: open) { parser in
+                if parser.at(.rightParen) {
+                    parser.report(.emptyGroup(at: open.span.union(parser.advance().span)))
+                    return nil
+                }
+                let group = parser.parseValueOr()
+                var end = parser.current.span
+                if parser.at(.rightParen) {
+                    end = parser.advance().span
+                } else {
+                    parser.report(.unclosedParenthesis(at: open.span))
+                    while !parser.at(.end) && !parser.at(.pipe) && !parser.at(.rightParen) { _ = parser.advance() }
+                    if parser.at(.rightParen) { end = parser.advance().span }
+                }
+                guard let group else { return nil }
+                return .term(Term(field: field, test: .group(group), span: start.union(end)))
             }
-            depth += 1
-            defer { depth -= 1 }
-            if at(.rightParen) {
-                report(.emptyGroup(at: open.span.union(advance().span)))
-                return nil
-            }
-            let group = parseValueOr()
-            var end = current.span
-            if at(.rightParen) {
-                end = advance().span
-            } else {
-                report(.unclosedParenthesis(at: open.span))
-                while !at(.end) && !at(.pipe) && !at(.rightParen) { _ = advance() }
-                if at(.rightParen) { end = advance().span }
-            }
-            guard let group else { return nil }
-            return .term(Term(field: field, test: .group(group), span: start.union(end)))
         case .star where next.kind == .range:
             // `field:*..b`
             _ = advance()
@@ -326,17 +323,7 @@ package struct Parser {
     // MARK: - Value groups
 
     private mutating func parseValueOr() -> ValueExpression? {
-        var operands: [ValueExpression] = []
-        var first = parseValueAnd()
-        if let first { operands.append(first) }
-        while at(.or) {
-            let or = advance()
-            let right = parseValueAnd()
-            if first == nil || right == nil { report(.loneOperator(or)) }
-            if let right { operands.append(right) }
-            first = right
-        }
-        return combineValues(operands, or: true)
+        parseDisjunction { $0.parseValueAnd() }
     }
 
     private mutating func parseValueAnd() -> ValueExpression? {
@@ -351,7 +338,7 @@ package struct Parser {
             case .word, .number, .date, .string, .minus, .not, .leftParen:
                 if let operand = parseValueNot() { operands.append(operand) }
             case .rightParen, .or, .end, .pipe:
-                return combineValues(operands, or: false)
+                return combine(operands, or: false)
             default:
                 report(.unexpectedInGroup(advance()))
             }
@@ -364,41 +351,36 @@ package struct Parser {
         var operand: ValueExpression?
         if at(.leftParen) {
             let open = advance()
-            if depth >= Parser.maximumNesting {
-                report(.tooDeep(at: open.span))
-                skipBalanced()
-            } else {
-                depth += 1
-                operand = parseValueOr()
-                depth -= 1
-                if at(.rightParen) { _ = advance() } else { report(.unclosedParenthesis(at: open.span)) }
+            operand = nested(in: open) { parser in
+                let inner = parser.parseValueOr()
+                if parser.at(.rightParen) {
+                    _ = parser.advance()
+                } else {
+                    parser.report(.unclosedParenthesis(at: open.span))
+                }
+                return inner
             }
         } else if let value = parseValue() {
             operand = .value(value)
         }
-        guard var expression = operand else {
+        guard let operand else {
             if let last = negations.last { report(.expectedOperand(after: last)) }
             return nil
         }
-        for negation in negations.reversed() {
-            expression = .not(expression, span: Located(negation.span.union(expression.span)))
-        }
-        return expression
+        return negate(operand, by: negations)
     }
 
     // MARK: - Helpers
 
-    private func combine(_ operands: [FilterExpression], or: Bool) -> FilterExpression? {
+    private func combine<Leaf>(_ operands: [BooleanSyntax<Leaf>], or: Bool) -> BooleanSyntax<Leaf>? {
         guard let first = operands.first, let last = operands.last else { return nil }
         if operands.count == 1 { return first }
         let span = Located(first.span.union(last.span))
         return or ? .or(operands, span: span) : .and(operands, span: span)
     }
 
-    private func combineValues(_ operands: [ValueExpression], or: Bool) -> ValueExpression? {
-        guard let first = operands.first, let last = operands.last else { return nil }
-        if operands.count == 1 { return first }
-        let span = Located(first.span.union(last.span))
-        return or ? .or(operands, span: span) : .and(operands, span: span)
+    /// Wraps `operand` in one NOT per negation token, innermost last.
+    private func negate<Leaf>(_ operand: BooleanSyntax<Leaf>, by negations: [Token]) -> BooleanSyntax<Leaf> {
+        negations.reversed().reduce(operand) { .not($0, span: Located($1.span.union($0.span))) }
     }
 }

@@ -23,17 +23,24 @@ package struct Checker {
     // MARK: - Filter
 
     private mutating func check(_ expression: FilterExpression) -> Filter? {
+        check(expression) { $0.check($1) }
+    }
+
+    /// Boolean structure means the same over terms and over values; every
+    /// operand is checked, so each reports its own errors.
+    private mutating func check<Leaf>(_ expression: BooleanSyntax<Leaf>,
+                                      leaf: (inout Checker, Leaf) -> Filter?) -> Filter? {
         switch expression {
-        case .term(let term):
-            return check(term)
+        case .leaf(let value):
+            return leaf(&self, value)
         case .and(let operands, _):
-            let checked = operands.compactMap { check($0) }
+            let checked = operands.compactMap { check($0, leaf: leaf) }
             return checked.count == operands.count ? .and(checked) : nil
         case .or(let operands, _):
-            let checked = operands.compactMap { check($0) }
+            let checked = operands.compactMap { check($0, leaf: leaf) }
             return checked.count == operands.count ? .or(checked) : nil
         case .not(let operand, _):
-            return check(operand).map { .not($0) }
+            return check(operand, leaf: leaf).map { .not($0) }
         }
     }
 
@@ -51,7 +58,7 @@ package struct Checker {
         case .equals(let value):
             return check(value, kind: kind)
         case .group(let group):
-            return check(group, kind: kind)
+            return check(group) { $0.check($1, kind: kind) }
         case .compare(let comparison, let value):
             guard kind == .date else {
                 diagnostics.append(.operatorNotAllowed("comparisons", field: kind.rawValue, type: kind.typeDescription,
@@ -83,39 +90,20 @@ package struct Checker {
         }
     }
 
-    private mutating func check(_ group: ValueExpression, kind: FieldKind) -> Filter? {
-        switch group {
-        case .value(let value):
-            return check(value, kind: kind)
-        case .and(let operands, _):
-            let checked = operands.compactMap { check($0, kind: kind) }
-            return checked.count == operands.count ? .and(checked) : nil
-        case .or(let operands, _):
-            let checked = operands.compactMap { check($0, kind: kind) }
-            return checked.count == operands.count ? .or(checked) : nil
-        case .not(let operand, _):
-            return check(operand, kind: kind).map { .not($0) }
-        }
-    }
-
     /// `field:value` for each type of field.
     private mutating func check(_ value: Value, kind: FieldKind) -> Filter? {
+        // Prefixes expand over words and names; other values are whole.
+        if value.kind == .prefix, kind.type != .text, kind.type != .entity {
+            diagnostics.append(.operatorNotAllowed("a prefix", field: kind.rawValue, type: kind.typeDescription,
+                                                   at: value.span))
+            return nil
+        }
         switch kind.type {
         case .text:
             return text(value, scope: kind == .quote ? .quote : .text)
         case .date:
-            if value.kind == .prefix {
-                diagnostics.append(.operatorNotAllowed("a prefix", field: kind.rawValue, type: kind.typeDescription,
-                                                       at: value.span))
-                return nil
-            }
             return date(value).map { .date(DayRange(lower: $0.first, upper: $0.last)) }
         case .enumeration:
-            if value.kind == .prefix {
-                diagnostics.append(.operatorNotAllowed("a prefix", field: kind.rawValue, type: kind.typeDescription,
-                                                       at: value.span))
-                return nil
-            }
             let text = value.text.lowercased()
             guard kind.values.contains(text) else {
                 diagnostics.append(.unknownValue(value.text, field: kind.rawValue, among: kind.values, at: value.span))
@@ -136,11 +124,6 @@ package struct Checker {
                                   key: NameKey(value.text).description, isPrefix: value.kind == .prefix)
             return .entity(kind, name)
         case .keyword:
-            if value.kind == .prefix {
-                diagnostics.append(.operatorNotAllowed("a prefix", field: kind.rawValue, type: kind.typeDescription,
-                                                       at: value.span))
-                return nil
-            }
             return .keyword(kind, kind == .kind ? value.text.lowercased() : value.text)
         }
     }
@@ -240,7 +223,6 @@ package struct Checker {
                 out.append(.articles)
                 rows = .articles
             }
-            previous = previous ?? nil
         }
         return out
     }

@@ -85,10 +85,6 @@ package struct DayRange: Sendable, Hashable, CustomStringConvertible {
         self.upper = upper
     }
 
-    package func contains(_ day: Day) -> Bool {
-        (lower.map { day >= $0 } ?? true) && (upper.map { day <= $0 } ?? true)
-    }
-
     package var description: String { "\(lower?.description ?? "*")..\(upper?.description ?? "*")" }
 }
 

@@ -11,26 +11,26 @@ package enum Printer {
     }
 
     package static func print(_ expression: FilterExpression) -> String {
+        print(expression, leaf: print)
+    }
+
+    /// Boolean structure is printed the same way for terms and values.
+    private static func print<Leaf>(_ expression: BooleanSyntax<Leaf>, leaf: (Leaf) -> String) -> String {
+        func operand(_ e: BooleanSyntax<Leaf>, parenthesised: Bool) -> String {
+            parenthesised ? "(" + print(e, leaf: leaf) + ")" : print(e, leaf: leaf)
+        }
         switch expression {
-        case .term(let term):
-            return print(term)
+        case .leaf(let value):
+            return leaf(value)
         case .or(let operands, _):
-            return operands.map { operand in
-                if case .or = operand { return "(" + print(operand) + ")" }
-                return print(operand)
+            return operands.map { e in
+                if case .or = e { return operand(e, parenthesised: true) }
+                return operand(e, parenthesised: false)
             }.joined(separator: " OR ")
         case .and(let operands, _):
-            return operands.map { operand in
-                switch operand {
-                case .or, .and: return "(" + print(operand) + ")"
-                default: return print(operand)
-                }
-            }.joined(separator: " ")
-        case .not(let operand, _):
-            switch operand {
-            case .or, .and: return "-(" + print(operand) + ")"
-            default: return "-" + print(operand)
-            }
+            return operands.map { operand($0, parenthesised: $0.isCompound) }.joined(separator: " ")
+        case .not(let e, _):
+            return "-" + operand(e, parenthesised: e.isCompound)
         }
     }
 
@@ -44,31 +44,7 @@ package enum Printer {
         case .range(let lower, let upper):
             return field + ":" + (lower.map(print) ?? "*") + ".." + (upper.map(print) ?? "*")
         case .group(let group):
-            return field + ":(" + print(group) + ")"
-        }
-    }
-
-    package static func print(_ group: ValueExpression) -> String {
-        switch group {
-        case .value(let value):
-            return print(value)
-        case .or(let operands, _):
-            return operands.map { operand in
-                if case .or = operand { return "(" + print(operand) + ")" }
-                return print(operand)
-            }.joined(separator: " OR ")
-        case .and(let operands, _):
-            return operands.map { operand in
-                switch operand {
-                case .or, .and: return "(" + print(operand) + ")"
-                default: return print(operand)
-                }
-            }.joined(separator: " ")
-        case .not(let operand, _):
-            switch operand {
-            case .or, .and: return "-(" + print(operand) + ")"
-            default: return "-" + print(operand)
-            }
+            return field + ":(" + print(group, leaf: print) + ")"
         }
     }
 

@@ -12,25 +12,50 @@ package struct QuerySyntax: Sendable, Hashable {
     }
 }
 
-/// A boolean combination of terms. `and` and `or` have at least two
-/// operands; precedence is NOT, then AND (also written by juxtaposition),
-/// then OR.
-package indirect enum FilterExpression: Sendable, Hashable {
-    case term(Term)
-    case and([FilterExpression], span: Located)
-    case or([FilterExpression], span: Located)
-    case not(FilterExpression, span: Located)
+/// A boolean combination of leaves: of terms in a filter, of values in a
+/// field's value group (`stance:(deny OR decline)`). `and` and `or` have at
+/// least two operands; precedence is NOT, then AND (also written by
+/// juxtaposition), then OR.
+package indirect enum BooleanSyntax<Leaf: SyntaxLeaf>: Sendable, Hashable {
+    case leaf(Leaf)
+    case and([BooleanSyntax], span: Located)
+    case or([BooleanSyntax], span: Located)
+    case not(BooleanSyntax, span: Located)
 
     package var span: SourceSpan {
         switch self {
-        case .term(let term): term.span
+        case .leaf(let leaf): leaf.span
         case .and(_, let span), .or(_, let span), .not(_, let span): span.wrappedValue
+        }
+    }
+
+    /// An `and` or an `or`: what needs parentheses inside another operator.
+    var isCompound: Bool {
+        switch self {
+        case .and, .or: true
+        case .leaf, .not: false
         }
     }
 }
 
+/// What a boolean tree combines.
+package protocol SyntaxLeaf: Sendable, Hashable {
+    var span: SourceSpan { get }
+}
+
+package typealias FilterExpression = BooleanSyntax<Term>
+package typealias ValueExpression = BooleanSyntax<Value>
+
+extension BooleanSyntax where Leaf == Term {
+    package static func term(_ term: Term) -> Self { .leaf(term) }
+}
+
+extension BooleanSyntax where Leaf == Value {
+    package static func value(_ value: Value) -> Self { .leaf(value) }
+}
+
 /// A single condition: a field test or free text.
-package struct Term: Sendable, Hashable {
+package struct Term: SyntaxLeaf {
     package enum Test: Sendable, Hashable {
         /// `field:value`
         case equals(Value)
@@ -72,7 +97,7 @@ package struct Field: Sendable, Hashable {
 
 /// A value: a bare word (also numbers and dates), a quoted phrase, or a
 /// prefix `word*`.
-package struct Value: Sendable, Hashable {
+package struct Value: SyntaxLeaf {
     package enum Kind: Sendable, Hashable {
         case word, quoted, prefix
     }
@@ -86,21 +111,6 @@ package struct Value: Sendable, Hashable {
         self.kind = kind
         self.text = text
         self.span = span
-    }
-}
-
-/// Values combined inside a field's parentheses: `stance:(deny OR decline)`.
-package indirect enum ValueExpression: Sendable, Hashable {
-    case value(Value)
-    case and([ValueExpression], span: Located)
-    case or([ValueExpression], span: Located)
-    case not(ValueExpression, span: Located)
-
-    package var span: SourceSpan {
-        switch self {
-        case .value(let value): value.span
-        case .and(_, let span), .or(_, let span), .not(_, let span): span.wrappedValue
-        }
     }
 }
 
