@@ -45,6 +45,7 @@ let package = Package(
             dependencies: [
                 "Isnad",
                 "IsnadText",
+                "IsnadIndex",
                 "IsnadQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

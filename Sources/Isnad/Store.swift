@@ -27,7 +27,7 @@ public final class Store: Sendable {
 
     /// The folder of the store.
     public let path: String
-    let index: IndexStore
+    package let index: IndexStore
 
     /// Opens the store at `path`, creating it when the configuration allows.
     ///
@@ -48,25 +48,19 @@ public final class Store: Sendable {
     /// content it is replaced.
     @discardableResult
     public func ingest(_ articles: [Article]) throws -> IngestSummary {
-        let changes = try index.store(articles.map(\.record))
-        var summary = IngestSummary()
-        for change in changes {
-            switch change {
-            case .added: summary.added += 1
-            case .replaced: summary.replaced += 1
-            case .unchanged: summary.unchanged += 1
-            }
-        }
-        return summary
+        let result = try index.apply(ImportBatch(articles: articles.map(\.record)))
+        return IngestSummary(added: result.articles.added, replaced: result.articles.replaced,
+                             unchanged: result.articles.unchanged)
     }
 
     /// Counts and sizes of the store.
     public func statistics() throws -> Statistics {
         let info = try index.environment.info()
+        let counts = try index.snapshot { txn in try index.counts(txn: txn) }
         return Statistics(
-            articles: try index.articleCount(),
-            statements: 0,
-            entities: 0,
+            articles: counts.articles,
+            statements: counts.statements,
+            entities: counts.entities,
             bytes: info.usedBytes,
             formatVersion: index.environment.storedFormatVersion,
             creator: index.environment.creator)
@@ -75,7 +69,9 @@ public final class Store: Sendable {
     /// Every stored article, in the order they were first stored.
     public func articles() throws -> [Article] {
         var out: [Article] = []
-        try index.forEachArticle { _, record in out.append(Article(record: record)) }
+        try index.snapshot { txn in
+            try index.forEach(ArticleRecord.self, txn: txn) { _, record in out.append(Article(record: record)) }
+        }
         return out
     }
 }

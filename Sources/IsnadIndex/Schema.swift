@@ -1,7 +1,8 @@
 import Foundation
 import IsnadStore
 
-/// The Isnad store format: what `meta` records, and the named databases.
+/// The Isnad store format: the named databases and what their keys and
+/// values hold. docs/architecture.md explains the choices.
 ///
 /// Bump `version` whenever stored bytes change meaning; an older build then
 /// refuses the store with a clear message instead of misreading it.
@@ -9,18 +10,97 @@ package enum Schema {
     package static let toolVersion = "0.1.0"
 
     package static let format = StoreFormat(
-        identifier: "isnad", version: 1, creator: "isnad \(toolVersion)")
+        identifier: "isnad", version: 2, creator: "isnad \(toolVersion)")
 
-    /// Article id (UInt32, big-endian) → article record.
-    package static let articles = "articles"
-    /// External article key (UTF-8) → article id.
-    package static let articleKeys = "article_keys"
     /// Counters, format identity and other single values.
     package static let meta = "meta"
+    /// Article id (UInt32, big-endian) → article record (JSON).
+    package static let articles = "articles"
+    /// External article key (UTF-8) → article id. A statement may name an
+    /// article before it is stored: its id is reserved here first.
+    package static let articleKeys = "article_keys"
+    /// Article id → external key, for every article a record names
+    /// (stored or not yet).
+    package static let articleNames = "article_names"
+    /// Statement id → statement record (JSON).
+    package static let statements = "statements"
+    /// External statement id → statement id.
+    package static let statementKeys = "statement_keys"
+    /// Entity id → entity record (JSON).
+    package static let entities = "entities"
+    /// Canonical entity name → entity id.
+    package static let entityKeys = "entity_keys"
+    /// Alias → entity ids (duplicate-sorted, 4-byte values). Keys start
+    /// with ``AliasKind``.
+    package static let aliases = "aliases"
+    /// ``TextScope`` byte + term → ``Postings``.
+    package static let terms = "terms"
+    /// ``TextScope`` byte + term → ``Positions`` (statement text only).
+    package static let positions = "positions"
+    /// ``TextScope`` byte + unstemmed form → terms (duplicate-sorted), for
+    /// prefix queries.
+    package static let forms = "forms"
+    /// ``FieldIndex`` byte + value → ``Postings``.
+    package static let fields = "fields"
+    /// Day (``KeyBuilder`` day encoding) → ``Postings`` of statements whose
+    /// date starts that day, so a date range is one cursor range.
+    package static let dates = "dates"
+    /// ``Column`` byte + block number → fixed-width rows, for aggregations.
+    package static let columns = "columns"
 
     package enum Counter: String {
         case nextArticle = "next_article"
+        case nextStatement = "next_statement"
+        case nextEntity = "next_entity"
     }
+}
+
+/// Which text a term was found in.
+package enum TextSpace: UInt8, Sendable {
+    /// A statement's quote (ids are statements).
+    case quote = 0x71 // q
+    /// The rest of a statement's sentence (ids are statements).
+    case sentence = 0x73 // s
+    /// An article's title and body (ids are articles).
+    case article = 0x74 // t
+}
+
+/// The value indexes of the `fields` database.
+package enum FieldIndex: UInt8, Sendable, CaseIterable {
+    /// Entity id → statements it is the actor of.
+    case actor = 0x61 // a
+    /// Entity id → statements about it.
+    case about = 0x62 // b
+    /// Stance ordinal → statements.
+    case stance = 0x73 // s
+    /// Article id → its statements.
+    case doc = 0x64 // d
+    /// Entity id → articles the outlet published.
+    case source = 0x6F // o
+    /// Language code → articles.
+    case lang = 0x6C // l
+    /// Entity id → articles that cite it.
+    case cites = 0x63 // c
+    /// Lower-cased kind → entities.
+    case kind = 0x6B // k
+    /// Entity id of a country → entities affiliated with it.
+    case country = 0x6E // n
+    /// Every stored statement (one key).
+    case liveStatements = 0x2A // *
+    /// Every stored article with its record (one key).
+    case liveArticles = 0x23 // #
+    /// Statements dated to a month or a year rather than a day (one key).
+    case impreciseDates = 0x69 // i
+}
+
+/// The kinds of alias keys.
+package enum AliasKind: UInt8, Sendable {
+    /// The alias normalised like text, unstemmed, words joined by a space.
+    case normalized = 0x6E // n
+    /// The alias's cross-script ``NameKey``.
+    case key = 0x6B // k
+    /// A proper word-suffix of the alias's key (`krb` of `jn krb`).
+    case keySuffix = 0x65 // e
 }
 
 /// Opens the store's databases once and reads or writes its records.
@@ -28,12 +108,77 @@ package final class IndexStore: Sendable {
     package let environment: Environment
     let articles: Database
     let articleKeys: Database
+    let articleNames: Database
+    let statements: Database
+    let statementKeys: Database
+    let entities: Database
+    let entityKeys: Database
+    let aliases: Database
+    let terms: Database
+    let positions: Database
+    let forms: Database
+    let fields: Database
+    let dates: Database
+    let columns: Database
     let meta: Database
 
     package init(path: String, configuration: StoreConfiguration) throws {
-        environment = try Environment(path: path, format: Schema.format, configuration: configuration)
-        articles = try environment.database(Schema.articles)
-        articleKeys = try environment.database(Schema.articleKeys)
-        meta = try environment.database(Schema.meta)
+        let environment = try Environment(path: path, format: Schema.format, configuration: configuration)
+        self.environment = environment
+        let readOnly = configuration.readOnly
+        func open(_ name: String, _ options: DatabaseOptions = []) throws -> Database {
+            try environment.database(name, options: options, mustExist: readOnly)
+        }
+        articles = try open(Schema.articles)
+        articleKeys = try open(Schema.articleKeys)
+        articleNames = try open(Schema.articleNames)
+        statements = try open(Schema.statements)
+        statementKeys = try open(Schema.statementKeys)
+        entities = try open(Schema.entities)
+        entityKeys = try open(Schema.entityKeys)
+        aliases = try open(Schema.aliases, [.duplicateSort, .duplicateFixed])
+        terms = try open(Schema.terms)
+        positions = try open(Schema.positions)
+        forms = try open(Schema.forms, [.duplicateSort])
+        fields = try open(Schema.fields)
+        dates = try open(Schema.dates)
+        columns = try open(Schema.columns)
+        meta = try open(Schema.meta)
+    }
+}
+
+/// Keys of the index databases.
+package enum IndexKey {
+    package static func id(_ id: UInt32) -> [UInt8] {
+        withUnsafeBytes(of: id.bigEndian) { Array($0) }
+    }
+
+    package static func field(_ field: FieldIndex, _ id: UInt32) -> [UInt8] {
+        [field.rawValue] + self.id(id)
+    }
+
+    package static func field(_ field: FieldIndex, _ text: String) -> [UInt8] {
+        [field.rawValue] + Array(text.utf8)
+    }
+
+    package static func field(_ field: FieldIndex) -> [UInt8] { [field.rawValue] }
+
+    package static func term(_ space: TextSpace, _ term: String) -> [UInt8] {
+        [space.rawValue] + Array(term.utf8)
+    }
+
+    package static func alias(_ kind: AliasKind, _ text: String) -> [UInt8] {
+        [kind.rawValue] + Array(text.utf8)
+    }
+
+    package static func day(_ day: DayNumber) -> [UInt8] {
+        var key = KeyBuilder(capacity: 4)
+        key.append(day: day)
+        return key.bytes
+    }
+
+    package static func readID(_ bytes: UnsafeRawBufferPointer) -> UInt32? {
+        guard bytes.count == 4 else { return nil }
+        return UInt32(bigEndian: bytes.loadUnaligned(as: UInt32.self))
     }
 }

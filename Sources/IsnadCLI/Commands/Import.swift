@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import Isnad
+import IsnadIndex
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import statements, entities and articles from JSON Lines files.",
+        discussion: """
+            Reads the files that ../shared/tools/gencorpus.py writes (and that
+            `isnad export` writes back): entities first, then articles, then
+            statements, whatever the order given. Importing the same file again
+            changes nothing; a record with a known id and new content replaces the
+            old one.
+
+            A malformed line is reported with its file, line number and reason, and
+            the rest of the file still loads; with --strict, a file with any
+            malformed line loads nothing. Nothing already stored is touched by a bad
+            line. Exits 1 when any line was rejected.
+
+            Examples:
+              isnad import --store news.isnad --entities corpus/entities.jsonl \\
+                           --articles corpus/articles.jsonl --statements corpus/statements.jsonl
+              isnad import --strict --statements more.jsonl
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("Entities (name, kind, aliases_ar, aliases_en, country, role).", valueName: "file"))
+    var entities: String?
+
+    @Option(help: ArgumentHelp("Articles (id, source, url, published, lang, title, text).", valueName: "file"))
+    var articles: String?
+
+    @Option(help: ArgumentHelp("Statements (id, doc, actor, stance, date, quote, about).", valueName: "file"))
+    var statements: String?
+
+    @Flag(help: "Load nothing from a file that has any malformed line.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("Records per write transaction.", valueName: "n"))
+    var batch = 25_000
+
+    func validate() throws {
+        guard entities != nil || articles != nil || statements != nil else {
+            throw ValidationError("give at least one of --entities, --articles, --statements")
+        }
+        guard batch > 0 else { throw ValidationError("--batch must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let store = try storeOptions.open()
+            var importer = Importer(store: store.index)
+            importer.strict = strict
+            importer.batchSize = batch
+            let bar = ProgressBar("importing")
+            importer.progress = { done, total in bar.update(done, of: total) }
+            let files = [(RecordKind.entities, entities), (.articles, articles), (.statements, statements)]
+                .compactMap { kind, path in path.map { (kind, $0) } }
+            let started = Date()
+            let reports: [FileImport]
+            do {
+                reports = try importer.run(files)
+            } catch let failure as ImportFailure {
+                bar.finish()
+                throw CLIError.input(failure.description)
+            }
+            bar.finish()
+            let seconds = Date().timeIntervalSince(started)
+            var rejected = 0
+            for report in reports {
+                for problem in report.problems.prefix(10) { printError("error: \(problem)") }
+                if report.problems.count > 10 {
+                    printError("error: \(report.file): \(report.problems.count - 10) more malformed lines")
+                }
+                rejected += report.problems.count
+                let counts: ChangeCounts
+                switch report.kind {
+                case .entities: counts = report.result.entities
+                case .articles: counts = report.result.articles
+                case .statements: counts = report.result.statements
+                }
+                let what = report.skipped ? "nothing loaded (--strict)" :
+                    "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged"
+                print("\(report.kind.rawValue): \(what), \(report.problems.count) rejected ← \(report.file)")
+            }
+            let total = reports.reduce(0) { $0 + $1.lines }
+            print(String(format: "%d lines in %.1f s (%.0f/s) → %@", total, seconds,
+                         Double(total) / max(seconds, 0.001), store.path))
+            if rejected > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the store out as entities.jsonl, articles.jsonl and statements.jsonl.",
+        discussion: """
+            The files have the format `isnad import` reads, so a store can be moved,
+            inspected or rebuilt: import, export and import again gives the same store.
+
+            Example:
+              isnad export --store news.isnad --out backup/
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("The folder to write the three files into.", valueName: "dir"))
+    var out: String
+
+    func run() throws {
+        try reportingErrors {
+            let store = try storeOptions.open(readOnly: true)
+            let counts: (entities: Int, articles: Int, statements: Int)
+            do {
+                counts = try Exporter(store: store.index).run(to: out)
+            } catch let failure as ImportFailure {
+                throw CLIError.input(failure.description)
+            } catch let error as CocoaError {
+                throw CLIError.input("cannot write to '\(out)': \(error.localizedDescription)")
+            }
+            print("\(counts.entities) entities, \(counts.articles) articles, \(counts.statements) statements → \(out)")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Isnad
+import IsnadQuery
+
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a query against the store and print the result.",
+        discussion: """
+            The query language is described in docs/query-language.md. Results go to
+            standard output; errors, with carets under the mistake, to standard error.
+
+            Examples:
+              isnad query 'actor:Kirby stance:deny date>2022-10'
+              isnad query --format json 'stance:deny | count by actor'
+              isnad query --format csv 'actor:"John Kirby" | timeline month' > kirby.csv
+              isnad query --explain 'actor:Kirby صواريخ'
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    @Flag(help: "Print the plan with estimated and actual sizes, after the result.")
+    var explain = false
+
+    @Flag(help: "Never colour diagnostics (also: NO_COLOR in the environment).")
+    var noColor = false
+
+    @Argument(parsing: .allUnrecognized,
+              help: "The query; quote it for the shell. Several arguments are joined with spaces.")
+    var words: [String] = []
+
+    func validate() throws {
+        if words.isEmpty { throw ValidationError("give a query, e.g. isnad query 'stance:deny | count'") }
+    }
+
+    func run() throws {
+        let text = words.joined(separator: " ")
+        let compilation = Compilation(text)
+        guard let checked = compilation.checked else {
+            let colors = !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(2) == 1
+            FileHandle.standardError.write(Data(DiagnosticFormatter(colors: colors)
+                .format(compilation.diagnostics, in: text).utf8))
+            throw ExitCode(1)
+        }
+        try reportingErrors {
+            let store = try storeOptions.open(readOnly: true)
+            let result = try QueryEngine(store: store.index).run(checked)
+            FileHandle.standardOutput.write(Data(ResultFormatter(format: format).render(result).utf8))
+            if explain, let plan = result.plan {
+                print("\nplan:\n" + plan.render(indent: "  "))
+            }
+        }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,0 +1,548 @@
+import Foundation
+import IsnadStore
+import IsnadText
+
+/// Records to store in one write transaction.
+package struct ImportBatch: Sendable {
+    package var entities: [EntityRecord] = []
+    package var articles: [ArticleRecord] = []
+    package var statements: [StatementRecord] = []
+
+    package init(entities: [EntityRecord] = [], articles: [ArticleRecord] = [], statements: [StatementRecord] = []) {
+        self.entities = entities
+        self.articles = articles
+        self.statements = statements
+    }
+
+    package var isEmpty: Bool { entities.isEmpty && articles.isEmpty && statements.isEmpty }
+    package var count: Int { entities.count + articles.count + statements.count }
+}
+
+/// How many records a batch added, replaced and left alone.
+package struct ChangeCounts: Sendable, Equatable {
+    package var added = 0
+    package var replaced = 0
+    package var unchanged = 0
+
+    package init() {}
+
+    mutating func record(_ change: RecordChange) {
+        switch change {
+        case .added: added += 1
+        case .replaced: replaced += 1
+        case .unchanged: unchanged += 1
+        }
+    }
+
+    package static func += (a: inout ChangeCounts, b: ChangeCounts) {
+        a.added += b.added
+        a.replaced += b.replaced
+        a.unchanged += b.unchanged
+    }
+}
+
+package struct BatchResult: Sendable, Equatable {
+    package var entities = ChangeCounts()
+    package var articles = ChangeCounts()
+    package var statements = ChangeCounts()
+
+    package init() {}
+
+    package static func += (a: inout BatchResult, b: BatchResult) {
+        a.entities += b.entities
+        a.articles += b.articles
+        a.statements += b.statements
+    }
+}
+
+extension IndexStore {
+    /// Stores a batch in one transaction: entities first, then articles,
+    /// then statements, so names and articles are known when statements
+    /// refer to them. A record identical to the stored one is left alone
+    /// (importing the same file twice changes nothing); one with the same
+    /// id and other content replaces it, keeping its dense id.
+    ///
+    /// Everything happens inside the transaction, so the map-full rerun of
+    /// ``Environment/write(_:)`` is safe, and a failure leaves no trace.
+    @discardableResult
+    package func apply(_ batch: ImportBatch) throws -> BatchResult {
+        let encoder = RecordCoding.encoder()
+        // Last one wins when a batch holds one id twice.
+        let entities = lastOfEach(batch.entities, key: \.name)
+        let articles = lastOfEach(batch.articles, key: \.key)
+        let statements = lastOfEach(batch.statements, key: \.id)
+        let entityBytes = try entities.map { try encoder.encode($0) }
+        let articleBytes = try articles.map { try encoder.encode($0) }
+        let statementBytes = try statements.map { try encoder.encode($0) }
+        return try environment.write { txn in
+            var writer = try BatchWriter(store: self, txn: txn)
+            for (record, bytes) in zip(entities, entityBytes) {
+                writer.result.entities.record(try writer.put(record, bytes: bytes, txn: txn))
+            }
+            for (record, bytes) in zip(articles, articleBytes) {
+                writer.result.articles.record(try writer.put(record, bytes: bytes, txn: txn))
+            }
+            for (record, bytes) in zip(statements, statementBytes) {
+                writer.result.statements.record(try writer.put(record, bytes: bytes, txn: txn))
+            }
+            try writer.flush(txn: txn)
+            return writer.result
+        }
+    }
+
+    private func lastOfEach<T>(_ records: [T], key: KeyPath<T, String>) -> [T] {
+        var last: [String: Int] = [:]
+        for (i, record) in records.enumerated() { last[record[keyPath: key]] = i }
+        guard last.count < records.count else { return records }
+        return records.enumerated().filter { last[$0.element[keyPath: key]] == $0.offset }.map(\.element)
+    }
+}
+
+/// Accumulates one batch's index changes, then merges them into the stored
+/// postings once per key: a frequent term is rewritten once per batch, not
+/// once per statement.
+struct BatchWriter {
+    let store: IndexStore
+    var result = BatchResult()
+    var nextArticle: UInt32
+    var nextStatement: UInt32
+    var nextEntity: UInt32
+
+    struct PostingKey: Hashable {
+        /// 0 fields, 1 dates, 2 terms.
+        let database: UInt8
+        let key: [UInt8]
+    }
+
+    var postings: [PostingKey: (added: [UInt32], removed: [UInt32])] = [:]
+    var positionChanges: [[UInt8]: (added: [(id: UInt32, positions: [UInt32])], removed: Set<UInt32>)] = [:]
+    var formEntries: Set<[UInt8]> = []
+    var blocks: [[UInt8]: [UInt8]] = [:]
+    var resolved: [String: UInt32] = [:]
+    let analyzer = Analyzer()
+    let names = Analyzer(stemming: false)
+    let decoder = JSONDecoder()
+    let encoder = RecordCoding.encoder()
+
+    init(store: IndexStore, txn: borrowing WriteTransaction) throws {
+        self.store = store
+        nextArticle = try store.counter(.nextArticle, in: txn)
+        nextStatement = try store.counter(.nextStatement, in: txn)
+        nextEntity = try store.counter(.nextEntity, in: txn)
+    }
+
+    // MARK: - Entities
+
+    mutating func put(_ record: EntityRecord, bytes: Data, txn: borrowing WriteTransaction) throws -> RecordChange {
+        let nameKey = Array(record.name.utf8)
+        var change = RecordChange.added
+        let id: UInt32
+        if let stored = try txn.get(nameKey, in: store.entityKeys), let existing = IndexKey.readID(stored) {
+            id = existing
+            let old = try txn.get(IndexKey.id(id), in: store.entities)
+            if let old, old.elementsEqual(bytes) { return .unchanged }
+            if let old {
+                let previous = try decoder.decode(EntityRecord.self, from: Data(old))
+                try unindex(previous, id: id, txn: txn)
+            }
+            change = .replaced
+        } else {
+            id = nextEntity
+            nextEntity += 1
+            try txn.put(IndexKey.id(id), for: nameKey, in: store.entityKeys)
+        }
+        try txn.put(bytes, for: IndexKey.id(id), in: store.entities)
+        try index(record, id: id, txn: txn)
+        return change
+    }
+
+    /// The alias keys of every name of an entity.
+    func aliasKeys(_ record: EntityRecord) -> Set<[UInt8]> {
+        var keys: Set<[UInt8]> = []
+        for name in record.allNames {
+            let normalized = names.tokens(in: name).map(\.form).joined(separator: " ")
+            guard !normalized.isEmpty, normalized.utf8.count <= IndexKey.longestName else { continue }
+            keys.insert(IndexKey.alias(.normalized, normalized))
+            let key = NameKey(name)
+            guard !key.words.isEmpty else { continue }
+            keys.insert(IndexKey.alias(.key, key.description))
+            for start in 1..<key.words.count {
+                keys.insert(IndexKey.alias(.keySuffix, key.words[start...].joined(separator: " ")))
+            }
+        }
+        return keys
+    }
+
+    mutating func index(_ record: EntityRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
+        for key in aliasKeys(record) {
+            try txn.put(IndexKey.id(id), for: key, in: store.aliases, options: .noDuplicateData)
+        }
+        if let kind = record.kind {
+            add(id, field: .kind, kind.lowercased())
+        }
+        if let country = record.country {
+            let countryID = try entity(named: country, txn: txn)
+            add(id, to: PostingKey(database: 0, key: IndexKey.field(.country, countryID)))
+        }
+    }
+
+    mutating func unindex(_ record: EntityRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
+        for key in aliasKeys(record) {
+            try txn.delete(key, value: IndexKey.id(id), in: store.aliases)
+        }
+        if let kind = record.kind {
+            remove(id, from: PostingKey(database: 0, key: IndexKey.field(.kind, kind.lowercased())))
+        }
+        if let country = record.country, let countryID = try existingEntity(named: country, txn: txn) {
+            remove(id, from: PostingKey(database: 0, key: IndexKey.field(.country, countryID)))
+        }
+    }
+
+    /// The entity a name in a record refers to: the entity of that
+    /// canonical name, else the first whose alias it is, else a new entity
+    /// of that name with no kind (the file may describe it later).
+    mutating func entity(named name: String, txn: borrowing WriteTransaction) throws -> UInt32 {
+        if let id = resolved[name] { return id }
+        if let id = try existingEntity(named: name, txn: txn) {
+            resolved[name] = id
+            return id
+        }
+        let record = EntityRecord(name: name, kind: nil)
+        let id = nextEntity
+        nextEntity += 1
+        try txn.put(IndexKey.id(id), for: Array(name.utf8), in: store.entityKeys)
+        try txn.put(try encoder.encode(record), for: IndexKey.id(id), in: store.entities)
+        try index(record, id: id, txn: txn)
+        resolved[name] = id
+        return id
+    }
+
+    func existingEntity(named name: String, txn: borrowing WriteTransaction) throws -> UInt32? {
+        if let stored = try txn.get(Array(name.utf8), in: store.entityKeys) { return IndexKey.readID(stored) }
+        let normalized = names.tokens(in: name).map(\.form).joined(separator: " ")
+        guard !normalized.isEmpty else { return nil }
+        return try txn.withCursor(on: store.aliases) { cursor in
+            try cursor.seek(exactly: IndexKey.alias(.normalized, normalized)).flatMap { IndexKey.readID($0.value) }
+        }
+    }
+
+    // MARK: - Articles
+
+    mutating func articleID(_ key: String, txn: borrowing WriteTransaction) throws -> (UInt32, isNew: Bool) {
+        if let stored = try txn.get(Array(key.utf8), in: store.articleKeys), let id = IndexKey.readID(stored) {
+            return (id, false)
+        }
+        let id = nextArticle
+        nextArticle += 1
+        try txn.put(IndexKey.id(id), for: Array(key.utf8), in: store.articleKeys)
+        try txn.put(Array(key.utf8), for: IndexKey.id(id), in: store.articleNames)
+        return (id, true)
+    }
+
+    mutating func put(_ record: ArticleRecord, bytes: Data, txn: borrowing WriteTransaction) throws -> RecordChange {
+        let (id, _) = try articleID(record.key, txn: txn)
+        var change = RecordChange.added
+        if let old = try txn.get(IndexKey.id(id), in: store.articles) {
+            if old.elementsEqual(bytes) { return .unchanged }
+            let previous = try decoder.decode(ArticleRecord.self, from: Data(old))
+            try unindex(previous, id: id, txn: txn)
+            change = .replaced
+        }
+        try txn.put(bytes, for: IndexKey.id(id), in: store.articles)
+        try index(record, id: id, txn: txn)
+        return change
+    }
+
+    func articleTerms(_ record: ArticleRecord) -> (terms: Set<String>, forms: Set<[UInt8]>) {
+        var terms: Set<String> = []
+        var forms: Set<[UInt8]> = []
+        for text in [record.title ?? "", record.text] {
+            analyzer.forEachToken(in: text) { token in
+                guard token.form.utf8.count <= IndexKey.longestWord else { return }
+                terms.insert(token.term)
+                forms.insert(IndexKey.form(.article, token.form, term: token.term))
+            }
+        }
+        return (terms, forms)
+    }
+
+    mutating func index(_ record: ArticleRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
+        let (terms, forms) = articleTerms(record)
+        for term in terms { add(id, to: PostingKey(database: 2, key: IndexKey.term(.article, term))) }
+        formEntries.formUnion(forms)
+        var row = ArticleRow()
+        row.live = true
+        if let source = record.source {
+            row.source = try entity(named: source, txn: txn)
+            add(row.source, field: .source, id)
+        }
+        if let lang = record.lang { add(id, field: .lang, lang) }
+        row.lang = ArticleRow.langCode(record.lang)
+        for cited in Set(record.cites ?? []) {
+            add(try entity(named: cited, txn: txn), field: .cites, id)
+        }
+        if let published = record.published.flatMap(RecordDate.init) {
+            row.day = published.first.rawValue
+            row.precision = published.precision.ordinal
+        }
+        add(id, to: PostingKey(database: 0, key: IndexKey.field(.liveArticles)))
+        try setRow(id, column: .articles, txn: txn) { row.write(to: $0, at: $1) }
+    }
+
+    mutating func unindex(_ record: ArticleRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
+        for term in articleTerms(record).terms {
+            remove(id, from: PostingKey(database: 2, key: IndexKey.term(.article, term)))
+        }
+        if let source = record.source, let entity = try existingEntity(named: source, txn: txn) {
+            remove(id, from: PostingKey(database: 0, key: IndexKey.field(.source, entity)))
+        }
+        if let lang = record.lang { remove(id, from: PostingKey(database: 0, key: IndexKey.field(.lang, lang))) }
+        for cited in Set(record.cites ?? []) {
+            if let entity = try existingEntity(named: cited, txn: txn) {
+                remove(id, from: PostingKey(database: 0, key: IndexKey.field(.cites, entity)))
+            }
+        }
+    }
+
+    // MARK: - Statements
+
+    mutating func put(_ record: StatementRecord, bytes: Data, txn: borrowing WriteTransaction) throws -> RecordChange {
+        let key = Array(record.id.utf8)
+        var change = RecordChange.added
+        let id: UInt32
+        if let stored = try txn.get(key, in: store.statementKeys), let existing = IndexKey.readID(stored) {
+            id = existing
+            if let old = try txn.get(IndexKey.id(id), in: store.statements) {
+                if old.elementsEqual(bytes) { return .unchanged }
+                let previous = try decoder.decode(StatementRecord.self, from: Data(old))
+                try unindex(previous, id: id, txn: txn)
+            }
+            change = .replaced
+        } else {
+            id = nextStatement
+            nextStatement += 1
+            try txn.put(IndexKey.id(id), for: key, in: store.statementKeys)
+        }
+        try txn.put(bytes, for: IndexKey.id(id), in: store.statements)
+        try index(record, id: id, txn: txn)
+        return change
+    }
+
+    /// Terms of a statement's quote and sentence, with positions.
+    func statementTerms(_ record: StatementRecord) -> [(TextSpace, [String: [UInt32]], Set<[UInt8]>)] {
+        var out: [(TextSpace, [String: [UInt32]], Set<[UInt8]>)] = []
+        for (space, text) in [(TextSpace.quote, record.quote), (.sentence, record.sentence ?? "")] where !text.isEmpty {
+            var terms: [String: [UInt32]] = [:]
+            var forms: Set<[UInt8]> = []
+            var position: UInt32 = 0
+            analyzer.forEachToken(in: text) { token in
+                defer { position += 1 }
+                guard token.form.utf8.count <= IndexKey.longestWord else { return }
+                terms[token.term, default: []].append(position)
+                forms.insert(IndexKey.form(space, token.form, term: token.term))
+            }
+            out.append((space, terms, forms))
+        }
+        return out
+    }
+
+    mutating func index(_ record: StatementRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
+        var row = StatementRow()
+        row.live = true
+        row.actor = try entity(named: record.actor, txn: txn)
+        row.article = try articleID(record.doc, txn: txn).0
+        row.stance = record.stance.ordinal
+        add(row.actor, field: .actor, id)
+        add(row.article, field: .doc, id)
+        add(id, to: PostingKey(database: 0, key: IndexKey.field(.stance, UInt32(row.stance))))
+        for name in Set(record.about) {
+            add(try entity(named: name, txn: txn), field: .about, id)
+        }
+        if let date = RecordDate(record.date) {
+            row.day = date.first.rawValue
+            row.precision = date.precision.ordinal
+            add(id, to: PostingKey(database: 1, key: IndexKey.day(date.first)))
+            if date.precision != .day { add(id, to: PostingKey(database: 0, key: IndexKey.field(.impreciseDates))) }
+        }
+        for (space, terms, forms) in statementTerms(record) {
+            for (term, positions) in terms {
+                let key = IndexKey.term(space, term)
+                add(id, to: PostingKey(database: 2, key: key))
+                positionChanges[key, default: ([], [])].added.append((id, positions))
+            }
+            formEntries.formUnion(forms)
+        }
+        add(id, to: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
+        try setRow(id, column: .statements, txn: txn) { row.write(to: $0, at: $1) }
+    }
+
+    mutating func unindex(_ record: StatementRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
+        var reader = ColumnReader(.statements)
+        let row = try reader.statement(id, store: store, txn: txn)
+        if row.live {
+            remove(id, from: PostingKey(database: 0, key: IndexKey.field(.actor, row.actor)))
+            remove(id, from: PostingKey(database: 0, key: IndexKey.field(.doc, row.article)))
+            remove(id, from: PostingKey(database: 0, key: IndexKey.field(.stance, UInt32(row.stance))))
+            if let date = row.date {
+                remove(id, from: PostingKey(database: 1, key: IndexKey.day(date.first)))
+                remove(id, from: PostingKey(database: 0, key: IndexKey.field(.impreciseDates)))
+            }
+        }
+        for name in Set(record.about) {
+            if let entity = try existingEntity(named: name, txn: txn) {
+                remove(id, from: PostingKey(database: 0, key: IndexKey.field(.about, entity)))
+            }
+        }
+        for (space, terms, _) in statementTerms(record) {
+            for term in terms.keys {
+                let key = IndexKey.term(space, term)
+                remove(id, from: PostingKey(database: 2, key: key))
+                positionChanges[key, default: ([], [])].removed.insert(id)
+            }
+        }
+    }
+
+    // MARK: - Accumulating and flushing
+
+    mutating func add(_ id: UInt32, to key: PostingKey) {
+        postings[key, default: ([], [])].added.append(id)
+    }
+
+    mutating func remove(_ id: UInt32, from key: PostingKey) {
+        postings[key, default: ([], [])].removed.append(id)
+    }
+
+    mutating func add(_ value: UInt32, field: FieldIndex, _ id: UInt32) {
+        add(id, to: PostingKey(database: 0, key: IndexKey.field(field, value)))
+    }
+
+    mutating func add(_ id: UInt32, field: FieldIndex, _ value: String) {
+        add(id, to: PostingKey(database: 0, key: IndexKey.field(field, value)))
+    }
+
+    func blockOffset(_ id: UInt32, column: Column) -> (key: [UInt8], offset: Int)? {
+        (Column.key(column, block: Int(id) / Column.blockSize), (Int(id) % Column.blockSize) * Column.rowSize)
+    }
+
+    mutating func setRow(_ id: UInt32, column: Column, txn: borrowing WriteTransaction,
+                         _ write: (UnsafeMutableRawBufferPointer, Int) -> Void) throws {
+        guard let (key, offset) = blockOffset(id, column: column) else { return }
+        if blocks[key] == nil {
+            var bytes = try txn.getBytes(key, in: store.columns) ?? []
+            if bytes.count < Column.blockBytes {
+                bytes.append(contentsOf: repeatElement(0, count: Column.blockBytes - bytes.count))
+            }
+            blocks[key] = bytes
+        }
+        blocks[key]!.withUnsafeMutableBytes { write($0, offset) }
+    }
+
+    mutating func flush(txn: borrowing WriteTransaction) throws {
+        // In key order, so the writes walk each B-tree forward.
+        let ordered = postings.sorted { a, b in
+            a.key.database != b.key.database ? a.key.database < b.key.database
+                : a.key.key.lexicographicallyPrecedes(b.key.key)
+        }
+        for (key, change) in ordered {
+            let db = key.database == 0 ? store.fields : key.database == 1 ? store.dates : store.terms
+            var old: [UInt32] = []
+            if let bytes = try txn.get(key.key, in: db) {
+                guard let stored = Postings(bytes) else { throw IndexStore.damaged(db.name, key.key) }
+                old = stored.ids
+            }
+            let added = change.added.sorted()
+            let addedSet = Set(added)
+            let removed = change.removed.filter { !addedSet.contains($0) }.sorted()
+            let merged = PostingsMerge.apply(old: old, added: dedupe(added), removed: removed)
+            if merged.isEmpty {
+                try txn.delete(key.key, in: db)
+            } else if merged != old {
+                try txn.put(Postings.encode(sorted: merged), for: key.key, in: db)
+            }
+        }
+        for (key, change) in positionChanges {
+            var entries: [(id: UInt32, positions: [UInt32])] = []
+            if let bytes = try txn.get(key, in: store.positions) {
+                guard let stored = Positions(bytes) else { throw IndexStore.damaged(store.positions.name, key) }
+                entries = stored.entries
+            }
+            let replaced = change.removed.union(change.added.map(\.id))
+            if !replaced.isEmpty, entries.contains(where: { replaced.contains($0.id) }) {
+                entries.removeAll { replaced.contains($0.id) }
+            }
+            let added = change.added.sorted { $0.id < $1.id }
+            if let last = entries.last, let first = added.first, first.id > last.id {
+                entries.append(contentsOf: added)
+            } else {
+                entries.append(contentsOf: added)
+                entries.sort { $0.id < $1.id }
+            }
+            if entries.isEmpty {
+                try txn.delete(key, in: store.positions)
+            } else {
+                try txn.put(Positions.encode(entries), for: key, in: store.positions)
+            }
+        }
+        for entry in formEntries {
+            // key: space, form bytes, 0x00, term bytes
+            guard let split = entry.firstIndex(of: 0) else { continue }
+            try txn.put(Array(entry[(split + 1)...]), for: Array(entry[..<split]), in: store.forms,
+                        options: .noDuplicateData)
+        }
+        for (key, bytes) in blocks {
+            try txn.put(bytes, for: key, in: store.columns)
+        }
+        try store.setCounter(.nextArticle, to: nextArticle, in: txn)
+        try store.setCounter(.nextStatement, to: nextStatement, in: txn)
+        try store.setCounter(.nextEntity, to: nextEntity, in: txn)
+    }
+
+    private func dedupe(_ sorted: [UInt32]) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(sorted.count)
+        for id in sorted where out.last != id { out.append(id) }
+        return out
+    }
+}
+
+extension IndexKey {
+    /// Words longer than this (in UTF-8 bytes) are not indexed: LMDB keys
+    /// end at 511 bytes, and no language has such words.
+    package static let longestWord = 200
+    /// Names and ids longer than this are refused on import.
+    package static let longestName = 400
+
+    /// A forms entry: space, form, 0x00, term (a form holds no 0x00: the
+    /// analyzer drops control characters).
+    static func form(_ space: TextSpace, _ form: String, term: String) -> [UInt8] {
+        [space.rawValue] + Array(form.utf8) + [0] + Array(term.utf8)
+    }
+}
+
+extension Stance {
+    package var ordinal: UInt8 { UInt8(Stance.allCases.firstIndex(of: self) ?? 0) }
+
+    package init?(ordinal: UInt8) {
+        guard Int(ordinal) < Stance.allCases.count else { return nil }
+        self = Stance.allCases[Int(ordinal)]
+    }
+}
+
+extension IndexStore {
+    func counter(_ counter: Schema.Counter, in txn: borrowing some ReadableTransaction & ~Copyable) throws -> UInt32 {
+        guard let bytes = try txn.get(Array(counter.rawValue.utf8), in: meta) else { return 0 }
+        var reader = KeyReader(bytes)
+        return reader.readUInt32() ?? 0
+    }
+
+    func setCounter(_ counter: Schema.Counter, to value: UInt32, in txn: borrowing WriteTransaction) throws {
+        var bytes = KeyBuilder()
+        bytes.append(value)
+        try txn.put(bytes.bytes, for: Array(counter.rawValue.utf8), in: meta)
+    }
+
+    static func damaged(_ database: String, _ key: [UInt8]) -> StoreError {
+        StoreError(.corrupted, operation: "read '\(database)'",
+                   message: "the stored list under \(String(decoding: key.dropFirst(), as: UTF8.self)) is damaged")
+    }
+}

@@ -1,0 +1,165 @@
+import IsnadStore
+
+/// Fixed-width rows per statement and per article, in blocks of 1,024 ids,
+/// so aggregations read a block with one lookup and then walk memory
+/// instead of fetching records one by one.
+package enum Column: UInt8, Sendable {
+    case statements = 0x73 // s
+    case articles = 0x61 // a
+
+    package static let blockSize = 1024
+    package static let rowSize = 16
+    static let blockBytes = blockSize * rowSize
+
+    package static func key(_ column: Column, block: Int) -> [UInt8] {
+        [column.rawValue] + IndexKey.id(UInt32(block))
+    }
+}
+
+/// A statement's row: 16 bytes.
+///
+///     0 actor entity (u32, none = max)   4 article (u32)
+///     8 first day of the date (i32, none = min)
+///     12 stance ordinal (u8)   13 date precision (u8)   14 live (u8)
+package struct StatementRow: Hashable, Sendable {
+    package static let none = UInt32.max
+
+    package var actor: UInt32 = none
+    package var article: UInt32 = none
+    package var day: Int32 = .min
+    package var stance: UInt8 = 0xFF
+    package var precision: UInt8 = 0
+    package var live = false
+
+    package init() {}
+
+    package init(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        actor = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+        article = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
+        day = Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: Int32.self))
+        stance = bytes[offset + 12]
+        precision = bytes[offset + 13]
+        live = bytes[offset + 14] != 0
+    }
+
+    func write(to bytes: UnsafeMutableRawBufferPointer, at offset: Int) {
+        bytes.storeBytes(of: actor.littleEndian, toByteOffset: offset, as: UInt32.self)
+        bytes.storeBytes(of: article.littleEndian, toByteOffset: offset + 4, as: UInt32.self)
+        bytes.storeBytes(of: day.littleEndian, toByteOffset: offset + 8, as: Int32.self)
+        bytes[offset + 12] = stance
+        bytes[offset + 13] = precision
+        bytes[offset + 14] = live ? 1 : 0
+        bytes[offset + 15] = 0
+    }
+
+    package var date: RecordDate? {
+        guard day != .min else { return nil }
+        return RecordDate(first: DayNumber(rawValue: day), precision: PartialDate.Precision(ordinal: precision))
+    }
+}
+
+/// An article's row: 16 bytes.
+///
+///     0 source entity (u32, none = max)   4 first day published (i32, none = min)
+///     8 language (u8: 0 none, 1 ar, 2 en, 3 other)   9 precision (u8)   10 live (u8)
+package struct ArticleRow: Hashable, Sendable {
+    package var source: UInt32 = StatementRow.none
+    package var day: Int32 = .min
+    package var lang: UInt8 = 0
+    package var precision: UInt8 = 0
+    package var live = false
+
+    package init() {}
+
+    package init(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        source = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+        day = Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: Int32.self))
+        lang = bytes[offset + 8]
+        precision = bytes[offset + 9]
+        live = bytes[offset + 10] != 0
+    }
+
+    func write(to bytes: UnsafeMutableRawBufferPointer, at offset: Int) {
+        bytes.storeBytes(of: source.littleEndian, toByteOffset: offset, as: UInt32.self)
+        bytes.storeBytes(of: day.littleEndian, toByteOffset: offset + 4, as: Int32.self)
+        bytes[offset + 8] = lang
+        bytes[offset + 9] = precision
+        bytes[offset + 10] = live ? 1 : 0
+        for i in 11..<16 { bytes[offset + i] = 0 }
+    }
+
+    package var date: RecordDate? {
+        guard day != .min else { return nil }
+        return RecordDate(first: DayNumber(rawValue: day), precision: PartialDate.Precision(ordinal: precision))
+    }
+
+    package static func langCode(_ lang: String?) -> UInt8 {
+        switch lang {
+        case nil: 0
+        case "ar": 1
+        case "en": 2
+        default: 3
+        }
+    }
+}
+
+extension PartialDate.Precision {
+    package var ordinal: UInt8 {
+        switch self {
+        case .day: 0
+        case .month: 1
+        case .year: 2
+        }
+    }
+
+    init(ordinal: UInt8) {
+        self = ordinal == 1 ? .month : ordinal == 2 ? .year : .day
+    }
+}
+
+/// Reads rows of one column inside a read transaction, keeping the block
+/// it last read: rows asked for in id order cost one lookup per block.
+package struct ColumnReader {
+    let column: Column
+    var block = -1
+    var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+
+    package init(_ column: Column) { self.column = column }
+
+    /// The block holding `id`, or nil when nothing was stored there.
+    mutating func load(_ id: UInt32, store: IndexStore, txn: borrowing some ReadableTransaction & ~Copyable) throws -> Int? {
+        let b = Int(id) / Column.blockSize
+        if b != block {
+            block = b
+            bytes = try txn.get(Column.key(column, block: b), in: store.columns)
+                ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        let offset = (Int(id) % Column.blockSize) * Column.rowSize
+        guard bytes.count >= offset + Column.rowSize else { return nil }
+        return offset
+    }
+
+    package mutating func statement(_ id: UInt32, store: IndexStore,
+                                    txn: borrowing some ReadableTransaction & ~Copyable) throws -> StatementRow {
+        guard let offset = try load(id, store: store, txn: txn) else { return StatementRow() }
+        return StatementRow(bytes, at: offset)
+    }
+
+    package mutating func article(_ id: UInt32, store: IndexStore,
+                                  txn: borrowing some ReadableTransaction & ~Copyable) throws -> ArticleRow {
+        guard let offset = try load(id, store: store, txn: txn) else { return ArticleRow() }
+        return ArticleRow(bytes, at: offset)
+    }
+
+    /// Calls `body` with every block's bytes and its first id, in order:
+    /// the sequential scan behind aggregations over many rows.
+    package static func scan(_ column: Column, store: IndexStore, txn: borrowing some ReadableTransaction & ~Copyable,
+                             _ body: (UInt32, UnsafeRawBufferPointer) throws -> Void) throws {
+        try txn.scan(store.columns, in: .prefix([column.rawValue])) { entry in
+            guard entry.key.count == 5 else { return .next }
+            let block = UInt32(bigEndian: UnsafeRawBufferPointer(rebasing: entry.key[1...]).loadUnaligned(as: UInt32.self))
+            try body(block * UInt32(Column.blockSize), entry.value)
+            return .next
+        }
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import IsnadStore
+
+/// What kind of records a JSON Lines file holds.
+package enum RecordKind: String, Sendable, CaseIterable {
+    case entities, articles, statements
+}
+
+/// A line that could not be imported, and why.
+package struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
+    package var file: String
+    package var line: Int
+    package var reason: String
+
+    package var description: String { "\(file):\(line): \(reason)" }
+}
+
+/// What importing one file did.
+package struct FileImport: Sendable {
+    package var file: String
+    package var kind: RecordKind
+    package var lines = 0
+    package var result = BatchResult()
+    package var problems: [ImportProblem] = []
+    /// With `strict`, a file with problems loads nothing.
+    package var skipped = false
+}
+
+/// Imports the JSON Lines files of `../shared/tools/gencorpus.py` (and of
+/// ``Exporter``): entities, then articles, then statements, many records
+/// per write transaction.
+package struct Importer {
+    package let store: IndexStore
+    /// Records per write transaction.
+    package var batchSize = 25_000
+    /// Refuse a whole file when any line is malformed.
+    package var strict = false
+    /// Called after each batch with the bytes read so far and the total.
+    package var progress: ((_ done: Int, _ total: Int) -> Void)?
+
+    package init(store: IndexStore) { self.store = store }
+
+    /// Imports `files` in the order entities, articles, statements,
+    /// whatever the order given.
+    package func run(_ files: [(RecordKind, String)]) throws -> [FileImport] {
+        let ordered = RecordKind.allCases.flatMap { kind in files.filter { $0.0 == kind } }
+        var total = 0
+        var contents: [Data] = []
+        for (_, path) in ordered {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            } catch {
+                throw ImportFailure.unreadable(path, error.localizedDescription)
+            }
+            contents.append(data)
+            total += data.count
+        }
+        var done = 0
+        var reports: [FileImport] = []
+        for ((kind, path), data) in zip(ordered, contents) {
+            reports.append(try importFile(data, kind: kind, path: path) { bytes in
+                progress?(done + bytes, total)
+            })
+            done += data.count
+        }
+        return reports
+    }
+
+    private func importFile(_ data: Data, kind: RecordKind, path: String,
+                            progress: (Int) -> Void) throws -> FileImport {
+        var report = FileImport(file: path, kind: kind)
+        if strict {
+            // A first pass finds every problem before anything is written.
+            try forEachRecord(in: data, kind: kind, path: path, report: &report) { _, _ in }
+            if !report.problems.isEmpty {
+                report.skipped = true
+                return report
+            }
+            report = FileImport(file: path, kind: kind)
+        }
+        var batch = ImportBatch()
+        var result = BatchResult()
+        try forEachRecord(in: data, kind: kind, path: path, report: &report) { record, offset in
+            switch record {
+            case .entity(let e): batch.entities.append(e)
+            case .article(let a): batch.articles.append(a)
+            case .statement(let s): batch.statements.append(s)
+            }
+            if batch.count >= batchSize {
+                result += try store.apply(batch)
+                batch = ImportBatch()
+                progress(offset)
+            }
+        }
+        if !batch.isEmpty { result += try store.apply(batch) }
+        report.result = result
+        progress(data.count)
+        return report
+    }
+
+    enum Record {
+        case entity(EntityRecord), article(ArticleRecord), statement(StatementRecord)
+    }
+
+    private func forEachRecord(in data: Data, kind: RecordKind, path: String, report: inout FileImport,
+                               _ body: (Record, Int) throws -> Void) throws {
+        let decoder = JSONDecoder()
+        var lineNumber = 0
+        var start = data.startIndex
+        while start < data.endIndex {
+            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
+            lineNumber += 1
+            let line = data[start..<end]
+            start = end < data.endIndex ? end + 1 : end
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            report.lines += 1
+            do {
+                let record = try Importer.decode(line, kind: kind, decoder: decoder)
+                try body(record, start - data.startIndex)
+            } catch let problem as RecordProblem {
+                report.problems.append(ImportProblem(file: path, line: lineNumber, reason: problem.reason))
+            }
+        }
+    }
+
+    struct RecordProblem: Error {
+        var reason: String
+    }
+
+    static func decode(_ line: Data, kind: RecordKind, decoder: JSONDecoder) throws -> Record {
+        do {
+            switch kind {
+            case .entities:
+                let e = try decoder.decode(EntityRecord.self, from: line)
+                try check(e.name, "name")
+                if let country = e.country { try check(country, "country") }
+                for name in e.aliasesAr + e.aliasesEn { try check(name, "alias", allowEmpty: true) }
+                return .entity(e)
+            case .articles:
+                let a = try decoder.decode(ArticleRecord.self, from: line)
+                try check(a.key, "id")
+                if let source = a.source { try check(source, "source") }
+                for cited in a.cites ?? [] { try check(cited, "cites") }
+                if let published = a.published, RecordDate(published) == nil {
+                    throw RecordProblem(reason: "'published' is not a date: '\(published)' (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+                }
+                return .article(a)
+            case .statements:
+                let s = try decoder.decode(StatementRecord.self, from: line)
+                try check(s.id, "id")
+                try check(s.doc, "doc")
+                try check(s.actor, "actor")
+                for name in s.about { try check(name, "about") }
+                guard RecordDate(s.date) != nil else {
+                    throw RecordProblem(reason: "'date' is not a date: '\(s.date)' (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+                }
+                return .statement(s)
+            }
+        } catch let problem as RecordProblem {
+            throw problem
+        } catch let error as DecodingError {
+            throw RecordProblem(reason: describe(error))
+        } catch {
+            throw RecordProblem(reason: "not valid JSON")
+        }
+    }
+
+    static func check(_ value: String, _ field: String, allowEmpty: Bool = false) throws {
+        if value.trimmingCharacters(in: .whitespaces).isEmpty, !allowEmpty {
+            throw RecordProblem(reason: "'\(field)' is empty")
+        }
+        if value.utf8.count > IndexKey.longestName {
+            throw RecordProblem(reason: "'\(field)' is longer than \(IndexKey.longestName) bytes")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, _):
+            return "missing field '\(key.stringValue)'"
+        case .valueNotFound(_, let context):
+            return "'\(path(context))' is null"
+        case .typeMismatch(let type, let context):
+            let expected = type == String.self ? "a string" : type is [Any].Type ? "a list" : "\(type)"
+            return "'\(path(context))' should be \(expected)"
+        case .dataCorrupted(let context):
+            if let key = context.codingPath.last, key.stringValue == "stance" {
+                let values = Stance.allCases.map(\.rawValue).joined(separator: ", ")
+                return "unknown stance (expected one of \(values))"
+            }
+            return context.codingPath.isEmpty ? "not valid JSON" : "'\(path(context))': \(context.debugDescription)"
+        @unknown default:
+            return "not valid JSON"
+        }
+    }
+}
+
+package enum ImportFailure: Error, CustomStringConvertible {
+    case unreadable(String, String)
+
+    package var description: String {
+        switch self {
+        case .unreadable(let path, let why): "cannot read '\(path)': \(why)"
+        }
+    }
+}
+
+/// Writes the store back as the three JSON Lines files the importer reads.
+package struct Exporter {
+    package let store: IndexStore
+
+    package init(store: IndexStore) { self.store = store }
+
+    /// Writes `entities.jsonl`, `articles.jsonl` and `statements.jsonl`
+    /// into `folder` from one snapshot, in id order. Returns the counts.
+    @discardableResult
+    package func run(to folder: String) throws -> (entities: Int, articles: Int, statements: Int) {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return try store.snapshot { txn in
+            func write<T: Codable>(_ type: T.Type, _ name: String, txn: borrowing IndexStore.Txn) throws -> Int {
+                let path = (folder as NSString).appendingPathComponent(name)
+                guard FileManager.default.createFile(atPath: path, contents: nil),
+                      let handle = FileHandle(forWritingAtPath: path) else {
+                    throw ImportFailure.unreadable(path, "cannot create the file")
+                }
+                defer { try? handle.close() }
+                var buffer = Data()
+                var n = 0
+                try store.forEach(type, txn: txn) { _, record in
+                    buffer.append(try encoder.encode(record))
+                    buffer.append(0x0A)
+                    n += 1
+                    if buffer.count > 1 << 20 {
+                        try handle.write(contentsOf: buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                }
+                try handle.write(contentsOf: buffer)
+                return n
+            }
+            return (try write(EntityRecord.self, "entities.jsonl", txn: txn),
+                    try write(ArticleRecord.self, "articles.jsonl", txn: txn),
+                    try write(StatementRecord.self, "statements.jsonl", txn: txn))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import IsnadStore
+
+extension DayNumber: CustomStringConvertible {
+    package func adding(days: Int32) -> DayNumber { DayNumber(rawValue: rawValue + days) }
+
+    package var description: String {
+        let (y, m, d) = date
+        return String(format4: y) + "-" + String(format2: m) + "-" + String(format2: d)
+    }
+}
+
+/// A date as written in a query: a year, a month or a day. It stands for
+/// the interval of days it covers.
+package struct PartialDate: Sendable, Hashable {
+    package enum Precision: String, Sendable, Hashable { case year, month, day }
+
+    package var first: DayNumber
+    package var last: DayNumber
+    package var precision: Precision
+
+    /// Reads `2022`, `2022-10` or `2022-10-05` (digits of any script);
+    /// on failure, says why in the words of a diagnostic.
+    package static func parse(_ text: String) -> Result<PartialDate, DateProblem> {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        var numbers: [Int] = []
+        for part in parts {
+            guard !part.isEmpty, part.count <= 4,
+                  part.unicodeScalars.allSatisfy({ $0.properties.numericType == .decimal }) else {
+                return .failure(.notADate)
+            }
+            numbers.append(part.unicodeScalars.reduce(0) { $0 * 10 + Int($1.properties.numericValue ?? 0) })
+        }
+        guard (1...3).contains(numbers.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count <= 2 }) else {
+            return .failure(.notADate)
+        }
+        let year = numbers[0]
+        guard year >= 1 else { return .failure(.badYear) }
+        if numbers.count == 1 {
+            guard let first = DayNumber(year: year, month: 1, day: 1), let last = DayNumber(year: year, month: 12, day: 31) else {
+                return .failure(.badYear)
+            }
+            return .success(PartialDate(first: first, last: last, precision: .year))
+        }
+        let month = numbers[1]
+        guard (1...12).contains(month) else { return .failure(.badMonth(month)) }
+        if numbers.count == 2 {
+            guard let first = DayNumber(year: year, month: month, day: 1),
+                  let last = DayNumber(year: year, month: month, day: DayNumber.daysIn(month: month, year: year)) else {
+                return .failure(.badYear)
+            }
+            return .success(PartialDate(first: first, last: last, precision: .month))
+        }
+        let day = numbers[2]
+        guard let date = DayNumber(year: year, month: month, day: day) else {
+            return .failure(.badDayNumber(day, month: month, year: year))
+        }
+        return .success(PartialDate(first: date, last: date, precision: .day))
+    }
+
+    package enum DateProblem: Error, Sendable, Hashable {
+        case notADate, badYear, badMonth(Int), badDayNumber(Int, month: Int, year: Int)
+
+        package var reason: String {
+            switch self {
+            case .notADate: "expected a year, a month or a day"
+            case .badYear: "years run from 0001 to 9999"
+            case .badMonth(let m): "there is no month \(m)"
+            case .badDayNumber(let d, let m, let y): "month \(String(format2: m)) of \(y) has no day \(d)"
+            }
+        }
+    }
+}
+
+/// Days from `lower` to `upper`, both included; nil is open.
+package struct DayRange: Sendable, Hashable, CustomStringConvertible {
+    package var lower: DayNumber?
+    package var upper: DayNumber?
+
+    package init(lower: DayNumber?, upper: DayNumber?) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    package var description: String { "\(lower?.description ?? "*")..\(upper?.description ?? "*")" }
+}
+
+extension String {
+    package init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+    package init(format4 value: Int) {
+        let digits = value.description
+        self = String(repeating: "0", count: Swift.max(0, 4 - digits.count)) + digits
+    }
+}

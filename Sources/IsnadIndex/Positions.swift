@@ -1,0 +1,158 @@
+/// Where each term occurs in each statement's text, for phrases: one value
+/// per term, its entries in id order.
+///
+///     u32 entry count, u32 block count
+///     per block of 64 entries: u32 first id, u32 byte offset
+///     per entry: varint id delta (from the block's previous id; the
+///                first of a block is its first id, delta 0),
+///                varint position count, varint position deltas
+///
+/// The block directory lets a phrase check jump to the ids it needs
+/// without decoding the entries in between.
+package struct Positions {
+    let bytes: UnsafeRawBufferPointer
+    package let count: Int
+    let blockCount: Int
+    static let blockSize = 64
+
+    package init?(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count >= 8 else { return nil }
+        count = Int(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self).littleEndian)
+        blockCount = Int(bytes.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian)
+        guard blockCount == (count + Self.blockSize - 1) / Self.blockSize,
+              8 + blockCount * 8 <= bytes.count else { return nil }
+        self.bytes = bytes
+        for b in 0..<blockCount where block(b).offset > bytes.count { return nil }
+    }
+
+    func block(_ b: Int) -> (first: UInt32, offset: Int) {
+        (bytes.loadUnaligned(fromByteOffset: 8 + b * 8, as: UInt32.self).littleEndian,
+         Int(bytes.loadUnaligned(fromByteOffset: 12 + b * 8, as: UInt32.self).littleEndian))
+    }
+
+    /// Every entry, decoded (for merging and tests).
+    package var entries: [(id: UInt32, positions: [UInt32])] {
+        var out: [(UInt32, [UInt32])] = []
+        var reader = PositionsReader(self)
+        while let entry = reader.next() { out.append(entry) }
+        return out
+    }
+
+    package static func encode(_ entries: [(id: UInt32, positions: [UInt32])]) -> [UInt8] {
+        let blocks = (entries.count + blockSize - 1) / blockSize
+        var data: [UInt8] = []
+        var directory: [(UInt32, UInt32)] = []
+        let dataStart = 8 + blocks * 8
+        var previous: UInt32 = 0
+        for (k, entry) in entries.enumerated() {
+            if k % blockSize == 0 {
+                directory.append((entry.id, UInt32(dataStart + data.count)))
+                previous = entry.id
+            }
+            appendVarint(entry.id - previous, to: &data)
+            previous = entry.id
+            appendVarint(UInt32(entry.positions.count), to: &data)
+            var last: UInt32 = 0
+            for p in entry.positions {
+                appendVarint(p - last, to: &data)
+                last = p
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(dataStart + data.count)
+        appendUInt32(UInt32(entries.count), to: &out)
+        appendUInt32(UInt32(blocks), to: &out)
+        for (first, offset) in directory {
+            appendUInt32(first, to: &out)
+            appendUInt32(offset, to: &out)
+        }
+        out.append(contentsOf: data)
+        return out
+    }
+
+    private static func appendUInt32(_ v: UInt32, to out: inout [UInt8]) {
+        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    static func appendVarint(_ value: UInt32, to out: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            out.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+}
+
+/// Reads entries in id order, skipping by block to the ids asked for.
+package struct PositionsReader {
+    let positions: Positions
+    var block = 0
+    var offset: Int
+    var index = 0
+    var previous: UInt32 = 0
+    var failed = false
+    /// An entry read past the id asked for, kept for the next question.
+    var pending: (id: UInt32, positions: [UInt32])?
+
+    package init(_ positions: Positions) {
+        self.positions = positions
+        offset = positions.blockCount > 0 ? positions.block(0).offset : 0
+    }
+
+    mutating func varint() -> UInt32? {
+        var value: UInt32 = 0, shift: UInt32 = 0
+        while offset < positions.bytes.count, shift < 35 {
+            let byte = positions.bytes[offset]
+            offset += 1
+            value |= UInt32(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        failed = true
+        return nil
+    }
+
+    package mutating func next() -> (id: UInt32, positions: [UInt32])? {
+        guard index < positions.count, !failed else { return nil }
+        if index % Positions.blockSize == 0 {
+            block = index / Positions.blockSize
+            let b = positions.block(block)
+            offset = b.offset
+            previous = b.first
+        }
+        guard let delta = varint(), let n = varint(), n <= 1 << 16 else { return nil }
+        previous &+= delta
+        var out: [UInt32] = []
+        out.reserveCapacity(Int(n))
+        var p: UInt32 = 0
+        for _ in 0..<n {
+            guard let d = varint() else { return nil }
+            p &+= d
+            out.append(p)
+        }
+        index += 1
+        return (previous, out)
+    }
+
+    /// The positions of `id`, which must not be below an id asked before.
+    package mutating func positions(of id: UInt32) -> [UInt32]? {
+        if let entry = pending {
+            if entry.id > id { return nil }
+            pending = nil
+            if entry.id == id { return entry.positions }
+        }
+        // Jump over whole blocks that end before `id`.
+        var b = index / Positions.blockSize
+        while b + 1 < positions.blockCount, positions.block(b + 1).first <= id { b += 1 }
+        if b * Positions.blockSize > index { index = b * Positions.blockSize }
+        while let entry = next() {
+            if entry.id == id { return entry.positions }
+            if entry.id > id {
+                pending = entry
+                return nil
+            }
+        }
+        return nil
+    }
+}

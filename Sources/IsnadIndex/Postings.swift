@@ -1,0 +1,232 @@
+/// Sorted `UInt32` id lists as the index stores them: roaring-style
+/// containers, read in place from the memory map.
+///
+/// Ids are split by their high 16 bits into containers. A container with at
+/// most 4,096 ids stores them as sorted little-endian `UInt16`s (2 bytes an
+/// id); a fuller one as a 65,536-bit bitmap (8 KiB, never more than 2 bytes
+/// an id). Dense lists (a stance, a frequent actor) thus cost at most a bit
+/// per possible id and intersect a word at a time; sparse ones cost two
+/// bytes an id and intersect by galloping search.
+///
+///     u32 cardinality, u32 container count
+///     per container: u16 high bits, u16 count - 1, u32 payload offset
+///     payloads: [u16] or [u64 × 1024]
+///
+/// Stored bytes are checked once when a view is made (sizes, offsets, order
+/// of containers, the total), so a damaged value is an error, never a read
+/// out of bounds. All reads are unaligned: LMDB does not align values.
+package struct Postings {
+    package let bytes: UnsafeRawBufferPointer
+    /// The number of ids.
+    package let count: Int
+    package let containerCount: Int
+
+    static let headerSize = 8
+    static let entrySize = 8
+    static let arrayLimit = 4096
+    static let bitmapWords = 1024
+
+    /// The empty list (no bytes behind it).
+    package static var empty: Postings { Postings(unchecked: UnsafeRawBufferPointer(start: nil, count: 0), count: 0, containers: 0) }
+
+    private init(unchecked bytes: UnsafeRawBufferPointer, count: Int, containers: Int) {
+        self.bytes = bytes
+        self.count = count
+        self.containerCount = containers
+    }
+
+    /// A view of stored bytes, or nil when they are not a valid list.
+    package init?(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count >= Self.headerSize else { return nil }
+        let cardinality = Int(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self).littleEndian)
+        let n = Int(bytes.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian)
+        guard n <= 65536, Self.headerSize + n * Self.entrySize <= bytes.count else { return nil }
+        self.bytes = bytes
+        self.count = cardinality
+        self.containerCount = n
+        var total = 0
+        var previous = -1
+        for i in 0..<n {
+            let c = container(i)
+            guard Int(c.high) > previous, c.offset >= Self.headerSize + n * Self.entrySize,
+                  c.offset + c.byteCount <= bytes.count else { return nil }
+            previous = Int(c.high)
+            total += c.count
+        }
+        guard total == cardinality else { return nil }
+    }
+
+    /// One container's place and size.
+    package struct Container {
+        package let high: UInt16
+        package let count: Int
+        let offset: Int
+        package var isBitmap: Bool { count > Postings.arrayLimit }
+        var byteCount: Int { isBitmap ? Postings.bitmapWords * 8 : count * 2 }
+    }
+
+    @inline(__always)
+    package func container(_ i: Int) -> Container {
+        let base = Self.headerSize + i * Self.entrySize
+        let high = bytes.loadUnaligned(fromByteOffset: base, as: UInt16.self).littleEndian
+        let count = Int(bytes.loadUnaligned(fromByteOffset: base + 2, as: UInt16.self).littleEndian) + 1
+        let offset = Int(bytes.loadUnaligned(fromByteOffset: base + 4, as: UInt32.self).littleEndian)
+        return Container(high: high, count: count, offset: offset)
+    }
+
+    @inline(__always)
+    func low(_ c: Container, _ i: Int) -> UInt16 {
+        bytes.loadUnaligned(fromByteOffset: c.offset + 2 * i, as: UInt16.self).littleEndian
+    }
+
+    @inline(__always)
+    func word(_ c: Container, _ i: Int) -> UInt64 {
+        bytes.loadUnaligned(fromByteOffset: c.offset + 8 * i, as: UInt64.self).littleEndian
+    }
+
+    /// The index of the container for `high`, or of the first after it.
+    func containerIndex(atLeast high: UInt16, from start: Int = 0) -> Int {
+        var lo = start, hi = containerCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if container(mid).high < high { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    package func contains(_ id: UInt32) -> Bool {
+        let high = UInt16(truncatingIfNeeded: id >> 16), low = UInt16(truncatingIfNeeded: id)
+        let i = containerIndex(atLeast: high)
+        guard i < containerCount else { return false }
+        let c = container(i)
+        guard c.high == high else { return false }
+        return contains(low, in: c)
+    }
+
+    @inline(__always)
+    func contains(_ low: UInt16, in c: Container) -> Bool {
+        if c.isBitmap { return word(c, Int(low >> 6)) & (1 << UInt64(low & 63)) != 0 }
+        var lo = 0, hi = c.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self.low(c, mid) < low { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < c.count && self.low(c, lo) == low
+    }
+
+    /// Calls `body` with every id in ascending order; `false` stops.
+    package func forEach(_ body: (UInt32) throws -> Bool) rethrows {
+        for i in 0..<containerCount {
+            let c = container(i)
+            let base = UInt32(c.high) << 16
+            if c.isBitmap {
+                for w in 0..<Self.bitmapWords {
+                    var bits = word(c, w)
+                    while bits != 0 {
+                        let bit = UInt32(bits.trailingZeroBitCount)
+                        if try !body(base | UInt32(w) << 6 | bit) { return }
+                        bits &= bits - 1
+                    }
+                }
+            } else {
+                for k in 0..<c.count {
+                    if try !body(base | UInt32(low(c, k))) { return }
+                }
+            }
+        }
+    }
+
+    /// The ids, copied out.
+    package var ids: [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(count)
+        forEach { out.append($0); return true }
+        return out
+    }
+}
+
+// MARK: - Encoding
+
+extension Postings {
+    /// The stored form of `ids`, which must be sorted and distinct.
+    package static func encode(sorted ids: some Collection<UInt32>) -> [UInt8] {
+        // Group by high bits first, to size the directory.
+        var groups: [(high: UInt16, start: Int, count: Int)] = []
+        var index = 0
+        for id in ids {
+            let high = UInt16(truncatingIfNeeded: id >> 16)
+            if let last = groups.last, last.high == high {
+                groups[groups.count - 1].count += 1
+            } else {
+                groups.append((high, index, 1))
+            }
+            index += 1
+        }
+        var size = headerSize + groups.count * entrySize
+        for g in groups { size += g.count > arrayLimit ? bitmapWords * 8 : g.count * 2 }
+        var out = [UInt8](repeating: 0, count: size)
+        out.withUnsafeMutableBytes { raw in
+            raw.storeBytes(of: UInt32(ids.count).littleEndian, toByteOffset: 0, as: UInt32.self)
+            raw.storeBytes(of: UInt32(groups.count).littleEndian, toByteOffset: 4, as: UInt32.self)
+            var offset = headerSize + groups.count * entrySize
+            var iterator = ids.makeIterator()
+            for (i, g) in groups.enumerated() {
+                let entry = headerSize + i * entrySize
+                raw.storeBytes(of: g.high.littleEndian, toByteOffset: entry, as: UInt16.self)
+                raw.storeBytes(of: UInt16(g.count - 1).littleEndian, toByteOffset: entry + 2, as: UInt16.self)
+                raw.storeBytes(of: UInt32(offset).littleEndian, toByteOffset: entry + 4, as: UInt32.self)
+                if g.count > arrayLimit {
+                    var words = [UInt64](repeating: 0, count: bitmapWords)
+                    for _ in 0..<g.count {
+                        guard let id = iterator.next() else { break }
+                        let low = Int(id & 0xFFFF)
+                        words[low >> 6] |= 1 << UInt64(low & 63)
+                    }
+                    for (w, word) in words.enumerated() {
+                        raw.storeBytes(of: word.littleEndian, toByteOffset: offset + 8 * w, as: UInt64.self)
+                    }
+                    offset += bitmapWords * 8
+                } else {
+                    for k in 0..<g.count {
+                        guard let id = iterator.next() else { break }
+                        raw.storeBytes(of: UInt16(truncatingIfNeeded: id).littleEndian,
+                                       toByteOffset: offset + 2 * k, as: UInt16.self)
+                    }
+                    offset += g.count * 2
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// Merges sorted id lists: what a batch adds to and removes from a stored
+/// list.
+package enum PostingsMerge {
+    /// `old` plus `added` minus `removed`, sorted and distinct. All inputs
+    /// must be sorted; `added` and `removed` may overlap `old`.
+    package static func apply(old: [UInt32], added: [UInt32], removed: [UInt32]) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(old.count + added.count)
+        if removed.isEmpty, let last = old.last, let first = added.first, first > last {
+            out.append(contentsOf: old)
+            out.append(contentsOf: added)
+            return out
+        }
+        var i = 0, j = 0, r = 0
+        while i < old.count || j < added.count {
+            let next: UInt32
+            if j >= added.count || (i < old.count && old[i] < added[j]) {
+                next = old[i]; i += 1
+            } else if i >= old.count || added[j] < old[i] {
+                next = added[j]; j += 1
+            } else {
+                next = old[i]; i += 1; j += 1
+            }
+            while r < removed.count, removed[r] < next { r += 1 }
+            if r < removed.count, removed[r] == next { continue }
+            out.append(next)
+        }
+        return out
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import IsnadStore
+import IsnadText
+
+/// Reads the index inside one read transaction. Postings and positions
+/// point into the memory map and are valid until the transaction ends.
+extension IndexStore {
+    package typealias Txn = ReadTransaction
+
+    /// Runs `body` on one consistent snapshot of the store.
+    package func snapshot<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
+        try environment.read(body)
+    }
+
+    func postings(_ key: [UInt8], in db: Database, txn: borrowing Txn) throws -> Postings {
+        guard let bytes = try txn.get(key, in: db) else { return .empty }
+        guard let postings = Postings(bytes) else { throw IndexStore.damaged(db.name, key) }
+        return postings
+    }
+
+    package func postings(_ field: FieldIndex, _ id: UInt32, txn: borrowing Txn) throws -> Postings {
+        try postings(IndexKey.field(field, id), in: fields, txn: txn)
+    }
+
+    package func postings(_ field: FieldIndex, _ value: String, txn: borrowing Txn) throws -> Postings {
+        try postings(IndexKey.field(field, value), in: fields, txn: txn)
+    }
+
+    package func postings(_ field: FieldIndex, txn: borrowing Txn) throws -> Postings {
+        try postings(IndexKey.field(field), in: fields, txn: txn)
+    }
+
+    package func postings(_ space: TextSpace, term: String, txn: borrowing Txn) throws -> Postings {
+        guard term.utf8.count <= IndexKey.longestWord else { return .empty }
+        return try postings(IndexKey.term(space, term), in: terms, txn: txn)
+    }
+
+    package func positions(_ space: TextSpace, term: String, txn: borrowing Txn) throws -> Positions? {
+        let key = IndexKey.term(space, term)
+        guard let bytes = try txn.get(key, in: positions) else { return nil }
+        guard let positions = Positions(bytes) else { throw IndexStore.damaged(Schema.positions, key) }
+        return positions
+    }
+
+    /// The postings of every day from `lower` to `upper` (nil: open), by a
+    /// cursor range over the date index.
+    package func dates(from lower: DayNumber?, to upper: DayNumber?, txn: borrowing Txn) throws -> [Postings] {
+        let range = KeyRange(lower: lower.map { .inclusive(IndexKey.day($0)) } ?? .unbounded,
+                             upper: upper.map { .inclusive(IndexKey.day($0)) } ?? .unbounded)
+        var out: [Postings] = []
+        try txn.scan(dates, in: range) { entry in
+            guard let postings = Postings(entry.value) else {
+                throw IndexStore.damaged(Schema.dates, Array(entry.key))
+            }
+            out.append(postings)
+            return .next
+        }
+        return out
+    }
+
+    /// The entities an alias key names, in id order.
+    package func entities(alias kind: AliasKind, _ text: String, txn: borrowing Txn) throws -> [UInt32] {
+        let key = IndexKey.alias(kind, text)
+        guard key.count <= 511 else { return [] }
+        return try txn.withCursor(on: aliases) { cursor in
+            var out: [UInt32] = []
+            var entry = try cursor.seek(exactly: key)
+            while let current = entry {
+                if let id = IndexKey.readID(current.value) { out.append(id) }
+                entry = try cursor.nextDuplicate()
+            }
+            return out
+        }
+    }
+
+    /// Entities with a normalised alias that starts with `prefix`.
+    package func entities(aliasPrefix prefix: String, txn: borrowing Txn) throws -> [UInt32] {
+        var out: Set<UInt32> = []
+        try txn.scan(aliases, in: .prefix(IndexKey.alias(.normalized, prefix))) { entry in
+            if let id = IndexKey.readID(entry.value) { out.insert(id) }
+            return .next
+        }
+        return out.sorted()
+    }
+
+    /// The (form, term) pairs of `space` whose form starts with `prefix`.
+    package func forms(_ space: TextSpace, prefix: String, txn: borrowing Txn) throws -> [(form: String, term: String)] {
+        var out: [(String, String)] = []
+        try txn.scan(forms, in: .prefix([space.rawValue] + Array(prefix.utf8))) { entry in
+            out.append((String(decoding: entry.key.dropFirst(), as: UTF8.self),
+                        String(decoding: entry.value, as: UTF8.self)))
+            return .next
+        }
+        return out
+    }
+
+    package func statement(_ id: UInt32, txn: borrowing Txn) throws -> StatementRecord? {
+        try record(id, in: statements, txn: txn)
+    }
+
+    package func article(_ id: UInt32, txn: borrowing Txn) throws -> ArticleRecord? {
+        try record(id, in: articles, txn: txn)
+    }
+
+    package func entity(_ id: UInt32, txn: borrowing Txn) throws -> EntityRecord? {
+        try record(id, in: entities, txn: txn)
+    }
+
+    private func record<T: Decodable>(_ id: UInt32, in db: Database, txn: borrowing Txn) throws -> T? {
+        guard let bytes = try txn.get(IndexKey.id(id), in: db) else { return nil }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch {
+            throw StoreError(.corrupted, operation: "read '\(db.name)'", message: "record \(id) is damaged: \(error)")
+        }
+    }
+
+    /// The dense id of an external article key.
+    package func articleID(_ key: String, txn: borrowing Txn) throws -> UInt32? {
+        guard let bytes = try txn.get(Array(key.utf8), in: articleKeys) else { return nil }
+        return IndexKey.readID(bytes)
+    }
+
+    /// The entity a name in a record refers to, as import resolved it: the
+    /// entity of that canonical name, else the first with it as an alias.
+    package func entityID(named name: String, txn: borrowing Txn) throws -> UInt32? {
+        if let stored = try txn.get(Array(name.utf8), in: entityKeys) { return IndexKey.readID(stored) }
+        let normalized = Analyzer(stemming: false).tokens(in: name).map(\.form).joined(separator: " ")
+        guard !normalized.isEmpty else { return nil }
+        return try entities(alias: .normalized, normalized, txn: txn).first
+    }
+
+    /// The external key of an article id.
+    package func articleKey(_ id: UInt32, txn: borrowing Txn) throws -> String? {
+        try txn.get(IndexKey.id(id), in: articleNames).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// One past the largest id of each kind: the size of the id spaces.
+    package func idLimits(txn: borrowing Txn) throws -> (statements: Int, articles: Int, entities: Int) {
+        (Int(try counter(.nextStatement, in: txn)), Int(try counter(.nextArticle, in: txn)),
+         Int(try counter(.nextEntity, in: txn)))
+    }
+
+    /// Calls `body` with every record of a database in id order, decoded.
+    package func forEach<T: Decodable>(_ type: T.Type, txn: borrowing Txn,
+                                       _ body: (UInt32, T) throws -> Void) throws {
+        let db: Database
+        switch type {
+        case is StatementRecord.Type: db = statements
+        case is ArticleRecord.Type: db = articles
+        default: db = entities
+        }
+        let decoder = JSONDecoder()
+        try txn.scan(db) { entry in
+            guard let id = IndexKey.readID(entry.key) else { return .next }
+            try body(id, try decoder.decode(T.self, from: Data(entry.value)))
+            return .next
+        }
+    }
+
+    /// The number of records of each kind.
+    package func counts(txn: borrowing Txn) throws -> (statements: Int, articles: Int, entities: Int) {
+        (try txn.count(statements), try txn.count(articles), try txn.count(entities))
+    }
+}

@@ -1,0 +1,119 @@
+import IsnadStore
+
+/// A statement as stored and exported: the fields of `statements.jsonl`
+/// (see `../shared/tools/README.md`), plus what extraction adds.
+package struct StatementRecord: Codable, Hashable, Sendable {
+    /// The caller's id (`s00000001`).
+    package var id: String
+    /// The article's id.
+    package var doc: String
+    /// The actor's name as given; resolved to an entity on import.
+    package var actor: String
+    package var stance: Stance
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    package var date: String
+    package var quote: String
+    /// Names of what the statement is about.
+    package var about: [String]
+    /// The sentence around the quote, when known (extraction records it).
+    package var sentence: String?
+    /// The words that carry the attribution (قال, نفى, denied).
+    package var cue: String?
+
+    package init(id: String, doc: String, actor: String, stance: Stance, date: String, quote: String,
+                 about: [String] = [], sentence: String? = nil, cue: String? = nil) {
+        self.id = id
+        self.doc = doc
+        self.actor = actor
+        self.stance = stance
+        self.date = date
+        self.quote = quote
+        self.about = about
+        self.sentence = sentence
+        self.cue = cue
+    }
+}
+
+/// An entity as stored and exported: the fields of `entities.jsonl`, plus
+/// the optional `country` (the affiliation, by name) and `role`.
+package struct EntityRecord: Codable, Hashable, Sendable {
+    /// The canonical name; an entity's identity in files.
+    package var name: String
+    /// person, org, country, media, place, weapon, topic, anon, outlet, …
+    /// (an open set); nil for names met only as actors or topics.
+    package var kind: String?
+    package var aliasesAr: [String]
+    package var aliasesEn: [String]
+    package var country: String?
+    package var role: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name, kind, country, role
+        case aliasesAr = "aliases_ar"
+        case aliasesEn = "aliases_en"
+    }
+
+    package init(name: String, kind: String?, aliasesAr: [String] = [], aliasesEn: [String] = [],
+                 country: String? = nil, role: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.aliasesAr = aliasesAr
+        self.aliasesEn = aliasesEn
+        self.country = country
+        self.role = role
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        kind = try c.decodeIfPresent(String.self, forKey: .kind)
+        aliasesAr = try c.decodeIfPresent([String].self, forKey: .aliasesAr) ?? []
+        aliasesEn = try c.decodeIfPresent([String].self, forKey: .aliasesEn) ?? []
+        country = try c.decodeIfPresent(String.self, forKey: .country)
+        role = try c.decodeIfPresent(String.self, forKey: .role)
+    }
+
+    /// Every name the entity goes by, the canonical one first.
+    package var allNames: [String] {
+        var seen: Set<String> = []
+        return ([name] + aliasesEn + aliasesAr).filter { seen.insert($0).inserted }
+    }
+}
+
+/// A date as records carry it: its first day and how much it covers.
+package struct RecordDate: Hashable, Sendable {
+    package var first: DayNumber
+    package var precision: PartialDate.Precision
+
+    package init?(_ text: String) {
+        guard text.utf8.allSatisfy({ $0 == 0x2D || (0x30...0x39).contains($0) }),
+              case .success(let date) = PartialDate.parse(text) else { return nil }
+        first = date.first
+        precision = date.precision
+    }
+
+    package init(first: DayNumber, precision: PartialDate.Precision) {
+        self.first = first
+        self.precision = precision
+    }
+
+    /// The last day the date covers.
+    package var last: DayNumber {
+        let (y, m, _) = first.date
+        switch precision {
+        case .day: return first
+        case .month: return DayNumber(year: y, month: m, day: DayNumber.daysIn(month: m, year: y)) ?? first
+        case .year: return DayNumber(year: y, month: 12, day: 31) ?? first
+        }
+    }
+
+    /// As written in records: `2022`, `2022-10` or `2022-10-05`.
+    package var text: String {
+        let (y, m, d) = first.date
+        switch precision {
+        case .year: return String(format4: y)
+        case .month: return String(format4: y) + "-" + String(format2: m)
+        case .day: return first.description
+        }
+    }
+}

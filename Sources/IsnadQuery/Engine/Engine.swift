@@ -1,0 +1,435 @@
+import Foundation
+import IsnadIndex
+import IsnadStore
+import IsnadText
+
+/// Runs checked queries against a store, each on one consistent snapshot:
+/// an import that commits meanwhile is either wholly seen or not at all.
+package struct QueryEngine: Sendable {
+    package let store: IndexStore
+
+    package init(store: IndexStore) { self.store = store }
+
+    /// The query's result table.
+    package func run(_ query: CheckedQuery) throws -> QueryResult {
+        try store.snapshot { txn in
+            var execution = try Execution(store: store, txn: txn)
+            return try execution.run(query, txn: txn)
+        }
+    }
+
+    /// The number of matching statements (or articles, entities) and the
+    /// external ids of the first `first` of them: what the benchmark times.
+    package func count(_ query: CheckedQuery, first: Int = 10) throws -> (count: Int, ids: [String]) {
+        try store.snapshot { txn in
+            var execution = try Execution(store: store, txn: txn)
+            let (space, matched) = try execution.filter(query, txn: txn)
+            let ids = try matched.ids.prefix(first).map { id -> String in
+                switch space {
+                case .statements: try store.statement(id, txn: txn)?.id ?? ""
+                case .articles: try store.articleKey(id, txn: txn) ?? ""
+                case .entities: try store.entity(id, txn: txn)?.name ?? ""
+                }
+            }
+            return (matched.ids.count, ids)
+        }
+    }
+}
+
+/// Rows between stages: ids of one space, or a finished table.
+enum Rows {
+    case items(Space, [UInt32])
+    case table([String], [[Cell]])
+}
+
+extension Execution {
+    /// The space a query returns (`is:`) and its matching ids.
+    mutating func filter(_ query: CheckedQuery, txn: borrowing IndexStore.Txn) throws -> (Space, Evaluated) {
+        target = query.filter.flatMap(Execution.target) ?? .statement
+        let space = Space(target)
+        guard let filter = query.filter else {
+            let all = try universe(space, txn: txn)
+            return (space, Evaluated(ids: all, step: PlanStep("all \(space.rawValue)", actual: all.count)))
+        }
+        return (space, try evaluate(filter, in: space, txn: txn))
+    }
+
+    /// The first `is:` among the top-level terms.
+    static func target(_ filter: Filter) -> Target? {
+        switch filter {
+        case .target(let t): t
+        case .and(let operands): operands.lazy.compactMap { operand -> Target? in
+            if case .target(let t) = operand { return t }
+            return nil
+        }.first
+        default: nil
+        }
+    }
+
+    mutating func run(_ query: CheckedQuery, txn: borrowing IndexStore.Txn) throws -> QueryResult {
+        let (space, matched) = try filter(query, txn: txn)
+        var rows = Rows.items(space, matched.ids.ids)
+        var fields: [OutputField]?
+        var steps = [matched.step]
+        for stage in query.stages {
+            switch stage {
+            case .count(let by):
+                rows = try group(rows, by: by, txn: txn)
+            case .top(let n, let field):
+                rows = try group(rows, by: [field], txn: txn)
+                if case .table(let columns, let table) = rows { rows = .table(columns, Array(table.prefix(n))) }
+            case .timeline(let interval):
+                rows = try timeline(rows, interval, txn: txn)
+            case .sort(let key, let order):
+                rows = try sort(rows, key, order, txn: txn)
+            case .limit(let n):
+                switch rows {
+                case .items(let space, let ids): rows = .items(space, Array(ids.prefix(n)))
+                case .table(let columns, let table): rows = .table(columns, Array(table.prefix(n)))
+                }
+            case .fields(let chosen):
+                fields = chosen
+            case .articles:
+                if case .items(let from, let ids) = rows {
+                    let articles = try map(IDSet(sorted: ids), from: from, to: .articles, txn: txn)
+                    rows = .items(.articles, articles.ids)
+                    fields = nil
+                }
+            }
+            if case .items(_, let ids) = rows {
+                steps.append(PlanStep(stage.label, actual: ids.count))
+            } else if case .table(_, let table) = rows {
+                steps.append(PlanStep(stage.label, actual: table.count))
+            }
+        }
+        let plan = PlanStep("query", actual: matched.ids.count, children: steps)
+        switch rows {
+        case .table(let columns, let table):
+            return QueryResult(kind: .aggregate, columns: columns, rows: table, plan: plan)
+        case .items(let space, let ids):
+            let columns = fields ?? Execution.defaultFields(space)
+            var table: [[Cell]] = []
+            table.reserveCapacity(ids.count)
+            for id in ids { table.append(try cells(id, in: space, columns, txn: txn)) }
+            let kind: QueryResult.Kind = space == .statements ? .statements : space == .articles ? .articles : .entities
+            return QueryResult(kind: kind, columns: columns.map(\.rawValue), rows: table, plan: plan)
+        }
+    }
+
+    static func defaultFields(_ space: Space) -> [OutputField] {
+        switch space {
+        case .statements: [.id, .doc, .date, .actor, .stance, .quote, .about]
+        case .articles: [.id, .date, .source, .lang, .title]
+        case .entities: [.id, .kind, .country]
+        }
+    }
+
+    // MARK: - Values
+
+    mutating func entityRecord(_ id: UInt32, txn: borrowing IndexStore.Txn) throws -> EntityRecord? {
+        if let cached = entityCache[id] { return cached }
+        let record = try store.entity(id, txn: txn)
+        entityCache[id] = record
+        return record
+    }
+
+    mutating func entityName(_ id: UInt32, txn: borrowing IndexStore.Txn) throws -> String? {
+        guard id != StatementRow.none else { return nil }
+        return try entityRecord(id, txn: txn)?.name
+    }
+
+    /// The canonical name of the entity a name in a record refers to.
+    mutating func canonical(_ name: String, txn: borrowing IndexStore.Txn) throws -> String {
+        guard let id = try entityID(name, txn: txn) else { return name }
+        return try entityName(id, txn: txn) ?? name
+    }
+
+    mutating func entityID(_ name: String, txn: borrowing IndexStore.Txn) throws -> UInt32? {
+        if let cached = nameCache[name] { return cached }
+        let id = try store.entityID(named: name, txn: txn)
+        nameCache[name] = id
+        return id
+    }
+
+    mutating func articleRecord(_ id: UInt32, txn: borrowing IndexStore.Txn) throws -> ArticleRecord? {
+        if let cached = articleCache[id] { return cached }
+        let record = try store.article(id, txn: txn)
+        articleCache[id] = record
+        return record
+    }
+
+    mutating func articleKey(_ id: UInt32, txn: borrowing IndexStore.Txn) throws -> String? {
+        if let cached = articleKeyCache[id] { return cached }
+        let key = try store.articleKey(id, txn: txn)
+        articleKeyCache[id] = key
+        return key
+    }
+
+    /// The values a statement has for a field: several for `about` and
+    /// `cites`, none when unknown.
+    mutating func values(_ field: FieldKind, statement id: UInt32, row: StatementRow, record: StatementRecord?,
+                         txn: borrowing IndexStore.Txn) throws -> [String] {
+        switch field {
+        case .actor: return try entityName(row.actor, txn: txn).map { [$0] } ?? []
+        case .stance: return Stance(ordinal: row.stance).map { [$0.rawValue] } ?? []
+        case .date: return row.date.map { [$0.text] } ?? []
+        case .doc: return try articleKey(row.article, txn: txn).map { [$0] } ?? []
+        case .kind: return try entityRecord(row.actor, txn: txn)?.kind.map { [$0] } ?? []
+        case .country:
+            guard let country = try entityRecord(row.actor, txn: txn)?.country else { return [] }
+            return [try canonical(country, txn: txn)]
+        case .about:
+            let stored = try record ?? store.statement(id, txn: txn)
+            guard let record = stored else { return [] }
+            var seen: Set<String> = []
+            return try record.about.map { try canonical($0, txn: txn) }.filter { seen.insert($0).inserted }
+        case .source, .cites, .lang:
+            return try articleValues(field, article: row.article, txn: txn)
+        default:
+            return []
+        }
+    }
+
+    mutating func articleValues(_ field: FieldKind, article id: UInt32, txn: borrowing IndexStore.Txn) throws -> [String] {
+        switch field {
+        case .doc: return try articleKey(id, txn: txn).map { [$0] } ?? []
+        default: break
+        }
+        guard let record = try articleRecord(id, txn: txn) else { return [] }
+        switch field {
+        case .source: return try record.source.map { [try canonical($0, txn: txn)] } ?? []
+        case .lang: return record.lang.map { [$0] } ?? []
+        case .date: return record.published.flatMap(RecordDate.init).map { [$0.text] } ?? []
+        case .cites:
+            var seen: Set<String> = []
+            return try (record.cites ?? []).map { try canonical($0, txn: txn) }.filter { seen.insert($0).inserted }
+        default: return []
+        }
+    }
+
+    mutating func entityValues(_ field: FieldKind, entity id: UInt32, txn: borrowing IndexStore.Txn) throws -> [String] {
+        guard let record = try entityRecord(id, txn: txn) else { return [] }
+        switch field {
+        case .kind: return record.kind.map { [$0] } ?? []
+        case .country: return try record.country.map { [try canonical($0, txn: txn)] } ?? []
+        case .actor: return [record.name]
+        default: return []
+        }
+    }
+
+    /// The values of `field` for each id, in the order of `ids`.
+    mutating func values(_ field: FieldKind, of ids: [UInt32], in space: Space,
+                         txn: borrowing IndexStore.Txn) throws -> [[String]] {
+        var out: [[String]] = []
+        out.reserveCapacity(ids.count)
+        switch space {
+        case .statements:
+            var reader = ColumnReader(.statements)
+            for id in ids {
+                let row = try reader.statement(id, store: store, txn: txn)
+                out.append(try values(field, statement: id, row: row, record: nil, txn: txn))
+            }
+        case .articles:
+            for id in ids { out.append(try articleValues(field, article: id, txn: txn)) }
+        case .entities:
+            for id in ids { out.append(try entityValues(field, entity: id, txn: txn)) }
+        }
+        return out
+    }
+
+    // MARK: - Output
+
+    mutating func cells(_ id: UInt32, in space: Space, _ fields: [OutputField],
+                        txn: borrowing IndexStore.Txn) throws -> [Cell] {
+        switch space {
+        case .statements:
+            var reader = ColumnReader(.statements)
+            let row = try reader.statement(id, store: store, txn: txn)
+            let record = try store.statement(id, txn: txn)
+            return try fields.map { field -> Cell in
+                switch field {
+                case .id: return record.map { .text($0.id) } ?? .null
+                case .quote: return record.map { .text($0.quote) } ?? .null
+                case .cue: return record?.cue.map { .text($0) } ?? .null
+                case .title, .url:
+                    guard let article = try articleRecord(row.article, txn: txn) else { return .null }
+                    return (field == .title ? article.title : article.url).map { .text($0) } ?? .null
+                case .about, .cites:
+                    return .list(try values(FieldKind(rawValue: field.rawValue) ?? .about, statement: id, row: row,
+                                            record: record, txn: txn))
+                default:
+                    guard let kind = FieldKind(rawValue: field.rawValue) else { return .null }
+                    return try values(kind, statement: id, row: row, record: record, txn: txn).first.map { .text($0) } ?? .null
+                }
+            }
+        case .articles:
+            let record = try articleRecord(id, txn: txn)
+            return try fields.map { field -> Cell in
+                switch field {
+                case .id, .doc: return try articleKey(id, txn: txn).map { .text($0) } ?? .null
+                case .title: return record?.title.map { .text($0) } ?? .null
+                case .url: return record?.url.map { .text($0) } ?? .null
+                case .cites: return .list(try articleValues(.cites, article: id, txn: txn))
+                case .date, .source, .lang:
+                    let kind = FieldKind(rawValue: field.rawValue) ?? .date
+                    return try articleValues(kind, article: id, txn: txn).first.map { .text($0) } ?? .null
+                default: return .null
+                }
+            }
+        case .entities:
+            return try fields.map { field -> Cell in
+                switch field {
+                case .id, .actor: return try entityName(id, txn: txn).map { .text($0) } ?? .null
+                case .kind, .country:
+                    let kind = FieldKind(rawValue: field.rawValue) ?? .kind
+                    return try entityValues(kind, entity: id, txn: txn).first.map { .text($0) } ?? .null
+                default: return .null
+                }
+            }
+        }
+    }
+
+    // MARK: - Stages
+
+    /// `count` and `count by f, g`: one row per value (pair of values),
+    /// most frequent first, ties by value.
+    mutating func group(_ rows: Rows, by fields: [FieldKind], txn: borrowing IndexStore.Txn) throws -> Rows {
+        guard case .items(let space, let ids) = rows else { return rows }
+        guard !fields.isEmpty else { return .table(["count"], [[.number(ids.count)]]) }
+        let valueLists = try fields.map { try values($0, of: ids, in: space, txn: txn) }
+        var counts: [[String]: Int] = [:]
+        for k in ids.indices {
+            var keys: [[String]] = [[]]
+            for list in valueLists {
+                keys = keys.flatMap { prefix in list[k].map { prefix + [$0] } }
+            }
+            for key in keys { counts[key, default: 0] += 1 }
+        }
+        let sorted = counts.sorted { a, b in
+            a.value != b.value ? a.value > b.value : a.key.lexicographicallyPrecedes(b.key)
+        }
+        return .table(fields.map(\.rawValue) + ["count"],
+                      sorted.map { key, count in key.map { Cell.text($0) } + [.number(count)] })
+    }
+
+    /// Counts per period, in order, with empty periods between the first
+    /// and the last shown as 0.
+    mutating func timeline(_ rows: Rows, _ interval: Interval, txn: borrowing IndexStore.Txn) throws -> Rows {
+        guard case .items(let space, let ids) = rows else { return rows }
+        var counts: [Int32: Int] = [:]
+        var reader = ColumnReader(.statements)
+        for id in ids {
+            let day: DayNumber?
+            switch space {
+            case .statements: day = try reader.statement(id, store: store, txn: txn).date?.first
+            case .articles: day = try articleRecord(id, txn: txn)?.published.flatMap(RecordDate.init)?.first
+            case .entities: day = nil
+            }
+            guard let day else { continue }
+            counts[Execution.period(of: day, interval).rawValue, default: 0] += 1
+        }
+        guard let first = counts.keys.min(), let last = counts.keys.max() else { return .table(["date", "count"], []) }
+        var table: [[Cell]] = []
+        var period = DayNumber(rawValue: first)
+        while period.rawValue <= last {
+            table.append([.text(Execution.label(period, interval)), .number(counts[period.rawValue] ?? 0)])
+            period = Execution.next(period, interval)
+        }
+        return .table(["date", "count"], table)
+    }
+
+    /// The first day of the period holding `day`.
+    static func period(of day: DayNumber, _ interval: Interval) -> DayNumber {
+        let (y, m, _) = day.date
+        switch interval {
+        case .day: return day
+        case .week:
+            // 1970-01-01 was a Thursday; ISO weeks start on Monday.
+            let weekday = Int((day.rawValue % 7 + 7 + 3) % 7) // 0 = Monday
+            return day.adding(days: Int32(-weekday))
+        case .month: return DayNumber(year: y, month: m, day: 1) ?? day
+        case .year: return DayNumber(year: y, month: 1, day: 1) ?? day
+        }
+    }
+
+    static func next(_ period: DayNumber, _ interval: Interval) -> DayNumber {
+        let (y, m, _) = period.date
+        switch interval {
+        case .day: return period.adding(days: 1)
+        case .week: return period.adding(days: 7)
+        case .month: return DayNumber(year: m == 12 ? y + 1 : y, month: m % 12 + 1, day: 1) ?? period.adding(days: 31)
+        case .year: return DayNumber(year: y + 1, month: 1, day: 1) ?? period.adding(days: 366)
+        }
+    }
+
+    /// `2022-10-05`, `2022-W40` (ISO week), `2022-10`, `2022`.
+    static func label(_ period: DayNumber, _ interval: Interval) -> String {
+        let (y, m, _) = period.date
+        switch interval {
+        case .day: return period.description
+        case .week:
+            // The ISO year and week are those of the week's Thursday.
+            let thursday = period.adding(days: 3)
+            let year = thursday.date.year
+            let start = DayNumber(year: year, month: 1, day: 1) ?? thursday
+            let week = Int(thursday.rawValue - start.rawValue) / 7 + 1
+            return String(format4: year) + "-W" + String(format2: week)
+        case .month: return String(format4: y) + "-" + String(format2: m)
+        case .year: return String(format4: y)
+        }
+    }
+
+    /// Orders rows by a field (missing values last) or, for tables, by a
+    /// column or the count; ties keep their order.
+    mutating func sort(_ rows: Rows, _ key: SortKey, _ order: SortOrder, txn: borrowing IndexStore.Txn) throws -> Rows {
+        switch rows {
+        case .table(let columns, let table):
+            let index: Int?
+            switch key {
+            case .count: index = columns.firstIndex(of: "count")
+            case .field(let field): index = columns.firstIndex(of: field.rawValue)
+            }
+            guard let index else { return rows }
+            let sorted = table.enumerated().sorted { a, b in
+                let x = a.element[index], y = b.element[index]
+                if x == y { return a.offset < b.offset }
+                let less: Bool
+                switch (x, y) {
+                case (.number(let p), .number(let q)): less = p < q
+                default: less = x.description < y.description
+                }
+                return order == .asc ? less : !less
+            }.map(\.element)
+            return .table(columns, sorted)
+        case .items(let space, let ids):
+            guard case .field(let field) = key else { return rows }
+            let keys = try values(field, of: ids, in: space, txn: txn).map(\.first)
+            let order = ids.indices.sorted { a, b in
+                switch (keys[a], keys[b]) {
+                case (nil, nil): return a < b
+                case (nil, _): return false
+                case (_, nil): return true
+                case (let x?, let y?):
+                    if x == y { return a < b }
+                    return order == .asc ? x < y : x > y
+                }
+            }
+            return .items(space, order.map { ids[$0] })
+        }
+    }
+}
+
+extension CheckedStage {
+    var label: String {
+        switch self {
+        case .count(let by): by.isEmpty ? "count" : "count by " + by.map(\.rawValue).joined(separator: ", ")
+        case .top(let n, let f): "top \(n) \(f.rawValue)"
+        case .timeline(let i): "timeline \(i.rawValue)"
+        case .sort(let key, let order):
+            "sort " + { if case .field(let f) = key { return f.rawValue } else { return "count" } }() + " \(order.rawValue)"
+        case .limit(let n): "limit \(n)"
+        case .fields(let f): "fields " + f.map(\.rawValue).joined(separator: ", ")
+        case .articles: "articles"
+        }
+    }
+}

@@ -1,0 +1,507 @@
+import Foundation
+import IsnadIndex
+import IsnadStore
+import IsnadText
+
+/// What ids a set holds.
+enum Space: String {
+    case statements, articles, entities
+
+    init(_ target: Target) {
+        switch target {
+        case .statement: self = .statements
+        case .article: self = .articles
+        case .entity: self = .entities
+        }
+    }
+}
+
+/// A filter evaluated to ids, with the plan step that made them.
+struct Evaluated {
+    var ids: IDSet
+    var step: PlanStep
+}
+
+/// One query's run over one snapshot: caches of names and rows live here.
+struct Execution {
+    let store: IndexStore
+    let limits: (statements: Int, articles: Int, entities: Int)
+    var target: Target = .statement
+    let forms = Analyzer(stemming: false)
+    var entityCache: [UInt32: EntityRecord?] = [:]
+    var articleCache: [UInt32: ArticleRecord?] = [:]
+    var articleKeyCache: [UInt32: String] = [:]
+    var nameCache: [String: UInt32?] = [:]
+
+    init(store: IndexStore, txn: borrowing IndexStore.Txn) throws {
+        self.store = store
+        limits = try store.idLimits(txn: txn)
+    }
+
+    // MARK: - Universes
+
+    func universe(_ space: Space, txn: borrowing IndexStore.Txn) throws -> IDSet {
+        switch space {
+        case .statements: IDSet(try store.postings(.liveStatements, txn: txn))
+        case .articles: IDSet.all(below: limits.articles)
+        case .entities: IDSet.all(below: limits.entities)
+        }
+    }
+
+    func universeSize(_ space: Space) -> Int {
+        switch space {
+        case .statements: limits.statements
+        case .articles: limits.articles
+        case .entities: limits.entities
+        }
+    }
+
+    // MARK: - Filters
+
+    mutating func evaluate(_ filter: Filter, in space: Space, txn: borrowing IndexStore.Txn) throws -> Evaluated {
+        switch filter {
+        case .and(let operands):
+            return try evaluateAnd(operands, in: space, txn: txn)
+        case .or(let operands):
+            var ids = IDSet.empty
+            var steps: [PlanStep] = []
+            for operand in operands {
+                let e = try evaluate(operand, in: space, txn: txn)
+                ids = ids.union(e.ids)
+                steps.append(e.step)
+            }
+            return Evaluated(ids: ids, step: PlanStep("OR: union", actual: ids.count, children: steps))
+        case .not(let operand):
+            let e = try evaluate(operand, in: space, txn: txn)
+            let ids = try universe(space, txn: txn).subtracting(e.ids)
+            return Evaluated(ids: ids, step: PlanStep("NOT: all \(space.rawValue) minus", actual: ids.count,
+                                                      children: [e.step]))
+        default:
+            return try leaf(filter, in: space, txn: txn)
+        }
+    }
+
+    /// AND: the smallest estimate first; the others narrow it, by galloping
+    /// through stored postings, by a column check when the running set is
+    /// much smaller than what the operand would produce, or by subtraction
+    /// for a negated operand.
+    mutating func evaluateAnd(_ operands: [Filter], in space: Space, txn: borrowing IndexStore.Txn) throws -> Evaluated {
+        var estimated: [(Filter, Int)] = []
+        for operand in operands {
+            estimated.append((operand, try estimate(operand, in: space, txn: txn)))
+        }
+        // Negations go last: they subtract from what the others found.
+        estimated.sort { a, b in
+            let na = a.0.isNegation, nb = b.0.isNegation
+            return na != nb ? !na : a.1 < b.1
+        }
+        var steps: [PlanStep] = []
+        var ids: IDSet?
+        for (operand, estimate) in estimated {
+            guard let current = ids else {
+                let e = try evaluate(operand, in: space, txn: txn)
+                var step = e.step
+                step.estimated = step.estimated ?? estimate
+                steps.append(step)
+                ids = e.ids
+                continue
+            }
+            if current.isEmpty { break }
+            if case .not(let inner) = operand {
+                let e = try narrow(current, by: inner, estimate: universeSize(space) - estimate, in: space, txn: txn)
+                let remaining = current.subtracting(e.ids)
+                steps.append(PlanStep("minus", actual: remaining.count, children: [e.step]))
+                ids = remaining
+            } else {
+                let e = try narrow(current, by: operand, estimate: estimate, in: space, txn: txn)
+                steps.append(e.step)
+                ids = e.ids
+            }
+        }
+        let result = ids ?? IDSet.empty
+        return Evaluated(ids: result, step: PlanStep("AND: smallest first", actual: result.count, children: steps))
+    }
+
+    /// `current ∩ filter`, computed the cheapest way.
+    mutating func narrow(_ current: IDSet, by filter: Filter, estimate: Int, in space: Space,
+                         txn: borrowing IndexStore.Txn) throws -> Evaluated {
+        if space == .statements, current.count * 16 < estimate, let check = try columnCheck(filter, txn: txn) {
+            var reader = ColumnReader(.statements)
+            let ids = try current.filter { id in check(try reader.statement(id, store: store, txn: txn)) }
+            return Evaluated(ids: ids, step: PlanStep("check \(describe(filter)) on the statement column",
+                                                      estimated: estimate, actual: ids.count))
+        }
+        if let single = try singlePostings(filter, in: space, txn: txn) {
+            let ids = current.intersection(single)
+            return Evaluated(ids: ids, step: PlanStep("intersect \(describe(filter)) (galloping in place)",
+                                                      estimated: estimate, actual: ids.count))
+        }
+        let e = try evaluate(filter, in: space, txn: txn)
+        let ids = current.intersection(e.ids)
+        var step = e.step
+        step.estimated = step.estimated ?? estimate
+        return Evaluated(ids: ids, step: PlanStep("intersect", actual: ids.count, children: [step]))
+    }
+
+    /// A test of one statement row that decides `filter`, when the columns
+    /// hold what it needs.
+    mutating func columnCheck(_ filter: Filter, txn: borrowing IndexStore.Txn) throws -> ((StatementRow) -> Bool)? {
+        switch filter {
+        case .stance(let stance):
+            let ordinal = stance.ordinal
+            return { $0.stance == ordinal }
+        case .date(let range):
+            return { row in
+                guard let date = row.date else { return false }
+                if let lower = range.lower, date.first < lower { return false }
+                if let upper = range.upper, date.last > upper { return false }
+                return true
+            }
+        case .entity(.actor, let name):
+            let entities = Set(try resolve(name, txn: txn))
+            return { entities.contains($0.actor) }
+        default:
+            return nil
+        }
+    }
+
+    /// The one stored list a leaf reads, when it reads just one.
+    mutating func singlePostings(_ filter: Filter, in space: Space, txn: borrowing IndexStore.Txn) throws -> Postings? {
+        switch (filter, space) {
+        case (.stance(let stance), .statements):
+            return try store.postings(.stance, UInt32(stance.ordinal), txn: txn)
+        case (.text(.quote, .term(let term)), .statements):
+            return try store.postings(.quote, term: term, txn: txn)
+        case (.text(.any, .term(let term)), .statements):
+            // Only when no sentence text holds the term.
+            let sentence = try store.postings(.sentence, term: term, txn: txn)
+            return sentence.count == 0 ? try store.postings(.quote, term: term, txn: txn) : nil
+        case (.entity(.actor, let name), .statements):
+            let entities = try resolve(name, txn: txn)
+            return entities.count == 1 ? try store.postings(.actor, entities[0], txn: txn) : nil
+        case (.entity(.about, let name), .statements):
+            let entities = try resolve(name, txn: txn)
+            return entities.count == 1 ? try store.postings(.about, entities[0], txn: txn) : nil
+        case (.lang(let lang), .articles):
+            return try store.postings(.lang, lang.rawValue, txn: txn)
+        default:
+            return nil
+        }
+    }
+
+    /// Where a leaf's ids come from natively.
+    func home(_ filter: Filter, in space: Space) -> Space {
+        switch filter {
+        case .entity(.actor, _): space == .entities ? .entities : .statements
+        case .entity(.country, _), .keyword(.kind, _): .entities
+        case .entity(.source, _), .entity(.cites, _), .lang, .keyword(.doc, _), .text(.text, _): .articles
+        case .text(.any, _): space == .articles ? .articles : .statements
+        case .date: space == .articles ? .articles : .statements
+        case .target: space
+        default: .statements
+        }
+    }
+
+    mutating func leaf(_ filter: Filter, in space: Space, txn: borrowing IndexStore.Txn) throws -> Evaluated {
+        let origin = home(filter, in: space)
+        let ids = try native(filter, in: origin, txn: txn)
+        let label = describe(filter)
+        guard origin != space else {
+            return Evaluated(ids: ids, step: PlanStep(label, actual: ids.count))
+        }
+        let mapped = try map(ids, from: origin, to: space, txn: txn)
+        return Evaluated(ids: mapped, step: PlanStep("\(space.rawValue) of", actual: mapped.count,
+                                                     children: [PlanStep(label, actual: ids.count)]))
+    }
+
+    /// A leaf's ids in its own space.
+    mutating func native(_ filter: Filter, in space: Space, txn: borrowing IndexStore.Txn) throws -> IDSet {
+        switch filter {
+        case .entity(.actor, let name) where space == .entities:
+            return IDSet(sorted: try resolve(name, txn: txn))
+        case .entity(let field, let name):
+            let entities = try resolve(name, txn: txn)
+            let index: FieldIndex
+            switch field {
+            case .actor: index = .actor
+            case .about: index = .about
+            case .country: index = .country
+            case .source: index = .source
+            default: index = .cites
+            }
+            return IDSet.union(try entities.map { try store.postings(index, $0, txn: txn) })
+        case .keyword(.kind, let kind):
+            return IDSet(try store.postings(.kind, kind.lowercased(), txn: txn))
+        case .keyword(_, let doc):
+            guard let id = try store.articleID(doc, txn: txn) else { return .empty }
+            return IDSet(sorted: [id])
+        case .stance(let stance):
+            return IDSet(try store.postings(.stance, UInt32(stance.ordinal), txn: txn))
+        case .lang(let lang):
+            return IDSet(try store.postings(.lang, lang.rawValue, txn: txn))
+        case .date(let range):
+            return space == .articles ? try articleDates(range, txn: txn) : try statementDates(range, txn: txn)
+        case .text(let scope, let match):
+            if space == .articles { return try articleText(match, txn: txn) }
+            let quote = try statementText(.quote, match, txn: txn)
+            guard scope == .any else { return quote }
+            return quote.union(try statementText(.sentence, match, txn: txn))
+        case .target(let target):
+            return target == self.target ? try universe(space, txn: txn) : .empty
+        case .and, .or, .not:
+            return try evaluate(filter, in: space, txn: txn).ids
+        }
+    }
+
+    // MARK: - Entities
+
+    /// The entities a name refers to: those with the name as an alias
+    /// (normalised), else those whose cross-script key meets it; for a
+    /// prefix, those with an alias starting so.
+    mutating func resolve(_ name: EntityName, txn: borrowing IndexStore.Txn) throws -> [UInt32] {
+        if name.isPrefix { return try store.entities(aliasPrefix: name.normalized, txn: txn) }
+        let exact = try store.entities(alias: .normalized, name.normalized, txn: txn)
+        if !exact.isEmpty { return exact }
+        let words = name.key.split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return [] }
+        var found = Set(try store.entities(alias: .key, name.key, txn: txn))
+        found.formUnion(try store.entities(alias: .keySuffix, name.key, txn: txn))
+        for start in 1..<words.count {
+            found.formUnion(try store.entities(alias: .key, words[start...].joined(separator: " "), txn: txn))
+        }
+        return found.sorted()
+    }
+
+    // MARK: - Dates
+
+    /// Statements whose whole date lies in the range: the date index by
+    /// first day, less month- or year-dated statements that end after it.
+    func statementDates(_ range: DayRange, txn: borrowing IndexStore.Txn) throws -> IDSet {
+        let lists = try store.dates(from: range.lower, to: range.upper, txn: txn)
+        var ids = IDSet.union(lists)
+        if let upper = range.upper {
+            let imprecise = try store.postings(.impreciseDates, txn: txn)
+            if imprecise.count > 0 {
+                var reader = ColumnReader(.statements)
+                let late = try ids.intersection(imprecise).filter { id in
+                    (try reader.statement(id, store: store, txn: txn).date?.last ?? upper) > upper
+                }
+                ids = ids.subtracting(late)
+            }
+        }
+        return ids
+    }
+
+    func articleDates(_ range: DayRange, txn: borrowing IndexStore.Txn) throws -> IDSet {
+        var out: [UInt32] = []
+        try ColumnReader.scan(.articles, store: store, txn: txn) { first, bytes in
+            for k in 0..<(bytes.count / Column.rowSize) {
+                let row = ArticleRow(bytes, at: k * Column.rowSize)
+                guard row.live, let date = row.date else { continue }
+                if let lower = range.lower, date.first < lower { continue }
+                if let upper = range.upper, date.last > upper { continue }
+                out.append(first + UInt32(k))
+            }
+        }
+        return IDSet(sorted: out)
+    }
+
+    // MARK: - Text
+
+    /// Statements whose quote (or sentence) matches.
+    mutating func statementText(_ space: TextSpace, _ match: TextMatch, txn: borrowing IndexStore.Txn) throws -> IDSet {
+        switch match {
+        case .term(let term):
+            return IDSet(try store.postings(space, term: term, txn: txn))
+        case .phrase(let terms):
+            let lists = try terms.map { try store.postings(space, term: $0, txn: txn) }
+            guard let smallest = lists.min(by: { $0.count < $1.count }), smallest.count > 0 else { return .empty }
+            var candidates = IDSet(smallest)
+            for list in lists where candidates.count > 0 { candidates = candidates.intersection(list) }
+            var readers: [String: PositionsReader] = [:]
+            for term in Set(terms) {
+                guard let positions = try store.positions(space, term: term, txn: txn) else { return .empty }
+                readers[term] = PositionsReader(positions)
+            }
+            return candidates.filter { id in
+                var found: [[UInt32]] = []
+                for term in terms {
+                    guard let p = readers[term]?.positions(of: id) else { return false }
+                    found.append(p)
+                }
+                return Execution.hasPhrase(found)
+            }
+        case .prefix(let prefix):
+            let pairs = try store.forms(space, prefix: prefix, txn: txn)
+            let terms = Set(pairs.map(\.term))
+            let candidates = IDSet.union(try terms.map { try store.postings(space, term: $0, txn: txn) })
+            // A stem is shared by forms that do not start with the prefix
+            // (صواريخ and الصواريخ): check the candidates' own words.
+            return try candidates.filter { id in
+                guard let record = try store.statement(id, txn: txn) else { return false }
+                let text = space == .quote ? record.quote : record.sentence ?? ""
+                return hasForm(startingWith: prefix, in: text)
+            }
+        }
+    }
+
+    /// Articles whose title or body matches.
+    mutating func articleText(_ match: TextMatch, txn: borrowing IndexStore.Txn) throws -> IDSet {
+        switch match {
+        case .term(let term):
+            return IDSet(try store.postings(.article, term: term, txn: txn))
+        case .phrase(let terms):
+            var candidates: IDSet?
+            for term in terms {
+                let list = try store.postings(.article, term: term, txn: txn)
+                candidates = candidates.map { $0.intersection(list) } ?? IDSet(list)
+            }
+            let analyzer = Analyzer()
+            return try (candidates ?? .empty).filter { id in
+                guard let record = try store.article(id, txn: txn) else { return false }
+                return [record.title ?? "", record.text].contains { text in
+                    let words = analyzer.tokens(in: text).map(\.term)
+                    return Execution.contains(words, phrase: terms)
+                }
+            }
+        case .prefix(let prefix):
+            let pairs = try store.forms(.article, prefix: prefix, txn: txn)
+            let candidates = IDSet.union(try Set(pairs.map(\.term)).map {
+                try store.postings(.article, term: $0, txn: txn)
+            })
+            return try candidates.filter { id in
+                guard let record = try store.article(id, txn: txn) else { return false }
+                return hasForm(startingWith: prefix, in: record.title ?? "") || hasForm(startingWith: prefix, in: record.text)
+            }
+        }
+    }
+
+    func hasForm(startingWith prefix: String, in text: String) -> Bool {
+        var found = false
+        forms.forEachToken(in: text) { token in
+            if !found, token.form.hasPrefix(prefix) { found = true }
+        }
+        return found
+    }
+
+    /// Whether positions[0] + i ∈ positions[i] for some start.
+    static func hasPhrase(_ positions: [[UInt32]]) -> Bool {
+        guard let first = positions.first else { return false }
+        let rest = positions.dropFirst().map(Set.init)
+        return first.contains { start in
+            rest.enumerated().allSatisfy { i, set in set.contains(start + UInt32(i + 1)) }
+        }
+    }
+
+    static func contains(_ words: [String], phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
+        for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
+            if words[start..<start + phrase.count].elementsEqual(phrase) { return true }
+        }
+        return false
+    }
+
+    // MARK: - Between spaces
+
+    /// The ids of `to` linked to `ids`: articles of statements, statements
+    /// of articles, actors of statements, statements of actors.
+    mutating func map(_ ids: IDSet, from: Space, to: Space, txn: borrowing IndexStore.Txn) throws -> IDSet {
+        switch (from, to) {
+        case (.statements, .articles), (.statements, .entities):
+            var reader = ColumnReader(.statements)
+            var out = Set<UInt32>()
+            try ids.forEach { id in
+                let row = try reader.statement(id, store: store, txn: txn)
+                if row.live { out.insert(to == .articles ? row.article : row.actor) }
+                return true
+            }
+            return IDSet(sorted: out.sorted())
+        case (.articles, .statements), (.entities, .statements):
+            let field: FieldIndex = from == .articles ? .doc : .actor
+            // Few owners: read their lists. Many: one pass over the column.
+            if ids.count * 64 < limits.statements / 64 + 64 {
+                return IDSet.union(try ids.ids.map { try store.postings(field, $0, txn: txn) })
+            }
+            var out: [UInt32] = []
+            try ColumnReader.scan(.statements, store: store, txn: txn) { first, bytes in
+                for k in 0..<(bytes.count / Column.rowSize) {
+                    let row = StatementRow(bytes, at: k * Column.rowSize)
+                    if row.live, ids.contains(from == .articles ? row.article : row.actor) {
+                        out.append(first + UInt32(k))
+                    }
+                }
+            }
+            return IDSet(sorted: out)
+        case (.articles, .entities), (.entities, .articles):
+            let statements = try map(ids, from: from, to: .statements, txn: txn)
+            return try map(statements, from: .statements, to: to, txn: txn)
+        default:
+            return ids
+        }
+    }
+
+    // MARK: - Estimates
+
+    /// How many ids a filter will produce, from the stored list sizes.
+    mutating func estimate(_ filter: Filter, in space: Space, txn: borrowing IndexStore.Txn) throws -> Int {
+        switch filter {
+        case .and(let operands):
+            return try operands.map { try estimate($0, in: space, txn: txn) }.min() ?? 0
+        case .or(let operands):
+            return min(universeSize(space), try operands.reduce(0) { $0 + (try estimate($1, in: space, txn: txn)) })
+        case .not(let operand):
+            return max(0, universeSize(space) - (try estimate(operand, in: space, txn: txn)))
+        default:
+            break
+        }
+        guard home(filter, in: space) == space else { return universeSize(space) / 2 }
+        switch filter {
+        case .entity(.actor, let name) where space == .statements:
+            return try resolve(name, txn: txn).reduce(0) { $0 + (try store.postings(.actor, $1, txn: txn).count) }
+        case .entity(.about, let name):
+            return try resolve(name, txn: txn).reduce(0) { $0 + (try store.postings(.about, $1, txn: txn).count) }
+        case .stance(let stance):
+            return try store.postings(.stance, UInt32(stance.ordinal), txn: txn).count
+        case .date(let range) where space == .statements:
+            return try store.dates(from: range.lower, to: range.upper, txn: txn).reduce(0) { $0 + $1.count }
+        case .text(_, .term(let term)) where space == .statements:
+            return try store.postings(.quote, term: term, txn: txn).count
+                + store.postings(.sentence, term: term, txn: txn).count
+        case .text(_, .phrase(let terms)) where space == .statements:
+            return try terms.map { try store.postings(.quote, term: $0, txn: txn).count }.min() ?? 0
+        case .text(_, .term(let term)) where space == .articles:
+            return try store.postings(.article, term: term, txn: txn).count
+        default:
+            return universeSize(space) / 4
+        }
+    }
+
+    func describe(_ filter: Filter) -> String {
+        switch filter {
+        case .entity(let field, let name): "\(field.rawValue):\(name.written)\(name.isPrefix ? "*" : "")"
+        case .stance(let s): "stance:\(s.rawValue)"
+        case .date(let range): "date \(range)"
+        case .text(let scope, let match):
+            (scope == .any ? "" : "\(scope.rawValue):") + {
+                switch match {
+                case .term(let t): t
+                case .phrase(let ts): "\"" + ts.joined(separator: " ") + "\""
+                case .prefix(let p): p + "*"
+                }
+            }()
+        case .keyword(let field, let value): "\(field.rawValue):\(value)"
+        case .lang(let lang): "lang:\(lang.rawValue)"
+        case .target(let t): "is:\(t.rawValue)"
+        case .and: "AND"
+        case .or: "OR"
+        case .not: "NOT"
+        }
+    }
+}
+
+extension Filter {
+    var isNegation: Bool {
+        if case .not = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,67 @@
+/// One value in a result table.
+package enum Cell: Sendable, Hashable, CustomStringConvertible {
+    case text(String)
+    case number(Int)
+    case list([String])
+    case null
+
+    package var description: String {
+        switch self {
+        case .text(let s): s
+        case .number(let n): String(n)
+        case .list(let items): items.joined(separator: "; ")
+        case .null: ""
+        }
+    }
+}
+
+/// What a query returns: named columns and rows of cells, and what kind of
+/// rows they are.
+package struct QueryResult: Sendable, Equatable {
+    package enum Kind: String, Sendable {
+        /// One row per statement, article or entity.
+        case statements, articles, entities
+        /// Counts: `count`, `count by`, `top`, `timeline`.
+        case aggregate
+    }
+
+    package var kind: Kind
+    package var columns: [String]
+    package var rows: [[Cell]]
+    /// How the filter was evaluated, with sizes (`--explain`).
+    package var plan: PlanStep?
+
+    package init(kind: Kind, columns: [String], rows: [[Cell]], plan: PlanStep? = nil) {
+        self.kind = kind
+        self.columns = columns
+        self.rows = rows
+        self.plan = plan
+    }
+
+    package static func == (a: QueryResult, b: QueryResult) -> Bool {
+        a.kind == b.kind && a.columns == b.columns && a.rows == b.rows
+    }
+}
+
+/// One step of an executed plan: what it did, how many ids it expected
+/// from the index statistics, and how many it produced.
+package struct PlanStep: Sendable, Hashable {
+    package var label: String
+    package var estimated: Int?
+    package var actual: Int
+    package var children: [PlanStep]
+
+    package init(_ label: String, estimated: Int? = nil, actual: Int, children: [PlanStep] = []) {
+        self.label = label
+        self.estimated = estimated
+        self.actual = actual
+        self.children = children
+    }
+
+    /// The plan as an indented tree.
+    package func render(indent: String = "") -> String {
+        var line = indent + label
+        if let estimated { line += "  (estimated \(estimated), actual \(actual))" } else { line += "  (actual \(actual))" }
+        return ([line] + children.map { $0.render(indent: indent + "  ") }).joined(separator: "\n")
+    }
+}
