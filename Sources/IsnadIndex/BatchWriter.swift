@@ -278,7 +278,8 @@ struct BatchWriter {
         }
         if let lang = record.lang { add(id, field: .lang, lang) }
         row.lang = ArticleRow.langCode(record.lang)
-        for cited in Set(record.cites ?? []) {
+        // In record order: new entities get ids in a repeatable order.
+        for cited in uniqued(record.cites ?? []) {
             add(try entity(named: cited, txn: txn), field: .cites, id)
         }
         if let published = record.published.flatMap(RecordDate.init) {
@@ -355,7 +356,7 @@ struct BatchWriter {
         add(row.actor, field: .actor, id)
         add(row.article, field: .doc, id)
         add(id, to: PostingKey(database: 0, key: IndexKey.field(.stance, UInt32(row.stance))))
-        for name in Set(record.about) {
+        for name in uniqued(record.about) {
             add(try entity(named: name, txn: txn), field: .about, id)
         }
         if let date = RecordDate(record.date) {
@@ -495,6 +496,11 @@ struct BatchWriter {
         try store.setCounter(.nextArticle, to: nextArticle, in: txn)
         try store.setCounter(.nextStatement, to: nextStatement, in: txn)
         try store.setCounter(.nextEntity, to: nextEntity, in: txn)
+    }
+
+    private func uniqued(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
     }
 
     private func dedupe(_ sorted: [UInt32]) -> [UInt32] {

@@ -324,12 +324,14 @@ struct Execution {
                 readers[term] = PositionsReader(positions)
             }
             return candidates.filter { id in
-                var found: [[UInt32]] = []
-                for term in terms {
+                // Each distinct term read once per statement: a phrase may
+                // repeat a word ("من أن من").
+                var byTerm: [String: [UInt32]] = [:]
+                for term in readers.keys {
                     guard let p = readers[term]?.positions(of: id) else { return false }
-                    found.append(p)
+                    byTerm[term] = p
                 }
-                return Execution.hasPhrase(found)
+                return Execution.hasPhrase(terms.map { byTerm[$0] ?? [] })
             }
         case .prefix(let prefix):
             let pairs = try store.forms(space, prefix: prefix, txn: txn)
@@ -379,7 +381,8 @@ struct Execution {
     func hasForm(startingWith prefix: String, in text: String) -> Bool {
         var found = false
         forms.forEachToken(in: text) { token in
-            if !found, token.form.hasPrefix(prefix) { found = true }
+            // Bytes, as the forms index compares them.
+            if !found, token.form.utf8.starts(with: prefix.utf8) { found = true }
         }
         return found
     }

@@ -273,6 +273,11 @@ package struct Parser {
                 return nil
             }
             return .term(Term(field: field, test: .range(nil, upper), span: start.union(upper.span)))
+        case .and, .or, .not where !current.afterSpace:
+            // `actor:Or*`, `about:NOT`: written against the colon, a keyword
+            // is the value it spells.
+            guard let value = parseValue(accepting: [.and, .or, .not]) else { return nil }
+            return .term(Term(field: field, test: .equals(value), span: start.union(value.span)))
         case .word, .number, .date, .string:
             guard let value = parseValue() else { return nil }
             if at(.range), !current.afterSpace {

@@ -53,9 +53,9 @@ package enum Printer {
     package static func print(_ value: Value) -> String {
         switch value.kind {
         case .word:
-            return isBare(value.text) ? value.text : quote(value.text)
+            return isBare(value.text) || isKeyword(value.text) ? value.text : quote(value.text)
         case .prefix:
-            return (isBare(value.text) ? value.text : quote(value.text)) + "*"
+            return (isBare(value.text) || isKeyword(value.text) ? value.text : quote(value.text)) + "*"
         case .quoted:
             return quote(value.text)
         }
@@ -87,6 +87,13 @@ package enum Printer {
             out.append(c)
         }
         return out + "\""
+    }
+
+    /// `AND`, `or`, …: a word value only after `field:` (the parser reads
+    /// it so there), so it prints bare.
+    static func isKeyword(_ text: String) -> Bool {
+        let tokens = Lexer.tokens(in: text)
+        return tokens.count == 2 && [.and, .or, .not].contains(tokens[0].kind) && tokens[0].text == Substring(text)
     }
 
     static func isBare(_ text: String) -> Bool {
