@@ -116,7 +116,6 @@ struct BatchWriter {
 
     var postings: [PostingKey: (added: [UInt32], removed: [UInt32])] = [:]
     var positionChanges: [[UInt8]: (added: [(id: UInt32, positions: [UInt32])], removed: Set<UInt32>)] = [:]
-    var formEntries: Set<[UInt8]> = []
     var blocks: [[UInt8]: [UInt8]] = [:]
     var resolved: [String: UInt32] = [:]
     let analyzer = Analyzer()
@@ -253,14 +252,14 @@ struct BatchWriter {
         return change
     }
 
-    func articleTerms(_ record: ArticleRecord) -> (terms: Set<String>, forms: Set<[UInt8]>) {
+    func articleTerms(_ record: ArticleRecord) -> (terms: Set<String>, forms: Set<String>) {
         var terms: Set<String> = []
-        var forms: Set<[UInt8]> = []
+        var forms: Set<String> = []
         for text in [record.title ?? "", record.text] {
             analyzer.forEachToken(in: text) { token in
                 guard token.form.utf8.count <= IndexKey.longestWord else { return }
                 terms.insert(token.term)
-                forms.insert(IndexKey.form(.article, token.form, term: token.term))
+                forms.insert(token.form)
             }
         }
         return (terms, forms)
@@ -269,7 +268,7 @@ struct BatchWriter {
     mutating func index(_ record: ArticleRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
         let (terms, forms) = articleTerms(record)
         for term in terms { add(id, to: PostingKey(database: 2, key: IndexKey.term(.article, term))) }
-        formEntries.formUnion(forms)
+        for form in forms { add(id, to: PostingKey(database: 2, key: IndexKey.term(.articleForms, form))) }
         var row = ArticleRow()
         row.live = true
         if let source = record.source {
@@ -291,9 +290,9 @@ struct BatchWriter {
     }
 
     mutating func unindex(_ record: ArticleRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
-        for term in articleTerms(record).terms {
-            remove(id, from: PostingKey(database: 2, key: IndexKey.term(.article, term)))
-        }
+        let (terms, forms) = articleTerms(record)
+        for term in terms { remove(id, from: PostingKey(database: 2, key: IndexKey.term(.article, term))) }
+        for form in forms { remove(id, from: PostingKey(database: 2, key: IndexKey.term(.articleForms, form))) }
         if let source = record.source, let entity = try existingEntity(named: source, txn: txn) {
             remove(id, from: PostingKey(database: 0, key: IndexKey.field(.source, entity)))
         }
@@ -330,17 +329,17 @@ struct BatchWriter {
     }
 
     /// Terms of a statement's quote and sentence, with positions.
-    func statementTerms(_ record: StatementRecord) -> [(TextSpace, [String: [UInt32]], Set<[UInt8]>)] {
-        var out: [(TextSpace, [String: [UInt32]], Set<[UInt8]>)] = []
+    func statementTerms(_ record: StatementRecord) -> [(TextSpace, [String: [UInt32]], Set<String>)] {
+        var out: [(TextSpace, [String: [UInt32]], Set<String>)] = []
         for (space, text) in [(TextSpace.quote, record.quote), (.sentence, record.sentence ?? "")] where !text.isEmpty {
             var terms: [String: [UInt32]] = [:]
-            var forms: Set<[UInt8]> = []
+            var forms: Set<String> = []
             var position: UInt32 = 0
             analyzer.forEachToken(in: text) { token in
                 defer { position += 1 }
                 guard token.form.utf8.count <= IndexKey.longestWord else { return }
                 terms[token.term, default: []].append(position)
-                forms.insert(IndexKey.form(space, token.form, term: token.term))
+                forms.insert(token.form)
             }
             out.append((space, terms, forms))
         }
@@ -371,7 +370,7 @@ struct BatchWriter {
                 add(id, to: PostingKey(database: 2, key: key))
                 positionChanges[key, default: ([], [])].added.append((id, positions))
             }
-            formEntries.formUnion(forms)
+            for form in forms { add(id, to: PostingKey(database: 2, key: IndexKey.term(space.forms, form))) }
         }
         add(id, to: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
         try setRow(id, column: .statements, txn: txn) { row.write(to: $0, at: $1) }
@@ -394,12 +393,13 @@ struct BatchWriter {
                 remove(id, from: PostingKey(database: 0, key: IndexKey.field(.about, entity)))
             }
         }
-        for (space, terms, _) in statementTerms(record) {
+        for (space, terms, forms) in statementTerms(record) {
             for term in terms.keys {
                 let key = IndexKey.term(space, term)
                 remove(id, from: PostingKey(database: 2, key: key))
                 positionChanges[key, default: ([], [])].removed.insert(id)
             }
+            for form in forms { remove(id, from: PostingKey(database: 2, key: IndexKey.term(space.forms, form))) }
         }
     }
 
@@ -484,12 +484,6 @@ struct BatchWriter {
                 try txn.put(Positions.encode(entries), for: key, in: store.positions)
             }
         }
-        for entry in formEntries {
-            // key: space, form bytes, 0x00, term bytes
-            guard let split = entry.firstIndex(of: 0) else { continue }
-            try txn.put(Array(entry[(split + 1)...]), for: Array(entry[..<split]), in: store.forms,
-                        options: .noDuplicateData)
-        }
         for (key, bytes) in blocks {
             try txn.put(bytes, for: key, in: store.columns)
         }
@@ -518,11 +512,6 @@ extension IndexKey {
     /// Names and ids longer than this are refused on import.
     package static let longestName = 400
 
-    /// A forms entry: space, form, 0x00, term (a form holds no 0x00: the
-    /// analyzer drops control characters).
-    static func form(_ space: TextSpace, _ form: String, term: String) -> [UInt8] {
-        [space.rawValue] + Array(form.utf8) + [0] + Array(term.utf8)
-    }
 }
 
 extension Stance {

@@ -220,10 +220,9 @@ package struct Exporter {
     @discardableResult
     package func run(to folder: String) throws -> (entities: Int, articles: Int, statements: Int) {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         return try store.snapshot { txn in
-            func write<T: Codable>(_ type: T.Type, _ name: String, txn: borrowing IndexStore.Txn) throws -> Int {
+            func write<T: Codable & JSONLineEncodable>(_ type: T.Type, _ name: String,
+                                                       txn: borrowing IndexStore.Txn) throws -> Int {
                 let path = (folder as NSString).appendingPathComponent(name)
                 guard FileManager.default.createFile(atPath: path, contents: nil),
                       let handle = FileHandle(forWritingAtPath: path) else {
@@ -233,7 +232,7 @@ package struct Exporter {
                 var buffer = Data()
                 var n = 0
                 try store.forEach(type, txn: txn) { _, record in
-                    buffer.append(try encoder.encode(record))
+                    buffer.append(contentsOf: record.jsonLine.utf8)
                     buffer.append(0x0A)
                     n += 1
                     if buffer.count > 1 << 20 {
@@ -248,5 +247,93 @@ package struct Exporter {
                     try write(ArticleRecord.self, "articles.jsonl", txn: txn),
                     try write(StatementRecord.self, "statements.jsonl", txn: txn))
         }
+    }
+}
+
+/// One JSON object per line with its keys in a fixed order (the order
+/// gencorpus.py writes), so exports are byte-for-byte repeatable; absent
+/// optional fields are left out.
+package protocol JSONLineEncodable {
+    var jsonLine: String { get }
+}
+
+struct JSONLine {
+    private var parts: [String] = []
+
+    mutating func add(_ key: String, _ value: String?) {
+        guard let value else { return }
+        parts.append(JSONLine.quote(key) + ":" + JSONLine.quote(value))
+    }
+
+    mutating func add(_ key: String, _ values: [String]?) {
+        guard let values else { return }
+        parts.append(JSONLine.quote(key) + ":[" + values.map(JSONLine.quote).joined(separator: ",") + "]")
+    }
+
+    var text: String { "{" + parts.joined(separator: ",") + "}" }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension StatementRecord: JSONLineEncodable {
+    package var jsonLine: String {
+        var line = JSONLine()
+        line.add("id", id)
+        line.add("doc", doc)
+        line.add("actor", actor)
+        line.add("stance", stance.rawValue)
+        line.add("date", date)
+        line.add("quote", quote)
+        line.add("about", about)
+        line.add("sentence", sentence)
+        line.add("cue", cue)
+        return line.text
+    }
+}
+
+extension ArticleRecord: JSONLineEncodable {
+    package var jsonLine: String {
+        var line = JSONLine()
+        line.add("id", key)
+        line.add("source", source)
+        line.add("url", url)
+        line.add("published", published)
+        line.add("lang", lang)
+        line.add("title", title)
+        line.add("text", text)
+        line.add("cites", cites)
+        return line.text
+    }
+}
+
+extension EntityRecord: JSONLineEncodable {
+    package var jsonLine: String {
+        var line = JSONLine()
+        line.add("name", name)
+        line.add("kind", kind)
+        line.add("aliases_ar", aliasesAr)
+        line.add("aliases_en", aliasesEn)
+        line.add("country", country)
+        line.add("role", role)
+        return line.text
     }
 }

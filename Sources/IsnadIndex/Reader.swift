@@ -83,12 +83,12 @@ extension IndexStore {
         return out.sorted()
     }
 
-    /// The (form, term) pairs of `space` whose form starts with `prefix`.
-    package func forms(_ space: TextSpace, prefix: String, txn: borrowing Txn) throws -> [(form: String, term: String)] {
-        var out: [(String, String)] = []
-        try txn.scan(forms, in: .prefix([space.rawValue] + Array(prefix.utf8))) { entry in
-            out.append((String(decoding: entry.key.dropFirst(), as: UTF8.self),
-                        String(decoding: entry.value, as: UTF8.self)))
+    /// The postings of every form of `space` that starts with `prefix`.
+    package func postings(_ space: TextSpace, formsStartingWith prefix: String, txn: borrowing Txn) throws -> [Postings] {
+        var out: [Postings] = []
+        try txn.scan(terms, in: .prefix(IndexKey.term(space.forms, prefix))) { entry in
+            guard let postings = Postings(entry.value) else { throw IndexStore.damaged(Schema.terms, Array(entry.key)) }
+            out.append(postings)
             return .next
         }
         return out

@@ -33,13 +33,11 @@ package enum Schema {
     /// Alias → entity ids (duplicate-sorted, 4-byte values). Keys start
     /// with ``AliasKind``.
     package static let aliases = "aliases"
-    /// ``TextScope`` byte + term → ``Postings``.
+    /// ``TextSpace`` byte + term → ``Postings``; for the form spaces, the
+    /// unstemmed form → ``Postings``, so a prefix is a range of keys.
     package static let terms = "terms"
-    /// ``TextScope`` byte + term → ``Positions`` (statement text only).
+    /// ``TextSpace`` byte + term → ``Positions`` (statement text only).
     package static let positions = "positions"
-    /// ``TextScope`` byte + unstemmed form → terms (duplicate-sorted), for
-    /// prefix queries.
-    package static let forms = "forms"
     /// ``FieldIndex`` byte + value → ``Postings``.
     package static let fields = "fields"
     /// Day (``KeyBuilder`` day encoding) → ``Postings`` of statements whose
@@ -63,6 +61,20 @@ package enum TextSpace: UInt8, Sendable {
     case sentence = 0x73 // s
     /// An article's title and body (ids are articles).
     case article = 0x74 // t
+    /// The same three, by unstemmed form rather than by stem: what prefix
+    /// queries (`missil*`, `الصو*`) compare with.
+    case quoteForms = 0x51 // Q
+    case sentenceForms = 0x53 // S
+    case articleForms = 0x54 // T
+
+    /// The form space of a term space.
+    package var forms: TextSpace {
+        switch self {
+        case .quote, .quoteForms: .quoteForms
+        case .sentence, .sentenceForms: .sentenceForms
+        case .article, .articleForms: .articleForms
+        }
+    }
 }
 
 /// The value indexes of the `fields` database.
@@ -116,7 +128,6 @@ package final class IndexStore: Sendable {
     let aliases: Database
     let terms: Database
     let positions: Database
-    let forms: Database
     let fields: Database
     let dates: Database
     let columns: Database
@@ -139,7 +150,6 @@ package final class IndexStore: Sendable {
         aliases = try open(Schema.aliases, [.duplicateSort, .duplicateFixed])
         terms = try open(Schema.terms)
         positions = try open(Schema.positions)
-        forms = try open(Schema.forms, [.duplicateSort])
         fields = try open(Schema.fields)
         dates = try open(Schema.dates)
         columns = try open(Schema.columns)

@@ -27,7 +27,6 @@ struct Execution {
     let store: IndexStore
     let limits: (statements: Int, articles: Int, entities: Int)
     var target: Target = .statement
-    let forms = Analyzer(stemming: false)
     var entityCache: [UInt32: EntityRecord?] = [:]
     var articleCache: [UInt32: ArticleRecord?] = [:]
     var articleKeyCache: [UInt32: String] = [:]
@@ -334,16 +333,7 @@ struct Execution {
                 return Execution.hasPhrase(terms.map { byTerm[$0] ?? [] })
             }
         case .prefix(let prefix):
-            let pairs = try store.forms(space, prefix: prefix, txn: txn)
-            let terms = Set(pairs.map(\.term))
-            let candidates = IDSet.union(try terms.map { try store.postings(space, term: $0, txn: txn) })
-            // A stem is shared by forms that do not start with the prefix
-            // (صواريخ and الصواريخ): check the candidates' own words.
-            return try candidates.filter { id in
-                guard let record = try store.statement(id, txn: txn) else { return false }
-                let text = space == .quote ? record.quote : record.sentence ?? ""
-                return hasForm(startingWith: prefix, in: text)
-            }
+            return IDSet.union(try store.postings(space, formsStartingWith: prefix, txn: txn))
         }
     }
 
@@ -367,24 +357,8 @@ struct Execution {
                 }
             }
         case .prefix(let prefix):
-            let pairs = try store.forms(.article, prefix: prefix, txn: txn)
-            let candidates = IDSet.union(try Set(pairs.map(\.term)).map {
-                try store.postings(.article, term: $0, txn: txn)
-            })
-            return try candidates.filter { id in
-                guard let record = try store.article(id, txn: txn) else { return false }
-                return hasForm(startingWith: prefix, in: record.title ?? "") || hasForm(startingWith: prefix, in: record.text)
-            }
+            return IDSet.union(try store.postings(.article, formsStartingWith: prefix, txn: txn))
         }
-    }
-
-    func hasForm(startingWith prefix: String, in text: String) -> Bool {
-        var found = false
-        forms.forEachToken(in: text) { token in
-            // Bytes, as the forms index compares them.
-            if !found, token.form.utf8.starts(with: prefix.utf8) { found = true }
-        }
-        return found
     }
 
     /// Whether positions[0] + i ∈ positions[i] for some start.

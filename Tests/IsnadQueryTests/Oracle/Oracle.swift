@@ -17,7 +17,9 @@ struct Oracle {
         var keys: [NameKey] = []
     }
 
-    struct Article {
+    // Classes: filters copy them around by the thousand.
+    final class Article {
+        init(key: String) { self.key = key }
         var key: String
         var record: ArticleRecord?
         var source: Int?
@@ -29,7 +31,19 @@ struct Oracle {
         var forms: Set<String> = []
     }
 
-    struct Statement {
+    final class Statement {
+        init(record: StatementRecord, actor: Int, article: Int, about: [Int], date: RecordDate, quote: [IsnadText.Token],
+             sentence: [IsnadText.Token], quoteTerms: Set<String>, sentenceTerms: Set<String>) {
+            self.record = record
+            self.actor = actor
+            self.article = article
+            self.about = about
+            self.date = date
+            self.quote = quote
+            self.sentence = sentence
+            self.quoteTerms = quoteTerms
+            self.sentenceTerms = sentenceTerms
+        }
         var record: StatementRecord
         var actor: Int
         var article: Int
@@ -58,7 +72,7 @@ struct Oracle {
         }
         for record in articleRecords {
             let id = articleID(record.key)
-            var article = articles[id]
+            let article = articles[id]
             article.record = record
             if let source = record.source { article.source = entity(named: source) }
             var cites: [Int] = []
@@ -158,7 +172,23 @@ struct Oracle {
         }
     }
 
+    /// Leaves repeat across queries; their answers do not change.
+    final class Memo { var leaves: [String: Set<Int>] = [:] }
+    let memo = Memo()
+
     func evaluate(_ filter: Filter, _ space: Space, target: Target) -> Set<Int> {
+        switch filter {
+        case .and, .or, .not, .target: return compute(filter, space, target: target)
+        default:
+            let key = "\(space)|\(filter)"
+            if let known = memo.leaves[key] { return known }
+            let value = compute(filter, space, target: target)
+            memo.leaves[key] = value
+            return value
+        }
+    }
+
+    func compute(_ filter: Filter, _ space: Space, target: Target) -> Set<Int> {
         let all: Set<Int> = switch space {
         case .statements: Set(statements.indices)
         case .articles: Set(articles.indices)
@@ -196,6 +226,9 @@ struct Oracle {
         case .date(let range): return Oracle.within(s.date, range)
         case .text(let scope, .term(let t)):
             return s.quoteTerms.contains(t) || (scope == .any && s.sentenceTerms.contains(t))
+        case .text(let scope, .phrase(let ts)):
+            return (ts.allSatisfy(s.quoteTerms.contains) && Oracle.matches(.phrase(ts), s.quote))
+                || (scope == .any && ts.allSatisfy(s.sentenceTerms.contains) && Oracle.matches(.phrase(ts), s.sentence))
         case .text(let scope, let match):
             return Oracle.matches(match, s.quote) || (scope == .any && Oracle.matches(match, s.sentence))
         default: return false

@@ -9,7 +9,7 @@ import Testing
 /// for thousands of random queries covering every field, operator and
 /// pipe stage.
 @Suite(.serialized) struct OracleTests {
-    static let queries = Int(ProcessInfo.processInfo.environment["ISNAD_ORACLE_QUERIES"] ?? "") ?? 2500
+    static let queries = Int(ProcessInfo.processInfo.environment["ISNAD_ORACLE_QUERIES"] ?? "") ?? 2000
 
     @Test func engineAgreesWithTheOracle() throws {
         let corpus = try OracleCorpus.generate(docs: 3000, seed: 11)
@@ -49,14 +49,8 @@ import Testing
                 continue
             }
             coverage.note(checked)
-            let t0 = Date()
             let got = try engine.run(checked)
-            let t1 = Date()
             let want = oracle.run(checked)
-            let t2 = Date()
-            if ProcessInfo.processInfo.environment["ORACLE_TIMES"] != nil, t2.timeIntervalSince(t0) > 0.2 {
-                print(String(format: "slow %.2f %.2f %@", t1.timeIntervalSince(t0), t2.timeIntervalSince(t1), text))
-            }
             if !want.rows.isEmpty { nonEmpty += 1 }
             if got != want {
                 mismatches += 1

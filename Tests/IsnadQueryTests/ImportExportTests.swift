@@ -1,0 +1,180 @@
+import Foundation
+import IsnadIndex
+import IsnadQuery
+import IsnadStore
+import Testing
+
+/// Structured import and export: idempotence, malformed lines, --strict,
+/// and import → export → import giving the same store.
+@Suite(.serialized) struct ImportExportTests {
+    func withFolder<R>(_ body: (URL) throws -> R) throws -> R {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try body(url)
+    }
+
+    func open(_ url: URL) throws -> IndexStore {
+        try IndexStore(path: url.path, configuration: StoreConfiguration())
+    }
+
+    func files(_ folder: URL) -> [(RecordKind, String)] {
+        [(.entities, folder.appendingPathComponent("entities.jsonl").path),
+         (.articles, folder.appendingPathComponent("articles.jsonl").path),
+         (.statements, folder.appendingPathComponent("statements.jsonl").path)]
+    }
+
+    @Test func importExportImportGivesTheSameStore() throws {
+        let corpus = try OracleCorpus.generate(docs: 300, seed: 5)
+        defer { try? FileManager.default.removeItem(at: corpus.folder) }
+        try withFolder { folder in
+            let first = try open(folder.appendingPathComponent("first"))
+            var importer = Importer(store: first)
+            importer.batchSize = 301
+            _ = try importer.run([(.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
+                                  (.articles, try corpus.write(corpus.articles, to: "a.jsonl")),
+                                  (.statements, try corpus.write(corpus.statements, to: "s.jsonl"))])
+            let out1 = folder.appendingPathComponent("out1"), out2 = folder.appendingPathComponent("out2")
+            let counts = try Exporter(store: first).run(to: out1.path)
+            #expect(counts.statements == corpus.statements.count)
+            #expect(counts.articles == corpus.articles.count)
+            #expect(counts.entities >= corpus.entities.count)
+
+            let second = try open(folder.appendingPathComponent("second"))
+            let reports = try Importer(store: second).run(files(out1))
+            #expect(reports.allSatisfy { $0.problems.isEmpty })
+            try Exporter(store: second).run(to: out2.path)
+            for name in ["entities.jsonl", "articles.jsonl", "statements.jsonl"] {
+                let a = try Data(contentsOf: out1.appendingPathComponent(name))
+                let b = try Data(contentsOf: out2.appendingPathComponent(name))
+                #expect(a == b, "\(name) differs after import → export → import")
+            }
+            // The same answers, ids and all.
+            var generator = QueryGenerator(corpus: corpus, seed: 77)
+            for _ in 0..<150 {
+                guard let query = Compilation(generator.next()).checked else { continue }
+                #expect(try QueryEngine(store: first).run(query) == QueryEngine(store: second).run(query))
+            }
+            let statsA = try first.snapshot { try first.counts(txn: $0) }
+            let statsB = try second.snapshot { try second.counts(txn: $0) }
+            #expect(statsA == statsB)
+        }
+    }
+
+    @Test func importingTwiceChangesNothing() throws {
+        let corpus = try OracleCorpus.generate(docs: 100, seed: 6)
+        defer { try? FileManager.default.removeItem(at: corpus.folder) }
+        try withFolder { folder in
+            let store = try open(folder.appendingPathComponent("store"))
+            let input = [(RecordKind.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
+                         (.articles, try corpus.write(corpus.articles, to: "a.jsonl")),
+                         (.statements, try corpus.write(corpus.statements, to: "s.jsonl"))]
+            _ = try Importer(store: store).run(input)
+            try Exporter(store: store).run(to: folder.appendingPathComponent("before").path)
+            let again = try Importer(store: store).run(input)
+            #expect(again[0].result.entities.unchanged == corpus.entities.count)
+            #expect(again[1].result.articles.unchanged == corpus.articles.count)
+            #expect(again[2].result.statements.unchanged == corpus.statements.count)
+            #expect(again.allSatisfy { $0.result.statements.added + $0.result.articles.added + $0.result.entities.added == 0 })
+            try Exporter(store: store).run(to: folder.appendingPathComponent("after").path)
+            for name in ["entities.jsonl", "articles.jsonl", "statements.jsonl"] {
+                #expect(try Data(contentsOf: folder.appendingPathComponent("before/\(name)"))
+                        == Data(contentsOf: folder.appendingPathComponent("after/\(name)")))
+            }
+        }
+    }
+
+    static let badStatements = """
+        {"id":"s1","doc":"a1","actor":"John Kirby","stance":"deny","date":"2022-10-05","quote":"لم نرسل","about":["drones"]}
+        {"id":"s2","doc":"a1","actor":"John Kirby","stance":"deny","date":"2022-10-05","quote":"x"
+        {"id":"s3","doc":"a1","stance":"deny","date":"2022-10-05","quote":"x","about":[]}
+        {"id":"s4","doc":"a1","actor":"Peskov","stance":"denies","date":"2022-10-05","quote":"x","about":[]}
+
+        {"id":"s5","doc":"a1","actor":"Peskov","stance":"deny","date":"2022-13-05","quote":"x","about":[]}
+        {"id":"","doc":"a1","actor":"Peskov","stance":"deny","date":"2022-10-05","quote":"x","about":[]}
+        {"id":"s6","doc":"a1","actor":"Peskov","stance":"deny","date":"2022-10","quote":"نفى","about":"drones"}
+        {"id":"s7","doc":"a1","actor":"Peskov","stance":"warn","date":"2022","quote":"حذر","about":[]}
+        """
+
+    @Test func malformedLinesAreReportedAndTheRestLoads() throws {
+        try withFolder { folder in
+            let store = try open(folder.appendingPathComponent("store"))
+            let path = folder.appendingPathComponent("s.jsonl").path
+            try ImportExportTests.badStatements.write(toFile: path, atomically: true, encoding: .utf8)
+            let report = try Importer(store: store).run([(.statements, path)])[0]
+            let problems = report.problems.map { "\($0.line): \($0.reason)" }
+            #expect(problems == [
+                "2: not valid JSON",
+                "3: missing field 'actor'",
+                "4: unknown stance (expected one of assert, confirm, deny, decline, warn, accuse, condemn, concern, demand, threaten, pledge, admit, report)",
+                "6: 'date' is not a date: '2022-13-05' (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+                "7: 'id' is empty",
+                "8: 'about' should be a list",
+            ])
+            #expect(report.problems.allSatisfy { $0.file == path })
+            #expect(report.result.statements.added == 2)
+            let count = try QueryEngine(store: store).count(CheckedQuery(parsing: "| count"))
+            #expect(count.count == 2)
+            #expect(count.ids == ["s1", "s7"])
+        }
+    }
+
+    @Test func strictLoadsNothingOfABadFileAndTouchesNothingStored() throws {
+        try withFolder { folder in
+            let store = try open(folder.appendingPathComponent("store"))
+            let good = folder.appendingPathComponent("good.jsonl").path
+            try """
+                {"id":"s1","doc":"a1","actor":"John Kirby","stance":"deny","date":"2022-10-05","quote":"لم نرسل","about":[]}
+                """.write(toFile: good, atomically: true, encoding: .utf8)
+            _ = try Importer(store: store).run([(.statements, good)])
+            // A new version of s1 in a file with a bad line: with --strict,
+            // s1 keeps its stored version.
+            let bad = folder.appendingPathComponent("bad.jsonl").path
+            try """
+                {"id":"s1","doc":"a1","actor":"John Kirby","stance":"confirm","date":"2022-10-05","quote":"نعم","about":[]}
+                {"id":"s2", oops}
+                """.write(toFile: bad, atomically: true, encoding: .utf8)
+            var strict = Importer(store: store)
+            strict.strict = true
+            let report = try strict.run([(.statements, bad)])[0]
+            #expect(report.skipped)
+            #expect(report.problems.map(\.line) == [2])
+            let engine = QueryEngine(store: store)
+            #expect(try engine.count(CheckedQuery(parsing: "stance:deny")).ids == ["s1"])
+            #expect(try engine.count(CheckedQuery(parsing: "stance:confirm")).count == 0)
+            // Without --strict the good line of the same file loads.
+            let loose = try Importer(store: store).run([(.statements, bad)])[0]
+            #expect(loose.result.statements.replaced == 1)
+            #expect(try engine.count(CheckedQuery(parsing: "stance:confirm نعم")).ids == ["s1"])
+            #expect(try engine.count(CheckedQuery(parsing: "stance:deny")).count == 0)
+        }
+    }
+
+    @Test func readersKeepTheirSnapshotWhileAnImportCommits() throws {
+        let corpus = try OracleCorpus.generate(docs: 200, seed: 8)
+        defer { try? FileManager.default.removeItem(at: corpus.folder) }
+        try withFolder { folder in
+            let store = try open(folder.appendingPathComponent("store"))
+            let half = Array(corpus.statements.prefix(corpus.statements.count / 2))
+            _ = try Importer(store: store).run([(.statements, try corpus.write(half, to: "half.jsonl"))])
+            let all = try corpus.write(corpus.statements, to: "all.jsonl")
+            let query = try CheckedQuery(parsing: "| count")
+            try store.snapshot { txn in
+                // An import commits in full while this snapshot is open.
+                let done = DispatchSemaphore(value: 0)
+                let thread = Thread {
+                    var importer = Importer(store: store)
+                    importer.batchSize = 50
+                    _ = try? importer.run([(.statements, all)])
+                    done.signal()
+                }
+                thread.start()
+                done.wait()
+                // Still the old snapshot inside this transaction.
+                let seen = try store.counts(txn: txn).statements
+                #expect(seen == half.count)
+            }
+            #expect(try QueryEngine(store: store).count(query).count == corpus.statements.count)
+        }
+    }
+}

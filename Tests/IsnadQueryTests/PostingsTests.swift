@@ -1,0 +1,147 @@
+import IsnadIndex
+import Testing
+
+/// The postings codec and the id-set operations against plain sorted
+/// arrays and Swift sets, on random lists of every density.
+@Suite struct PostingsTests {
+    /// Sparse, clustered, dense, across container boundaries, empty.
+    static func randomList(_ random: inout SeededGenerator) -> [UInt32] {
+        let shape = Int.random(in: 0..<6, using: &random)
+        let universe = UInt32([1_000, 70_000, 300_000, 2_000_000][Int.random(in: 0..<4, using: &random)])
+        let count: Int
+        switch shape {
+        case 0: return []
+        case 1: count = Int.random(in: 1...20, using: &random)
+        case 2: count = Int.random(in: 1...5_000, using: &random)
+        case 3: count = min(Int(universe), 300_000) / Int.random(in: 2...10, using: &random)
+        case 4: count = Int.random(in: 4_000...9_000, using: &random)
+        default: count = min(Int(universe), 300_000) / 40
+        }
+        var set = Set<UInt32>()
+        let span = count > 5_000 ? min(universe, 300_000) : universe
+        while set.count < min(count, Int(span)) { set.insert(UInt32.random(in: 0..<span, using: &random)) }
+        return set.sorted()
+    }
+
+    @Test func codecRoundTrips() {
+        var random = SeededGenerator(state: 1)
+        for _ in 0..<200 {
+            let ids = PostingsTests.randomList(&random)
+            let bytes = Postings.encode(sorted: ids)
+            bytes.withUnsafeBytes { raw in
+                guard let postings = Postings(raw) else {
+                    Issue.record("a list of \(ids.count) ids did not decode")
+                    return
+                }
+                #expect(postings.count == ids.count)
+                #expect(postings.ids == ids)
+                let set = Set(ids)
+                for _ in 0..<200 {
+                    let probe = ids.isEmpty || Bool.random(using: &random)
+                        ? UInt32.random(in: 0..<2_100_000, using: &random) : ids.randomElement(using: &random)!
+                    #expect(postings.contains(probe) == set.contains(probe))
+                }
+            }
+        }
+    }
+
+    @Test func damagedBytesAreRefusedNotRead() {
+        var random = SeededGenerator(state: 2)
+        for _ in 0..<300 {
+            var bytes = Postings.encode(sorted: PostingsTests.randomList(&random))
+            if bytes.isEmpty { continue }
+            switch Int.random(in: 0..<3, using: &random) {
+            case 0: bytes.removeLast(Int.random(in: 1...bytes.count, using: &random))
+            case 1: bytes[Int.random(in: 0..<min(bytes.count, 40), using: &random)] ^= 0xFF
+            default: bytes = (0..<Int.random(in: 0..<64, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            }
+            // Either refused, or a list whose every read stays in bounds.
+            bytes.withUnsafeBytes { raw in
+                if let postings = Postings(raw) {
+                    _ = postings.ids
+                    _ = postings.contains(12345)
+                }
+            }
+        }
+    }
+
+    @Test func setOperationsMatchSwiftSets() {
+        var random = SeededGenerator(state: 3)
+        for _ in 0..<300 {
+            let a = PostingsTests.randomList(&random), b = PostingsTests.randomList(&random)
+            let x = IDSet(sorted: a), y = IDSet(sorted: b)
+            let sa = Set(a), sb = Set(b)
+            #expect(x.intersection(y).ids == sa.intersection(sb).sorted())
+            #expect(x.union(y).ids == sa.union(sb).sorted())
+            #expect(x.subtracting(y).ids == sa.subtracting(sb).sorted())
+            #expect(x.count == a.count)
+            let stored = Postings.encode(sorted: b)
+            stored.withUnsafeBytes { raw in
+                guard let postings = Postings(raw) else { return }
+                // Read in place: galloping probes for a sparse set, word
+                // ANDs for a dense one.
+                #expect(x.intersection(postings).ids == sa.intersection(sb).sorted())
+                #expect(IDSet(postings).ids == b)
+            }
+        }
+    }
+
+    @Test func manyListsUniteAtOnce() {
+        var random = SeededGenerator(state: 4)
+        for _ in 0..<30 {
+            let lists = (0..<Int.random(in: 0..<12, using: &random)).map { _ in PostingsTests.randomList(&random) }
+            let encoded = lists.map { Postings.encode(sorted: $0) }
+            var expected = Set<UInt32>()
+            for list in lists { expected.formUnion(list) }
+            let buffers = encoded.map { bytes -> UnsafeMutableRawBufferPointer in
+                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+                buffer.copyBytes(from: bytes)
+                return buffer
+            }
+            defer { buffers.forEach { $0.deallocate() } }
+            let views = zip(buffers, encoded).compactMap { buffer, bytes in
+                Postings(UnsafeRawBufferPointer(rebasing: buffer[..<bytes.count]))
+            }
+            #expect(IDSet.union(views).ids == expected.sorted())
+        }
+    }
+
+    @Test func mergeAppliesAdditionsAndRemovals() {
+        var random = SeededGenerator(state: 5)
+        for _ in 0..<300 {
+            let old = PostingsTests.randomList(&random)
+            let added = PostingsTests.randomList(&random), removed = PostingsTests.randomList(&random)
+            let expected = Set(old).union(added).subtracting(removed).sorted()
+            #expect(PostingsMerge.apply(old: old, added: added, removed: removed) == expected)
+        }
+    }
+
+    @Test func positionsRoundTripAndSkip() {
+        var random = SeededGenerator(state: 6)
+        for _ in 0..<50 {
+            let ids = PostingsTests.randomList(&random)
+            let entries = ids.map { id in
+                (id: id, positions: (0..<Int.random(in: 1...5, using: &random)).map { UInt32($0 * 3) })
+            }
+            let bytes = Positions.encode(entries)
+            let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.positions) })
+            bytes.withUnsafeBytes { raw in
+                guard let positions = Positions(raw) else {
+                    Issue.record("positions of \(ids.count) ids did not decode")
+                    return
+                }
+                #expect(positions.entries.map(\.id) == ids)
+                // Ask for a random ascending subset, with absent ids between.
+                var reader = PositionsReader(positions)
+                let wanted = Set(ids.filter { _ in Int.random(in: 0..<7, using: &random) == 0 })
+                var asked = Array(wanted)
+                for _ in 0..<20 { asked.append(UInt32.random(in: 0..<2_000_000, using: &random)) }
+                for id in Set(asked).sorted() {
+                    let found = reader.positions(of: id)
+                    let expected = byID[id]
+                    #expect(found == expected)
+                }
+            }
+        }
+    }
+}
