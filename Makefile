@@ -21,7 +21,7 @@ PY_TEST_PACKAGES := snowballstemmer==3.1.1
 PY_TEST_DIR := .build-python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps pydeps demo test build release bench bench-query fuzz clean-demo
+.PHONY: deps pydeps demo test build release bench bench-deps bench-analyzer bench-query fuzz clean-demo
 
 deps:
 	@missing=""; \
@@ -55,14 +55,43 @@ test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-# On demand, release build: the analyzer over a generated corpus (20,000
-# articles, seed 7, about 32 MB), beside the reference analyzer.
+# On demand, release build: the store benchmark (docs/performance.md).
+# Generates (or reuses) gencorpus.py --docs $(DOCS) --seed 1, runs the
+# anchor engines (Tantivy, SQLite FTS5, Xapian) on it when `make bench-deps`
+# has installed them, then imports the corpus into Isnad, times the 12
+# queries of its queries.txt exactly as anchors.py times the anchors, the
+# cold start of `isnad query`, and prints both side by side.
+# JSON=FILE also writes the figures as one JSON object.
 BENCH_DIR := .build-bench
+DOCS ?= 333334
+JSON ?=
+BENCH_CORPUS := $(BENCH_DIR)/corpus-$(DOCS)
 bench: deps
 	$(SWIFT) build -c release --product IsnadBench
+	$(SWIFT) build -c release --product isnad
+	@[ -f $(BENCH_CORPUS)/manifest.json ] || python3 ../shared/tools/gencorpus.py --docs $(DOCS) --seed 1 --out $(BENCH_CORPUS)
+	@if python3 -c 'import tantivy, lmdb' 2>/dev/null && /usr/bin/python3 -c 'import xapian' 2>/dev/null; then \
+	  python3 ../shared/tools/anchors.py run --corpus $(BENCH_CORPUS) --work $(BENCH_DIR)/anchors-work-$(DOCS) \
+	    --label $(DOCS) --out $(BENCH_DIR)/anchors-$(DOCS).json --runs 30 --warmup 3; \
+	else echo "anchors not installed (make bench-deps): Isnad's figures only"; rm -f $(BENCH_DIR)/anchors-$(DOCS).json; fi
+	./.build/release/IsnadBench store --corpus $(BENCH_CORPUS) --store $(BENCH_DIR)/store-$(DOCS) \
+	  --runs 30 --warmup 3 --isnad ./.build/release/isnad \
+	  $$([ -f $(BENCH_DIR)/anchors-$(DOCS).json ] && echo --anchors $(BENCH_DIR)/anchors-$(DOCS).json) \
+	  $(if $(JSON),--json $(JSON))
+
+# The anchor engines for `make bench`, as ../shared/tools/README.md sets
+# them up (not needed by the build or the tests).
+bench-deps: deps
+	$(SUDO) apt-get install -y -qq --no-install-recommends python3-xapian
+	PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet tantivy==0.27.0 lmdb==3.0.0
+
+# On demand, release build: the analyzer over a generated corpus (20,000
+# articles, seed 7, about 32 MB), beside the reference analyzer.
+bench-analyzer: deps
+	$(SWIFT) build -c release --product IsnadBench
 	@[ -f $(BENCH_DIR)/text.txt ] || { \
-	  python3 ../shared/tools/gencorpus.py --docs 20000 --seed 7 --out $(BENCH_DIR) --quiet && \
-	  python3 -c "import json,sys; [sys.stdout.write(a['title']+'\n'+a['text']+'\n\n') for a in map(json.loads, open('$(BENCH_DIR)/articles.jsonl'))]" \
+	  python3 ../shared/tools/gencorpus.py --docs 20000 --seed 7 --out $(BENCH_DIR)/text-corpus --quiet && \
+	  python3 -c "import json,sys; [sys.stdout.write(a['title']+'\\n'+a['text']+'\\n\\n') for a in map(json.loads, open('$(BENCH_DIR)/text-corpus/articles.jsonl'))]" \
 	    > $(BENCH_DIR)/text.txt; }
 	./.build/release/IsnadBench analyzer $(BENCH_DIR)/text.txt --runs 7 --reference ../shared/tools/refanalyzer.py
 

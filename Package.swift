@@ -52,7 +52,8 @@ let package = Package(
         ),
 
         // Release-mode benchmarks, run on demand: `make bench`.
-        .executableTarget(name: "IsnadBench", dependencies: ["IsnadText", "IsnadQuery"], path: "Sources/IsnadBench"),
+        .executableTarget(name: "IsnadBench", dependencies: ["IsnadText", "IsnadStore", "IsnadIndex", "IsnadQuery"],
+                         path: "Sources/IsnadBench"),
 
         // MARK: - Tests
         .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "StoreProbe"]),

@@ -11,6 +11,11 @@ func usage() -> Never {
           and the reference analyzer on the same text when --reference is given.
                isnad-bench query [docs/query-language.md]
           Times lex + parse + check of the documented queries, and of 1 MB inputs.
+               isnad-bench store --corpus DIR --store DIR [--runs 30] [--warmup 3] [--json FILE]
+                                 [--anchors anchors.json] [--isnad PATH] [--skip-import]
+          Imports the corpus's entities and statements, times its queries.txt as
+          anchors.py does, the cold start of PATH (the isnad binary), and prints the
+          anchors' figures beside Isnad's when --anchors names their results.
 
         """.utf8))
     exit(2)
@@ -36,6 +41,36 @@ func peakMemoryMiB() -> Double {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "store" {
+    var bench = StoreBench(corpus: "", store: "")
+    var i = 1
+    func value() -> String {
+        guard i + 1 < arguments.count else { usage() }
+        i += 2
+        return arguments[i - 1]
+    }
+    while i < arguments.count {
+        switch arguments[i] {
+        case "--corpus": bench.corpus = value()
+        case "--store": bench.store = value()
+        case "--runs": bench.runs = Int(value()) ?? 30
+        case "--warmup": bench.warmup = Int(value()) ?? 3
+        case "--json": bench.json = value()
+        case "--anchors": bench.anchors = value()
+        case "--isnad": bench.binary = value()
+        case "--skip-import": bench.skipImport = true; i += 1
+        default: usage()
+        }
+    }
+    guard !bench.corpus.isEmpty, !bench.store.isEmpty else { usage() }
+    do {
+        try bench.run()
+    } catch {
+        FileHandle.standardError.write(Data("isnad-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 if arguments.first == "query" {
     queryBench(docs: arguments.count > 1 ? arguments[1] : "docs/query-language.md", runs: 7)
     exit(0)

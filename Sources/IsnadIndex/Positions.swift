@@ -92,8 +92,9 @@ package struct PositionsReader {
     var index = 0
     var previous: UInt32 = 0
     var failed = false
-    /// An entry read past the id asked for, kept for the next question.
-    var pending: (id: UInt32, positions: [UInt32])?
+    /// An entry whose id was read but whose positions were not yet: the
+    /// cursor stands at its first position.
+    var pending: (id: UInt32, count: Int)?
 
     package init(_ positions: Positions) {
         self.positions = positions
@@ -113,7 +114,8 @@ package struct PositionsReader {
         return nil
     }
 
-    package mutating func next() -> (id: UInt32, positions: [UInt32])? {
+    /// Reads the next entry's id and position count.
+    mutating func header() -> (id: UInt32, count: Int)? {
         guard index < positions.count, !failed else { return nil }
         if index % Positions.blockSize == 0 {
             block = index / Positions.blockSize
@@ -123,36 +125,58 @@ package struct PositionsReader {
         }
         guard let delta = varint(), let n = varint(), n <= 1 << 16 else { return nil }
         previous &+= delta
+        index += 1
+        return (previous, Int(n))
+    }
+
+    mutating func read(_ n: Int) -> [UInt32]? {
         var out: [UInt32] = []
-        out.reserveCapacity(Int(n))
+        out.reserveCapacity(n)
         var p: UInt32 = 0
         for _ in 0..<n {
             guard let d = varint() else { return nil }
             p &+= d
             out.append(p)
         }
-        index += 1
-        return (previous, out)
+        return out
+    }
+
+    /// Steps over `n` varints without decoding them.
+    mutating func skip(_ n: Int) {
+        var left = n
+        let bytes = positions.bytes
+        while left > 0, offset < bytes.count {
+            if bytes[offset] < 0x80 { left -= 1 }
+            offset += 1
+        }
+    }
+
+    package mutating func next() -> (id: UInt32, positions: [UInt32])? {
+        if let entry = pending {
+            pending = nil
+            return read(entry.count).map { (entry.id, $0) }
+        }
+        guard let entry = header(), let list = read(entry.count) else { return nil }
+        return (entry.id, list)
     }
 
     /// The positions of `id`, which must not be below an id asked before.
     package mutating func positions(of id: UInt32) -> [UInt32]? {
-        if let entry = pending {
-            if entry.id > id { return nil }
-            pending = nil
-            if entry.id == id { return entry.positions }
-        }
-        // Jump over whole blocks that end before `id`.
-        var b = index / Positions.blockSize
-        while b + 1 < positions.blockCount, positions.block(b + 1).first <= id { b += 1 }
-        if b * Positions.blockSize > index { index = b * Positions.blockSize }
-        while let entry = next() {
-            if entry.id == id { return entry.positions }
-            if entry.id > id {
-                pending = entry
-                return nil
+        while true {
+            if let entry = pending {
+                if entry.id > id { return nil }
+                pending = nil
+                if entry.id == id { return read(entry.count) }
+                skip(entry.count)
             }
+            // Jump over whole blocks that end before `id`.
+            var b = index / Positions.blockSize
+            if index % Positions.blockSize == 0 || b + 1 < positions.blockCount {
+                while b + 1 < positions.blockCount, positions.block(b + 1).first <= id { b += 1 }
+                if b * Positions.blockSize > index { index = b * Positions.blockSize }
+            }
+            guard let entry = header() else { return nil }
+            pending = entry
         }
-        return nil
     }
 }

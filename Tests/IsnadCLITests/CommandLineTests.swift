@@ -48,7 +48,7 @@ import IsnadText
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    private func withFolder<R>(_ body: (String) throws -> R) throws -> R {
+    func withFolder<R>(_ body: (String) throws -> R) throws -> R {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -296,6 +296,9 @@ extension Execution {
     mutating func group(_ rows: Rows, by fields: [FieldKind], txn: borrowing IndexStore.Txn) throws -> Rows {
         guard case .items(let space, let ids) = rows else { return rows }
         guard !fields.isEmpty else { return .table(["count"], [[.number(ids.count)]]) }
+        if space == .statements, fields.count == 1, [.actor, .stance, .date].contains(fields[0]) {
+            return try groupByColumn(ids, fields[0], txn: txn)
+        }
         let valueLists = try fields.map { try values($0, of: ids, in: space, txn: txn) }
         var counts: [[String]: Int] = [:]
         for k in ids.indices {
@@ -310,6 +313,43 @@ extension Execution {
         }
         return .table(fields.map(\.rawValue) + ["count"],
                       sorted.map { key, count in key.map { Cell.text($0) } + [.number(count)] })
+    }
+
+    /// `count by` a value the statement column holds: counted by the raw
+    /// column value, each distinct value named once.
+    mutating func groupByColumn(_ ids: [UInt32], _ field: FieldKind, txn: borrowing IndexStore.Txn) throws -> Rows {
+        var counts: [UInt64: Int] = [:]
+        var reader = ColumnReader(.statements)
+        for id in ids {
+            let row = try reader.statement(id, store: store, txn: txn)
+            let key: UInt64
+            switch field {
+            case .actor:
+                guard row.actor != StatementRow.none else { continue }
+                key = UInt64(row.actor)
+            case .stance: key = UInt64(row.stance)
+            default:
+                guard row.day != .min else { continue }
+                key = UInt64(UInt32(bitPattern: row.day)) << 8 | UInt64(row.precision)
+            }
+            counts[key, default: 0] += 1
+        }
+        var named: [(String, Int)] = []
+        for (key, count) in counts {
+            let name: String?
+            switch field {
+            case .actor: name = try entityName(UInt32(key), txn: txn)
+            case .stance: name = Stance(ordinal: UInt8(key)).map(\.rawValue)
+            default:
+                var row = StatementRow()
+                row.day = Int32(bitPattern: UInt32(key >> 8))
+                row.precision = UInt8(key & 0xFF)
+                name = row.date?.text
+            }
+            if let name { named.append((name, count)) }
+        }
+        named.sort { a, b in a.1 != b.1 ? a.1 > b.1 : a.0 < b.0 }
+        return .table([field.rawValue, "count"], named.map { [.text($0.0), .number($0.1)] })
     }
 
     /// Counts per period, in order, with empty periods between the first

@@ -317,20 +317,23 @@ struct Execution {
             guard let smallest = lists.min(by: { $0.count < $1.count }), smallest.count > 0 else { return .empty }
             var candidates = IDSet(smallest)
             for list in lists where candidates.count > 0 { candidates = candidates.intersection(list) }
-            var readers: [String: PositionsReader] = [:]
-            for term in Set(terms) {
+            // One reader per distinct term (a phrase may repeat a word:
+            // "من أن من"), held in an array: no string hashing per statement.
+            var distinct: [String] = []
+            for term in terms where !distinct.contains(term) { distinct.append(term) }
+            let slots = terms.map { term in distinct.firstIndex(of: term) ?? 0 }
+            var readers: [PositionsReader] = []
+            for term in distinct {
                 guard let positions = try store.positions(space, term: term, txn: txn) else { return .empty }
-                readers[term] = PositionsReader(positions)
+                readers.append(PositionsReader(positions))
             }
+            var found = [[UInt32]](repeating: [], count: distinct.count)
             return candidates.filter { id in
-                // Each distinct term read once per statement: a phrase may
-                // repeat a word ("من أن من").
-                var byTerm: [String: [UInt32]] = [:]
-                for term in readers.keys {
-                    guard let p = readers[term]?.positions(of: id) else { return false }
-                    byTerm[term] = p
+                for k in readers.indices {
+                    guard let p = readers[k].positions(of: id) else { return false }
+                    found[k] = p
                 }
-                return Execution.hasPhrase(terms.map { byTerm[$0] ?? [] })
+                return Execution.hasPhrase(slots.map { found[$0] })
             }
         case .prefix(let prefix):
             return IDSet.union(try store.postings(space, formsStartingWith: prefix, txn: txn))
@@ -361,12 +364,12 @@ struct Execution {
         }
     }
 
-    /// Whether positions[0] + i ∈ positions[i] for some start.
+    /// Whether positions[0] + i ∈ positions[i] for some start (the lists
+    /// are short: a word's places in one quote).
     static func hasPhrase(_ positions: [[UInt32]]) -> Bool {
         guard let first = positions.first else { return false }
-        let rest = positions.dropFirst().map(Set.init)
         return first.contains { start in
-            rest.enumerated().allSatisfy { i, set in set.contains(start + UInt32(i + 1)) }
+            positions.indices.dropFirst().allSatisfy { i in positions[i].contains(start + UInt32(i)) }
         }
     }
 

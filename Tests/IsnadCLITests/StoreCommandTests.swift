@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// `isnad import`, `query` and `export` run as a user runs them, and
+/// several processes on one store at once.
+extension CommandLineTests {
+    /// A small generated corpus, written once per test.
+    func corpus(_ folder: String, docs: Int = 200) throws -> String {
+        let out = folder + "/corpus"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.repository.deletingLastPathComponent()
+            .appendingPathComponent("shared/tools/gencorpus.py").path,
+                             "--docs", String(docs), "--seed", "3", "--out", out]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return out
+    }
+
+    @Test func importQueryExport() throws {
+        try withFolder { folder in
+            let corpus = try corpus(folder)
+            let store = folder + "/store"
+            let first = try isnad(["import", "--store", store, "--entities", corpus + "/entities.jsonl",
+                                   "--articles", corpus + "/articles.jsonl", "--statements", corpus + "/statements.jsonl"])
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout.contains("statements: 579 added, 0 replaced, 0 unchanged, 0 rejected"))
+            let again = try isnad(["import", "--store", store, "--statements", corpus + "/statements.jsonl"])
+            #expect(again.stdout.contains("statements: 0 added, 0 replaced, 579 unchanged"))
+
+            // JSON rows carry the statement fields; Latin and Arabic names
+            // of one actor give the same rows.
+            let latin = try isnad(["query", "--store", store, "--format", "json", #"actor:"John Kirby""#])
+            #expect(latin.status == 0, "\(latin.stderr)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(latin.stdout.utf8)) as? [[String: Any]])
+            #expect(rows.count == 68)
+            for key in ["id", "doc", "actor", "stance", "date", "quote"] { #expect(rows.first?[key] != nil, "\(key)") }
+            #expect(rows.allSatisfy { $0["actor"] as? String == "John Kirby" })
+            let arabic = try isnad(["query", "--store", store, "--format", "json", "actor:كيربي"])
+            #expect(arabic.stdout == latin.stdout)
+
+            // Aggregation rows carry the group field and count.
+            let counts = try isnad(["query", "--store", store, "--format", "json", "stance:deny | count by actor | limit 3"])
+            let groups = try #require(try JSONSerialization.jsonObject(with: Data(counts.stdout.utf8)) as? [[String: Any]])
+            #expect(groups.count == 3)
+            #expect(groups.allSatisfy { $0["actor"] is String && $0["count"] is Int })
+
+            let csv = try isnad(["query", "--store", store, "--format", "csv", "date:2023 | count by stance"])
+            #expect(csv.stdout.hasPrefix("stance,count\r\nassert,15\r\n"))
+            let table = try isnad(["query", "--store", store, "actor:Kanaani stance:warn"])
+            #expect(table.stdout.contains("Nasser Kanaani  warn"))
+            #expect(table.stdout.hasSuffix("(6 statements)\n"))
+
+            let explain = try isnad(["query", "--store", store, "--explain", #"actor:"John Kirby" stance:warn date>2022-10"#])
+            #expect(explain.stdout.contains("plan:"))
+            #expect(explain.stdout.contains("AND: smallest first"))
+            #expect(explain.stdout.contains("estimated"))
+
+            let exported = try isnad(["export", "--store", store, "--out", folder + "/out"])
+            #expect(exported.status == 0, "\(exported.stderr)")
+            #expect(exported.stdout.contains("579 statements"))
+            let lines = try String(contentsOfFile: folder + "/out/statements.jsonl", encoding: .utf8)
+                .split(separator: "\n")
+            #expect(lines.count == 579)
+        }
+    }
+
+    @Test func badInputAndBadQueriesExitWithTheirCodes() throws {
+        try withFolder { folder in
+            let store = folder + "/store"
+            let file = folder + "/s.jsonl"
+            try """
+                {"id":"s1","doc":"a1","actor":"Kirby","stance":"deny","date":"2022-10-05","quote":"x","about":[]}
+                {"id":"s2","doc":"a1","actor":"Kirby","stance":"deny","date":"2022-10-05"}
+                """.write(toFile: file, atomically: true, encoding: .utf8)
+            let run = try isnad(["import", "--store", store, "--statements", file])
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("s.jsonl:2: missing field 'quote'"))
+            #expect(run.stdout.contains("statements: 1 added, 0 replaced, 0 unchanged, 1 rejected"))
+            let strict = try isnad(["import", "--store", folder + "/other", "--strict", "--statements", file])
+            #expect(strict.stdout.contains("nothing loaded (--strict)"))
+
+            let typo = try isnad(["query", "--store", store, "actor:Kirby stanse:deny"])
+            #expect(typo.status == 1)
+            #expect(typo.stderr.contains("unknown field 'stanse'"))
+            #expect(typo.stderr.contains("^^^^^^"))
+            let missing = try isnad(["query", "--store", folder + "/nothing-here", "stance:deny"])
+            #expect(missing.status == 3)
+            let usage = try isnad(["import", "--store", store])
+            #expect(usage.status == 2)
+            let unreadable = try isnad(["import", "--store", store, "--statements", folder + "/absent.jsonl"])
+            #expect(unreadable.status == 1)
+            #expect(unreadable.stderr.contains("cannot read"))
+        }
+    }
+
+    /// Two processes query while a third imports: every answer is a whole
+    /// snapshot (between the counts before and after, never decreasing) and
+    /// no process fails.
+    @Test func twoProcessesQueryWhileAThirdImports() throws {
+        try withFolder { folder in
+            let corpus = try corpus(folder, docs: 1500)
+            let store = folder + "/store"
+            let all = try String(contentsOfFile: corpus + "/statements.jsonl", encoding: .utf8)
+                .split(separator: "\n").map(String.init)
+            try (all.prefix(all.count / 2).joined(separator: "\n") + "\n")
+                .write(toFile: folder + "/half.jsonl", atomically: true, encoding: .utf8)
+            #expect(try isnad(["import", "--store", store, "--statements", folder + "/half.jsonl"]).status == 0)
+
+            let importer = Process()
+            importer.executableURL = try Self.binary()
+            importer.arguments = ["import", "--store", store, "--batch", "100", "--statements", corpus + "/statements.jsonl"]
+            importer.standardOutput = FileHandle.nullDevice
+            try importer.run()
+            let counts = Counts()
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                var seen: [Int] = []
+                repeat {
+                    guard let run = try? isnad(["query", "--store", store, "--format", "csv", "| count"]),
+                          run.status == 0, let n = Int(run.stdout.split(separator: "\r\n").last ?? "") else {
+                        counts.failures += 1
+                        return
+                    }
+                    seen.append(n)
+                } while importer.isRunning
+                counts.add(seen)
+            }
+            importer.waitUntilExit()
+            #expect(importer.terminationStatus == 0)
+            #expect(counts.failures == 0)
+            for seen in counts.all {
+                #expect(seen == seen.sorted(), "a later query saw fewer statements")
+                #expect(seen.allSatisfy { $0 >= all.count / 2 && $0 <= all.count })
+            }
+            let final = try isnad(["query", "--store", store, "--format", "csv", "| count"])
+            #expect(final.stdout == "count\r\n\(all.count)\r\n")
+        }
+    }
+}
+
+/// Results gathered from several threads.
+final class Counts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _all: [[Int]] = []
+    private var _failures = 0
+    var all: [[Int]] { lock.withLock { _all } }
+    var failures: Int {
+        get { lock.withLock { _failures } }
+        set { lock.withLock { _failures = newValue } }
+    }
+    func add(_ seen: [Int]) { lock.withLock { _all.append(seen) } }
+}
