@@ -176,7 +176,9 @@ struct StoreBench {
         lines.append(header)
         lines.append("|" + String(repeating: "---|", count: 4 + list.count + (list.isEmpty ? 0 : 2)))
         for (i, f) in figures.enumerated() {
-            var row = String(format: "| %d | `%@` | %d | %.3f / %.3f |", i + 1, f.query, f.count, f.medianMS, f.p95MS)
+            // `|` inside a Markdown table cell must be escaped.
+            let cell = f.query.replacingOccurrences(of: "|", with: "\\|")
+            var row = String(format: "| %d | `%@` | %d | %.3f / %.3f |", i + 1, cell, f.count, f.medianMS, f.p95MS)
             var best: (String, Double)?
             for anchor in list where i < anchor.queries.count {
                 let q = anchor.queries[i]

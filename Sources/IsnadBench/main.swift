@@ -1,4 +1,4 @@
-// Release-mode benchmarks, run on demand (`make bench`), never as tests:
+// Release-mode benchmarks, run on demand (`make bench`, `make bench-analyzer`, `make bench-query`), never as tests:
 // the machines are shared and noisy, so figures are medians of several runs
 // and the reference is timed side by side on the same text.
 import Foundation
