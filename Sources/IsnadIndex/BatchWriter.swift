@@ -421,13 +421,13 @@ struct BatchWriter {
         add(id, to: PostingKey(database: 0, key: IndexKey.field(field, value)))
     }
 
-    func blockOffset(_ id: UInt32, column: Column) -> (key: [UInt8], offset: Int)? {
+    func blockOffset(_ id: UInt32, column: Column) -> (key: [UInt8], offset: Int) {
         (Column.key(column, block: Int(id) / Column.blockSize), (Int(id) % Column.blockSize) * Column.rowSize)
     }
 
     mutating func setRow(_ id: UInt32, column: Column, txn: borrowing WriteTransaction,
                          _ write: (UnsafeMutableRawBufferPointer, Int) -> Void) throws {
-        guard let (key, offset) = blockOffset(id, column: column) else { return }
+        let (key, offset) = blockOffset(id, column: column)
         if blocks[key] == nil {
             var bytes = try txn.getBytes(key, in: store.columns) ?? []
             if bytes.count < Column.blockBytes {

@@ -257,7 +257,7 @@ package protocol JSONLineEncodable {
     var jsonLine: String { get }
 }
 
-struct JSONLine {
+package struct JSONLine {
     private var parts: [String] = []
 
     mutating func add(_ key: String, _ value: String?) {
@@ -272,7 +272,9 @@ struct JSONLine {
 
     var text: String { "{" + parts.joined(separator: ",") + "}" }
 
-    static func quote(_ s: String) -> String {
+    /// A JSON string literal: quotes, backslashes and control characters
+    /// escaped, everything else as it is.
+    package static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
