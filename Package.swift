@@ -9,7 +9,8 @@
 //   IsnadStore   safe Swift layer over LMDB
 //   IsnadText    analyzers, sentence splitting, name keys (no storage)
 //   IsnadIndex   the schema: articles, statements, entities, postings
-//   IsnadExtract statement extraction (text only)
+//   IsnadExtract statement extraction (reads text and the calendar and
+//                record types of IsnadIndex; never writes)
 //   IsnadQuery   query language: lexer, parser, checks, engine
 //   Isnad        the public facade other programs import
 //   IsnadCLI     the `isnad` executable
@@ -34,11 +35,13 @@ let package = Package(
         .target(name: "IsnadStore", dependencies: ["CLMDB"]),
         .target(name: "IsnadText"),
         .target(name: "IsnadIndex", dependencies: ["IsnadStore", "IsnadText"]),
-        .target(name: "IsnadExtract", dependencies: ["IsnadText"]),
+        .target(name: "IsnadExtract", dependencies: ["IsnadText", "IsnadStore", "IsnadIndex"]),
         .target(name: "IsnadQuery", dependencies: ["IsnadStore", "IsnadIndex", "IsnadText"]),
         .target(
             name: "Isnad",
-            dependencies: ["IsnadStore", "IsnadText", "IsnadIndex", "IsnadExtract", "IsnadQuery"]
+            dependencies: ["IsnadStore", "IsnadText", "IsnadIndex", "IsnadExtract", "IsnadQuery"],
+            // The default gazetteer (docs/ingest.md).
+            resources: [.copy("Resources/gazetteer.jsonl")]
         ),
         .executableTarget(
             name: "IsnadCLI",

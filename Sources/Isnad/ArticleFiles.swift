@@ -72,7 +72,12 @@ extension Article {
         if path.hasSuffix(".jsonl") {
             loadJSONLines(text, path: path, into: &loaded)
         } else {
-            let article = parseFrontMatter(text)
+            var article = parseFrontMatter(text)
+            // Without an id in the front matter, the file's name is the id,
+            // so an edited file replaces its earlier version.
+            if article.id == nil {
+                article.id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            }
             if article.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 loaded.rejected.append(.init(path: path, reason: "no article text"))
             } else {

@@ -1,4 +1,5 @@
 import Foundation
+import IsnadExtract
 import IsnadIndex
 import IsnadStore
 
@@ -43,14 +44,44 @@ public final class Store: Sendable {
         index = try IndexStore(path: path, configuration: storeConfiguration)
     }
 
-    /// Adds `articles` to the store in one transaction. An article whose id
-    /// is already stored with the same content is left alone; with other
-    /// content it is replaced.
+    /// Adds `articles` to the store and the statements extracted from them.
+    ///
+    /// An article already stored with the same content is left alone; one
+    /// with other content is replaced, and its old statements with it. The
+    /// default gazetteer is loaded into the entity store first, so names in
+    /// the text resolve to known entities. Articles go in batches of 200 per
+    /// transaction; `progress` hears how many are done after each.
     @discardableResult
-    public func ingest(_ articles: [Article]) throws -> IngestSummary {
-        let result = try index.apply(ImportBatch(articles: articles.map(\.record)))
-        return IngestSummary(added: result.articles.added, replaced: result.articles.replaced,
-                             unchanged: result.articles.unchanged)
+    public func ingest(_ articles: [Article], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> IngestSummary {
+        try index.apply(ImportBatch(entities: DefaultGazetteer.records))
+        let extractor = Extractor(gazetteer: try gazetteer())
+        let records = articles.map(\.record)
+        var summary = IngestSummary()
+        for start in stride(from: 0, to: records.count, by: 200) {
+            var batch = ImportBatch()
+            try index.snapshot { txn in
+                for record in records[start..<min(start + 200, records.count)] {
+                    if try index.isStored(record, txn: txn) {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    let published = record.published.flatMap(RecordDate.init)
+                    let statements = Store.statements(of: record, extractor.extract(text: record.text, published: published))
+                    let kept = Set(statements.map(\.id))
+                    batch.removedStatements += try index.statementIDs(ofArticle: record.key, txn: txn)
+                        .filter { !kept.contains($0) }
+                    batch.articles.append(record)
+                    batch.statements += statements
+                }
+            }
+            let result = try index.apply(batch)
+            summary.added += result.articles.added
+            summary.replaced += result.articles.replaced
+            summary.unchanged += result.articles.unchanged
+            summary.statements += batch.statements.count
+            progress?(min(start + 200, records.count), records.count)
+        }
+        return summary
     }
 
     /// Counts and sizes of the store.
@@ -78,14 +109,20 @@ public final class Store: Sendable {
 
 /// What an ingest did.
 public struct IngestSummary: Sendable, Equatable {
+    /// Articles stored for the first time.
     public var added = 0
+    /// Articles stored before with other content.
     public var replaced = 0
+    /// Articles stored before exactly so (nothing done).
     public var unchanged = 0
+    /// Statements extracted from the added and replaced articles.
+    public var statements = 0
 
-    public init(added: Int = 0, replaced: Int = 0, unchanged: Int = 0) {
+    public init(added: Int = 0, replaced: Int = 0, unchanged: Int = 0, statements: Int = 0) {
         self.added = added
         self.replaced = replaced
         self.unchanged = unchanged
+        self.statements = statements
     }
 }
 

@@ -7,15 +7,20 @@ package struct ImportBatch: Sendable {
     package var entities: [EntityRecord] = []
     package var articles: [ArticleRecord] = []
     package var statements: [StatementRecord] = []
+    /// External ids of statements to delete (an article re-ingested with
+    /// fewer statements than before).
+    package var removedStatements: [String] = []
 
-    package init(entities: [EntityRecord] = [], articles: [ArticleRecord] = [], statements: [StatementRecord] = []) {
+    package init(entities: [EntityRecord] = [], articles: [ArticleRecord] = [], statements: [StatementRecord] = [],
+                 removedStatements: [String] = []) {
         self.entities = entities
         self.articles = articles
         self.statements = statements
+        self.removedStatements = removedStatements
     }
 
-    package var isEmpty: Bool { entities.isEmpty && articles.isEmpty && statements.isEmpty }
-    package var count: Int { entities.count + articles.count + statements.count }
+    package var isEmpty: Bool { entities.isEmpty && articles.isEmpty && statements.isEmpty && removedStatements.isEmpty }
+    package var count: Int { entities.count + articles.count + statements.count + removedStatements.count }
 }
 
 /// How many records a batch added, replaced and left alone.
@@ -45,6 +50,7 @@ package struct BatchResult: Sendable, Equatable {
     package var entities = ChangeCounts()
     package var articles = ChangeCounts()
     package var statements = ChangeCounts()
+    package var removedStatements = 0
 
     package init() {}
 
@@ -52,6 +58,7 @@ package struct BatchResult: Sendable, Equatable {
         a.entities += b.entities
         a.articles += b.articles
         a.statements += b.statements
+        a.removedStatements += b.removedStatements
     }
 }
 
@@ -84,6 +91,9 @@ extension IndexStore {
             }
             for (record, bytes) in zip(statements, statementBytes) {
                 writer.result.statements.record(try writer.put(record, bytes: bytes, txn: txn))
+            }
+            for id in batch.removedStatements where try writer.removeStatement(id, txn: txn) {
+                writer.result.removedStatements += 1
             }
             try writer.flush(txn: txn)
             return writer.result
@@ -326,6 +336,21 @@ struct BatchWriter {
         try txn.put(bytes, for: IndexKey.id(id), in: store.statements)
         try index(record, id: id, txn: txn)
         return change
+    }
+
+    /// Deletes a statement: its index entries, its record and its key. The
+    /// dense id is not reused; its row is marked dead.
+    mutating func removeStatement(_ external: String, txn: borrowing WriteTransaction) throws -> Bool {
+        let key = Array(external.utf8)
+        guard let stored = try txn.get(key, in: store.statementKeys), let id = IndexKey.readID(stored),
+              let old = try txn.get(IndexKey.id(id), in: store.statements) else { return false }
+        let previous = try decoder.decode(StatementRecord.self, from: Data(old))
+        try unindex(previous, id: id, txn: txn)
+        try txn.delete(IndexKey.id(id), in: store.statements)
+        try txn.delete(key, in: store.statementKeys)
+        remove(id, from: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
+        try setRow(id, column: .statements, txn: txn) { bytes, offset in StatementRow().write(to: bytes, at: offset) }
+        return true
     }
 
     /// Terms of a statement's quote and sentence, with positions.

@@ -270,6 +270,11 @@ package struct JSONLine {
         parts.append(JSONLine.quote(key) + ":[" + values.map(JSONLine.quote).joined(separator: ",") + "]")
     }
 
+    /// A value already written as JSON.
+    mutating func addRaw(_ key: String, _ json: String) {
+        parts.append(JSONLine.quote(key) + ":" + json)
+    }
+
     var text: String { "{" + parts.joined(separator: ",") + "}" }
 
     /// A JSON string literal: quotes, backslashes and control characters
@@ -308,6 +313,18 @@ extension StatementRecord: JSONLineEncodable {
         line.add("about", about)
         line.add("sentence", sentence)
         line.add("cue", cue)
+        line.add("date_basis", dateBasis)
+        if let spans {
+            let parts: [(String, [Int]?)] = [("sentence", spans.sentence), ("cue", spans.cue), ("actor", spans.actor),
+                                             ("quote", spans.quote)]
+            var fields: [String] = []
+            for (key, value) in parts {
+                guard let value else { continue }
+                let numbers = value.map { String($0) }.joined(separator: ",")
+                fields.append(JSONLine.quote(key) + ":[" + numbers + "]")
+            }
+            line.addRaw("spans", "{" + fields.joined(separator: ",") + "}")
+        }
         return line.text
     }
 }

@@ -130,6 +130,20 @@ extension IndexStore {
         return try entities(alias: .normalized, normalized, txn: txn).first
     }
 
+    /// Whether `record` is stored exactly so (ingesting it again would
+    /// change nothing).
+    package func isStored(_ record: ArticleRecord, txn: borrowing Txn) throws -> Bool {
+        guard let id = try articleID(record.key, txn: txn),
+              let stored = try txn.get(IndexKey.id(id), in: articles) else { return false }
+        return stored.elementsEqual(try RecordCoding.encoder().encode(record))
+    }
+
+    /// The external ids of an article's statements.
+    package func statementIDs(ofArticle key: String, txn: borrowing Txn) throws -> [String] {
+        guard let id = try articleID(key, txn: txn) else { return [] }
+        return try postings(.doc, id, txn: txn).ids.compactMap { try statement($0, txn: txn)?.id }
+    }
+
     /// The external key of an article id.
     package func articleKey(_ id: UInt32, txn: borrowing Txn) throws -> String? {
         try txn.get(IndexKey.id(id), in: articleNames).map { String(decoding: $0, as: UTF8.self) }

@@ -19,6 +19,16 @@ package struct StatementRecord: Codable, Hashable, Sendable {
     package var sentence: String?
     /// The words that carry the attribution (قال, نفى, denied).
     package var cue: String?
+    /// Where the date came from: explicit, relative or article.
+    package var dateBasis: String?
+    /// Byte ranges in the article's text, so every answer can be checked
+    /// against its source.
+    package var spans: StatementSpans?
+
+    enum CodingKeys: String, CodingKey {
+        case id, doc, actor, stance, date, quote, about, sentence, cue, spans
+        case dateBasis = "date_basis"
+    }
 
     package init(id: String, doc: String, actor: String, stance: Stance, date: String, quote: String,
                  about: [String] = [], sentence: String? = nil, cue: String? = nil) {
@@ -31,6 +41,21 @@ package struct StatementRecord: Codable, Hashable, Sendable {
         self.about = about
         self.sentence = sentence
         self.cue = cue
+    }
+}
+
+/// Where a statement sits in its article: UTF-8 byte ranges `[start, end)`.
+package struct StatementSpans: Codable, Hashable, Sendable {
+    package var sentence: [Int]
+    package var cue: [Int]
+    package var actor: [Int]?
+    package var quote: [Int]?
+
+    package init(sentence: Range<Int>, cue: Range<Int>, actor: Range<Int>?, quote: Range<Int>?) {
+        self.sentence = [sentence.lowerBound, sentence.upperBound]
+        self.cue = [cue.lowerBound, cue.upperBound]
+        self.actor = actor.map { [$0.lowerBound, $0.upperBound] }
+        self.quote = quote.map { [$0.lowerBound, $0.upperBound] }
     }
 }
 

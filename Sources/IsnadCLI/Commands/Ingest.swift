@@ -35,9 +35,11 @@ struct Ingest: ParsableCommand {
                 printError("skipped: \(path): \(count - 5) more lines")
             }
             let store = try storeOptions.open()
-            let summary = try store.ingest(loaded.articles)
+            let bar = ProgressBar("ingesting")
+            let summary = try store.ingest(loaded.articles) { done, total in bar.update(done, of: total) }
+            bar.finish()
             print("\(summary.added) added, \(summary.replaced) replaced, \(summary.unchanged) unchanged, "
-                  + "\(loaded.rejected.count) skipped → \(store.path)")
+                  + "\(loaded.rejected.count) skipped, \(summary.statements) statements → \(store.path)")
             if loaded.articles.isEmpty, !loaded.rejected.isEmpty {
                 throw CLIError.input("nothing could be read")
             }

@@ -1,0 +1,43 @@
+import Foundation
+import IsnadExtract
+import IsnadIndex
+import IsnadStore
+
+/// The default gazetteer shipped with Isnad (`Resources/gazetteer.jsonl`):
+/// persons, organisations, countries, outlets, places, weapons and topics.
+enum DefaultGazetteer {
+    static let records: [EntityRecord] = {
+        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "jsonl"),
+              let data = try? Data(contentsOf: url) else { return [] }
+        let decoder = JSONDecoder()
+        return data.split(separator: 0x0A).compactMap { try? decoder.decode(EntityRecord.self, from: Data($0)) }
+    }()
+}
+
+extension Store {
+    /// The entities of the store as extraction matches them.
+    func gazetteer() throws -> Gazetteer {
+        var entries: [Gazetteer.Entry] = []
+        try index.snapshot { txn in
+            try index.forEach(EntityRecord.self, txn: txn) { _, record in
+                entries.append(Gazetteer.Entry(name: record.name, kind: record.kind,
+                                               aliases: record.aliasesAr + record.aliasesEn, country: record.country))
+            }
+        }
+        return Gazetteer(entries)
+    }
+
+    /// The statement records of one article's extractions: ids `KEY:1`,
+    /// `KEY:2`, … in text order.
+    static func statements(of article: ArticleRecord, _ extractions: [Extraction]) -> [StatementRecord] {
+        extractions.enumerated().compactMap { n, e in
+            guard let stance = Stance(rawValue: e.stance) else { return nil }
+            var record = StatementRecord(id: "\(article.key):\(n + 1)", doc: article.key, actor: e.actor, stance: stance,
+                                         date: e.date?.text ?? "", quote: e.quote, about: e.about,
+                                         sentence: e.sentence, cue: e.cue)
+            record.spans = StatementSpans(sentence: e.sentenceSpan, cue: e.cueSpan, actor: e.actorSpan, quote: e.quoteSpan)
+            record.dateBasis = e.dateBasis.rawValue
+            return record
+        }
+    }
+}

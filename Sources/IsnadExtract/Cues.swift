@@ -1,0 +1,95 @@
+import IsnadText
+
+/// The words that attribute speech in Arabic and English news, with the
+/// stance each usually carries.
+package enum Cue {
+    /// What a cue word says about the statement it opens.
+    package struct Reading: Sendable, Hashable {
+        package var stance: String
+        /// A media report verb (ذكرت، أفادت): its subject is an outlet.
+        package var isReport = false
+        /// Needs its complement to be a cue at all (امتنع → عن التعليق).
+        package var complements: [[String]] = []
+        /// The cue is a noun or participle (قوله، مدعيا): the speaker is the
+        /// one already in context.
+        package var isNominal = false
+    }
+
+    /// Verb forms by stance. Past and present, masculine and feminine,
+    /// singular and plural; prefixes (و، ف) are removed before lookup.
+    static let verbs: [(String, [String])] = [
+        ("assert", ["قال", "قالت", "قالوا", "يقول", "تقول", "يقولون", "أضاف", "أضافت", "أضافوا", "يضيف", "تضيف",
+                    "أوضح", "أوضحت", "يوضح", "توضح", "تابع", "تابعت", "أشار", "أشارت", "يشير", "تشير",
+                    "صرح", "صرحت", "يصرح", "أعلن", "أعلنت", "يعلن", "تعلن", "اعتبر", "اعتبرت", "يعتبر", "تعتبر",
+                    "رأى", "رأت", "يرى", "ترى", "لفت", "لفتت", "زعم", "زعمت", "يزعم", "ادعى", "ادعت",
+                    "وصف", "وصفت", "يصف", "أبلغ", "أبلغت", "أبلغوا", "شدد", "شددت", "يشدد", "قالا",
+                    "said", "says", "told", "added", "stated", "noted", "claimed", "described", "explained"]),
+        ("confirm", ["أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "confirmed", "confirms"]),
+        ("deny", ["نفى", "نفت", "نفوا", "ينفي", "تنفي", "أنكر", "أنكرت", "ينكر", "تنكر", "denied", "denies", "rejected"]),
+        ("warn", ["حذر", "حذرت", "حذروا", "يحذر", "تحذر", "warned", "warns", "cautioned"]),
+        ("accuse", ["اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "accused", "accuses"]),
+        ("condemn", ["ندد", "نددت", "يندد", "أدان", "أدانت", "يدين", "تدين", "انتقد", "انتقدت", "ينتقد", "استنكر",
+                     "استنكرت", "condemned", "condemns", "criticized", "criticised"]),
+        ("demand", ["طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "دعا", "دعت", "يدعو", "تدعو", "حث", "حثت", "يحث",
+                    "urged", "demanded", "called"]),
+        ("threaten", ["هدد", "هددت", "هددوا", "يهدد", "تهدد", "توعد", "توعدت", "threatened", "threatens"]),
+        ("pledge", ["تعهد", "تعهدت", "يتعهد", "وعد", "وعدت", "يعد", "pledged", "vowed", "promised"]),
+        ("admit", ["اعترف", "اعترفت", "يعترف", "أقر", "أقرت", "يقر", "admitted", "acknowledged", "conceded"]),
+        ("report", ["ذكرت", "ذكر", "أفادت", "أفاد", "أوردت", "reported", "reports"]),
+    ]
+
+    /// Cues of several words, matched before single verbs.
+    static let phrases: [(String, String)] = [
+        ("أعرب عن قلقه", "concern"), ("أعربت عن قلقها", "concern"), ("أعرب عن قلق", "concern"),
+        ("أعربوا عن قلقهم", "concern"), ("أبدى قلقه", "concern"), ("أبدت قلقها", "concern"),
+        ("يشعر بالقلق", "concern"), ("نشعر بالقلق", "concern"),
+        ("امتنع عن تأكيد", "decline"), ("امتنعت عن تأكيد", "decline"), ("امتنع عن التعليق", "decline"),
+        ("امتنعت عن التعليق", "decline"), ("رفض التعليق", "decline"), ("رفضت التعليق", "decline"),
+        ("لم ينكر", "decline"), ("لم تنكر", "decline"), ("لم يؤكد", "decline"), ("لم تؤكد", "decline"),
+        ("declined to comment", "decline"), ("declined to confirm", "decline"), ("refused to comment", "decline"),
+        ("expressed concern", "concern"),
+        ("بحسب ما ورد", "report"),
+    ]
+
+    static let forms = Analyzer(stemming: false)
+
+    static func normalize(_ words: String) -> [String] { forms.tokens(in: words).map(\.form) }
+
+    /// Normalised single-word cues.
+    static let single: [String: String] = {
+        var out: [String: String] = [:]
+        for (stance, list) in verbs {
+            for verb in list {
+                if let form = normalize(verb).first, out[form] == nil { out[form] = stance }
+            }
+        }
+        return out
+    }()
+
+    static let multi: [(words: [String], stance: String)] = phrases.map { (normalize($0.0), $0.1) }
+        .sorted { $0.words.count > $1.words.count }
+
+    static let reportVerbs: Set<String> = Set(verbs.first { $0.0 == "report" }?.1.compactMap { normalize($0).first } ?? [])
+
+    /// The cue starting at token `i`, if any: its stance and token length.
+    static func cue(at i: Int, in tokens: [Token]) -> (stance: String, length: Int, isReport: Bool)? {
+        let candidates = strippedVerb(tokens[i].form)
+        for (words, stance) in multi where i + words.count <= tokens.count {
+            if candidates.contains(words[0]),
+               (1..<words.count).allSatisfy({ strippedVerb(tokens[i + $0].form).contains(words[$0]) }) {
+                return (stance, words.count, false)
+            }
+        }
+        for candidate in candidates {
+            if let stance = single[candidate] { return (stance, 1, reportVerbs.contains(candidate)) }
+        }
+        return nil
+    }
+
+    /// A verb form with its conjunction removed: وقال → قال, فأضاف → أضاف.
+    static func strippedVerb(_ form: String) -> [String] {
+        var out = [form]
+        if let first = form.first, first == "و" || first == "ف", form.count > 2 { out.append(String(form.dropFirst())) }
+        return out
+    }
+}

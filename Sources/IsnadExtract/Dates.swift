@@ -1,0 +1,162 @@
+import IsnadIndex
+import IsnadStore
+import IsnadText
+
+/// How a statement's date was found.
+package enum DateBasis: String, Sendable, Hashable {
+    /// Written in the text: "في السادس من سبتمبر/أيلول".
+    case explicit
+    /// Relative to the article's date: "يوم الاثنين", "أمس".
+    case relative
+    /// None in the text: the article's date.
+    case article
+}
+
+/// Finds dates in analysed text and resolves them against the article's
+/// date: both month-name systems (سبتمبر and أيلول), ordinal words, digits
+/// of any script (the analyzer folds them), weekdays, أمس, اليوم, last
+/// month and last year.
+package enum DateFinder {
+    static let forms = Analyzer(stemming: false)
+    static func form(_ word: String) -> String { forms.tokens(in: word).first?.form ?? word }
+
+    static let months: [String: Int] = {
+        var out: [String: Int] = [:]
+        let names: [(String, Int)] = [
+            ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("إبريل", 4), ("مايو", 5), ("يونيو", 6),
+            ("يوليو", 7), ("أغسطس", 8), ("آب", 8), ("سبتمبر", 9), ("أيلول", 9), ("أكتوبر", 10), ("نوفمبر", 11),
+            ("ديسمبر", 12), ("شباط", 2), ("آذار", 3), ("نيسان", 4), ("أيار", 5), ("حزيران", 6), ("تموز", 7),
+            ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
+            ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+        ]
+        for (name, month) in names { out[form(name)] = month }
+        return out
+    }()
+
+    /// Two-word Levantine months: كانون الثاني, تشرين الأول.
+    static let twoWordMonths: [(String, String, Int)] = [
+        (form("كانون"), form("الثاني"), 1), (form("تشرين"), form("الأول"), 10),
+        (form("تشرين"), form("الثاني"), 11), (form("كانون"), form("الأول"), 12),
+    ]
+
+    static let ordinals: [String: Int] = {
+        var out: [String: Int] = [:]
+        let words = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
+        for (i, word) in words.enumerated() { out[form(word)] = i + 1 }
+        return out
+    }()
+
+    /// ISO weekday numbers, Monday 1.
+    static let weekdays: [String: Int] = {
+        var out: [String: Int] = [:]
+        for (word, day) in [("الاثنين", 1), ("الإثنين", 1), ("الثلاثاء", 2), ("الأربعاء", 3), ("الخميس", 4),
+                            ("الجمعة", 5), ("السبت", 6), ("الأحد", 7), ("monday", 1), ("tuesday", 2),
+                            ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7)] {
+            out[form(word)] = day
+        }
+        return out
+    }()
+
+    static let yesterday: Set<String> = [form("أمس"), form("الأمس"), "yesterday"]
+    static let today: Set<String> = [form("اليوم"), "today"]
+    static let last: Set<String> = [form("الماضي"), form("الماضية"), form("المنصرم"), "last"]
+    static let monthWords: Set<String> = [form("الشهر"), "month"]
+    static let yearWords: Set<String> = [form("العام"), form("السنة"), "year"]
+
+    /// A date found at token `index`.
+    package struct Found: Sendable, Hashable {
+        package var date: RecordDate
+        package var basis: DateBasis
+        package var index: Int
+    }
+
+    /// Every date expression in `tokens`, resolved against `article`.
+    package static func find(in tokens: [Token], article: RecordDate?) -> [Found] {
+        var out: [Found] = []
+        let base = article?.first
+        var i = 0
+        while i < tokens.count {
+            let word = stripped(tokens[i].form)
+            // Day ordinal or number, then month: "السادس من سبتمبر", "6 سبتمبر 2024".
+            if let (month, length) = month(at: i, tokens) {
+                var day: Int?
+                var k = i - 1
+                if k >= 0, tokens[k].form == form("من") { k -= 1 }
+                if k >= 0 {
+                    if let n = Int(tokens[k].form), (1...31).contains(n) { day = n }
+                    if let n = ordinals[stripped(tokens[k].form)] { day = n }
+                }
+                var year: Int?
+                var next = i + length
+                while next < tokens.count, months[tokens[next].form] != nil { next += 1 } // سبتمبر/أيلول
+                if next < tokens.count, let y = Int(tokens[next].form), (1900...2100).contains(y) { year = y }
+                let resolvedYear = year ?? inferYear(month: month, base: base)
+                if let resolvedYear {
+                    let date: RecordDate?
+                    if let day, let d = DayNumber(year: resolvedYear, month: month, day: day) {
+                        date = RecordDate(first: d, precision: .day)
+                    } else if let d = DayNumber(year: resolvedYear, month: month, day: 1) {
+                        date = RecordDate(first: d, precision: .month)
+                    } else {
+                        date = nil
+                    }
+                    if let date { out.append(Found(date: date, basis: .explicit, index: i)) }
+                }
+                i = next
+                continue
+            }
+            if let base {
+                if let weekday = weekdays[word] {
+                    // The latest such day on or before the article's date.
+                    let current = Int((base.rawValue % 7 + 7 + 3) % 7) + 1
+                    let back = (current - weekday + 7) % 7
+                    out.append(Found(date: RecordDate(first: base.adding(-back), precision: .day), basis: .relative, index: i))
+                } else if yesterday.contains(word) {
+                    out.append(Found(date: RecordDate(first: base.adding(-1), precision: .day), basis: .relative, index: i))
+                } else if today.contains(word) {
+                    out.append(Found(date: RecordDate(first: base, precision: .day), basis: .relative, index: i))
+                } else if i + 1 < tokens.count, last.contains(tokens[i + 1].form),
+                          monthWords.contains(word) || yearWords.contains(word) {
+                    let (y, m, _) = base.date
+                    if monthWords.contains(word), let d = DayNumber(year: m == 1 ? y - 1 : y, month: m == 1 ? 12 : m - 1, day: 1) {
+                        out.append(Found(date: RecordDate(first: d, precision: .month), basis: .relative, index: i))
+                    } else if let d = DayNumber(year: y - 1, month: 1, day: 1) {
+                        out.append(Found(date: RecordDate(first: d, precision: .year), basis: .relative, index: i))
+                    }
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static func stripped(_ form: String) -> String {
+        if form.count > 3, let first = form.first, "وفب".contains(first) { return String(form.dropFirst()) }
+        return form
+    }
+
+    static func month(at i: Int, _ tokens: [Token]) -> (Int, Int)? {
+        let word = stripped(tokens[i].form)
+        if i + 1 < tokens.count {
+            for (a, b, month) in twoWordMonths where word == a && tokens[i + 1].form == b { return (month, 2) }
+        }
+        if let month = months[word] {
+            // "مايو" and "may" are months only beside a day or a year.
+            if word == "may" { return nil }
+            return (month, 1)
+        }
+        return nil
+    }
+
+    /// A month named without a year is the latest such month not after the
+    /// article's.
+    static func inferYear(month: Int, base: DayNumber?) -> Int? {
+        guard let base else { return nil }
+        let (y, m, _) = base.date
+        return month <= m ? y : y - 1
+    }
+}
+
+extension DayNumber {
+    func adding(_ days: Int) -> DayNumber { DayNumber(rawValue: rawValue + Int32(days)) }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import IsnadIndex
+import IsnadText
+
+/// One attributed statement found in an article.
+package struct Extraction: Sendable, Hashable {
+    /// A gazetteer entity's canonical name, or a described speaker
+    /// ("unnamed US official", "media reports").
+    package var actor: String
+    package var stance: String
+    /// The cue words as written.
+    package var cue: String
+    package var quote: String
+    package var sentence: String
+    package var date: RecordDate?
+    package var dateBasis: DateBasis
+    /// Canonical names of what the statement mentions, in order.
+    package var about: [String]
+    /// UTF-8 byte ranges in the article text.
+    package var sentenceSpan: Range<Int>
+    package var cueSpan: Range<Int>
+    package var actorSpan: Range<Int>?
+    package var quoteSpan: Range<Int>?
+}
+
+/// Finds attributed statements in news text by the patterns of Arabic news
+/// writing — verb-first cues with the speaker after them (ونفى المتحدث باسم
+/// … ناصر كنعاني), subject-first cues, quotations, continuation by pronoun
+/// (وأضاف), media reports (ذكرت صحيفة …), unnamed officials (مسؤول أميركي)
+/// — and their English counterparts.
+package struct Extractor: Sendable {
+    package let gazetteer: Gazetteer
+    let forms = Analyzer(stemming: false)
+
+    package init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// Kinds that can speak.
+    static let speakers: Set<String> = ["person", "org", "media", "country", "outlet", "anon"]
+    /// Kinds a statement can be about.
+    static let topics: Set<String> = ["topic", "weapon", "place", "country", "org", "person", "media", "outlet"]
+
+    static func words(_ list: [String]) -> Set<String> {
+        Set(list.compactMap { Analyzer(stemming: false).tokens(in: $0).first?.form })
+    }
+
+    /// Words that end the search for a speaker after a cue.
+    static let boundaries = words(["إن", "أن", "بأن", "لأن", "that", "إلى", "عن", "على", "حول", "بشأن"])
+    static let officials = words(["مسؤول", "مسؤولا", "مسؤولون", "مسؤولين", "مصدر", "مصادر", "دبلوماسي",
+                                  "دبلوماسيون", "دبلوماسيين", "official", "officials", "source", "sources", "diplomat"])
+    static let reports = words(["تقارير", "تقرير", "التقارير", "التقرير", "reports", "report"])
+    /// Participles and nouns that continue the sentence's speaker.
+    static let nominal: [String: String] = {
+        var out: [String: String] = [:]
+        for (word, stance) in [("قوله", "assert"), ("قولها", "assert"), ("مضيفا", "assert"), ("مضيفة", "assert"),
+                               ("مشيرا", "assert"), ("مشيرة", "assert"), ("معتبرا", "assert"), ("مدعيا", "assert"),
+                               ("مؤكدا", "confirm"), ("مؤكدة", "confirm"), ("محذرا", "warn"), ("محذرة", "warn"),
+                               ("adding", "assert"), ("saying", "assert")] {
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = stance }
+        }
+        return out
+    }()
+    static let denials = ["لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
+                          "لم نرسل", "لم ترسل", "لا صحة", "كاذبة", "baseless", "not true", "never"]
+        .map { Analyzer(stemming: false).tokens(in: $0).map(\.form) }
+    static let cannotConfirm = ["لا أستطيع تأكيد", "لا يمكنني تأكيد", "لا نستطيع تأكيد", "لا يمكننا تأكيد",
+                                "cannot confirm", "can't confirm"]
+        .map { Analyzer(stemming: false).tokens(in: $0).map(\.form) }
+    static let adjectives: [String: String] = [
+        "Iran": "Iranian", "Russia": "Russian", "United States": "US", "Ukraine": "Ukrainian",
+        "United Kingdom": "British", "Israel": "Israeli", "China": "Chinese", "European Union": "European",
+        "West": "Western", "Saudi Arabia": "Saudi", "Turkey": "Turkish", "France": "French", "Germany": "German",
+    ]
+
+    /// The statements of one article.
+    package func extract(text: String, published: RecordDate?) -> [Extraction] {
+        let tokens = forms.tokens(in: text)
+        guard !tokens.isEmpty else { return [] }
+        let bytes = Array(text.utf8)
+        let mentions = gazetteer.mentions(in: tokens)
+        var mentionAt: [Int: Gazetteer.Mention] = [:]
+        for m in mentions { mentionAt[m.tokens.lowerBound] = m }
+        let dates = DateFinder.find(in: tokens, article: published)
+        let quotes = Extractor.quotes(in: bytes)
+        // Punctuation between a token and the one before it.
+        var breakBefore = [Bool](repeating: false, count: tokens.count)
+        for k in 1..<max(tokens.count, 1) where k < tokens.count {
+            let gap = bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound]
+            breakBefore[k] = gap.contains { [0x3A, 0x2C, 0x2E, 0x22, 0x28].contains($0) } // : , . " (
+                || String(decoding: gap, as: UTF8.self).contains { "،؛“”«»".contains($0) }
+        }
+        func inQuote(_ k: Int) -> Bool { quotes.contains { $0.contains(tokens[k].range.lowerBound) } }
+
+        var out: [Extraction] = []
+        var previousActor: (name: String, span: Range<Int>?)?
+        var t = 0
+        for sentence in SentenceSplitter.sentences(in: text) {
+            while t < tokens.count, tokens[t].range.upperBound <= sentence.lowerBound { t += 1 }
+            let start = t
+            var end = t
+            while end < tokens.count, tokens[end].range.lowerBound < sentence.upperBound { end += 1 }
+            var sentenceActor: (name: String, span: Range<Int>?)?
+            var i = start
+            while i < end {
+                if inQuote(i) { i += 1; continue }
+                var found = Cue.cue(at: i, in: tokens).map { (stance: $0.stance, length: $0.length, isReport: $0.isReport, nominal: false) }
+                if found == nil, let stance = Extractor.nominal[tokens[i].form] {
+                    found = (stance, 1, false, true)
+                }
+                guard let cue = found else { i += 1; continue }
+                let after = i + cue.length
+                var actor: (name: String, span: Range<Int>?)?
+                if !cue.nominal {
+                    actor = speaker(after: after, end: end, tokens: tokens, mentionAt: mentionAt,
+                                    breakBefore: breakBefore, isReport: cue.isReport)
+                        ?? speaker(before: i, start: start, mentions: mentions, breakBefore: breakBefore)
+                }
+                if actor == nil, cue.stance == "report", i + 1 < end,
+                   Extractor.reports.contains(tokens[i + 1].form) || Extractor.reports.contains(tokens[i].form) {
+                    actor = ("media reports", nil)
+                }
+                actor = actor ?? sentenceActor ?? previousActor
+                guard let speaker = actor else { i = after; continue }
+                sentenceActor = speaker
+                previousActor = speaker
+
+                // The quote: the first quotation after the cue in the
+                // sentence, else the rest of the sentence after the speaker.
+                let cueEnd = tokens[after - 1].range.upperBound
+                var quoteSpan = quotes.first { $0.lowerBound >= cueEnd && $0.lowerBound < sentence.upperBound + 4 }
+                if quoteSpan == nil {
+                    let from = max(cueEnd, speaker.span?.upperBound ?? cueEnd)
+                    if from < sentence.upperBound { quoteSpan = from..<sentence.upperBound }
+                }
+                let quoteText = quoteSpan.map { Extractor.trimmed(String(decoding: bytes[$0], as: UTF8.self)) } ?? ""
+                let quoteForms = forms.tokens(in: quoteText).map(\.form)
+                var stance = cue.stance
+                if ["assert", "confirm"].contains(stance), Extractor.denials.contains(where: { quoteForms.contains(phrase: $0) }) {
+                    stance = "deny"
+                }
+                if Extractor.cannotConfirm.contains(where: { quoteForms.contains(phrase: $0) }) { stance = "decline" }
+
+                // The date nearest the cue in the sentence, else the article's.
+                let inSentence = dates.filter { (start..<end).contains($0.index) }
+                let date = inSentence.min { abs($0.index - i) < abs($1.index - i) }
+                var about: [String] = []
+                for m in mentions where m.tokens.lowerBound >= start && m.tokens.lowerBound < end {
+                    let entry = gazetteer.entries[m.entry]
+                    guard entry.name != speaker.name, !m.isNisba, Extractor.topics.contains(entry.kind ?? "") else { continue }
+                    if !about.contains(entry.name) { about.append(entry.name) }
+                }
+                let cueSpan = tokens[i].range.lowerBound..<cueEnd
+                out.append(Extraction(
+                    actor: speaker.name, stance: stance, cue: String(decoding: bytes[cueSpan], as: UTF8.self),
+                    quote: quoteText, sentence: String(decoding: bytes[sentence], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
+                    date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
+                    sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan))
+                i = after
+            }
+            t = end
+        }
+        return out
+    }
+
+    /// The speaker after a verb-first cue: titles and roles are skipped;
+    /// a person is preferred to the institution in the role
+    /// ("المتحدث باسم الكرملين دميتري بيسكوف"); the search ends at a clause
+    /// boundary.
+    func speaker(after: Int, end: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention],
+                 breakBefore: [Bool], isReport: Bool) -> (name: String, span: Range<Int>?)? {
+        var firstOther: (String, Range<Int>)?
+        var k = after
+        let limit = min(end, after + 10)
+        while k < limit {
+            if k > after, breakBefore[k] { break }
+            if Extractor.boundaries.contains(tokens[k].form) { break }
+            if let m = mentionAt[k] {
+                let entry = gazetteer.entries[m.entry]
+                if m.isNisba {
+                    k = m.tokens.upperBound
+                    continue
+                }
+                if entry.kind == "person" { return (entry.name, m.bytes) }
+                if firstOther == nil, Extractor.speakers.contains(entry.kind ?? "") {
+                    firstOther = (entry.name, m.bytes)
+                    if isReport || entry.kind == "media" || entry.kind == "outlet" { return firstOther }
+                }
+                k = m.tokens.upperBound
+                continue
+            }
+            if Extractor.officials.contains(DateFinder.stripped(tokens[k].form)) {
+                // "مسؤول أميركي", "مسؤولون إيرانيون": an unnamed speaker and
+                // the country the adjective names.
+                let plural = ["مسؤولون", "مسؤولين", "مصادر", "دبلوماسيون", "دبلوماسيين", "officials", "sources"]
+                    .contains(tokens[k].form)
+                let noun = tokens[k].form.hasPrefix("دبلوماسي") || tokens[k].form.hasPrefix("diplomat") ? "diplomat"
+                    : tokens[k].form.hasPrefix("مصدر") || tokens[k].form.hasPrefix("مصادر") ? "source" : "official"
+                var country: String?
+                if k + 1 < end, let m = mentionAt[k + 1], m.isNisba { country = gazetteer.entries[m.entry].name }
+                let adjective = country.flatMap { Extractor.adjectives[$0] }.map { $0 + " " } ?? ""
+                return ("unnamed \(adjective)\(noun)\(plural ? "s" : "")", tokens[k].range)
+            }
+            k += 1
+        }
+        return firstOther
+    }
+
+    /// The speaker just before a subject-first cue ("بيسكوف قال").
+    func speaker(before cue: Int, start: Int, mentions: [Gazetteer.Mention],
+                 breakBefore: [Bool]) -> (name: String, span: Range<Int>?)? {
+        guard let m = mentions.last(where: { $0.tokens.upperBound <= cue && $0.tokens.upperBound >= cue - 2
+            && $0.tokens.lowerBound >= start }), !m.isNisba else { return nil }
+        if (m.tokens.upperBound...cue).contains(where: { $0 < breakBefore.count && breakBefore[$0] && $0 != m.tokens.upperBound }) {
+            return nil
+        }
+        let entry = gazetteer.entries[m.entry]
+        guard Extractor.speakers.contains(entry.kind ?? "") else { return nil }
+        return (entry.name, m.bytes)
+    }
+
+    /// Byte ranges inside quotation marks: “…”, «…» and "…".
+    static func quotes(in bytes: [UInt8]) -> [Range<Int>] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var out: [Range<Int>] = []
+        var open: (Character, Int)?
+        var offset = 0
+        for c in text {
+            let width = String(c).utf8.count
+            if let (mark, start) = open {
+                if (mark == "“" && c == "”") || (mark == "«" && c == "»") || (mark == "\"" && c == "\"") {
+                    out.append(start..<offset)
+                    open = nil
+                }
+            } else if c == "“" || c == "«" || c == "\"" {
+                open = (c, offset + width)
+            }
+            offset += width
+        }
+        return out
+    }
+
+    static func trimmed(_ s: String) -> String {
+        s.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "“”«»\":،.")))
+    }
+}
+
+extension Array where Element == String {
+    func contains(phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, count >= phrase.count else { return false }
+        for start in 0...(count - phrase.count) where self[start] == phrase[0] {
+            if self[start..<start + phrase.count].elementsEqual(phrase) { return true }
+        }
+        return false
+    }
+}

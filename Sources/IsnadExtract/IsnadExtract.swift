@@ -1,1 +1,0 @@
-// IsnadExtract: see Package.swift for its place in the layering.
