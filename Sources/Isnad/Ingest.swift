@@ -21,7 +21,8 @@ extension Store {
         try index.snapshot { txn in
             try index.forEach(EntityRecord.self, txn: txn) { _, record in
                 entries.append(Gazetteer.Entry(name: record.name, kind: record.kind,
-                                               aliases: record.aliasesAr + record.aliasesEn, country: record.country))
+                                               aliases: record.aliasesAr + record.aliasesEn, country: record.country,
+                                               role: record.role))
             }
         }
         return Gazetteer(entries)

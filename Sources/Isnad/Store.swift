@@ -68,8 +68,8 @@ public final class Store: Sendable {
                     let published = record.published.flatMap(RecordDate.init)
                     let statements = Store.statements(of: record, extractor.extract(text: record.text, published: published))
                     let kept = Set(statements.map(\.id))
-                    batch.removedStatements += try index.statementIDs(ofArticle: record.key, txn: txn)
-                        .filter { !kept.contains($0) }
+                    batch.removedStatements += try index.statements(ofArticle: record.key, txn: txn)
+                        .map(\.id).filter { !kept.contains($0) }
                     batch.articles.append(record)
                     batch.statements += statements
                 }

@@ -17,7 +17,7 @@ struct IsnadCommand: ParsableCommand {
             $XDG_DATA_HOME/isnad/store (~/.local/share/isnad/store).
             """,
         version: "isnad 0.1.0",
-        subcommands: [Import.self, Export.self, Query.self, Ingest.self, Stats.self, Analyze.self, Parse.self]
+        subcommands: [Import.self, Export.self, Query.self, Ingest.self, Eval.self, Stats.self, Analyze.self, Parse.self]
     )
 
     /// Exit codes: 0 success, 1 query or input error, 2 usage error, 3 store

@@ -19,21 +19,21 @@ package enum Cue {
     /// singular and plural; prefixes (و، ف) are removed before lookup.
     static let verbs: [(String, [String])] = [
         ("assert", ["قال", "قالت", "قالوا", "يقول", "تقول", "يقولون", "أضاف", "أضافت", "أضافوا", "يضيف", "تضيف",
-                    "أوضح", "أوضحت", "يوضح", "توضح", "تابع", "تابعت", "أشار", "أشارت", "يشير", "تشير",
-                    "صرح", "صرحت", "يصرح", "أعلن", "أعلنت", "يعلن", "تعلن", "اعتبر", "اعتبرت", "يعتبر", "تعتبر",
+                    "أوضح", "أوضحت", "يوضح", "تابع", "أشار", "أشارت", "يشير", "يظن", "يظنون", "يزعمون", "يؤكدون",
+                    "صرح", "صرحت", "يصرح", "أعلن", "أعلنت", "يعلن", "تعلن", "اعتبر", "اعتبرت",
                     "رأى", "رأت", "يرى", "ترى", "لفت", "لفتت", "زعم", "زعمت", "يزعم", "ادعى", "ادعت",
                     "وصف", "وصفت", "يصف", "أبلغ", "أبلغت", "أبلغوا", "شدد", "شددت", "يشدد", "قالا",
                     "said", "says", "told", "added", "stated", "noted", "claimed", "described", "explained"]),
         ("confirm", ["أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "confirmed", "confirms"]),
-        ("deny", ["نفى", "نفت", "نفوا", "ينفي", "تنفي", "أنكر", "أنكرت", "ينكر", "تنكر", "denied", "denies", "rejected"]),
-        ("warn", ["حذر", "حذرت", "حذروا", "يحذر", "تحذر", "warned", "warns", "cautioned"]),
-        ("accuse", ["اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "accused", "accuses"]),
+        ("deny", ["نفى", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "نفاه", "نفته", "أنكر", "أنكرت", "ينكر", "تنكر", "أنكره", "denied", "denies", "rejected"]),
+        ("warn", ["حذر", "حذرت", "حذروا", "يحذر", "تحذر", "يحذرون", "warned", "warns", "cautioned"]),
+        ("accuse", ["اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون", "accused", "accuses"]),
         ("condemn", ["ندد", "نددت", "يندد", "أدان", "أدانت", "يدين", "تدين", "انتقد", "انتقدت", "ينتقد", "استنكر",
                      "استنكرت", "condemned", "condemns", "criticized", "criticised"]),
         ("demand", ["طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "دعا", "دعت", "يدعو", "تدعو", "حث", "حثت", "يحث",
                     "urged", "demanded", "called"]),
         ("threaten", ["هدد", "هددت", "هددوا", "يهدد", "تهدد", "توعد", "توعدت", "threatened", "threatens"]),
-        ("pledge", ["تعهد", "تعهدت", "يتعهد", "وعد", "وعدت", "يعد", "pledged", "vowed", "promised"]),
+        ("pledge", ["تعهد", "تعهدت", "يتعهد", "وعد", "وعدت", "pledged", "vowed", "promised"]),
         ("admit", ["اعترف", "اعترفت", "يعترف", "أقر", "أقرت", "يقر", "admitted", "acknowledged", "conceded"]),
         ("report", ["ذكرت", "ذكر", "أفادت", "أفاد", "أوردت", "reported", "reports"]),
     ]
@@ -50,6 +50,23 @@ package enum Cue {
         ("expressed concern", "concern"),
         ("بحسب ما ورد", "report"),
     ]
+
+    /// Verbs that are cues only with certain words soon after them:
+    /// "امتنع يوم الاثنين عن تأكيد", "رفض تحديد", "أعربت … عن قلقها".
+    static let conditional: [(verbs: [String], stance: String, needs: [String])] = [
+        (["امتنع", "امتنعت", "امتنعوا", "رفض", "رفضت", "رفضوا"], "decline",
+         ["تأكيد", "التعليق", "تحديد", "الكشف", "الإفصاح", "confirm", "comment"]),
+        (["أعرب", "أعربت", "أعربوا", "أبدى", "أبدت", "يبدي"], "concern", ["قلق", "قلقه", "قلقها", "قلقهم", "بالقلق", "القلق"]),
+    ]
+
+    static let conditionalForms: [String: (stance: String, needs: Set<String>)] = {
+        var out: [String: (String, Set<String>)] = [:]
+        for (verbs, stance, needs) in conditional {
+            let needed = Set(needs.compactMap { normalize($0).first })
+            for verb in verbs { if let form = normalize(verb).first { out[form] = (stance, needed) } }
+        }
+        return out
+    }()
 
     static let forms = Analyzer(stemming: false)
 
@@ -81,6 +98,13 @@ package enum Cue {
             }
         }
         for candidate in candidates {
+            if let (stance, needs) = conditionalForms[candidate] {
+                let window = tokens[(i + 1)..<min(tokens.count, i + 7)]
+                if window.contains(where: { needs.contains($0.form) || needs.contains(String($0.form.dropFirst())) }) {
+                    return (stance, 1, false)
+                }
+                continue
+            }
             if let stance = single[candidate] { return (stance, 1, reportVerbs.contains(candidate)) }
         }
         return nil

@@ -82,11 +82,9 @@ package struct Extractor: Sendable {
         let dates = DateFinder.find(in: tokens, article: published)
         let quotes = Extractor.quotes(in: bytes)
         // Punctuation between a token and the one before it.
-        var breakBefore = [Bool](repeating: false, count: tokens.count)
-        for k in 1..<max(tokens.count, 1) where k < tokens.count {
-            let gap = bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound]
-            breakBefore[k] = gap.contains { [0x3A, 0x2C, 0x2E, 0x22, 0x28].contains($0) } // : , . " (
-                || String(decoding: gap, as: UTF8.self).contains { "،؛“”«»".contains($0) }
+        var gaps = [Gap](repeating: .none, count: tokens.count)
+        for k in tokens.indices where k > 0 {
+            gaps[k] = Gap(String(decoding: bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound], as: UTF8.self))
         }
         func inQuote(_ k: Int) -> Bool { quotes.contains { $0.contains(tokens[k].range.lowerBound) } }
 
@@ -110,9 +108,13 @@ package struct Extractor: Sendable {
                 let after = i + cue.length
                 var actor: (name: String, span: Range<Int>?)?
                 if !cue.nominal {
-                    actor = speaker(after: after, end: end, tokens: tokens, mentionAt: mentionAt,
-                                    breakBefore: breakBefore, isReport: cue.isReport)
-                        ?? speaker(before: i, start: start, mentions: mentions, breakBefore: breakBefore)
+                    // Subject-first ("الولايات المتحدة … حذروا") wins over the
+                    // object that follows a verb.
+                    actor = speaker(before: i, start: start, mentions: mentions, gaps: gaps)
+                        ?? speaker(after: after, end: end, tokens: tokens, mentionAt: mentionAt,
+                                   gaps: gaps, isReport: cue.isReport)
+                } else {
+                    actor = speaker(relayedBefore: i, start: start, tokens: tokens, mentions: mentions)
                 }
                 if actor == nil, cue.stance == "report", i + 1 < end,
                    Extractor.reports.contains(tokens[i + 1].form) || Extractor.reports.contains(tokens[i].form) {
@@ -139,9 +141,20 @@ package struct Extractor: Sendable {
                 }
                 if Extractor.cannotConfirm.contains(where: { quoteForms.contains(phrase: $0) }) { stance = "decline" }
 
-                // The date nearest the cue in the sentence, else the article's.
+                // A media outlet's own words are a report.
+                if stance == "assert", let e = gazetteer.entry(named: speaker.name),
+                   ["media", "outlet"].contains(gazetteer.entries[e].kind ?? "") {
+                    stance = "report"
+                }
+                // The date nearest the cue in the sentence; else, for the
+                // same speaker going on, the date of what they said before;
+                // else the article's.
                 let inSentence = dates.filter { (start..<end).contains($0.index) }
-                let date = inSentence.min { abs($0.index - i) < abs($1.index - i) }
+                var date = inSentence.min { abs($0.index - i) < abs($1.index - i) }
+                if date == nil, let last = out.last, last.actor == speaker.name, last.dateBasis != .article,
+                   let lastDate = last.date {
+                    date = DateFinder.Found(date: lastDate, basis: last.dateBasis, index: i)
+                }
                 var about: [String] = []
                 for m in mentions where m.tokens.lowerBound >= start && m.tokens.lowerBound < end {
                     let entry = gazetteer.entries[m.entry]
@@ -161,21 +174,69 @@ package struct Extractor: Sendable {
         return out
     }
 
-    /// The speaker after a verb-first cue: titles and roles are skipped;
-    /// a person is preferred to the institution in the role
-    /// ("المتحدث باسم الكرملين دميتري بيسكوف"); the search ends at a clause
-    /// boundary.
+    /// What separates two tokens.
+    enum Gap {
+        case none
+        /// A comma: roles and names are set off by commas
+        /// ("المتحدث باسم …، جون كيربي، إن").
+        case comma
+        /// A colon, full stop, bracket or quotation mark: the clause ends.
+        case hard
+        /// An opening quotation mark.
+        case quote
+
+        init(_ text: String) {
+            if text.contains(where: { "“«\"".contains($0) }) {
+                self = text.contains(where: { ":.".contains($0) }) ? .hard : .quote
+            } else if text.contains(where: { ":.()؛!?”»".contains($0) }) {
+                self = .hard
+            } else if text.contains(where: { ",،".contains($0) }) {
+                self = .comma
+            } else {
+                self = .none
+            }
+        }
+    }
+
+    /// Nouns that introduce an outlet's name ("صحيفة "واشنطن بوست"").
+    static let mediaNouns = words(["صحيفة", "قناة", "وكالة", "موقع", "مجلة", "شبكة", "newspaper", "agency"])
+    /// "الرئيس الأوكراني": the title that, with a country, names its holder.
+    static let presidents = words(["الرئيس", "president"])
+
+    /// The speaker after a verb-first cue: titles and roles are passed over,
+    /// and a person is preferred to the institution in the role
+    /// ("المتحدث باسم الكرملين دميتري بيسكوف"). The search ends at a clause
+    /// boundary (colon, quotation, إن/أن).
     func speaker(after: Int, end: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention],
-                 breakBefore: [Bool], isReport: Bool) -> (name: String, span: Range<Int>?)? {
+                 gaps: [Gap], isReport: Bool) -> (name: String, span: Range<Int>?)? {
         var firstOther: (String, Range<Int>)?
         var k = after
-        let limit = min(end, after + 10)
+        let limit = min(end, after + 16)
         while k < limit {
-            if k > after, breakBefore[k] { break }
+            switch gaps[k] {
+            case .hard: return firstOther
+            case .quote:
+                // An outlet's name in quotation marks after صحيفة or قناة.
+                guard k > 0, Extractor.mediaNouns.contains(DateFinder.stripped(tokens[k - 1].form)) else { return firstOther }
+            case .comma where firstOther != nil && k > after + 1:
+                // A comma after a name ends the subject unless a person
+                // follows at once (the name after a role).
+                if let m = mentionAt[k], gazetteer.entries[m.entry].kind == "person", !m.isNisba {
+                    return (gazetteer.entries[m.entry].name, m.bytes)
+                }
+                return firstOther
+            default: break
+            }
             if Extractor.boundaries.contains(tokens[k].form) { break }
             if let m = mentionAt[k] {
                 let entry = gazetteer.entries[m.entry]
                 if m.isNisba {
+                    // "الرئيس الأوكراني": the country's president.
+                    let countryName = entry.name
+                    if k > after, Extractor.presidents.contains(DateFinder.stripped(tokens[k - 1].form)),
+                       let holder = president(of: countryName) {
+                        return (holder.name, tokens[k - 1].range.lowerBound..<m.bytes.upperBound)
+                    }
                     k = m.tokens.upperBound
                     continue
                 }
@@ -187,34 +248,64 @@ package struct Extractor: Sendable {
                 k = m.tokens.upperBound
                 continue
             }
-            if Extractor.officials.contains(DateFinder.stripped(tokens[k].form)) {
-                // "مسؤول أميركي", "مسؤولون إيرانيون": an unnamed speaker and
-                // the country the adjective names.
-                let plural = ["مسؤولون", "مسؤولين", "مصادر", "دبلوماسيون", "دبلوماسيين", "officials", "sources"]
-                    .contains(tokens[k].form)
-                let noun = tokens[k].form.hasPrefix("دبلوماسي") || tokens[k].form.hasPrefix("diplomat") ? "diplomat"
-                    : tokens[k].form.hasPrefix("مصدر") || tokens[k].form.hasPrefix("مصادر") ? "source" : "official"
-                var country: String?
-                if k + 1 < end, let m = mentionAt[k + 1], m.isNisba { country = gazetteer.entries[m.entry].name }
-                let adjective = country.flatMap { Extractor.adjectives[$0] }.map { $0 + " " } ?? ""
-                return ("unnamed \(adjective)\(noun)\(plural ? "s" : "")", tokens[k].range)
+            let word = DateFinder.stripped(tokens[k].form)
+            let bare = word.hasPrefix("ال") && word.count > 4 ? String(word.dropFirst(2)) : word
+            if firstOther == nil, Extractor.officials.contains(bare) {
+                return unnamed(at: k, end: end, tokens: tokens, mentionAt: mentionAt)
             }
             k += 1
         }
         return firstOther
     }
 
-    /// The speaker just before a subject-first cue ("بيسكوف قال").
+    /// The person whose role is the country's presidency.
+    func president(of country: String) -> Gazetteer.Entry? {
+        for candidate in gazetteer.entries where candidate.kind == "person" && candidate.country == country {
+            if (candidate.role ?? "").hasPrefix("President of") { return candidate }
+        }
+        return nil
+    }
+
+    /// "مسؤول أميركي" → unnamed US official; "مسؤولون أوكرانيون" →
+    /// Ukrainian officials.
+    func unnamed(at k: Int, end: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention]) -> (name: String, span: Range<Int>?) {
+        let word = DateFinder.stripped(tokens[k].form)
+        let plural = ["مسؤولون", "مسؤولين", "المسؤولون", "المسؤولين", "مصادر", "المصادر", "دبلوماسيون",
+                      "دبلوماسيين", "officials", "sources", "diplomats"].contains(word)
+        let noun = word.contains("دبلوماسي") || word.hasPrefix("diplomat") ? "diplomat"
+            : word.contains("مصدر") || word.contains("مصادر") || word.hasPrefix("source") ? "source" : "official"
+        var country: String?
+        if k + 1 < end, let m = mentionAt[k + 1], m.isNisba { country = gazetteer.entries[m.entry].name }
+        let adjective = country.flatMap { Extractor.adjectives[$0] }
+        if plural, let adjective { return ("\(adjective) \(noun)s", tokens[k].range) }
+        return ("unnamed \(adjective.map { $0 + " " } ?? "")\(noun)\(plural ? "s" : "")", tokens[k].range)
+    }
+
+    /// The speaker just before a subject-first cue ("بيسكوف قال",
+    /// "الولايات المتحدة وشركاؤها حذروا"): a mention ending at most two
+    /// words before the cue, with no clause boundary between.
     func speaker(before cue: Int, start: Int, mentions: [Gazetteer.Mention],
-                 breakBefore: [Bool]) -> (name: String, span: Range<Int>?)? {
+                 gaps: [Gap]) -> (name: String, span: Range<Int>?)? {
         guard let m = mentions.last(where: { $0.tokens.upperBound <= cue && $0.tokens.upperBound >= cue - 2
             && $0.tokens.lowerBound >= start }), !m.isNisba else { return nil }
-        if (m.tokens.upperBound...cue).contains(where: { $0 < breakBefore.count && breakBefore[$0] && $0 != m.tokens.upperBound }) {
-            return nil
-        }
+        if (m.tokens.upperBound...cue).contains(where: { $0 < gaps.count && gaps[$0] != .none }) { return nil }
         let entry = gazetteer.entries[m.entry]
         guard Extractor.speakers.contains(entry.kind ?? "") else { return nil }
         return (entry.name, m.bytes)
+    }
+
+    static let relayWords = words(["عن", "عنه", "عنها", "عنهم"])
+
+    /// Relayed speech ("نقلت … عن باتروشيف قوله", "عنه قوله"): the person
+    /// after the last عن before the participle; a pronoun (عنه) or nothing
+    /// leaves the speaker to the context.
+    func speaker(relayedBefore cue: Int, start: Int, tokens: [Token],
+                 mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>?)? {
+        guard let from = (start..<cue).last(where: { Extractor.relayWords.contains(tokens[$0].form) }),
+              tokens[from].form == "عن" else { return nil }
+        guard let m = mentions.first(where: { $0.tokens.lowerBound > from && $0.tokens.upperBound <= cue && !$0.isNisba
+            && gazetteer.entries[$0.entry].kind == "person" }) else { return nil }
+        return (gazetteer.entries[m.entry].name, m.bytes)
     }
 
     /// Byte ranges inside quotation marks: “…”, «…» and "…".

@@ -8,12 +8,14 @@ package struct Gazetteer: Sendable {
         package var kind: String?
         package var aliases: [String]
         package var country: String?
+        package var role: String?
 
-        package init(name: String, kind: String?, aliases: [String], country: String? = nil) {
+        package init(name: String, kind: String?, aliases: [String], country: String? = nil, role: String? = nil) {
             self.name = name
             self.kind = kind
             self.aliases = aliases
             self.country = country
+            self.role = role
         }
     }
 

@@ -138,10 +138,10 @@ extension IndexStore {
         return stored.elementsEqual(try RecordCoding.encoder().encode(record))
     }
 
-    /// The external ids of an article's statements.
-    package func statementIDs(ofArticle key: String, txn: borrowing Txn) throws -> [String] {
+    /// An article's statements, in id order.
+    package func statements(ofArticle key: String, txn: borrowing Txn) throws -> [StatementRecord] {
         guard let id = try articleID(key, txn: txn) else { return [] }
-        return try postings(.doc, id, txn: txn).ids.compactMap { try statement($0, txn: txn)?.id }
+        return try postings(.doc, id, txn: txn).ids.compactMap { try statement($0, txn: txn) }
     }
 
     /// The external key of an article id.

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Isnad
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure extraction against hand-annotated statements.",
+        discussion: """
+            Ingests the articles that DIR/docs.jsonl names (their text from DOC.txt in
+            DIR or beside it; published date and outlet from docs.jsonl) and compares
+            the statements extracted from them with DIR/statements.jsonl. A predicted
+            statement matches a gold one when both are in the same article and the
+            predicted sentence contains the gold evidence; each gold statement matches
+            at most one prediction.
+
+            Prints precision, recall and F1 for: statement found; actor right; actor
+            and stance right; actor, stance and date right (at the gold's precision);
+            a confusion table of stances; and the misses and false alarms.
+
+            Examples:
+              isnad eval --gold ../shared/corpus/seeds/gold
+              isnad eval --gold ../shared/corpus/seeds/gold --json
+            """)
+
+    @Option(help: ArgumentHelp("The folder with docs.jsonl and statements.jsonl.", valueName: "dir"))
+    var gold: String
+
+    @Option(help: ArgumentHelp("Ingest into this store (default: a temporary one, removed after).", valueName: "path"))
+    var store: String?
+
+    @Flag(help: "Print only the scores, as one JSON object.")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let path = store ?? FileManager.default.temporaryDirectory
+                .appendingPathComponent("isnad-eval-\(UUID().uuidString)").path
+            defer { if store == nil { try? FileManager.default.removeItem(atPath: path) } }
+            let opened: Store
+            do {
+                opened = try Store(path: path)
+            } catch let error as StoreError {
+                throw CLIError.store(error)
+            }
+            let evaluation: Evaluation
+            do {
+                evaluation = try Evaluation.run(gold: gold, store: opened)
+            } catch let error as CocoaError {
+                throw CLIError.input("cannot read the gold folder '\(gold)': \(error.localizedDescription)")
+            } catch let error as DecodingError {
+                throw CLIError.input("the gold files in '\(gold)' are not in the expected format: \(error)")
+            }
+            if json {
+                print(evaluation.json)
+                return
+            }
+            print(Eval.report(evaluation))
+        }
+    }
+
+    static func report(_ e: Evaluation) -> String {
+        var lines = ["                     precision  recall     F1"]
+        for (name, score) in [("found", e.found), ("actor", e.actor), ("actor+stance", e.actorStance),
+                              ("actor+stance+date", e.actorStanceDate)] {
+            lines.append(String(format: "%-20@ %9.3f  %6.3f  %5.3f", name as NSString, score.precision, score.recall, score.f1))
+        }
+        lines.append(String(format: "(%d gold statements, %d predicted, %d matched)", e.found.gold, e.found.predicted,
+                            e.found.truePositives))
+        let stances = Array(Set(e.confusion.keys).union(e.confusion.values.flatMap(\.keys))).sorted()
+        lines.append("\nstances (rows gold, columns predicted):")
+        lines.append("          " + stances.map { String($0.prefix(8)).padding(toLength: 9, withPad: " ", startingAt: 0) }.joined())
+        for g in stances {
+            let row = stances.map { p -> String in
+                let n = e.confusion[g]?[p] ?? 0
+                return (n == 0 ? "." : String(n)).padding(toLength: 9, withPad: " ", startingAt: 0)
+            }
+            lines.append(g.padding(toLength: 10, withPad: " ", startingAt: 0) + row.joined())
+        }
+        lines.append("\nmisses (\(e.misses.count)):")
+        for g in e.misses { lines.append("  \(g.doc)  \(g.actor) / \(g.stance) / \(g.date): \(g.evidence)") }
+        lines.append("\nfalse alarms (\(e.falseAlarms.count)):")
+        for p in e.falseAlarms { lines.append("  \(p.doc)  \(p.actor) / \(p.stance.rawValue) [\(p.cue ?? "")]: \(p.sentence ?? "")") }
+        lines.append("\nmatched with a wrong actor, stance or date (\(e.mismatches.count)):")
+        for (g, p) in e.mismatches {
+            lines.append("  \(g.doc)  gold \(g.actor) / \(g.stance) / \(g.date)  predicted \(p.actor) / \(p.stance.rawValue) / \(p.date)"
+                         + "  [\(p.cue ?? "")]: \(g.evidence)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
