@@ -35,7 +35,7 @@ package struct Extractor: Sendable {
     package init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     /// Kinds that can speak.
-    static let speakers: Set<String> = ["person", "org", "media", "country", "outlet", "anon"]
+    static let speakers: Set<String> = ["person", "org", "media", "country", "outlet", "anon", "place"]
     /// Kinds a statement can be about.
     static let topics: Set<String> = ["topic", "weapon", "place", "country", "org", "person", "media", "outlet"]
 
@@ -44,7 +44,14 @@ package struct Extractor: Sendable {
     }
 
     /// Words that end the search for a speaker after a cue.
-    static let boundaries = words(["إن", "أن", "بأن", "لأن", "that", "إلى", "عن", "على", "حول", "بشأن"])
+    static let boundaries = words(["إن", "أن", "بأن", "لأن", "that", "إلى", "عن", "على", "حول", "بشأن", "إذا", "لو",
+                                   "عندما", "حين", "بينما", "لكن", "if", "when", "while"])
+    /// Titles and roles that may stand between a cue and the speaker's name.
+    static let roles = words(["المتحدث", "المتحدثة", "الناطق", "وزير", "وزيرة", "الوزير", "رئيس", "رئيسة", "الرئيس",
+                              "مستشار", "مستشارة", "المستشار", "السفير", "سفير", "الأمين", "المدير", "مدير", "قائد",
+                              "القائد", "نائب", "النائب", "عضو", "الخبير", "خبير", "زميل", "الباحث", "الباحثة", "المحلل",
+                              "مندوب", "المندوب", "ممثل", "المبعوث", "مبعوث", "الجنرال", "اللواء", "العميد", "الأدميرال",
+                              "spokesman", "spokeswoman", "minister", "president", "adviser", "ambassador", "secretary"])
     static let officials = words(["مسؤول", "مسؤولا", "مسؤولون", "مسؤولين", "مصدر", "مصادر", "دبلوماسي",
                                   "دبلوماسيون", "دبلوماسيين", "official", "officials", "source", "sources", "diplomat"])
     static let reports = words(["تقارير", "تقرير", "التقارير", "التقرير", "reports", "report"])
@@ -65,6 +72,21 @@ package struct Extractor: Sendable {
     static let cannotConfirm = ["لا أستطيع تأكيد", "لا يمكنني تأكيد", "لا نستطيع تأكيد", "لا يمكننا تأكيد",
                                 "cannot confirm", "can't confirm"]
         .map { Analyzer(stemming: false).tokens(in: $0).map(\.form) }
+    /// What plain saying conveys by its words: "نشعر بالقلق" is concern,
+    /// "ستفرض عقوبات" a pledge, "عواقب وخيمة" a warning.
+    static let readings: [(String, [[String]])] = [
+        ("concern", ["نشعر بالقلق", "نحن قلقون", "يثير قلقا", "يثير القلق", "مصدر قلق", "concerned", "worried"]),
+        ("condemn", ["ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "condemn"]),
+        ("warn", ["عواقب", "تأثير ضار", "آثار ضارة", "خطير", "خطيرة", "تصعيدا", "تصعيدا كبيرا", "warn", "consequences"]),
+        ("pledge", ["ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "will continue"]),
+        ("demand", ["نحض", "ندعو", "نطالب", "يجب على", "urge", "we call on"]),
+        ("accuse", ["نتهم", "متورطة", "متورط"]),
+    ].map { ($0.0, $0.1.map { Analyzer(stemming: false).tokens(in: $0).map(\.form) }) }
+
+    static func reading(of forms: [String]) -> String? {
+        readings.first { _, phrases in phrases.contains { forms.contains(phrase: $0) } }?.0
+    }
+
     static let adjectives: [String: String] = [
         "Iran": "Iranian", "Russia": "Russian", "United States": "US", "Ukraine": "Ukrainian",
         "United Kingdom": "British", "Israel": "Israeli", "China": "Chinese", "European Union": "European",
@@ -76,11 +98,13 @@ package struct Extractor: Sendable {
         let tokens = forms.tokens(in: text)
         guard !tokens.isEmpty else { return [] }
         let bytes = Array(text.utf8)
-        let mentions = gazetteer.mentions(in: tokens)
+        let quotes = Extractor.quotes(in: bytes)
+        let allMentions = gazetteer.mentions(in: tokens)
+        // Names inside quotations are spoken about, never speakers.
+        let mentions = allMentions.filter { m in !quotes.contains { $0.contains(m.bytes.lowerBound) } }
         var mentionAt: [Int: Gazetteer.Mention] = [:]
         for m in mentions { mentionAt[m.tokens.lowerBound] = m }
         let dates = DateFinder.find(in: tokens, article: published)
-        let quotes = Extractor.quotes(in: bytes)
         // Punctuation between a token and the one before it.
         var gaps = [Gap](repeating: .none, count: tokens.count)
         for k in tokens.indices where k > 0 {
@@ -107,21 +131,42 @@ package struct Extractor: Sendable {
                 guard let cue = found else { i += 1; continue }
                 let after = i + cue.length
                 var actor: (name: String, span: Range<Int>?)?
-                if !cue.nominal {
+                // A verb marked plural ("حذروا", "يقولون") comes after its
+                // subject or has none: an Arabic verb before its subject is
+                // singular.
+                let raw = String(decoding: bytes[tokens[i].range], as: UTF8.self)
+                let plural = cue.length == 1 && (tokens[i].form.hasSuffix("وا") || tokens[i].form.hasSuffix("ون"))
+                // A vocalised passive ("اتُهمت") attributes nothing.
+                if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" { i = after; continue }
+                if cue.nominal {
+                    actor = speaker(relayedBefore: i, start: start, tokens: tokens, mentions: mentions)
+                } else if plural {
+                    actor = speaker(before: i, start: start, mentions: mentions, gaps: gaps)
+                        ?? unnamed(before: i, start: start, tokens: tokens, mentionAt: mentionAt, gaps: gaps)
+                } else {
                     // Subject-first ("الولايات المتحدة … حذروا") wins over the
                     // object that follows a verb.
                     actor = speaker(before: i, start: start, mentions: mentions, gaps: gaps)
                         ?? speaker(after: after, end: end, tokens: tokens, mentionAt: mentionAt,
                                    gaps: gaps, isReport: cue.isReport)
-                } else {
-                    actor = speaker(relayedBefore: i, start: start, tokens: tokens, mentions: mentions)
                 }
+                if actor == nil, tokens[i].form.hasSuffix("بحسب"), cue.length > 1 { actor = ("unspecified reports", nil) }
                 if actor == nil, cue.stance == "report", i + 1 < end,
                    Extractor.reports.contains(tokens[i + 1].form) || Extractor.reports.contains(tokens[i].form) {
                     actor = ("media reports", nil)
                 }
                 actor = actor ?? sentenceActor ?? previousActor
-                guard let speaker = actor else { i = after; continue }
+                guard var speaker = actor else { i = after; continue }
+                // "نددت واشنطن": a capital speaks for its country.
+                if let e = gazetteer.entry(named: speaker.name), gazetteer.entries[e].kind == "place" {
+                    let place = gazetteer.entries[e]
+                    if (place.role ?? "").hasPrefix("capital of"), let country = place.country {
+                        speaker.name = country
+                    } else if place.country == nil, place.name != "West" {
+                        i = after
+                        continue
+                    }
+                }
                 sentenceActor = speaker
                 previousActor = speaker
 
@@ -140,6 +185,7 @@ package struct Extractor: Sendable {
                     stance = "deny"
                 }
                 if Extractor.cannotConfirm.contains(where: { quoteForms.contains(phrase: $0) }) { stance = "decline" }
+                if stance == "assert", let reading = Extractor.reading(of: quoteForms) { stance = reading }
 
                 // A media outlet's own words are a report.
                 if stance == "assert", let e = gazetteer.entry(named: speaker.name),
@@ -156,7 +202,7 @@ package struct Extractor: Sendable {
                     date = DateFinder.Found(date: lastDate, basis: last.dateBasis, index: i)
                 }
                 var about: [String] = []
-                for m in mentions where m.tokens.lowerBound >= start && m.tokens.lowerBound < end {
+                for m in allMentions where m.tokens.lowerBound >= start && m.tokens.lowerBound < end {
                     let entry = gazetteer.entries[m.entry]
                     guard entry.name != speaker.name, !m.isNisba, Extractor.topics.contains(entry.kind ?? "") else { continue }
                     if !about.contains(entry.name) { about.append(entry.name) }
@@ -228,6 +274,13 @@ package struct Extractor: Sendable {
             default: break
             }
             if Extractor.boundaries.contains(tokens[k].form) { break }
+            // "ونفى التقارير": a definite noun right after the verb is its
+            // object; the subject is the one already speaking.
+            if k == after, mentionAt[k] == nil, tokens[k].form.hasPrefix("ال"),
+               !Extractor.roles.contains(tokens[k].form), !Extractor.officials.contains(String(tokens[k].form.dropFirst(2))),
+               DateFinder.weekdays[tokens[k].form] == nil, !DateFinder.today.contains(tokens[k].form) {
+                return nil
+            }
             if let m = mentionAt[k] {
                 let entry = gazetteer.entries[m.entry]
                 if m.isNisba {
@@ -266,6 +319,21 @@ package struct Extractor: Sendable {
         return nil
     }
 
+    /// Unnamed speakers before a plural verb: "مسؤولين أوروبيين وأمريكيين
+    /// أبلغوا".
+    func unnamed(before cue: Int, start: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention],
+                 gaps: [Gap]) -> (name: String, span: Range<Int>?)? {
+        var k = cue - 1
+        while k >= max(start, cue - 4) {
+            let word = DateFinder.stripped(tokens[k].form)
+            let bare = word.hasPrefix("ال") && word.count > 4 ? String(word.dropFirst(2)) : word
+            if Extractor.officials.contains(bare) { return unnamed(at: k, end: cue, tokens: tokens, mentionAt: mentionAt) }
+            if gaps[k + 1] == .hard || gaps[k + 1] == .quote { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
     /// "مسؤول أميركي" → unnamed US official; "مسؤولون أوكرانيون" →
     /// Ukrainian officials.
     func unnamed(at k: Int, end: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention]) -> (name: String, span: Range<Int>?) {
@@ -276,6 +344,19 @@ package struct Extractor: Sendable {
             : word.contains("مصدر") || word.contains("مصادر") || word.hasPrefix("source") ? "source" : "official"
         var country: String?
         if k + 1 < end, let m = mentionAt[k + 1], m.isNisba { country = gazetteer.entries[m.entry].name }
+        if noun == "source", k + 1 < end, ["مطلعه", "مطلع", "informed"].contains(tokens[k + 1].form) {
+            return (plural ? "informed sources" : "informed source", tokens[k].range)
+        }
+        // "مسؤول بارز في إدارة بايدن": senior Biden administration official.
+        var senior = false
+        var j = k + 1
+        while j < min(end, k + 6) {
+            if ["بارز", "كبير", "رفيع", "senior"].contains(tokens[j].form) { senior = true }
+            if let m = mentionAt[j], !m.isNisba, ["org"].contains(gazetteer.entries[m.entry].kind ?? "") {
+                return ("\(senior ? "senior " : "")\(gazetteer.entries[m.entry].name) \(noun)\(plural ? "s" : "")", tokens[k].range)
+            }
+            j += 1
+        }
         let adjective = country.flatMap { Extractor.adjectives[$0] }
         if plural, let adjective { return ("\(adjective) \(noun)s", tokens[k].range) }
         return ("unnamed \(adjective.map { $0 + " " } ?? "")\(noun)\(plural ? "s" : "")", tokens[k].range)
