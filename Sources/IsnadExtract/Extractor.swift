@@ -46,6 +46,16 @@ package struct Extractor: Sendable {
     /// Words that end the search for a speaker after a cue.
     static let boundaries = words(["إن", "أن", "بأن", "لأن", "that", "إلى", "عن", "على", "حول", "بشأن", "إذا", "لو",
                                    "عندما", "حين", "بينما", "لكن", "if", "when", "while"])
+    /// Groups that speak without names.
+    static let groups: [String: String] = {
+        var out: [String: String] = [:]
+        for (word, name) in [("الخبراء", "experts"), ("خبراء", "experts"), ("المحللون", "analysts"), ("محللون", "analysts"),
+                             ("experts", "experts"), ("analysts", "analysts")] {
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = name }
+        }
+        return out
+    }()
+
     /// Titles and roles that may stand between a cue and the speaker's name.
     static let roles = words(["المتحدث", "المتحدثة", "الناطق", "وزير", "وزيرة", "الوزير", "رئيس", "رئيسة", "الرئيس",
                               "مستشار", "مستشارة", "المستشار", "السفير", "سفير", "الأمين", "المدير", "مدير", "قائد",
@@ -78,7 +88,8 @@ package struct Extractor: Sendable {
         ("concern", ["نشعر بالقلق", "نحن قلقون", "يثير قلقا", "يثير القلق", "مصدر قلق", "concerned", "worried"]),
         ("condemn", ["ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "condemn"]),
         ("warn", ["عواقب", "تأثير ضار", "آثار ضارة", "خطير", "خطيرة", "تصعيدا", "تصعيدا كبيرا", "warn", "consequences"]),
-        ("pledge", ["ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "will continue"]),
+        ("pledge", ["ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "حزمة مساعدات",
+                    "will continue"]),
         ("demand", ["نحض", "ندعو", "نطالب", "يجب على", "urge", "we call on"]),
         ("accuse", ["نتهم", "متورطة", "متورط"]),
     ].map { ($0.0, $0.1.map { Analyzer(stemming: false).tokens(in: $0).map(\.form) }) }
@@ -101,7 +112,10 @@ package struct Extractor: Sendable {
         let quotes = Extractor.quotes(in: bytes)
         let allMentions = gazetteer.mentions(in: tokens)
         // Names inside quotations are spoken about, never speakers.
-        let mentions = allMentions.filter { m in !quotes.contains { $0.contains(m.bytes.lowerBound) } }
+        let mentions = allMentions.filter { m in
+            !quotes.contains { $0.contains(m.bytes.lowerBound) }
+                || (m.tokens.lowerBound > 0 && Extractor.mediaNouns.contains(DateFinder.stripped(tokens[m.tokens.lowerBound - 1].form)))
+        }
         var mentionAt: [Int: Gazetteer.Mention] = [:]
         for m in mentions { mentionAt[m.tokens.lowerBound] = m }
         let dates = DateFinder.find(in: tokens, article: published)
@@ -114,6 +128,7 @@ package struct Extractor: Sendable {
 
         var out: [Extraction] = []
         var previousActor: (name: String, span: Range<Int>?)?
+        var previousGroup: (name: String, span: Range<Int>?)?
         var t = 0
         for sentence in SentenceSplitter.sentences(in: text) {
             while t < tokens.count, tokens[t].range.upperBound <= sentence.lowerBound { t += 1 }
@@ -155,7 +170,7 @@ package struct Extractor: Sendable {
                    Extractor.reports.contains(tokens[i + 1].form) || Extractor.reports.contains(tokens[i].form) {
                     actor = ("media reports", nil)
                 }
-                actor = actor ?? sentenceActor ?? previousActor
+                actor = actor ?? (plural ? previousGroup : nil) ?? sentenceActor ?? previousActor
                 guard var speaker = actor else { i = after; continue }
                 // "نددت واشنطن": a capital speaks for its country.
                 if let e = gazetteer.entry(named: speaker.name), gazetteer.entries[e].kind == "place" {
@@ -169,6 +184,7 @@ package struct Extractor: Sendable {
                 }
                 sentenceActor = speaker
                 previousActor = speaker
+                if speaker.name.hasSuffix("s") || speaker.name.contains(" and ") { previousGroup = speaker }
 
                 // The quote: the first quotation after the cue in the
                 // sentence, else the rest of the sentence after the speaker.
@@ -185,7 +201,11 @@ package struct Extractor: Sendable {
                     stance = "deny"
                 }
                 if Extractor.cannotConfirm.contains(where: { quoteForms.contains(phrase: $0) }) { stance = "decline" }
-                if stance == "assert", let reading = Extractor.reading(of: quoteForms) { stance = reading }
+                if stance == "assert" {
+                    let clause = cueEnd < sentence.upperBound
+                        ? forms.tokens(in: String(decoding: bytes[cueEnd..<sentence.upperBound], as: UTF8.self)).map(\.form) : []
+                    if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clause) { stance = reading }
+                }
 
                 // A media outlet's own words are a report.
                 if stance == "assert", let e = gazetteer.entry(named: speaker.name),
@@ -274,6 +294,7 @@ package struct Extractor: Sendable {
             default: break
             }
             if Extractor.boundaries.contains(tokens[k].form) { break }
+            if let group = Extractor.groups[DateFinder.stripped(tokens[k].form)] { return (group, tokens[k].range) }
             // "ونفى التقارير": a definite noun right after the verb is its
             // object; the subject is the one already speaking.
             if k == after, mentionAt[k] == nil, tokens[k].form.hasPrefix("ال"),
@@ -342,8 +363,13 @@ package struct Extractor: Sendable {
                       "دبلوماسيين", "officials", "sources", "diplomats"].contains(word)
         let noun = word.contains("دبلوماسي") || word.hasPrefix("diplomat") ? "diplomat"
             : word.contains("مصدر") || word.contains("مصادر") || word.hasPrefix("source") ? "source" : "official"
-        var country: String?
-        if k + 1 < end, let m = mentionAt[k + 1], m.isNisba { country = gazetteer.entries[m.entry].name }
+        var countries: [String] = []
+        var next = k + 1
+        while next < end, let m = mentionAt[next], m.isNisba {
+            countries.append(gazetteer.entries[m.entry].name)
+            next = m.tokens.upperBound
+        }
+        let country = countries.first
         if noun == "source", k + 1 < end, ["مطلعه", "مطلع", "informed"].contains(tokens[k + 1].form) {
             return (plural ? "informed sources" : "informed source", tokens[k].range)
         }
@@ -357,7 +383,9 @@ package struct Extractor: Sendable {
             }
             j += 1
         }
-        let adjective = country.flatMap { Extractor.adjectives[$0] }
+        let adjectives = countries.compactMap { Extractor.adjectives[$0] }
+        let adjective = adjectives.isEmpty ? nil : adjectives.joined(separator: " and ")
+        _ = country
         if plural, let adjective { return ("\(adjective) \(noun)s", tokens[k].range) }
         return ("unnamed \(adjective.map { $0 + " " } ?? "")\(noun)\(plural ? "s" : "")", tokens[k].range)
     }
