@@ -35,7 +35,7 @@ package enum Cue {
         ("threaten", ["هدد", "هددت", "هددوا", "يهدد", "تهدد", "توعد", "توعدت", "threatened", "threatens"]),
         ("pledge", ["تعهد", "تعهدت", "يتعهد", "وعد", "وعدت", "pledged", "vowed", "promised"]),
         ("admit", ["اعترف", "اعترفت", "يعترف", "أقر", "أقرت", "يقر", "admitted", "acknowledged", "conceded"]),
-        ("report", ["ذكرت", "ذكر", "أفادت", "أفاد", "أوردت", "reported", "reports"]),
+        ("report", ["ذكرت", "ذكر", "أفادت", "أفاد", "أوردت", "reported"]),
     ]
 
     /// Cues of several words, matched before single verbs.

@@ -31,11 +31,23 @@ import Testing
         try withFolder { folder in
             let store = try Store(path: folder + "/store")
             let articles = Article.load(from: [Self.sampleCorpus]).articles
-            #expect(try store.ingest(articles) == IngestSummary(added: 12, replaced: 0, unchanged: 0))
-            #expect(try store.ingest(articles) == IngestSummary(added: 0, replaced: 0, unchanged: 12))
+            let first = try store.ingest(articles)
+            #expect((first.added, first.replaced, first.unchanged) == (12, 0, 0))
+            #expect(first.statements > 12, "the sample articles are full of attributed statements")
+            let statements = try store.statistics().statements
+            #expect(statements == first.statements)
+            #expect(try store.ingest(articles) == IngestSummary(added: 0, replaced: 0, unchanged: 12, statements: 0))
+            #expect(try store.statistics().statements == statements)
+            // A changed article replaces its old statements: none are left
+            // behind or doubled.
             var changed = articles[0]
             changed.text += "\n\nUpdated."
-            #expect(try store.ingest([changed]) == IngestSummary(added: 0, replaced: 1, unchanged: 0))
+            let again = try store.ingest([changed])
+            #expect((again.added, again.replaced, again.unchanged) == (0, 1, 0))
+            #expect(try store.statistics().statements == statements)
+            changed.text = "Nothing attributed here."
+            _ = try store.ingest([changed])
+            #expect(try store.statistics().statements < statements)
             #expect(try store.statistics().articles == 12)
             #expect(try store.articles().first { $0.id == changed.id }?.text == changed.text)
             // Without an id, the same text is the same article.

@@ -62,7 +62,8 @@ struct Eval: ParsableCommand {
         var lines = ["                     precision  recall     F1"]
         for (name, score) in [("found", e.found), ("actor", e.actor), ("actor+stance", e.actorStance),
                               ("actor+stance+date", e.actorStanceDate)] {
-            lines.append(String(format: "%-20@ %9.3f  %6.3f  %5.3f", name as NSString, score.precision, score.recall, score.f1))
+            lines.append(name.padding(toLength: 20, withPad: " ", startingAt: 0)
+                         + String(format: " %9.3f  %6.3f  %5.3f", score.precision, score.recall, score.f1))
         }
         lines.append(String(format: "(%d gold statements, %d predicted, %d matched)", e.found.gold, e.found.predicted,
                             e.found.truePositives))
