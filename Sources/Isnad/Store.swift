@@ -49,18 +49,20 @@ public final class Store: Sendable {
     /// An article already stored with the same content is left alone; one
     /// with other content is replaced, and its old statements with it. The
     /// default gazetteer is loaded into the entity store first, so names in
-    /// the text resolve to known entities. Articles go in batches of 200 per
+    /// the text resolve to known entities. Articles go in batches of 1,000 per
     /// transaction; `progress` hears how many are done after each.
+    static let ingestBatch = 1000
+
     @discardableResult
     public func ingest(_ articles: [Article], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> IngestSummary {
         try index.apply(ImportBatch(entities: DefaultGazetteer.records))
         let extractor = Extractor(gazetteer: try gazetteer())
         let records = articles.map(\.record)
         var summary = IngestSummary()
-        for start in stride(from: 0, to: records.count, by: 200) {
+        for start in stride(from: 0, to: records.count, by: Store.ingestBatch) {
             var batch = ImportBatch()
             try index.snapshot { txn in
-                for record in records[start..<min(start + 200, records.count)] {
+                for record in records[start..<min(start + Store.ingestBatch, records.count)] {
                     if try index.isStored(record, txn: txn) {
                         summary.unchanged += 1
                         continue
@@ -79,7 +81,7 @@ public final class Store: Sendable {
             summary.replaced += result.articles.replaced
             summary.unchanged += result.articles.unchanged
             summary.statements += batch.statements.count
-            progress?(min(start + 200, records.count), records.count)
+            progress?(min(start + Store.ingestBatch, records.count), records.count)
         }
         return summary
     }
