@@ -129,6 +129,10 @@ package struct Extractor: Sendable {
         var out: [Extraction] = []
         var previousActor: (name: String, span: Range<Int>?)?
         var previousGroup: (name: String, span: Range<Int>?)?
+        /// Recent speakers, newest last, for pronouns that must agree in
+        /// gender ("وأضاف" after "إدارة بايدن … أكدت" is not the
+        /// administration).
+        var history: [(name: String, span: Range<Int>?)] = []
         var t = 0
         for sentence in SentenceSplitter.sentences(in: text) {
             while t < tokens.count, tokens[t].range.upperBound <= sentence.lowerBound { t += 1 }
@@ -170,6 +174,9 @@ package struct Extractor: Sendable {
                    Extractor.reports.contains(tokens[i + 1].form) || Extractor.reports.contains(tokens[i].form) {
                     actor = ("media reports", nil)
                 }
+                if actor == nil, let gender = Extractor.gender(ofVerb: tokens[i].form), !plural {
+                    actor = history.last { isFeminine($0.name) == (gender == .feminine) }
+                }
                 actor = actor ?? (plural ? previousGroup : nil) ?? sentenceActor ?? previousActor
                 guard var speaker = actor else { i = after; continue }
                 // "نددت واشنطن": a capital speaks for its country.
@@ -184,6 +191,8 @@ package struct Extractor: Sendable {
                 }
                 sentenceActor = speaker
                 previousActor = speaker
+                history.append(speaker)
+                if history.count > 8 { history.removeFirst() }
                 if speaker.name.hasSuffix("s") || speaker.name.contains(" and ") { previousGroup = speaker }
 
                 // The quote: the first quotation after the cue in the
@@ -238,6 +247,23 @@ package struct Extractor: Sendable {
             t = end
         }
         return out
+    }
+
+    enum Gender { case masculine, feminine }
+
+    /// The gender a verb form agrees with: past -ت and present ت- are
+    /// feminine (قالت، تقول), ي- and plain past forms masculine.
+    static func gender(ofVerb form: String) -> Gender? {
+        let verb = Cue.strippedVerb(form).last ?? form
+        guard let first = verb.unicodeScalars.first, Script(first) == .arabic else { return nil }
+        if verb.hasSuffix("ت") || verb.hasPrefix("ت") { return .feminine }
+        return .masculine
+    }
+
+    func isFeminine(_ name: String) -> Bool {
+        if let e = gazetteer.entry(named: name) { return gazetteer.feminine[e] }
+        // Described speakers: "unnamed US official", "informed sources".
+        return name.hasSuffix("sources") || name == "media reports"
     }
 
     /// What separates two tokens.

@@ -20,6 +20,9 @@ package struct Gazetteer: Sendable {
     }
 
     package let entries: [Entry]
+    /// Whether Arabic treats the entity as feminine: countries and places,
+    /// and institutions named by a feminine noun (وزارة، إدارة، مجموعة).
+    package let feminine: [Bool]
     /// First word of an alias (normalised, unstemmed) → (words, entry).
     private var byFirstWord: [String: [(words: [String], entry: Int)]] = [:]
     /// Entries by canonical name.
@@ -31,6 +34,18 @@ package struct Gazetteer: Sendable {
 
     package init(_ entries: [Entry]) {
         self.entries = entries
+        feminine = entries.map { entry in
+            switch entry.kind {
+            case "country", "place": return true
+            case "person", nil: return false
+            default:
+                // The first Arabic name's first word: "وزارة الخارجية" is
+                // feminine, "البيت الأبيض" is not.
+                guard let arabic = entry.aliases.first(where: { Script.of($0.unicodeScalars) == .arabic }),
+                      let word = arabic.split(separator: " ").first else { return false }
+                return word.hasSuffix("ة") || word.hasSuffix("ات")
+            }
+        }
         for (i, entry) in entries.enumerated() {
             byName[entry.name] = byName[entry.name] ?? i
             for alias in [entry.name] + entry.aliases {

@@ -22,11 +22,11 @@ package enum Language: String, Sendable, CaseIterable {
 }
 
 /// The script of a letter, as far as routing words to analyzers goes.
-enum Script {
+package enum Script {
     case arabic, latin, other
 
     @inline(__always)
-    init(_ scalar: Unicode.Scalar) {
+    package init(_ scalar: Unicode.Scalar) {
         let v = scalar.value
         switch v {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF:
@@ -42,7 +42,7 @@ enum Script {
     /// The script a word is analysed in: Arabic if it has an Arabic letter
     /// (light10 strips only Arabic affixes, so `والcnn` still meets `cnn`),
     /// else Latin if it has a Latin letter.
-    static func of(_ word: some Sequence<Unicode.Scalar>) -> Script {
+    package static func of(_ word: some Sequence<Unicode.Scalar>) -> Script {
         var latin = false
         for scalar in word {
             switch Script(scalar) {
