@@ -216,11 +216,12 @@ package struct Extractor: Sendable {
                     if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clause) { stance = reading }
                 }
 
-                // A media outlet's own words are a report.
-                if stance == "assert", let e = gazetteer.entry(named: speaker.name),
-                   ["media", "outlet"].contains(gazetteer.entries[e].kind ?? "") {
-                    stance = "report"
-                }
+                // A media outlet's own words are a report; a report verb with
+                // a speaker who is no outlet ("أفادت مصادر مطلعة") is saying.
+                let isMedia = speaker.name == "media reports"
+                    || gazetteer.entry(named: speaker.name).map { ["media", "outlet"].contains(gazetteer.entries[$0].kind ?? "") } == true
+                if stance == "assert", isMedia { stance = "report" }
+                if stance == "report", !isMedia, speaker.name != "unspecified reports" { stance = "assert" }
                 // The date nearest the cue in the sentence; else, for the
                 // same speaker going on, the date of what they said before;
                 // else the article's.
@@ -321,6 +322,16 @@ package struct Extractor: Sendable {
             }
             if Extractor.boundaries.contains(tokens[k].form) { break }
             if let group = Extractor.groups[DateFinder.stripped(tokens[k].form)] { return (group, tokens[k].range) }
+            // "قال تقرير لصحيفة واشنطن بوست", "وأشارت تقارير إعلامية": a
+            // report speaks for its outlet, or for the media at large.
+            if k == after, Extractor.reports.contains(tokens[k].form) {
+                for j in (k + 1)..<min(end, k + 4) {
+                    if let m = mentionAt[j], ["media", "outlet"].contains(gazetteer.entries[m.entry].kind ?? "") {
+                        return (gazetteer.entries[m.entry].name, m.bytes)
+                    }
+                }
+                return ("media reports", tokens[k].range)
+            }
             // "ونفى التقارير": a definite noun right after the verb is its
             // object; the subject is the one already speaking.
             if k == after, mentionAt[k] == nil, tokens[k].form.hasPrefix("ال"),
@@ -337,6 +348,10 @@ package struct Extractor: Sendable {
                        let holder = president(of: countryName) {
                         return (holder.name, tokens[k - 1].range.lowerBound..<m.bytes.upperBound)
                     }
+                    k = m.tokens.upperBound
+                    continue
+                }
+                if m.isPrepositional {
                     k = m.tokens.upperBound
                     continue
                 }
@@ -422,7 +437,7 @@ package struct Extractor: Sendable {
     func speaker(before cue: Int, start: Int, mentions: [Gazetteer.Mention],
                  gaps: [Gap]) -> (name: String, span: Range<Int>?)? {
         guard let m = mentions.last(where: { $0.tokens.upperBound <= cue && $0.tokens.upperBound >= cue - 2
-            && $0.tokens.lowerBound >= start }), !m.isNisba else { return nil }
+            && $0.tokens.lowerBound >= start }), !m.isNisba, !m.isPrepositional else { return nil }
         if (m.tokens.upperBound...cue).contains(where: { $0 < gaps.count && gaps[$0] != .none }) { return nil }
         let entry = gazetteer.entries[m.entry]
         guard Extractor.speakers.contains(entry.kind ?? "") else { return nil }

@@ -88,6 +88,9 @@ package struct Gazetteer: Sendable {
         package var bytes: Range<Int>
         /// Found through a nisba adjective (أميركي): the country, not a name.
         package var isNisba: Bool
+        /// Written with a preposition (لروسيا، بكيربي): an object, never a
+        /// speaker.
+        package var isPrepositional = false
     }
 
     /// Word forms with their clitics removed: وبيسكوف, لبيسكوف → بيسكوف;
@@ -113,7 +116,13 @@ package struct Gazetteer: Sendable {
         var i = 0
         while i < tokens.count {
             var best: Mention?
-            for candidate in Gazetteer.stripped(tokens[i].form) {
+            let form = tokens[i].form
+            for candidate in Gazetteer.stripped(form) {
+                // What was cut off the front: و، ف are conjunctions; ب، ل، ك
+                // prepositions.
+                let cut = form.unicodeScalars.count - candidate.unicodeScalars.count
+                let prefix = form.unicodeScalars.prefix(max(cut, 0)).filter { $0 != "و" && $0 != "ف" }
+                let prepositional = prefix.contains { "بلك".unicodeScalars.contains($0) } || (candidate.hasPrefix("ال") && form.hasPrefix("لل"))
                 for (words, entry) in byFirstWord[candidate] ?? [] where i + words.count <= tokens.count {
                     guard best == nil || words.count > best!.tokens.count else { continue }
                     var matches = true
@@ -125,7 +134,7 @@ package struct Gazetteer: Sendable {
                     if matches {
                         best = Mention(entry: entry, tokens: i..<i + words.count,
                                        bytes: tokens[i].range.lowerBound..<tokens[i + words.count - 1].range.upperBound,
-                                       isNisba: false)
+                                       isNisba: false, isPrepositional: prepositional)
                     }
                 }
                 if best == nil, let country = nisba[candidate] {

@@ -128,9 +128,9 @@ import Testing
         let evaluation = try Evaluation.run(gold: gold, store: store)
         #expect(evaluation.found.gold == 101)
         #expect(evaluation.found.f1 >= 0.94, "found \(evaluation.found)")
-        #expect(evaluation.actor.f1 >= 0.70, "actor \(evaluation.actor)")
-        #expect(evaluation.actorStance.f1 >= 0.63, "actor+stance \(evaluation.actorStance)")
-        #expect(evaluation.actorStanceDate.f1 >= 0.55, "actor+stance+date \(evaluation.actorStanceDate)")
+        #expect(evaluation.actor.f1 >= 0.72, "actor \(evaluation.actor)")
+        #expect(evaluation.actorStance.f1 >= 0.65, "actor+stance \(evaluation.actorStance)")
+        #expect(evaluation.actorStanceDate.f1 >= 0.57, "actor+stance+date \(evaluation.actorStanceDate)")
         // Every match is one prediction for one gold statement.
         #expect(evaluation.found.truePositives + evaluation.misses.count == 101)
         #expect(evaluation.found.truePositives + evaluation.falseAlarms.count == evaluation.found.predicted)
