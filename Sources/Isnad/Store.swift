@@ -67,7 +67,7 @@ public final class Store: Sendable {
                         summary.unchanged += 1
                         continue
                     }
-                    let published = record.published.flatMap(RecordDate.init)
+                    let published = record.published.flatMap(RecordDate.init) ?? DateFinder.dateline(in: record.text)
                     let statements = Store.statements(of: record, extractor.extract(text: record.text, published: published))
                     let kept = Set(statements.map(\.id))
                     batch.removedStatements += try index.statements(ofArticle: record.key, txn: txn)

@@ -130,6 +130,18 @@ package enum DateFinder {
         return out
     }
 
+    /// A dateline: a full date (day, month and year) in the first or last
+    /// lines of an article that carries no date of its own
+    /// ("10 كانون الثاني 2023").
+    package static func dateline(in text: String) -> RecordDate? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        for line in Array(lines.prefix(4)) + Array(lines.suffix(2)) {
+            let found = find(in: forms.tokens(in: String(line.prefix(300))), article: nil)
+            if let date = found.first(where: { $0.date.precision == .day })?.date { return date }
+        }
+        return nil
+    }
+
     static func stripped(_ form: String) -> String {
         if form.count > 3, let first = form.first, "وفب".contains(first) { return String(form.dropFirst()) }
         return form

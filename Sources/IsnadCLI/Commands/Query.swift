@@ -47,7 +47,7 @@ struct Query: ParsableCommand {
         }
         try reportingErrors {
             let store = try storeOptions.open(readOnly: true)
-            let result = try QueryEngine(store: store.index).run(checked)
+            let result = try QueryEngine(store: store.index).run(checked, provenance: format == .json)
             FileHandle.standardOutput.write(Data(ResultFormatter(format: format).render(result).utf8))
             if explain, let plan = result.plan {
                 print("\nplan:\n" + plan.render(indent: "  "))

@@ -42,11 +42,22 @@ struct ResultFormatter {
         case .text(let s): ResultFormatter.quoted(s)
         case .number(let n): String(n)
         case .list(let items): "[" + items.map(ResultFormatter.quoted).joined(separator: ", ") + "]"
+        case .spans(let spans): ResultFormatter.json(spans)
         case .null: "null"
         }
     }
 
     static func quoted(_ s: String) -> String { JSONLine.quote(s) }
+
+    /// `{"sentence": [0, 120], "cue": [3, 10]}`
+    static func json(_ spans: [(String, [Int])]) -> String {
+        var parts: [String] = []
+        for (name, range) in spans {
+            let numbers: [String] = range.map { String($0) }
+            parts.append(quoted(name) + ": [" + numbers.joined(separator: ", ") + "]")
+        }
+        return "{" + parts.joined(separator: ", ") + "}"
+    }
 
     // MARK: - CSV
 

@@ -11,9 +11,13 @@ package struct QueryEngine: Sendable {
     package init(store: IndexStore) { self.store = store }
 
     /// The query's result table.
-    package func run(_ query: CheckedQuery) throws -> QueryResult {
+    /// With `provenance`, statement rows also carry the sentence and the
+    /// byte spans of sentence, cue, actor and quote (unless `fields` chose
+    /// the columns), so every answer can be checked against its source.
+    package func run(_ query: CheckedQuery, provenance: Bool = false) throws -> QueryResult {
         try store.snapshot { txn in
             var execution = try Execution(store: store, txn: txn)
+            execution.provenance = provenance
             return try execution.run(query, txn: txn)
         }
     }
@@ -107,7 +111,7 @@ extension Execution {
         case .table(let columns, let table):
             return QueryResult(kind: .aggregate, columns: columns, rows: table, plan: plan)
         case .items(let space, let ids):
-            let columns = fields ?? Execution.defaultFields(space)
+            let columns = fields ?? (Execution.defaultFields(space) + (provenance && space == .statements ? [.sentence, .spans] : []))
             var table: [[Cell]] = []
             table.reserveCapacity(ids.count)
             for id in ids { table.append(try cells(id, in: space, columns, txn: txn)) }
@@ -251,6 +255,12 @@ extension Execution {
                 case .id: return record.map { .text($0.id) } ?? .null
                 case .quote: return record.map { .text($0.quote) } ?? .null
                 case .cue: return record?.cue.map { .text($0) } ?? .null
+                case .sentence: return record?.sentence.map { .text($0) } ?? .null
+                case .spans:
+                    guard let spans = record?.spans else { return .null }
+                    let named: [(String, [Int]?)] = [("sentence", spans.sentence), ("cue", spans.cue),
+                                                     ("actor", spans.actor), ("quote", spans.quote)]
+                    return .spans(named.compactMap { name, range in range.map { (name, $0) } })
                 case .title, .url:
                     guard let article = try articleRecord(row.article, txn: txn) else { return .null }
                     return (field == .title ? article.title : article.url).map { .text($0) } ?? .null

@@ -31,6 +31,8 @@ struct Execution {
     var articleCache: [UInt32: ArticleRecord?] = [:]
     var articleKeyCache: [UInt32: String] = [:]
     var nameCache: [String: UInt32?] = [:]
+    /// Statement rows carry their sentence and spans by default.
+    var provenance = false
 
     init(store: IndexStore, txn: borrowing IndexStore.Txn) throws {
         self.store = store

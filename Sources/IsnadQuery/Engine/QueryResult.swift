@@ -3,13 +3,33 @@ package enum Cell: Sendable, Hashable, CustomStringConvertible {
     case text(String)
     case number(Int)
     case list([String])
+    /// Named byte ranges `[start, end)` in the article's text.
+    case spans([(String, [Int])])
     case null
+
+    package static func == (a: Cell, b: Cell) -> Bool {
+        switch (a, b) {
+        case (.text(let x), .text(let y)): x == y
+        case (.number(let x), .number(let y)): x == y
+        case (.list(let x), .list(let y)): x == y
+        case (.spans(let x), .spans(let y)): x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+        case (.null, .null): true
+        default: false
+        }
+    }
+
+    package func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
     package var description: String {
         switch self {
         case .text(let s): s
         case .number(let n): String(n)
         case .list(let items): items.joined(separator: "; ")
+        case .spans(let spans):
+            spans.map { name, range -> String in
+                let numbers: [String] = range.map { String($0) }
+                return name + " " + numbers.joined(separator: "-")
+            }.joined(separator: "; ")
         case .null: ""
         }
     }

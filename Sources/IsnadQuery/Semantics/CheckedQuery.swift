@@ -76,5 +76,5 @@ package enum SortKey: Sendable, Hashable {
 
 /// The columns a result can show.
 package enum OutputField: String, Sendable, Hashable, CaseIterable {
-    case id, date, actor, stance, quote, about, country, kind, source, cites, lang, doc, title, url, cue
+    case id, date, actor, stance, quote, about, country, kind, source, cites, lang, doc, title, url, cue, sentence, spans
 }
