@@ -53,9 +53,21 @@ public final class Store: Sendable {
     /// transaction; `progress` hears how many are done after each.
     static let ingestBatch = 1000
 
+    /// Puts the default gazetteer into the entity store once: entries the
+    /// user has since replaced (same name, other content) are left as the
+    /// user made them.
+    package func loadDefaultGazetteer() throws {
+        let marker = "default_gazetteer"
+        let fingerprint = String(DefaultGazetteer.records.count) + ":" + (DefaultGazetteer.records.last?.name ?? "")
+        let stored = try index.snapshot { txn in try index.metaValue(marker, txn: txn) }
+        guard stored != fingerprint else { return }
+        try index.apply(ImportBatch(entities: DefaultGazetteer.records))
+        try index.setMetaValue(marker, fingerprint)
+    }
+
     @discardableResult
     public func ingest(_ articles: [Article], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> IngestSummary {
-        try index.apply(ImportBatch(entities: DefaultGazetteer.records))
+        try loadDefaultGazetteer()
         let extractor = Extractor(gazetteer: try gazetteer())
         let records = articles.map(\.record)
         var summary = IngestSummary()

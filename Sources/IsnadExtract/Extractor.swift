@@ -56,6 +56,8 @@ package struct Extractor: Sendable {
         return out
     }()
 
+    static let complementizers = words(["إن", "أن", "بأن", "that"])
+
     /// Titles and roles that may stand between a cue and the speaker's name.
     static let roles = words(["المتحدث", "المتحدثة", "الناطق", "وزير", "وزيرة", "الوزير", "رئيس", "رئيسة", "الرئيس",
                               "مستشار", "مستشارة", "المستشار", "السفير", "سفير", "الأمين", "المدير", "مدير", "قائد",
@@ -200,7 +202,12 @@ package struct Extractor: Sendable {
                 let cueEnd = tokens[after - 1].range.upperBound
                 var quoteSpan = quotes.first { $0.lowerBound >= cueEnd && $0.lowerBound < sentence.upperBound + 4 }
                 if quoteSpan == nil {
-                    let from = max(cueEnd, speaker.span?.upperBound ?? cueEnd)
+                    var from = max(cueEnd, speaker.span?.upperBound ?? cueEnd)
+                    // What was said starts after إن / أن / that.
+                    if let k = (after..<end).first(where: { tokens[$0].range.lowerBound >= from
+                        && Extractor.complementizers.contains(tokens[$0].form) }), k + 1 < end {
+                        from = tokens[k + 1].range.lowerBound
+                    }
                     if from < sentence.upperBound { quoteSpan = from..<sentence.upperBound }
                 }
                 let quoteText = quoteSpan.map { Extractor.trimmed(String(decoding: bytes[$0], as: UTF8.self)) } ?? ""

@@ -144,6 +144,15 @@ extension IndexStore {
         return try postings(.doc, id, txn: txn).ids.compactMap { try statement($0, txn: txn) }
     }
 
+    /// A single value of `meta`, as text.
+    package func metaValue(_ key: String, txn: borrowing Txn) throws -> String? {
+        try txn.get(Array(key.utf8), in: meta).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    package func setMetaValue(_ key: String, _ value: String) throws {
+        try environment.write { txn in try txn.put(Array(value.utf8), for: Array(key.utf8), in: meta) }
+    }
+
     /// The external key of an article id.
     package func articleKey(_ id: UInt32, txn: borrowing Txn) throws -> String? {
         try txn.get(IndexKey.id(id), in: articleNames).map { String(decoding: $0, as: UTF8.self) }

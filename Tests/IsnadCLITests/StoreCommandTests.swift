@@ -153,3 +153,60 @@ final class Counts: @unchecked Sendable {
     }
     func add(_ seen: [Int]) { lock.withLock { _all.append(seen) } }
 }
+
+extension CommandLineTests {
+    @Test func ingestExtractsStatementsWithProvenance() throws {
+        try withFolder { folder in
+            let store = folder + "/store"
+            let run = try isnad(["ingest", "--store", store, "examples/corpus"])
+            #expect(run.status == 0, "\(run.stderr)")
+            // The same person by his Latin and Arabic names.
+            let latin = try isnad(["query", "--store", store, "--format", "csv", "actor:Peskov | count"])
+            let arabic = try isnad(["query", "--store", store, "--format", "csv", "actor:بيسكوف | count"])
+            #expect(latin.stdout == arabic.stdout)
+            #expect(latin.stdout != "count\r\n0\r\n")
+            // JSON rows carry the sentence and spans into the article text.
+            let json = try isnad(["query", "--store", store, "--format", "json", "actor:Peskov | limit 1"])
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            let row = try #require(rows.first)
+            let sentence = try #require(row["sentence"] as? String)
+            let spans = try #require(row["spans"] as? [String: [Int]])
+            let doc = try #require(row["doc"] as? String)
+            let article = try isnad(["query", "--store", store, "--format", "json", "is:article doc:\(doc) | fields id"])
+            #expect(article.stdout.contains(doc))
+            #expect(spans["sentence"]?.count == 2)
+            #expect(spans["cue"].map { $0[0] >= spans["sentence"]![0] && $0[1] <= spans["sentence"]![1] } == true)
+            #expect(!sentence.isEmpty)
+        }
+    }
+
+    @Test func ownEntitiesExtendTheGazetteer() throws {
+        try withFolder { folder in
+            let store = folder + "/store"
+            let entities = folder + "/mine.jsonl"
+            try """
+                {"name":"Omar Haddad","kind":"person","aliases_ar":["عمر حداد","حداد"],"aliases_en":["Omar Haddad"],"country":"Syria"}
+                """.write(toFile: entities, atomically: true, encoding: .utf8)
+            let article = folder + "/a.txt"
+            try "---\npublished: 2024-05-02\n---\nوقال المحلل عمر حداد إن التعاون العسكري مستمر.\n"
+                .write(toFile: article, atomically: true, encoding: .utf8)
+            let run = try isnad(["ingest", "--store", store, "--entities", entities, article])
+            #expect(run.status == 0, "\(run.stderr)")
+            let found = try isnad(["query", "--store", store, "--format", "csv", "actor:حداد | fields actor, date, stance"])
+            #expect(found.stdout == "actor,date,stance\r\nOmar Haddad,2024-05-02,assert\r\n")
+            let country = try isnad(["query", "--store", store, "--format", "csv", "country:Syria | count"])
+            #expect(country.stdout == "count\r\n1\r\n")
+        }
+    }
+
+    @Test func evalPrintsScoresAsJSON() throws {
+        let gold = Self.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/seeds/gold").path
+        let run = try isnad(["eval", "--gold", gold, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let scores = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: [String: Double]])
+        #expect(Set(scores.keys) == ["found", "actor", "actor_stance", "actor_stance_date"])
+        #expect((scores["found"]?["f1"] ?? 0) > 0.9)
+        let missing = try isnad(["eval", "--gold", "/nonexistent"])
+        #expect(missing.status == 1)
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Isnad
+import IsnadIndex
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,9 +15,13 @@ struct Ingest: ParsableCommand {
             Examples:
               isnad ingest examples/corpus
               isnad ingest --store news.isnad articles.jsonl
+              isnad ingest --entities my-entities.jsonl reports/
             """)
 
     @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("Your own entities (JSON Lines, like entities.jsonl) to add to the gazetteer or to override its entries of the same name.", valueName: "file"))
+    var entities: String?
 
     @Argument(help: ArgumentHelp("Files or folders to read.", valueName: "path"))
     var paths: [String]
@@ -35,6 +40,19 @@ struct Ingest: ParsableCommand {
                 printError("skipped: \(path): \(count - 5) more lines")
             }
             let store = try storeOptions.open()
+            if let entities {
+                // The user's entries go in before extraction reads the
+                // gazetteer, and after the default one, so they win.
+                try store.loadDefaultGazetteer()
+                let report: [FileImport]
+                do {
+                    report = try Importer(store: store.index).run([(.entities, entities)])
+                } catch let failure as ImportFailure {
+                    throw CLIError.input(failure.description)
+                }
+                for problem in report.flatMap(\.problems).prefix(10) { printError("error: \(problem)") }
+                if report.contains(where: { !$0.problems.isEmpty }) { throw CLIError.input("'\(entities)' has malformed lines") }
+            }
             let bar = ProgressBar("ingesting")
             let summary = try store.ingest(loaded.articles) { done, total in bar.update(done, of: total) }
             bar.finish()
