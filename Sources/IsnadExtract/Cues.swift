@@ -59,11 +59,11 @@ package enum Cue {
         (["أعرب", "أعربت", "أعربوا", "أبدى", "أبدت", "يبدي"], "concern", ["قلق", "قلقه", "قلقها", "قلقهم", "بالقلق", "القلق"]),
     ]
 
-    static let conditionalForms: [String: (stance: String, needs: Set<String>)] = {
-        var out: [String: (String, Set<String>)] = [:]
+    static let conditionalForms: [[UInt8]: (stance: String, needs: Set<[UInt8]>)] = {
+        var out: [[UInt8]: (String, Set<[UInt8]>)] = [:]
         for (verbs, stance, needs) in conditional {
-            let needed = Set(needs.compactMap { normalize($0).first })
-            for verb in verbs { if let form = normalize(verb).first { out[form] = (stance, needed) } }
+            let needed = Set(needs.compactMap { normalize($0).first.map { Array($0.utf8) } })
+            for verb in verbs { if let form = normalize(verb).first { out[Array(form.utf8)] = (stance, needed) } }
         }
         return out
     }()
@@ -72,35 +72,48 @@ package enum Cue {
 
     static func normalize(_ words: String) -> [String] { forms.tokens(in: words).map(\.form) }
 
-    /// Normalised single-word cues.
-    static let single: [String: String] = {
-        var out: [String: String] = [:]
+    /// Normalised single-word cues, by their UTF-8 bytes (see
+    /// ``Gazetteer``: byte comparison skips Unicode normalisation).
+    static let single: [[UInt8]: String] = {
+        var out: [[UInt8]: String] = [:]
         for (stance, list) in verbs {
             for verb in list {
-                if let form = normalize(verb).first, out[form] == nil { out[form] = stance }
+                if let form = normalize(verb).first, out[Array(form.utf8)] == nil { out[Array(form.utf8)] = stance }
             }
         }
         return out
     }()
 
-    static let multi: [(words: [String], stance: String)] = phrases.map { (normalize($0.0), $0.1) }
-        .sorted { $0.words.count > $1.words.count }
+    /// Phrases by their first word.
+    static let multi: [[UInt8]: [(words: [[UInt8]], stance: String)]] = {
+        var out: [[UInt8]: [(words: [[UInt8]], stance: String)]] = [:]
+        for (phrase, stance) in phrases {
+            let words = normalize(phrase).map { Array($0.utf8) }
+            guard let first = words.first else { continue }
+            out[first, default: []].append((words, stance))
+        }
+        for key in out.keys { out[key]?.sort { $0.words.count > $1.words.count } }
+        return out
+    }()
 
-    static let reportVerbs: Set<String> = Set(verbs.first { $0.0 == "report" }?.1.compactMap { normalize($0).first } ?? [])
+    static let reportVerbs: Set<[UInt8]> = Set(verbs.first { $0.0 == "report" }?.1.compactMap {
+        normalize($0).first.map { Array($0.utf8) }
+    } ?? [])
 
     /// The cue starting at token `i`, if any: its stance and token length.
-    static func cue(at i: Int, in tokens: [Token]) -> (stance: String, length: Int, isReport: Bool)? {
-        let candidates = strippedVerb(tokens[i].form)
-        for (words, stance) in multi where i + words.count <= tokens.count {
-            if candidates.contains(words[0]),
-               (1..<words.count).allSatisfy({ strippedVerb(tokens[i + $0].form).contains(words[$0]) }) {
-                return (stance, words.count, false)
+    static func cue(at i: Int, in tokens: [Token], keys: [[UInt8]]) -> (stance: String, length: Int, isReport: Bool)? {
+        let candidates = strippedVerb(keys[i])
+        for candidate in candidates {
+            for (words, stance) in multi[candidate] ?? [] where i + words.count <= tokens.count {
+                if (1..<words.count).allSatisfy({ strippedVerb(keys[i + $0]).contains(words[$0]) }) {
+                    return (stance, words.count, false)
+                }
             }
         }
         for candidate in candidates {
             if let (stance, needs) = conditionalForms[candidate] {
-                let window = tokens[(i + 1)..<min(tokens.count, i + 7)]
-                if window.contains(where: { needs.contains($0.form) || needs.contains(String($0.form.dropFirst())) }) {
+                let window = keys[(i + 1)..<min(keys.count, i + 7)]
+                if window.contains(where: { needs.contains($0) || ($0.count > 2 && needs.contains(Array($0.dropFirst(2)))) }) {
                     return (stance, 1, false)
                 }
                 continue
@@ -108,6 +121,12 @@ package enum Cue {
             if let stance = single[candidate] { return (stance, 1, reportVerbs.contains(candidate)) }
         }
         return nil
+    }
+
+    /// A verb form with its conjunction removed: وقال → قال, فأضاف → أضاف.
+    static func strippedVerb(_ form: [UInt8]) -> [[UInt8]] {
+        if form.count > 4, Bytes.clitic(form[...]) == .conjunction { return [form, Array(form.dropFirst(2))] }
+        return [form]
     }
 
     /// A verb form with its conjunction removed: وقال → قال, فأضاف → أضاف.

@@ -19,9 +19,11 @@ package enum DateBasis: String, Sendable, Hashable {
 package enum DateFinder {
     static let forms = Analyzer(stemming: false)
     static func form(_ word: String) -> String { forms.tokens(in: word).first?.form ?? word }
+    /// Lexicon keys are UTF-8 bytes (see ``Gazetteer``).
+    static func key(_ word: String) -> [UInt8] { Array(form(word).utf8) }
 
-    static let months: [String: Int] = {
-        var out: [String: Int] = [:]
+    static let months: [[UInt8]: Int] = {
+        var out: [[UInt8]: Int] = [:]
         let names: [(String, Int)] = [
             ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("إبريل", 4), ("مايو", 5), ("يونيو", 6),
             ("يوليو", 7), ("أغسطس", 8), ("آب", 8), ("سبتمبر", 9), ("أيلول", 9), ("أكتوبر", 10), ("نوفمبر", 11),
@@ -29,39 +31,41 @@ package enum DateFinder {
             ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
             ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
         ]
-        for (name, month) in names { out[form(name)] = month }
+        for (name, month) in names { out[key(name)] = month }
         return out
     }()
 
     /// Two-word Levantine months: كانون الثاني, تشرين الأول.
-    static let twoWordMonths: [(String, String, Int)] = [
-        (form("كانون"), form("الثاني"), 1), (form("تشرين"), form("الأول"), 10),
-        (form("تشرين"), form("الثاني"), 11), (form("كانون"), form("الأول"), 12),
+    static let twoWordMonths: [([UInt8], [UInt8], Int)] = [
+        (key("كانون"), key("الثاني"), 1), (key("تشرين"), key("الأول"), 10),
+        (key("تشرين"), key("الثاني"), 11), (key("كانون"), key("الأول"), 12),
     ]
 
-    static let ordinals: [String: Int] = {
-        var out: [String: Int] = [:]
+    static let ordinals: [[UInt8]: Int] = {
+        var out: [[UInt8]: Int] = [:]
         let words = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
-        for (i, word) in words.enumerated() { out[form(word)] = i + 1 }
+        for (i, word) in words.enumerated() { out[key(word)] = i + 1 }
         return out
     }()
 
     /// ISO weekday numbers, Monday 1.
-    static let weekdays: [String: Int] = {
-        var out: [String: Int] = [:]
+    static let weekdays: [[UInt8]: Int] = {
+        var out: [[UInt8]: Int] = [:]
         for (word, day) in [("الاثنين", 1), ("الإثنين", 1), ("الثلاثاء", 2), ("الأربعاء", 3), ("الخميس", 4),
                             ("الجمعة", 5), ("السبت", 6), ("الأحد", 7), ("monday", 1), ("tuesday", 2),
                             ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7)] {
-            out[form(word)] = day
+            out[key(word)] = day
         }
         return out
     }()
 
-    static let yesterday: Set<String> = [form("أمس"), form("الأمس"), "yesterday"]
-    static let today: Set<String> = [form("اليوم"), "today"]
-    static let last: Set<String> = [form("الماضي"), form("الماضية"), form("المنصرم"), "last"]
-    static let monthWords: Set<String> = [form("الشهر"), "month"]
-    static let yearWords: Set<String> = [form("العام"), form("السنة"), "year"]
+    static let yesterday: Set<[UInt8]> = [key("أمس"), key("الأمس"), key("yesterday")]
+    static let today: Set<[UInt8]> = [key("اليوم"), key("today")]
+    static let last: Set<[UInt8]> = [key("الماضي"), key("الماضية"), key("المنصرم"), key("last")]
+    static let monthWords: Set<[UInt8]> = [key("الشهر"), key("month")]
+    static let yearWords: Set<[UInt8]> = [key("العام"), key("السنة"), key("year")]
+    static let from = key("من")
+    static let may = key("may")
 
     /// A date found at token `index`.
     package struct Found: Sendable, Hashable {
@@ -71,24 +75,25 @@ package enum DateFinder {
     }
 
     /// Every date expression in `tokens`, resolved against `article`.
-    package static func find(in tokens: [Token], article: RecordDate?) -> [Found] {
+    package static func find(in tokens: [Token], article: RecordDate?, keys: [[UInt8]]? = nil) -> [Found] {
+        let keys = keys ?? tokens.map { Array($0.form.utf8) }
         var out: [Found] = []
         let base = article?.first
         var i = 0
         while i < tokens.count {
-            let word = stripped(tokens[i].form)
+            let word = stripped(keys[i])
             // Day ordinal or number, then month: "السادس من سبتمبر", "6 سبتمبر 2024".
-            if let (month, length) = month(at: i, tokens) {
+            if let (month, length) = month(at: i, keys) {
                 var day: Int?
                 var k = i - 1
-                if k >= 0, tokens[k].form == form("من") { k -= 1 }
+                if k >= 0, keys[k] == from { k -= 1 }
                 if k >= 0 {
                     if let n = Int(tokens[k].form), (1...31).contains(n) { day = n }
-                    if let n = ordinals[stripped(tokens[k].form)] { day = n }
+                    if let n = ordinals[stripped(keys[k])] { day = n }
                 }
                 var year: Int?
                 var next = i + length
-                while next < tokens.count, months[tokens[next].form] != nil { next += 1 } // سبتمبر/أيلول
+                while next < tokens.count, months[keys[next]] != nil { next += 1 } // سبتمبر/أيلول
                 if next < tokens.count, let y = Int(tokens[next].form), (1900...2100).contains(y) { year = y }
                 let resolvedYear = year ?? inferYear(month: month, base: base)
                 if let resolvedYear {
@@ -115,7 +120,7 @@ package enum DateFinder {
                     out.append(Found(date: RecordDate(first: base.adding(-1), precision: .day), basis: .relative, index: i))
                 } else if today.contains(word) {
                     out.append(Found(date: RecordDate(first: base, precision: .day), basis: .relative, index: i))
-                } else if i + 1 < tokens.count, last.contains(tokens[i + 1].form),
+                } else if i + 1 < tokens.count, last.contains(keys[i + 1]),
                           monthWords.contains(word) || yearWords.contains(word) {
                     let (y, m, _) = base.date
                     if monthWords.contains(word), let d = DayNumber(year: m == 1 ? y - 1 : y, month: m == 1 ? 12 : m - 1, day: 1) {
@@ -147,17 +152,25 @@ package enum DateFinder {
         return form
     }
 
-    static func month(at i: Int, _ tokens: [Token]) -> (Int, Int)? {
-        let word = stripped(tokens[i].form)
-        if i + 1 < tokens.count {
-            for (a, b, month) in twoWordMonths where word == a && tokens[i + 1].form == b { return (month, 2) }
+    static func month(at i: Int, _ keys: [[UInt8]]) -> (Int, Int)? {
+        let word = stripped(keys[i])
+        if i + 1 < keys.count {
+            for (a, b, month) in twoWordMonths where word == a && keys[i + 1] == b { return (month, 2) }
         }
         if let month = months[word] {
-            // "مايو" and "may" are months only beside a day or a year.
-            if word == "may" { return nil }
+            // "may" is too often the verb.
+            if word == may { return nil }
             return (month, 1)
         }
         return nil
+    }
+
+    /// A word without its conjunction or ب (وفي → في، بسبتمبر → سبتمبر).
+    static func stripped(_ key: [UInt8]) -> [UInt8] {
+        if key.count > 6, Bytes.clitic(key[...]) == .conjunction || Bytes.starts(key[...], with: Bytes.ba) {
+            return Array(key.dropFirst(2))
+        }
+        return key
     }
 
     /// A month named without a year is the latest such month not after the

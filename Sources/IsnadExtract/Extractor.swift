@@ -68,13 +68,13 @@ package struct Extractor: Sendable {
                                   "دبلوماسيون", "دبلوماسيين", "official", "officials", "source", "sources", "diplomat"])
     static let reports = words(["تقارير", "تقرير", "التقارير", "التقرير", "reports", "report"])
     /// Participles and nouns that continue the sentence's speaker.
-    static let nominal: [String: String] = {
-        var out: [String: String] = [:]
+    static let nominal: [[UInt8]: String] = {
+        var out: [[UInt8]: String] = [:]
         for (word, stance) in [("قوله", "assert"), ("قولها", "assert"), ("مضيفا", "assert"), ("مضيفة", "assert"),
                                ("مشيرا", "assert"), ("مشيرة", "assert"), ("معتبرا", "assert"), ("مدعيا", "assert"),
                                ("مؤكدا", "confirm"), ("مؤكدة", "confirm"), ("محذرا", "warn"), ("محذرة", "warn"),
                                ("adding", "assert"), ("saying", "assert")] {
-            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = stance }
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[Array(form.utf8)] = stance }
         }
         return out
     }()
@@ -110,9 +110,11 @@ package struct Extractor: Sendable {
     package func extract(text: String, published: RecordDate?) -> [Extraction] {
         let tokens = forms.tokens(in: text)
         guard !tokens.isEmpty else { return [] }
+        // Words as UTF-8 bytes for the lexicons (see Gazetteer).
+        let keys = tokens.map { Array($0.form.utf8) }
         let bytes = Array(text.utf8)
         let quotes = Extractor.quotes(in: bytes)
-        let allMentions = gazetteer.mentions(in: tokens)
+        let allMentions = gazetteer.mentions(in: tokens, keys: keys)
         // Names inside quotations are spoken about, never speakers.
         let mentions = allMentions.filter { m in
             !quotes.contains { $0.contains(m.bytes.lowerBound) }
@@ -120,7 +122,7 @@ package struct Extractor: Sendable {
         }
         var mentionAt: [Int: Gazetteer.Mention] = [:]
         for m in mentions { mentionAt[m.tokens.lowerBound] = m }
-        let dates = DateFinder.find(in: tokens, article: published)
+        let dates = DateFinder.find(in: tokens, article: published, keys: keys)
         // Punctuation between a token and the one before it.
         var gaps = [Gap](repeating: .none, count: tokens.count)
         for k in tokens.indices where k > 0 {
@@ -145,8 +147,8 @@ package struct Extractor: Sendable {
             var i = start
             while i < end {
                 if inQuote(i) { i += 1; continue }
-                var found = Cue.cue(at: i, in: tokens).map { (stance: $0.stance, length: $0.length, isReport: $0.isReport, nominal: false) }
-                if found == nil, let stance = Extractor.nominal[tokens[i].form] {
+                var found = Cue.cue(at: i, in: tokens, keys: keys).map { (stance: $0.stance, length: $0.length, isReport: $0.isReport, nominal: false) }
+                if found == nil, let stance = Extractor.nominal[keys[i]] {
                     found = (stance, 1, false, true)
                 }
                 guard let cue = found else { i += 1; continue }
@@ -343,7 +345,7 @@ package struct Extractor: Sendable {
             // object; the subject is the one already speaking.
             if k == after, mentionAt[k] == nil, tokens[k].form.hasPrefix("ال"),
                !Extractor.roles.contains(tokens[k].form), !Extractor.officials.contains(String(tokens[k].form.dropFirst(2))),
-               DateFinder.weekdays[tokens[k].form] == nil, !DateFinder.today.contains(tokens[k].form) {
+               DateFinder.weekdays[Array(tokens[k].form.utf8)] == nil, !DateFinder.today.contains(Array(tokens[k].form.utf8)) {
                 return nil
             }
             if let m = mentionAt[k] {

@@ -23,12 +23,15 @@ package struct Gazetteer: Sendable {
     /// Whether Arabic treats the entity as feminine: countries and places,
     /// and institutions named by a feminine noun (وزارة، إدارة، مجموعة).
     package let feminine: [Bool]
-    /// First word of an alias (normalised, unstemmed) → (words, entry).
-    private var byFirstWord: [String: [(words: [String], entry: Int)]] = [:]
+    /// First word of an alias (normalised, unstemmed, as UTF-8) → (words,
+    /// entry). Words are compared as bytes: Swift compares non-ASCII
+    /// Strings through Unicode normalisation, which the analyzer has
+    /// already done, and which would cost a third of extraction.
+    private var byFirstWord: [[UInt8]: [(words: [[UInt8]], entry: Int)]] = [:]
     /// Entries by canonical name.
     private var byName: [String: Int] = [:]
     /// Nisba adjectives (إيراني, الروسية, أميركيون) → country entry.
-    private var nisba: [String: Int] = [:]
+    private var nisba: [[UInt8]: Int] = [:]
 
     static let forms = Analyzer(stemming: false)
 
@@ -49,7 +52,7 @@ package struct Gazetteer: Sendable {
         for (i, entry) in entries.enumerated() {
             byName[entry.name] = byName[entry.name] ?? i
             for alias in [entry.name] + entry.aliases {
-                let words = Gazetteer.forms.tokens(in: alias).map(\.form)
+                let words = Gazetteer.forms.tokens(in: alias).map { Array($0.form.utf8) }
                 guard let first = words.first else { continue }
                 if byFirstWord[first, default: []].contains(where: { $0.words == words && $0.entry == i }) { continue }
                 byFirstWord[first, default: []].append((words, i))
@@ -61,7 +64,7 @@ package struct Gazetteer: Sendable {
             guard let i = byName[country] else { continue }
             for ending in ["ي", "يه", "يون", "يين", "يان", "يتان"] {
                 for article in ["", "ال"] {
-                    nisba[Gazetteer.forms.tokens(in: article + stem + ending).first?.form ?? ""] = i
+                    nisba[Array((Gazetteer.forms.tokens(in: article + stem + ending).first?.form ?? "").utf8)] = i
                 }
             }
         }
@@ -94,39 +97,40 @@ package struct Gazetteer: Sendable {
     }
 
     /// Word forms with their clitics removed: وبيسكوف, لبيسكوف → بيسكوف;
-    /// للكرملين → الكرملين; والروسية → الروسية.
-    static func stripped(_ form: String) -> [String] {
-        var out = [form]
-        var rest = Substring(form)
+    /// للكرملين → الكرملين; والروسية → الروسية. Each with whether a
+    /// preposition (ب، ل، ك) was removed. On UTF-8: each of these letters is
+    /// two bytes.
+    static func stripped(_ form: [UInt8]) -> [(word: [UInt8], prepositional: Bool)] {
+        var out = [(form, false)]
+        var rest = form[...]
+        var prepositional = false
         for _ in 0..<2 {
-            guard let first = rest.first, "وفبلك".contains(first), rest.count > 2 else { break }
-            if first == "ل", rest.hasPrefix("لل"), rest.count > 3 {
-                out.append("ال" + rest.dropFirst(2))
+            guard rest.count > 4, let clitic = Bytes.clitic(rest) else { break }
+            if clitic == .lam, rest.count > 6, Bytes.starts(rest.dropFirst(2), with: Bytes.lam) {
+                out.append((Bytes.al + rest.dropFirst(4), true))
             }
-            rest = rest.dropFirst()
-            out.append(String(rest))
+            if clitic != .conjunction { prepositional = true }
+            rest = rest.dropFirst(2)
+            out.append((Array(rest), prepositional))
         }
-        if let last = out.last, last.hasPrefix("ال"), last.count > 3 { out.append(String(last.dropFirst(2))) }
+        if let last = out.last, last.0.count > 6, Bytes.starts(last.0[...], with: Bytes.al) {
+            out.append((Array(last.0.dropFirst(4)), last.1))
+        }
         return out
     }
 
     /// Every longest match of an alias over `tokens`, left to right.
-    package func mentions(in tokens: [Token]) -> [Mention] {
+    package func mentions(in tokens: [Token], keys: [[UInt8]]? = nil) -> [Mention] {
+        let keys = keys ?? tokens.map { Array($0.form.utf8) }
         var out: [Mention] = []
         var i = 0
         while i < tokens.count {
             var best: Mention?
-            let form = tokens[i].form
-            for candidate in Gazetteer.stripped(form) {
-                // What was cut off the front: و، ف are conjunctions; ب، ل، ك
-                // prepositions.
-                let cut = form.unicodeScalars.count - candidate.unicodeScalars.count
-                let prefix = form.unicodeScalars.prefix(max(cut, 0)).filter { $0 != "و" && $0 != "ف" }
-                let prepositional = prefix.contains { "بلك".unicodeScalars.contains($0) } || (candidate.hasPrefix("ال") && form.hasPrefix("لل"))
+            for (candidate, prepositional) in Gazetteer.stripped(keys[i]) {
                 for (words, entry) in byFirstWord[candidate] ?? [] where i + words.count <= tokens.count {
                     guard best == nil || words.count > best!.tokens.count else { continue }
                     var matches = true
-                    for k in 1..<max(words.count, 1) where tokens[i + k].form != words[k] {
+                    for k in 1..<max(words.count, 1) where keys[i + k] != words[k] {
                         // Later words may carry the article too (الحرس الثوري).
                         matches = false
                         break
@@ -149,5 +153,27 @@ package struct Gazetteer: Sendable {
             }
         }
         return out
+    }
+}
+
+/// UTF-8 spellings of the Arabic letters extraction looks at.
+enum Bytes {
+    static let waw: [UInt8] = [0xD9, 0x88], fa: [UInt8] = [0xD9, 0x81], ba: [UInt8] = [0xD8, 0xA8]
+    static let lam: [UInt8] = [0xD9, 0x84], kaf: [UInt8] = [0xD9, 0x83], alef: [UInt8] = [0xD8, 0xA7]
+    static let ta: [UInt8] = [0xD8, 0xAA], ya: [UInt8] = [0xD9, 0x8A]
+    static let al: [UInt8] = alef + lam
+
+    enum Clitic { case conjunction, lam, preposition }
+
+    static func starts(_ word: ArraySlice<UInt8>, with prefix: [UInt8]) -> Bool {
+        word.count >= prefix.count && word.prefix(prefix.count).elementsEqual(prefix)
+    }
+
+    /// The one-letter clitic a word starts with, if any.
+    static func clitic(_ word: ArraySlice<UInt8>) -> Clitic? {
+        if starts(word, with: waw) || starts(word, with: fa) { return .conjunction }
+        if starts(word, with: lam) { return .lam }
+        if starts(word, with: ba) || starts(word, with: kaf) { return .preposition }
+        return nil
     }
 }
