@@ -107,8 +107,9 @@ extension Article {
     private static func loadJSONLines(_ text: String, path: String, into loaded: inout LoadedArticles) {
         let decoder = JSONDecoder()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
+            // Only blank lines need trimming; JSON allows the spaces around.
+            if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let trimmed = line
             do {
                 let object = try decoder.decode(JSONArticle.self, from: Data(trimmed.utf8))
                 guard !object.text.isEmpty else {

@@ -262,14 +262,16 @@ struct BatchWriter {
         return change
     }
 
-    func articleTerms(_ record: ArticleRecord) -> (terms: Set<String>, forms: Set<String>) {
-        var terms: Set<String> = []
-        var forms: Set<String> = []
+    /// Terms and forms as UTF-8 bytes: hashing bytes skips the Unicode
+    /// normalisation that String hashing does (the analyzer normalised).
+    func articleTerms(_ record: ArticleRecord) -> (terms: Set<[UInt8]>, forms: Set<[UInt8]>) {
+        var terms: Set<[UInt8]> = []
+        var forms: Set<[UInt8]> = []
         for text in [record.title ?? "", record.text] {
             analyzer.forEachToken(in: text) { token in
                 guard token.form.utf8.count <= IndexKey.longestWord else { return }
-                terms.insert(token.term)
-                forms.insert(token.form)
+                terms.insert(Array(token.term.utf8))
+                forms.insert(Array(token.form.utf8))
             }
         }
         return (terms, forms)
@@ -277,8 +279,8 @@ struct BatchWriter {
 
     mutating func index(_ record: ArticleRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
         let (terms, forms) = articleTerms(record)
-        for term in terms { add(id, to: PostingKey(database: 2, key: IndexKey.term(.article, term))) }
-        for form in forms { add(id, to: PostingKey(database: 2, key: IndexKey.term(.articleForms, form))) }
+        for term in terms { add(id, to: PostingKey(database: 2, key: [TextSpace.article.rawValue] + term)) }
+        for form in forms { add(id, to: PostingKey(database: 2, key: [TextSpace.articleForms.rawValue] + form)) }
         var row = ArticleRow()
         row.live = true
         if let source = record.source {
@@ -301,8 +303,8 @@ struct BatchWriter {
 
     mutating func unindex(_ record: ArticleRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
         let (terms, forms) = articleTerms(record)
-        for term in terms { remove(id, from: PostingKey(database: 2, key: IndexKey.term(.article, term))) }
-        for form in forms { remove(id, from: PostingKey(database: 2, key: IndexKey.term(.articleForms, form))) }
+        for term in terms { remove(id, from: PostingKey(database: 2, key: [TextSpace.article.rawValue] + term)) }
+        for form in forms { remove(id, from: PostingKey(database: 2, key: [TextSpace.articleForms.rawValue] + form)) }
         if let source = record.source, let entity = try existingEntity(named: source, txn: txn) {
             remove(id, from: PostingKey(database: 0, key: IndexKey.field(.source, entity)))
         }
@@ -354,17 +356,17 @@ struct BatchWriter {
     }
 
     /// Terms of a statement's quote and sentence, with positions.
-    func statementTerms(_ record: StatementRecord) -> [(TextSpace, [String: [UInt32]], Set<String>)] {
-        var out: [(TextSpace, [String: [UInt32]], Set<String>)] = []
+    func statementTerms(_ record: StatementRecord) -> [(TextSpace, [[UInt8]: [UInt32]], Set<[UInt8]>)] {
+        var out: [(TextSpace, [[UInt8]: [UInt32]], Set<[UInt8]>)] = []
         for (space, text) in [(TextSpace.quote, record.quote), (.sentence, record.sentence ?? "")] where !text.isEmpty {
-            var terms: [String: [UInt32]] = [:]
-            var forms: Set<String> = []
+            var terms: [[UInt8]: [UInt32]] = [:]
+            var forms: Set<[UInt8]> = []
             var position: UInt32 = 0
             analyzer.forEachToken(in: text) { token in
                 defer { position += 1 }
                 guard token.form.utf8.count <= IndexKey.longestWord else { return }
-                terms[token.term, default: []].append(position)
-                forms.insert(token.form)
+                terms[Array(token.term.utf8), default: []].append(position)
+                forms.insert(Array(token.form.utf8))
             }
             out.append((space, terms, forms))
         }
@@ -391,11 +393,11 @@ struct BatchWriter {
         }
         for (space, terms, forms) in statementTerms(record) {
             for (term, positions) in terms {
-                let key = IndexKey.term(space, term)
+                let key = [space.rawValue] + term
                 add(id, to: PostingKey(database: 2, key: key))
                 positionChanges[key, default: ([], [])].added.append((id, positions))
             }
-            for form in forms { add(id, to: PostingKey(database: 2, key: IndexKey.term(space.forms, form))) }
+            for form in forms { add(id, to: PostingKey(database: 2, key: [space.forms.rawValue] + form)) }
         }
         add(id, to: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
         try setRow(id, column: .statements, txn: txn) { row.write(to: $0, at: $1) }
@@ -420,11 +422,11 @@ struct BatchWriter {
         }
         for (space, terms, forms) in statementTerms(record) {
             for term in terms.keys {
-                let key = IndexKey.term(space, term)
+                let key = [space.rawValue] + term
                 remove(id, from: PostingKey(database: 2, key: key))
                 positionChanges[key, default: ([], [])].removed.insert(id)
             }
-            for form in forms { remove(id, from: PostingKey(database: 2, key: IndexKey.term(space.forms, form))) }
+            for form in forms { remove(id, from: PostingKey(database: 2, key: [space.forms.rawValue] + form)) }
         }
     }
 
