@@ -28,6 +28,16 @@ extension Store {
         return Gazetteer(entries)
     }
 
+    /// Provisional entities for the people extraction named without knowing
+    /// them: kind person, the Arabic form as written as their alias (so the
+    /// cross-script key finds them too).
+    static func newPeople(_ extractions: [Extraction]) -> [EntityRecord] {
+        var seen: Set<String> = []
+        return extractions.filter { $0.actorIsNew && seen.insert($0.actor).inserted }.map {
+            EntityRecord(name: $0.actor, kind: "person", aliasesAr: [$0.actor], role: "found in text, not in the gazetteer")
+        }
+    }
+
     /// The statement records of one article's extractions: ids `KEY:1`,
     /// `KEY:2`, … in text order.
     static func statements(of article: ArticleRecord, _ extractions: [Extraction]) -> [StatementRecord] {

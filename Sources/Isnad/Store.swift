@@ -80,7 +80,10 @@ public final class Store: Sendable {
                         continue
                     }
                     let published = record.published.flatMap(RecordDate.init) ?? DateFinder.dateline(in: record.text)
-                    let statements = Store.statements(of: record, extractor.extract(text: record.text, published: published))
+                    let extractions = extractor.extract(text: record.text, published: published)
+                    let statements = Store.statements(of: record, extractions)
+                    // A person already in the store keeps their record.
+                    batch.entities += try Store.newPeople(extractions).filter { try index.entityID(named: $0.name, txn: txn) == nil }
                     let kept = Set(statements.map(\.id))
                     batch.removedStatements += try index.statements(ofArticle: record.key, txn: txn)
                         .map(\.id).filter { !kept.contains($0) }

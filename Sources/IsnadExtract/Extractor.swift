@@ -21,6 +21,10 @@ package struct Extraction: Sendable, Hashable {
     package var cueSpan: Range<Int>
     package var actorSpan: Range<Int>?
     package var quoteSpan: Range<Int>?
+    /// The actor is a person the gazetteer does not know, named after a
+    /// title or role ("وزير الخارجية الفرنسي جان نويل بارو"): keep them as
+    /// a provisional entity.
+    package var actorIsNew = false
 }
 
 /// Finds attributed statements in news text by the patterns of Arabic news
@@ -137,6 +141,7 @@ package struct Extractor: Sendable {
         /// gender ("وأضاف" after "إدارة بايدن … أكدت" is not the
         /// administration).
         var history: [(name: String, span: Range<Int>?)] = []
+        var newPeople: Set<String> = []
         var t = 0
         for sentence in SentenceSplitter.sentences(in: text) {
             while t < tokens.count, tokens[t].range.upperBound <= sentence.lowerBound { t += 1 }
@@ -172,6 +177,14 @@ package struct Extractor: Sendable {
                     actor = speaker(before: i, start: start, mentions: mentions, gaps: gaps)
                         ?? speaker(after: after, end: end, tokens: tokens, mentionAt: mentionAt,
                                    gaps: gaps, isReport: cue.isReport)
+                    // A title or role followed by a name the gazetteer does
+                    // not know beats the institution in the role.
+                    if actor == nil || gazetteer.entry(named: actor!.name).map({ gazetteer.entries[$0].kind != "person" }) == true,
+                       let person = unknownPerson(after: after, end: end, tokens: tokens, text: bytes,
+                                                  mentionAt: mentionAt, gaps: gaps) {
+                        actor = (person.name, person.span)
+                        newPeople.insert(person.name)
+                    }
                 }
                 if actor == nil, tokens[i].form.hasSuffix("بحسب"), cue.length > 1 { actor = ("unspecified reports", nil) }
                 if actor == nil, cue.stance == "report", i + 1 < end,
@@ -251,7 +264,8 @@ package struct Extractor: Sendable {
                     actor: speaker.name, stance: stance, cue: String(decoding: bytes[cueSpan], as: UTF8.self),
                     quote: quoteText, sentence: String(decoding: bytes[sentence], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
                     date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
-                    sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan))
+                    sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan,
+                    actorIsNew: newPeople.contains(speaker.name)))
                 i = after
             }
             t = end
@@ -380,6 +394,55 @@ package struct Extractor: Sendable {
             k += 1
         }
         return firstOther
+    }
+
+    static let nameStops = words(["في", "من", "على", "عن", "إلى", "خلال", "يوم", "أمس", "اليوم", "لدى", "الذي", "التي",
+                                  "قد", "كان", "كانت", "للصحفيين", "لصحيفة", "لوكالة", "مع", "بعد", "قبل", "أيضا", "باسم",
+                                  "السابق", "الحالي", "الأسبق", "the", "of", "on", "in", "for", "to"])
+
+    /// A name the gazetteer does not know, after a title or role: two to
+    /// four words, the first without the article, ending at a clause
+    /// boundary, a comma or إن/أن ("وقال السفير الروسي لدى طهران أليكسي
+    /// ديدوف إن").
+    func unknownPerson(after: Int, end: Int, tokens: [Token], text: [UInt8], mentionAt: [Int: Gazetteer.Mention],
+                       gaps: [Gap]) -> (name: String, span: Range<Int>)? {
+        // The article as written, not as normalised: أليكسي is a name,
+        // الخارجية a definite noun.
+        func definite(_ k: Int) -> Bool {
+            let raw = text[tokens[k].range]
+            return raw.starts(with: Bytes.al) || raw.starts(with: Bytes.lam + Bytes.lam)
+        }
+        var sawRole = false
+        var run: [Int] = []
+        var k = after
+        func name() -> (String, Range<Int>)? {
+            guard sawRole, (2...4).contains(run.count), let first = run.first, let last = run.last else { return nil }
+            let span = tokens[first].range.lowerBound..<tokens[last].range.upperBound
+            return (run.map { tokens[$0].form }.joined(separator: " "), span)
+        }
+        while k < min(end, after + 16) {
+            if k > after, gaps[k] == .hard || gaps[k] == .quote { break }
+            if gaps[k] == .comma, !run.isEmpty { break }
+            let form = tokens[k].form
+            if Extractor.boundaries.contains(form) { break }
+            if Extractor.roles.contains(DateFinder.stripped(form)) {
+                sawRole = true
+                run = []
+            } else if let m = mentionAt[k] {
+                if !m.isNisba, gazetteer.entries[m.entry].kind == "person" { return nil }
+                run = []
+                k = m.tokens.upperBound
+                continue
+            } else if Extractor.nameStops.contains(form) || form.unicodeScalars.contains(where: { Script($0) != .arabic })
+                        || (run.isEmpty && definite(k)) {
+                if run.count >= 2 { break }
+                run = []
+            } else {
+                run.append(k)
+            }
+            k += 1
+        }
+        return name()
     }
 
     /// The person whose role is the country's presidency.

@@ -2,6 +2,7 @@ import Foundation
 @testable import Isnad
 import IsnadExtract
 import IsnadIndex
+import IsnadQuery
 import IsnadText
 import Testing
 
@@ -85,6 +86,24 @@ import Testing
             if let actor = found.actorSpan { #expect(String(decoding: bytes[actor], as: UTF8.self).contains("بيسكوف")) }
             #expect(found.sentenceSpan.contains(found.cueSpan.lowerBound))
         }
+    }
+
+    @Test func unknownPeopleAfterATitleAreKept() throws {
+        let found = extract("وقال السفير الروسي لدى طهران أليكسي ديدوف إن التعاون مستمر.")
+        #expect(found.map(\.actor) == ["اليكسي ديدوف"])
+        #expect(found.first?.actorIsNew == true)
+        // A known person is never taken for a new one.
+        #expect(extract("وقال المتحدث باسم الكرملين دميتري بيسكوف إن التعاون مستمر.").first?.actorIsNew == false)
+
+        // Stored as a provisional person, found by the name as written.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-new-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.path)
+        try store.ingest([Article(id: "a", published: "2024-05-01",
+                                  text: "وقال السفير الروسي لدى طهران أليكسي ديدوف إن التعاون مستمر.")])
+        let query = try CheckedQuery(parsing: "actor:\"أليكسي ديدوف\" | fields actor, kind")
+        let result = try QueryEngine(store: store.index).run(query)
+        #expect(result.rows.map { $0.map(\.description) } == [["اليكسي ديدوف", "person"]])
     }
 
     @Test func aboutListsWhatTheSentenceMentions() {
