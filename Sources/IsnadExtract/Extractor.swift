@@ -83,6 +83,7 @@ package struct Extractor: Sendable {
         return out
     }()
     static let denials = ["لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
+                          "لا علاقة له", "لا علاقة لها", "ليس له علاقة", "ليست لها علاقة", "لا صلة له",
                           "لم نرسل", "لم ترسل", "لا صحة", "كاذبة", "baseless", "not true", "never"]
         .map { Analyzer(stemming: false).tokens(in: $0).map(\.form) }
     static let cannotConfirm = ["لا أستطيع تأكيد", "لا يمكنني تأكيد", "لا نستطيع تأكيد", "لا يمكننا تأكيد",
@@ -191,6 +192,8 @@ package struct Extractor: Sendable {
                    Extractor.reports.contains(tokens[i + 1].form) || Extractor.reports.contains(tokens[i].form) {
                     actor = ("media reports", nil)
                 }
+                // Named here, or carried on from what came before?
+                let named = actor != nil
                 if actor == nil, let gender = Extractor.gender(ofVerb: tokens[i].form), !plural {
                     actor = history.last { isFeminine($0.name) == (gender == .feminine) }
                 }
@@ -249,7 +252,7 @@ package struct Extractor: Sendable {
                 // else the article's.
                 let inSentence = dates.filter { (start..<end).contains($0.index) }
                 var date = inSentence.min { abs($0.index - i) < abs($1.index - i) }
-                if date == nil, let last = out.last, last.actor == speaker.name, last.dateBasis != .article,
+                if date == nil, !named, let last = out.last, last.actor == speaker.name, last.dateBasis != .article,
                    let lastDate = last.date {
                     date = DateFinder.Found(date: lastDate, basis: last.dateBasis, index: i)
                 }
@@ -538,6 +541,9 @@ package struct Extractor: Sendable {
         var offset = 0
         for c in text {
             let width = String(c).utf8.count
+            // A quotation does not run past its paragraph: an unmatched mark
+            // must not swallow the rest of the article.
+            if c == "\n" || c == "\r\n" { open = nil }
             if let (mark, start) = open {
                 if (mark == "“" && c == "”") || (mark == "«" && c == "»") || (mark == "\"" && c == "\"") {
                     out.append(start..<offset)
