@@ -101,6 +101,19 @@ package struct Extractor: Sendable {
         ("accuse", ["نتهم", "متورطة", "متورط"]),
     ].map { ($0.0, $0.1.map { Analyzer(stemming: false).tokens(in: $0).map(\.form) }) }
 
+    /// "قال إنهما سيحاربان", "أكد أننا سنواصل": the speakers say what they
+    /// themselves will do — a commitment.
+    static let selfComplementizers = words(["إنه", "إنها", "إنهما", "إنهم", "إننا", "إنني", "أنه", "أنها", "أنهما",
+                                            "أنهم", "أننا", "بأنه", "بأنها", "بأنهم"])
+
+    static func commitsSelf(_ clause: [String]) -> Bool {
+        guard let k = clause.prefix(10).firstIndex(where: { selfComplementizers.contains($0) }) else { return false }
+        return clause.dropFirst(k + 1).prefix(2).contains { word in
+            word == "سوف" || (word.count > 4 && ["سي", "ست", "سن", "سا"].contains { word.hasPrefix($0) }
+                && !["ستة", "سنة", "سنوات", "سياسة", "سياسي", "ستين", "سنه"].contains(word))
+        }
+    }
+
     static func reading(of forms: [String]) -> String? {
         readings.first { _, phrases in phrases.contains { forms.contains(phrase: $0) } }?.0
     }
@@ -238,7 +251,11 @@ package struct Extractor: Sendable {
                 if stance == "assert" {
                     let clause = cueEnd < sentence.upperBound
                         ? forms.tokens(in: String(decoding: bytes[cueEnd..<sentence.upperBound], as: UTF8.self)).map(\.form) : []
-                    if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clause) { stance = reading }
+                    if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clause) {
+                        stance = reading
+                    } else if Extractor.commitsSelf(clause) {
+                        stance = "pledge"
+                    }
                 }
 
                 // A media outlet's own words are a report; a report verb with
@@ -269,6 +286,15 @@ package struct Extractor: Sendable {
                     date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
                     sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan,
                     actorIsNew: newPeople.contains(speaker.name)))
+                // "قال باتروشيف ونظيره الإيراني، علي شمخاني، إنهما": a second
+                // person joined to the speaker says it too.
+                if let span = speaker.span, let partner = partner(after: span, end: end, tokens: tokens, mentions: mentions),
+                   partner.name != speaker.name, var joint = out.last {
+                    joint.actor = partner.name
+                    joint.actorSpan = partner.span
+                    joint.about.removeAll { $0 == partner.name }
+                    out.append(joint)
+                }
                 i = after
             }
             t = end
@@ -446,6 +472,27 @@ package struct Extractor: Sendable {
             k += 1
         }
         return name()
+    }
+
+    static let counterparts = words(["ونظيره", "ونظيرته", "ونظيريه", "and", "ونظيرها"])
+
+    /// A person joined to a speaker by "ونظيره …" or "و" + a name, before
+    /// the clause goes on (إن، أن، a colon).
+    func partner(after span: Range<Int>, end: Int, tokens: [Token],
+                 mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>)? {
+        guard let next = tokens.firstIndex(where: { $0.range.lowerBound >= span.upperBound }), next < end else { return nil }
+        let joined = Extractor.counterparts.contains(tokens[next].form)
+        for m in mentions where m.tokens.lowerBound >= next && m.tokens.lowerBound < min(end, next + 6) {
+            if (next..<m.tokens.lowerBound).contains(where: { Extractor.boundaries.contains(tokens[$0].form) }) { return nil }
+            let entry = gazetteer.entries[m.entry]
+            guard entry.kind == "person", !m.isNisba, !m.isPrepositional else { continue }
+            // "و" + a name right after the speaker, or a counterpart before it.
+            if joined || (m.tokens.lowerBound == next && tokens[next].form.hasPrefix("و")) {
+                return (entry.name, m.bytes)
+            }
+            return nil
+        }
+        return nil
     }
 
     /// The person whose role is the country's presidency.
