@@ -22,7 +22,7 @@ extension Store {
             try index.forEach(EntityRecord.self, txn: txn) { _, record in
                 entries.append(Gazetteer.Entry(name: record.name, kind: record.kind,
                                                aliases: record.aliasesAr + record.aliasesEn, country: record.country,
-                                               role: record.role))
+                                               role: record.role, gender: record.gender))
             }
         }
         return Gazetteer(entries)

@@ -187,8 +187,9 @@ package struct Extractor: Sendable {
                         ?? unnamed(before: i, start: start, tokens: tokens, mentionAt: mentionAt, gaps: gaps)
                 } else {
                     // Subject-first ("الولايات المتحدة … حذروا") wins over the
-                    // object that follows a verb.
-                    actor = speaker(before: i, start: start, mentions: mentions, gaps: gaps)
+                    // object that follows a verb; "بحسب ما ورد" has no subject.
+                    actor = cue.length > 1 && tokens[i].form.hasSuffix("بحسب") ? ("unspecified reports", nil)
+                        : speaker(before: i, start: start, mentions: mentions, gaps: gaps)
                         ?? speaker(after: after, end: end, tokens: tokens, mentionAt: mentionAt,
                                    gaps: gaps, isReport: cue.isReport)
                     // A title or role followed by a name the gazetteer does
@@ -376,7 +377,7 @@ package struct Extractor: Sendable {
             if let group = Extractor.groups[DateFinder.stripped(tokens[k].form)] { return (group, tokens[k].range) }
             // "قال تقرير لصحيفة واشنطن بوست", "وأشارت تقارير إعلامية": a
             // report speaks for its outlet, or for the media at large.
-            if k == after, Extractor.reports.contains(tokens[k].form) {
+            if k == after, Extractor.reports.contains(tokens[k].form), !tokens[k].form.hasPrefix("ال") {
                 for j in (k + 1)..<min(end, k + 4) {
                     if let m = mentionAt[j], ["media", "outlet"].contains(gazetteer.entries[m.entry].kind ?? "") {
                         return (gazetteer.entries[m.entry].name, m.bytes)

@@ -9,13 +9,16 @@ package struct Gazetteer: Sendable {
         package var aliases: [String]
         package var country: String?
         package var role: String?
+        package var gender: String?
 
-        package init(name: String, kind: String?, aliases: [String], country: String? = nil, role: String? = nil) {
+        package init(name: String, kind: String?, aliases: [String], country: String? = nil, role: String? = nil,
+                     gender: String? = nil) {
             self.name = name
             self.kind = kind
             self.aliases = aliases
             self.country = country
             self.role = role
+            self.gender = gender
         }
     }
 
@@ -40,7 +43,7 @@ package struct Gazetteer: Sendable {
         feminine = entries.map { entry in
             switch entry.kind {
             case "country", "place": return true
-            case "person", nil: return false
+            case "person", nil: return entry.gender == "female"
             default:
                 // The first Arabic name's first word: "وزارة الخارجية" is
                 // feminine, "البيت الأبيض" is not.

@@ -353,6 +353,7 @@ extension EntityRecord: JSONLineEncodable {
         line.add("aliases_en", aliasesEn)
         line.add("country", country)
         line.add("role", role)
+        line.add("gender", gender)
         return line.text
     }
 }

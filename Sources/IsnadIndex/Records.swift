@@ -71,9 +71,12 @@ package struct EntityRecord: Codable, Hashable, Sendable {
     package var aliasesEn: [String]
     package var country: String?
     package var role: String?
+    /// "female" or "male" for persons, when known: Arabic verbs agree with
+    /// their speaker, so pronouns are resolved by it.
+    package var gender: String?
 
     enum CodingKeys: String, CodingKey {
-        case name, kind, country, role
+        case name, kind, country, role, gender
         case aliasesAr = "aliases_ar"
         case aliasesEn = "aliases_en"
     }
@@ -96,6 +99,7 @@ package struct EntityRecord: Codable, Hashable, Sendable {
         aliasesEn = try c.decodeIfPresent([String].self, forKey: .aliasesEn) ?? []
         country = try c.decodeIfPresent(String.self, forKey: .country)
         role = try c.decodeIfPresent(String.self, forKey: .role)
+        gender = try c.decodeIfPresent(String.self, forKey: .gender)
     }
 
     /// Every name the entity goes by, the canonical one first.
