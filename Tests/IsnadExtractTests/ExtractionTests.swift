@@ -129,6 +129,27 @@ import Testing
         #expect(found.first?.about == ["ballistic missiles", "Russia"])
     }
 
+    /// No input makes extraction fail: random runs of cue words, names,
+    /// quotation marks (matched or not), punctuation, digits, dates and
+    /// noise, and the spans it returns stay inside the text.
+    @Test func anyTextIsSafe() {
+        let pieces = ["قال", "وقال", "وأضاف", "نفى", "أكد", "ذكرت صحيفة", "مسؤول أميركي", "كيربي", "بيسكوف", "إن", "أن",
+                      "“", "”", "«", "»", "\"", "،", ":", ".", "\n", "\n\n", "يوم الاثنين", "السادس من سبتمبر/أيلول",
+                      "٢٠٢٣", "2024", "كانون الثاني", "الرئيس الأوكراني", "ونظيره", "سيحاربان", "إنهما", "said", "Kirby",
+                      "declined to comment", "\u{0651}", "\u{064F}", "ـ", "🙂", "a\u{0301}", "السفير", "أليكسي ديدوف", "لروسيا"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0..<40, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined(separator: Bool.random(using: &random) ? " " : "")
+            let size = text.utf8.count
+            for found in extract(text) {
+                #expect(found.sentenceSpan.upperBound <= size && found.cueSpan.upperBound <= size)
+                #expect((found.quoteSpan?.upperBound ?? 0) <= size && (found.actorSpan?.upperBound ?? 0) <= size)
+                #expect(Stance(rawValue: found.stance) != nil)
+            }
+        }
+    }
+
     /// Every entity of the seeds' gold annotations is in the default
     /// gazetteer, and each of its Arabic names is found as that entity.
     @Test func gazetteerCoversTheGoldEntities() throws {
