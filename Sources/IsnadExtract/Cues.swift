@@ -3,18 +3,6 @@ import IsnadText
 /// The words that attribute speech in Arabic and English news, with the
 /// stance each usually carries.
 package enum Cue {
-    /// What a cue word says about the statement it opens.
-    package struct Reading: Sendable, Hashable {
-        package var stance: String
-        /// A media report verb (ذكرت، أفادت): its subject is an outlet.
-        package var isReport = false
-        /// Needs its complement to be a cue at all (امتنع → عن التعليق).
-        package var complements: [[String]] = []
-        /// The cue is a noun or participle (قوله، مدعيا): the speaker is the
-        /// one already in context.
-        package var isNominal = false
-    }
-
     /// Verb forms by stance. Past and present, masculine and feminine,
     /// singular and plural; prefixes (و، ف) are removed before lookup.
     static let verbs: [(String, [String])] = [
@@ -129,10 +117,4 @@ package enum Cue {
         return [form]
     }
 
-    /// A verb form with its conjunction removed: وقال → قال, فأضاف → أضاف.
-    static func strippedVerb(_ form: String) -> [String] {
-        var out = [form]
-        if let first = form.first, first == "و" || first == "ف", form.count > 2 { out.append(String(form.dropFirst())) }
-        return out
-    }
 }

@@ -39,9 +39,9 @@ package struct Extractor: Sendable {
     package init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     /// Kinds that can speak.
-    static let speakers: Set<String> = ["person", "org", "media", "country", "outlet", "anon", "place"]
+    static let speakers: Set<String> = ["person", "org", "media", "country", "outlet", "anon", "place", "group"]
     /// Kinds a statement can be about.
-    static let topics: Set<String> = ["topic", "weapon", "place", "country", "org", "person", "media", "outlet"]
+    static let topics: Set<String> = ["topic", "weapon", "place", "country", "org", "person", "media", "outlet", "group"]
 
     static func words(_ list: [String]) -> Set<String> {
         Set(list.compactMap { Analyzer(stemming: false).tokens(in: $0).first?.form })
@@ -50,6 +50,13 @@ package struct Extractor: Sendable {
     /// Words that end the search for a speaker after a cue.
     static let boundaries = words(["إن", "أن", "بأن", "لأن", "that", "إلى", "عن", "على", "حول", "بشأن", "إذا", "لو",
                                    "عندما", "حين", "بينما", "لكن", "if", "when", "while"])
+    /// "مسؤول", "والمسؤولون", "officials": a word for unnamed speakers,
+    /// with or without its conjunction and article.
+    static func isOfficial(_ form: String) -> Bool {
+        let word = DateFinder.stripped(form)
+        return officials.contains(word.hasPrefix("ال") && word.count > 4 ? String(word.dropFirst(2)) : word)
+    }
+
     /// Groups that speak without names.
     static let groups: [String: String] = {
         var out: [String: String] = [:]
@@ -208,7 +215,7 @@ package struct Extractor: Sendable {
                 }
                 // Named here, or carried on from what came before?
                 let named = actor != nil
-                if actor == nil, let gender = Extractor.gender(ofVerb: tokens[i].form), !plural {
+                if actor == nil, let gender = Extractor.gender(ofVerb: keys[i]), !plural {
                     actor = history.last { isFeminine($0.name) == (gender == .feminine) }
                 }
                 actor = actor ?? (plural ? previousGroup : nil) ?? sentenceActor ?? previousActor
@@ -218,7 +225,7 @@ package struct Extractor: Sendable {
                     let place = gazetteer.entries[e]
                     if (place.role ?? "").hasPrefix("capital of"), let country = place.country {
                         speaker.name = country
-                    } else if place.country == nil, place.name != "West" {
+                    } else if place.country == nil {
                         i = after
                         continue
                     }
@@ -307,10 +314,11 @@ package struct Extractor: Sendable {
 
     /// The gender a verb form agrees with: past -ت and present ت- are
     /// feminine (قالت، تقول), ي- and plain past forms masculine.
-    static func gender(ofVerb form: String) -> Gender? {
-        let verb = Cue.strippedVerb(form).last ?? form
-        guard let first = verb.unicodeScalars.first, Script(first) == .arabic else { return nil }
-        if verb.hasSuffix("ت") || verb.hasPrefix("ت") { return .feminine }
+    static func gender(ofVerb key: [UInt8]) -> Gender? {
+        let verb = Cue.strippedVerb(key).last ?? key
+        // Arabic letters are U+0600–U+06FF: lead bytes D8–DB.
+        guard let first = verb.first, (0xD8...0xDB).contains(first) else { return nil }
+        if verb.starts(with: Bytes.ta) || verb.suffix(2).elementsEqual(Bytes.ta) { return .feminine }
         return .masculine
     }
 
@@ -388,7 +396,7 @@ package struct Extractor: Sendable {
             // "ونفى التقارير": a definite noun right after the verb is its
             // object; the subject is the one already speaking.
             if k == after, mentionAt[k] == nil, tokens[k].form.hasPrefix("ال"),
-               !Extractor.roles.contains(tokens[k].form), !Extractor.officials.contains(String(tokens[k].form.dropFirst(2))),
+               !Extractor.roles.contains(tokens[k].form), !Extractor.isOfficial(tokens[k].form),
                DateFinder.weekdays[Array(tokens[k].form.utf8)] == nil, !DateFinder.today.contains(Array(tokens[k].form.utf8)) {
                 return nil
             }
@@ -416,9 +424,7 @@ package struct Extractor: Sendable {
                 k = m.tokens.upperBound
                 continue
             }
-            let word = DateFinder.stripped(tokens[k].form)
-            let bare = word.hasPrefix("ال") && word.count > 4 ? String(word.dropFirst(2)) : word
-            if firstOther == nil, Extractor.officials.contains(bare) {
+            if firstOther == nil, Extractor.isOfficial(tokens[k].form) {
                 return unnamed(at: k, end: end, tokens: tokens, mentionAt: mentionAt)
             }
             k += 1
@@ -510,9 +516,7 @@ package struct Extractor: Sendable {
                  gaps: [Gap]) -> (name: String, span: Range<Int>?)? {
         var k = cue - 1
         while k >= max(start, cue - 4) {
-            let word = DateFinder.stripped(tokens[k].form)
-            let bare = word.hasPrefix("ال") && word.count > 4 ? String(word.dropFirst(2)) : word
-            if Extractor.officials.contains(bare) { return unnamed(at: k, end: cue, tokens: tokens, mentionAt: mentionAt) }
+            if Extractor.isOfficial(tokens[k].form) { return unnamed(at: k, end: cue, tokens: tokens, mentionAt: mentionAt) }
             if gaps[k + 1] == .hard || gaps[k + 1] == .quote { return nil }
             k -= 1
         }
@@ -607,15 +611,5 @@ package struct Extractor: Sendable {
 
     static func trimmed(_ s: String) -> String {
         s.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "“”«»\":،.")))
-    }
-}
-
-extension Array where Element == String {
-    func contains(phrase: [String]) -> Bool {
-        guard !phrase.isEmpty, count >= phrase.count else { return false }
-        for start in 0...(count - phrase.count) where self[start] == phrase[0] {
-            if self[start..<start + phrase.count].elementsEqual(phrase) { return true }
-        }
-        return false
     }
 }

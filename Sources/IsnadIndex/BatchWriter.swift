@@ -499,12 +499,9 @@ struct BatchWriter {
                 entries.removeAll { replaced.contains($0.id) }
             }
             let added = change.added.sorted { $0.id < $1.id }
-            if let last = entries.last, let first = added.first, first.id > last.id {
-                entries.append(contentsOf: added)
-            } else {
-                entries.append(contentsOf: added)
-                entries.sort { $0.id < $1.id }
-            }
+            let appends = entries.last.map { last in added.first.map { $0.id > last.id } ?? true } ?? true
+            entries.append(contentsOf: added)
+            if !appends { entries.sort { $0.id < $1.id } }
             if entries.isEmpty {
                 try txn.delete(key, in: store.positions)
             } else {

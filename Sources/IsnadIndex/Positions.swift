@@ -87,7 +87,6 @@ package struct Positions {
 /// Reads entries in id order, skipping by block to the ids asked for.
 package struct PositionsReader {
     let positions: Positions
-    var block = 0
     var offset: Int
     var index = 0
     var previous: UInt32 = 0
@@ -118,8 +117,7 @@ package struct PositionsReader {
     mutating func header() -> (id: UInt32, count: Int)? {
         guard index < positions.count, !failed else { return nil }
         if index % Positions.blockSize == 0 {
-            block = index / Positions.blockSize
-            let b = positions.block(block)
+            let b = positions.block(index / Positions.blockSize)
             offset = b.offset
             previous = b.first
         }

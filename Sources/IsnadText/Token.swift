@@ -13,3 +13,14 @@ package struct Token: Hashable, Sendable {
         self.range = range
     }
 }
+
+extension Array where Element == String {
+    /// Whether these words hold `phrase`, word for word and in order.
+    package func contains(phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, count >= phrase.count else { return false }
+        for start in 0...(count - phrase.count) where self[start] == phrase[0] {
+            if self[start..<start + phrase.count].elementsEqual(phrase) { return true }
+        }
+        return false
+    }
+}

@@ -358,7 +358,7 @@ struct Execution {
                 guard let record = try store.article(id, txn: txn) else { return false }
                 return [record.title ?? "", record.text].contains { text in
                     let words = analyzer.tokens(in: text).map(\.term)
-                    return Execution.contains(words, phrase: terms)
+                    return words.contains(phrase: terms)
                 }
             }
         case .prefix(let prefix):
@@ -375,13 +375,6 @@ struct Execution {
         }
     }
 
-    static func contains(_ words: [String], phrase: [String]) -> Bool {
-        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
-        for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
-            if words[start..<start + phrase.count].elementsEqual(phrase) { return true }
-        }
-        return false
-    }
 
     // MARK: - Between spaces
 
