@@ -13,7 +13,8 @@
 //                record types of IsnadIndex; never writes)
 //   IsnadQuery   query language: lexer, parser, checks, engine
 //   Isnad        the public facade other programs import
-//   IsnadCLI     the `isnad` executable
+//   IsnadCLI     the `isnad` executable and its REPL
+//   CEditLine    system library over libedit (apt: libedit-dev), REPL only
 import PackageDescription
 
 let package = Package(
@@ -31,6 +32,12 @@ let package = Package(
             name: "CLMDB",
             pkgConfig: "lmdb",
             providers: [.apt(["liblmdb-dev"]), .brew(["lmdb"])]
+        ),
+        // Line editing and history for the REPL (apt: libedit-dev).
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         .target(name: "IsnadStore", dependencies: ["CLMDB"]),
         .target(name: "IsnadText"),
@@ -50,6 +57,7 @@ let package = Package(
                 "IsnadText",
                 "IsnadIndex",
                 "IsnadQuery",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,7 +8,10 @@ struct IsnadCommand: ParsableCommand {
         abstract: "Who said what, when: an analytic store for attributed statements in the news.",
         discussion: """
             Examples:
+              isnad                             the REPL (on a terminal; .help inside)
               isnad ingest examples/corpus      load the sample articles into the default store
+              isnad query 'actor:Kirby stance:deny date>2022-10'
+              isnad run examples/queries/denials.isq --param since=2023-01
               isnad stats                       what the store holds
               isnad parse 'actor:Kirby stance:deny date>2022-10'
                                                 check a query, print its canonical form
@@ -17,7 +20,9 @@ struct IsnadCommand: ParsableCommand {
             $XDG_DATA_HOME/isnad/store (~/.local/share/isnad/store).
             """,
         version: "isnad 0.1.0",
-        subcommands: [Import.self, Export.self, Query.self, Ingest.self, Eval.self, Stats.self, Analyze.self, Parse.self]
+        subcommands: [Repl.self, Query.self, Run.self, Ingest.self, Import.self, Export.self, Stats.self, Entities.self,
+                      Analyze.self, Parse.self, Eval.self],
+        defaultSubcommand: Repl.self
     )
 
     /// Exit codes: 0 success, 1 query or input error, 2 usage error, 3 store

@@ -12,12 +12,24 @@ struct StoreOptions: ParsableArguments {
         if let store { return store }
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["ISNAD_STORE"], !path.isEmpty { return path }
+        return (StoreOptions.dataFolder as NSString).appendingPathComponent("store")
+    }
+
+    /// `$XDG_DATA_HOME/isnad` (~/.local/share/isnad): the default store and
+    /// the REPL's history.
+    static var dataFolder: String {
+        let environment = ProcessInfo.processInfo.environment
         let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
-        return (data as NSString).appendingPathComponent("isnad/store")
+        return (data as NSString).appendingPathComponent("isnad")
     }
 
     func open(readOnly: Bool = false) throws -> Store {
+        try StoreOptions.open(path: path, readOnly: readOnly)
+    }
+
+    /// A read-only open needs the store to exist; a writable one creates it.
+    static func open(path: String, readOnly: Bool) throws -> Store {
         var configuration = Store.Configuration()
         configuration.readOnly = readOnly
         configuration.create = !readOnly

@@ -51,45 +51,56 @@ struct Import: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try storeOptions.open()
-            var importer = Importer(store: store.index)
-            importer.strict = strict
-            importer.batchSize = batch
-            let bar = ProgressBar("importing")
-            importer.progress = { done, total in bar.update(done, of: total) }
             let files = [(RecordKind.entities, entities), (.articles, articles), (.statements, statements)]
                 .compactMap { kind, path in path.map { (kind, $0) } }
-            let started = Date()
-            let reports: [FileImport]
-            do {
-                reports = try importer.run(files)
-            } catch let failure as ImportFailure {
-                bar.finish()
-                throw CLIError.input(failure.description)
-            }
-            bar.finish()
-            let seconds = Date().timeIntervalSince(started)
-            var rejected = 0
-            for report in reports {
-                for problem in report.problems.prefix(10) { printError("error: \(problem)") }
-                if report.problems.count > 10 {
-                    printError("error: \(report.file): \(report.problems.count - 10) more malformed lines")
-                }
-                rejected += report.problems.count
-                let counts: ChangeCounts
-                switch report.kind {
-                case .entities: counts = report.result.entities
-                case .articles: counts = report.result.articles
-                case .statements: counts = report.result.statements
-                }
-                let what = report.skipped ? "nothing loaded (--strict)" :
-                    "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged"
-                print("\(report.kind.rawValue): \(what), \(report.problems.count) rejected ← \(report.file)")
-            }
-            let total = reports.reduce(0) { $0 + $1.lines }
-            print(String(format: "%d lines in %.1f s (%.0f/s) → %@", total, seconds,
-                         Double(total) / max(seconds, 0.001), store.path))
+            let (lines, rejected) = try Import.perform(files, strict: strict, batch: batch, into: store)
+            for line in lines { print(line) }
             if rejected > 0 { throw ExitCode(1) }
         }
+    }
+
+    /// Imports `files`; reports malformed lines on standard error and
+    /// returns the summary lines and the number of rejected lines. Shared
+    /// with the REPL's `.import`.
+    static func perform(_ files: [(RecordKind, String)], strict: Bool = false, batch: Int = 25_000,
+                        into store: Store) throws -> (lines: [String], rejected: Int) {
+        var importer = Importer(store: store.index)
+        importer.strict = strict
+        importer.batchSize = batch
+        let bar = ProgressBar("importing")
+        importer.progress = { done, total in bar.update(done, of: total) }
+        let started = Date()
+        let reports: [FileImport]
+        do {
+            reports = try importer.run(files)
+        } catch let failure as ImportFailure {
+            bar.finish()
+            throw CLIError.input(failure.description)
+        }
+        bar.finish()
+        let seconds = Date().timeIntervalSince(started)
+        var rejected = 0
+        var lines: [String] = []
+        for report in reports {
+            for problem in report.problems.prefix(10) { printError("error: \(problem)") }
+            if report.problems.count > 10 {
+                printError("error: \(report.file): \(report.problems.count - 10) more malformed lines")
+            }
+            rejected += report.problems.count
+            let counts: ChangeCounts
+            switch report.kind {
+            case .entities: counts = report.result.entities
+            case .articles: counts = report.result.articles
+            case .statements: counts = report.result.statements
+            }
+            let what = report.skipped ? "nothing loaded (--strict)" :
+                "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged"
+            lines.append("\(report.kind.rawValue): \(what), \(report.problems.count) rejected ← \(report.file)")
+        }
+        let total = reports.reduce(0) { $0 + $1.lines }
+        lines.append(String(format: "%d lines in %.1f s (%.0f/s) → %@", total, seconds,
+                            Double(total) / max(seconds, 0.001), store.path))
+        return (lines, rejected)
     }
 }
 

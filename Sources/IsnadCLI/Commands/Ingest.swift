@@ -28,39 +28,46 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let loaded = Article.load(from: paths)
-            // At most a few lines per file, so one broken JSONL file does
-            // not bury the rest of the report.
-            var shownPerFile: [String: Int] = [:]
-            for rejection in loaded.rejected {
-                shownPerFile[rejection.path, default: 0] += 1
-                if shownPerFile[rejection.path, default: 0] <= 5 { printError("skipped: \(rejection)") }
-            }
-            for (path, count) in shownPerFile.sorted(by: { $0.key < $1.key }) where count > 5 {
-                printError("skipped: \(path): \(count - 5) more lines")
-            }
             let store = try storeOptions.open()
-            if let entities {
-                // The user's entries go in before extraction reads the
-                // gazetteer, and after the default one, so they win.
-                try store.loadDefaultGazetteer()
-                let report: [FileImport]
-                do {
-                    report = try Importer(store: store.index).run([(.entities, entities)])
-                } catch let failure as ImportFailure {
-                    throw CLIError.input(failure.description)
-                }
-                for problem in report.flatMap(\.problems).prefix(10) { printError("error: \(problem)") }
-                if report.contains(where: { !$0.problems.isEmpty }) { throw CLIError.input("'\(entities)' has malformed lines") }
-            }
-            let bar = ProgressBar("ingesting")
-            let summary = try store.ingest(loaded.articles) { done, total in bar.update(done, of: total) }
-            bar.finish()
-            print("\(summary.added) added, \(summary.replaced) replaced, \(summary.unchanged) unchanged, "
-                  + "\(loaded.rejected.count) skipped, \(summary.statements) statements → \(store.path)")
-            if loaded.articles.isEmpty, !loaded.rejected.isEmpty {
-                throw CLIError.input("nothing could be read")
-            }
+            let outcome = try Ingest.perform(paths, entities: entities, into: store)
+            print(outcome)
         }
+    }
+
+    /// Reads, extracts and stores; reports skipped files on standard error
+    /// and returns the summary line. Shared with the REPL's `.ingest`.
+    static func perform(_ paths: [String], entities: String? = nil, into store: Store) throws -> String {
+        let loaded = Article.load(from: paths)
+        // At most a few lines per file, so one broken JSONL file does
+        // not bury the rest of the report.
+        var shownPerFile: [String: Int] = [:]
+        for rejection in loaded.rejected {
+            shownPerFile[rejection.path, default: 0] += 1
+            if shownPerFile[rejection.path, default: 0] <= 5 { printError("skipped: \(rejection)") }
+        }
+        for (path, count) in shownPerFile.sorted(by: { $0.key < $1.key }) where count > 5 {
+            printError("skipped: \(path): \(count - 5) more lines")
+        }
+        if let entities {
+            // The user's entries go in before extraction reads the
+            // gazetteer, and after the default one, so they win.
+            try store.loadDefaultGazetteer()
+            let report: [FileImport]
+            do {
+                report = try Importer(store: store.index).run([(.entities, entities)])
+            } catch let failure as ImportFailure {
+                throw CLIError.input(failure.description)
+            }
+            for problem in report.flatMap(\.problems).prefix(10) { printError("error: \(problem)") }
+            if report.contains(where: { !$0.problems.isEmpty }) { throw CLIError.input("'\(entities)' has malformed lines") }
+        }
+        let bar = ProgressBar("ingesting")
+        let summary = try store.ingest(loaded.articles) { done, total in bar.update(done, of: total) }
+        bar.finish()
+        if loaded.articles.isEmpty, !loaded.rejected.isEmpty {
+            throw CLIError.input("nothing could be read")
+        }
+        return "\(summary.added) added, \(summary.replaced) replaced, \(summary.unchanged) unchanged, "
+            + "\(loaded.rejected.count) skipped, \(summary.statements) statements → \(store.path)"
     }
 }

@@ -25,7 +25,7 @@ struct Query: ParsableCommand {
     @Flag(help: "Print the plan with estimated and actual sizes, after the result.")
     var explain = false
 
-    @Flag(help: "Never colour diagnostics (also: NO_COLOR in the environment).")
+    @Flag(help: "Never colour output or diagnostics (also: NO_COLOR in the environment).")
     var noColor = false
 
     @Argument(parsing: .allUnrecognized,
@@ -48,7 +48,7 @@ struct Query: ParsableCommand {
         try reportingErrors {
             let store = try storeOptions.open(readOnly: true)
             let result = try QueryEngine(store: store.index).run(checked, provenance: format == .json)
-            FileHandle.standardOutput.write(Data(ResultFormatter(format: format).render(result).utf8))
+            FileHandle.standardOutput.write(Data(ResultFormatter.forStandardOutput(format, noColor: noColor).render(result).utf8))
             if explain, let plan = result.plan {
                 print("\nplan:\n" + plan.render(indent: "  "))
             }

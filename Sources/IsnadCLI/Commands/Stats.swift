@@ -16,19 +16,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try storeOptions.open(readOnly: true)
-            let stats = try store.statistics()
-            let rows: [(String, String)] = [
-                ("store", store.path),
-                ("articles", String(stats.articles)),
-                ("statements", String(stats.statements)),
-                ("entities", String(stats.entities)),
-                ("size", ByteCountFormatter.string(fromByteCount: Int64(stats.bytes), countStyle: .file)),
-                ("format", "\(stats.formatVersion) (created by \(stats.creator))"),
-            ]
-            let width = rows.map(\.0.count).max() ?? 0
-            for (name, value) in rows {
-                print(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
-            }
+            for (name, value) in try Session.statistics(store) { print(name + "  " + value) }
         }
     }
 }

@@ -13,6 +13,31 @@ struct ResultFormatter {
     var format: OutputFormat
     /// Cells wider than this are cut with an ellipsis (tables only).
     var maximumCellWidth = 60
+    /// The terminal's width: tables are fitted into it. Nil: no limit
+    /// beyond `maximumCellWidth` per cell.
+    var width: Int?
+    /// Arabic cells go inside Unicode directional isolates (FSI … PDI), so
+    /// a bidi-capable terminal keeps the row's left-to-right order.
+    var isolates = false
+    /// ANSI colours: bold headers, dim rules, cyan bars.
+    var colors = false
+    /// Counts drawn as bars beside their numbers.
+    var bars = true
+
+    init(format: OutputFormat) { self.format = format }
+
+    /// How a result is best shown on standard output: fitted, isolated and
+    /// coloured on a terminal, plain in a pipe or a file.
+    static func forStandardOutput(_ format: OutputFormat, noColor: Bool = false) -> ResultFormatter {
+        var formatter = ResultFormatter(format: format)
+        if isatty(1) == 1 {
+            formatter.width = Terminal.width
+            formatter.isolates = true
+            formatter.colors = !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        }
+        return formatter
+    }
 
     func render(_ result: QueryResult) -> String {
         switch format {
@@ -75,35 +100,96 @@ struct ResultFormatter {
     // MARK: - Table
 
     /// Columns padded by display width (harakat take none, wide characters
-    /// two), numbers right-aligned, long cells cut with an ellipsis.
+    /// two), numbers right-aligned, long cells cut with an ellipsis to fit
+    /// `width`; counts drawn as bars beside their numbers.
     func table(_ result: QueryResult) -> String {
-        let cells = result.rows.map { row in
-            row.map { cell -> String in
-                let flat = cell.description.replacingOccurrences(of: "\n", with: " ")
-                return ResultFormatter.cut(flat, to: maximumCellWidth)
-            }
+        var columns = result.columns
+        var cells = result.rows.map { row in
+            row.map { $0.description.replacingOccurrences(of: "\n", with: " ") }
         }
-        var widths = result.columns.map { DisplayWidth.of($0) }
-        for row in cells {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
-        }
-        let numeric = result.columns.indices.map { i in
+        var numeric = columns.indices.map { i in
             !result.rows.isEmpty && result.rows.allSatisfy { row in
                 if case .number = row[i] { return true }
                 return false
             }
         }
-        func line(_ row: [String]) -> String {
-            row.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(cell)))
-                return numeric[i] ? pad + cell : (i == row.count - 1 ? cell : cell + pad)
-            }.joined(separator: "  ")
+        let gap = 2
+        var widths = columns.indices.map { i in
+            cells.reduce(DisplayWidth.of(columns[i])) { max($0, DisplayWidth.of($1[i])) }
         }
-        var lines = [line(result.columns), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
-        lines += cells.map(line)
-        let noun = result.kind == .aggregate ? "row" : String(result.kind.rawValue.dropLast())
-        lines.append("(\(result.rows.count) \(noun)\(result.rows.count == 1 ? "" : "s"))")
+        // Text columns share what the numbers leave, the widest giving way first.
+        let budget = (width ?? .max) - gap * max(0, columns.count - 1)
+        for i in widths.indices where !numeric[i] { widths[i] = min(widths[i], maximumCellWidth) }
+        while widths.reduce(0, +) > budget {
+            guard let widest = widths.indices.filter({ !numeric[$0] && widths[$0] > 8 })
+                .max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+        }
+        // The bar chart of `count by`, `top` and `timeline`.
+        if bars, result.kind == .aggregate, columns.last == "count", let countIndex = columns.indices.last,
+           let largest = result.rows.compactMap({ row -> Int? in
+               if case .number(let n) = row[countIndex] { return n }
+               return nil
+           }).max(), largest > 0 {
+            let room = (width ?? 100) - widths.reduce(0, +) - gap * columns.count
+            let barWidth = min(40, max(10, room))
+            columns.append("")
+            widths.append(barWidth)
+            numeric.append(false)
+            for (k, row) in result.rows.enumerated() {
+                guard case .number(let n) = row[countIndex] else {
+                    cells[k].append("")
+                    continue
+                }
+                cells[k].append(ResultFormatter.bar(Double(n) / Double(largest), width: barWidth))
+            }
+        }
+        let barColumn = columns.count > result.columns.count ? columns.count - 1 : nil
+        func line(_ row: [String], header: Bool = false) -> String {
+            var out = ""
+            for (i, raw) in row.enumerated() {
+                let cell = ResultFormatter.cut(raw, to: widths[i])
+                let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(cell)))
+                var shown = isolates && ResultFormatter.hasArabic(cell) ? "\u{2068}" + cell + "\u{2069}" : cell
+                if header { shown = paint(shown, "1") } else if i == barColumn { shown = paint(shown, "36") }
+                if i > 0 { out += String(repeating: " ", count: gap) }
+                if numeric[i] { out += pad + shown } else { out += shown + (i == row.count - 1 ? "" : pad) }
+            }
+            while out.hasSuffix(" ") { out.removeLast() }
+            return out
+        }
+        var lines = [line(columns, header: true)]
+        lines.append(paint(widths.enumerated().map { i, w in
+            String(repeating: "─", count: i == barColumn ? 0 : w)
+        }.joined(separator: String(repeating: " ", count: gap)).trimmingCharacters(in: .whitespaces), "2"))
+        lines += cells.map { line($0) }
+        let nouns: (String, String) = switch result.kind {
+        case .aggregate: ("row", "rows")
+        case .statements: ("statement", "statements")
+        case .articles: ("article", "articles")
+        case .entities: ("entity", "entities")
+        }
+        let noun = result.total == 1 ? nouns.0 : nouns.1
+        lines.append(result.total > result.rows.count
+            ? "(\(result.rows.count) of \(result.total) \(noun))"
+            : "(\(result.rows.count) \(noun))")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A bar of `fraction` of `width` columns, in eighths of a block.
+    static func bar(_ fraction: Double, width: Int) -> String {
+        let eighths = Int((fraction * Double(width) * 8).rounded())
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
+        let bar = String(repeating: "█", count: eighths / 8) + partial
+        return bar.isEmpty && fraction > 0 ? "▏" : bar
+    }
+
+    static func hasArabic(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x0600...0x08FF).contains($0.value) || (0xFB50...0xFEFF).contains($0.value) }
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colors && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
     static func cut(_ text: String, to width: Int) -> String {

@@ -12,8 +12,14 @@ import IsnadText
 /// Arabic right to left may still move them; the message quotes the text.
 package struct DiagnosticFormatter: Sendable {
     package var colors: Bool
+    /// A file name: each diagnostic then starts `file:line:column:`, as a
+    /// compiler's do, for queries read from saved query files.
+    package var origin: String?
 
-    package init(colors: Bool) { self.colors = colors }
+    package init(colors: Bool, origin: String? = nil) {
+        self.colors = colors
+        self.origin = origin
+    }
 
     package func format(_ diagnostics: [Diagnostic], in source: String) -> String {
         let lines = Lines(source)  // once, not per diagnostic
@@ -25,9 +31,10 @@ package struct DiagnosticFormatter: Sendable {
     }
 
     private func format(_ diagnostic: Diagnostic, _ lines: Lines) -> String {
-        var out = paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? "1;31" : "1;33")
+        var out = origin.map { paint("\($0):\(diagnostic.span.line):\(diagnostic.span.column):", "1") + " " } ?? ""
+        out += paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? "1;31" : "1;33")
         out += " " + paint(diagnostic.message, "1")
-        if lines.count > 1 { out += " (line \(diagnostic.span.line), column \(diagnostic.span.column))" }
+        if lines.count > 1, origin == nil { out += " (line \(diagnostic.span.line), column \(diagnostic.span.column))" }
         out += "\n" + snippet(diagnostic.span, lines)
         for note in diagnostic.notes {
             out += paint("note:", "1;36") + " " + note.message + "\n" + snippet(note.span, lines)

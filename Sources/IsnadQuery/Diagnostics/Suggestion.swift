@@ -1,9 +1,9 @@
 /// Nearest-name suggestions for misspelt fields, values and stages.
-enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word` by edit distance (with transposition,
     /// so `stnace` meets `stance`), if it is close enough to be a likely
     /// typo: at most a third of the longer word's length, and at least one.
-    static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         var best: (String, Int)?
         for candidate in candidates {

@@ -15,10 +15,19 @@ package struct QueryEngine: Sendable {
     /// byte spans of sentence, cue, actor and quote (unless `fields` chose
     /// the columns), so every answer can be checked against its source.
     package func run(_ query: CheckedQuery, provenance: Bool = false) throws -> QueryResult {
+        var options = RunOptions()
+        options.provenance = provenance
+        return try run(query, options: options)
+    }
+
+    /// The query's result table, with the choices of an interactive front
+    /// end: rows shown, and a way to stop a query the user gave up on.
+    package func run(_ query: CheckedQuery, options: RunOptions) throws -> QueryResult {
         try store.snapshot { txn in
             var execution = try Execution(store: store, txn: txn)
-            execution.provenance = provenance
-            return try execution.run(query, txn: txn)
+            execution.provenance = options.provenance
+            execution.shouldStop = options.shouldStop
+            return try execution.run(query, rowLimit: options.rowLimit, txn: txn)
         }
     }
 
@@ -38,6 +47,24 @@ package struct QueryEngine: Sendable {
             return (matched.ids.count, ids)
         }
     }
+}
+
+/// How `QueryEngine.run` builds its result.
+package struct RunOptions {
+    /// Statement rows carry their sentence and spans.
+    package var provenance = false
+    /// At most this many rows are built; `QueryResult.total` still counts all.
+    package var rowLimit: Int?
+    /// Polled while the query runs; when it returns true the query throws
+    /// `QueryInterrupted` (Ctrl-C in the REPL).
+    package var shouldStop: (() -> Bool)?
+
+    package init() {}
+}
+
+/// Thrown when `RunOptions.shouldStop` asked a running query to stop.
+package struct QueryInterrupted: Error {
+    package init() {}
 }
 
 /// Rows between stages: ids of one space, or a finished table.
@@ -70,7 +97,7 @@ extension Execution {
         }
     }
 
-    mutating func run(_ query: CheckedQuery, txn: borrowing IndexStore.Txn) throws -> QueryResult {
+    mutating func run(_ query: CheckedQuery, rowLimit: Int? = nil, txn: borrowing IndexStore.Txn) throws -> QueryResult {
         let (space, matched) = try filter(query, txn: txn)
         var rows = Rows.items(space, matched.ids.ids)
         var fields: [OutputField]?
@@ -109,14 +136,22 @@ extension Execution {
         let plan = PlanStep("query", actual: matched.ids.count, children: steps)
         switch rows {
         case .table(let columns, let table):
-            return QueryResult(kind: .aggregate, columns: columns, rows: table, plan: plan)
+            var result = QueryResult(kind: .aggregate, columns: columns, rows: Array(table.prefix(rowLimit ?? .max)), plan: plan)
+            result.total = table.count
+            return result
         case .items(let space, let ids):
             let columns = fields ?? (Execution.defaultFields(space) + (provenance && space == .statements ? [.sentence, .spans] : []))
+            let shown = ids.prefix(rowLimit ?? .max)
             var table: [[Cell]] = []
-            table.reserveCapacity(ids.count)
-            for id in ids { table.append(try cells(id, in: space, columns, txn: txn)) }
+            table.reserveCapacity(shown.count)
+            for id in shown {
+                if table.count & 255 == 0 { try checkStop() }
+                table.append(try cells(id, in: space, columns, txn: txn))
+            }
             let kind: QueryResult.Kind = space == .statements ? .statements : space == .articles ? .articles : .entities
-            return QueryResult(kind: kind, columns: columns.map(\.rawValue), rows: table, plan: plan)
+            var result = QueryResult(kind: kind, columns: columns.map(\.rawValue), rows: table, plan: plan)
+            result.total = ids.count
+            return result
         }
     }
 
@@ -230,6 +265,7 @@ extension Execution {
         case .statements:
             var reader = ColumnReader(.statements)
             for id in ids {
+                if out.count & 4095 == 0 { try checkStop() }
                 let row = try reader.statement(id, store: store, txn: txn)
                 out.append(try values(field, statement: id, row: row, record: nil, txn: txn))
             }
@@ -330,7 +366,8 @@ extension Execution {
     mutating func groupByColumn(_ ids: [UInt32], _ field: FieldKind, txn: borrowing IndexStore.Txn) throws -> Rows {
         var counts: [UInt64: Int] = [:]
         var reader = ColumnReader(.statements)
-        for id in ids {
+        for (n, id) in ids.enumerated() {
+            if n & 65535 == 0 { try checkStop() }
             let row = try reader.statement(id, store: store, txn: txn)
             let key: UInt64
             switch field {
@@ -368,7 +405,8 @@ extension Execution {
         guard case .items(let space, let ids) = rows else { return rows }
         var counts: [Int32: Int] = [:]
         var reader = ColumnReader(.statements)
-        for id in ids {
+        for (n, id) in ids.enumerated() {
+            if n & 65535 == 0 { try checkStop() }
             let day: DayNumber?
             switch space {
             case .statements: day = try reader.statement(id, store: store, txn: txn).date?.first

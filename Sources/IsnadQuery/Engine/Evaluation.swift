@@ -33,10 +33,16 @@ struct Execution {
     var nameCache: [String: UInt32?] = [:]
     /// Statement rows carry their sentence and spans by default.
     var provenance = false
+    /// See `RunOptions.shouldStop`.
+    var shouldStop: (() -> Bool)?
 
     init(store: IndexStore, txn: borrowing IndexStore.Txn) throws {
         self.store = store
         limits = try store.idLimits(txn: txn)
+    }
+
+    func checkStop() throws {
+        if let shouldStop, shouldStop() { throw QueryInterrupted() }
     }
 
     // MARK: - Universes

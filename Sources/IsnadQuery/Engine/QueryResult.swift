@@ -50,12 +50,15 @@ package struct QueryResult: Sendable, Equatable {
     package var rows: [[Cell]]
     /// How the filter was evaluated, with sizes (`--explain`).
     package var plan: PlanStep?
+    /// The number of rows before `RunOptions.rowLimit` cut them.
+    package var total: Int
 
     package init(kind: Kind, columns: [String], rows: [[Cell]], plan: PlanStep? = nil) {
         self.kind = kind
         self.columns = columns
         self.rows = rows
         self.plan = plan
+        total = rows.count
     }
 
     package static func == (a: QueryResult, b: QueryResult) -> Bool {

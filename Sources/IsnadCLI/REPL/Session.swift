@@ -1,0 +1,462 @@
+import Foundation
+import Isnad
+import IsnadIndex
+import IsnadQuery
+import IsnadText
+
+/// What the REPL and `isnad run` share: an open store, the output
+/// settings, and the running of queries, query files and dot-commands.
+/// Results go to `output` (standard output or the `.output` file),
+/// messages to standard error.
+final class Session {
+    private(set) var store: Store
+    private(set) var completer = Completer()
+    var format: OutputFormat = .table
+    /// Rows shown per result; 0 shows all. Counting still sees every row.
+    var limit = 50
+    var timer = false
+    var noColor = false
+    /// Queries and commands that failed: a script fed on standard input
+    /// exits 1 when any did.
+    private(set) var failures = 0
+    private var outputFile: (path: String, handle: FileHandle)?
+    /// Results are written here; tests capture them.
+    var write: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+    var writeError: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+
+    init(store: Store) {
+        self.store = store
+    }
+
+    /// Entity names for completion, read once per store.
+    func loadNames() {
+        var names: [String] = []
+        try? store.index.snapshot { txn in
+            try store.index.forEach(EntityRecord.self, txn: txn) { _, entity in
+                names.append(entity.name)
+                names += entity.aliasesAr
+                names += entity.aliasesEn
+            }
+        }
+        completer = Completer(entityNames: names)
+    }
+
+    var onTerminal: Bool { outputFile == nil && isatty(1) == 1 }
+
+    var colors: Bool {
+        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    func welcome() -> String {
+        let counts = (try? store.statistics()).map {
+            "\($0.articles) articles, \($0.statements) statements, \($0.entities) entities"
+        } ?? "statistics unavailable"
+        return "isnad 0.1.0 — \(store.path) (\(counts))\nType a query, or .help for help; Ctrl-D leaves.\n"
+    }
+
+    // MARK: - Input
+
+    /// Whether `text` needs another line: an open parenthesis or quote, or
+    /// a pipe with no stage after it yet.
+    static func isIncomplete(_ text: String) -> Bool {
+        if text.hasPrefix(".") { return false }
+        var depth = 0
+        var inQuote = false
+        for character in text {
+            if character == "\"" { inQuote.toggle() } else if !inQuote {
+                if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+            }
+        }
+        return inQuote || depth > 0 || text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("|")
+    }
+
+    /// Runs one complete input: a query or a dot-command. False when the
+    /// user asked to leave.
+    @discardableResult
+    func execute(_ input: String) -> Bool {
+        let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty || text.hasPrefix("#") { return true }
+        if text.hasPrefix(".") { return command(text) }
+        _ = runQuery(text)
+        return true
+    }
+
+    // MARK: - Queries
+
+    /// Checks, runs and prints one query. False on an error.
+    func runQuery(_ text: String, explain: Bool = false, origin: (QueryFile, QueryFile.Entry)? = nil) -> Bool {
+        let compilation = Compilation(text)
+        let problems = compilation.diagnostics
+        if !problems.isEmpty {
+            if let (file, entry) = origin {
+                let formatter = DiagnosticFormatter(colors: colors && isatty(2) == 1, origin: file.path)
+                writeError(formatter.format(file.diagnostics(problems, of: entry), in: file.source))
+            } else {
+                writeError(DiagnosticFormatter(colors: colors && isatty(2) == 1).format(problems, in: text))
+            }
+        }
+        guard let checked = compilation.checked else {
+            failures += 1
+            return false
+        }
+        Interrupt.clear()
+        var options = RunOptions()
+        options.provenance = format == .json
+        options.rowLimit = limit > 0 ? limit : nil
+        options.shouldStop = { Interrupt.requested }
+        let started = DispatchTime.now().uptimeNanoseconds
+        let result: QueryResult
+        do {
+            try Session.testDelay()
+            result = try QueryEngine(store: store.index).run(checked, options: options)
+        } catch is QueryInterrupted {
+            writeError("\nquery interrupted\n")
+            return false
+        } catch {
+            writeError("error: \(error)\n")
+            failures += 1
+            return false
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        guard print(result) else {
+            writeError("\noutput interrupted\n")
+            return false
+        }
+        if result.total > result.rows.count, format != .table {
+            writeError("(\(result.rows.count) of \(result.total) rows; .limit 0 shows all)\n")
+        }
+        if explain, let plan = result.plan { emit("plan:\n" + plan.render(indent: "  ") + "\n") }
+        if timer { writeError(String(format: "time: %.2f ms\n", elapsed)) }
+        return true
+    }
+
+    /// Writes a result a few lines at a time, so Ctrl-C stops a long
+    /// listing too. False when interrupted.
+    private func print(_ result: QueryResult) -> Bool {
+        var formatter = ResultFormatter(format: format)
+        if onTerminal {
+            formatter.width = Terminal.width
+            formatter.isolates = true
+            formatter.colors = colors
+        }
+        let text = formatter.render(result)
+        var chunk = ""
+        var lines = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            chunk += line + "\n"
+            lines += 1
+            if lines % 64 == 0 {
+                if Interrupt.requested { return false }
+                emit(chunk)
+                chunk = ""
+            }
+        }
+        if Interrupt.requested { return false }
+        emit(chunk)
+        return true
+    }
+
+    private func emit(_ text: String) {
+        if let file = outputFile { file.handle.write(Data(text.utf8)) } else { write(text) }
+    }
+
+    /// For the interruption test: `ISNAD_TEST_QUERY_DELAY_MS` makes each
+    /// query wait that long first, as a slow query on a big store would,
+    /// and that wait ends at Ctrl-C like a running query does.
+    private static func testDelay() throws {
+        guard let value = ProcessInfo.processInfo.environment["ISNAD_TEST_QUERY_DELAY_MS"],
+              let milliseconds = Int(value), milliseconds > 0 else { return }
+        for _ in 0..<(milliseconds / 10) {
+            if Interrupt.requested { throw QueryInterrupted() }
+            usleep(10_000)
+        }
+    }
+
+    // MARK: - Query files
+
+    /// Runs every query of a `.isq` file, each under its title. False if
+    /// the file could not be read or a query failed.
+    func runFile(_ path: String, parameters: [String: String] = [:]) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            writeError("error: cannot read '\(path)'\n")
+            failures += 1
+            return false
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            writeError("error: '\(path)' is not UTF-8 text\n")
+            failures += 1
+            return false
+        }
+        let file: QueryFile
+        do {
+            file = try QueryFile(path: path, source: source, overrides: parameters)
+        } catch {
+            writeError(error.description)
+            failures += 1
+            return false
+        }
+        var ok = true
+        for (k, entry) in file.entries.enumerated() {
+            if format == .table {
+                let title = "# " + (entry.title ?? entry.text.replacingOccurrences(of: "\n", with: " "))
+                emit((k > 0 ? "\n" : "") + (onTerminal && colors ? "\u{1B}[1m\(title)\u{1B}[0m" : title) + "\n")
+            }
+            ok = runQuery(entry.text, origin: (file, entry)) && ok
+            if Interrupt.requested { break }
+        }
+        return ok
+    }
+
+    // MARK: - Dot-commands
+
+    static let help: String = {
+        func columns(_ rows: [(String, String)]) -> String {
+            let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+            return rows.map { "  " + $0.0 + String(repeating: " ", count: width - DisplayWidth.of($0.0) + 3) + $0.1 }
+                .joined(separator: "\n") + "\n"
+        }
+        return "Queries (docs/query-language.md):\n" + columns([
+            ("actor:Kirby stance:deny date>2022-10", "filters; AND is implied"),
+            ("stance:(deny OR decline) -actor:Peskov", "OR, groups, negation"),
+            ("\"طائرات مسيرة\" date:2023", "words and phrases of the quotes"),
+            ("stance:deny | count by actor | limit 10", "pipe stages: count, top, timeline,"),
+            ("actor:كيربي | timeline month", "sort, limit, fields, articles"),
+        ]) + """
+            A query may span lines: an open parenthesis, quote or trailing | continues it.
+            Tab completes fields, stances, stages, commands and entity names.
+
+            Commands:
+
+            """ + columns([
+            (".help", "this text"),
+            (".fields", "the fields a query can use"),
+            (".stances", "the stances, with how many statements have each"),
+            (".entities [prefix]", "entities whose name or alias starts with prefix"),
+            (".stats", "what the store holds"),
+            (".explain QUERY", "run QUERY and show its plan with sizes"),
+            (".timer on|off", "print how long each query takes"),
+            (".format table|json|csv", "how results are printed"),
+            (".limit N", "rows shown per result (0: all)"),
+            (".open PATH", "open (or create) another store"),
+            (".ingest PATH…", "add articles: .txt, .jsonl, folders"),
+            (".import [KIND] FILE…", "import entities, articles or statements (JSON Lines)"),
+            (".read FILE.isq [k=v…]", "run a saved query file"),
+            (".output [FILE]", "send results to FILE; alone, back to the screen"),
+            (".quit", "leave (also Ctrl-D)"),
+        ])
+    }()
+
+    /// Runs a dot-command. False for `.quit`.
+    func command(_ text: String) -> Bool {
+        let words = Session.split(text)
+        guard let name = words.first else { return true }
+        let arguments = Array(words.dropFirst())
+        let rest = text.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        do {
+            switch name {
+            case ".quit", ".exit", ".q": return false
+            case ".help": write(Session.help)
+            case ".fields": emit(Session.fieldsTable)
+            case ".stances": try stances()
+            case ".entities": try entities(prefix: rest)
+            case ".stats": emit(try Session.statistics(store).map { "\($0.0)  \($0.1)" }.joined(separator: "\n") + "\n")
+            case ".explain":
+                guard !rest.isEmpty else { throw CLIError.input("usage: .explain QUERY") }
+                _ = runQuery(rest, explain: true)
+            case ".timer":
+                guard let value = arguments.first else { write("timer \(timer ? "on" : "off")\n"); break }
+                guard value == "on" || value == "off" else { throw CLIError.input("usage: .timer on|off") }
+                timer = value == "on"
+            case ".format":
+                guard let value = arguments.first else { write("format \(format.rawValue)\n"); break }
+                guard let chosen = OutputFormat(rawValue: value) else { throw CLIError.input("usage: .format table|json|csv") }
+                format = chosen
+            case ".limit":
+                guard let value = arguments.first else { write("limit \(limit)\(limit == 0 ? " (all rows)" : "")\n"); break }
+                guard let n = Int(value), n >= 0 else { throw CLIError.input("usage: .limit N (0 shows all rows)") }
+                limit = n
+            case ".open":
+                guard arguments.count == 1 else { throw CLIError.input("usage: .open PATH") }
+                store = try StoreOptions.open(path: (arguments[0] as NSString).expandingTildeInPath, readOnly: false)
+                loadNames()
+                write(welcome())
+            case ".ingest":
+                guard !arguments.isEmpty else { throw CLIError.input("usage: .ingest PATH…") }
+                write(try Ingest.perform(arguments.map { ($0 as NSString).expandingTildeInPath }, into: store) + "\n")
+                loadNames()
+            case ".import":
+                try importFiles(arguments)
+                loadNames()
+            case ".read":
+                guard let path = arguments.first else { throw CLIError.input("usage: .read FILE.isq [name=value…]") }
+                var parameters: [String: String] = [:]
+                for argument in arguments.dropFirst() {
+                    guard let (key, value) = QueryFile.parameter(argument) else {
+                        throw CLIError.input("'\(argument)' is not a parameter; write name=value")
+                    }
+                    parameters[key] = value
+                }
+                _ = runFile((path as NSString).expandingTildeInPath, parameters: parameters)
+            case ".output":
+                try? outputFile?.handle.close()
+                outputFile = nil
+                guard let path = arguments.first else { break }
+                let expanded = (path as NSString).expandingTildeInPath
+                guard FileManager.default.createFile(atPath: expanded, contents: nil),
+                      let handle = FileHandle(forWritingAtPath: expanded) else {
+                    throw CLIError.input("cannot write to '\(path)'")
+                }
+                outputFile = (expanded, handle)
+                write("results go to \(expanded) (.output alone: back to the screen)\n")
+            default:
+                let suggestion = Suggestion.nearest(to: name, in: Completer.dotCommands).map { "; did you mean '\($0)'?" } ?? ""
+                throw CLIError.input("unknown command '\(name)'\(suggestion) (.help lists them)")
+            }
+        } catch let error as CLIError {
+            failures += 1
+            switch error {
+            case .input(let message): writeError("error: \(message)\n")
+            case .store(let error): writeError("error: \(error)\n")
+            }
+        } catch {
+            failures += 1
+            writeError("error: \(error)\n")
+        }
+        return true
+    }
+
+    private func importFiles(_ arguments: [String]) throws {
+        var files: [(RecordKind, String)] = []
+        var pending: RecordKind?
+        for argument in arguments {
+            if let kind = RecordKind(rawValue: argument) {
+                pending = kind
+                continue
+            }
+            let name = (argument as NSString).lastPathComponent.lowercased()
+            let kind = pending ?? (name.contains("entit") ? .entities : name.contains("article") ? .articles
+                                   : name.contains("statement") ? .statements : nil)
+            guard let kind else {
+                throw CLIError.input("say what '\(argument)' holds: .import entities|articles|statements \(argument)")
+            }
+            files.append((kind, (argument as NSString).expandingTildeInPath))
+            pending = nil
+        }
+        guard !files.isEmpty else { throw CLIError.input("usage: .import [entities|articles|statements] FILE…") }
+        let (lines, _) = try Import.perform(files, into: store)
+        write(lines.joined(separator: "\n") + "\n")
+    }
+
+    static let fieldsTable: String = {
+        let rows: [(String, String)] = [
+            ("actor", "who made the statement: a name in any script, an alias, or part of one"),
+            ("about", "an entity or topic the statement is about"),
+            ("country", "the actor's country (actor:… country:Iran)"),
+            ("source", "the outlet that published the article"),
+            ("cites", "an outlet the article cites"),
+            ("kind", "the actor's kind: person, org, media, country, …"),
+            ("stance", "the stance taken: " + Stance.allCases.map(\.rawValue).joined(separator: ", ")),
+            ("date", "the statement's date: date:2023, date>2022-10, date:2022-01..2022-06"),
+            ("lang", "the article's language: ar or en"),
+            ("quote", "words or a \"phrase\" of the quote; prefix*"),
+            ("text", "words of the article's title and body"),
+            ("doc", "the article's id"),
+            ("is", "what the query returns: statement, article or entity"),
+        ]
+        return rows.map { $0.0.padding(toLength: 9, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
+    }()
+
+    private func stances() throws {
+        let counts = try QueryEngine(store: store.index).run(try CheckedQuery(parsing: "| count by stance"))
+        var byStance: [String: Int] = [:]
+        for row in counts.rows {
+            if case .text(let stance) = row[0], case .number(let n) = row[1] { byStance[stance] = n }
+        }
+        let meaning: [Stance: String] = [
+            .assert: "states something as fact", .confirm: "confirms a report or claim",
+            .deny: "denies a report or claim", .decline: "declines to confirm or comment",
+            .warn: "warns of consequences", .accuse: "accuses someone", .condemn: "condemns an act",
+            .concern: "expresses concern", .demand: "demands or calls for something",
+            .threaten: "threatens action", .pledge: "promises to act", .admit: "admits something",
+            .report: "a media outlet reports",
+        ]
+        var table = QueryResult(kind: .aggregate, columns: ["stance", "meaning", "count"], rows: [])
+        for stance in Stance.allCases {
+            table.rows.append([.text(stance.rawValue), .text(meaning[stance] ?? ""), .number(byStance[stance.rawValue] ?? 0)])
+        }
+        table.total = table.rows.count
+        var formatter = ResultFormatter(format: .table)
+        formatter.bars = false
+        emit(formatter.render(table))
+    }
+
+    private func entities(prefix: String) throws {
+        let table = try Session.entityTable(store, prefix: prefix, limit: limit > 0 ? limit : nil)
+        var formatter = ResultFormatter(format: format)
+        if onTerminal {
+            formatter.width = Terminal.width
+            formatter.isolates = true
+            formatter.colors = colors
+        }
+        emit(formatter.render(table))
+    }
+
+    /// Entities whose name or an alias starts with `prefix` (after
+    /// normalisation), by name.
+    static func entityTable(_ store: Store, prefix: String, limit: Int?, only: Set<String>? = nil) throws -> QueryResult {
+        let key = Completer.key(prefix)
+        var rows: [[Cell]] = []
+        try store.index.snapshot { txn in
+            try store.index.forEach(EntityRecord.self, txn: txn) { _, entity in
+                let names = [entity.name] + entity.aliasesAr + entity.aliasesEn
+                if let only, !only.contains(entity.name) { return }
+                guard key.isEmpty || names.contains(where: { Completer.key($0).hasPrefix(key) }) else { return }
+                rows.append([.text(entity.name), entity.kind.map(Cell.text) ?? .null, entity.country.map(Cell.text) ?? .null,
+                             entity.role.map(Cell.text) ?? .null, .list(entity.aliasesAr + entity.aliasesEn)])
+            }
+        }
+        rows.sort { $0[0].description < $1[0].description }
+        var result = QueryResult(kind: .entities, columns: ["name", "kind", "country", "role", "aliases"],
+                                 rows: Array(rows.prefix(limit ?? .max)))
+        result.total = rows.count
+        return result
+    }
+
+    static func statistics(_ store: Store) throws -> [(String, String)] {
+        let stats = try store.statistics()
+        let rows: [(String, String)] = [
+            ("store", store.path),
+            ("articles", String(stats.articles)),
+            ("statements", String(stats.statements)),
+            ("entities", String(stats.entities)),
+            ("size", ByteCountFormatter.string(fromByteCount: Int64(stats.bytes), countStyle: .file)),
+            ("format", "\(stats.formatVersion) (created by \(stats.creator))"),
+        ]
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { ($0.0.padding(toLength: width, withPad: " ", startingAt: 0), $0.1) }
+    }
+
+    /// Words of a command line; double quotes keep spaces in a word.
+    static func split(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inQuote = false
+        var started = false
+        for character in text {
+            if character == "\"" {
+                inQuote.toggle()
+                started = true
+            } else if character.isWhitespace, !inQuote {
+                if started { words.append(current) }
+                current = ""
+                started = false
+            } else {
+                current.append(character)
+                started = true
+            }
+        }
+        if started { words.append(current) }
+        return words
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import IsnadQuery
+
+/// A saved query file (`.isq`): queries separated by blank lines, each
+/// under its `#` comment (the title printed above its result), and
+/// parameters declared as `let name = value` and used as `$name`:
+///
+///     # Kirby's denials since the autumn
+///     let since = 2022-10
+///
+///     # Who denied, and how often
+///     stance:deny date>=$since | count by actor
+///
+/// A declaration holds for the queries after it; `isnad run --param
+/// since=2023-01` overrides it. A query may span several lines.
+struct QueryFile {
+    struct Entry {
+        /// The comment lines above the query, without `#`.
+        var title: String?
+        /// The query with its parameters substituted.
+        var text: String
+        /// Where each byte of `text` came from in the file, for diagnostics.
+        var origins: [Int]
+    }
+
+    var path: String
+    var source: String
+    var entries: [Entry] = []
+    /// Declared parameters and their values after overrides.
+    var parameters: [String: String] = [:]
+
+    /// An error in the file itself (not in a query): what, and where.
+    struct Problem: Error, CustomStringConvertible {
+        var path: String
+        var line: Int
+        var column: Int
+        var message: String
+        var lineText: String
+
+        var description: String {
+            "\(path):\(line):\(column): error: \(message)\n  \(lineText)\n  "
+                + String(repeating: " ", count: max(0, column - 1)) + "^\n"
+        }
+    }
+
+    init(path: String, source: String, overrides: [String: String] = [:]) throws(Problem) {
+        self.path = path
+        self.source = source
+        var title: [String] = []
+        var queryLines: [(text: Substring, offset: Int)] = []
+        var declared: Set<String> = []
+        var offset = 0
+
+        func finishQuery() throws(Problem) {
+            defer {
+                title = []
+                queryLines = []
+            }
+            guard !queryLines.isEmpty else { return }
+            var text: [UInt8] = []
+            var origins: [Int] = []
+            for (k, line) in queryLines.enumerated() {
+                if k > 0 {
+                    text.append(0x0A)
+                    origins.append(line.offset - 1)
+                }
+                try substitute(line.text, at: line.offset, into: &text, origins: &origins)
+            }
+            entries.append(Entry(title: title.isEmpty ? nil : title.joined(separator: " "),
+                                 text: String(decoding: text, as: UTF8.self), origins: origins))
+        }
+
+        for rawLine in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { offset += rawLine.utf8.count + 1 }
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                try finishQuery()
+            } else if trimmed.hasPrefix("#") {
+                // Comments above a query are its title; inside one, notes.
+                if queryLines.isEmpty { title.append(trimmed.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)) }
+            } else if trimmed.hasPrefix("let "), queryLines.isEmpty {
+                let declaration = trimmed.dropFirst(4)
+                guard let equals = declaration.firstIndex(of: "=") else {
+                    throw problem("a declaration reads 'let name = value'", at: offset, in: line)
+                }
+                let name = declaration[..<equals].trimmingCharacters(in: .whitespaces)
+                let value = declaration[declaration.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                guard QueryFile.isName(name) else {
+                    throw problem("'\(name)' is not a parameter name (letters, digits and _)", at: offset, in: line)
+                }
+                declared.insert(name)
+                parameters[name] = overrides[name] ?? value
+                title = []
+            } else {
+                queryLines.append((line, offset))
+            }
+        }
+        try finishQuery()
+        if let unknown = overrides.keys.sorted().first(where: { !declared.contains($0) }) {
+            let known = declared.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            throw Problem(path: path, line: 1, column: 1,
+                          message: "--param \(unknown): the file declares no parameter '\(unknown)'"
+                              + (known.isEmpty ? "" : " (it declares \(known))"),
+                          lineText: String(source.prefix { $0 != "\n" }))
+        }
+    }
+
+    /// Appends `line` with each `$name` replaced by its value.
+    private func substitute(_ line: Substring, at offset: Int, into text: inout [UInt8],
+                            origins: inout [Int]) throws(Problem) {
+        let bytes = Array(line.utf8)
+        var k = 0
+        while k < bytes.count {
+            if bytes[k] == UInt8(ascii: "$") {
+                var end = k + 1
+                while end < bytes.count, QueryFile.isNameByte(bytes[end]) { end += 1 }
+                let name = String(decoding: bytes[(k + 1)..<end], as: UTF8.self)
+                guard let value = parameters[name] else {
+                    let message = name.isEmpty ? "'$' must be followed by a parameter name"
+                        : "unknown parameter '$\(name)'; declare it above with 'let \(name) = …'"
+                    throw problem(message, at: offset + k, in: line)
+                }
+                text += value.utf8
+                origins += Array(repeating: offset + k, count: value.utf8.count)
+                k = end
+            } else {
+                text.append(bytes[k])
+                origins.append(offset + k)
+                k += 1
+            }
+        }
+    }
+
+    private func problem(_ message: String, at offset: Int, in line: Substring) -> Problem {
+        let position = QueryFile.position(of: offset, in: source)
+        return Problem(path: path, line: position.line, column: position.column, message: message,
+                       lineText: String(line))
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    static func position(of offset: Int, in source: String) -> (line: Int, column: Int) {
+        let bytes = Array(source.utf8.prefix(offset))
+        let line = bytes.filter { $0 == 0x0A }.count + 1
+        let lineStart = (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+        let column = String(decoding: bytes[lineStart...], as: UTF8.self).count + 1
+        return (line, column)
+    }
+
+    /// The diagnostics of `entry`, moved to where they are in the file.
+    func diagnostics(_ diagnostics: [Diagnostic], of entry: Entry) -> [Diagnostic] {
+        func move(_ span: SourceSpan) -> SourceSpan {
+            let start = entry.origins.isEmpty ? 0 : entry.origins[min(max(0, span.start), entry.origins.count - 1)]
+            let lastByte = entry.origins.isEmpty ? 0 : entry.origins[min(max(0, span.end - 1), entry.origins.count - 1)]
+            let end = max(start + 1, lastByte + 1)
+            let position = QueryFile.position(of: start, in: source)
+            return SourceSpan(start: start, end: end, line: position.line, column: position.column)
+        }
+        return diagnostics.map { diagnostic in
+            var moved = diagnostic
+            moved.span = move(diagnostic.span)
+            moved.notes = diagnostic.notes.map { note in
+                var note = note
+                note.span = move(note.span)
+                return note
+            }
+            return moved
+        }
+    }
+
+    static func isName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy(isNameByte) && !(name.first?.isNumber ?? true)
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    }
+
+    /// `since=2023-01` → ("since", "2023-01").
+    static func parameter(_ text: String) -> (String, String)? {
+        guard let equals = text.firstIndex(of: "="), isName(String(text[..<equals])) else { return nil }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+    }
+}
