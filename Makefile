@@ -14,14 +14,15 @@ export ISNAD_STORE
 #   pkg-config   how SwiftPM finds both
 #   python3      runs the reference tools in ../shared/tools during tests
 #   python3-pip  installs the pinned Python reference packages below
-DEB_PACKAGES := liblmdb-dev libedit-dev pkg-config python3 python3-pip
+#   tmux         drives the REPL on a real terminal in the tests
+DEB_PACKAGES := liblmdb-dev libedit-dev pkg-config python3 python3-pip tmux
 # Python packages the tests compare against, pinned, installed into the
 # clone (never system-wide): the Snowball English stemmer.
 PY_TEST_PACKAGES := snowballstemmer==3.1.1
 PY_TEST_DIR := .build-python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps pydeps demo test build release bench bench-deps bench-analyzer bench-query fuzz clean-demo
+.PHONY: deps pydeps demo test build release bench bench-deps bench-analyzer bench-query fuzz clean-demo expected
 
 deps:
 	@missing=""; \
@@ -108,3 +109,13 @@ fuzz: deps
 
 clean-demo:
 	rm -rf .isnad
+
+# Regenerates the expected output of examples/queries/*.isq against the
+# sample corpus (the test CommandLineTests.exampleQueryFiles compares them);
+# run after a change that rightly changes what extraction finds.
+expected: build
+	rm -rf .build/examples-store
+	./.build/debug/isnad ingest --store .build/examples-store examples/corpus
+	for f in examples/queries/*.isq; do \
+	  ./.build/debug/isnad run --store .build/examples-store $$f > $${f%.isq}.out || exit 1; \
+	done

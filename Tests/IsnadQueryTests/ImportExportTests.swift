@@ -119,6 +119,28 @@ import Testing
         }
     }
 
+    /// What the REPL asks of the engine: a row limit that still reports
+    /// the total, and a query stopped on request.
+    @Test func rowLimitsAndInterruption() throws {
+        try withFolder { folder in
+            let store = try open(folder.appendingPathComponent("store"))
+            let path = folder.appendingPathComponent("s.jsonl").path
+            try ImportExportTests.badStatements.write(toFile: path, atomically: true, encoding: .utf8)
+            _ = try Importer(store: store).run([(.statements, path)])
+            let engine = QueryEngine(store: store)
+            var options = RunOptions()
+            options.rowLimit = 1
+            let limited = try engine.run(CheckedQuery(parsing: "| fields id"), options: options)
+            #expect(limited.rows.count == 1)
+            #expect(limited.total == 2)
+            #expect(try engine.run(CheckedQuery(parsing: "| fields id")).total == 2)
+            options.shouldStop = { true }
+            #expect(throws: QueryInterrupted.self) { try engine.run(CheckedQuery(parsing: "| fields id"), options: options) }
+            #expect(throws: QueryInterrupted.self) { try engine.run(CheckedQuery(parsing: "| count by stance"), options: options) }
+            #expect(throws: QueryInterrupted.self) { try engine.run(CheckedQuery(parsing: "| timeline year"), options: options) }
+        }
+    }
+
     @Test func strictLoadsNothingOfABadFileAndTouchesNothingStored() throws {
         try withFolder { folder in
             let store = try open(folder.appendingPathComponent("store"))

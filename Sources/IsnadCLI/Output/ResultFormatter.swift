@@ -126,7 +126,7 @@ struct ResultFormatter {
             widths[widest] -= 1
         }
         // The bar chart of `count by`, `top` and `timeline`.
-        if bars, result.kind == .aggregate, columns.last == "count", let countIndex = columns.indices.last,
+        if bars, result.kind == .aggregate, columns.count > 1, columns.last == "count", let countIndex = columns.indices.last,
            let largest = result.rows.compactMap({ row -> Int? in
                if case .number(let n) = row[countIndex] { return n }
                return nil

@@ -133,18 +133,13 @@ final class Session {
 
     /// Writes a result a few lines at a time, so Ctrl-C stops a long
     /// listing too. False when interrupted.
-    private func print(_ result: QueryResult) -> Bool {
-        var formatter = ResultFormatter(format: format)
-        if onTerminal {
-            formatter.width = Terminal.width
-            formatter.isolates = true
-            formatter.colors = colors
-        }
-        let text = formatter.render(result)
+    private func print(_ result: QueryResult, bars: Bool = true) -> Bool {
+        let text = formatter(bars: bars).render(result)
         var chunk = ""
         var lines = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-            chunk += line + "\n"
+        // By the byte 0x0A: CSV's "\r\n" is one Character to Swift.
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
+            chunk += String(decoding: line, as: UTF8.self) + "\n"
             lines += 1
             if lines % 64 == 0 {
                 if Interrupt.requested { return false }
@@ -155,6 +150,17 @@ final class Session {
         if Interrupt.requested { return false }
         emit(chunk)
         return true
+    }
+
+    private func formatter(bars: Bool = true) -> ResultFormatter {
+        var formatter = ResultFormatter(format: format)
+        formatter.bars = bars
+        if onTerminal {
+            formatter.width = Terminal.width
+            formatter.isolates = true
+            formatter.colors = colors
+        }
+        return formatter
     }
 
     private func emit(_ text: String) {
@@ -386,20 +392,11 @@ final class Session {
             table.rows.append([.text(stance.rawValue), .text(meaning[stance] ?? ""), .number(byStance[stance.rawValue] ?? 0)])
         }
         table.total = table.rows.count
-        var formatter = ResultFormatter(format: .table)
-        formatter.bars = false
-        emit(formatter.render(table))
+        _ = print(table, bars: false)
     }
 
     private func entities(prefix: String) throws {
-        let table = try Session.entityTable(store, prefix: prefix, limit: limit > 0 ? limit : nil)
-        var formatter = ResultFormatter(format: format)
-        if onTerminal {
-            formatter.width = Terminal.width
-            formatter.isolates = true
-            formatter.colors = colors
-        }
-        emit(formatter.render(table))
+        _ = print(try Session.entityTable(store, prefix: prefix, limit: limit > 0 ? limit : nil))
     }
 
     /// Entities whose name or an alias starts with `prefix` (after

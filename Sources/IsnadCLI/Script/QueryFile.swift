@@ -38,7 +38,8 @@ struct QueryFile {
         var lineText: String
 
         var description: String {
-            "\(path):\(line):\(column): error: \(message)\n  \(lineText)\n  "
+            guard line > 0 else { return "error: \(path): \(message)\n" }
+            return "\(path):\(line):\(column): error: \(message)\n  \(lineText)\n  "
                 + String(repeating: " ", count: max(0, column - 1)) + "^\n"
         }
     }
@@ -66,7 +67,7 @@ struct QueryFile {
                 }
                 try substitute(line.text, at: line.offset, into: &text, origins: &origins)
             }
-            entries.append(Entry(title: title.isEmpty ? nil : title.joined(separator: " "),
+            entries.append(Entry(title: title.isEmpty ? nil : substituted(title.joined(separator: " ")),
                                  text: String(decoding: text, as: UTF8.self), origins: origins))
         }
 
@@ -99,11 +100,20 @@ struct QueryFile {
         try finishQuery()
         if let unknown = overrides.keys.sorted().first(where: { !declared.contains($0) }) {
             let known = declared.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            throw Problem(path: path, line: 1, column: 1,
+            throw Problem(path: path, line: 0, column: 0,
                           message: "--param \(unknown): the file declares no parameter '\(unknown)'"
                               + (known.isEmpty ? "" : " (it declares \(known))"),
-                          lineText: String(source.prefix { $0 != "\n" }))
+                          lineText: "")
         }
+    }
+
+    /// A title with the parameters it names replaced (others left as typed).
+    private func substituted(_ title: String) -> String {
+        var out = title
+        for name in parameters.keys.sorted(by: { $0.count > $1.count }) {
+            out = out.replacingOccurrences(of: "$" + name, with: parameters[name] ?? "")
+        }
+        return out
     }
 
     /// Appends `line` with each `$name` replaced by its value.

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import IsnadCLI
+import IsnadQuery
+import IsnadText
+
+/// The REPL's parts without a terminal: completion, multi-line input,
+/// query files, and tables.
+@Suite struct ReplTests {
+    let completer = Completer(entityNames: ["John Kirby", "Kirby", "كيربي", "جون كيربي", "Dmitry Peskov", "بيسكوف",
+                                            "دميتري بيسكوف", "Nasser Kanaani"])
+
+    @Test func completesFieldsStancesAndStages() {
+        #expect(completer.complete("sta").candidates == ["stance:"])
+        #expect(completer.complete("actor:Kirby -sta").candidates == ["-stance:"])
+        #expect(completer.complete("stance:de").candidates == ["stance:deny", "stance:decline", "stance:demand"])
+        #expect(completer.complete("stance:de").word == "stance:de")
+        #expect(completer.complete("actor:Kirby | ti").candidates == ["timeline"])
+        #expect(completer.complete("actor:Kirby | timeline m").candidates == ["month"])
+        #expect(completer.complete("| count b").candidates == ["by"])
+        #expect(completer.complete("| count by st").candidates == ["stance"])
+        #expect(completer.complete("| fields date, qu").candidates == ["quote"])
+        #expect(completer.complete("is:art").candidates == ["is:article"])
+        #expect(completer.complete("nothing:x").candidates.isEmpty)
+    }
+
+    @Test func completesEntityNamesInBothScripts() {
+        #expect(completer.complete("actor:بيسك").candidates == ["actor:بيسكوف"])
+        // Alef and hamza variants and case fold as the query's matching does.
+        #expect(completer.complete("actor:kirb").candidates == ["actor:Kirby"])
+        #expect(completer.complete("stance:deny about:جون").candidates == ["about:\"جون كيربي\""])
+        // A quoted name with a space is one word.
+        let quoted = completer.complete("actor:\"John K")
+        #expect(quoted.word == "actor:\"John K")
+        #expect(quoted.candidates == ["actor:\"John Kirby\""])
+    }
+
+    @Test func completesCommandsAndTheirArguments() {
+        #expect(completer.complete(".ti").candidates == [".timer"])
+        #expect(completer.complete(".timer o").candidates == ["on", "off"])
+        #expect(completer.complete(".format j").candidates == ["json"])
+        #expect(completer.complete(".explain actor:بيس").candidates == ["actor:بيسكوف"])
+        let files = completer.complete(".read " + CommandLineTests.repository.path + "/examples/queries/den")
+        #expect(files.candidates == [CommandLineTests.repository.path + "/examples/queries/denials.isq",
+                                     CommandLineTests.repository.path + "/examples/queries/denials.out"])
+    }
+
+    @Test func commonPrefixAndColumns() {
+        #expect(LineEditor.commonPrefix(["stance:deny", "stance:decline"]) == "stance:de")
+        #expect(LineEditor.commonPrefix(["بيسكوف", "بيسان"]) == "بيس")
+        let listing = LineEditor.columns(["a", "bb", "ccc", "dddd"], width: 12)
+        #expect(listing == "a     bb\nccc   dddd\n")
+    }
+
+    @Test func openGroupsQuotesAndPipesContinueOnTheNextLine() {
+        #expect(Session.isIncomplete("actor:(Kirby OR"))
+        #expect(Session.isIncomplete("\"طائرات"))
+        #expect(Session.isIncomplete("stance:deny |"))
+        #expect(!Session.isIncomplete("actor:(Kirby OR\nPeskov)"))
+        #expect(!Session.isIncomplete("\"a (b\""))
+        #expect(!Session.isIncomplete(".explain actor:(Kirby"))
+    }
+
+    @Test func commandWordsKeepQuotedSpaces() {
+        #expect(Session.split(".read \"my queries/a.isq\" since=2023") == [".read", "my queries/a.isq", "since=2023"])
+        #expect(Session.split("  .timer   on ") == [".timer", "on"])
+    }
+
+    // MARK: - Query files
+
+    @Test func queryFilesHaveTitlesParametersAndMultiLineQueries() throws {
+        let source = """
+            # A file comment, not a title
+            let since = 2022-10
+            let who = "John Kirby"
+
+            # Denials since $since
+            stance:deny date>=$since
+
+            # By $who
+            actor:$who
+              | count by stance
+            """
+        let file = try QueryFile(path: "q.isq", source: source, overrides: ["since": "2023-01"])
+        #expect(file.entries.count == 2)
+        #expect(file.entries[0].title == "Denials since 2023-01")
+        #expect(file.entries[0].text == "stance:deny date>=2023-01")
+        #expect(file.entries[1].title == "By \"John Kirby\"")
+        #expect(file.entries[1].text == "actor:\"John Kirby\"\n  | count by stance")
+    }
+
+    @Test func queryFileErrorsNameFileLineAndColumn() throws {
+        #expect(throws: QueryFile.Problem.self) { try QueryFile(path: "q.isq", source: "actor:$nobody") }
+        do {
+            _ = try QueryFile(path: "q.isq", source: "# t\nactor:Kirby\n  | count by $nope\n")
+            Issue.record("no error for an unknown parameter")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.column == 14)
+            #expect(error.description.contains("q.isq:3:14: error: unknown parameter '$nope'"))
+        }
+        do {
+            _ = try QueryFile(path: "q.isq", source: "let a = 1\n\nactor:Kirby", overrides: ["b": "2"])
+            Issue.record("no error for an undeclared override")
+        } catch {
+            #expect(error.description == "error: q.isq: --param b: the file declares no parameter 'b' (it declares 'a')\n")
+        }
+        #expect(throws: QueryFile.Problem.self) { try QueryFile(path: "q.isq", source: "let 1x = 2\n") }
+    }
+
+    @Test func queryDiagnosticsPointIntoTheFile() throws {
+        let source = "let s = deny\n\n# bad field\nactor:كيربي stanse:$s\n"
+        let file = try QueryFile(path: "q.isq", source: source)
+        let entry = try #require(file.entries.first)
+        let compilation = Compilation(entry.text)
+        let moved = file.diagnostics(compilation.diagnostics, of: entry)
+        let first = try #require(moved.first)
+        #expect(first.span.line == 4)
+        #expect(first.span.column == 13)
+        let text = DiagnosticFormatter(colors: false, origin: "q.isq").format(moved, in: source)
+        #expect(text.hasPrefix("q.isq:4:13: error: unknown field 'stanse'\n  actor:كيربي stanse:$s\n              ^^^^^^\n"))
+    }
+
+    // MARK: - Tables
+
+    func result(_ rows: [[Cell]], columns: [String], kind: QueryResult.Kind = .statements) -> QueryResult {
+        QueryResult(kind: kind, columns: columns, rows: rows)
+    }
+
+    @Test func tablesLineUpMixedScriptsAndIsolateArabic() {
+        let table = result([[.text("كِيرْبِي"), .text("deny")], [.text("Kirby"), .text("warn")]], columns: ["actor", "stance"])
+        var formatter = ResultFormatter(format: .table)
+        let plain = formatter.render(table).split(separator: "\n").map(String.init)
+        // Harakat take no column, so every stance cell starts at column 7.
+        let stanceColumn = zip(plain.prefix(4), ["stance", "──────", "deny", "warn"]).map { line, last in
+            DisplayWidth.of(line) - DisplayWidth.of(last)
+        }
+        #expect(stanceColumn == [7, 7, 7, 7])
+        formatter.isolates = true
+        let isolated = formatter.render(table)
+        #expect(isolated.contains("\u{2068}كِيرْبِي\u{2069}  deny"))
+        #expect(!isolated.contains("\u{2068}Kirby"))
+    }
+
+    @Test func aggregatesGetBarsAndLongCellsFitTheWidth() {
+        let counts = result([[.text("deny"), .number(8)], [.text("warn"), .number(4)], [.text("admit"), .number(1)]],
+                            columns: ["stance", "count"], kind: .aggregate)
+        var formatter = ResultFormatter(format: .table)
+        formatter.width = 40
+        let lines = formatter.render(counts).split(separator: "\n").map(String.init)
+        #expect(lines[2].hasPrefix("deny        8  ████"))
+        let bar = { (line: String) in line.filter { "█▏▎▍▌▋▊▉".contains($0) }.count }
+        #expect(bar(lines[2]) > bar(lines[3]) && bar(lines[3]) > bar(lines[4]))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
+        formatter.bars = false
+        #expect(!formatter.render(counts).contains("█"))
+
+        let long = result([[.text("2022-10-20"), .text(String(repeating: "طائرات مسيرة ", count: 20))]],
+                          columns: ["date", "quote"])
+        let fitted = formatter.render(long).split(separator: "\n").map(String.init)
+        #expect(fitted[2].hasSuffix("…"))
+        #expect(DisplayWidth.of(fitted[2]) == 40)
+    }
+
+    @Test func footersSayHowManyOfHowMany() {
+        var shown = result([[.text("a")]], columns: ["id"], kind: .entities)
+        shown.total = 120
+        #expect(ResultFormatter(format: .table).render(shown).hasSuffix("(1 of 120 entities)\n"))
+        #expect(ResultFormatter(format: .table).render(result([[.text("a")]], columns: ["id"])).hasSuffix("(1 statement)\n"))
+    }
+}

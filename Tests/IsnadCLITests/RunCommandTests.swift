@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `isnad run`, `isnad entities` and the REPL fed on standard input.
+extension CommandLineTests {
+    /// The sample corpus in a fresh store.
+    func sampleStore(_ folder: String) throws -> String {
+        let store = folder + "/store"
+        let ingest = try isnad(["ingest", "--store", store, "examples/corpus"])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        return store
+    }
+
+    /// Every example query file gives its checked-in output (`make expected`
+    /// rewrites them when extraction rightly changes).
+    @Test func exampleQueryFiles() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            let examples = Self.repository.appendingPathComponent("examples/queries").path
+            let files = try FileManager.default.contentsOfDirectory(atPath: examples).filter { $0.hasSuffix(".isq") }.sorted()
+            #expect(files.count >= 5)
+            for file in files {
+                let run = try isnad(["run", "--store", store, "examples/queries/" + file])
+                #expect(run.status == 0, "\(file): \(run.stderr)")
+                let expected = try String(contentsOfFile: examples + "/" + file.replacingOccurrences(of: ".isq", with: ".out"),
+                                          encoding: .utf8)
+                #expect(run.stdout == expected, "\(file) differs from its .out")
+            }
+        }
+    }
+
+    @Test func runTakesParametersAndFormats() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            let later = try isnad(["run", "--store", store, "--param", "since=2024-01", "--format", "csv",
+                                   "examples/queries/denials.isq"])
+            #expect(later.status == 0, "\(later.stderr)")
+            // CSV: no titles, each result its own header; nothing before 2024.
+            #expect(later.stdout.hasPrefix("date,actor,stance,quote\r\n2024-09-12,"))
+            #expect(!later.stdout.contains("2022-"))
+
+            let unknown = try isnad(["run", "--store", store, "--param", "sinse=2024", "examples/queries/denials.isq"])
+            #expect(unknown.status == 1)
+            #expect(unknown.stderr.contains("--param sinse: the file declares no parameter 'sinse' (it declares 'since')"))
+
+            try "# broken\nactor:Kirby |\n  count by stanse\n".write(toFile: folder + "/bad.isq", atomically: true, encoding: .utf8)
+            let bad = try isnad(["run", "--store", store, folder + "/bad.isq"])
+            #expect(bad.status == 1)
+            #expect(bad.stderr.hasPrefix("\(folder)/bad.isq:3:12: error: unknown field 'stanse'\n    count by stanse\n             ^^^^^^\n"),
+                    "\(bad.stderr)")
+
+            let usage = try isnad(["run", "--store", store, "--param", "nonsense", "examples/queries/denials.isq"])
+            #expect(usage.status == 2)
+        }
+    }
+
+    @Test func theReplReadsStandardInputWhenItIsNotATerminal() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            let input = """
+                .format csv
+                actor:(Kirby OR
+                  Peskov) | count by actor
+                .limit 2
+                actor:Kirby
+                .stances
+
+                """
+            let run = try isnad(["--store", store], stdin: input)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.hasPrefix("actor,count\r\nJohn Kirby,9\r\nDmitry Peskov,6\r\n"), "\(run.stdout)")
+            // .limit cuts what is shown, and says so on standard error.
+            #expect(run.stderr.contains("(2 of 9 rows; .limit 0 shows all)"))
+            #expect(run.stdout.contains("\r\ndeny,denies a report or claim,6\r\n"))
+            // No welcome line or prompt in a pipe.
+            #expect(!run.stdout.contains("isnad>"))
+
+            let failing = try isnad(["repl", "--store", store], stdin: "stance:denie\n.nonsense\nactor:Kirby | count\n")
+            #expect(failing.status == 1)
+            #expect(failing.stderr.contains("unknown stance 'denie'"))
+            #expect(failing.stderr.contains("unknown command '.nonsense'"))
+            #expect(failing.stdout.contains("count\n─────\n    9\n"), "\(failing.stdout)")
+        }
+    }
+
+    @Test func entitiesByNameOrByQuery() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            let byArabic = try isnad(["entities", "--store", store, "بيسك"])
+            #expect(byArabic.status == 0, "\(byArabic.stderr)")
+            #expect(byArabic.stdout.contains("Dmitry Peskov  person  Russia"))
+            #expect(byArabic.stdout.hasSuffix("(1 entity)\n"))
+            let byQuery = try isnad(["entities", "--store", store, "--format", "csv", "kind:person country:Iran"])
+            #expect(byQuery.status == 0, "\(byQuery.stderr)")
+            #expect(byQuery.stdout.contains("Nasser Kanaani,person,Iran,"))
+            #expect(!byQuery.stdout.contains("Russia"))
+            let bad = try isnad(["entities", "--store", store, "knd:person"])
+            #expect(bad.status == 1)
+            #expect(bad.stderr.contains("unknown field 'knd'"))
+        }
+    }
+}

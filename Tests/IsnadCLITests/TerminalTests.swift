@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+
+/// The real REPL binary on a real terminal: tmux runs it, the test types
+/// with `send-keys` and reads the screen with `capture-pane`, as a person
+/// would. `make test` installs tmux (Makefile, DEB_PACKAGES).
+@Suite(.serialized) struct TerminalTests {
+    /// One tmux server of our own (`-L`), so the user's sessions are never
+    /// touched, holding one window of 120×40 with the REPL in it.
+    final class Terminal {
+        let socket = "isnad-test-\(UUID().uuidString.prefix(8))"
+
+        init(_ arguments: [String], environment: [String: String]) throws {
+            let binary = try CommandLineTests.binary().path
+            let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Terminal.quoted($0.value))" }
+            let command = (["env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm"] + assignments
+                           + [Terminal.quoted(binary)] + arguments.map(Terminal.quoted)).joined(separator: " ")
+            try tmux(capturing: false, ["-f", "/dev/null", "new-session", "-d", "-s", "repl", "-x", "120", "-y", "40", command,
+                      ";", "set-option", "-t", "repl", "remain-on-exit", "on"])
+        }
+
+        deinit { _ = try? tmux(capturing: false, ["kill-server"]) }
+
+        static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+        /// Runs a tmux client command. The first one starts the server,
+        /// which keeps whatever it inherits open: it gets no pipe.
+        @discardableResult
+        func tmux(capturing: Bool = true, _ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["tmux", "-u", "-L", socket] + arguments
+            let out = Pipe()
+            process.standardOutput = capturing ? out : FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = capturing ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        /// Types `text` literally (no key names).
+        func type(_ text: String) throws { try tmux(["send-keys", "-t", "repl", "-l", text]) }
+
+        /// Presses keys by name: Enter, Tab, C-c, C-d, Up.
+        func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "repl"] + keys) }
+
+        var screen: String { (try? tmux(["capture-pane", "-p", "-t", "repl"])) ?? "" }
+
+        var exited: Bool { (try? tmux(["display-message", "-p", "-t", "repl", "#{pane_dead}"]))?.hasPrefix("1") ?? false }
+
+        var exitStatus: String { (try? tmux(["display-message", "-p", "-t", "repl", "#{pane_dead_status}"])) ?? "" }
+
+        /// Waits until the screen satisfies `condition`; returns the screen.
+        @discardableResult
+        func wait(seconds: Double = 20, until condition: (String) -> Bool) -> String {
+            let deadline = Date().addingTimeInterval(seconds)
+            var last = screen
+            while !condition(last), Date() < deadline {
+                usleep(50_000)
+                last = screen
+            }
+            return last
+        }
+
+        @discardableResult
+        func wait(for text: String, seconds: Double = 20) -> String { wait(seconds: seconds) { $0.contains(text) } }
+
+        /// The line the cursor is on: what the prompt holds now.
+        var promptLine: String {
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.last(where: { $0.hasPrefix("isnad> ") }).map(String.init) ?? ""
+        }
+    }
+
+    /// A store with the sample corpus, and a data folder for the history.
+    func withSampleStore(_ body: (String, String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-tty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ingest = try CommandLineTests().isnad(["ingest", "--store", folder + "/store", "examples/corpus"])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        try body(folder + "/store", folder + "/data")
+    }
+
+    @Test func aSessionAtTheTerminal() throws {
+        try withSampleStore { store, data in
+            let terminal = try Terminal(["--store", store], environment: ["XDG_DATA_HOME": data])
+            let welcome = terminal.wait(for: "isnad> ")
+            #expect(welcome.contains("isnad 0.1.0 — \(store) (12 articles,"), "\(welcome)")
+
+            // A typo: the caret sits under it, with a suggestion.
+            try terminal.type("actor:Kirby stanse:deny")
+            try terminal.press("Enter")
+            let typo = terminal.wait(for: "did you mean")
+            #expect(typo.contains("error: unknown field 'stanse'\n  actor:Kirby stanse:deny\n              ^^^^^^\n"), "\(typo)")
+
+            // Tab completes a field, then a stance, then an Arabic name.
+            try terminal.type("sta")
+            try terminal.press("Tab")
+            #expect(terminal.wait { $0.contains("isnad> stance:") }.contains("isnad> stance:"))
+            try terminal.type("de")
+            try terminal.press("Tab")
+            let choices = terminal.wait(for: "stance:decline")
+            #expect(choices.contains("stance:deny") && choices.contains("stance:demand"), "\(choices)")
+            try terminal.type("n")
+            try terminal.press("Tab")
+            try terminal.type(" actor:بيسك")
+            try terminal.press("Tab")
+            let completed = terminal.wait { $0.contains("actor:بيسكوف") }
+            #expect(completed.contains("isnad> stance:deny actor:بيسكوف"), "\(completed)")
+            try terminal.press("C-u")
+
+            // The timer, then a query: its table and its time.
+            try terminal.type(".timer on")
+            try terminal.press("Enter")
+            try terminal.type("actor:كيربي | count by stance")
+            try terminal.press("Enter")
+            let timed = terminal.wait(for: "time: ")
+            #expect(timed.contains("stance  count"), "\(timed)")
+            #expect(timed.contains("(4 rows)"), "\(timed)")
+            #expect(timed.range(of: #"time: [0-9]+\.[0-9]+ ms"#, options: .regularExpression) != nil)
+
+            // A query over two lines.
+            try terminal.type("actor:(Kirby OR")
+            try terminal.press("Enter")
+            terminal.wait(for: "...> ")
+            try terminal.type("Peskov) | count by actor")
+            try terminal.press("Enter")
+            #expect(terminal.wait(for: "Dmitry Peskov ").contains("John Kirby"))
+
+            // Ctrl-C abandons a half-typed line and the REPL stays.
+            try terminal.type("half typed")
+            try terminal.press("C-c")
+            terminal.wait(for: "half typed^C")
+            try terminal.press("C-d")
+            terminal.wait(seconds: 10) { _ in terminal.exited }
+            #expect(terminal.exited)
+            #expect(terminal.exitStatus.hasPrefix("0"))
+
+            // The next session finds the history: Up recalls the last query.
+            let again = try Terminal(["--store", store], environment: ["XDG_DATA_HOME": data])
+            again.wait(for: "isnad> ")
+            try again.press("Up")
+            let recalled = again.wait { $0.contains("isnad> actor:(Kirby OR Peskov) | count by actor") }
+            #expect(recalled.contains("isnad> actor:(Kirby OR Peskov) | count by actor"), "\(recalled)")
+            let history = try String(contentsOfFile: data + "/isnad/history", encoding: .utf8)
+            #expect(history.contains("stanse"))
+        }
+    }
+
+    @Test func ctrlCStopsARunningQueryAndTheREPLStays() throws {
+        try withSampleStore { store, data in
+            // Each query first waits 30 s (a test hook, checked like a
+            // running query checks): only Ctrl-C ends it sooner.
+            let terminal = try Terminal(["--store", store],
+                                        environment: ["XDG_DATA_HOME": data, "ISNAD_TEST_QUERY_DELAY_MS": "30000"])
+            terminal.wait(for: "isnad> ")
+            let started = Date()
+            try terminal.type("stance:deny | count by actor")
+            try terminal.press("Enter")
+            usleep(500_000)
+            try terminal.press("C-c")
+            let stopped = terminal.wait(for: "query interrupted")
+            #expect(stopped.contains("query interrupted"), "\(stopped)")
+            #expect(Date().timeIntervalSince(started) < 25)
+            #expect(!terminal.exited)
+            try terminal.type(".format")
+            try terminal.press("Enter")
+            #expect(terminal.wait(for: "format table").contains("format table"))
+        }
+    }
+}
