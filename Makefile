@@ -1,5 +1,5 @@
 # The two set-up commands of the README:
-#   make demo   build in release mode, load the sample corpus into the demo store, show it
+#   make demo   build in release mode, load the sample corpus into the demo store, open the REPL on it
 #   make test   build and run the whole test suite
 # Both first install what is missing (Debian packages, with sudo when not root).
 
@@ -36,9 +36,12 @@ deps:
 release: deps
 	$(SWIFT) build -c release --product isnad
 
+# On a terminal the demo ends in the REPL on the sample store; elsewhere
+# (a pipe, CI) it runs a saved query file instead.
 demo: release
 	./.build/release/isnad ingest examples/corpus
-	./.build/release/isnad stats
+	@if [ -t 0 ] && [ -t 1 ]; then ./.build/release/isnad; \
+	else ./.build/release/isnad stats && ./.build/release/isnad run examples/queries/denials.isq; fi
 
 build: deps
 	$(SWIFT) build

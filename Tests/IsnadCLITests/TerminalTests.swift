@@ -13,29 +13,70 @@ import Testing
         init(_ arguments: [String], environment: [String: String]) throws {
             let binary = try CommandLineTests.binary().path
             let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Terminal.quoted($0.value))" }
+            // tmux runs this with sh; the last line shows the exit status
+            // (remain-on-exit keeps the pane to read it).
             let command = (["env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm"] + assignments
                            + [Terminal.quoted(binary)] + arguments.map(Terminal.quoted)).joined(separator: " ")
-            try tmux(capturing: false, ["-f", "/dev/null", "new-session", "-d", "-s", "repl", "-x", "120", "-y", "40", command,
-                      ";", "set-option", "-t", "repl", "remain-on-exit", "on"])
+                + "; echo \"[exit $?]\""
+            let status = Terminal.spawnAndWait(["tmux", "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d",
+                                                "-s", "repl", "-x", "120", "-y", "40", command,
+                                                ";", "set-option", "-t", "repl", "remain-on-exit", "on"])
+            guard status == 0 else { throw CocoaError(.executableLoad) }
         }
 
-        deinit { _ = try? tmux(capturing: false, ["kill-server"]) }
+        deinit { _ = Terminal.spawnAndWait(["tmux", "-L", socket, "kill-server"]) }
+
+        /// The command that starts the tmux server, which daemonises:
+        /// Foundation's Process never sees that client end (its exit
+        /// watch waits on descriptors the server inherits), so it is
+        /// spawned and reaped here directly, with no descriptor shared.
+        static func spawnAndWait(_ arguments: [String]) -> Int32 {
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            for fd: Int32 in [0, 1, 2] {
+                posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+            }
+            let argv = arguments.map { strdup($0) } + [nil]
+            let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer {
+                argv.forEach { free($0) }
+                envp.forEach { free($0) }
+            }
+            // The test runner's threads block signals; the terminal's
+            // programs must start with none blocked or Ctrl-C is lost.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var none = sigset_t()
+            sigemptyset(&none)
+            posix_spawnattr_setsigmask(&attributes, &none)
+            var defaults = sigset_t()
+            sigemptyset(&defaults)
+            sigaddset(&defaults, SIGINT)
+            sigaddset(&defaults, SIGPIPE)
+            posix_spawnattr_setsigdefault(&attributes, &defaults)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+            var pid: pid_t = 0
+            guard posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp) == 0 else { return -1 }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+            return status
+        }
 
         static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-        /// Runs a tmux client command. The first one starts the server,
-        /// which keeps whatever it inherits open: it gets no pipe.
+        /// Runs a tmux client command against the running server.
         @discardableResult
-        func tmux(capturing: Bool = true, _ arguments: [String]) throws -> String {
+        func tmux(_ arguments: [String]) throws -> String {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["tmux", "-u", "-L", socket] + arguments
             let out = Pipe()
-            process.standardOutput = capturing ? out : FileHandle.nullDevice
+            process.standardOutput = out
             process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
             try process.run()
-            let data = capturing ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             return String(decoding: data, as: UTF8.self)
         }
@@ -50,7 +91,6 @@ import Testing
 
         var exited: Bool { (try? tmux(["display-message", "-p", "-t", "repl", "#{pane_dead}"]))?.hasPrefix("1") ?? false }
 
-        var exitStatus: String { (try? tmux(["display-message", "-p", "-t", "repl", "#{pane_dead_status}"])) ?? "" }
 
         /// Waits until the screen satisfies `condition`; returns the screen.
         @discardableResult
@@ -137,7 +177,7 @@ import Testing
             try terminal.press("C-d")
             terminal.wait(seconds: 10) { _ in terminal.exited }
             #expect(terminal.exited)
-            #expect(terminal.exitStatus.hasPrefix("0"))
+            #expect(terminal.screen.contains("[exit 0]"))
 
             // The next session finds the history: Up recalls the last query.
             let again = try Terminal(["--store", store], environment: ["XDG_DATA_HOME": data])

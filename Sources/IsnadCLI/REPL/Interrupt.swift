@@ -11,6 +11,12 @@ enum Interrupt {
     static func install() {
         flag = 0
         signal(SIGINT) { _ in Interrupt.flag = 1 }
+        // A parent may have started us with SIGINT blocked (the mask is
+        // inherited); then Ctrl-C would never arrive.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     static var requested: Bool { flag != 0 }
