@@ -32,6 +32,7 @@ struct ResultFormatter {
         var formatter = ResultFormatter(format: format)
         if isatty(1) == 1 {
             formatter.width = Terminal.width
+            formatter.maximumCellWidth = max(formatter.maximumCellWidth, Terminal.width)
             formatter.isolates = true
             formatter.colors = !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 && ProcessInfo.processInfo.environment["TERM"] != "dumb"

@@ -157,6 +157,7 @@ final class Session {
         formatter.bars = bars
         if onTerminal {
             formatter.width = Terminal.width
+            formatter.maximumCellWidth = max(formatter.maximumCellWidth, Terminal.width)
             formatter.isolates = true
             formatter.colors = colors
         }
