@@ -32,8 +32,7 @@ struct Parse: ParsableCommand {
     func run() throws {
         let compilation = Compilation(query)
         guard compilation.checked != nil else {
-            let colors = !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(2) == 1
-            FileHandle.standardError.write(Data(DiagnosticFormatter(colors: colors)
+            FileHandle.standardError.write(Data(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
                 .format(compilation.diagnostics, in: query).utf8))
             throw ExitCode(1)
         }

@@ -40,8 +40,7 @@ struct Query: ParsableCommand {
         let text = words.joined(separator: " ")
         let compilation = Compilation(text)
         guard let checked = compilation.checked else {
-            let colors = !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(2) == 1
-            FileHandle.standardError.write(Data(DiagnosticFormatter(colors: colors)
+            FileHandle.standardError.write(Data(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
                 .format(compilation.diagnostics, in: text).utf8))
             throw ExitCode(1)
         }

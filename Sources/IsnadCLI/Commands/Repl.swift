@@ -46,7 +46,7 @@ struct Repl: ParsableCommand {
                 session.write(session.welcome())
             }
             var pending = ""
-            while true {
+            reading: while true {
                 let input: LineInput
                 if let editor {
                     input = editor.read(prompt: pending.isEmpty ? "isnad> " : "  ...> ")
@@ -57,8 +57,7 @@ struct Repl: ParsableCommand {
                 case .end:
                     if editor != nil { session.write("\n") }
                     if !pending.isEmpty { session.execute(pending) }
-                    if editor == nil, session.failures > 0 { throw ExitCode(1) }
-                    return
+                    break reading
                 case .interrupted:
                     session.write("^C\n")
                     pending = ""
@@ -70,12 +69,11 @@ struct Repl: ParsableCommand {
                     if !entry.trimmingCharacters(in: .whitespaces).isEmpty {
                         editor?.remember(entry.replacingOccurrences(of: "\n", with: " "))
                     }
-                    if !session.execute(entry) {
-                        if editor == nil, session.failures > 0 { throw ExitCode(1) }
-                        return
-                    }
+                    if !session.execute(entry) { break reading }
                 }
             }
+            // A script on standard input reports its failures by exit code.
+            if editor == nil, session.failures > 0 { throw ExitCode(1) }
         }
     }
 }
@@ -165,15 +163,15 @@ struct Entities: ParsableCommand {
             var only: Set<String>?
             var prefix = text
             if text.contains(":") {
+                // Errors are reported against the user's text, then it runs
+                // inside the wrapper that makes it an entity query.
                 let query = "is:entity (\(text)) | fields id"
-                let compilation = Compilation(query)
+                let own = Compilation(text)
+                let source = own.checked == nil ? text : query
+                let compilation = own.checked == nil ? own : Compilation(query)
                 guard let checked = compilation.checked else {
-                    let colors = !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(2) == 1
-                    // The diagnostics are about the user's text, not the wrapper.
-                    let own = Compilation(text)
-                    FileHandle.standardError.write(Data(DiagnosticFormatter(colors: colors)
-                        .format(own.diagnostics.isEmpty ? compilation.diagnostics : own.diagnostics,
-                                in: own.diagnostics.isEmpty ? query : text).utf8))
+                    FileHandle.standardError.write(Data(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
+                        .format(compilation.diagnostics, in: source).utf8))
                     throw ExitCode(1)
                 }
                 let result = try QueryEngine(store: store.index).run(checked)

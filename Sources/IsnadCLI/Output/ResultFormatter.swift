@@ -29,13 +29,18 @@ struct ResultFormatter {
     /// How a result is best shown on standard output: fitted, isolated and
     /// coloured on a terminal, plain in a pipe or a file.
     static func forStandardOutput(_ format: OutputFormat, noColor: Bool = false) -> ResultFormatter {
+        forOutput(format, onTerminal: isatty(1) == 1, noColor: noColor)
+    }
+
+    /// As `forStandardOutput`, for output that may have been redirected
+    /// elsewhere (the REPL's `.output FILE`).
+    static func forOutput(_ format: OutputFormat, onTerminal: Bool, noColor: Bool) -> ResultFormatter {
         var formatter = ResultFormatter(format: format)
-        if isatty(1) == 1 {
+        if onTerminal {
             formatter.width = Terminal.width
             formatter.maximumCellWidth = max(formatter.maximumCellWidth, Terminal.width)
             formatter.isolates = true
-            formatter.colors = !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+            formatter.colors = Terminal.colors(noColor: noColor, fd: 1)
         }
         return formatter
     }

@@ -153,6 +153,13 @@ final class LineEditor {
 
 /// The terminal's size and whether output goes to one.
 enum Terminal {
+    /// Whether to colour what goes to descriptor `fd`: only a terminal,
+    /// never with --no-color, NO_COLOR or TERM=dumb.
+    static func colors(noColor: Bool, fd: Int32) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return !noColor && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb" && isatty(fd) == 1
+    }
+
     /// Columns of standard output's terminal; 100 when it is not one.
     static var width: Int {
         var size = winsize()

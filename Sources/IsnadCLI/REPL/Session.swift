@@ -43,11 +43,6 @@ final class Session {
 
     var onTerminal: Bool { outputFile == nil && isatty(1) == 1 }
 
-    var colors: Bool {
-        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
-    }
-
     func welcome() -> String {
         let counts = (try? store.statistics()).map {
             "\($0.articles) articles, \($0.statements) statements, \($0.entities) entities"
@@ -90,10 +85,10 @@ final class Session {
         let problems = compilation.diagnostics
         if !problems.isEmpty {
             if let (file, entry) = origin {
-                let formatter = DiagnosticFormatter(colors: colors && isatty(2) == 1, origin: file.path)
+                let formatter = DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2), origin: file.path)
                 writeError(formatter.format(file.diagnostics(problems, of: entry), in: file.source))
             } else {
-                writeError(DiagnosticFormatter(colors: colors && isatty(2) == 1).format(problems, in: text))
+                writeError(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2)).format(problems, in: text))
             }
         }
         guard let checked = compilation.checked else {
@@ -119,7 +114,7 @@ final class Session {
             return false
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-        guard print(result) else {
+        guard show(result) else {
             writeError("\noutput interrupted\n")
             return false
         }
@@ -133,7 +128,7 @@ final class Session {
 
     /// Writes a result a few lines at a time, so Ctrl-C stops a long
     /// listing too. False when interrupted.
-    private func print(_ result: QueryResult, bars: Bool = true) -> Bool {
+    private func show(_ result: QueryResult, bars: Bool = true) -> Bool {
         let text = formatter(bars: bars).render(result)
         var chunk = ""
         var lines = 0
@@ -153,14 +148,8 @@ final class Session {
     }
 
     private func formatter(bars: Bool = true) -> ResultFormatter {
-        var formatter = ResultFormatter(format: format)
+        var formatter = ResultFormatter.forOutput(format, onTerminal: onTerminal, noColor: noColor)
         formatter.bars = bars
-        if onTerminal {
-            formatter.width = Terminal.width
-            formatter.maximumCellWidth = max(formatter.maximumCellWidth, Terminal.width)
-            formatter.isolates = true
-            formatter.colors = colors
-        }
         return formatter
     }
 
@@ -207,7 +196,8 @@ final class Session {
         for (k, entry) in file.entries.enumerated() {
             if format == .table {
                 let title = "# " + (entry.title ?? entry.text.replacingOccurrences(of: "\n", with: " "))
-                emit((k > 0 ? "\n" : "") + (onTerminal && colors ? "\u{1B}[1m\(title)\u{1B}[0m" : title) + "\n")
+                let bold = onTerminal && Terminal.colors(noColor: noColor, fd: 1)
+                emit((k > 0 ? "\n" : "") + (bold ? "\u{1B}[1m\(title)\u{1B}[0m" : title) + "\n")
             }
             ok = runQuery(entry.text, origin: (file, entry)) && ok
             if Interrupt.requested { break }
@@ -393,11 +383,11 @@ final class Session {
             table.rows.append([.text(stance.rawValue), .text(meaning[stance] ?? ""), .number(byStance[stance.rawValue] ?? 0)])
         }
         table.total = table.rows.count
-        _ = print(table, bars: false)
+        _ = show(table, bars: false)
     }
 
     private func entities(prefix: String) throws {
-        _ = print(try Session.entityTable(store, prefix: prefix, limit: limit > 0 ? limit : nil))
+        _ = show(try Session.entityTable(store, prefix: prefix, limit: limit > 0 ? limit : nil))
     }
 
     /// Entities whose name or an alias starts with `prefix` (after
