@@ -27,6 +27,20 @@ public struct Article: Sendable, Hashable {
         self.text = text
     }
 
+    /// Why the store would refuse the article, or nil.
+    var problem: String? {
+        if text.allSatisfy(\.isWhitespace) { return "the text is empty" }
+        if text.unicodeScalars.contains("\u{0}") { return "the text holds a NUL byte (a binary file?)" }
+        if let id {
+            if id.isEmpty || id.allSatisfy(\.isWhitespace) { return "the id is empty" }
+            if id.utf8.count > 256 { return "the id is longer than 256 bytes" }
+        }
+        if let published, RecordDate(Article.day(of: published)) == nil {
+            return "published '\(published)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        }
+        return nil
+    }
+
     init(record: ArticleRecord) {
         self.init(id: record.key, title: record.title, source: record.source, url: record.url,
                   published: record.published, lang: record.lang, text: record.text)
@@ -34,7 +48,16 @@ public struct Article: Sendable, Hashable {
 
     var record: ArticleRecord {
         ArticleRecord(key: id ?? ContentHash.key(for: text), title: title, source: source, url: url,
-                      published: published, lang: lang, text: text)
+                      published: published.map(Article.day(of:)), lang: lang, text: text)
+    }
+
+    /// A timestamp's day: `2022-10-20T14:05:00Z` and `2022-10-20 14:05` are
+    /// `2022-10-20`; anything else stays as written.
+    static func day(of published: String) -> String {
+        let trimmed = published.trimmingCharacters(in: .whitespaces)
+        let utf8 = Array(trimmed.utf8)
+        guard utf8.count > 10, utf8[10] == UInt8(ascii: "T") || utf8[10] == UInt8(ascii: " ") else { return trimmed }
+        return String(decoding: utf8[..<10], as: UTF8.self)
     }
 }
 

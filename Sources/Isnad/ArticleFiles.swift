@@ -80,6 +80,8 @@ extension Article {
             }
             if article.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 loaded.rejected.append(.init(path: path, reason: "no article text"))
+            } else if let problem = article.problem {
+                loaded.rejected.append(.init(path: path, reason: problem))
             } else {
                 loaded.articles.append(article)
             }
@@ -116,9 +118,13 @@ extension Article {
                     loaded.rejected.append(.init(path: path, line: index + 1, reason: "empty 'text'"))
                     continue
                 }
-                loaded.articles.append(Article(id: object.id, title: object.title, source: object.source,
-                                               url: object.url, published: object.published,
-                                               lang: object.lang, text: object.text))
+                let article = Article(id: object.id, title: object.title, source: object.source,
+                                      url: object.url, published: object.published, lang: object.lang, text: object.text)
+                if let problem = article.problem {
+                    loaded.rejected.append(.init(path: path, line: index + 1, reason: problem))
+                } else {
+                    loaded.articles.append(article)
+                }
             } catch {
                 loaded.rejected.append(.init(path: path, line: index + 1, reason: describe(error)))
             }

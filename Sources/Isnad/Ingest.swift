@@ -42,7 +42,7 @@ extension Store {
     /// `KEY:2`, … in text order.
     static func statements(of article: ArticleRecord, _ extractions: [Extraction]) -> [StatementRecord] {
         extractions.enumerated().compactMap { n, e in
-            guard let stance = Stance(rawValue: e.stance) else { return nil }
+            guard let stance = IsnadIndex.Stance(rawValue: e.stance) else { return nil }
             var record = StatementRecord(id: "\(article.key):\(n + 1)", doc: article.key, actor: e.actor, stance: stance,
                                          date: e.date?.text ?? "", quote: e.quote, about: e.about,
                                          sentence: e.sentence, cue: e.cue)

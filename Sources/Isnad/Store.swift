@@ -44,13 +44,7 @@ public final class Store: Sendable {
         index = try IndexStore(path: path, configuration: storeConfiguration)
     }
 
-    /// Adds `articles` to the store and the statements extracted from them.
-    ///
-    /// An article already stored with the same content is left alone; one
-    /// with other content is replaced, and its old statements with it. The
-    /// default gazetteer is loaded into the entity store first, so names in
-    /// the text resolve to known entities. Articles go in batches of 1,000 per
-    /// transaction; `progress` hears how many are done after each.
+    /// Articles per write transaction of an ingest.
     static let ingestBatch = 1000
 
     /// Puts the default gazetteer into the entity store once: entries the
@@ -65,8 +59,29 @@ public final class Store: Sendable {
         try index.setMetaValue(marker, fingerprint)
     }
 
+    /// Adds `articles` to the store and the statements extracted from them.
+    ///
+    /// An article already stored with the same content is left alone; one
+    /// with other content is replaced, and its old statements with it. The
+    /// default gazetteer is loaded into the entity store first, so names in
+    /// the text resolve to known entities. Articles go in batches of 1,000
+    /// per transaction; `progress` hears how many are done after each. An
+    /// article with no statements is still stored and searchable.
+    ///
+    /// ```swift
+    /// let article = Article(id: "kirby-1", source: "Reuters", published: "2022-10-20",
+    ///                       text: "John Kirby denied that Iran was providing drones.")
+    /// try store.ingest([article])
+    /// ```
+    ///
+    /// - Throws: ``InvalidArticle`` before anything is written when an
+    ///   article has no text, an unusable id or a malformed `published`
+    ///   date; ``StoreError`` (`readOnly`, …) when the store refuses.
     @discardableResult
     public func ingest(_ articles: [Article], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> IngestSummary {
+        for (n, article) in articles.enumerated() {
+            if let reason = article.problem { throw InvalidArticle(index: n, id: article.id, reason: reason) }
+        }
         try loadDefaultGazetteer()
         let extractor = Extractor(gazetteer: try gazetteer())
         let records = articles.map(\.record)
@@ -124,6 +139,20 @@ public final class Store: Sendable {
     }
 }
 
+/// An article ``Store/ingest(_:progress:)`` refuses; nothing of the call
+/// was stored.
+public struct InvalidArticle: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Its position in the array given.
+    public var index: Int
+    public var id: String?
+    /// What is wrong, e.g. "the text is empty".
+    public var reason: String
+
+    public var description: String {
+        "article \(index + 1)" + (id.map { " (\($0))" } ?? "") + ": " + reason
+    }
+}
+
 /// What an ingest did.
 public struct IngestSummary: Sendable, Equatable {
     /// Articles stored for the first time.
@@ -134,6 +163,9 @@ public struct IngestSummary: Sendable, Equatable {
     public var unchanged = 0
     /// Statements extracted from the added and replaced articles.
     public var statements = 0
+    /// Files, lines or articles that were refused, with the reason
+    /// (``Store/ingest(files:progress:)`` only: the others throw).
+    public var rejected: [LoadedArticles.Rejection] = []
 
     public init(added: Int = 0, replaced: Int = 0, unchanged: Int = 0, statements: Int = 0) {
         self.added = added
@@ -145,12 +177,35 @@ public struct IngestSummary: Sendable, Equatable {
 
 /// Counts and sizes of a store.
 public struct Statistics: Sendable, Equatable {
+    /// Articles stored.
     public var articles: Int
+    /// Statements stored, extracted or imported.
     public var statements: Int
+    /// Entities in the entity store (the default gazetteer's, the user's
+    /// and the people extraction found).
     public var entities: Int
     /// Bytes of the data file in use.
     public var bytes: Int
+    /// The version of the on-disk format.
     public var formatVersion: Int
     /// The tool that created the store, e.g. `isnad 0.1.0`.
     public var creator: String
+}
+
+extension Store {
+    /// Reads articles from files and folders (see ``Article/load(from:)``)
+    /// and ingests them. Files and lines that cannot be read are listed in
+    /// ``IngestSummary/rejected`` and do not stop the rest.
+    ///
+    /// ```swift
+    /// let summary = try store.ingest(files: ["articles/"])
+    /// for problem in summary.rejected { print(problem) }
+    /// ```
+    @discardableResult
+    public func ingest(files paths: [String], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> IngestSummary {
+        let loaded = Article.load(from: paths)
+        var summary = try ingest(loaded.articles, progress: progress)
+        summary.rejected = loaded.rejected
+        return summary
+    }
 }

@@ -145,7 +145,7 @@ import Testing
             for found in extract(text) {
                 #expect(found.sentenceSpan.upperBound <= size && found.cueSpan.upperBound <= size)
                 #expect((found.quoteSpan?.upperBound ?? 0) <= size && (found.actorSpan?.upperBound ?? 0) <= size)
-                #expect(Stance(rawValue: found.stance) != nil)
+                #expect(IsnadIndex.Stance(rawValue: found.stance) != nil)
             }
         }
     }

@@ -27,6 +27,8 @@ package struct QueryEngine: Sendable {
             var execution = try Execution(store: store, txn: txn)
             execution.provenance = options.provenance
             execution.shouldStop = options.shouldStop
+            execution.typedColumns = options.typedColumns
+            execution.onRow = options.onRow
             return try execution.run(query, rowLimit: options.rowLimit, txn: txn)
         }
     }
@@ -58,8 +60,24 @@ package struct RunOptions {
     /// Polled while the query runs; when it returns true the query throws
     /// `QueryInterrupted` (Ctrl-C in the REPL).
     package var shouldStop: (() -> Bool)?
+    /// Rows of statements, articles and entities carry every column their
+    /// typed form needs (``Execution/typedFields(_:)``) whatever `fields`
+    /// chose; `QueryResult.shown` names the chosen ones. For the public API.
+    package var typedColumns = false
+    /// When set, each row of statements, articles or entities is handed to
+    /// it as it is built instead of being kept in `QueryResult.rows`, so a
+    /// caller can stream a result of any size. Aggregate rows are kept.
+    package var onRow: ((RowHeader, [Cell]) throws -> Void)?
 
     package init() {}
+}
+
+/// What the rows handed to `RunOptions.onRow` are.
+package struct RowHeader: Sendable {
+    package var kind: QueryResult.Kind
+    package var columns: [String]
+    /// See `QueryResult.shown`.
+    package var shown: [String]
 }
 
 /// Thrown when `RunOptions.shouldStop` asked a running query to stop.
@@ -140,18 +158,32 @@ extension Execution {
             result.total = table.count
             return result
         case .items(let space, let ids):
-            let columns = fields ?? (Execution.defaultFields(space) + (provenance && space == .statements ? [.sentence, .spans] : []))
+            let chosen = fields ?? (Execution.defaultFields(space) + (provenance && space == .statements ? [.sentence, .spans] : []))
+            let typed = Execution.typedFields(space)
+            let columns = typedColumns ? typed + chosen.filter { !typed.contains($0) } : chosen
+            let kind: QueryResult.Kind = space == .statements ? .statements : space == .articles ? .articles : .entities
+            let header = RowHeader(kind: kind, columns: columns.map(\.rawValue), shown: chosen.map(\.rawValue))
             let shown = ids.prefix(rowLimit ?? .max)
             var table: [[Cell]] = []
-            table.reserveCapacity(shown.count)
-            for id in shown {
-                if table.count & 255 == 0 { try checkStop() }
-                table.append(try cells(id, in: space, columns, txn: txn))
+            if onRow == nil { table.reserveCapacity(shown.count) }
+            for (n, id) in shown.enumerated() {
+                if n & 255 == 0 { try checkStop() }
+                let row = try cells(id, in: space, columns, txn: txn)
+                if let onRow { try onRow(header, row) } else { table.append(row) }
             }
-            let kind: QueryResult.Kind = space == .statements ? .statements : space == .articles ? .articles : .entities
             var result = QueryResult(kind: kind, columns: columns.map(\.rawValue), rows: table, plan: plan)
+            result.shown = chosen.map(\.rawValue)
             result.total = ids.count
             return result
+        }
+    }
+
+    /// The columns the public API's typed rows are built from.
+    static func typedFields(_ space: Space) -> [OutputField] {
+        switch space {
+        case .statements: [.id, .doc, .date, .actor, .stance, .quote, .about, .cue, .sentence, .spans]
+        case .articles: [.id, .date, .source, .lang, .title, .url]
+        case .entities: [.id, .kind, .country]
         }
     }
 

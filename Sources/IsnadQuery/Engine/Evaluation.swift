@@ -35,6 +35,9 @@ struct Execution {
     var provenance = false
     /// See `RunOptions.shouldStop`.
     var shouldStop: (() -> Bool)?
+    /// See `RunOptions.typedColumns` and `RunOptions.onRow`.
+    var typedColumns = false
+    var onRow: ((RowHeader, [Cell]) throws -> Void)?
 
     init(store: IndexStore, txn: borrowing IndexStore.Txn) throws {
         self.store = store

@@ -52,6 +52,9 @@ package struct QueryResult: Sendable, Equatable {
     package var plan: PlanStep?
     /// The number of rows before `RunOptions.rowLimit` cut them.
     package var total: Int
+    /// The columns the query chose to show (`fields`, or the defaults):
+    /// `columns` itself, unless `RunOptions.typedColumns` added more.
+    package var shown: [String]
 
     package init(kind: Kind, columns: [String], rows: [[Cell]], plan: PlanStep? = nil) {
         self.kind = kind
@@ -59,6 +62,7 @@ package struct QueryResult: Sendable, Equatable {
         self.rows = rows
         self.plan = plan
         total = rows.count
+        shown = columns
     }
 
     package static func == (a: QueryResult, b: QueryResult) -> Bool {

@@ -8,6 +8,10 @@ package struct CheckedQuery: Sendable, Hashable {
     /// nil matches everything (a query that is only pipes).
     package var filter: Filter?
     package var stages: [CheckedStage]
+
+    /// Every statement: what a builder query with no conditions and no
+    /// stages means (the language itself has no empty query).
+    package static let everything = CheckedQuery(filter: nil, stages: [])
 }
 
 package indirect enum Filter: Sendable, Hashable {

@@ -80,6 +80,15 @@ package enum Printer {
         }
     }
 
+    /// A value as query text: bare when it reads back as itself, else
+    /// quoted. For programs that build queries (the `Isnad.Query` builder).
+    package static func literal(_ text: String) -> String {
+        isBare(text) ? text : quote(text)
+    }
+
+    /// A phrase: always quoted.
+    package static func quoted(_ text: String) -> String { quote(text) }
+
     static func quote(_ text: String) -> String {
         var out = "\""
         for c in text {

@@ -1,0 +1,71 @@
+import IsnadIndex
+
+/// What an import of JSON Lines records did.
+public struct ImportSummary: Sendable, Equatable {
+    /// Records of one kind: new, replacing a record of the same id with
+    /// other content, or the same as the stored one (nothing done).
+    public struct Counts: Sendable, Equatable {
+        public var added = 0
+        public var replaced = 0
+        public var unchanged = 0
+    }
+
+    public var entities = Counts()
+    public var articles = Counts()
+    public var statements = Counts()
+    /// Malformed lines, with file, line and reason. They load nothing; the
+    /// rest of their file still loads (unless `strict`).
+    public var rejected: [LoadedArticles.Rejection] = []
+}
+
+extension Store {
+    /// Imports already-analysed records from JSON Lines files, in the format
+    /// `isnad export` writes and `../shared/tools/gencorpus.py` generates:
+    /// entities first, then articles, then statements. Importing the same
+    /// file twice changes nothing.
+    ///
+    /// ```swift
+    /// let summary = try store.importRecords(entities: "corpus/entities.jsonl",
+    ///                                       statements: "corpus/statements.jsonl")
+    /// print(summary.statements.added)
+    /// ```
+    ///
+    /// - Parameter strict: load nothing from a file that has a malformed line.
+    /// - Throws: ``LoadedArticles/Rejection`` when a file cannot be read
+    ///   (nothing is imported); ``StoreError`` when the store refuses.
+    @discardableResult
+    public func importRecords(entities: String? = nil, articles: String? = nil, statements: String? = nil,
+                              strict: Bool = false,
+                              progress: ((_ doneBytes: Int, _ totalBytes: Int) -> Void)? = nil) throws -> ImportSummary {
+        var importer = Importer(store: index)
+        importer.strict = strict
+        importer.progress = progress
+        let files = [(RecordKind.entities, entities), (.articles, articles), (.statements, statements)]
+            .compactMap { kind, path in path.map { (kind, $0) } }
+        let reports: [FileImport]
+        do {
+            reports = try importer.run(files)
+        } catch ImportFailure.unreadable(let path, let why) {
+            throw LoadedArticles.Rejection(path: path, reason: "cannot read the file: \(why)")
+        }
+        var summary = ImportSummary()
+        for report in reports {
+            let counts: ChangeCounts
+            switch report.kind {
+            case .entities: counts = report.result.entities
+            case .articles: counts = report.result.articles
+            case .statements: counts = report.result.statements
+            }
+            let mine = ImportSummary.Counts(added: counts.added, replaced: counts.replaced, unchanged: counts.unchanged)
+            switch report.kind {
+            case .entities: summary.entities = mine
+            case .articles: summary.articles = mine
+            case .statements: summary.statements = mine
+            }
+            summary.rejected += report.problems.map {
+                LoadedArticles.Rejection(path: $0.file, line: $0.line, reason: $0.reason)
+            }
+        }
+        return summary
+    }
+}
