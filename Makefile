@@ -22,7 +22,7 @@ PY_TEST_PACKAGES := snowballstemmer==3.1.1
 PY_TEST_DIR := .build-python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps pydeps demo test build release bench bench-deps bench-analyzer bench-query fuzz clean-demo expected
+.PHONY: deps pydeps demo test embed build release bench bench-deps bench-analyzer bench-query fuzz clean-demo expected
 
 deps:
 	@missing=""; \
@@ -58,6 +58,16 @@ pydeps: deps
 test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(MAKE) embed
+
+# examples/Embed, the sample program that embeds Isnad as a library: built
+# as its own package (depending on this one by path) and run against the
+# sample corpus; its output must equal examples/Embed/expected.txt.
+embed: deps
+	cd examples/Embed && $(SWIFT) build
+	cd examples/Embed && ./.build/debug/Embed ../corpus ../queries/denials.isq > .build/output.txt
+	diff -u examples/Embed/expected.txt examples/Embed/.build/output.txt
+	@echo "examples/Embed: output as expected"
 
 # On demand, release build: the store benchmark (docs/performance.md).
 # Generates (or reuses) gencorpus.py --docs $(DOCS) --seed 1, runs the
@@ -122,3 +132,4 @@ expected: build
 	for f in examples/queries/*.isq; do \
 	  ./.build/debug/isnad run --store .build/examples-store $$f > $${f%.isq}.out || exit 1; \
 	done
+	cd examples/Embed && $(SWIFT) build && ./.build/debug/Embed ../corpus ../queries/denials.isq > expected.txt

@@ -205,3 +205,32 @@ struct RowReader {
                      lang: string("lang", row), title: string("title", row), url: string("url", row))
     }
 }
+
+extension Store {
+    /// One answer of a saved query file.
+    public struct FileAnswer: Sendable {
+        /// The query's title (the `#` lines above it), if it has one.
+        public var title: String?
+        /// The query as run, parameters substituted.
+        public var query: String
+        public var result: QueryResult
+    }
+
+    /// Runs every query of a saved query file, in order.
+    ///
+    /// - Throws: ``QueryError`` for the first query with an error; its
+    ///   ``QueryError/query`` is the whole file and the diagnostics point
+    ///   at lines and columns of the file.
+    public func run(_ file: QueryFile, limit: Int? = nil) throws -> [FileAnswer] {
+        var answers: [FileAnswer] = []
+        for entry in file.entries {
+            do {
+                answers.append(FileAnswer(title: entry.title, query: entry.text, result: try query(entry.text, limit: limit)))
+            } catch let error as QueryError {
+                let moved = file.diagnostics(error.diagnostics.map(\.diagnostic), of: entry)
+                throw QueryError(query: file.source, diagnostics: moved.map(QueryDiagnostic.init(diagnostic:)))
+            }
+        }
+        return answers
+    }
+}

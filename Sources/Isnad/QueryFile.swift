@@ -13,38 +13,66 @@ import IsnadQuery
 ///
 /// A declaration holds for the queries after it; `isnad run --param
 /// since=2023-01` overrides it. A query may span several lines.
-struct QueryFile {
-    struct Entry {
-        /// The comment lines above the query, without `#`.
-        var title: String?
+///
+/// ```swift
+/// let file = try QueryFile(contentsOf: "examples/queries/denials.isq", parameters: ["since": "2024-01"])
+/// for answer in try store.run(file) {
+///     print(answer.title ?? answer.query, answer.result.total)
+/// }
+/// ```
+public struct QueryFile: Sendable {
+    /// One query of the file.
+    public struct Entry: Sendable {
+        /// The comment lines above the query, without `#`, parameters substituted.
+        public var title: String?
         /// The query with its parameters substituted.
-        var text: String
+        public var text: String
         /// Where each byte of `text` came from in the file, for diagnostics.
-        var origins: [Int]
+        package var origins: [Int]
     }
 
-    var path: String
-    var source: String
-    var entries: [Entry] = []
+    /// The file's path (or the name given with its text).
+    public var path: String
+    /// The file's text.
+    public var source: String
+    public var entries: [Entry] = []
     /// Declared parameters and their values after overrides.
-    var parameters: [String: String] = [:]
+    public var parameters: [String: String] = [:]
 
     /// An error in the file itself (not in a query): what, and where.
-    struct Problem: Error, CustomStringConvertible {
-        var path: String
-        var line: Int
-        var column: Int
-        var message: String
-        var lineText: String
+    public struct Problem: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        /// 1-based; 0 when the problem is not on a line (an unknown override).
+        public var line: Int
+        public var column: Int
+        public var message: String
+        /// The text of the line, for showing it.
+        public var lineText: String
 
-        var description: String {
+        public var description: String {
             guard line > 0 else { return "error: \(path): \(message)\n" }
             return "\(path):\(line):\(column): error: \(message)\n  \(lineText)\n  "
                 + String(repeating: " ", count: max(0, column - 1)) + "^\n"
         }
     }
 
-    init(path: String, source: String, overrides: [String: String] = [:]) throws(Problem) {
+    /// Reads the file at `path`; `parameters` override the file's own `let` values.
+    ///
+    /// - Throws: ``Problem`` when the file cannot be read, a declaration is
+    ///   malformed, a `$name` is not declared, or a parameter given here is
+    ///   not declared in the file.
+    public init(contentsOf path: String, parameters: [String: String] = [:]) throws(Problem) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Problem(path: path, line: 0, column: 0, message: "cannot read the file", lineText: "")
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw Problem(path: path, line: 0, column: 0, message: "not valid UTF-8", lineText: "")
+        }
+        try self.init(path: path, source: source, overrides: parameters)
+    }
+
+    /// Reads queries from `source`, naming it `path` in messages.
+    public init(path: String, source: String, overrides: [String: String] = [:]) throws(Problem) {
         self.path = path
         self.source = source
         var title: [String] = []
@@ -149,7 +177,7 @@ struct QueryFile {
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
-    static func position(of offset: Int, in source: String) -> (line: Int, column: Int) {
+    package static func position(of offset: Int, in source: String) -> (line: Int, column: Int) {
         let bytes = Array(source.utf8.prefix(offset))
         let line = bytes.filter { $0 == 0x0A }.count + 1
         let lineStart = (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
@@ -158,7 +186,7 @@ struct QueryFile {
     }
 
     /// The diagnostics of `entry`, moved to where they are in the file.
-    func diagnostics(_ diagnostics: [Diagnostic], of entry: Entry) -> [Diagnostic] {
+    package func diagnostics(_ diagnostics: [Diagnostic], of entry: Entry) -> [Diagnostic] {
         func move(_ span: SourceSpan) -> SourceSpan {
             let start = entry.origins.isEmpty ? 0 : entry.origins[min(max(0, span.start), entry.origins.count - 1)]
             let lastByte = entry.origins.isEmpty ? 0 : entry.origins[min(max(0, span.end - 1), entry.origins.count - 1)]
@@ -178,7 +206,7 @@ struct QueryFile {
         }
     }
 
-    static func isName(_ name: String) -> Bool {
+    package static func isName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.allSatisfy(isNameByte) && !(name.first?.isNumber ?? true)
     }
 
@@ -187,7 +215,7 @@ struct QueryFile {
     }
 
     /// `since=2023-01` → ("since", "2023-01").
-    static func parameter(_ text: String) -> (String, String)? {
+    package static func parameter(_ text: String) -> (String, String)? {
         guard let equals = text.firstIndex(of: "="), isName(String(text[..<equals])) else { return nil }
         return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
