@@ -98,7 +98,7 @@ public struct QueryResult: Sendable {
     /// Every row as text, one value per column (lists joined by `; `).
     public var rows: [[String]]
     /// The number of rows the query has, before a `limit:` given to
-    /// ``Store/query(_:limit:)`` cut them.
+    /// ``Store/query(_:limit:)-(Query,_)`` cut them.
     public var total: Int
     /// Problems that did not stop the query (a name no entity has, …).
     public var warnings: [QueryDiagnostic]

@@ -30,7 +30,12 @@ extension Store {
     /// print(summary.statements.added)
     /// ```
     ///
-    /// - Parameter strict: load nothing from a file that has a malformed line.
+    /// - Parameters:
+    ///   - entities: a file of entity records (`name`, `kind`, `aliases_ar`, …).
+    ///   - articles: a file of article records (`id`, `source`, `published`, `text`, …).
+    ///   - statements: a file of statement records (`id`, `doc`, `actor`, `stance`, …).
+    ///   - strict: load nothing from a file that has a malformed line.
+    ///   - progress: hears the bytes read so far and the total, after each batch.
     /// - Throws: ``LoadedArticles/Rejection`` when a file cannot be read
     ///   (nothing is imported); ``StoreError`` when the store refuses.
     @discardableResult

@@ -1,7 +1,7 @@
 import IsnadIndex
 import IsnadQuery
 
-/// One row of a streamed result (``Store/forEach(_:_:)``).
+/// One row of a streamed result (``Store/forEach(_:_:)-(Query,_)``).
 public enum Match: Sendable, Hashable {
     case statement(Statement)
     case article(ArticleMatch)
@@ -17,8 +17,10 @@ extension Store {
     /// for row in result.counts { print(row.keys[0], row.count) }
     /// ```
     ///
-    /// - Parameter limit: build at most this many rows; ``QueryResult/total``
-    ///   still counts them all.
+    /// - Parameters:
+    ///   - text: a query in the query language (docs/query-language.md).
+    ///   - limit: build at most this many rows; ``QueryResult/total``
+    ///     still counts them all.
     /// - Throws: ``QueryError`` with every problem in the text and where it
     ///   is; ``StoreError`` when the store fails.
     public func query(_ text: String, limit: Int? = nil) throws -> QueryResult {
@@ -80,7 +82,7 @@ extension Store {
         }
     }
 
-    /// Answers a query given as text, row by row (see ``forEach(_:_:)``).
+    /// Answers a query given as text, row by row (see ``forEach(_:_:)-(Query,_)``).
     public func forEach(_ text: String, _ body: (Match) throws -> Void) throws {
         try forEach(Query(text), body)
     }
