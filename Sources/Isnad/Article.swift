@@ -6,16 +6,20 @@ public struct Article: Sendable, Hashable {
     /// The caller's id. When `nil`, the store derives one from the content,
     /// so that ingesting the same text twice stores it once.
     public var id: String?
+    /// The headline.
     public var title: String?
     /// The outlet that published it.
     public var source: String?
+    /// Where it was published online.
     public var url: String?
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public var published: String?
     /// `ar`, `en`, … (detected from the script when `nil`).
     public var lang: String?
+    /// The body text, in Arabic or English (or both).
     public var text: String
 
+    /// An article; only the text is required.
     public init(id: String? = nil, title: String? = nil, source: String? = nil, url: String? = nil,
                 published: String? = nil, lang: String? = nil, text: String) {
         self.id = id

@@ -2,16 +2,21 @@ import Foundation
 
 /// Articles read from files, with the files (or lines) that were refused.
 public struct LoadedArticles: Sendable {
+    /// The articles read, in file order.
     public var articles: [Article] = []
     /// Each refused file or line, with the reason in words.
     public var rejected: [Rejection] = []
 
+    /// A file, line or article refused, and why.
     public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The file (or folder) refused.
         public var path: String
         /// The 1-based line, for JSON Lines input.
         public var line: Int?
+        /// Why, in words.
         public var reason: String
 
+        /// `path:line: reason`.
         public var description: String {
             line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)"
         }

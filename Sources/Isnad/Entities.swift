@@ -23,8 +23,10 @@ public struct Entity: Sendable, Hashable, Identifiable {
     /// their speaker, so extraction resolves pronouns by it.
     public var gender: String?
 
+    /// The canonical name.
     public var id: String { name }
 
+    /// An entity; only the canonical name is required.
     public init(name: String, kind: String? = nil, arabicAliases: [String] = [], latinAliases: [String] = [],
                 country: String? = nil, role: String? = nil, gender: String? = nil) {
         self.name = name

@@ -32,6 +32,7 @@ public struct Query: Sendable, Hashable, CustomStringConvertible, ExpressibleByS
     /// methods may add to it.
     public init(_ text: String) { base = text }
 
+    /// A query written as a literal: `let q: Query = "stance:deny"`.
     public init(stringLiteral text: String) { self.init(text) }
 
     /// The query as text in the query language.
@@ -63,6 +64,7 @@ public struct Query: Sendable, Hashable, CustomStringConvertible, ExpressibleByS
     /// The conditions alone, as text.
     private var filterText: String { parts.filter.joined(separator: " ") }
 
+    /// The query as text (``text``).
     public var description: String { text }
 
     // MARK: - Fields and values
@@ -199,21 +201,37 @@ public struct Query: Sendable, Hashable, CustomStringConvertible, ExpressibleByS
 
     // MARK: - Starting points
 
+    /// A query with only this condition; see the instance method `actor`.
     public static func actor(_ names: String...) -> Query { Query().field("actor", names) }
+    /// A query with only this condition; see the instance method `about`.
     public static func about(_ names: String...) -> Query { Query().field("about", names) }
+    /// A query with only this condition; see the instance method `country`.
     public static func country(_ names: String...) -> Query { Query().field("country", names) }
+    /// A query with only this condition; see the instance method `source`.
     public static func source(_ names: String...) -> Query { Query().field("source", names) }
+    /// A query with only this condition; see the instance method `kind`.
     public static func kind(_ kinds: String...) -> Query { Query().field("kind", kinds) }
+    /// A query with only this condition; see the instance method `stance`.
     public static func stance(_ stances: Stance...) -> Query { Query().field("stance", stances.map(\.rawValue)) }
+    /// A query with only this condition; see the instance method `lang`.
     public static func lang(_ code: String) -> Query { Query().lang(code) }
+    /// A query with only this condition; see the instance method `doc`.
     public static func doc(_ id: String) -> Query { Query().doc(id) }
+    /// A query with only this condition; see the instance method `quote`.
     public static func quote(_ words: String) -> Query { Query().quote(words) }
+    /// A query with only this condition; see the instance method `date`.
     public static func date(_ date: String) -> Query { Query().date(date) }
+    /// A query with only this condition; see the instance method `date`.
     public static func date(after date: String) -> Query { Query().date(after: date) }
+    /// A query with only this condition; see the instance method `date`.
     public static func date(before date: String) -> Query { Query().date(before: date) }
+    /// A query with only this condition; see the instance method `date`.
     public static func date(from first: String?, through last: String?) -> Query { Query().date(from: first, through: last) }
+    /// A query with only this condition; see the instance method `words`.
     public static func words(_ text: String) -> Query { Query().words(text) }
+    /// A query with only this condition; see the instance method `phrase`.
     public static func phrase(_ text: String) -> Query { Query().phrase(text) }
+    /// A query with only this condition; see the instance method `returning`.
     public static func returning(_ target: Target) -> Query { Query().returning(target) }
     /// Every statement.
     public static var all: Query { Query() }

@@ -35,20 +35,25 @@ public struct QueryFile: Sendable {
     public var path: String
     /// The file's text.
     public var source: String
+    /// The queries, in file order.
     public var entries: [Entry] = []
     /// Declared parameters and their values after overrides.
     public var parameters: [String: String] = [:]
 
     /// An error in the file itself (not in a query): what, and where.
     public struct Problem: Error, Sendable, CustomStringConvertible {
+        /// The file.
         public var path: String
         /// 1-based; 0 when the problem is not on a line (an unknown override).
         public var line: Int
+        /// 1-based, in characters.
         public var column: Int
+        /// What is wrong.
         public var message: String
         /// The text of the line, for showing it.
         public var lineText: String
 
+        /// `path:line:column: error: message`, the line, and a caret.
         public var description: String {
             guard line > 0 else { return "error: \(path): \(message)\n" }
             return "\(path):\(line):\(column): error: \(message)\n  \(lineText)\n  "

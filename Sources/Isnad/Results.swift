@@ -20,6 +20,7 @@ public struct Statement: Sendable, Hashable, Identifiable {
     public var article: String
     /// The actor's canonical name (`John Kirby`, also when the text said كيربي).
     public var actor: String?
+    /// What the actor does: deny, warn, confirm, ….
     public var stance: Stance?
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as the text allowed.
     public var date: String?
@@ -37,9 +38,13 @@ public struct Statement: Sendable, Hashable, Identifiable {
     /// UTF-8 byte ranges in the article's text, so that a program can show
     /// or check every answer against its source.
     public struct Spans: Sendable, Hashable {
+        /// The sentence the statement was found in.
         public var sentence: Range<Int>?
+        /// The attribution verb or phrase.
         public var cue: Range<Int>?
+        /// The actor's name as written, when the sentence names them.
         public var actor: Range<Int>?
+        /// The quoted or reported words.
         public var quote: Range<Int>?
     }
 }
@@ -47,13 +52,17 @@ public struct Statement: Sendable, Hashable, Identifiable {
 /// An article a query matched (`is:article`, or `| articles`), without its text.
 /// ``Store/article(id:)`` gives the whole ``Article``.
 public struct ArticleMatch: Sendable, Hashable, Identifiable {
+    /// The article's id.
     public var id: String
     /// The publication date, when known.
     public var date: String?
     /// The outlet, by its canonical name.
     public var source: String?
+    /// `ar` or `en`.
     public var lang: String?
+    /// The headline.
     public var title: String?
+    /// Where it was published online.
     public var url: String?
 }
 
@@ -62,8 +71,10 @@ public struct CountRow: Sendable, Hashable {
     /// The values counted, one per `by` field (`["John Kirby"]`), the
     /// period of a timeline (`["2022-10"]`), none for a plain `count`.
     public var keys: [String]
+    /// How many statements (articles, entities) have these values.
     public var count: Int
 
+    /// A row of counts.
     public init(keys: [String], count: Int) {
         self.keys = keys
         self.count = count
@@ -84,14 +95,20 @@ public struct CountRow: Sendable, Hashable {
 /// }
 /// ```
 public struct QueryResult: Sendable {
+    /// Which of the typed arrays holds the answer.
     public enum Kind: String, Sendable, Hashable {
         case statements, articles, entities, counts
     }
 
+    /// What the rows are.
     public var kind: Kind
+    /// The statements, for a statement query.
     public var statements: [Statement] = []
+    /// The articles, for `is:article` and `| articles`.
     public var articles: [ArticleMatch] = []
+    /// The entities, for `is:entity`.
     public var entities: [Entity] = []
+    /// The rows of `count`, `top` and `timeline`.
     public var counts: [CountRow] = []
     /// Names of the columns to show, in order.
     public var columns: [String]
@@ -127,8 +144,10 @@ public struct QueryResult: Sendable {
 public struct QueryError: Error, Sendable, CustomStringConvertible {
     /// The query text, as given or as the builder wrote it.
     public var query: String
+    /// Every problem found, in the order of the text.
     public var diagnostics: [QueryDiagnostic]
 
+    /// The problems under the query text, with carets.
     public var description: String {
         DiagnosticFormatter(colors: false).format(diagnostics.map(\.diagnostic), in: query)
     }
@@ -141,6 +160,7 @@ public struct QueryDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// A stable name for the kind of problem (`unknownField`,
     /// `unknownValue`, …); messages may be reworded, ids stay.
     public var id: String { diagnostic.id.rawValue }
+    /// A warning does not stop the query.
     public var isWarning: Bool { diagnostic.severity == .warning }
     /// What is wrong, e.g. "unknown field 'stanse'".
     public var message: String { diagnostic.message }
@@ -153,7 +173,9 @@ public struct QueryDiagnostic: Sendable, Hashable, CustomStringConvertible {
     public var range: Range<Int> { diagnostic.span.bytes }
     /// 1-based line and column (in characters) of the mistake.
     public var line: Int { diagnostic.span.line }
+    /// See ``line``.
     public var column: Int { diagnostic.span.column }
 
+    /// `line:column: error: message`.
     public var description: String { diagnostic.description }
 }

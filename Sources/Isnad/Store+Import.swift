@@ -5,13 +5,19 @@ public struct ImportSummary: Sendable, Equatable {
     /// Records of one kind: new, replacing a record of the same id with
     /// other content, or the same as the stored one (nothing done).
     public struct Counts: Sendable, Equatable {
+        /// New records.
         public var added = 0
+        /// Records that replaced a stored one of the same id.
         public var replaced = 0
+        /// Records the same as the stored ones.
         public var unchanged = 0
     }
 
+    /// What the entities file did.
     public var entities = Counts()
+    /// What the articles file did.
     public var articles = Counts()
+    /// What the statements file did.
     public var statements = Counts()
     /// Malformed lines, with file, line and reason. They load nothing; the
     /// rest of their file still loads (unless `strict`).

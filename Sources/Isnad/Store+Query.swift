@@ -215,6 +215,7 @@ extension Store {
         public var title: String?
         /// The query as run, parameters substituted.
         public var query: String
+        /// Its answer.
         public var result: QueryResult
     }
 

@@ -23,6 +23,7 @@ public final class Store: Sendable {
         /// Create the store if the folder does not exist or is empty.
         public var create = true
 
+        /// The defaults: a 1 GiB map to start with, read-write, created if missing.
         public init() {}
     }
 
@@ -144,10 +145,12 @@ public final class Store: Sendable {
 public struct InvalidArticle: Error, Sendable, Equatable, CustomStringConvertible {
     /// Its position in the array given.
     public var index: Int
+    /// Its id, if it has one.
     public var id: String?
     /// What is wrong, e.g. "the text is empty".
     public var reason: String
 
+    /// `article N (id): reason`.
     public var description: String {
         "article \(index + 1)" + (id.map { " (\($0))" } ?? "") + ": " + reason
     }
@@ -167,6 +170,7 @@ public struct IngestSummary: Sendable, Equatable {
     /// (``Store/ingest(files:progress:)`` only: the others throw).
     public var rejected: [LoadedArticles.Rejection] = []
 
+    /// A summary with these counts.
     public init(added: Int = 0, replaced: Int = 0, unchanged: Int = 0, statements: Int = 0) {
         self.added = added
         self.replaced = replaced

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IsnadCLI
+import struct Isnad.QueryFile
 import IsnadQuery
 import IsnadText
 

@@ -47,7 +47,9 @@ struct Query: ParsableCommand {
         try reportingErrors {
             let store = try storeOptions.open(readOnly: true)
             let result = try QueryEngine(store: store.index).run(checked, provenance: format == .json)
-            FileHandle.standardOutput.write(Data(ResultFormatter.forStandardOutput(format, noColor: noColor).render(result).utf8))
+            var text = ResultFormatter.forStandardOutput(format, noColor: noColor).render(result)
+            if !text.hasSuffix("\n") { text += "\n" }
+            FileHandle.standardOutput.write(Data(text.utf8))
             if explain, let plan = result.plan {
                 print("\nplan:\n" + plan.render(indent: "  "))
             }
