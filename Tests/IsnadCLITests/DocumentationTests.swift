@@ -13,7 +13,7 @@ import Testing
 /// run in order, so a page builds what it later queries.
 @Suite struct DocumentationTests {
     static let repository = CommandLineTests.repository
-    static let pages = ["README.md", "docs/getting-started.md", "docs/cli.md", "docs/ingest.md"]
+    static let pages = ["README.md", "docs/getting-started.md", "docs/cli.md", "docs/ingest.md", "docs/text-analysis.md"]
 
     struct Step: CustomStringConvertible {
         var page: String
@@ -89,7 +89,7 @@ import Testing
 
     func run(_ step: Step, in folder: String) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = step.isREPL ? ["-c", "isnad --store news.isnad"] : ["-c", step.command + " 2>&1"]
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         var environment = ProcessInfo.processInfo.environment

@@ -48,7 +48,7 @@ struct Query: ParsableCommand {
             let store = try storeOptions.open(readOnly: true)
             let result = try QueryEngine(store: store.index).run(checked, provenance: format == .json)
             var text = ResultFormatter.forStandardOutput(format, noColor: noColor).render(result)
-            if !text.hasSuffix("\n") { text += "\n" }
+            if text.utf8.last != 0x0A { text += "\n" }  // JSON ends without one; CSV ends in CRLF
             FileHandle.standardOutput.write(Data(text.utf8))
             if explain, let plan = result.plan {
                 print("\nplan:\n" + plan.render(indent: "  "))
