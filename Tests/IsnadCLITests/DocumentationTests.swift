@@ -6,7 +6,9 @@ import Testing
 ///
 /// Checked blocks are fenced as ```` ```console ```` (lines `$ command`,
 /// then its output, standard error included) and ```` ```repl ```` (lines
-/// `isnad> query`, then what the REPL answers; the banner is not checked).
+/// `isnad> query`, then what the REPL answers, errors included; the
+/// `$ isnad` line and the banner are not checked: the REPL reads the
+/// queries from a pipe, so it prints answers only).
 /// A line `...` in the shown output stands for any lines. Each page runs
 /// in a fresh folder of its own, with `examples/` and `../shared` reachable
 /// as in the clone, `isnad` on the PATH and no default store: its blocks
@@ -55,7 +57,7 @@ import Testing
                     replStep?.command += String(line.dropFirst(7)) + "\n"
                 } else if line.hasPrefix("  ...> ") {
                     replStep?.command += String(line.dropFirst(7)) + "\n"
-                } else if line.hasPrefix("isnad 0.") || line.hasPrefix("Type a query") {
+                } else if line.hasPrefix("$ ") || line.hasPrefix("isnad 0.") || line.hasPrefix("Type a query") {
                     continue
                 } else {
                     replStep?.expected.append(line)
