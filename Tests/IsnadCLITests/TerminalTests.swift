@@ -107,6 +107,16 @@ import Testing
         @discardableResult
         func wait(for text: String, seconds: Double = 20) -> String { wait(seconds: seconds) { $0.contains(text) } }
 
+        /// Waits until the REPL shows an empty prompt as its last line: keys
+        /// typed earlier would be echoed by the terminal before libedit
+        /// draws the prompt and reads them (on a loaded machine they were).
+        func waitForPrompt(seconds: Double = 20) {
+            wait(seconds: seconds) { screen in
+                let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                return lines.last(where: { !$0.isEmpty }) == "isnad>"
+            }
+        }
+
         /// The line the cursor is on: what the prompt holds now.
         var promptLine: String {
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
@@ -135,6 +145,7 @@ import Testing
             try terminal.press("Enter")
             let typo = terminal.wait(for: "did you mean")
             #expect(typo.contains("error: unknown field 'stanse'\n  actor:Kirby stanse:deny\n              ^^^^^^\n"), "\(typo)")
+            terminal.waitForPrompt()
 
             // Tab completes a field, then a stance, then an Arabic name.
             try terminal.type("sta")
@@ -151,16 +162,19 @@ import Testing
             let completed = terminal.wait { $0.contains("actor:بيسكوف") }
             #expect(completed.contains("isnad> stance:deny actor:بيسكوف"), "\(completed)")
             try terminal.press("C-u")
+            terminal.waitForPrompt()
 
             // The timer, then a query: its table and its time.
             try terminal.type(".timer on")
             try terminal.press("Enter")
+            terminal.waitForPrompt()
             try terminal.type("actor:كيربي | count by stance")
             try terminal.press("Enter")
             let timed = terminal.wait(for: "time: ")
             #expect(timed.contains("stance  count"), "\(timed)")
             #expect(timed.contains("(4 rows)"), "\(timed)")
             #expect(timed.range(of: #"time: [0-9]+\.[0-9]+ ms"#, options: .regularExpression) != nil)
+            terminal.waitForPrompt()
 
             // A query over two lines.
             try terminal.type("actor:(Kirby OR")
@@ -169,6 +183,7 @@ import Testing
             try terminal.type("Peskov) | count by actor")
             try terminal.press("Enter")
             #expect(terminal.wait(for: "Dmitry Peskov ").contains("John Kirby"))
+            terminal.waitForPrompt()
 
             // Ctrl-C abandons a half-typed line and the REPL stays.
             try terminal.type("half typed")
@@ -206,6 +221,7 @@ import Testing
             #expect(stopped.contains("query interrupted"), "\(stopped)")
             #expect(Date().timeIntervalSince(started) < 25)
             #expect(!terminal.exited)
+            terminal.waitForPrompt()
             try terminal.type(".format")
             try terminal.press("Enter")
             #expect(terminal.wait(for: "format table").contains("format table"))

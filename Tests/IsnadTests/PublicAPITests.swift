@@ -189,6 +189,11 @@ import Testing
             }
         }
         #expect(seen == 5)
+        // Entity rows look their entity up inside the streaming snapshot.
+        var people: [Entity] = []
+        try store.forEach("is:entity kind:person country:Iran") { if case .entity(let e) = $0 { people.append(e) } }
+        #expect(!people.isEmpty)
+        #expect(people == (try store.query("is:entity kind:person country:Iran").entities))
         var counts: [CountRow] = []
         try store.forEach(Query.all.count(by: .stance)) { if case .count(let row) = $0 { counts.append(row) } }
         #expect(counts == (try store.query("| count by stance").counts))
