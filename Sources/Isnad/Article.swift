@@ -34,7 +34,7 @@ public struct Article: Sendable, Hashable {
     /// Why the store would refuse the article, or nil.
     var problem: String? {
         if text.allSatisfy(\.isWhitespace) { return "the text is empty" }
-        if text.unicodeScalars.contains("\u{0}") { return "the text holds a NUL byte (a binary file?)" }
+        if text.utf8.contains(0) { return "the text holds a NUL byte (a binary file?)" }
         if let id {
             if id.isEmpty || id.allSatisfy(\.isWhitespace) { return "the id is empty" }
             if id.utf8.count > 256 { return "the id is longer than 256 bytes" }

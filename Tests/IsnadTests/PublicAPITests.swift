@@ -231,6 +231,7 @@ import Testing
             let good = Article(id: "ok", text: "Peskov said Russia would respond.")
             for (bad, reason) in [(Article(id: "x", text: "  \n"), "the text is empty"),
                                   (Article(id: "", text: "text"), "the id is empty"),
+                                  (Article(id: "z", text: "a\u{0}b"), "the text holds a NUL byte (a binary file?)"),
                                   (Article(id: "y", published: "last week", text: "text"),
                                    "published 'last week' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")] {
                 let error = try #require(throws: InvalidArticle.self) { try store.ingest([good, bad]) }
