@@ -70,11 +70,12 @@ extension Store {
     /// script (case, harakat and letter variants folded), by name; all
     /// entities when `prefix` is empty.
     public func entities(prefix: String = "") throws -> [Entity] {
-        let folded = Store.fold(prefix)
+        let names = Analyzer(stemming: false)
+        let folded = names.aliasForm(prefix)
         var out: [Entity] = []
         try index.snapshot { txn in
             try index.forEach(EntityRecord.self, txn: txn) { _, record in
-                if folded.isEmpty || record.allNames.contains(where: { Store.fold($0).hasPrefix(folded) }) {
+                if folded.isEmpty || record.allNames.contains(where: { names.aliasForm($0).hasPrefix(folded) }) {
                     out.append(Entity(record: record))
                 }
             }
@@ -94,9 +95,5 @@ extension Store {
     /// - Throws: ``StoreError`` (`readOnly` on a read-only store).
     public func save(_ entities: [Entity]) throws {
         try index.apply(ImportBatch(entities: entities.map(\.record)))
-    }
-
-    static func fold(_ text: String) -> String {
-        Analyzer(stemming: false).tokens(in: text).map(\.form).joined(separator: " ")
     }
 }

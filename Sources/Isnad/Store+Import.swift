@@ -61,18 +61,14 @@ extension Store {
         }
         var summary = ImportSummary()
         for report in reports {
-            let counts: ChangeCounts
+            let (kind, counts): (WritableKeyPath<ImportSummary, ImportSummary.Counts>, ChangeCounts)
             switch report.kind {
-            case .entities: counts = report.result.entities
-            case .articles: counts = report.result.articles
-            case .statements: counts = report.result.statements
+            case .entities: (kind, counts) = (\.entities, report.result.entities)
+            case .articles: (kind, counts) = (\.articles, report.result.articles)
+            case .statements: (kind, counts) = (\.statements, report.result.statements)
             }
-            let mine = ImportSummary.Counts(added: counts.added, replaced: counts.replaced, unchanged: counts.unchanged)
-            switch report.kind {
-            case .entities: summary.entities = mine
-            case .articles: summary.articles = mine
-            case .statements: summary.statements = mine
-            }
+            summary[keyPath: kind] = ImportSummary.Counts(added: counts.added, replaced: counts.replaced,
+                                                          unchanged: counts.unchanged)
             summary.rejected += report.problems.map {
                 LoadedArticles.Rejection(path: $0.file, line: $0.line, reason: $0.reason)
             }

@@ -169,7 +169,7 @@ struct BatchWriter {
     func aliasKeys(_ record: EntityRecord) -> Set<[UInt8]> {
         var keys: Set<[UInt8]> = []
         for name in record.allNames {
-            let normalized = names.tokens(in: name).map(\.form).joined(separator: " ")
+            let normalized = names.aliasForm(name)
             guard !normalized.isEmpty, normalized.utf8.count <= IndexKey.longestName else { continue }
             keys.insert(IndexKey.alias(.normalized, normalized))
             let key = NameKey(name)
@@ -228,7 +228,7 @@ struct BatchWriter {
 
     func existingEntity(named name: String, txn: borrowing WriteTransaction) throws -> UInt32? {
         if let stored = try txn.get(Array(name.utf8), in: store.entityKeys) { return IndexKey.readID(stored) }
-        let normalized = names.tokens(in: name).map(\.form).joined(separator: " ")
+        let normalized = names.aliasForm(name)
         guard !normalized.isEmpty else { return nil }
         return try txn.withCursor(on: store.aliases) { cursor in
             try cursor.seek(exactly: IndexKey.alias(.normalized, normalized)).flatMap { IndexKey.readID($0.value) }

@@ -125,7 +125,7 @@ extension IndexStore {
     /// entity of that canonical name, else the first with it as an alias.
     package func entityID(named name: String, txn: borrowing Txn) throws -> UInt32? {
         if let stored = try txn.get(Array(name.utf8), in: entityKeys) { return IndexKey.readID(stored) }
-        let normalized = Analyzer(stemming: false).tokens(in: name).map(\.form).joined(separator: " ")
+        let normalized = Analyzer(stemming: false).aliasForm(name)
         guard !normalized.isEmpty else { return nil }
         return try entities(alias: .normalized, normalized, txn: txn).first
     }

@@ -97,3 +97,12 @@ private func makeString(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Strin
         return n
     }
 }
+
+extension Analyzer {
+    /// A name as the alias table keys it: its words normalised (unstemmed
+    /// with an `Analyzer(stemming: false)`), joined by one space. Used by the
+    /// index when it stores aliases and by every lookup of a name.
+    package func aliasForm(_ name: String) -> String {
+        tokens(in: name).map(\.form).joined(separator: " ")
+    }
+}

@@ -32,7 +32,7 @@ struct Completer {
 
     /// Case, harakat and letter variants folded, as the query matches names.
     static func key(_ text: String) -> String {
-        Analyzer(stemming: false).tokens(in: text).map(\.form).joined(separator: " ")
+        Analyzer(stemming: false).aliasForm(text)
             + (text.last?.isWhitespace == true ? " " : "")
     }
 
