@@ -108,8 +108,46 @@ package enum Cue {
             }
             if let stance = single[candidate] { return (stance, 1, reportVerbs.contains(candidate)) }
         }
+        // An object pronoun on the verb: "وصفتها بأنها", "اتهمه", "حذرهم".
+        for candidate in candidates {
+            for suffix in objectSuffixes where candidate.count > suffix.count + 4 && candidate.suffix(suffix.count).elementsEqual(suffix) {
+                let verb = Array(candidate.dropLast(suffix.count))
+                if let stance = single[verb], !sayings.contains(verb) { return (stance, 1, reportVerbs.contains(verb)) }
+            }
+        }
         return nil
     }
+
+    /// The cue verb as listed, without its conjunction or object pronoun:
+    /// ووصفتها → وصفت, فأضاف → أضاف. Nil when the word is no listed verb.
+    static func bareVerb(_ key: [UInt8]) -> [UInt8]? {
+        let candidates = strippedVerb(key)
+        func listed(_ form: [UInt8]) -> Bool { single[form] != nil || multi[form] != nil || conditionalForms[form] != nil }
+        if let form = candidates.first(where: listed) { return form }
+        for candidate in candidates {
+            for suffix in objectSuffixes where candidate.count > suffix.count + 4 && candidate.suffix(suffix.count).elementsEqual(suffix) {
+                let verb = Array(candidate.dropLast(suffix.count))
+                if listed(verb) { return verb }
+            }
+        }
+        return nil
+    }
+
+    /// "ووعدت", "فأضاف": the verb carries a conjunction, so it begins a new
+    /// clause and the noun just before it cannot be its subject.
+    static func isConjoined(_ key: [UInt8]) -> Bool {
+        key.count > 4 && Bytes.clitic(key[...]) == .conjunction && single[key] == nil && multi[key] == nil
+            && conditionalForms[key] == nil
+    }
+
+    /// هما، ها، هم as UTF-8, longest first. A lone ه is left out: the
+    /// analyzer folds ة into ه, so "حذرة" (wary) would read as "حذره".
+    static let objectSuffixes: [[UInt8]] = [[0xD9, 0x87, 0xD9, 0x85, 0xD8, 0xA7], [0xD9, 0x87, 0xD8, 0xA7],
+                                            [0xD9, 0x87, 0xD9, 0x85]]
+    /// Verbs of plain saying, whose suffixed forms are nouns or relative
+    /// clauses ("ما قاله"), not new statements.
+    static let sayings: Set<[UInt8]> = Set(["قال", "قالت", "يقول", "تقول", "أضاف", "أضافت", "تابع", "ذكر", "ذكرت"]
+        .compactMap { normalize($0).first.map { Array($0.utf8) } })
 
     /// A verb form with its conjunction removed: وقال → قال, فأضاف → أضاف.
     static func strippedVerb(_ form: [UInt8]) -> [[UInt8]] {

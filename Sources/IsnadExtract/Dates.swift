@@ -62,7 +62,11 @@ package enum DateFinder {
     static let yesterday: Set<[UInt8]> = [key("أمس"), key("الأمس"), key("yesterday")]
     static let today: Set<[UInt8]> = [key("اليوم"), key("today")]
     static let last: Set<[UInt8]> = [key("الماضي"), key("الماضية"), key("المنصرم"), key("last")]
-    static let monthWords: Set<[UInt8]> = [key("الشهر"), key("month")]
+    /// "الشهر الماضي", and "الأشهر الماضية" read as the latest of those months.
+    static let monthWords: Set<[UInt8]> = [key("الشهر"), key("الشهور"), key("الأشهر"), key("month"), key("months")]
+    /// Words before a bare year: "عام 2022", "في 2022".
+    static let yearLead: Set<[UInt8]> = [key("عام"), key("العام"), key("سنة"), key("في"), key("خلال"), key("منذ"),
+                                         key("in"), key("since")]
     static let yearWords: Set<[UInt8]> = [key("العام"), key("السنة"), key("year")]
     static let from = key("من")
     static let may = key("may")
@@ -108,6 +112,13 @@ package enum DateFinder {
                     if let date { out.append(Found(date: date, basis: .explicit, index: i)) }
                 }
                 i = next
+                continue
+            }
+            // A year alone: "في عام 2022", "خلال 2022".
+            if i > 0, yearLead.contains(stripped(keys[i - 1])), tokens[i].form.count == 4, let y = Int(tokens[i].form),
+               (1900...2100).contains(y), let d = DayNumber(year: y, month: 1, day: 1) {
+                out.append(Found(date: RecordDate(first: d, precision: .year), basis: .explicit, index: i))
+                i += 1
                 continue
             }
             if let base {

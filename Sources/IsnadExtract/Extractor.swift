@@ -82,13 +82,36 @@ package struct Extractor: Sendable {
     static let nominal: [[UInt8]: String] = {
         var out: [[UInt8]: String] = [:]
         for (word, stance) in [("قوله", "assert"), ("قولها", "assert"), ("مضيفا", "assert"), ("مضيفة", "assert"),
-                               ("مشيرا", "assert"), ("مشيرة", "assert"), ("معتبرا", "assert"), ("مدعيا", "assert"),
+                               ("مشيرا", "assert"), ("مشيرة", "assert"), ("معتبرا", "assert"), ("معتبرة", "assert"),
+                               ("مدعيا", "assert"), ("مدعية", "assert"), ("مردفا", "assert"), ("مردفة", "assert"),
+                               ("موضحا", "assert"), ("موضحة", "assert"), ("لافتا", "assert"), ("لافتة", "assert"),
+                               ("مشددا", "assert"), ("مشددة", "assert"), ("منوها", "assert"), ("منوهة", "assert"),
                                ("مؤكدا", "confirm"), ("مؤكدة", "confirm"), ("محذرا", "warn"), ("محذرة", "warn"),
+                               ("نافيا", "deny"), ("نافية", "deny"), ("متهما", "accuse"), ("متهمة", "accuse"),
+                               ("مطالبا", "demand"), ("مطالبة", "demand"), ("داعيا", "demand"), ("داعية", "demand"),
+                               ("مهددا", "threaten"), ("مهددة", "threaten"), ("متعهدا", "pledge"), ("متعهدة", "pledge"),
                                ("adding", "assert"), ("saying", "assert")] {
             if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[Array(form.utf8)] = stance }
         }
         return out
     }()
+    /// "في وقت لاحق", "لاحقا": after the time the paragraph set.
+    static let later = words(["لاحق", "لاحقا", "later", "since"])
+    static let accordingTo = words(["وفقا", "وفق", "بحسب", "حسب", "according"])
+    static let reportNouns = ["تقرير", "صحيفه", "الوكاله", "report"].map { Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0 }
+    /// Present-tense verbs (يقول، تقول، يظن) and participles speak of now.
+    static func isPresent(_ key: [UInt8]) -> Bool {
+        guard let verb = Cue.bareVerb(key) else { return nominal[key] != nil }
+        if verb.starts(with: [0xD9, 0x8A]) { return true }
+        return verb.starts(with: Bytes.ta) && !pastWithTa.contains(verb)
+    }
+    static let pastWithTa: Set<[UInt8]> = Set(["تابع", "تابعت", "تعهد", "تعهدت", "توعد", "توعدت", "تحدث", "تحدثت"]
+        .compactMap { Analyzer(stemming: false).tokens(in: $0).first.map { Array($0.form.utf8) } })
+    static let retaliation = words(["برد", "بالرد", "ردا", "بالانتقام", "بانتقام", "retaliation", "retaliate", "response"])
+    /// "قوله": nouns of saying, cues wherever they stand.
+    static let sayingNouns: Set<[UInt8]> = Set(["قوله", "قولها", "قولهم"].compactMap {
+        Analyzer(stemming: false).tokens(in: $0).first.map { Array($0.form.utf8) }
+    })
     static let denials = ["لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
                           "لا علاقة له", "لا علاقة لها", "ليس له علاقة", "ليست لها علاقة", "لا صلة له",
                           "لم نرسل", "لم ترسل", "لا صحة", "كاذبة", "baseless", "not true", "never"]
@@ -100,7 +123,8 @@ package struct Extractor: Sendable {
     /// "ستفرض عقوبات" a pledge, "عواقب وخيمة" a warning.
     static let readings: [(String, [[String]])] = [
         ("concern", ["نشعر بالقلق", "نحن قلقون", "يثير قلقا", "يثير القلق", "مصدر قلق", "concerned", "worried"]),
-        ("condemn", ["ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "condemn"]),
+        ("condemn", ["ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "تلحق ضررا", "يلحق ضررا", "تلحق الضرر", "يلحق الضرر",
+                     "condemn"]),
         ("warn", ["عواقب", "تأثير ضار", "آثار ضارة", "خطير", "خطيرة", "تصعيدا", "تصعيدا كبيرا", "warn", "consequences"]),
         ("pledge", ["ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "حزمة مساعدات",
                     "will continue"]),
@@ -154,6 +178,50 @@ package struct Extractor: Sendable {
             gaps[k] = Gap(String(decoding: bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound], as: UTF8.self))
         }
         func inQuote(_ k: Int) -> Bool { quotes.contains { $0.contains(tokens[k].range.lowerBound) } }
+        /// A participle is a cue when what was said follows it ("مضيفا أن",
+        /// "محذرا من أن", "مؤكدة: “…”"); otherwise it is an adjective
+        /// ("حذرة", "عقوبات مشددة").
+        func introducesSpeech(after k: Int) -> Bool {
+            for j in k..<min(tokens.count, k + 3) {
+                if gaps[j] == .quote || (j > 0 && bytes[tokens[j - 1].range.upperBound..<tokens[j].range.lowerBound].contains(0x3A)) {
+                    return true
+                }
+                if gaps[j] == .hard { return false }
+                if Extractor.complementizers.contains(tokens[j].form) || Extractor.selfComplementizers.contains(tokens[j].form) {
+                    return true
+                }
+                if !["من", "على", "إلى", "الى"].contains(tokens[j].form) { return false }
+            }
+            return false
+        }
+
+        let newlines = bytes.indices.filter { bytes[$0] == 0x0A }
+        func paragraphStart(_ offset: Int) -> Int { newlines.last { $0 < offset }.map { $0 + 1 } ?? 0 }
+        /// The date a statement without one of its own takes from the text
+        /// before it, if any.
+        func inheritedDate(cue i: Int, singleVerb: Bool, sentenceStart start: Int, speaker: String, named: Bool, earlier: [Extraction],
+                           dates: [DateFinder.Found], paragraphStart: Int) -> DateFinder.Found? {
+            // "ووفقا للتقرير، أكد مسؤول": said when the report was.
+            if (start..<i).contains(where: { Extractor.accordingTo.contains(DateFinder.stripped(tokens[$0].form))
+                && $0 + 1 < i && Extractor.reportNouns.contains(where: tokens[$0 + 1].form.hasSuffix) }),
+               let report = earlier.last(where: { $0.stance == "report" && $0.dateBasis != .article }), let d = report.date {
+                return DateFinder.Found(date: d, basis: report.dateBasis, index: i)
+            }
+            // The same speaker going on ("وأضاف", "ووصف كنعاني" after his
+            // words of Sunday): the occasion is the same.
+            if let prior = earlier.suffix(named ? 3 : 8).last(where: { $0.actor == speaker }) {
+                if prior.dateBasis != .article, let d = prior.date { return DateFinder.Found(date: d, basis: prior.dateBasis, index: i) }
+                return nil
+            }
+            // A paragraph that opens on a date tells of that time: a past
+            // verb after it is of then ("في آب 2022 … وقد ذكرت صحيفة …"); a
+            // present one ("يظن المسؤولون") is of now.
+            guard singleVerb, !Extractor.isPresent(keys[i]),
+                  !(start..<i).contains(where: { Extractor.later.contains(DateFinder.stripped(tokens[$0].form)) }) else { return nil }
+            let sentenceOffset = tokens[start].range.lowerBound
+            return dates.last { $0.basis == .explicit && tokens[$0.index].range.lowerBound >= paragraphStart
+                && tokens[$0.index].range.lowerBound < sentenceOffset }
+        }
 
         var out: [Extraction] = []
         var previousActor: (name: String, span: Range<Int>?)?
@@ -174,7 +242,8 @@ package struct Extractor: Sendable {
             while i < end {
                 if inQuote(i) { i += 1; continue }
                 var found = Cue.cue(at: i, in: tokens, keys: keys).map { (stance: $0.stance, length: $0.length, isReport: $0.isReport, nominal: false) }
-                if found == nil, let stance = Extractor.nominal[keys[i]] {
+                if found == nil, let stance = Extractor.nominal[keys[i]],
+                   Extractor.sayingNouns.contains(keys[i]) || introducesSpeech(after: i + 1) {
                     found = (stance, 1, false, true)
                 }
                 guard let cue = found else { i += 1; continue }
@@ -184,19 +253,20 @@ package struct Extractor: Sendable {
                 // subject or has none: an Arabic verb before its subject is
                 // singular.
                 let raw = String(decoding: bytes[tokens[i].range], as: UTF8.self)
+                let conjoined = Cue.isConjoined(keys[i])
                 let plural = cue.length == 1 && (tokens[i].form.hasSuffix("وا") || tokens[i].form.hasSuffix("ون"))
                 // A vocalised passive ("اتُهمت") attributes nothing.
                 if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" { i = after; continue }
                 if cue.nominal {
                     actor = speaker(relayedBefore: i, start: start, tokens: tokens, mentions: mentions)
                 } else if plural {
-                    actor = speaker(before: i, start: start, mentions: mentions, gaps: gaps)
+                    actor = (conjoined ? nil : speaker(before: i, start: start, mentions: mentions, gaps: gaps))
                         ?? unnamed(before: i, start: start, tokens: tokens, mentionAt: mentionAt, gaps: gaps)
                 } else {
                     // Subject-first ("الولايات المتحدة … حذروا") wins over the
                     // object that follows a verb; "بحسب ما ورد" has no subject.
                     actor = cue.length > 1 && tokens[i].form.hasSuffix("بحسب") ? ("unspecified reports", nil)
-                        : speaker(before: i, start: start, mentions: mentions, gaps: gaps)
+                        : (conjoined ? nil : speaker(before: i, start: start, mentions: mentions, gaps: gaps))
                         ?? speaker(after: after, end: end, tokens: tokens, mentionAt: mentionAt,
                                    gaps: gaps, isReport: cue.isReport)
                     // A title or role followed by a name the gazetteer does
@@ -240,32 +310,40 @@ package struct Extractor: Sendable {
                 // sentence, else the rest of the sentence after the speaker.
                 let cueEnd = tokens[after - 1].range.upperBound
                 var quoteSpan = quotes.first { $0.lowerBound >= cueEnd && $0.lowerBound < sentence.upperBound + 4 }
+                /// What was said, where the text marks it: a quotation, or
+                /// the clause after إن / أن.
+                var contentSpan = quoteSpan
                 if quoteSpan == nil {
                     var from = max(cueEnd, speaker.span?.upperBound ?? cueEnd)
                     // What was said starts after إن / أن / that.
                     if let k = (after..<end).first(where: { tokens[$0].range.lowerBound >= from
                         && Extractor.complementizers.contains(tokens[$0].form) }), k + 1 < end {
                         from = tokens[k + 1].range.lowerBound
+                        contentSpan = tokens[k].range.lowerBound..<sentence.upperBound
                     }
                     if from < sentence.upperBound { quoteSpan = from..<sentence.upperBound }
                 }
                 let quoteText = quoteSpan.map { Extractor.trimmed(String(decoding: bytes[$0], as: UTF8.self)) } ?? ""
+                // Without their conjunctions too: "وليس له علاقة".
                 let quoteForms = forms.tokens(in: quoteText).map(\.form)
+                let bareQuoteForms = quoteForms.map(DateFinder.stripped)
                 var stance = cue.stance
-                if ["assert", "confirm"].contains(stance), Extractor.denials.contains(where: { quoteForms.contains(phrase: $0) }) {
+                if ["assert", "confirm"].contains(stance), Extractor.denials.contains(where: { quoteForms.contains(phrase: $0) || bareQuoteForms.contains(phrase: $0) }) {
                     stance = "deny"
                 }
                 if Extractor.cannotConfirm.contains(where: { quoteForms.contains(phrase: $0) }) { stance = "decline" }
+                let clauseForms = cueEnd < sentence.upperBound
+                    ? forms.tokens(in: String(decoding: bytes[cueEnd..<sentence.upperBound], as: UTF8.self)).map(\.form) : []
                 if stance == "assert" {
-                    let clause = cueEnd < sentence.upperBound
-                        ? forms.tokens(in: String(decoding: bytes[cueEnd..<sentence.upperBound], as: UTF8.self)).map(\.form) : []
-                    if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clause) {
+                    if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clauseForms) {
                         stance = reading
-                    } else if Extractor.commitsSelf(clause) {
+                    } else if Extractor.commitsSelf(clauseForms) {
                         stance = "pledge"
                     }
                 }
 
+                // A promise of retaliation is a threat: "ووعدت برد سريع إذا".
+                if stance == "pledge", Extractor.retaliation.contains(where: { clauseForms.contains($0) }) { stance = "threaten" }
                 // A media outlet's own words are a report; a report verb with
                 // a speaker who is no outlet ("أفادت مصادر مطلعة") is saying.
                 let isMedia = speaker.name == "media reports"
@@ -275,11 +353,14 @@ package struct Extractor: Sendable {
                 // The date nearest the cue in the sentence; else, for the
                 // same speaker going on, the date of what they said before;
                 // else the article's.
-                let inSentence = dates.filter { (start..<end).contains($0.index) }
+                // Dates inside what was said belong to its content ("قال إن
+                // روسيا أطلقت في أغسطس"), not to the saying.
+                let inSentence = dates.filter { (start..<end).contains($0.index)
+                    && !(contentSpan?.contains(tokens[$0.index].range.lowerBound) ?? false) }
                 var date = inSentence.min { abs($0.index - i) < abs($1.index - i) }
-                if date == nil, !named, let last = out.last, last.actor == speaker.name, last.dateBasis != .article,
-                   let lastDate = last.date {
-                    date = DateFinder.Found(date: lastDate, basis: last.dateBasis, index: i)
+                if date == nil {
+                    date = inheritedDate(cue: i, singleVerb: cue.length == 1 && !cue.nominal, sentenceStart: start, speaker: speaker.name, named: named,
+                                         earlier: out, dates: dates, paragraphStart: paragraphStart(sentence.lowerBound))
                 }
                 var about: [String] = []
                 for m in allMentions where m.tokens.lowerBound >= start && m.tokens.lowerBound < end {
@@ -315,7 +396,7 @@ package struct Extractor: Sendable {
     /// The gender a verb form agrees with: past -ت and present ت- are
     /// feminine (قالت، تقول), ي- and plain past forms masculine.
     static func gender(ofVerb key: [UInt8]) -> Gender? {
-        let verb = Cue.strippedVerb(key).last ?? key
+        let verb = Cue.bareVerb(key) ?? Cue.strippedVerb(key).last ?? key
         // Arabic letters are U+0600–U+06FF: lead bytes D8–DB.
         guard let first = verb.first, (0xD8...0xDB).contains(first) else { return nil }
         if verb.starts(with: Bytes.ta) || verb.suffix(2).elementsEqual(Bytes.ta) { return .feminine }
