@@ -199,7 +199,7 @@ package struct Extractor: Sendable {
         func paragraphStart(_ offset: Int) -> Int { newlines.last { $0 < offset }.map { $0 + 1 } ?? 0 }
         /// The date a statement without one of its own takes from the text
         /// before it, if any.
-        func inheritedDate(cue i: Int, singleVerb: Bool, sentenceStart start: Int, speaker: String, named: Bool, earlier: [Extraction],
+        func inheritedDate(cue i: Int, singleVerb: Bool, sentence start: Int, through end: Int, speaker: String, named: Bool, earlier: [Extraction],
                            dates: [DateFinder.Found], paragraphStart: Int) -> DateFinder.Found? {
             // "ووفقا للتقرير، أكد مسؤول": said when the report was.
             if (start..<i).contains(where: { Extractor.accordingTo.contains(DateFinder.stripped(tokens[$0].form))
@@ -217,7 +217,7 @@ package struct Extractor: Sendable {
             // verb after it is of then ("في آب 2022 … وقد ذكرت صحيفة …"); a
             // present one ("يظن المسؤولون") is of now.
             guard singleVerb, !Extractor.isPresent(keys[i]),
-                  !(start..<i).contains(where: { Extractor.later.contains(DateFinder.stripped(tokens[$0].form)) }) else { return nil }
+                  !(start..<end).contains(where: { Extractor.later.contains(DateFinder.stripped(tokens[$0].form)) }) else { return nil }
             let sentenceOffset = tokens[start].range.lowerBound
             return dates.last { $0.basis == .explicit && tokens[$0.index].range.lowerBound >= paragraphStart
                 && tokens[$0.index].range.lowerBound < sentenceOffset }
@@ -290,6 +290,15 @@ package struct Extractor: Sendable {
                 }
                 actor = actor ?? (plural ? previousGroup : nil) ?? sentenceActor ?? previousActor
                 guard var speaker = actor else { i = after; continue }
+                // "وأضافت المصادر", "يوضح المسؤول في إدارة بايدن", "هؤلاء
+                // المسؤولون": a definite unnamed speaker is one met before.
+                if named, let span = speaker.span, let p = tokens.firstIndex(where: { $0.range.lowerBound == span.lowerBound }),
+                   Extractor.isOfficial(tokens[p].form),
+                   Extractor.bare(tokens[p].form) != DateFinder.stripped(tokens[p].form)
+                    || (p > 0 && Extractor.demonstratives.contains(tokens[p - 1].form)),
+                   let earlier = antecedent(of: speaker.name, among: out) {
+                    speaker.name = earlier
+                }
                 // "نددت واشنطن": a capital speaks for its country.
                 if let e = gazetteer.entry(named: speaker.name), gazetteer.entries[e].kind == "place" {
                     let place = gazetteer.entries[e]
@@ -356,10 +365,10 @@ package struct Extractor: Sendable {
                 // Dates inside what was said belong to its content ("قال إن
                 // روسيا أطلقت في أغسطس"), not to the saying.
                 let inSentence = dates.filter { (start..<end).contains($0.index)
-                    && !(contentSpan?.contains(tokens[$0.index].range.lowerBound) ?? false) }
+                    && !(contentSpan?.contains(tokens[$0.index].range.lowerBound) ?? false) && !inQuote($0.index) }
                 var date = inSentence.min { abs($0.index - i) < abs($1.index - i) }
                 if date == nil {
-                    date = inheritedDate(cue: i, singleVerb: cue.length == 1 && !cue.nominal, sentenceStart: start, speaker: speaker.name, named: named,
+                    date = inheritedDate(cue: i, singleVerb: cue.length == 1 && !cue.nominal, sentence: start, through: end, speaker: speaker.name, named: named,
                                          earlier: out, dates: dates, paragraphStart: paragraphStart(sentence.lowerBound))
                 }
                 var about: [String] = []
@@ -635,9 +644,74 @@ package struct Extractor: Sendable {
         let adjectives = countries.compactMap { Extractor.adjectives[$0] }
         let adjective = adjectives.isEmpty ? nil : adjectives.joined(separator: " and ")
         _ = country
-        if plural, let adjective { return ("\(adjective) \(noun)s", tokens[k].range) }
-        return ("unnamed \(adjective.map { $0 + " " } ?? "")\(noun)\(plural ? "s" : "")", tokens[k].range)
+        // "الحاليون والسابقون": current and former.
+        var current = false, former = false
+        while next < end, let word = Optional(Extractor.bare(tokens[next].form)),
+              Extractor.currentWords.contains(word) || Extractor.formerWords.contains(word) {
+            if Extractor.currentWords.contains(word) { current = true } else { former = true }
+            next += 1
+        }
+        // "مسؤولون وخبراء", "مسؤولين أميركيين ومحللين مستقلين": others who
+        // speak with them.
+        var others: String?
+        if next < end, tokens[next].form.hasPrefix("و"), let group = Extractor.conjunctGroups[Extractor.bare(tokens[next].form)] {
+            let independent = next + 1 < end && Extractor.independentWords.contains(Extractor.bare(tokens[next + 1].form))
+            others = (independent ? "independent " : "") + group
+        }
+        var head = (adjective.map { $0 + " " } ?? "") + noun + (plural ? "s" : "")
+        if current || former { head = (current && former ? "current and former " : current ? "current " : "former ") + head }
+        if let others { head += " and " + others }
+        if plural, adjective != nil || current || former || others != nil { return (head, tokens[k].range) }
+        return ("unnamed " + head, tokens[k].range)
     }
+
+    static let demonstratives = words(["هؤلاء", "هذا", "هذه", "هذان", "these", "the"])
+    /// Words of a described speaker that say who they are, not what.
+    static let describing: Set<String> = ["unnamed", "senior", "and", "current", "former", "informed", "independent",
+                                          "experts", "analysts", "researchers"]
+
+    /// The described speaker met before that `name` (built from a definite
+    /// noun phrase) refers back to: the same kind of speaker, in the same
+    /// number, with every qualifier `name` has (country, institution).
+    func antecedent(of name: String, among earlier: [Extraction]) -> String? {
+        let words = name.split(separator: " ").map(String.init)
+        guard let noun = words.first(where: { ["official", "officials", "source", "sources", "diplomat", "diplomats"].contains($0) })
+        else { return nil }
+        let qualifiers = Set(words.filter { !Extractor.describing.contains($0) && $0 != noun })
+        /// "… officials and experts": others named after the noun.
+        func hasOthers(_ words: [String]) -> Bool { words.drop { $0 != noun }.contains("and") }
+        let withOthers = hasOthers(words)
+        let candidates = earlier.reversed().map(\.actor).filter { $0 != name && gazetteer.entry(named: $0) == nil }
+        func fits(_ candidate: String) -> Bool {
+            let theirs = candidate.split(separator: " ").map(String.init)
+            // Qualified ("المسؤولون الأوكرانيون"): exactly those; bare
+            // ("المصادر"): whoever came before.
+            return theirs.contains(noun)
+                && (qualifiers.isEmpty || Set(theirs.filter { !Extractor.describing.contains($0) && $0 != noun }) == qualifiers)
+        }
+        return candidates.first { fits($0) && (!withOthers || hasOthers($0.split(separator: " ").map(String.init))) }
+            ?? candidates.first(where: fits)
+    }
+
+    /// A word without its conjunction and article: والسابقون → سابقون.
+    static func bare(_ form: String) -> String {
+        var word = form
+        if word.count > 3, word.hasPrefix("و") || word.hasPrefix("ف") { word.removeFirst() }
+        if word.count > 4, word.hasPrefix("ال") { word.removeFirst(2) }
+        return word
+    }
+    static let currentWords = Set(["حاليون", "حاليين", "حالي", "current"].map { bare(Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0) })
+    static let formerWords = Set(["سابقون", "سابقين", "سابق", "former"].map { bare(Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0) })
+    static let independentWords = Set(["مستقلون", "مستقلين", "independent"].map { bare(Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0) })
+    static let conjunctGroups: [String: String] = {
+        var out: [String: String] = [:]
+        for (word, name) in [("خبراء", "experts"), ("محللون", "analysts"), ("محللين", "analysts"), ("باحثون", "researchers"),
+                             ("باحثين", "researchers"), ("دبلوماسيون", "diplomats"), ("دبلوماسيين", "diplomats"),
+                             ("experts", "experts"), ("analysts", "analysts")] {
+            out[bare(Analyzer(stemming: false).tokens(in: word).first?.form ?? word)] = name
+        }
+        return out
+    }()
 
     /// The speaker just before a subject-first cue ("بيسكوف قال",
     /// "الولايات المتحدة وشركاؤها حذروا"): a mention ending at most two
