@@ -246,7 +246,22 @@ package struct Extractor: Sendable {
                    Extractor.sayingNouns.contains(keys[i]) || introducesSpeech(after: i + 1) {
                     found = (stance, 1, false, true)
                 }
+                // "وفق مصادر …", "برأي مسؤولين …", "according to X": the
+                // source that follows speaks.
+                var cited: (name: String, span: Range<Int>?, document: Bool)?
+                if found == nil, Extractor.citations.contains(tokens[i].form) || Extractor.citations.contains(DateFinder.stripped(tokens[i].form)) {
+                    cited = citedSource(after: i, sentence: start..<end, tokens: tokens, keys: keys, mentionAt: mentionAt,
+                                        gaps: gaps, inQuote: inQuote)
+                    if cited != nil { found = ("assert", 1, false, false) }
+                }
                 guard let cue = found else { i += 1; continue }
+                // "(رفض الإفصاح عن اسمه)": the formula of an anonymous
+                // source, not a refusal to comment.
+                if cue.stance == "decline",
+                   (i + 1..<min(end, i + 5)).contains(where: { Extractor.identity.contains(tokens[$0].form) }) {
+                    i += cue.length
+                    continue
+                }
                 let after = i + cue.length
                 var actor: (name: String, span: Range<Int>?)?
                 // A verb marked plural ("حذروا", "يقولون") comes after its
@@ -257,7 +272,9 @@ package struct Extractor: Sendable {
                 let plural = cue.length == 1 && (tokens[i].form.hasSuffix("وا") || tokens[i].form.hasSuffix("ون"))
                 // A vocalised passive ("اتُهمت") attributes nothing.
                 if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" { i = after; continue }
-                if cue.nominal {
+                if let cited {
+                    actor = (cited.name, cited.span)
+                } else if cue.nominal {
                     actor = speaker(relayedBefore: i, start: start, tokens: tokens, mentions: mentions)
                 } else if plural {
                     actor = (conjoined ? nil : speaker(before: i, start: start, mentions: mentions, gaps: gaps))
@@ -318,7 +335,7 @@ package struct Extractor: Sendable {
                 // The quote: the first quotation after the cue in the
                 // sentence, else the rest of the sentence after the speaker.
                 let cueEnd = tokens[after - 1].range.upperBound
-                var quoteSpan = quotes.first { $0.lowerBound >= cueEnd && $0.lowerBound < sentence.upperBound + 4 }
+                var quoteSpan = cited != nil ? nil : quotes.first { $0.lowerBound >= cueEnd && $0.lowerBound < sentence.upperBound + 4 }
                 /// What was said, where the text marks it: a quotation, or
                 /// the clause after إن / أن.
                 var contentSpan = quoteSpan
@@ -330,7 +347,16 @@ package struct Extractor: Sendable {
                         from = tokens[k + 1].range.lowerBound
                         contentSpan = tokens[k].range.lowerBound..<sentence.upperBound
                     }
-                    if from < sentence.upperBound { quoteSpan = from..<sentence.upperBound }
+                    if cited != nil, i > start {
+                        // "…، وفق مصادر مسؤولين": what comes before is what they said.
+                        // Its dates are the source's too ("في تشرين الثاني
+                        // 2022، ذكرت … وفق مصادر").
+                        from = sentence.lowerBound
+                        quoteSpan = from..<tokens[i].range.lowerBound
+                    } else if cited != nil, let comma = (after..<end).first(where: { gaps[$0] != .none }) {
+                        quoteSpan = tokens[comma].range.lowerBound..<sentence.upperBound
+                        contentSpan = quoteSpan
+                    } else if from < sentence.upperBound { quoteSpan = from..<sentence.upperBound }
                 }
                 let quoteText = quoteSpan.map { Extractor.trimmed(String(decoding: bytes[$0], as: UTF8.self)) } ?? ""
                 // Without their conjunctions too: "وليس له علاقة".
@@ -359,6 +385,7 @@ package struct Extractor: Sendable {
                     || gazetteer.entry(named: speaker.name).map { ["media", "outlet"].contains(gazetteer.entries[$0].kind ?? "") } == true
                 if stance == "assert", isMedia { stance = "report" }
                 if stance == "report", !isMedia, speaker.name != "unspecified reports" { stance = "assert" }
+                if cited?.document == true { stance = "report" }
                 // The date nearest the cue in the sentence; else, for the
                 // same speaker going on, the date of what they said before;
                 // else the article's.
@@ -619,6 +646,10 @@ package struct Extractor: Sendable {
         let word = DateFinder.stripped(tokens[k].form)
         let plural = ["مسؤولون", "مسؤولين", "المسؤولون", "المسؤولين", "مصادر", "المصادر", "دبلوماسيون",
                       "دبلوماسيين", "officials", "sources", "diplomats"].contains(word)
+        // "مصادر مسؤولين": sources who are officials.
+        let sourcesWhoAre = (word.contains("مصدر") || word.contains("مصادر")) && k + 1 < end
+            && Extractor.isOfficial(tokens[k + 1].form) && !(tokens[k + 1].form.contains("مصدر") || tokens[k + 1].form.contains("مصادر"))
+        if sourcesWhoAre { return unnamed(at: k + 1, end: end, tokens: tokens, mentionAt: mentionAt) }
         let noun = word.contains("دبلوماسي") || word.hasPrefix("diplomat") ? "diplomat"
             : word.contains("مصدر") || word.contains("مصادر") || word.hasPrefix("source") ? "source" : "official"
         var countries: [String] = []
@@ -663,6 +694,60 @@ package struct Extractor: Sendable {
         if let others { head += " and " + others }
         if plural, adjective != nil || current || former || others != nil { return (head, tokens[k].range) }
         return ("unnamed " + head, tokens[k].range)
+    }
+
+    static let identity = words(["اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم", "name", "identified"])
+    /// "وفق", "بحسب", "برأي": the source follows.
+    static let citations = words(["وفق", "وفقا", "بحسب", "حسب", "برأي", "according"])
+    static let documents = words(["وثيقة", "دراسة", "تقرير", "بيان", "مذكرة", "document", "study", "report", "statement"])
+
+    /// Who a citation names ("وفق وثيقة أصدرها المجلس الأوروبي …", "برأي
+    /// مسؤولين أميركيين", "according to Western officials"). An outlet
+    /// cited beside another cue only relays it ("وقال شمخاني …، بحسب
+    /// التلفزيون"), and "وفقا للتقرير" points back to a report already
+    /// counted: neither is a statement of its own.
+    func citedSource(after i: Int, sentence: Range<Int>, tokens: [Token], keys: [[UInt8]],
+                     mentionAt: [Int: Gazetteer.Mention], gaps: [Gap],
+                     inQuote: (Int) -> Bool) -> (name: String, span: Range<Int>?, document: Bool)? {
+        func otherCue() -> Bool {
+            sentence.contains { $0 != i && !inQuote($0) && Cue.cue(at: $0, in: tokens, keys: keys) != nil }
+        }
+        var k = i + 1
+        while k < min(sentence.upperBound, i + 8) {
+            if k > i + 1, gaps[k] != .none, gaps[k] != .quote { return nil }
+            let form = tokens[k].form
+            if ["ل", "to"].contains(form) { k += 1; continue }
+            if let m = mentionAt[k], !m.isNisba {
+                let entry = gazetteer.entries[m.entry]
+                guard Extractor.speakers.contains(entry.kind ?? "") else { return nil }
+                if ["media", "outlet"].contains(entry.kind ?? ""), otherCue() { return nil }
+                return (entry.name, m.bytes, false)
+            }
+            let word = Extractor.unprefixed(form)
+            if Extractor.isOfficial(word) {
+                let found = unnamed(at: k, end: sentence.upperBound, tokens: tokens, mentionAt: mentionAt)
+                return (found.name, found.span, false)
+            }
+            if Extractor.documents.contains(word) {
+                // The definite "التقرير" is one already met.
+                if form.hasPrefix("ال") || form.hasPrefix("لل") { return nil }
+                for j in (k + 1)..<min(sentence.upperBound, k + 5) {
+                    if let m = mentionAt[j], !m.isNisba, ["org", "media", "outlet", "country", "person"].contains(gazetteer.entries[m.entry].kind ?? "") {
+                        return (gazetteer.entries[m.entry].name, m.bytes, true)
+                    }
+                }
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A word without a leading لـ: لمصادر → مصادر, للتقرير → التقرير.
+    static func unprefixed(_ form: String) -> String {
+        if form.hasPrefix("لل"), form.count > 4 { return "ال" + form.dropFirst(2) }
+        if form.hasPrefix("ل"), form.count > 3 { return String(form.dropFirst()) }
+        return form
     }
 
     static let demonstratives = words(["هؤلاء", "هذا", "هذه", "هذان", "these", "the"])
