@@ -279,6 +279,12 @@ package struct Extractor: Sendable {
                 } else if plural {
                     actor = (conjoined ? nil : speaker(before: i, start: start, mentions: mentions, gaps: gaps))
                         ?? unnamed(before: i, start: start, tokens: tokens, mentionAt: mentionAt, gaps: gaps)
+                    // "يحتفل المسؤولون الأوكرانيون … ويزعمون": the officials
+                    // the sentence is about go on.
+                    if actor == nil, let k = (start..<i).last(where: { !inQuote($0) && Extractor.isOfficial(tokens[$0].form)
+                        && Extractor.pluralOfficials.contains(Extractor.bare(tokens[$0].form)) }) {
+                        actor = unnamed(at: k, end: i, tokens: tokens, mentionAt: mentionAt)
+                    }
                 } else {
                     // Subject-first ("الولايات المتحدة … حذروا") wins over the
                     // object that follows a verb; "بحسب ما ورد" has no subject.
@@ -315,6 +321,12 @@ package struct Extractor: Sendable {
                     || (p > 0 && Extractor.demonstratives.contains(tokens[p - 1].form)),
                    let earlier = antecedent(of: speaker.name, among: out) {
                     speaker.name = earlier
+                }
+                // "الولايات المتحدة وشركاؤها": the speaker with its partners.
+                if named, let span = speaker.span, let q = tokens.firstIndex(where: { $0.range.lowerBound >= span.upperBound }),
+                   q < end, let others = Extractor.partners[tokens[q].form] {
+                    speaker.name += " and " + others
+                    speaker.span = span.lowerBound..<tokens[q].range.upperBound
                 }
                 // "نددت واشنطن": a capital speaks for its country.
                 if let e = gazetteer.entry(named: speaker.name), gazetteer.entries[e].kind == "place" {
@@ -777,6 +789,17 @@ package struct Extractor: Sendable {
         return candidates.first { fits($0) && (!withOthers || hasOthers($0.split(separator: " ").map(String.init))) }
             ?? candidates.first(where: fits)
     }
+
+    static let partners: [String: String] = {
+        var out: [String: String] = [:]
+        for (word, name) in [("وشركاؤها", "partners"), ("وشركاؤه", "partners"), ("وشركائها", "partners"), ("وشركائه", "partners"),
+                             ("وحلفاؤها", "allies"), ("وحلفاؤه", "allies"), ("وحلفائها", "allies"), ("وحلفائه", "allies")] {
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = name }
+        }
+        return out
+    }()
+    static let pluralOfficials = Set(["مسؤولون", "مسؤولين", "مصادر", "دبلوماسيون", "دبلوماسيين", "officials", "sources", "diplomats"]
+        .map { bare(Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0) })
 
     /// A word without its conjunction and article: والسابقون → سابقون.
     static func bare(_ form: String) -> String {
