@@ -201,6 +201,8 @@ package struct Extractor: Sendable {
         /// before it, if any.
         func inheritedDate(cue i: Int, singleVerb: Bool, sentence start: Int, through end: Int, speaker: String, named: Bool, earlier: [Extraction],
                            dates: [DateFinder.Found], paragraphStart: Int) -> DateFinder.Found? {
+            // "في وقت لاحق", "لاحقا": after whatever time came before.
+            if (start..<end).contains(where: { Extractor.later.contains(DateFinder.stripped(tokens[$0].form)) }) { return nil }
             // "ووفقا للتقرير، أكد مسؤول": said when the report was.
             if (start..<i).contains(where: { Extractor.accordingTo.contains(DateFinder.stripped(tokens[$0].form))
                 && $0 + 1 < i && Extractor.reportNouns.contains(where: tokens[$0 + 1].form.hasSuffix) }),
@@ -216,8 +218,7 @@ package struct Extractor: Sendable {
             // A paragraph that opens on a date tells of that time: a past
             // verb after it is of then ("في آب 2022 … وقد ذكرت صحيفة …"); a
             // present one ("يظن المسؤولون") is of now.
-            guard singleVerb, !Extractor.isPresent(keys[i]),
-                  !(start..<end).contains(where: { Extractor.later.contains(DateFinder.stripped(tokens[$0].form)) }) else { return nil }
+            guard singleVerb, !Extractor.isPresent(keys[i]) else { return nil }
             let sentenceOffset = tokens[start].range.lowerBound
             return dates.last { $0.basis == .explicit && tokens[$0.index].range.lowerBound >= paragraphStart
                 && tokens[$0.index].range.lowerBound < sentenceOffset }
@@ -322,6 +323,20 @@ package struct Extractor: Sendable {
                    let earlier = antecedent(of: speaker.name, among: out) {
                     speaker.name = earlier
                 }
+                // "رئيس مديرية المخابرات الدفاعية الأوكرانية قال": the holder
+                // of the office speaks; "مسؤولا في البيت الأبيض": one of its
+                // officials.
+                if named, let span = speaker.span, let e = gazetteer.entry(named: speaker.name),
+                   ["org", "group"].contains(gazetteer.entries[e].kind ?? ""),
+                   let p = tokens.firstIndex(where: { $0.range.lowerBound == span.lowerBound }), p > start {
+                    let title = p >= start + 2 && ["باسم", "of"].contains(tokens[p - 1].form) ? p - 2 : p - 1
+                    if let keywords = Extractor.titles[DateFinder.stripped(tokens[title].form)],
+                       let holder = holder(of: gazetteer.entries[e].name, keywords: keywords) {
+                        speaker = (holder, tokens[title].range.lowerBound..<span.upperBound)
+                    } else if p >= start + 2, ["في", "من", "in", "at"].contains(tokens[p - 1].form), Extractor.isOfficial(tokens[p - 2].form) {
+                        speaker = unnamed(at: p - 2, end: end, tokens: tokens, mentionAt: mentionAt)
+                    }
+                }
                 // "الولايات المتحدة وشركاؤها": the speaker with its partners.
                 if named, let span = speaker.span, let q = tokens.firstIndex(where: { $0.range.lowerBound >= span.upperBound }),
                    q < end, let others = Extractor.partners[tokens[q].form] {
@@ -370,6 +385,18 @@ package struct Extractor: Sendable {
                         contentSpan = quoteSpan
                     } else if from < sentence.upperBound { quoteSpan = from..<sentence.upperBound }
                 }
+                // "“اطلعنا على تقارير …، نحض إيران على عكس المسار”": a
+                // first-person performative inside the quotation is a speech
+                // act of its own (an appeal, a condemnation, a pledge).
+                var performative: (stance: String, span: Range<Int>, cue: Range<Int>)?
+                if cited == nil, let q = quoteSpan, quotes.contains(q),
+                   let j = (after..<end).first(where: { k in
+                       q.contains(tokens[k].range.lowerBound) && tokens[k].range.lowerBound > q.lowerBound + 1
+                           && (gaps[k] == .comma || gaps[k] == .hard) && Extractor.performatives[DateFinder.stripped(tokens[k].form)] != nil
+                   }), let act = Extractor.performatives[DateFinder.stripped(tokens[j].form)] {
+                    performative = (act, tokens[j].range.lowerBound..<q.upperBound, tokens[j].range)
+                    quoteSpan = q.lowerBound..<tokens[j - 1].range.upperBound
+                }
                 let quoteText = quoteSpan.map { Extractor.trimmed(String(decoding: bytes[$0], as: UTF8.self)) } ?? ""
                 // Without their conjunctions too: "وليس له علاقة".
                 let quoteForms = forms.tokens(in: quoteText).map(\.form)
@@ -379,8 +406,9 @@ package struct Extractor: Sendable {
                     stance = "deny"
                 }
                 if Extractor.cannotConfirm.contains(where: { quoteForms.contains(phrase: $0) }) { stance = "decline" }
-                let clauseForms = cueEnd < sentence.upperBound
-                    ? forms.tokens(in: String(decoding: bytes[cueEnd..<sentence.upperBound], as: UTF8.self)).map(\.form) : []
+                let clauseEnd = performative?.cue.lowerBound ?? sentence.upperBound
+                let clauseForms = cueEnd < clauseEnd
+                    ? forms.tokens(in: String(decoding: bytes[cueEnd..<clauseEnd], as: UTF8.self)).map(\.form) : []
                 if stance == "assert" {
                     if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clauseForms) {
                         stance = reading
@@ -423,6 +451,14 @@ package struct Extractor: Sendable {
                     date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
                     sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan,
                     actorIsNew: newPeople.contains(speaker.name)))
+                if let performative, var act = out.last {
+                    act.stance = performative.stance
+                    act.cue = String(decoding: bytes[performative.cue], as: UTF8.self)
+                    act.cueSpan = performative.cue
+                    act.quoteSpan = performative.span
+                    act.quote = Extractor.trimmed(String(decoding: bytes[performative.span], as: UTF8.self))
+                    out.append(act)
+                }
                 // "قال باتروشيف ونظيره الإيراني، علي شمخاني، إنهما": a second
                 // person joined to the speaker says it too.
                 if let span = speaker.span, let partner = partner(after: span, end: end, tokens: tokens, mentions: mentions),
@@ -435,6 +471,28 @@ package struct Extractor: Sendable {
                 i = after
             }
             t = end
+        }
+        return namingLater(out)
+    }
+
+    /// "لكن مسؤولا في البيت الأبيض امتنع … وقال مستشار الأمن القومي جون
+    /// كيربي": a lede that describes its speaker and names him in the
+    /// statements that follow. An official kept anonymous on purpose
+    /// ("رفض الإفصاح عن اسمه") stays unnamed.
+    func namingLater(_ found: [Extraction]) -> [Extraction] {
+        var out = found
+        for n in out.indices {
+            let name = out[n].actor
+            guard name.hasSuffix(" official"), !name.hasPrefix("unnamed"), gazetteer.entry(named: name) == nil else { continue }
+            let institution = String(name.dropLast(" official".count)).replacingOccurrences(of: "senior ", with: "")
+            guard gazetteer.entry(named: institution) != nil,
+                  !forms.tokens(in: out[n].sentence).contains(where: { Extractor.identity.contains($0.form) }) else { continue }
+            let next = out[(n + 1)..<min(out.count, n + 6)].first { later in
+                guard let e = gazetteer.entry(named: later.actor), gazetteer.entries[e].kind == "person" else { return false }
+                return gazetteer.entries[e].role?.lowercased().contains(institution.lowercased()) == true
+            }
+            guard let person = next?.actor else { continue }
+            for k in out.indices where out[k].actor == name { out[k].actor = person }
         }
         return out
     }
@@ -790,6 +848,43 @@ package struct Extractor: Sendable {
             ?? candidates.first(where: fits)
     }
 
+    /// Titles that, before an institution, name the person who holds them,
+    /// with the words the gazetteer's roles use for them.
+    static let titles: [String: [String]] = {
+        var out: [String: [String]] = [:]
+        for (word, keys) in [("رئيس", ["head", "chief", "director", "chairman"]), ("مدير", ["director", "head", "chief"]),
+                             ("قائد", ["commander", "chief"]), ("المتحدث", ["spokes"]), ("الناطق", ["spokes"]),
+                             ("head", ["head", "chief", "director"]), ("spokesman", ["spokes"]), ("spokeswoman", ["spokes"])] {
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = keys }
+        }
+        return out
+    }()
+
+    /// The person whose role is `keywords` of `institution`: a role naming
+    /// the institution, or two of its words ("head of Ukraine's Defence
+    /// Intelligence Directorate" for "Defence Intelligence of Ukraine").
+    func holder(of institution: String, keywords: [String]) -> String? {
+        let words = Set(institution.lowercased().split(separator: " ").map(String.init).filter { $0.count > 3 })
+        var found: [String] = []
+        for entry in gazetteer.entries where entry.kind == "person" {
+            guard let role = entry.role?.lowercased(), keywords.contains(where: role.contains) else { continue }
+            let roleWords = Set(role.split(whereSeparator: { !$0.isLetter }).map(String.init))
+            if role.contains(institution.lowercased()) || words.intersection(roleWords).count >= 2 { found.append(entry.name) }
+        }
+        // Several holders (past and present) cannot be told apart.
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// First-person verbs that perform what they say.
+    static let performatives: [String: String] = {
+        var out: [String: String] = [:]
+        for (word, stance) in [("نحض", "demand"), ("ندعو", "demand"), ("نطالب", "demand"), ("نناشد", "demand"),
+                               ("ندين", "condemn"), ("نستنكر", "condemn"), ("نحذر", "warn"), ("نتعهد", "pledge"),
+                               ("ننفي", "deny"), ("نرفض", "deny")] {
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = stance }
+        }
+        return out
+    }()
     static let partners: [String: String] = {
         var out: [String: String] = [:]
         for (word, name) in [("وشركاؤها", "partners"), ("وشركاؤه", "partners"), ("وشركائها", "partners"), ("وشركائه", "partners"),
