@@ -421,7 +421,7 @@ package struct Extractor: Sendable {
                 if stance == "pledge", Extractor.retaliation.contains(where: { clauseForms.contains($0) }) { stance = "threaten" }
                 // A media outlet's own words are a report; a report verb with
                 // a speaker who is no outlet ("أفادت مصادر مطلعة") is saying.
-                let isMedia = speaker.name == "media reports"
+                let isMedia = Extractor.isPress(speaker.name)
                     || gazetteer.entry(named: speaker.name).map { ["media", "outlet"].contains(gazetteer.entries[$0].kind ?? "") } == true
                 if stance == "assert", isMedia { stance = "report" }
                 if stance == "report", !isMedia, speaker.name != "unspecified reports" { stance = "assert" }
@@ -570,6 +570,8 @@ package struct Extractor: Sendable {
             }
             if Extractor.boundaries.contains(tokens[k].form) { break }
             if let group = Extractor.groups[DateFinder.stripped(tokens[k].form)] { return (group, tokens[k].range) }
+            if let media = mediaGroup(at: k, end: end, tokens: tokens, mentionAt: mentionAt) { return media }
+            if Extractor.pairs.contains(tokens[k].form), let pair = pair(before: k, mentionAt: mentionAt) { return (pair, tokens[k].range) }
             // "قال تقرير لصحيفة واشنطن بوست", "وأشارت تقارير إعلامية": a
             // report speaks for its outlet, or for the media at large.
             if k == after, Extractor.reports.contains(tokens[k].form), !tokens[k].form.hasPrefix("ال") {
@@ -846,6 +848,61 @@ package struct Extractor: Sendable {
         }
         return candidates.first { fits($0) && (!withOthers || hasOthers($0.split(separator: " ").map(String.init))) }
             ?? candidates.first(where: fits)
+    }
+
+    static let pairs = words(["البلدان", "الجانبان", "الطرفان", "الدولتان", "both countries"])
+
+    /// "تعهد البلدان": the two countries last spoken of, in the order the
+    /// article first names them.
+    func pair(before k: Int, mentionAt: [Int: Gazetteer.Mention]) -> String? {
+        func country(_ m: Gazetteer.Mention) -> String? {
+            let entry = gazetteer.entries[m.entry]
+            if entry.kind == "country" { return entry.name }
+            if entry.kind == "place", (entry.role ?? "").hasPrefix("capital of") { return entry.country }
+            return nil
+        }
+        var recent: [String] = []
+        for j in stride(from: k - 1, through: max(0, k - 400), by: -1) {
+            if let m = mentionAt[j], let name = country(m), !recent.contains(name) { recent.append(name) }
+            if recent.count == 2 { break }
+        }
+        guard recent.count == 2 else { return nil }
+        let first = (0..<k).lazy.compactMap { mentionAt[$0].flatMap(country) }.first { recent.contains($0) }
+        return first == recent[1] ? "\(recent[1]) and \(recent[0])" : "\(recent[0]) and \(recent[1])"
+    }
+
+    /// "وكالات الأنباء الروسية والإيرانية الرسمية" → Russian and Iranian
+    /// state news agencies; "وسائل إعلام روسية" → Russian media.
+    func mediaGroup(at k: Int, end: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention]) -> (name: String, span: Range<Int>?)? {
+        guard k + 1 < end, let (kind, next) = Extractor.mediaGroups[Extractor.bare(tokens[k].form)],
+              Extractor.bare(tokens[k + 1].form) == next else { return nil }
+        var countries: [String] = []
+        var state = false
+        var j = k + 2
+        while j < end {
+            if let m = mentionAt[j], m.isNisba { countries.append(gazetteer.entries[m.entry].name); j = m.tokens.upperBound; continue }
+            if Extractor.official.contains(Extractor.bare(tokens[j].form)) { state = true; j += 1; continue }
+            break
+        }
+        let adjectives = countries.compactMap { Extractor.adjectives[$0] }
+        let name = (adjectives.isEmpty ? "" : adjectives.joined(separator: " and ") + " ") + (state ? "state " : "") + kind
+        return (name, tokens[k].range.lowerBound..<tokens[j - 1].range.upperBound)
+    }
+
+    /// The first word of a media group, the second it needs, and the name.
+    static let mediaGroups: [String: (String, String)] = {
+        var out: [String: (String, String)] = [:]
+        for (first, second, name) in [("وكالات", "أنباء", "news agencies"), ("وسائل", "إعلام", "media"), ("صحف", "صحف", "newspapers")] {
+            let a = bare(Analyzer(stemming: false).tokens(in: first).first?.form ?? first)
+            let b = bare(Analyzer(stemming: false).tokens(in: second).first?.form ?? second)
+            out[a] = (name, b)
+        }
+        return out
+    }()
+    static let official = Set(["رسمية", "رسمي", "حكومية", "state"].map { bare(Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0) })
+    /// Described speakers that are the press.
+    static func isPress(_ name: String) -> Bool {
+        name == "media reports" || name.hasSuffix("news agencies") || name.hasSuffix(" media") || name.hasSuffix("newspapers")
     }
 
     /// Titles that, before an institution, name the person who holds them,
