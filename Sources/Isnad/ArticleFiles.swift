@@ -36,13 +36,42 @@ extension Article {
     /// Front matter is a block of `key: value` lines between two `---`
     /// lines at the very top; keys are `id`, `title`, `source`, `url`,
     /// `published` and `lang`.
+    ///
+    /// A folder may also hold a catalogue of its articles: a file named
+    /// `docs.jsonl` or `metadata.jsonl` (in the folder or below it) whose
+    /// lines are objects with `doc` or `id` (a text file's name without
+    /// `.txt`) and any of `published`, `outlet` or `source`, `title`, `url`
+    /// and `lang`. It fills what a text file's front matter leaves out —
+    /// how a set of plain article files gets its dates.
     public static func load(from paths: [String]) -> LoadedArticles {
         var loaded = LoadedArticles()
-        for path in paths { load(path, into: &loaded) }
+        var catalogue: [String: CatalogueEntry] = [:]
+        var fromText = Set<Int>()
+        for path in paths { load(path, into: &loaded, catalogue: &catalogue, fromText: &fromText) }
+        if !catalogue.isEmpty {
+            for index in fromText.sorted() {
+                var article = loaded.articles[index]
+                guard let id = article.id, let entry = catalogue[id] else { continue }
+                article.title = article.title ?? entry.title
+                article.source = article.source ?? entry.outlet ?? entry.source
+                article.url = article.url ?? entry.url
+                article.lang = article.lang ?? entry.lang
+                if article.published == nil, let published = entry.published {
+                    article.published = published
+                    // A bad date in the catalogue is dropped, not the article.
+                    if article.problem != nil { article.published = nil }
+                }
+                loaded.articles[index] = article
+            }
+        }
         return loaded
     }
 
-    private static func load(_ path: String, into loaded: inout LoadedArticles) {
+    /// Names of the catalogue files a folder may hold.
+    static let catalogueNames: Set<String> = ["docs.jsonl", "metadata.jsonl"]
+
+    private static func load(_ path: String, into loaded: inout LoadedArticles, catalogue: inout [String: CatalogueEntry],
+                             fromText: inout Set<Int>) {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -61,7 +90,9 @@ extension Article {
                 // Inside folders only article files are picked up: other JSON
                 // Lines (gold annotations, statements) sit beside them.
                 if childIsDirectory.boolValue || name.hasSuffix(".txt") || name.hasSuffix("articles.jsonl") {
-                    load(child, into: &loaded)
+                    load(child, into: &loaded, catalogue: &catalogue, fromText: &fromText)
+                } else if catalogueNames.contains(name) {
+                    readCatalogue(child, into: &catalogue)
                 }
             }
             return
@@ -88,8 +119,22 @@ extension Article {
             } else if let problem = article.problem {
                 loaded.rejected.append(.init(path: path, reason: problem))
             } else {
+                fromText.insert(loaded.articles.count)
                 loaded.articles.append(article)
             }
+        }
+    }
+
+    /// Reads a catalogue's entries by document id; lines that are not
+    /// catalogue entries (no `doc` or `id`) are passed over, so a folder's
+    /// other JSON Lines files cannot break a run.
+    private static func readCatalogue(_ path: String, into catalogue: inout [String: CatalogueEntry]) {
+        guard case .success(let text) = readText(path) else { return }
+        let decoder = JSONDecoder()
+        for line in text.split(separator: "\n") {
+            guard let entry = try? decoder.decode(CatalogueEntry.self, from: Data(line.utf8)),
+                  let id = entry.doc ?? entry.id else { continue }
+            catalogue[id] = catalogue[id] ?? entry
         }
     }
 
@@ -157,6 +202,18 @@ extension Article {
                        published: fields["published"], lang: fields["lang"],
                        text: body.trimmingCharacters(in: .whitespacesAndNewlines))
     }
+}
+
+/// One line of a folder's article catalogue.
+struct CatalogueEntry: Decodable {
+    var doc: String?
+    var id: String?
+    var published: String?
+    var outlet: String?
+    var source: String?
+    var title: String?
+    var url: String?
+    var lang: String?
 }
 
 private struct JSONArticle: Decodable {

@@ -406,7 +406,10 @@ package struct Extractor: Sendable {
                     stance = "deny"
                 }
                 if Extractor.cannotConfirm.contains(where: { quoteForms.contains(phrase: $0) }) { stance = "decline" }
-                let clauseEnd = performative?.cue.lowerBound ?? sentence.upperBound
+                // The clause runs to the next cue: "قالت إنها سترسل … ووعدت
+                // برد" reads each verb by its own words.
+                let nextCue = (after..<end).first { !inQuote($0) && Cue.cue(at: $0, in: tokens, keys: keys) != nil }
+                let clauseEnd = performative?.cue.lowerBound ?? nextCue.map { tokens[$0].range.lowerBound } ?? sentence.upperBound
                 let clauseForms = cueEnd < clauseEnd
                     ? forms.tokens(in: String(decoding: bytes[cueEnd..<clauseEnd], as: UTF8.self)).map(\.form) : []
                 if stance == "assert" {

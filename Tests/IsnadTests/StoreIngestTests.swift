@@ -79,6 +79,34 @@ import Testing
         }
     }
 
+    /// A folder's catalogue (docs.jsonl) dates and names plain text files;
+    /// front matter wins, and a bad line or date spoils nothing.
+    @Test func aCatalogueBesideTheFilesFillsTheirMetadata() throws {
+        try withFolder { folder in
+            let fm = FileManager.default
+            try fm.createDirectory(atPath: folder + "/meta", withIntermediateDirectories: true)
+            _ = fm.createFile(atPath: folder + "/a.txt", contents: Data("قال كيربي إن الشحنات وصلت.".utf8))
+            _ = fm.createFile(atPath: folder + "/b.txt", contents: Data("---\npublished: 2023-05-01\n---\nقال بيسكوف.".utf8))
+            _ = fm.createFile(atPath: folder + "/c.txt", contents: Data("قال لافروف.".utf8))
+            _ = fm.createFile(atPath: folder + "/meta/docs.jsonl", contents: Data("""
+                {"doc": "a", "published": "2024-09-09", "outlet": "Desk", "title": "T"}
+                {"doc": "b", "published": "2020-01-01", "outlet": "Other"}
+                not json
+                {"doc": "c", "published": "last week"}
+                """.utf8))
+            let loaded = Article.load(from: [folder])
+            #expect(loaded.rejected.isEmpty, "\(loaded.rejected)")
+            let byID = Dictionary(uniqueKeysWithValues: loaded.articles.map { ($0.id ?? "", $0) })
+            #expect(byID["a"]?.published == "2024-09-09")
+            #expect(byID["a"]?.source == "Desk")
+            #expect(byID["a"]?.title == "T")
+            #expect(byID["b"]?.published == "2023-05-01")
+            #expect(byID["b"]?.source == "Other")
+            #expect(byID["c"]?.published == nil)
+            #expect(byID.count == 3)
+        }
+    }
+
     @Test func badFilesAreReportedOneByOne() throws {
         try withFolder { folder in
             let fm = FileManager.default
