@@ -175,7 +175,7 @@ package struct Extractor: Sendable {
         // Punctuation between a token and the one before it.
         var gaps = [Gap](repeating: .none, count: tokens.count)
         for k in tokens.indices where k > 0 {
-            gaps[k] = Gap(String(decoding: bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound], as: UTF8.self))
+            gaps[k] = Gap(bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound])
         }
         func inQuote(_ k: Int) -> Bool { quotes.contains { $0.contains(tokens[k].range.lowerBound) } }
         /// A participle is a cue when what was said follows it ("مضيفا أن",
@@ -250,7 +250,7 @@ package struct Extractor: Sendable {
                 // "وفق مصادر …", "برأي مسؤولين …", "according to X": the
                 // source that follows speaks.
                 var cited: (name: String, span: Range<Int>?, document: Bool)?
-                if found == nil, Extractor.citations.contains(tokens[i].form) || Extractor.citations.contains(DateFinder.stripped(tokens[i].form)) {
+                if found == nil, Extractor.citationKeys.contains(keys[i]) {
                     cited = citedSource(after: i, sentence: start..<end, tokens: tokens, keys: keys, mentionAt: mentionAt,
                                         gaps: gaps, inQuote: inQuote)
                     if cited != nil { found = ("assert", 1, false, false) }
@@ -529,12 +529,40 @@ package struct Extractor: Sendable {
         /// An opening quotation mark.
         case quote
 
-        init(_ text: String) {
-            if text.contains(where: { "“«\"".contains($0) }) {
-                self = text.contains(where: { ":.".contains($0) }) ? .hard : .quote
-            } else if text.contains(where: { ":.()؛!?”»".contains($0) }) {
+        init(_ text: String) { self.init(ArraySlice(text.utf8)) }
+
+        /// From the UTF-8 between two words (read for every word, so as
+        /// bytes): “ is E2 80 9C, ” E2 80 9D, « C2 AB, » C2 BB, ؛ D8 9B, ، D8 8C.
+        init(_ gap: ArraySlice<UInt8>) {
+            var opening = false, hard = false, comma = false
+            var k = gap.startIndex
+            while k < gap.endIndex {
+                let b = gap[k]
+                let next = k + 1 < gap.endIndex ? gap[k + 1] : 0
+                let third = k + 2 < gap.endIndex ? gap[k + 2] : 0
+                switch b {
+                case 0x22: opening = true
+                case 0x3A, 0x2E: hard = true
+                case 0x28, 0x29, 0x21, 0x3F: hard = true
+                case 0x2C: comma = true
+                case 0xE2 where next == 0x80 && third == 0x9C: opening = true
+                case 0xE2 where next == 0x80 && third == 0x9D: hard = true
+                case 0xC2 where next == 0xAB: opening = true
+                case 0xC2 where next == 0xBB: hard = true
+                case 0xD8 where next == 0x9B: hard = true
+                case 0xD8 where next == 0x8C: comma = true
+                default: break
+                }
+                k += 1
+            }
+            if opening {
+                // A colon or full stop before the mark ends the clause.
+                var stop = false
+                for b in gap where b == 0x3A || b == 0x2E { stop = true }
+                self = stop ? .hard : .quote
+            } else if hard {
                 self = .hard
-            } else if text.contains(where: { ",،".contains($0) }) {
+            } else if comma {
                 self = .comma
             } else {
                 self = .none
@@ -774,6 +802,11 @@ package struct Extractor: Sendable {
     static let identity = words(["اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم", "name", "identified"])
     /// "وفق", "بحسب", "برأي": the source follows.
     static let citations = words(["وفق", "وفقا", "بحسب", "حسب", "برأي", "according"])
+    /// The same, with and without a conjunction, as UTF-8 (looked up for
+    /// every word, so compared as bytes; see ``Gazetteer``).
+    static let citationKeys: Set<[UInt8]> = Set(citations.flatMap { word in
+        [Array(word.utf8), Array(("و" + word).utf8), Array(("ف" + word).utf8)]
+    })
     static let documents = words(["وثيقة", "دراسة", "تقرير", "بيان", "مذكرة", "document", "study", "report", "statement"])
 
     /// Who a citation names ("وفق وثيقة أصدرها المجلس الأوروبي …", "برأي
@@ -1003,26 +1036,43 @@ package struct Extractor: Sendable {
         return (gazetteer.entries[m.entry].name, m.bytes)
     }
 
-    /// Byte ranges inside quotation marks: “…”, «…» and "…".
+    /// Byte ranges inside quotation marks: “…”, «…» and "…". Scanned as
+    /// UTF-8: “ ” are E2 80 9C/9D, « » are C2 AB/BB.
     static func quotes(in bytes: [UInt8]) -> [Range<Int>] {
-        let text = String(decoding: bytes, as: UTF8.self)
         var out: [Range<Int>] = []
-        var open: (Character, Int)?
-        var offset = 0
-        for c in text {
-            let width = String(c).utf8.count
-            // A quotation does not run past its paragraph: an unmatched mark
-            // must not swallow the rest of the article.
-            if c == "\n" || c == "\r\n" { open = nil }
-            if let (mark, start) = open {
-                if (mark == "“" && c == "”") || (mark == "«" && c == "»") || (mark == "\"" && c == "\"") {
-                    out.append(start..<offset)
-                    open = nil
-                }
-            } else if c == "“" || c == "«" || c == "\"" {
-                open = (c, offset + width)
+        /// The closing mark awaited (0x22, 0x9D for ”, 0xBB for ») and where the quotation starts.
+        var open: (close: UInt8, start: Int)?
+        var k = 0
+        while k < bytes.count {
+            let b = bytes[k]
+            var mark: (opening: UInt8?, closing: UInt8?, width: Int)?
+            switch b {
+            case 0x0A:
+                // A quotation does not run past its paragraph: an unmatched
+                // mark must not swallow the rest of the article.
+                open = nil
+            case 0x22:
+                mark = (0x22, 0x22, 1)
+            case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0x9C || bytes[k + 2] == 0x9D):
+                mark = bytes[k + 2] == 0x9C ? (0x9D, nil, 3) : (nil, 0x9D, 3)
+            case 0xC2 where k + 1 < bytes.count && (bytes[k + 1] == 0xAB || bytes[k + 1] == 0xBB):
+                mark = bytes[k + 1] == 0xAB ? (0xBB, nil, 2) : (nil, 0xBB, 2)
+            default:
+                break
             }
-            offset += width
+            if let mark {
+                if let current = open {
+                    if mark.closing == current.close {
+                        out.append(current.start..<k)
+                        open = nil
+                    }
+                } else if let closing = mark.opening {
+                    open = (closing, k + mark.width)
+                }
+                k += mark.width
+            } else {
+                k += 1
+            }
         }
         return out
     }
