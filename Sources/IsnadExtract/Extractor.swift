@@ -107,7 +107,22 @@ package struct Extractor: Sendable {
     }
     static let pastWithTa: Set<[UInt8]> = Set(["تابع", "تابعت", "تعهد", "تعهدت", "توعد", "توعدت", "تحدث", "تحدثت"]
         .compactMap { Analyzer(stemming: false).tokens(in: $0).first.map { Array($0.form.utf8) } })
-    static let retaliation = words(["برد", "بالرد", "ردا", "بالانتقام", "بانتقام", "retaliation", "retaliate", "response"])
+    static let retaliation = phrases(["برد", "بالرد", "ردا", "بالانتقام", "بانتقام", "retaliation", "retaliate", "response"])
+
+    /// Phrases as the UTF-8 of their words: matched against every quote
+    /// and clause, so compared as bytes (see ``Gazetteer``).
+    static func phrases(_ list: [String]) -> [[[UInt8]]] {
+        list.map { Analyzer(stemming: false).tokens(in: $0).map { Array($0.form.utf8) } }
+    }
+
+    /// Whether `words` hold `phrase`, word for word and in order.
+    static func holds(_ words: [[UInt8]], _ phrase: [[UInt8]]) -> Bool {
+        guard let first = phrase.first, words.count >= phrase.count else { return false }
+        for start in 0...(words.count - phrase.count) where words[start] == first {
+            if words[start..<start + phrase.count].elementsEqual(phrase) { return true }
+        }
+        return false
+    }
     /// "قوله": nouns of saying, cues wherever they stand.
     static let sayingNouns: Set<[UInt8]> = Set(["قوله", "قولها", "قولهم"].compactMap {
         Analyzer(stemming: false).tokens(in: $0).first.map { Array($0.form.utf8) }
@@ -115,13 +130,13 @@ package struct Extractor: Sendable {
     static let denials = ["لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
                           "لا علاقة له", "لا علاقة لها", "ليس له علاقة", "ليست لها علاقة", "لا صلة له",
                           "لم نرسل", "لم ترسل", "لا صحة", "كاذبة", "baseless", "not true", "never"]
-        .map { Analyzer(stemming: false).tokens(in: $0).map(\.form) }
+        .map { Analyzer(stemming: false).tokens(in: $0).map { Array($0.form.utf8) } }
     static let cannotConfirm = ["لا أستطيع تأكيد", "لا يمكنني تأكيد", "لا نستطيع تأكيد", "لا يمكننا تأكيد",
                                 "cannot confirm", "can't confirm"]
-        .map { Analyzer(stemming: false).tokens(in: $0).map(\.form) }
+        .map { Analyzer(stemming: false).tokens(in: $0).map { Array($0.form.utf8) } }
     /// What plain saying conveys by its words: "نشعر بالقلق" is concern,
     /// "ستفرض عقوبات" a pledge, "عواقب وخيمة" a warning.
-    static let readings: [(String, [[String]])] = [
+    static let readings: [(String, [[[UInt8]]])] = [
         ("concern", ["نشعر بالقلق", "نحن قلقون", "يثير قلقا", "يثير القلق", "مصدر قلق", "concerned", "worried"]),
         ("condemn", ["ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "تلحق ضررا", "يلحق ضررا", "تلحق الضرر", "يلحق الضرر",
                      "condemn"]),
@@ -130,7 +145,7 @@ package struct Extractor: Sendable {
                     "will continue"]),
         ("demand", ["نحض", "ندعو", "نطالب", "يجب على", "urge", "we call on"]),
         ("accuse", ["نتهم", "متورطة", "متورط"]),
-    ].map { ($0.0, $0.1.map { Analyzer(stemming: false).tokens(in: $0).map(\.form) }) }
+    ].map { ($0.0, phrases($0.1)) }
 
     /// "قال إنهما سيحاربان", "أكد أننا سنواصل": the speakers say what they
     /// themselves will do — a commitment.
@@ -145,8 +160,8 @@ package struct Extractor: Sendable {
         }
     }
 
-    static func reading(of forms: [String]) -> String? {
-        readings.first { _, phrases in phrases.contains { forms.contains(phrase: $0) } }?.0
+    static func reading(of words: [[UInt8]]) -> String? {
+        readings.first { _, phrases in phrases.contains { holds(words, $0) } }?.0
     }
 
     static let adjectives: [String: String] = [
@@ -177,7 +192,28 @@ package struct Extractor: Sendable {
         for k in tokens.indices where k > 0 {
             gaps[k] = Gap(bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound])
         }
-        func inQuote(_ k: Int) -> Bool { quotes.contains { $0.contains(tokens[k].range.lowerBound) } }
+        // Which tokens stand inside a quotation (quotes are in text order).
+        var quoted = [Bool](repeating: false, count: tokens.count)
+        var q = 0
+        for k in tokens.indices {
+            let at = tokens[k].range.lowerBound
+            while q < quotes.count, quotes[q].upperBound <= at { q += 1 }
+            quoted[k] = q < quotes.count && quotes[q].contains(at)
+        }
+        func inQuote(_ k: Int) -> Bool { quoted[k] }
+        /// The tokens that start inside a byte range (tokens are in text order).
+        func tokenRange(_ bytes: Range<Int>) -> Range<Int> {
+            func firstAtOrAfter(_ offset: Int) -> Int {
+                var low = 0, high = tokens.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+                }
+                return low
+            }
+            let from = firstAtOrAfter(bytes.lowerBound)
+            return from..<max(from, firstAtOrAfter(bytes.upperBound))
+        }
         /// A participle is a cue when what was said follows it ("مضيفا أن",
         /// "محذرا من أن", "مؤكدة: “…”"); otherwise it is an adjective
         /// ("حذرة", "عقوبات مشددة").
@@ -398,30 +434,31 @@ package struct Extractor: Sendable {
                     quoteSpan = q.lowerBound..<tokens[j - 1].range.upperBound
                 }
                 let quoteText = quoteSpan.map { Extractor.trimmed(String(decoding: bytes[$0], as: UTF8.self)) } ?? ""
-                // Without their conjunctions too: "وليس له علاقة".
-                let quoteForms = forms.tokens(in: quoteText).map(\.form)
+                // The words of the quote, and without their conjunctions too
+                // ("وليس له علاقة"), from the article's own analysis.
+                let quoteForms = quoteSpan.map { Array(keys[tokenRange($0)]) } ?? []
                 let bareQuoteForms = quoteForms.map(DateFinder.stripped)
                 var stance = cue.stance
-                if ["assert", "confirm"].contains(stance), Extractor.denials.contains(where: { quoteForms.contains(phrase: $0) || bareQuoteForms.contains(phrase: $0) }) {
+                if ["assert", "confirm"].contains(stance),
+                   Extractor.denials.contains(where: { Extractor.holds(quoteForms, $0) || Extractor.holds(bareQuoteForms, $0) }) {
                     stance = "deny"
                 }
-                if Extractor.cannotConfirm.contains(where: { quoteForms.contains(phrase: $0) }) { stance = "decline" }
+                if Extractor.cannotConfirm.contains(where: { Extractor.holds(quoteForms, $0) }) { stance = "decline" }
                 // The clause runs to the next cue: "قالت إنها سترسل … ووعدت
                 // برد" reads each verb by its own words.
                 let nextCue = (after..<end).first { !inQuote($0) && Cue.cue(at: $0, in: tokens, keys: keys) != nil }
                 let clauseEnd = performative?.cue.lowerBound ?? nextCue.map { tokens[$0].range.lowerBound } ?? sentence.upperBound
-                let clauseForms = cueEnd < clauseEnd
-                    ? forms.tokens(in: String(decoding: bytes[cueEnd..<clauseEnd], as: UTF8.self)).map(\.form) : []
+                let clauseForms = cueEnd < clauseEnd ? Array(keys[tokenRange(cueEnd..<clauseEnd)]) : []
                 if stance == "assert" {
                     if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clauseForms) {
                         stance = reading
-                    } else if Extractor.commitsSelf(clauseForms) {
+                    } else if Extractor.commitsSelf(clauseForms.prefix(14).map { String(decoding: $0, as: UTF8.self) }) {
                         stance = "pledge"
                     }
                 }
 
                 // A promise of retaliation is a threat: "ووعدت برد سريع إذا".
-                if stance == "pledge", Extractor.retaliation.contains(where: { clauseForms.contains($0) }) { stance = "threaten" }
+                if stance == "pledge", Extractor.retaliation.contains(where: { Extractor.holds(clauseForms, $0) }) { stance = "threaten" }
                 // A media outlet's own words are a report; a report verb with
                 // a speaker who is no outlet ("أفادت مصادر مطلعة") is saying.
                 let isMedia = Extractor.isPress(speaker.name)
