@@ -123,8 +123,9 @@ package struct Extractor: Sendable {
         }
         return false
     }
-    /// "قوله": nouns of saying, cues wherever they stand.
-    static let sayingNouns: Set<[UInt8]> = Set(["قوله", "قولها", "قولهم"].compactMap {
+    /// "قوله": nouns of saying, cues wherever they stand; so are the English
+    /// participles ("saying only that …"), which are never adjectives.
+    static let sayingNouns: Set<[UInt8]> = Set(["قوله", "قولها", "قولهم", "saying", "adding"].compactMap {
         Analyzer(stemming: false).tokens(in: $0).first.map { Array($0.form.utf8) }
     })
     static let denials = ["لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
@@ -306,6 +307,10 @@ package struct Extractor: Sendable {
                 // singular.
                 let raw = String(decoding: bytes[tokens[i].range], as: UTF8.self)
                 let conjoined = Cue.isConjoined(keys[i])
+                // English puts its subject first; a name after the verb is
+                // one inverted right after it ("…", said Kirby), never one
+                // deep in what was said ("but said they … Ukraine began").
+                let latin = (keys[i].first ?? 0) < 0x80
                 let plural = cue.length == 1 && (tokens[i].form.hasSuffix("وا") || tokens[i].form.hasSuffix("ون"))
                 // A vocalised passive ("اتُهمت") attributes nothing.
                 if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" { i = after; continue }
@@ -327,8 +332,15 @@ package struct Extractor: Sendable {
                     // object that follows a verb; "بحسب ما ورد" has no subject.
                     actor = cue.length > 1 && tokens[i].form.hasSuffix("بحسب") ? ("unspecified reports", nil)
                         : (conjoined ? nil : speaker(before: i, start: start, mentions: mentions, gaps: gaps))
-                        ?? speaker(after: after, end: end, tokens: tokens, mentionAt: mentionAt,
+                        ?? speaker(after: after, end: latin ? min(end, after + 3) : end, tokens: tokens, mentionAt: mentionAt,
                                    gaps: gaps, isReport: cue.isReport)
+                    // An English name after the verb is its subject only when
+                    // inverted at the end of a clause ("…", said Kirby, …);
+                    // "He said Russia had received" is the previous speaker's.
+                    if latin, let found = actor, let span = found.span, span.lowerBound >= tokens[i].range.upperBound {
+                        let next = tokenRange(span.upperBound..<span.upperBound + 1).lowerBound
+                        if next < end, gaps[next] == .none, !Extractor.closingWords.contains(tokens[next].form) { actor = nil }
+                    }
                     // A title or role followed by a name the gazetteer does
                     // not know beats the institution in the role.
                     if actor == nil || gazetteer.entry(named: actor!.name).map({ gazetteer.entries[$0].kind != "person" }) == true,
@@ -398,14 +410,21 @@ package struct Extractor: Sendable {
                 // The quote: the first quotation after the cue in the
                 // sentence, else the rest of the sentence after the speaker.
                 let cueEnd = tokens[after - 1].range.upperBound
-                var quoteSpan = cited != nil ? nil : quotes.first { $0.lowerBound >= cueEnd && $0.lowerBound < sentence.upperBound + 4 }
+                // What a cue says ends where the next cue begins: "امتنع عن
+                // تأكيد …، بينما أعرب عن قلقه", "رفض تحديد …، لكنه أشار إلى “…”".
+                let nextCue = (after..<end).first { !inQuote($0) && Cue.cue(at: $0, in: tokens, keys: keys) != nil }
+                // …and before the words that link the two ("بينما", "لكنه").
+                let clauseLimit = nextCue.map { n in
+                    n - 1 > after && Extractor.linkers.contains(tokens[n - 1].form) ? tokens[n - 1].range.lowerBound : tokens[n].range.lowerBound
+                } ?? sentence.upperBound
+                var quoteSpan = cited != nil ? nil : quotes.first { $0.lowerBound >= cueEnd && $0.lowerBound < min(clauseLimit, sentence.upperBound + 4) }
                 /// What was said, where the text marks it: a quotation, or
                 /// the clause after إن / أن.
                 var contentSpan = quoteSpan
                 if quoteSpan == nil {
                     var from = max(cueEnd, speaker.span?.upperBound ?? cueEnd)
                     // What was said starts after إن / أن / that.
-                    if let k = (after..<end).first(where: { tokens[$0].range.lowerBound >= from
+                    if let k = (after..<(nextCue ?? end)).first(where: { tokens[$0].range.lowerBound >= from
                         && Extractor.complementizers.contains(tokens[$0].form) }), k + 1 < end {
                         from = tokens[k + 1].range.lowerBound
                         contentSpan = tokens[k].range.lowerBound..<sentence.upperBound
@@ -419,7 +438,26 @@ package struct Extractor: Sendable {
                     } else if cited != nil, let comma = (after..<end).first(where: { gaps[$0] != .none }) {
                         quoteSpan = tokens[comma].range.lowerBound..<sentence.upperBound
                         contentSpan = quoteSpan
-                    } else if from < sentence.upperBound { quoteSpan = from..<sentence.upperBound }
+                    } else if from < clauseLimit { quoteSpan = from..<clauseLimit }
+                    // "Iranian personnel are in Crimea, the White House said on
+                    // Thursday": an attribution closing its sentence after a
+                    // comma, with nothing said after it, said what came before.
+                    let head = min(tokens[i].range.lowerBound, speaker.span.map { sentence.contains($0.lowerBound) ? $0.lowerBound : Int.max } ?? Int.max)
+                    let h = tokenRange(head..<head + 1).lowerBound
+                    // The comma may stand before the speaker's title ("…,
+                    // White House national security adviser Jake Sullivan
+                    // told reporters on Monday").
+                    let speakerTokens = speaker.span.map(tokenRange) ?? 0..<0
+                    let closing = (after..<end).allSatisfy { k in
+                        speakerTokens.contains(k) || Extractor.closingWords.contains(tokens[k].form)
+                            || dates.contains { $0.index == k } || DateFinder.weekdays[keys[k]] != nil
+                    }
+                    if cited == nil, contentSpan == nil, h > start, h < end, end - after <= 4, closing,
+                       let c = stride(from: h, to: max(start, h - 8), by: -1).first(where: { gaps[$0] != .none }), gaps[c] == .comma,
+                       !(c..<i).contains(where: { Extractor.complementizers.contains(tokens[$0].form) }) {
+                        quoteSpan = sentence.lowerBound..<tokens[c - 1].range.upperBound
+                        contentSpan = quoteSpan
+                    }
                 }
                 // "“اطلعنا على تقارير …، نحض إيران على عكس المسار”": a
                 // first-person performative inside the quotation is a speech
@@ -446,8 +484,7 @@ package struct Extractor: Sendable {
                 if Extractor.cannotConfirm.contains(where: { Extractor.holds(quoteForms, $0) }) { stance = "decline" }
                 // The clause runs to the next cue: "قالت إنها سترسل … ووعدت
                 // برد" reads each verb by its own words.
-                let nextCue = (after..<end).first { !inQuote($0) && Cue.cue(at: $0, in: tokens, keys: keys) != nil }
-                let clauseEnd = performative?.cue.lowerBound ?? nextCue.map { tokens[$0].range.lowerBound } ?? sentence.upperBound
+                let clauseEnd = performative?.cue.lowerBound ?? clauseLimit
                 let clauseForms = cueEnd < clauseEnd ? Array(keys[tokenRange(cueEnd..<clauseEnd)]) : []
                 if stance == "assert" {
                     if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clauseForms) {
@@ -895,6 +932,12 @@ package struct Extractor: Sendable {
         return form
     }
 
+    /// What may follow an attribution that closes its sentence: when,
+    /// where and to whom ("said on Thursday", "told reporters on Monday").
+    static let closingWords = words(["on", "in", "at", "to", "late", "early", "last", "reporters", "journalists", "a",
+                                     "statement", "briefing", "the", "news", "conference", "يوم", "أمس", "اليوم", "للصحفيين",
+                                     "للصحافيين", "في", "بيان"])
+    static let linkers = words(["بينما", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "حيث", "كما", "فيما", "في حين", "but", "while", "and"])
     static let demonstratives = words(["هؤلاء", "هذا", "هذه", "هذان", "these", "the"])
     /// Words of a described speaker that say who they are, not what.
     static let describing: Set<String> = ["unnamed", "senior", "and", "current", "former", "informed", "independent",
@@ -1115,6 +1158,6 @@ package struct Extractor: Sendable {
     }
 
     static func trimmed(_ s: String) -> String {
-        s.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "“”«»\":،.")))
+        s.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "“”«»\":،.,;؛")))
     }
 }

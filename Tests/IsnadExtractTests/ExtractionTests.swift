@@ -176,6 +176,16 @@ import Testing
         let found = extract("John Kirby said the transfer was under way. Peskov declined to comment on the reports.")
         #expect(found.map(\.actor) == ["John Kirby", "Dmitry Peskov"])
         #expect(found.map(\.stance) == ["assert", "decline"])
+        // An attribution closing its sentence said what came before it.
+        let closing = extract("Iranian advisers are in Crimea, the White House said on Thursday.")
+        #expect(closing.map(\.quote) == ["Iranian advisers are in Crimea"])
+        #expect(closing.first?.date?.text == "2024-09-05")
+        // A name after "said" that goes on is what was said, not who said it.
+        #expect(extract("Kirby said the deliveries went on. He said Russia had received the drones.").map(\.actor)
+            == ["John Kirby", "John Kirby"])
+        // Each cue's words end where the next cue begins.
+        let two = extract("Araghchi denied that Iran had sent missiles, and said the sanctions were unjust.")
+        #expect(two.map(\.quote) == ["Iran had sent missiles", "the sanctions were unjust"])
     }
 
     @Test func datesInBothMonthSystemsAndRelativeWords() {
