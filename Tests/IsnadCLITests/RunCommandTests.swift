@@ -68,9 +68,9 @@ extension CommandLineTests {
                 """
             let run = try isnad(["--store", store], stdin: input)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.hasPrefix("actor,count\r\nJohn Kirby,9\r\nDmitry Peskov,6\r\n"), "\(run.stdout)")
+            #expect(run.stdout.hasPrefix("actor,count\r\nJohn Kirby,10\r\nDmitry Peskov,6\r\n"), "\(run.stdout)")
             // .limit cuts what is shown, and says so on standard error.
-            #expect(run.stderr.contains("(2 of 9 rows; .limit 0 shows all)"))
+            #expect(run.stderr.contains("(2 of 10 rows; .limit 0 shows all)"))
             #expect(run.stdout.contains("\r\ndeny,denies a report or claim,6\r\n"))
             // No welcome line or prompt in a pipe.
             #expect(!run.stdout.contains("isnad>"))
@@ -79,7 +79,7 @@ extension CommandLineTests {
             #expect(failing.status == 1)
             #expect(failing.stderr.contains("unknown stance 'denie'"))
             #expect(failing.stderr.contains("unknown command '.nonsense'"))
-            #expect(failing.stdout.contains("count\n─────\n    9\n"), "\(failing.stdout)")
+            #expect(failing.stdout.contains("count\n─────\n   10\n"), "\(failing.stdout)")
         }
     }
 
