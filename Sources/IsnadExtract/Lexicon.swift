@@ -1,0 +1,248 @@
+import IsnadIndex
+import IsnadText
+
+/// The words extraction reads Arabic and English news by. Lists that are
+/// looked up for every word are kept as UTF-8 bytes (see ``Gazetteer``).
+extension Extractor {
+    static func words(_ list: [String]) -> Set<String> {
+        Set(list.compactMap { Analyzer(stemming: false).tokens(in: $0).first?.form })
+    }
+
+    /// A word as the analyzer writes it (normalised, not stemmed).
+    static func form(_ word: String) -> String { Analyzer(stemming: false).tokens(in: word).first?.form ?? word }
+
+    /// Words that end the search for a speaker after a cue.
+    static let boundaries = words(["إن", "أن", "بأن", "لأن", "that", "إلى", "عن", "على", "حول", "بشأن", "إذا", "لو",
+                                   "عندما", "حين", "بينما", "لكن", "if", "when", "while"])
+    /// "مسؤول", "والمسؤولون", "officials": a word for unnamed speakers,
+    /// with or without its conjunction and article.
+    static func isOfficial(_ form: String) -> Bool {
+        let word = DateFinder.stripped(form)
+        return officials.contains(word.hasPrefix("ال") && word.count > 4 ? String(word.dropFirst(2)) : word)
+    }
+
+    /// Groups that speak without names.
+    static let groups: [String: String] = {
+        var out: [String: String] = [:]
+        for (word, name) in [("الخبراء", "experts"), ("خبراء", "experts"), ("المحللون", "analysts"), ("محللون", "analysts"),
+                             ("experts", "experts"), ("analysts", "analysts")] {
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = name }
+        }
+        return out
+    }()
+
+    static let complementizers = words(["إن", "أن", "بأن", "that"])
+
+    /// Titles and roles that may stand between a cue and the speaker's name.
+    static let roles = words(["المتحدث", "المتحدثة", "الناطق", "وزير", "وزيرة", "الوزير", "رئيس", "رئيسة", "الرئيس",
+                              "مستشار", "مستشارة", "المستشار", "السفير", "سفير", "الأمين", "المدير", "مدير", "قائد",
+                              "القائد", "نائب", "النائب", "عضو", "الخبير", "خبير", "زميل", "الباحث", "الباحثة", "المحلل",
+                              "مندوب", "المندوب", "ممثل", "المبعوث", "مبعوث", "الجنرال", "اللواء", "العميد", "الأدميرال",
+                              "spokesman", "spokeswoman", "minister", "president", "adviser", "ambassador", "secretary"])
+    static let officials = words(["مسؤول", "مسؤولا", "مسؤولون", "مسؤولين", "مصدر", "مصادر", "دبلوماسي",
+                                  "دبلوماسيون", "دبلوماسيين", "official", "officials", "source", "sources", "diplomat"])
+    static let reports = words(["تقارير", "تقرير", "التقارير", "التقرير", "reports", "report"])
+    /// Participles and nouns that continue the sentence's speaker.
+    static let nominal: [[UInt8]: String] = {
+        var out: [[UInt8]: String] = [:]
+        for (word, stance) in [("قوله", "assert"), ("قولها", "assert"), ("مضيفا", "assert"), ("مضيفة", "assert"),
+                               ("مشيرا", "assert"), ("مشيرة", "assert"), ("معتبرا", "assert"), ("معتبرة", "assert"),
+                               ("مدعيا", "assert"), ("مدعية", "assert"), ("مردفا", "assert"), ("مردفة", "assert"),
+                               ("موضحا", "assert"), ("موضحة", "assert"), ("لافتا", "assert"), ("لافتة", "assert"),
+                               ("مشددا", "assert"), ("مشددة", "assert"), ("منوها", "assert"), ("منوهة", "assert"),
+                               ("مؤكدا", "confirm"), ("مؤكدة", "confirm"), ("محذرا", "warn"), ("محذرة", "warn"),
+                               ("نافيا", "deny"), ("نافية", "deny"), ("متهما", "accuse"), ("متهمة", "accuse"),
+                               ("مطالبا", "demand"), ("مطالبة", "demand"), ("داعيا", "demand"), ("داعية", "demand"),
+                               ("مهددا", "threaten"), ("مهددة", "threaten"), ("متعهدا", "pledge"), ("متعهدة", "pledge"),
+                               ("adding", "assert"), ("saying", "assert")] {
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[Array(form.utf8)] = stance }
+        }
+        return out
+    }()
+    /// "في وقت لاحق", "لاحقا": after the time the paragraph set.
+    static let later = words(["لاحق", "لاحقا", "later", "since"])
+    static let reportNouns = ["تقرير", "صحيفه", "الوكاله", "report"].map { Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0 }
+    /// Present-tense verbs (يقول، تقول، يظن) and participles speak of now.
+    static func isPresent(_ key: [UInt8]) -> Bool {
+        guard let verb = Cue.bareVerb(key) else { return nominal[key] != nil }
+        if verb.starts(with: [0xD9, 0x8A]) { return true }
+        return verb.starts(with: Bytes.ta) && !pastWithTa.contains(verb)
+    }
+    static let pastWithTa: Set<[UInt8]> = Set(["تابع", "تابعت", "تعهد", "تعهدت", "توعد", "توعدت", "تحدث", "تحدثت"]
+        .compactMap { Analyzer(stemming: false).tokens(in: $0).first.map { Array($0.form.utf8) } })
+    static let retaliation = phrases(["برد", "بالرد", "ردا", "بالانتقام", "بانتقام", "retaliation", "retaliate", "response"])
+
+    /// Phrases as the UTF-8 of their words: matched against every quote
+    /// and clause, so compared as bytes (see ``Gazetteer``).
+    static func phrases(_ list: [String]) -> [[[UInt8]]] {
+        list.map { Analyzer(stemming: false).tokens(in: $0).map { Array($0.form.utf8) } }
+    }
+
+    /// Whether `words` hold `phrase`, word for word and in order.
+    static func holds(_ words: [[UInt8]], _ phrase: [[UInt8]]) -> Bool {
+        guard let first = phrase.first, words.count >= phrase.count else { return false }
+        for start in 0...(words.count - phrase.count) where words[start] == first {
+            if words[start..<start + phrase.count].elementsEqual(phrase) { return true }
+        }
+        return false
+    }
+    /// "قوله": nouns of saying, cues wherever they stand; so are the English
+    /// participles ("saying only that …"), which are never adjectives.
+    static let sayingNouns: Set<[UInt8]> = Set(["قوله", "قولها", "قولهم", "saying", "adding"].compactMap {
+        Analyzer(stemming: false).tokens(in: $0).first.map { Array($0.form.utf8) }
+    })
+    static let denials = ["لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
+                          "لا علاقة له", "لا علاقة لها", "ليس له علاقة", "ليست لها علاقة", "لا صلة له",
+                          "لم نرسل", "لم ترسل", "لا صحة", "كاذبة", "baseless", "not true", "never"]
+        .map { Analyzer(stemming: false).tokens(in: $0).map { Array($0.form.utf8) } }
+    static let cannotConfirm = ["لا أستطيع تأكيد", "لا يمكنني تأكيد", "لا نستطيع تأكيد", "لا يمكننا تأكيد",
+                                "cannot confirm", "can't confirm"]
+        .map { Analyzer(stemming: false).tokens(in: $0).map { Array($0.form.utf8) } }
+    /// What plain saying conveys by its words: "نشعر بالقلق" is concern,
+    /// "ستفرض عقوبات" a pledge, "عواقب وخيمة" a warning.
+    static let readings: [(String, [[[UInt8]]])] = [
+        ("concern", ["نشعر بالقلق", "نحن قلقون", "يثير قلقا", "يثير القلق", "مصدر قلق", "concerned", "worried"]),
+        ("condemn", ["ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "تلحق ضررا", "يلحق ضررا", "تلحق الضرر", "يلحق الضرر",
+                     "condemn"]),
+        ("warn", ["عواقب", "تأثير ضار", "آثار ضارة", "خطير", "خطيرة", "تصعيدا", "تصعيدا كبيرا", "warn", "consequences"]),
+        ("pledge", ["ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "حزمة مساعدات",
+                    "will continue"]),
+        ("demand", ["نحض", "ندعو", "نطالب", "يجب على", "urge", "we call on"]),
+        ("accuse", ["نتهم", "متورطة", "متورط"]),
+    ].map { ($0.0, phrases($0.1)) }
+
+    /// "قال إنهما سيحاربان", "أكد أننا سنواصل": the speakers say what they
+    /// themselves will do — a commitment.
+    static let selfComplementizers = words(["إنه", "إنها", "إنهما", "إنهم", "إننا", "إنني", "أنه", "أنها", "أنهما",
+                                            "أنهم", "أننا", "بأنه", "بأنها", "بأنهم"])
+
+    static func commitsSelf(_ clause: [String]) -> Bool {
+        guard let k = clause.prefix(10).firstIndex(where: { selfComplementizers.contains($0) }) else { return false }
+        return clause.dropFirst(k + 1).prefix(2).contains { word in
+            word == "سوف" || (word.count > 4 && ["سي", "ست", "سن", "سا"].contains { word.hasPrefix($0) }
+                && !["ستة", "سنة", "سنوات", "سياسة", "سياسي", "ستين", "سنه"].contains(word))
+        }
+    }
+
+    static func reading(of words: [[UInt8]]) -> String? {
+        readings.first { _, phrases in phrases.contains { holds(words, $0) } }?.0
+    }
+
+    static let adjectives: [String: String] = [
+        "Iran": "Iranian", "Russia": "Russian", "United States": "US", "Ukraine": "Ukrainian",
+        "United Kingdom": "British", "Israel": "Israeli", "China": "Chinese", "European Union": "European",
+        "West": "Western", "Saudi Arabia": "Saudi", "Turkey": "Turkish", "France": "French", "Germany": "German",
+    ]
+
+    /// Nouns that introduce an outlet's name ("صحيفة "واشنطن بوست"").
+    static let mediaNouns = words(["صحيفة", "قناة", "وكالة", "موقع", "مجلة", "شبكة", "newspaper", "agency"])
+    /// "الرئيس الأوكراني": the title that, with a country, names its holder.
+    static let presidents = words(["الرئيس", "president"])
+
+    static let nameStops = words(["في", "من", "على", "عن", "إلى", "خلال", "يوم", "أمس", "اليوم", "لدى", "الذي", "التي",
+                                  "قد", "كان", "كانت", "للصحفيين", "لصحيفة", "لوكالة", "مع", "بعد", "قبل", "أيضا", "باسم",
+                                  "السابق", "الحالي", "الأسبق", "the", "of", "on", "in", "for", "to"])
+
+    static let counterparts = words(["ونظيره", "ونظيرته", "ونظيريه", "and", "ونظيرها"])
+
+    static let identity = words(["اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم", "name", "identified"])
+    /// "وفق", "بحسب", "برأي": the source follows.
+    static let citations = words(["وفق", "وفقا", "بحسب", "حسب", "برأي", "according"])
+    /// The same, with and without a conjunction, as UTF-8 (looked up for
+    /// every word, so compared as bytes; see ``Gazetteer``).
+    static let citationKeys: Set<[UInt8]> = Set(citations.flatMap { word in
+        [Array(word.utf8), Array(("و" + word).utf8), Array(("ف" + word).utf8)]
+    })
+    static let documents = words(["وثيقة", "دراسة", "تقرير", "بيان", "مذكرة", "document", "study", "report", "statement"])
+
+    /// A word without a leading لـ: لمصادر → مصادر, للتقرير → التقرير.
+    static func unprefixed(_ form: String) -> String {
+        if form.hasPrefix("لل"), form.count > 4 { return "ال" + form.dropFirst(2) }
+        if form.hasPrefix("ل"), form.count > 3 { return String(form.dropFirst()) }
+        return form
+    }
+
+    /// What may follow an attribution that closes its sentence: when,
+    /// where and to whom ("said on Thursday", "told reporters on Monday").
+    static let closingWords = words(["on", "in", "at", "to", "late", "early", "last", "reporters", "journalists", "a",
+                                     "statement", "briefing", "the", "news", "conference", "يوم", "أمس", "اليوم", "للصحفيين",
+                                     "للصحافيين", "في", "بيان"])
+    static let linkers = words(["بينما", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "حيث", "كما", "فيما", "في حين", "but", "while", "and"])
+    static let demonstratives = words(["هؤلاء", "هذا", "هذه", "هذان", "these", "the"])
+    /// Words of a described speaker that say who they are, not what.
+    static let describing: Set<String> = ["unnamed", "senior", "and", "current", "former", "informed", "independent",
+                                          "experts", "analysts", "researchers"]
+
+    static let pairs = words(["البلدان", "الجانبان", "الطرفان", "الدولتان", "both countries"])
+
+    /// The first word of a media group, the second it needs, and the name.
+    static let mediaGroups: [String: (String, String)] = {
+        var out: [String: (String, String)] = [:]
+        for (first, second, name) in [("وكالات", "أنباء", "news agencies"), ("وسائل", "إعلام", "media"), ("صحف", "صحف", "newspapers")] {
+            let a = bare(form(first))
+            let b = bare(form(second))
+            out[a] = (name, b)
+        }
+        return out
+    }()
+    static let official = Set(["رسمية", "رسمي", "حكومية", "state"].map { bare(form($0)) })
+    /// Described speakers that are the press.
+    static func isPress(_ name: String) -> Bool {
+        name == "media reports" || name.hasSuffix("news agencies") || name.hasSuffix(" media") || name.hasSuffix("newspapers")
+    }
+
+    /// Titles that, before an institution, name the person who holds them,
+    /// with the words the gazetteer's roles use for them.
+    static let titles: [String: [String]] = {
+        var out: [String: [String]] = [:]
+        for (word, keys) in [("رئيس", ["head", "chief", "director", "chairman"]), ("مدير", ["director", "head", "chief"]),
+                             ("قائد", ["commander", "chief"]), ("المتحدث", ["spokes"]), ("الناطق", ["spokes"]),
+                             ("head", ["head", "chief", "director"]), ("spokesman", ["spokes"]), ("spokeswoman", ["spokes"])] {
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = keys }
+        }
+        return out
+    }()
+
+    /// First-person verbs that perform what they say.
+    static let performatives: [String: String] = {
+        var out: [String: String] = [:]
+        for (word, stance) in [("نحض", "demand"), ("ندعو", "demand"), ("نطالب", "demand"), ("نناشد", "demand"),
+                               ("ندين", "condemn"), ("نستنكر", "condemn"), ("نحذر", "warn"), ("نتعهد", "pledge"),
+                               ("ننفي", "deny"), ("نرفض", "deny")] {
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = stance }
+        }
+        return out
+    }()
+    static let partners: [String: String] = {
+        var out: [String: String] = [:]
+        for (word, name) in [("وشركاؤها", "partners"), ("وشركاؤه", "partners"), ("وشركائها", "partners"), ("وشركائه", "partners"),
+                             ("وحلفاؤها", "allies"), ("وحلفاؤه", "allies"), ("وحلفائها", "allies"), ("وحلفائه", "allies")] {
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = name }
+        }
+        return out
+    }()
+    static let pluralOfficials = Set(["مسؤولون", "مسؤولين", "مصادر", "دبلوماسيون", "دبلوماسيين", "officials", "sources", "diplomats"]
+        .map { bare(form($0)) })
+
+    /// A word without its conjunction and article: والسابقون → سابقون.
+    static func bare(_ form: String) -> String {
+        var word = form
+        if word.count > 3, word.hasPrefix("و") || word.hasPrefix("ف") { word.removeFirst() }
+        if word.count > 4, word.hasPrefix("ال") { word.removeFirst(2) }
+        return word
+    }
+    static let currentWords = Set(["حاليون", "حاليين", "حالي", "current"].map { bare(form($0)) })
+    static let formerWords = Set(["سابقون", "سابقين", "سابق", "former"].map { bare(form($0)) })
+    static let independentWords = Set(["مستقلون", "مستقلين", "independent"].map { bare(form($0)) })
+    static let conjunctGroups: [String: String] = {
+        var out: [String: String] = [:]
+        for (word, name) in [("خبراء", "experts"), ("محللون", "analysts"), ("محللين", "analysts"), ("باحثون", "researchers"),
+                             ("باحثين", "researchers"), ("دبلوماسيون", "diplomats"), ("دبلوماسيين", "diplomats"),
+                             ("experts", "experts"), ("analysts", "analysts")] {
+            out[bare(form(word))] = name
+        }
+        return out
+    }()
+
+    static let relayWords = words(["عن", "عنه", "عنها", "عنهم"])
+}

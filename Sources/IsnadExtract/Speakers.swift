@@ -1,0 +1,406 @@
+import IsnadIndex
+import IsnadText
+
+/// Who speaks: the speaker after or before a cue, unnamed and described
+/// speakers, groups, holders of titles, and the people a lede names later.
+extension Extractor {
+    /// "لكن مسؤولا في البيت الأبيض امتنع … وقال مستشار الأمن القومي جون
+    /// كيربي": a lede that describes its speaker and names him in the
+    /// statements that follow. An official kept anonymous on purpose
+    /// ("رفض الإفصاح عن اسمه") stays unnamed.
+    func namingLater(_ found: [Extraction]) -> [Extraction] {
+        var out = found
+        for n in out.indices {
+            let name = out[n].actor
+            guard name.hasSuffix(" official"), !name.hasPrefix("unnamed"), gazetteer.entry(named: name) == nil else { continue }
+            let institution = String(name.dropLast(" official".count)).replacingOccurrences(of: "senior ", with: "")
+            guard gazetteer.entry(named: institution) != nil,
+                  !forms.tokens(in: out[n].sentence).contains(where: { Extractor.identity.contains($0.form) }) else { continue }
+            let next = out[(n + 1)..<min(out.count, n + 6)].first { later in
+                guard let e = gazetteer.entry(named: later.actor), gazetteer.entries[e].kind == "person" else { return false }
+                return gazetteer.entries[e].role?.lowercased().contains(institution.lowercased()) == true
+            }
+            guard let person = next?.actor else { continue }
+            for k in out.indices where out[k].actor == name { out[k].actor = person }
+        }
+        return out
+    }
+
+    enum Gender { case masculine, feminine }
+
+    /// The gender a verb form agrees with: past -ت and present ت- are
+    /// feminine (قالت، تقول), ي- and plain past forms masculine.
+    static func gender(ofVerb key: [UInt8]) -> Gender? {
+        let verb = Cue.bareVerb(key) ?? Cue.strippedVerb(key).last ?? key
+        // Arabic letters are U+0600–U+06FF: lead bytes D8–DB.
+        guard let first = verb.first, (0xD8...0xDB).contains(first) else { return nil }
+        if verb.starts(with: Bytes.ta) || verb.suffix(2).elementsEqual(Bytes.ta) { return .feminine }
+        return .masculine
+    }
+
+    func isFeminine(_ name: String) -> Bool {
+        if let e = gazetteer.entry(named: name) { return gazetteer.feminine[e] }
+        // Described speakers: "unnamed US official", "informed sources".
+        return name.hasSuffix("sources") || name == "media reports"
+    }
+
+    /// The speaker after a verb-first cue: titles and roles are passed over,
+    /// and a person is preferred to the institution in the role
+    /// ("المتحدث باسم الكرملين دميتري بيسكوف"). The search ends at a clause
+    /// boundary (colon, quotation, إن/أن).
+    func speaker(after: Int, end: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention],
+                 gaps: [Gap], isReport: Bool) -> (name: String, span: Range<Int>?)? {
+        var firstOther: (String, Range<Int>)?
+        var k = after
+        let limit = min(end, after + 16)
+        while k < limit {
+            switch gaps[k] {
+            case .hard: return firstOther
+            case .quote:
+                // An outlet's name in quotation marks after صحيفة or قناة.
+                guard k > 0, Extractor.mediaNouns.contains(DateFinder.stripped(tokens[k - 1].form)) else { return firstOther }
+            case .comma where firstOther != nil && k > after + 1:
+                // A comma after a name ends the subject unless a person
+                // follows at once (the name after a role).
+                if let m = mentionAt[k], gazetteer.entries[m.entry].kind == "person", !m.isNisba {
+                    return (gazetteer.entries[m.entry].name, m.bytes)
+                }
+                return firstOther
+            default: break
+            }
+            if Extractor.boundaries.contains(tokens[k].form) { break }
+            if let group = Extractor.groups[DateFinder.stripped(tokens[k].form)] { return (group, tokens[k].range) }
+            if let media = mediaGroup(at: k, end: end, tokens: tokens, mentionAt: mentionAt) { return media }
+            if Extractor.pairs.contains(tokens[k].form), let pair = pair(before: k, mentionAt: mentionAt) { return (pair, tokens[k].range) }
+            // "قال تقرير لصحيفة واشنطن بوست", "وأشارت تقارير إعلامية": a
+            // report speaks for its outlet, or for the media at large.
+            if k == after, Extractor.reports.contains(tokens[k].form), !tokens[k].form.hasPrefix("ال") {
+                for j in (k + 1)..<min(end, k + 4) {
+                    if let m = mentionAt[j], ["media", "outlet"].contains(gazetteer.entries[m.entry].kind ?? "") {
+                        return (gazetteer.entries[m.entry].name, m.bytes)
+                    }
+                }
+                return ("media reports", tokens[k].range)
+            }
+            // "ونفى التقارير": a definite noun right after the verb is its
+            // object; the subject is the one already speaking.
+            if k == after, mentionAt[k] == nil, tokens[k].form.hasPrefix("ال"),
+               !Extractor.roles.contains(tokens[k].form), !Extractor.isOfficial(tokens[k].form),
+               DateFinder.weekdays[Array(tokens[k].form.utf8)] == nil, !DateFinder.today.contains(Array(tokens[k].form.utf8)) {
+                return nil
+            }
+            if let m = mentionAt[k] {
+                let entry = gazetteer.entries[m.entry]
+                if m.isNisba {
+                    // "الرئيس الأوكراني": the country's president.
+                    let countryName = entry.name
+                    if k > after, Extractor.presidents.contains(DateFinder.stripped(tokens[k - 1].form)),
+                       let holder = president(of: countryName) {
+                        return (holder.name, tokens[k - 1].range.lowerBound..<m.bytes.upperBound)
+                    }
+                    k = m.tokens.upperBound
+                    continue
+                }
+                if m.isPrepositional {
+                    k = m.tokens.upperBound
+                    continue
+                }
+                if entry.kind == "person" { return (entry.name, m.bytes) }
+                if firstOther == nil, Extractor.speakers.contains(entry.kind ?? "") {
+                    firstOther = (entry.name, m.bytes)
+                    if isReport || entry.kind == "media" || entry.kind == "outlet" { return firstOther }
+                }
+                k = m.tokens.upperBound
+                continue
+            }
+            if firstOther == nil, Extractor.isOfficial(tokens[k].form) {
+                return unnamed(at: k, end: end, tokens: tokens, mentionAt: mentionAt)
+            }
+            k += 1
+        }
+        return firstOther
+    }
+
+    /// A name the gazetteer does not know, after a title or role: two to
+    /// four words, the first without the article, ending at a clause
+    /// boundary, a comma or إن/أن ("وقال السفير الروسي لدى طهران أليكسي
+    /// ديدوف إن").
+    func unknownPerson(after: Int, end: Int, tokens: [Token], text: [UInt8], mentionAt: [Int: Gazetteer.Mention],
+                       gaps: [Gap]) -> (name: String, span: Range<Int>)? {
+        // The article as written, not as normalised: أليكسي is a name,
+        // الخارجية a definite noun.
+        func definite(_ k: Int) -> Bool {
+            let raw = text[tokens[k].range]
+            return raw.starts(with: Bytes.al) || raw.starts(with: Bytes.lam + Bytes.lam)
+        }
+        var sawRole = false
+        var run: [Int] = []
+        var k = after
+        func name() -> (String, Range<Int>)? {
+            guard sawRole, (2...4).contains(run.count), let first = run.first, let last = run.last else { return nil }
+            let span = tokens[first].range.lowerBound..<tokens[last].range.upperBound
+            return (run.map { tokens[$0].form }.joined(separator: " "), span)
+        }
+        while k < min(end, after + 16) {
+            if k > after, gaps[k] == .hard || gaps[k] == .quote { break }
+            if gaps[k] == .comma, !run.isEmpty { break }
+            let form = tokens[k].form
+            if Extractor.boundaries.contains(form) { break }
+            if Extractor.roles.contains(DateFinder.stripped(form)) {
+                sawRole = true
+                run = []
+            } else if let m = mentionAt[k] {
+                if !m.isNisba, gazetteer.entries[m.entry].kind == "person" { return nil }
+                run = []
+                k = m.tokens.upperBound
+                continue
+            } else if Extractor.nameStops.contains(form) || form.unicodeScalars.contains(where: { Script($0) != .arabic })
+                        || (run.isEmpty && definite(k)) {
+                if run.count >= 2 { break }
+                run = []
+            } else {
+                run.append(k)
+            }
+            k += 1
+        }
+        return name()
+    }
+
+    /// A person joined to a speaker by "ونظيره …" or "و" + a name, before
+    /// the clause goes on (إن، أن، a colon).
+    func partner(after span: Range<Int>, end: Int, tokens: [Token],
+                 mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>)? {
+        guard let next = tokens.firstIndex(where: { $0.range.lowerBound >= span.upperBound }), next < end else { return nil }
+        let joined = Extractor.counterparts.contains(tokens[next].form)
+        for m in mentions where m.tokens.lowerBound >= next && m.tokens.lowerBound < min(end, next + 6) {
+            if (next..<m.tokens.lowerBound).contains(where: { Extractor.boundaries.contains(tokens[$0].form) }) { return nil }
+            let entry = gazetteer.entries[m.entry]
+            guard entry.kind == "person", !m.isNisba, !m.isPrepositional else { continue }
+            // "و" + a name right after the speaker, or a counterpart before it.
+            if joined || (m.tokens.lowerBound == next && tokens[next].form.hasPrefix("و")) {
+                return (entry.name, m.bytes)
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// The person whose role is the country's presidency.
+    func president(of country: String) -> Gazetteer.Entry? {
+        for candidate in gazetteer.entries where candidate.kind == "person" && candidate.country == country {
+            if (candidate.role ?? "").hasPrefix("President of") { return candidate }
+        }
+        return nil
+    }
+
+    /// Unnamed speakers before a plural verb: "مسؤولين أوروبيين وأمريكيين
+    /// أبلغوا".
+    func unnamed(before cue: Int, start: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention],
+                 gaps: [Gap]) -> (name: String, span: Range<Int>?)? {
+        var k = cue - 1
+        while k >= max(start, cue - 4) {
+            if Extractor.isOfficial(tokens[k].form) { return unnamed(at: k, end: cue, tokens: tokens, mentionAt: mentionAt) }
+            if gaps[k + 1] == .hard || gaps[k + 1] == .quote { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// "مسؤول أميركي" → unnamed US official; "مسؤولون أوكرانيون" →
+    /// Ukrainian officials.
+    func unnamed(at k: Int, end: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention]) -> (name: String, span: Range<Int>?) {
+        let word = DateFinder.stripped(tokens[k].form)
+        let plural = ["مسؤولون", "مسؤولين", "المسؤولون", "المسؤولين", "مصادر", "المصادر", "دبلوماسيون",
+                      "دبلوماسيين", "officials", "sources", "diplomats"].contains(word)
+        // "مصادر مسؤولين": sources who are officials.
+        let sourcesWhoAre = (word.contains("مصدر") || word.contains("مصادر")) && k + 1 < end
+            && Extractor.isOfficial(tokens[k + 1].form) && !(tokens[k + 1].form.contains("مصدر") || tokens[k + 1].form.contains("مصادر"))
+        if sourcesWhoAre { return unnamed(at: k + 1, end: end, tokens: tokens, mentionAt: mentionAt) }
+        let noun = word.contains("دبلوماسي") || word.hasPrefix("diplomat") ? "diplomat"
+            : word.contains("مصدر") || word.contains("مصادر") || word.hasPrefix("source") ? "source" : "official"
+        var countries: [String] = []
+        var next = k + 1
+        while next < end, let m = mentionAt[next], m.isNisba {
+            countries.append(gazetteer.entries[m.entry].name)
+            next = m.tokens.upperBound
+        }
+        let country = countries.first
+        if noun == "source", k + 1 < end, ["مطلعه", "مطلع", "informed"].contains(tokens[k + 1].form) {
+            return (plural ? "informed sources" : "informed source", tokens[k].range)
+        }
+        // "مسؤول بارز في إدارة بايدن": senior Biden administration official.
+        var senior = false
+        var j = k + 1
+        while j < min(end, k + 6) {
+            if ["بارز", "كبير", "رفيع", "senior"].contains(tokens[j].form) { senior = true }
+            if let m = mentionAt[j], !m.isNisba, ["org"].contains(gazetteer.entries[m.entry].kind ?? "") {
+                return ("\(senior ? "senior " : "")\(gazetteer.entries[m.entry].name) \(noun)\(plural ? "s" : "")", tokens[k].range)
+            }
+            j += 1
+        }
+        let adjectives = countries.compactMap { Extractor.adjectives[$0] }
+        let adjective = adjectives.isEmpty ? nil : adjectives.joined(separator: " and ")
+        _ = country
+        // "الحاليون والسابقون": current and former.
+        var current = false, former = false
+        while next < end, let word = Optional(Extractor.bare(tokens[next].form)),
+              Extractor.currentWords.contains(word) || Extractor.formerWords.contains(word) {
+            if Extractor.currentWords.contains(word) { current = true } else { former = true }
+            next += 1
+        }
+        // "مسؤولون وخبراء", "مسؤولين أميركيين ومحللين مستقلين": others who
+        // speak with them.
+        var others: String?
+        if next < end, tokens[next].form.hasPrefix("و"), let group = Extractor.conjunctGroups[Extractor.bare(tokens[next].form)] {
+            let independent = next + 1 < end && Extractor.independentWords.contains(Extractor.bare(tokens[next + 1].form))
+            others = (independent ? "independent " : "") + group
+        }
+        var head = (adjective.map { $0 + " " } ?? "") + noun + (plural ? "s" : "")
+        if current || former { head = (current && former ? "current and former " : current ? "current " : "former ") + head }
+        if let others { head += " and " + others }
+        if plural, adjective != nil || current || former || others != nil { return (head, tokens[k].range) }
+        return ("unnamed " + head, tokens[k].range)
+    }
+
+    /// Who a citation names ("وفق وثيقة أصدرها المجلس الأوروبي …", "برأي
+    /// مسؤولين أميركيين", "according to Western officials"). An outlet
+    /// cited beside another cue only relays it ("وقال شمخاني …، بحسب
+    /// التلفزيون"), and "وفقا للتقرير" points back to a report already
+    /// counted: neither is a statement of its own.
+    func citedSource(after i: Int, sentence: Range<Int>, tokens: [Token], keys: [[UInt8]],
+                     mentionAt: [Int: Gazetteer.Mention], gaps: [Gap],
+                     inQuote: (Int) -> Bool) -> (name: String, span: Range<Int>?, document: Bool)? {
+        func otherCue() -> Bool {
+            sentence.contains { $0 != i && !inQuote($0) && Cue.cue(at: $0, in: tokens, keys: keys) != nil }
+        }
+        var k = i + 1
+        while k < min(sentence.upperBound, i + 8) {
+            if k > i + 1, gaps[k] != .none, gaps[k] != .quote { return nil }
+            let form = tokens[k].form
+            if ["ل", "to"].contains(form) { k += 1; continue }
+            if let m = mentionAt[k], !m.isNisba {
+                let entry = gazetteer.entries[m.entry]
+                guard Extractor.speakers.contains(entry.kind ?? "") else { return nil }
+                if ["media", "outlet"].contains(entry.kind ?? ""), otherCue() { return nil }
+                return (entry.name, m.bytes, false)
+            }
+            let word = Extractor.unprefixed(form)
+            if Extractor.isOfficial(word) {
+                let found = unnamed(at: k, end: sentence.upperBound, tokens: tokens, mentionAt: mentionAt)
+                return (found.name, found.span, false)
+            }
+            if Extractor.documents.contains(word) {
+                // The definite "التقرير" is one already met.
+                if form.hasPrefix("ال") || form.hasPrefix("لل") { return nil }
+                for j in (k + 1)..<min(sentence.upperBound, k + 5) {
+                    if let m = mentionAt[j], !m.isNisba, ["org", "media", "outlet", "country", "person"].contains(gazetteer.entries[m.entry].kind ?? "") {
+                        return (gazetteer.entries[m.entry].name, m.bytes, true)
+                    }
+                }
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The described speaker met before that `name` (built from a definite
+    /// noun phrase) refers back to: the same kind of speaker, in the same
+    /// number, with every qualifier `name` has (country, institution).
+    func antecedent(of name: String, among earlier: [Extraction]) -> String? {
+        let words = name.split(separator: " ").map(String.init)
+        guard let noun = words.first(where: { ["official", "officials", "source", "sources", "diplomat", "diplomats"].contains($0) })
+        else { return nil }
+        let qualifiers = Set(words.filter { !Extractor.describing.contains($0) && $0 != noun })
+        /// "… officials and experts": others named after the noun.
+        func hasOthers(_ words: [String]) -> Bool { words.drop { $0 != noun }.contains("and") }
+        let withOthers = hasOthers(words)
+        let candidates = earlier.reversed().map(\.actor).filter { $0 != name && gazetteer.entry(named: $0) == nil }
+        func fits(_ candidate: String) -> Bool {
+            let theirs = candidate.split(separator: " ").map(String.init)
+            // Qualified ("المسؤولون الأوكرانيون"): exactly those; bare
+            // ("المصادر"): whoever came before.
+            return theirs.contains(noun)
+                && (qualifiers.isEmpty || Set(theirs.filter { !Extractor.describing.contains($0) && $0 != noun }) == qualifiers)
+        }
+        return candidates.first { fits($0) && (!withOthers || hasOthers($0.split(separator: " ").map(String.init))) }
+            ?? candidates.first(where: fits)
+    }
+
+    /// "تعهد البلدان": the two countries last spoken of, in the order the
+    /// article first names them.
+    func pair(before k: Int, mentionAt: [Int: Gazetteer.Mention]) -> String? {
+        func country(_ m: Gazetteer.Mention) -> String? {
+            let entry = gazetteer.entries[m.entry]
+            if entry.kind == "country" { return entry.name }
+            if entry.kind == "place", (entry.role ?? "").hasPrefix("capital of") { return entry.country }
+            return nil
+        }
+        var recent: [String] = []
+        for j in stride(from: k - 1, through: max(0, k - 400), by: -1) {
+            if let m = mentionAt[j], let name = country(m), !recent.contains(name) { recent.append(name) }
+            if recent.count == 2 { break }
+        }
+        guard recent.count == 2 else { return nil }
+        let first = (0..<k).lazy.compactMap { mentionAt[$0].flatMap(country) }.first { recent.contains($0) }
+        return first == recent[1] ? "\(recent[1]) and \(recent[0])" : "\(recent[0]) and \(recent[1])"
+    }
+
+    /// "وكالات الأنباء الروسية والإيرانية الرسمية" → Russian and Iranian
+    /// state news agencies; "وسائل إعلام روسية" → Russian media.
+    func mediaGroup(at k: Int, end: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention]) -> (name: String, span: Range<Int>?)? {
+        guard k + 1 < end, let (kind, next) = Extractor.mediaGroups[Extractor.bare(tokens[k].form)],
+              Extractor.bare(tokens[k + 1].form) == next else { return nil }
+        var countries: [String] = []
+        var state = false
+        var j = k + 2
+        while j < end {
+            if let m = mentionAt[j], m.isNisba { countries.append(gazetteer.entries[m.entry].name); j = m.tokens.upperBound; continue }
+            if Extractor.official.contains(Extractor.bare(tokens[j].form)) { state = true; j += 1; continue }
+            break
+        }
+        let adjectives = countries.compactMap { Extractor.adjectives[$0] }
+        let name = (adjectives.isEmpty ? "" : adjectives.joined(separator: " and ") + " ") + (state ? "state " : "") + kind
+        return (name, tokens[k].range.lowerBound..<tokens[j - 1].range.upperBound)
+    }
+
+    /// The person whose role is `keywords` of `institution`: a role naming
+    /// the institution, or two of its words ("head of Ukraine's Defence
+    /// Intelligence Directorate" for "Defence Intelligence of Ukraine").
+    func holder(of institution: String, keywords: [String]) -> String? {
+        let words = Set(institution.lowercased().split(separator: " ").map(String.init).filter { $0.count > 3 })
+        var found: [String] = []
+        for entry in gazetteer.entries where entry.kind == "person" {
+            guard let role = entry.role?.lowercased(), keywords.contains(where: role.contains) else { continue }
+            let roleWords = Set(role.split(whereSeparator: { !$0.isLetter }).map(String.init))
+            if role.contains(institution.lowercased()) || words.intersection(roleWords).count >= 2 { found.append(entry.name) }
+        }
+        // Several holders (past and present) cannot be told apart.
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// The speaker just before a subject-first cue ("بيسكوف قال",
+    /// "الولايات المتحدة وشركاؤها حذروا"): a mention ending at most two
+    /// words before the cue, with no clause boundary between.
+    func speaker(before cue: Int, start: Int, mentions: [Gazetteer.Mention],
+                 gaps: [Gap]) -> (name: String, span: Range<Int>?)? {
+        guard let m = mentions.last(where: { $0.tokens.upperBound <= cue && $0.tokens.upperBound >= cue - 2
+            && $0.tokens.lowerBound >= start }), !m.isNisba, !m.isPrepositional else { return nil }
+        if (m.tokens.upperBound...cue).contains(where: { $0 < gaps.count && gaps[$0] != .none }) { return nil }
+        let entry = gazetteer.entries[m.entry]
+        guard Extractor.speakers.contains(entry.kind ?? "") else { return nil }
+        return (entry.name, m.bytes)
+    }
+
+    /// Relayed speech ("نقلت … عن باتروشيف قوله", "عنه قوله"): the person
+    /// after the last عن before the participle; a pronoun (عنه) or nothing
+    /// leaves the speaker to the context.
+    func speaker(relayedBefore cue: Int, start: Int, tokens: [Token],
+                 mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>?)? {
+        guard let from = (start..<cue).last(where: { Extractor.relayWords.contains(tokens[$0].form) }),
+              tokens[from].form == "عن" else { return nil }
+        guard let m = mentions.first(where: { $0.tokens.lowerBound > from && $0.tokens.upperBound <= cue && !$0.isNisba
+            && gazetteer.entries[$0.entry].kind == "person" }) else { return nil }
+        return (gazetteer.entries[m.entry].name, m.bytes)
+    }
+}
