@@ -87,6 +87,11 @@ package struct Extractor: Sendable {
             let from = firstAtOrAfter(bytes.lowerBound)
             return from..<max(from, firstAtOrAfter(bytes.upperBound))
         }
+        /// The token that starts at a byte offset, if one does.
+        func tokenAt(_ offset: Int) -> Int? {
+            let k = tokenRange(offset..<offset).lowerBound
+            return k < tokens.count && tokens[k].range.lowerBound == offset ? k : nil
+        }
         /// A participle is a cue when what was said follows it ("مضيفا أن",
         /// "محذرا من أن", "مؤكدة: “…”"); otherwise it is an adjective
         /// ("حذرة", "عقوبات مشددة").
@@ -236,7 +241,7 @@ package struct Extractor: Sendable {
                 guard var speaker = actor else { i = after; continue }
                 // "وأضافت المصادر", "يوضح المسؤول في إدارة بايدن", "هؤلاء
                 // المسؤولون": a definite unnamed speaker is one met before.
-                if named, let span = speaker.span, let p = tokens.firstIndex(where: { $0.range.lowerBound == span.lowerBound }),
+                if named, let span = speaker.span, let p = tokenAt(span.lowerBound),
                    Extractor.isOfficial(tokens[p].form),
                    Extractor.bare(tokens[p].form) != DateFinder.stripped(tokens[p].form)
                     || (p > 0 && Extractor.demonstratives.contains(tokens[p - 1].form)),
@@ -248,7 +253,7 @@ package struct Extractor: Sendable {
                 // officials.
                 if named, let span = speaker.span, let e = gazetteer.entry(named: speaker.name),
                    ["org", "group"].contains(gazetteer.entries[e].kind ?? ""),
-                   let p = tokens.firstIndex(where: { $0.range.lowerBound == span.lowerBound }), p > start {
+                   let p = tokenAt(span.lowerBound), p > start {
                     let title = p >= start + 2 && ["باسم", "of"].contains(tokens[p - 1].form) ? p - 2 : p - 1
                     if let keywords = Extractor.titles[DateFinder.stripped(tokens[title].form)],
                        let holder = holder(of: gazetteer.entries[e].name, keywords: keywords) {
@@ -258,7 +263,7 @@ package struct Extractor: Sendable {
                     }
                 }
                 // "الولايات المتحدة وشركاؤها": the speaker with its partners.
-                if named, let span = speaker.span, let q = tokens.firstIndex(where: { $0.range.lowerBound >= span.upperBound }),
+                if named, let span = speaker.span, case let q = tokenRange(span.upperBound..<span.upperBound).lowerBound,
                    q < end, let others = Extractor.partners[tokens[q].form] {
                     speaker.name += " and " + others
                     speaker.span = span.lowerBound..<tokens[q].range.upperBound
