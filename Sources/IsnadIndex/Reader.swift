@@ -106,6 +106,19 @@ extension IndexStore {
         try record(id, in: entities, txn: txn)
     }
 
+    /// An entity's canonical name, from the store's cache for this
+    /// snapshot (see ``IndexStore/names``).
+    package func entityName(_ id: UInt32, txn: borrowing Txn) throws -> String? {
+        let snapshot = txn.snapshotID
+        if let name = names.withLock({ $0.snapshot == snapshot ? $0.names[id] : nil }) { return name }
+        guard let name = try entity(id, txn: txn)?.name else { return nil }
+        names.withLock { cache in
+            if cache.snapshot != snapshot { cache = NameCache(snapshot: snapshot) }
+            cache.names[id] = name
+        }
+        return name
+    }
+
     private func record<T: Decodable>(_ id: UInt32, in db: Database, txn: borrowing Txn) throws -> T? {
         guard let bytes = try txn.get(IndexKey.id(id), in: db) else { return nil }
         do {

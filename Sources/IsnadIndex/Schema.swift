@@ -1,5 +1,6 @@
 import Foundation
 import IsnadStore
+import Synchronization
 
 /// The Isnad store format: the named databases and what their keys and
 /// values hold. docs/architecture.md explains the choices.
@@ -132,6 +133,15 @@ package final class IndexStore: Sendable {
     let dates: Database
     let columns: Database
     let meta: Database
+    /// Entity names by id for one snapshot, kept between queries: naming
+    /// the groups of `count by actor` would otherwise decode a record per
+    /// actor on every run.
+    let names = Mutex(NameCache())
+
+    struct NameCache {
+        var snapshot = -1
+        var names: [UInt32: String] = [:]
+    }
 
     package init(path: String, configuration: StoreConfiguration) throws {
         let environment = try Environment(path: path, format: Schema.format, configuration: configuration)

@@ -14,6 +14,13 @@ package protocol ReadableTransaction: ~Copyable {
     var state: TransactionState? { get }
 }
 
+extension ReadableTransaction where Self: ~Copyable {
+    /// The id of the snapshot this transaction reads (LMDB's transaction
+    /// id): two transactions with the same id see the same data, so what
+    /// was derived in one holds in the other.
+    package var snapshotID: Int { Int(mdb_txn_id(handle)) }
+}
+
 /// A key and value as LMDB holds them, valid inside their transaction only.
 package struct Entry {
     package let key: UnsafeRawBufferPointer

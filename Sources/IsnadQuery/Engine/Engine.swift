@@ -206,7 +206,8 @@ extension Execution {
 
     mutating func entityName(_ id: UInt32, txn: borrowing IndexStore.Txn) throws -> String? {
         guard id != StatementRow.none else { return nil }
-        return try entityRecord(id, txn: txn)?.name
+        if let cached = entityCache[id] { return cached?.name }
+        return try store.entityName(id, txn: txn)
     }
 
     /// The canonical name of the entity a name in a record refers to.
@@ -397,22 +398,25 @@ extension Execution {
     /// column value, each distinct value named once.
     mutating func groupByColumn(_ ids: [UInt32], _ field: FieldKind, txn: borrowing IndexStore.Txn) throws -> Rows {
         var counts: [UInt64: Int] = [:]
+        // Actors and stances are small dense numbers: counted in an array,
+        // no hashing per statement.
+        var dense: [Int] = []
         var reader = ColumnReader(.statements)
         for (n, id) in ids.enumerated() {
             if n & 65535 == 0 { try checkStop() }
             let row = try reader.statement(id, store: store, txn: txn)
-            let key: UInt64
             switch field {
-            case .actor:
-                guard row.actor != StatementRow.none else { continue }
-                key = UInt64(row.actor)
-            case .stance: key = UInt64(row.stance)
+            case .actor, .stance:
+                guard field == .stance || row.actor != StatementRow.none else { continue }
+                let slot = field == .actor ? Int(row.actor) : Int(row.stance)
+                if slot >= dense.count { dense.append(contentsOf: repeatElement(0, count: max(slot + 1 - dense.count, dense.count))) }
+                dense[slot] += 1
             default:
                 guard row.day != .min else { continue }
-                key = UInt64(UInt32(bitPattern: row.day)) << 8 | UInt64(row.precision)
+                counts[UInt64(UInt32(bitPattern: row.day)) << 8 | UInt64(row.precision), default: 0] += 1
             }
-            counts[key, default: 0] += 1
         }
+        for (slot, count) in dense.enumerated() where count > 0 { counts[UInt64(slot)] = count }
         var named: [(String, Int)] = []
         for (key, count) in counts {
             let name: String?
@@ -435,18 +439,26 @@ extension Execution {
     /// and the last shown as 0.
     mutating func timeline(_ rows: Rows, _ interval: Interval, txn: borrowing IndexStore.Txn) throws -> Rows {
         guard case .items(let space, let ids) = rows else { return rows }
-        var counts: [Int32: Int] = [:]
+        // Counted per day first (a statement's row holds its first day), then
+        // the few thousand distinct days are put into their periods.
+        var perDay = DayCounts()
         var reader = ColumnReader(.statements)
         for (n, id) in ids.enumerated() {
             if n & 65535 == 0 { try checkStop() }
-            let day: DayNumber?
+            let day: Int32?
             switch space {
-            case .statements: day = try reader.statement(id, store: store, txn: txn).date?.first
-            case .articles: day = try articleRecord(id, txn: txn)?.published.flatMap(RecordDate.init)?.first
+            case .statements:
+                let row = try reader.statement(id, store: store, txn: txn)
+                day = row.day == .min ? nil : row.day
+            case .articles: day = try articleRecord(id, txn: txn)?.published.flatMap(RecordDate.init)?.first.rawValue
             case .entities: day = nil
             }
             guard let day else { continue }
-            counts[Execution.period(of: day, interval).rawValue, default: 0] += 1
+            perDay.add(day)
+        }
+        var counts: [Int32: Int] = [:]
+        for (day, count) in perDay.nonZero {
+            counts[Execution.period(of: DayNumber(rawValue: day), interval).rawValue, default: 0] += count
         }
         guard let first = counts.keys.min(), let last = counts.keys.max() else { return .table(["date", "count"], []) }
         var table: [[Cell]] = []
@@ -551,5 +563,39 @@ extension CheckedStage {
         case .fields(let f): "fields " + f.map(\.rawValue).joined(separator: ", ")
         case .articles: "articles"
         }
+    }
+}
+
+/// Counts per day in an array over the span of days seen: a statement costs
+/// an index, not a hash. Days far outside the span (dates centuries apart)
+/// are counted in a dictionary instead of growing the array without bound.
+struct DayCounts {
+    private var base: Int32 = 0
+    private var counts: [Int] = []
+    private var far: [Int32: Int] = [:]
+    private static let span = 1 << 18
+
+    mutating func add(_ day: Int32) {
+        if counts.isEmpty {
+            base = day
+            counts = [0]
+        }
+        if Int(day) < Int(base) + counts.count - DayCounts.span || Int(day) >= Int(base) + DayCounts.span {
+            far[day, default: 0] += 1
+            return
+        }
+        if day < base {
+            let grow = Int(base - day) + counts.count
+            counts.insert(contentsOf: repeatElement(0, count: grow), at: 0)
+            base -= Int32(grow)
+        } else if Int(day - base) >= counts.count {
+            counts.append(contentsOf: repeatElement(0, count: max(Int(day - base) + 1 - counts.count, counts.count)))
+        }
+        counts[Int(day - base)] += 1
+    }
+
+    var nonZero: [(day: Int32, count: Int)] {
+        counts.enumerated().compactMap { $0.element > 0 ? (base + Int32($0.offset), $0.element) : nil }
+            + far.map { ($0.key, $0.value) }
     }
 }
