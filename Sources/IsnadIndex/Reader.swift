@@ -98,6 +98,14 @@ extension IndexStore {
         try record(id, in: statements, txn: txn)
     }
 
+    /// A statement's external id alone: listing matches needs no more than
+    /// that, and decoding only the one key skips building the rest.
+    package func statementKey(_ id: UInt32, txn: borrowing Txn) throws -> String? {
+        struct Key: Decodable { var id: String }
+        let key: Key? = try record(id, in: statements, txn: txn)
+        return key?.id
+    }
+
     package func article(_ id: UInt32, txn: borrowing Txn) throws -> ArticleRecord? {
         try record(id, in: articles, txn: txn)
     }

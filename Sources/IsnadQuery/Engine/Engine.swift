@@ -41,7 +41,7 @@ package struct QueryEngine: Sendable {
             let (space, matched) = try execution.filter(query, txn: txn)
             let ids = try matched.ids.prefix(first).map { id -> String in
                 switch space {
-                case .statements: try store.statement(id, txn: txn)?.id ?? ""
+                case .statements: try store.statementKey(id, txn: txn) ?? ""
                 case .articles: try store.articleKey(id, txn: txn) ?? ""
                 case .entities: try store.entity(id, txn: txn)?.name ?? ""
                 }
