@@ -129,14 +129,18 @@ package struct PositionsReader {
 
     mutating func read(_ n: Int) -> [UInt32]? {
         var out: [UInt32] = []
-        out.reserveCapacity(n)
+        return read(n, into: &out) ? out : nil
+    }
+
+    mutating func read(_ n: Int, into out: inout [UInt32]) -> Bool {
+        out.removeAll(keepingCapacity: true)
         var p: UInt32 = 0
         for _ in 0..<n {
-            guard let d = varint() else { return nil }
+            guard let d = varint() else { return false }
             p &+= d
             out.append(p)
         }
-        return out
+        return true
     }
 
     /// Steps over `n` varints without decoding them.
@@ -160,11 +164,18 @@ package struct PositionsReader {
 
     /// The positions of `id`, which must not be below an id asked before.
     package mutating func positions(of id: UInt32) -> [UInt32]? {
+        var out: [UInt32] = []
+        return positions(of: id, into: &out) ? out : nil
+    }
+
+    /// The positions of `id`, written over `out` (its storage reused: a
+    /// phrase check calls this for every candidate and every term).
+    package mutating func positions(of id: UInt32, into out: inout [UInt32]) -> Bool {
         while true {
             if let entry = pending {
-                if entry.id > id { return nil }
+                if entry.id > id { return false }
                 pending = nil
-                if entry.id == id { return read(entry.count) }
+                if entry.id == id { return read(entry.count, into: &out) }
                 skip(entry.count)
             }
             // Jump over whole blocks that end before `id`.
@@ -173,7 +184,7 @@ package struct PositionsReader {
                 while b + 1 < positions.blockCount, positions.block(b + 1).first <= id { b += 1 }
                 if b * Positions.blockSize > index { index = b * Positions.blockSize }
             }
-            guard let entry = header() else { return nil }
+            guard let entry = header() else { return false }
             pending = entry
         }
     }

@@ -338,13 +338,14 @@ struct Execution {
                 guard let positions = try store.positions(space, term: term, txn: txn) else { return .empty }
                 readers.append(PositionsReader(positions))
             }
+            // Buffers reused from candidate to candidate: no allocation per
+            // statement and term.
             var found = [[UInt32]](repeating: [], count: distinct.count)
             return candidates.filter { id in
                 for k in readers.indices {
-                    guard let p = readers[k].positions(of: id) else { return false }
-                    found[k] = p
+                    guard readers[k].positions(of: id, into: &found[k]) else { return false }
                 }
-                return Execution.hasPhrase(slots.map { found[$0] })
+                return Execution.hasPhrase(found, slots: slots)
             }
         case .prefix(let prefix):
             return IDSet.union(try store.postings(space, formsStartingWith: prefix, txn: txn))
@@ -378,9 +379,15 @@ struct Execution {
     /// Whether positions[0] + i ∈ positions[i] for some start (the lists
     /// are short: a word's places in one quote).
     static func hasPhrase(_ positions: [[UInt32]]) -> Bool {
-        guard let first = positions.first else { return false }
-        return first.contains { start in
-            positions.indices.dropFirst().allSatisfy { i in positions[i].contains(start + UInt32(i)) }
+        hasPhrase(positions, slots: Array(positions.indices))
+    }
+
+    /// Whether the phrase's i-th word (whose positions are
+    /// `positions[slots[i]]`) stands at start + i for some start.
+    static func hasPhrase(_ positions: [[UInt32]], slots: [Int]) -> Bool {
+        guard let first = slots.first else { return false }
+        return positions[first].contains { start in
+            slots.indices.dropFirst().allSatisfy { i in positions[slots[i]].contains(start &+ UInt32(i)) }
         }
     }
 
