@@ -46,10 +46,11 @@ extension Article {
     public static func load(from paths: [String]) -> LoadedArticles {
         var loaded = LoadedArticles()
         var catalogue: [String: CatalogueEntry] = [:]
-        var fromText = Set<Int>()
+        /// Articles read from text files, the ones a catalogue may fill.
+        var fromText: [Int] = []
         for path in paths { load(path, into: &loaded, catalogue: &catalogue, fromText: &fromText) }
         if !catalogue.isEmpty {
-            for index in fromText.sorted() {
+            for index in fromText {
                 var article = loaded.articles[index]
                 guard let id = article.id, let entry = catalogue[id] else { continue }
                 article.title = article.title ?? entry.title
@@ -71,7 +72,7 @@ extension Article {
     static let catalogueNames: Set<String> = ["docs.jsonl", "metadata.jsonl"]
 
     private static func load(_ path: String, into loaded: inout LoadedArticles, catalogue: inout [String: CatalogueEntry],
-                             fromText: inout Set<Int>) {
+                             fromText: inout [Int]) {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -119,7 +120,7 @@ extension Article {
             } else if let problem = article.problem {
                 loaded.rejected.append(.init(path: path, reason: problem))
             } else {
-                fromText.insert(loaded.articles.count)
+                fromText.append(loaded.articles.count)
                 loaded.articles.append(article)
             }
         }

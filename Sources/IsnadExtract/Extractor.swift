@@ -440,8 +440,6 @@ package struct Extractor: Sendable {
         /// An opening quotation mark.
         case quote
 
-        init(_ text: String) { self.init(ArraySlice(text.utf8)) }
-
         /// From the UTF-8 between two words (read for every word, so as
         /// bytes): “ is E2 80 9C, ” E2 80 9D, « C2 AB, » C2 BB, ؛ D8 9B, ، D8 8C.
         init(_ gap: ArraySlice<UInt8>) {

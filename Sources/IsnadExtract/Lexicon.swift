@@ -173,7 +173,7 @@ extension Extractor {
     static let describing: Set<String> = ["unnamed", "senior", "and", "current", "former", "informed", "independent",
                                           "experts", "analysts", "researchers"]
 
-    static let pairs = words(["البلدان", "الجانبان", "الطرفان", "الدولتان", "both countries"])
+    static let pairs = words(["البلدان", "الجانبان", "الطرفان", "الدولتان"])
 
     /// The first word of a media group, the second it needs, and the name.
     static let mediaGroups: [String: (String, String)] = {
@@ -185,7 +185,7 @@ extension Extractor {
         }
         return out
     }()
-    static let official = Set(["رسمية", "رسمي", "حكومية", "state"].map { bare(form($0)) })
+    static let stateWords = Set(["رسمية", "رسمي", "حكومية", "state"].map { bare(form($0)) })
     /// Described speakers that are the press.
     static func isPress(_ name: String) -> Bool {
         name == "media reports" || name.hasSuffix("news agencies") || name.hasSuffix(" media") || name.hasSuffix("newspapers")

@@ -224,7 +224,6 @@ extension Extractor {
             countries.append(gazetteer.entries[m.entry].name)
             next = m.tokens.upperBound
         }
-        let country = countries.first
         if noun == "source", k + 1 < end, ["مطلعه", "مطلع", "informed"].contains(tokens[k + 1].form) {
             return (plural ? "informed sources" : "informed source", tokens[k].range)
         }
@@ -240,7 +239,6 @@ extension Extractor {
         }
         let adjectives = countries.compactMap { Extractor.adjectives[$0] }
         let adjective = adjectives.isEmpty ? nil : adjectives.joined(separator: " and ")
-        _ = country
         // "الحاليون والسابقون": current and former.
         var current = false, former = false
         while next < end, let word = Optional(Extractor.bare(tokens[next].form)),
@@ -356,7 +354,7 @@ extension Extractor {
         var j = k + 2
         while j < end {
             if let m = mentionAt[j], m.isNisba { countries.append(gazetteer.entries[m.entry].name); j = m.tokens.upperBound; continue }
-            if Extractor.official.contains(Extractor.bare(tokens[j].form)) { state = true; j += 1; continue }
+            if Extractor.stateWords.contains(Extractor.bare(tokens[j].form)) { state = true; j += 1; continue }
             break
         }
         let adjectives = countries.compactMap { Extractor.adjectives[$0] }

@@ -376,14 +376,9 @@ struct Execution {
         }
     }
 
-    /// Whether positions[0] + i ∈ positions[i] for some start (the lists
-    /// are short: a word's places in one quote).
-    static func hasPhrase(_ positions: [[UInt32]]) -> Bool {
-        hasPhrase(positions, slots: Array(positions.indices))
-    }
-
     /// Whether the phrase's i-th word (whose positions are
-    /// `positions[slots[i]]`) stands at start + i for some start.
+    /// `positions[slots[i]]`) stands at start + i for some start (the lists
+    /// are short: a word's places in one quote).
     static func hasPhrase(_ positions: [[UInt32]], slots: [Int]) -> Bool {
         guard let first = slots.first else { return false }
         return positions[first].contains { start in
