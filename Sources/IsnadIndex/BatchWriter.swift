@@ -80,7 +80,7 @@ extension IndexStore {
         let statements = lastOfEach(batch.statements, key: \.id)
         let entityBytes = try entities.map { try encoder.encode($0) }
         let articleBytes = try articles.map { try encoder.encode($0) }
-        let statementBytes = try statements.map { try encoder.encode($0) }
+        let statementBytes = statements.map(\.storedBytes)
         return try environment.write { txn in
             var writer = try BatchWriter(store: self, txn: txn)
             for (record, bytes) in zip(entities, entityBytes) {
@@ -318,7 +318,7 @@ struct BatchWriter {
 
     // MARK: - Statements
 
-    mutating func put(_ record: StatementRecord, bytes: Data, txn: borrowing WriteTransaction) throws -> RecordChange {
+    mutating func put(_ record: StatementRecord, bytes: [UInt8], txn: borrowing WriteTransaction) throws -> RecordChange {
         let key = Array(record.id.utf8)
         var change = RecordChange.added
         let id: UInt32
@@ -326,8 +326,7 @@ struct BatchWriter {
             id = existing
             if let old = try txn.get(IndexKey.id(id), in: store.statements) {
                 if old.elementsEqual(bytes) { return .unchanged }
-                let previous = try decoder.decode(StatementRecord.self, from: Data(old))
-                try unindex(previous, id: id, txn: txn)
+                try unindex(try storedStatement(old, id: id), id: id, txn: txn)
             }
             change = .replaced
         } else {
@@ -346,13 +345,17 @@ struct BatchWriter {
         let key = Array(external.utf8)
         guard let stored = try txn.get(key, in: store.statementKeys), let id = IndexKey.readID(stored),
               let old = try txn.get(IndexKey.id(id), in: store.statements) else { return false }
-        let previous = try decoder.decode(StatementRecord.self, from: Data(old))
-        try unindex(previous, id: id, txn: txn)
+        try unindex(try storedStatement(old, id: id), id: id, txn: txn)
         try txn.delete(IndexKey.id(id), in: store.statements)
         try txn.delete(key, in: store.statementKeys)
         remove(id, from: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
         try setRow(id, column: .statements, txn: txn) { bytes, offset in StatementRow().write(to: bytes, at: offset) }
         return true
+    }
+
+    func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32) throws -> StatementRecord {
+        guard let record = StatementRecord(stored: bytes) else { throw IndexStore.damagedRecord(Schema.statements, id) }
+        return record
     }
 
     /// Terms of a statement's quote and sentence, with positions.
@@ -558,6 +561,10 @@ extension IndexStore {
         var bytes = KeyBuilder()
         bytes.append(value)
         try txn.put(bytes.bytes, for: Array(counter.rawValue.utf8), in: meta)
+    }
+
+    static func damagedRecord(_ database: String, _ id: UInt32) -> StoreError {
+        StoreError(.corrupted, operation: "read '\(database)'", message: "record \(id) is damaged")
     }
 
     static func damaged(_ database: String, _ key: [UInt8]) -> StoreError {

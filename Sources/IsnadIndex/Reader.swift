@@ -95,15 +95,17 @@ extension IndexStore {
     }
 
     package func statement(_ id: UInt32, txn: borrowing Txn) throws -> StatementRecord? {
-        try record(id, in: statements, txn: txn)
+        guard let bytes = try txn.get(IndexKey.id(id), in: statements) else { return nil }
+        guard let record = StatementRecord(stored: bytes) else { throw IndexStore.damagedRecord(Schema.statements, id) }
+        return record
     }
 
     /// A statement's external id alone: listing matches needs no more than
-    /// that, and decoding only the one key skips building the rest.
+    /// that, and it is the first thing in the record.
     package func statementKey(_ id: UInt32, txn: borrowing Txn) throws -> String? {
-        struct Key: Decodable { var id: String }
-        let key: Key? = try record(id, in: statements, txn: txn)
-        return key?.id
+        guard let bytes = try txn.get(IndexKey.id(id), in: statements) else { return nil }
+        guard let key = StatementRecord.storedID(bytes) else { throw IndexStore.damagedRecord(Schema.statements, id) }
+        return key
     }
 
     package func article(_ id: UInt32, txn: borrowing Txn) throws -> ArticleRecord? {
@@ -188,12 +190,18 @@ extension IndexStore {
     /// Calls `body` with every record of a database in id order, decoded.
     package func forEach<T: Decodable>(_ type: T.Type, txn: borrowing Txn,
                                        _ body: (UInt32, T) throws -> Void) throws {
-        let db: Database
-        switch type {
-        case is StatementRecord.Type: db = statements
-        case is ArticleRecord.Type: db = articles
-        default: db = entities
+        if type is StatementRecord.Type {
+            try txn.scan(statements) { entry in
+                guard let id = IndexKey.readID(entry.key) else { return .next }
+                guard let record = StatementRecord(stored: entry.value) as? T else {
+                    throw IndexStore.damagedRecord(Schema.statements, id)
+                }
+                try body(id, record)
+                return .next
+            }
+            return
         }
+        let db = type is ArticleRecord.Type ? articles : entities
         let decoder = JSONDecoder()
         try txn.scan(db) { entry in
             guard let id = IndexKey.readID(entry.key) else { return .next }

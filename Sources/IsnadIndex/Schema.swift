@@ -11,7 +11,7 @@ package enum Schema {
     package static let toolVersion = "0.1.0"
 
     package static let format = StoreFormat(
-        identifier: "isnad", version: 2, creator: "isnad \(toolVersion)")
+        identifier: "isnad", version: 3, creator: "isnad \(toolVersion)")
 
     /// Counters, format identity and other single values.
     package static let meta = "meta"
@@ -23,7 +23,7 @@ package enum Schema {
     /// Article id → external key, for every article a record names
     /// (stored or not yet).
     package static let articleNames = "article_names"
-    /// Statement id → statement record (JSON).
+    /// Statement id → statement record (compact bytes, StatementBytes.swift).
     package static let statements = "statements"
     /// External statement id → statement id.
     package static let statementKeys = "statement_keys"
