@@ -107,19 +107,23 @@ package struct Importer {
                                _ body: (Record, Int) throws -> Void) throws {
         let decoder = JSONDecoder()
         var lineNumber = 0
-        var start = data.startIndex
-        while start < data.endIndex {
-            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
-            lineNumber += 1
-            let line = data[start..<end]
-            start = end < data.endIndex ? end + 1 : end
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            report.lines += 1
-            do {
-                let record = try Importer.decode(line, kind: kind, decoder: decoder)
-                try body(record, start - data.startIndex)
-            } catch let problem as RecordProblem {
-                report.problems.append(ImportProblem(file: path, line: lineNumber, reason: problem.reason))
+        try data.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
+            var start = 0
+            while start < all.count {
+                let rest = UnsafeRawBufferPointer(rebasing: all[start...])
+                let end = rest.baseAddress.flatMap { memchr($0, 0x0A, rest.count) }
+                    .map { start + (UnsafeRawPointer($0) - rest.baseAddress!) } ?? all.count
+                lineNumber += 1
+                let line = UnsafeRawBufferPointer(rebasing: all[start..<end])
+                start = end < all.count ? end + 1 : end
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                report.lines += 1
+                do {
+                    let record = try Importer.decode(line, kind: kind, decoder: decoder)
+                    try body(record, start)
+                } catch let problem as RecordProblem {
+                    report.problems.append(ImportProblem(file: path, line: lineNumber, reason: problem.reason))
+                }
             }
         }
     }
@@ -128,7 +132,12 @@ package struct Importer {
         var reason: String
     }
 
-    static func decode(_ line: Data, kind: RecordKind, decoder: JSONDecoder) throws -> Record {
+    static func decode(_ line: UnsafeRawBufferPointer, kind: RecordKind, decoder: JSONDecoder) throws -> Record {
+        if kind == .statements, let s = StatementRecord(fastJSON: line) {
+            try check(s)
+            return .statement(s)
+        }
+        let line = Data(line)
         do {
             switch kind {
             case .entities:
@@ -148,13 +157,7 @@ package struct Importer {
                 return .article(a)
             case .statements:
                 let s = try decoder.decode(StatementRecord.self, from: line)
-                try check(s.id, "id")
-                try check(s.doc, "doc")
-                try check(s.actor, "actor")
-                for name in s.about { try check(name, "about") }
-                guard RecordDate(s.date) != nil else {
-                    throw RecordProblem(reason: "'date' is not a date: '\(s.date)' (expected YYYY, YYYY-MM or YYYY-MM-DD)")
-                }
+                try check(s)
                 return .statement(s)
             }
         } catch let problem as RecordProblem {
@@ -166,8 +169,20 @@ package struct Importer {
         }
     }
 
+    static func check(_ s: StatementRecord) throws {
+        try check(s.id, "id")
+        try check(s.doc, "doc")
+        try check(s.actor, "actor")
+        for name in s.about { try check(name, "about") }
+        guard RecordDate(s.date) != nil else {
+            throw RecordProblem(reason: "'date' is not a date: '\(s.date)' (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        }
+    }
+
     static func check(_ value: String, _ field: String, allowEmpty: Bool = false) throws {
-        if value.trimmingCharacters(in: .whitespaces).isEmpty, !allowEmpty {
+        // A first byte that is visible ASCII settles it without Foundation.
+        let visible = value.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+        if !allowEmpty, !visible, value.trimmingCharacters(in: .whitespaces).isEmpty {
             throw RecordProblem(reason: "'\(field)' is empty")
         }
         if value.utf8.count > IndexKey.longestName {

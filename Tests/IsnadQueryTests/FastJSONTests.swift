@@ -1,0 +1,71 @@
+import Foundation
+import IsnadIndex
+import Testing
+
+/// The importer's fast reader of statement lines must agree with
+/// `JSONDecoder` on every line it accepts, and accept the common ones.
+@Suite struct FastJSONTests {
+    func both(_ line: String) -> (fast: StatementRecord?, decoder: StatementRecord?) {
+        let bytes = Array(line.utf8)
+        let fast = bytes.withUnsafeBytes { StatementRecord(fastJSON: $0) }
+        let decoded = try? JSONDecoder().decode(StatementRecord.self, from: Data(bytes))
+        return (fast, decoded)
+    }
+
+    static let common = [
+        #"{"id":"s00000001","doc":"a0000001","actor":"Vladimir Putin","stance":"assert","date":"2022-02-16","quote":"إزاء العقوبات الغربية","about":["sanctions"]}"#,
+        #"{ "id" : "s1", "doc": "a1", "actor": "John Kirby", "stance": "deny", "date": "2022-10", "quote": "", "about": [] }"#,
+        #"{"id":"s2","doc":"a1","actor":"Kirby","stance":"warn","date":"2023","quote":"say \"no\" \\ now\n\t\u00e9\ud83d\ude00 \/","about":["Iran","drones"],"sentence":null,"cue":"said"}"#,
+        #"{"about":["x"],"quote":"q","date":"2023-01-02","stance":"report","actor":"A","doc":"d","id":"s3","date_basis":"explicit","sentence":"S.","spans":{"sentence":[0,10],"cue":[3,7],"actor":null,"quote":[-1,20]}}"#,
+        "{\"id\":\"s4\",\"doc\":\"a\",\"actor\":\"B\",\"stance\":\"deny\",\"date\":\"2022\",\"quote\":\"x\",\"about\":[]}\r",
+    ]
+
+    @Test func commonLinesTakeTheFastPathAndAgree() {
+        for line in Self.common {
+            let (fast, decoded) = both(line)
+            #expect(fast != nil, "\(line)")
+            #expect(fast == decoded, "\(line)")
+        }
+    }
+
+    /// Lines the fast reader must hand to JSONDecoder (or that are bad):
+    /// whatever it returns must be what JSONDecoder returns.
+    static let unusual = [
+        #"{"id":"s1","id":"s2","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"","about":[]}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"","about":[],"extra":1}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"nope","date":"2022","quote":"","about":[]}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"","about":[1]}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":null,"about":[]}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"\x","about":[]}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"\ud83d","about":[]}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"","about":[]} x"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"","about":[],}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"","about":[],"spans":{"sentence":[1.5,2],"cue":[0,1]}}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"","about":[],"spans":{"sentence":[01,2],"cue":[0,1]}}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"","about":[],"spans":{"cue":[0,1]}}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":""}"#,
+        "{\"id\":\"s1\",\"doc\":\"a\",\"actor\":\"A\",\"stance\":\"deny\",\"date\":\"2022\",\"quote\":\"tab\tinside\",\"about\":[]}",
+        #"["id"]"#, "", "{", #"{"id":"#,
+    ]
+
+    @Test func unusualLinesAgreeWithJSONDecoder() {
+        for line in Self.unusual {
+            let (fast, decoded) = both(line)
+            if let fast { #expect(fast == decoded, "\(line)") }
+        }
+        // Bytes that are not UTF-8 inside a string.
+        var bytes = Array(Self.common[0].utf8)
+        let quote = bytes.firstIndex(of: 0xD8)!
+        bytes[quote] = 0xFF
+        #expect(bytes.withUnsafeBytes { StatementRecord(fastJSON: $0) } == nil)
+    }
+
+    /// Every truncation of a valid line is refused, never misread.
+    @Test func truncatedLinesAreRefused() {
+        let bytes = Array(Self.common[3].utf8)
+        for cut in 0..<bytes.count {
+            let prefix = Array(bytes[..<cut])
+            #expect(prefix.withUnsafeBytes { StatementRecord(fastJSON: $0) } == nil, "cut at \(cut)")
+        }
+    }
+}
