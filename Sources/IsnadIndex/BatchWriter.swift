@@ -118,14 +118,20 @@ struct BatchWriter {
     var nextStatement: UInt32
     var nextEntity: UInt32
 
-    struct PostingKey: Hashable {
+    struct PostingKey {
         /// 0 fields, 1 dates, 2 terms.
         let database: UInt8
         let key: [UInt8]
     }
 
-    var postings: [PostingKey: (added: [UInt32], removed: [UInt32])] = [:]
-    var positionChanges: [[UInt8]: (added: [(id: UInt32, positions: [UInt32])], removed: Set<UInt32>)] = [:]
+    var table = PostingTable()
+    /// Per slot, the last statement (by ``serial``) that added to it: a word
+    /// met twice in one text adds its id once.
+    var seen: [UInt32] = []
+    var serial: UInt32 = 0
+    /// One text's (term slot, position) pairs, reused from text to text.
+    var hits: [(slot: Int32, position: UInt32)] = []
+    var scratch: [UInt8] = []
     var blocks: [[UInt8]: [UInt8]] = [:]
     var resolved: [String: UInt32] = [:]
     let analyzer = Analyzer()
@@ -394,16 +400,54 @@ struct BatchWriter {
             add(id, to: PostingKey(database: 1, key: IndexKey.day(date.first)))
             if date.precision != .day { add(id, to: PostingKey(database: 0, key: IndexKey.field(.impreciseDates))) }
         }
-        for (space, terms, forms) in statementTerms(record) {
-            for (term, positions) in terms {
-                let key = [space.rawValue] + term
-                add(id, to: PostingKey(database: 2, key: key))
-                positionChanges[key, default: ([], [])].added.append((id, positions))
-            }
-            for form in forms { add(id, to: PostingKey(database: 2, key: [space.forms.rawValue] + form)) }
-        }
+        indexText(record.quote, space: .quote, id: id)
+        if let sentence = record.sentence { indexText(sentence, space: .sentence, id: id) }
         add(id, to: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
         try setRow(id, column: .statements, txn: txn) { row.write(to: $0, at: $1) }
+    }
+
+    /// The slot of a term key: database byte, space byte, then the word.
+    mutating func termSlot(_ space: TextSpace, _ word: String) -> Int {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(2)
+        scratch.append(space.rawValue)
+        scratch.append(contentsOf: word.utf8)
+        let slot = scratch.withUnsafeBufferPointer { table.slot($0) }
+        if slot == seen.count { seen.append(0) }
+        return slot
+    }
+
+    /// Indexes one text of a statement: each term's list gets the id once
+    /// with a run of its positions, each form's list the id once.
+    mutating func indexText(_ text: String, space: TextSpace, id: UInt32) {
+        guard !text.isEmpty else { return }
+        serial &+= 1
+        hits.removeAll(keepingCapacity: true)
+        var position: UInt32 = 0
+        let analyzer = self.analyzer
+        analyzer.forEachToken(in: text) { token in
+            defer { position += 1 }
+            guard token.form.utf8.count <= IndexKey.longestWord else { return }
+            hits.append((Int32(termSlot(space, token.term)), position))
+            let form = termSlot(space.forms, token.form)
+            if seen[form] != serial {
+                seen[form] = serial
+                table.added[form].append(id)
+            }
+        }
+        // Positions are already ascending; grouping by slot keeps them so.
+        hits.sort { $0.slot != $1.slot ? $0.slot < $1.slot : $0.position < $1.position }
+        var i = 0
+        while i < hits.count {
+            let slot = Int(hits[i].slot)
+            var j = i + 1
+            while j < hits.count, hits[j].slot == hits[i].slot { j += 1 }
+            table.added[slot].append(id)
+            table.positions[slot].append(id)
+            table.positions[slot].append(UInt32(j - i))
+            for k in i..<j { table.positions[slot].append(hits[k].position) }
+            i = j
+        }
     }
 
     mutating func unindex(_ record: StatementRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
@@ -427,7 +471,7 @@ struct BatchWriter {
             for term in terms.keys {
                 let key = [space.rawValue] + term
                 remove(id, from: PostingKey(database: 2, key: key))
-                positionChanges[key, default: ([], [])].removed.insert(id)
+                table.positionRemovals[table.slot(2, key), default: []].insert(id)
             }
             for form in forms { remove(id, from: PostingKey(database: 2, key: [space.forms.rawValue] + form)) }
         }
@@ -436,11 +480,15 @@ struct BatchWriter {
     // MARK: - Accumulating and flushing
 
     mutating func add(_ id: UInt32, to key: PostingKey) {
-        postings[key, default: ([], [])].added.append(id)
+        let slot = table.slot(key.database, key.key)
+        if slot == seen.count { seen.append(0) }
+        table.added[slot].append(id)
     }
 
     mutating func remove(_ id: UInt32, from key: PostingKey) {
-        postings[key, default: ([], [])].removed.append(id)
+        let slot = table.slot(key.database, key.key)
+        if slot == seen.count { seen.append(0) }
+        table.removed[slot].append(id)
     }
 
     mutating func add(_ value: UInt32, field: FieldIndex, _ id: UInt32) {
@@ -469,46 +517,14 @@ struct BatchWriter {
     }
 
     mutating func flush(txn: borrowing WriteTransaction) throws {
-        // In key order, so the writes walk each B-tree forward.
-        let ordered = postings.sorted { a, b in
-            a.key.database != b.key.database ? a.key.database < b.key.database
-                : a.key.key.lexicographicallyPrecedes(b.key.key)
-        }
-        for (key, change) in ordered {
-            let db = key.database == 0 ? store.fields : key.database == 1 ? store.dates : store.terms
-            var old: [UInt32] = []
-            if let bytes = try txn.get(key.key, in: db) {
-                guard let stored = Postings(bytes) else { throw IndexStore.damaged(db.name, key.key) }
-                old = stored.ids
-            }
-            let added = change.added.sorted()
-            let addedSet = Set(added)
-            let removed = change.removed.filter { !addedSet.contains($0) }.sorted()
-            let merged = PostingsMerge.apply(old: old, added: dedupe(added), removed: removed)
-            if merged.isEmpty {
-                try txn.delete(key.key, in: db)
-            } else if merged != old {
-                try txn.put(Postings.encode(sorted: merged), for: key.key, in: db)
-            }
-        }
-        for (key, change) in positionChanges {
-            var entries: [(id: UInt32, positions: [UInt32])] = []
-            if let bytes = try txn.get(key, in: store.positions) {
-                guard let stored = Positions(bytes) else { throw IndexStore.damaged(store.positions.name, key) }
-                entries = stored.entries
-            }
-            let replaced = change.removed.union(change.added.map(\.id))
-            if !replaced.isEmpty, entries.contains(where: { replaced.contains($0.id) }) {
-                entries.removeAll { replaced.contains($0.id) }
-            }
-            let added = change.added.sorted { $0.id < $1.id }
-            let appends = entries.last.map { last in added.first.map { $0.id > last.id } ?? true } ?? true
-            entries.append(contentsOf: added)
-            if !appends { entries.sort { $0.id < $1.id } }
-            if entries.isEmpty {
-                try txn.delete(key, in: store.positions)
-            } else {
-                try txn.put(Positions.encode(entries), for: key, in: store.positions)
+        for slot in table.orderedSlots() {
+            let full = table.keyBytes(slot)
+            guard let target = full.first else { continue }
+            let key = Array(full.dropFirst())
+            let db = target == 0 ? store.fields : target == 1 ? store.dates : store.terms
+            try flushPostings(slot, key: key, db: db, txn: txn)
+            if target == 2, !table.positions[slot].isEmpty || table.positionRemovals[slot] != nil {
+                try flushPositions(slot, key: key, txn: txn)
             }
         }
         for (key, bytes) in blocks {
@@ -517,6 +533,97 @@ struct BatchWriter {
         try store.setCounter(.nextArticle, to: nextArticle, in: txn)
         try store.setCounter(.nextStatement, to: nextStatement, in: txn)
         try store.setCounter(.nextEntity, to: nextEntity, in: txn)
+    }
+
+    /// Merges a slot's additions and removals into its stored list. Ids
+    /// added above every stored one (a new statement's, nearly always) are
+    /// appended without decoding the list.
+    private func flushPostings(_ slot: Int, key: [UInt8], db: Database, txn: borrowing WriteTransaction) throws {
+        var added = table.added[slot]
+        if !isAscending(added) { added = dedupe(added.sorted()) }
+        let removed = table.removed[slot].filter { !contains(sorted: added, $0) }.sorted()
+        let stored = try txn.get(key, in: db).map { bytes -> Postings in
+            guard let postings = Postings(bytes) else { throw IndexStore.damaged(db.name, key) }
+            return postings
+        }
+        if removed.isEmpty, let first = added.first {
+            guard let stored, stored.count > 0 else {
+                try txn.put(Postings.encode(sorted: added), for: key, in: db)
+                return
+            }
+            if let last = stored.lastID, first > last {
+                try txn.put(Postings.encode(appending: added, to: stored), for: key, in: db)
+                return
+            }
+        }
+        let old = stored?.ids ?? []
+        let merged = PostingsMerge.apply(old: old, added: added, removed: removed)
+        if merged.isEmpty {
+            if stored != nil { try txn.delete(key, in: db) }
+        } else if merged != old {
+            try txn.put(Postings.encode(sorted: merged), for: key, in: db)
+        }
+    }
+
+    /// The same for a term's positions: runs of `id, count, positions…`.
+    private func flushPositions(_ slot: Int, key: [UInt8], txn: borrowing WriteTransaction) throws {
+        let runs = table.positions[slot]
+        let removals = table.positionRemovals[slot] ?? []
+        let stored = try txn.get(key, in: store.positions).map { bytes -> Positions in
+            guard let positions = Positions(bytes) else { throw IndexStore.damaged(store.positions.name, key) }
+            return positions
+        }
+        var ascending = true
+        var previous: UInt32?
+        var i = 0
+        while i + 1 < runs.count {
+            if let p = previous, p >= runs[i] { ascending = false }
+            previous = runs[i]
+            i += 2 + Int(runs[i + 1])
+        }
+        if removals.isEmpty, ascending, let first = runs.first,
+           stored.map({ $0.count == 0 || ($0.lastID.map { first > $0 } ?? false) }) ?? true {
+            try txn.put(Positions.encode(appending: runs, to: stored.flatMap { $0.count > 0 ? $0 : nil }),
+                        for: key, in: store.positions)
+            return
+        }
+        var added: [(id: UInt32, positions: [UInt32])] = []
+        i = 0
+        while i + 1 < runs.count {
+            let n = Int(runs[i + 1])
+            added.append((runs[i], Array(runs[(i + 2)..<min(runs.count, i + 2 + n)])))
+            i += 2 + n
+        }
+        var entries = stored?.entries ?? []
+        let replaced = removals.union(added.map(\.id))
+        if !replaced.isEmpty, entries.contains(where: { replaced.contains($0.id) }) {
+            entries.removeAll { replaced.contains($0.id) }
+        }
+        entries.append(contentsOf: added)
+        entries.sort { $0.id < $1.id }
+        if entries.isEmpty {
+            if stored != nil { try txn.delete(key, in: store.positions) }
+        } else {
+            try txn.put(Positions.encode(entries), for: key, in: store.positions)
+        }
+    }
+
+    private func isAscending(_ ids: [UInt32]) -> Bool {
+        var previous: UInt32?
+        for id in ids {
+            if let p = previous, p >= id { return false }
+            previous = id
+        }
+        return true
+    }
+
+    private func contains(sorted ids: [UInt32], _ id: UInt32) -> Bool {
+        var lo = 0, hi = ids.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ids[mid] < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ids.count && ids[lo] == id
     }
 
     private func uniqued(_ names: [String]) -> [String] {

@@ -70,6 +70,73 @@ package struct Positions {
         return out
     }
 
+    /// The largest id stored (the last entry's), decoding only the last block.
+    package var lastID: UInt32? {
+        guard count > 0 else { return nil }
+        var reader = PositionsReader(self)
+        reader.index = (blockCount - 1) * Self.blockSize
+        var last: UInt32?
+        while let entry = reader.header() {
+            last = entry.id
+            reader.skip(entry.count)
+        }
+        return reader.failed ? nil : last
+    }
+
+    /// The entries of `old` followed by `runs` — flat `id, count,
+    /// positions…` with ids ascending and above every id of `old` — with the
+    /// old entries' bytes copied rather than decoded: a batch adds to a
+    /// frequent term's positions without reading them all.
+    package static func encode(appending runs: [UInt32], to old: Positions?) -> [UInt8] {
+        let oldCount = old?.count ?? 0
+        let oldBlocks = old?.blockCount ?? 0
+        let oldDataStart = 8 + oldBlocks * 8
+        var previous = old?.lastID ?? 0
+        var data: [UInt8] = []
+        data.reserveCapacity(runs.count * 2)
+        let oldDataCount = old.map { $0.bytes.count - oldDataStart } ?? 0
+        var directory: [(first: UInt32, offset: Int)] = []
+        var k = oldCount
+        var i = 0
+        while i + 1 < runs.count {
+            let id = runs[i], n = Int(runs[i + 1])
+            if k % blockSize == 0 {
+                directory.append((id, oldDataCount + data.count))
+                previous = id
+            }
+            appendVarint(id &- previous, to: &data)
+            previous = id
+            appendVarint(UInt32(n), to: &data)
+            var last: UInt32 = 0
+            for p in runs[(i + 2)..<min(runs.count, i + 2 + n)] {
+                appendVarint(p &- last, to: &data)
+                last = p
+            }
+            i += 2 + n
+            k += 1
+        }
+        let blocks = oldBlocks + directory.count
+        let dataStart = 8 + blocks * 8
+        var out: [UInt8] = []
+        out.reserveCapacity(dataStart + oldDataCount + data.count)
+        appendUInt32(UInt32(k), to: &out)
+        appendUInt32(UInt32(blocks), to: &out)
+        if let old {
+            for b in 0..<oldBlocks {
+                let (first, offset) = old.block(b)
+                appendUInt32(first, to: &out)
+                appendUInt32(UInt32(offset - oldDataStart + dataStart), to: &out)
+            }
+        }
+        for (first, offset) in directory {
+            appendUInt32(first, to: &out)
+            appendUInt32(UInt32(dataStart + offset), to: &out)
+        }
+        if let old { out.append(contentsOf: old.bytes[oldDataStart...]) }
+        out.append(contentsOf: data)
+        return out
+    }
+
     private static func appendUInt32(_ v: UInt32, to out: inout [UInt8]) {
         withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
     }

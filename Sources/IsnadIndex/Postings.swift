@@ -200,6 +200,88 @@ extension Postings {
     }
 }
 
+extension Postings {
+    /// The largest id, or nil for the empty list.
+    package var lastID: UInt32? {
+        guard containerCount > 0 else { return nil }
+        let c = container(containerCount - 1)
+        let base = UInt32(c.high) << 16
+        if !c.isBitmap { return base | UInt32(low(c, c.count - 1)) }
+        for w in stride(from: Self.bitmapWords - 1, through: 0, by: -1) {
+            let bits = word(c, w)
+            if bits != 0 { return base | UInt32(w) << 6 | UInt32(63 - bits.leadingZeroBitCount) }
+        }
+        return nil
+    }
+
+    /// `old` followed by `ids` (sorted, distinct, all above `old`'s last id),
+    /// copying the containers `ids` leaves alone instead of decoding them:
+    /// a batch adds to a list of a million ids by rewriting its last
+    /// container.
+    package static func encode(appending ids: [UInt32], to old: Postings) -> [UInt8] {
+        guard old.containerCount > 0 else { return encode(sorted: ids) }
+        let kept = old.containerCount - 1
+        let last = old.container(kept)
+        // The last container's ids and the new ones, encoded on their own,
+        // then spliced after the kept containers.
+        var tail: [UInt32] = []
+        tail.reserveCapacity(last.count + ids.count)
+        let base = UInt32(last.high) << 16
+        if last.isBitmap {
+            for w in 0..<bitmapWords {
+                var bits = old.word(last, w)
+                while bits != 0 {
+                    tail.append(base | UInt32(w) << 6 | UInt32(bits.trailingZeroBitCount))
+                    bits &= bits - 1
+                }
+            }
+        } else {
+            for k in 0..<last.count { tail.append(base | UInt32(old.low(last, k))) }
+        }
+        tail.append(contentsOf: ids)
+        let tailBytes = encode(sorted: tail)
+        return tailBytes.withUnsafeBytes { t in
+            let tailContainers = Int(t.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian)
+            let containers = kept + tailContainers
+            let directoryEnd = headerSize + containers * entrySize
+            var size = directoryEnd
+            for i in 0..<kept { size += old.container(i).byteCount }
+            let tailPayloadStart = headerSize + tailContainers * entrySize
+            size += t.count - tailPayloadStart
+            var out = [UInt8](repeating: 0, count: size)
+            out.withUnsafeMutableBytes { raw in
+                raw.storeBytes(of: UInt32(old.count - last.count + tail.count).littleEndian, toByteOffset: 0, as: UInt32.self)
+                raw.storeBytes(of: UInt32(containers).littleEndian, toByteOffset: 4, as: UInt32.self)
+                var offset = directoryEnd
+                for i in 0..<kept {
+                    let c = old.container(i)
+                    let entry = headerSize + i * entrySize
+                    raw.storeBytes(of: c.high.littleEndian, toByteOffset: entry, as: UInt16.self)
+                    raw.storeBytes(of: UInt16(c.count - 1).littleEndian, toByteOffset: entry + 2, as: UInt16.self)
+                    raw.storeBytes(of: UInt32(offset).littleEndian, toByteOffset: entry + 4, as: UInt32.self)
+                    UnsafeMutableRawBufferPointer(rebasing: raw[offset..<offset + c.byteCount])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: old.bytes[c.offset..<c.offset + c.byteCount]))
+                    offset += c.byteCount
+                }
+                for j in 0..<tailContainers {
+                    let entry = headerSize + j * entrySize
+                    let high = t.loadUnaligned(fromByteOffset: entry, as: UInt16.self)
+                    let count = t.loadUnaligned(fromByteOffset: entry + 2, as: UInt16.self)
+                    let tailOffset = Int(t.loadUnaligned(fromByteOffset: entry + 4, as: UInt32.self).littleEndian)
+                    let to = headerSize + (kept + j) * entrySize
+                    raw.storeBytes(of: high, toByteOffset: to, as: UInt16.self)
+                    raw.storeBytes(of: count, toByteOffset: to + 2, as: UInt16.self)
+                    raw.storeBytes(of: UInt32(offset + tailOffset - tailPayloadStart).littleEndian,
+                                   toByteOffset: to + 4, as: UInt32.self)
+                }
+                UnsafeMutableRawBufferPointer(rebasing: raw[offset...])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: t[tailPayloadStart...]))
+            }
+            return out
+        }
+    }
+}
+
 /// Merges sorted id lists: what a batch adds to and removes from a stored
 /// list.
 package enum PostingsMerge {

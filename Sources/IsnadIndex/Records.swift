@@ -115,10 +115,48 @@ package struct RecordDate: Hashable, Sendable {
     package var precision: PartialDate.Precision
 
     package init?(_ text: String) {
+        // Records nearly always write YYYY-MM-DD, YYYY-MM or YYYY: read those
+        // bytes directly (every record is checked on import, then indexed).
+        if let attempt = text.utf8.withContiguousStorageIfAvailable(RecordDate.canonical), let canonical = attempt {
+            guard let canonical else { return nil }
+            self = canonical
+            return
+        }
         guard text.utf8.allSatisfy({ $0 == 0x2D || (0x30...0x39).contains($0) }),
               case .success(let date) = PartialDate.parse(text) else { return nil }
         first = date.first
         precision = date.precision
+    }
+
+    /// nil? when the bytes are not in a canonical form (the general parser
+    /// decides); nil inside when they are but name no date.
+    private static func canonical(_ b: UnsafeBufferPointer<UInt8>) -> RecordDate?? {
+        func digits(_ range: Range<Int>) -> Int? {
+            var v = 0
+            for i in range {
+                let d = b[i] &- 0x30
+                guard d < 10 else { return nil }
+                v = v * 10 + Int(d)
+            }
+            return v
+        }
+        guard b.count == 4 || b.count == 7 || b.count == 10, let year = digits(0..<4) else { return .none }
+        if b.count == 4 {
+            guard year >= 1, let first = DayNumber(year: year, month: 1, day: 1) else { return .some(nil) }
+            return RecordDate(first: first, precision: .year)
+        }
+        guard b[4] == 0x2D, let month = digits(5..<7) else { return .none }
+        if b.count == 7 {
+            guard year >= 1, (1...12).contains(month), let first = DayNumber(year: year, month: month, day: 1) else {
+                return .some(nil)
+            }
+            return RecordDate(first: first, precision: .month)
+        }
+        guard b[7] == 0x2D, let day = digits(8..<10) else { return .none }
+        guard year >= 1, (1...12).contains(month), let first = DayNumber(year: year, month: month, day: day) else {
+            return .some(nil)
+        }
+        return RecordDate(first: first, precision: .day)
     }
 
     package init(first: DayNumber, precision: PartialDate.Precision) {

@@ -45,6 +45,25 @@ import Testing
         }
     }
 
+    /// Appending to a stored list copies its untouched containers: the
+    /// bytes must be exactly those of encoding the whole list at once.
+    @Test func appendingGivesTheBytesOfTheWholeList() {
+        var random = SeededGenerator(state: 4)
+        for _ in 0..<300 {
+            let ids = PostingsTests.randomList(&random)
+            guard !ids.isEmpty else { continue }
+            let cut = Int.random(in: 0...ids.count, using: &random)
+            let head = Array(ids[..<cut]), tail = Array(ids[cut...])
+            let stored = Postings.encode(sorted: head)
+            let appended = stored.withUnsafeBytes { raw -> [UInt8]? in
+                guard let old = Postings(raw) else { return nil }
+                #expect(old.lastID == head.last)
+                return Postings.encode(appending: tail, to: old)
+            }
+            #expect(appended == Postings.encode(sorted: ids), "\(head.count) + \(tail.count) ids")
+        }
+    }
+
     @Test func damagedBytesAreRefusedNotRead() {
         var random = SeededGenerator(state: 2)
         for _ in 0..<300 {
@@ -142,6 +161,40 @@ import Testing
                     #expect(found == expected)
                 }
             }
+        }
+    }
+}
+
+@Suite struct PositionsAppendTests {
+    @Test func appendingGivesTheBytesOfTheWholeList() {
+        var random = SeededGenerator(state: 5)
+        for _ in 0..<200 {
+            var entries: [(id: UInt32, positions: [UInt32])] = []
+            var id: UInt32 = UInt32.random(in: 0..<100, using: &random)
+            for _ in 0..<Int.random(in: 1..<400, using: &random) {
+                id += UInt32.random(in: 1..<(Bool.random(using: &random) ? 3 : 5_000), using: &random)
+                var p: UInt32 = 0
+                let positions = (0..<Int.random(in: 1..<6, using: &random)).map { _ in
+                    p += UInt32.random(in: 0..<300, using: &random) + (p == 0 ? 0 : 1)
+                    return p
+                }
+                entries.append((id, positions))
+            }
+            let cut = Int.random(in: 0...entries.count, using: &random)
+            let runs = entries[cut...].flatMap { [$0.id, UInt32($0.positions.count)] + $0.positions }
+            let whole = Positions.encode(entries)
+            let appended: [UInt8]
+            if cut == 0 {
+                appended = Positions.encode(appending: runs, to: nil)
+            } else {
+                let stored = Positions.encode(Array(entries[..<cut]))
+                appended = stored.withUnsafeBytes { raw in
+                    guard let old = Positions(raw) else { return [] }
+                    #expect(old.lastID == entries[cut - 1].id)
+                    return Positions.encode(appending: runs, to: old)
+                }
+            }
+            #expect(appended == whole, "\(cut) of \(entries.count) entries stored")
         }
     }
 }

@@ -53,3 +53,32 @@ import Testing
         #expect(long.withUnsafeBytes { StatementRecord(stored: $0) } == nil)
     }
 }
+
+/// Record dates read byte by byte must agree with the general date parser
+/// on every year, month and day, valid or not.
+@Suite struct RecordDateTests {
+    func general(_ text: String) -> RecordDate? {
+        guard case .success(let date) = PartialDate.parse(text) else { return nil }
+        return RecordDate(first: date.first, precision: date.precision)
+    }
+
+    @Test func canonicalDatesAgreeWithTheParser() {
+        var texts: [String] = []
+        for year in ["0000", "0001", "1900", "2000", "2023", "2024", "9999", "20a4", "٢٠٢٤"] {
+            texts.append(year)
+            for month in 0...13 {
+                let m = String(format2: month)
+                texts.append("\(year)-\(m)")
+                for day in 0...32 { texts.append("\(year)-\(m)-\(String(format2: day))") }
+            }
+        }
+        texts += ["2024-1", "2024-1-5", "2024/10/05", "2024-10-5", "20241005", "2024-10-05 ", "", "-2024", "2024-xx"]
+        for text in texts {
+            #expect(RecordDate(text) == general(text) || !text.utf8.allSatisfy({ $0 == 0x2D || (0x30...0x39).contains($0) }),
+                    "\(text)")
+        }
+        #expect(RecordDate("2024-02-29")?.text == "2024-02-29")
+        #expect(RecordDate("2023-02-29") == nil)
+        #expect(RecordDate("٢٠٢٤") == nil)
+    }
+}
