@@ -355,7 +355,7 @@ struct BatchWriter {
         try txn.delete(IndexKey.id(id), in: store.statements)
         try txn.delete(key, in: store.statementKeys)
         remove(id, from: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
-        try setRow(id, column: .statements, txn: txn) { bytes, offset in StatementRow().write(to: bytes, at: offset) }
+        try setStatementRow(id, StatementRow(), txn: txn)
         return true
     }
 
@@ -403,7 +403,7 @@ struct BatchWriter {
         indexText(record.quote, space: .quote, id: id)
         if let sentence = record.sentence { indexText(sentence, space: .sentence, id: id) }
         add(id, to: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
-        try setRow(id, column: .statements, txn: txn) { row.write(to: $0, at: $1) }
+        try setStatementRow(id, row, txn: txn)
     }
 
     /// The slot of a term key: database byte, space byte, then the word.
@@ -500,7 +500,14 @@ struct BatchWriter {
     }
 
     func blockOffset(_ id: UInt32, column: Column) -> (key: [UInt8], offset: Int) {
-        (Column.key(column, block: Int(id) / Column.blockSize), (Int(id) % Column.blockSize) * Column.rowSize)
+        (Column.key(column, block: Int(id) / Column.blockSize), (Int(id) % Column.blockSize) * column.width)
+    }
+
+    /// A statement's row and its narrow copies (actor, stance, day).
+    mutating func setStatementRow(_ id: UInt32, _ row: StatementRow, txn: borrowing WriteTransaction) throws {
+        for column in [Column.statements, .statementActors, .statementStances, .statementDays] {
+            try setRow(id, column: column, txn: txn) { row.write(column, to: $0, at: $1) }
+        }
     }
 
     mutating func setRow(_ id: UInt32, column: Column, txn: borrowing WriteTransaction,
@@ -508,8 +515,8 @@ struct BatchWriter {
         let (key, offset) = blockOffset(id, column: column)
         if blocks[key] == nil {
             var bytes = try txn.getBytes(key, in: store.columns) ?? []
-            if bytes.count < Column.blockBytes {
-                bytes.append(contentsOf: repeatElement(0, count: Column.blockBytes - bytes.count))
+            if bytes.count < column.blockBytes {
+                bytes.append(contentsOf: repeatElement(0, count: column.blockBytes - bytes.count))
             }
             blocks[key] = bytes
         }

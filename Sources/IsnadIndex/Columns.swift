@@ -6,10 +6,27 @@ import IsnadStore
 package enum Column: UInt8, Sendable {
     case statements = 0x73 // s
     case articles = 0x61 // a
+    /// One field of the statement rows on its own, for grouping: a million
+    /// statements' actors are 4 MB and their stances 1 MB, which stay in
+    /// the processor's caches, where the 16 MB of whole rows did not
+    /// (`count by actor` spent nearly all its time waiting on memory).
+    case statementActors = 0x41 // A (u32, none = max)
+    case statementStances = 0x53 // S (u8, none = 0xFF)
+    case statementDays = 0x44 // D (i32 first day, none = min)
 
     package static let blockSize = 1024
     package static let rowSize = 16
-    static let blockBytes = blockSize * rowSize
+
+    /// Bytes per row of this column.
+    package var width: Int {
+        switch self {
+        case .statements, .articles: Column.rowSize
+        case .statementActors, .statementDays: 4
+        case .statementStances: 1
+        }
+    }
+
+    var blockBytes: Int { Column.blockSize * width }
 
     package static func key(_ column: Column, block: Int) -> [UInt8] {
         [column.rawValue] + IndexKey.id(UInt32(block))
@@ -40,6 +57,16 @@ package struct StatementRow: Hashable, Sendable {
         stance = bytes[offset + 12]
         precision = bytes[offset + 13]
         live = bytes[offset + 14] != 0
+    }
+
+    /// Writes the row, or (for a narrow column) its one field.
+    func write(_ column: Column, to bytes: UnsafeMutableRawBufferPointer, at offset: Int) {
+        switch column {
+        case .statementActors: bytes.storeBytes(of: actor.littleEndian, toByteOffset: offset, as: UInt32.self)
+        case .statementStances: bytes[offset] = stance
+        case .statementDays: bytes.storeBytes(of: day.littleEndian, toByteOffset: offset, as: Int32.self)
+        default: write(to: bytes, at: offset)
+        }
     }
 
     func write(to bytes: UnsafeMutableRawBufferPointer, at offset: Int) {
@@ -127,6 +154,7 @@ package struct ColumnReader {
     package init(_ column: Column) { self.column = column }
 
     /// The block holding `id`, or nil when nothing was stored there.
+    @inline(__always)
     mutating func load(_ id: UInt32, store: IndexStore, txn: borrowing some ReadableTransaction & ~Copyable) throws -> Int? {
         let b = Int(id) / Column.blockSize
         if b != block {
@@ -134,9 +162,29 @@ package struct ColumnReader {
             bytes = try txn.get(Column.key(column, block: b), in: store.columns)
                 ?? UnsafeRawBufferPointer(start: nil, count: 0)
         }
-        let offset = (Int(id) % Column.blockSize) * Column.rowSize
-        guard bytes.count >= offset + Column.rowSize else { return nil }
+        let width = column.width
+        let offset = (Int(id) % Column.blockSize) * width
+        guard bytes.count >= offset + width else { return nil }
         return offset
+    }
+
+    /// A statement's actor from ``Column/statementActors``.
+    package mutating func actor(_ id: UInt32, store: IndexStore, txn: borrowing ReadTransaction) throws -> UInt32 {
+        guard let offset = try load(id, store: store, txn: txn) else { return StatementRow.none }
+        return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    /// A statement's stance ordinal from ``Column/statementStances``.
+    package mutating func stance(_ id: UInt32, store: IndexStore, txn: borrowing ReadTransaction) throws -> UInt8 {
+        guard let offset = try load(id, store: store, txn: txn) else { return 0xFF }
+        return bytes[offset]
+    }
+
+    /// A statement's first day from ``Column/statementDays`` (nil: undated).
+    package mutating func day(_ id: UInt32, store: IndexStore, txn: borrowing ReadTransaction) throws -> Int32? {
+        guard let offset = try load(id, store: store, txn: txn) else { return nil }
+        let day = Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self))
+        return day == .min ? nil : day
     }
 
     package mutating func statement(_ id: UInt32, store: IndexStore,
