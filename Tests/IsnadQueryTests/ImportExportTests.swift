@@ -84,6 +84,44 @@ import Testing
         }
     }
 
+    /// Grouping reads the narrow actor, stance and day columns: after
+    /// statements are replaced and removed they must still say what the
+    /// records say.
+    @Test func groupsFollowReplacedAndRemovedStatements() throws {
+        try withFolder { folder in
+            let store = try open(folder.appendingPathComponent("store"))
+            func statement(_ n: Int, _ actor: String, _ stance: Stance, _ date: String) -> StatementRecord {
+                StatementRecord(id: "s\(n)", doc: "a\(n % 3)", actor: actor, stance: stance, date: date, quote: "q \(n)")
+            }
+            let actors = ["Kirby", "Peskov", "Kanaani"], stances: [Stance] = [.deny, .warn, .assert]
+            var records = (0..<3000).map {
+                statement($0, actors[$0 % 3], stances[$0 % 3 == 0 ? 0 : $0 % 2 + 1], "2023-0\($0 % 9 + 1)-1\($0 % 10)")
+            }
+            try store.apply(ImportBatch(statements: records))
+            var changed: [StatementRecord] = []
+            for n in stride(from: 0, to: 3000, by: 7) {
+                records[n] = statement(n, "Zelensky", .condemn, "2021-12-31")
+                changed.append(records[n])
+            }
+            let removed = stride(from: 1, to: 3000, by: 11).filter { $0 % 7 != 0 }.map { "s\($0)" }
+            try store.apply(ImportBatch(statements: changed, removedStatements: removed))
+            records.removeAll { removed.contains($0.id) }
+            let engine = QueryEngine(store: store)
+            func counts(_ query: String) throws -> [String: Int] {
+                var out: [String: Int] = [:]
+                for row in try engine.run(CheckedQuery(parsing: query)).rows {
+                    guard case .text(let key) = row[0], case .number(let n) = row[1] else { continue }
+                    out[key] = n
+                }
+                return out
+            }
+            #expect(try counts("| count by actor") == Dictionary(records.map { ($0.actor, 1) }, uniquingKeysWith: +))
+            #expect(try counts("| count by stance") == Dictionary(records.map { ($0.stance.rawValue, 1) }, uniquingKeysWith: +))
+            let months = Dictionary(records.map { (String($0.date.prefix(7)), 1) }, uniquingKeysWith: +)
+            #expect(try counts("| timeline month").filter { $0.value > 0 } == months)
+        }
+    }
+
     static let badStatements = """
         {"id":"s1","doc":"a1","actor":"John Kirby","stance":"deny","date":"2022-10-05","quote":"لم نرسل","about":["drones"]}
         {"id":"s2","doc":"a1","actor":"John Kirby","stance":"deny","date":"2022-10-05","quote":"x"
