@@ -168,25 +168,6 @@ package struct ColumnReader {
         return offset
     }
 
-    /// A statement's actor from ``Column/statementActors``.
-    package mutating func actor(_ id: UInt32, store: IndexStore, txn: borrowing ReadTransaction) throws -> UInt32 {
-        guard let offset = try load(id, store: store, txn: txn) else { return StatementRow.none }
-        return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-    }
-
-    /// A statement's stance ordinal from ``Column/statementStances``.
-    package mutating func stance(_ id: UInt32, store: IndexStore, txn: borrowing ReadTransaction) throws -> UInt8 {
-        guard let offset = try load(id, store: store, txn: txn) else { return 0xFF }
-        return bytes[offset]
-    }
-
-    /// A statement's first day from ``Column/statementDays`` (nil: undated).
-    package mutating func day(_ id: UInt32, store: IndexStore, txn: borrowing ReadTransaction) throws -> Int32? {
-        guard let offset = try load(id, store: store, txn: txn) else { return nil }
-        let day = Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self))
-        return day == .min ? nil : day
-    }
-
     package mutating func statement(_ id: UInt32, store: IndexStore,
                                     txn: borrowing some ReadableTransaction & ~Copyable) throws -> StatementRow {
         guard let offset = try load(id, store: store, txn: txn) else { return StatementRow() }
@@ -197,6 +178,46 @@ package struct ColumnReader {
                                   txn: borrowing some ReadableTransaction & ~Copyable) throws -> ArticleRow {
         guard let offset = try load(id, store: store, txn: txn) else { return ArticleRow() }
         return ArticleRow(bytes, at: offset)
+    }
+
+    /// A narrow column's value for each of `ids`, as 32-bit numbers (a
+    /// stance widened), `missing` where no row was stored. Ids in ascending
+    /// order cost one lookup per block of 1,024 and a load each: the loop
+    /// behind `count by` and `timeline`, kept here so it compiles to a
+    /// tight loop over the block's bytes.
+    package static func gather(_ column: Column, of ids: [UInt32], missing: UInt32, store: IndexStore,
+                               txn: borrowing ReadTransaction) throws -> [UInt32] {
+        var out = [UInt32](repeating: missing, count: ids.count)
+        let width = column.width
+        try ids.withUnsafeBufferPointer { ids in
+            try out.withUnsafeMutableBufferPointer { out in
+                var i = 0
+                while i < ids.count {
+                    let block = Int(ids[i]) / Column.blockSize
+                    let bytes = try txn.get(Column.key(column, block: block), in: store.columns)
+                        ?? UnsafeRawBufferPointer(start: nil, count: 0)
+                    let base = UInt32(block * Column.blockSize)
+                    let rows = UInt32(bytes.count / width)
+                    let end = base &+ UInt32(Column.blockSize)
+                    if width == 4 {
+                        while i < ids.count, ids[i] >= base, ids[i] < end {
+                            let k = ids[i] &- base
+                            if k < rows {
+                                out[i] = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: Int(k) * 4, as: UInt32.self))
+                            }
+                            i += 1
+                        }
+                    } else {
+                        while i < ids.count, ids[i] >= base, ids[i] < end {
+                            let k = ids[i] &- base
+                            if k < rows { out[i] = UInt32(bytes[Int(k)]) }
+                            i += 1
+                        }
+                    }
+                }
+            }
+        }
+        return out
     }
 
     /// Calls `body` with every block's bytes and its first id, in order:

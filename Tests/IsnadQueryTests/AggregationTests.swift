@@ -14,4 +14,27 @@ import Testing
         #expect(found == expected)
         #expect(counts.nonZero.count == expected.count)
     }
+
+    /// Chunks of days added at once count the same as one by one, across
+    /// chunks that extend the range either way or fall far outside it.
+    @Test func dayChunksCountLikeSingleDays() {
+        let undated = UInt32(bitPattern: Int32.min)
+        let chunks: [[Int32]] = [
+            [19_000, 19_010, Int32.min, 19_000], [18_500, 19_400], [Int32.min], [], [19_005, 25_000],
+            [-700_000, 19_000], [2_900_000], [18_000, 18_001, 18_000],
+        ]
+        var batched = DayCounts(), single = DayCounts()
+        var expected: [Int32: Int] = [:]
+        for chunk in chunks {
+            batched.add(chunk.map { UInt32(bitPattern: $0) }, skipping: undated)
+            for day in chunk where day != Int32.min {
+                single.add(day)
+                expected[day, default: 0] += 1
+            }
+        }
+        let found = Dictionary(batched.nonZero.map { ($0.day, $0.count) }, uniquingKeysWith: +)
+        #expect(found == expected)
+        #expect(found == Dictionary(single.nonZero.map { ($0.day, $0.count) }, uniquingKeysWith: +))
+        #expect(batched.nonZero.count == expected.count)
+    }
 }

@@ -406,19 +406,18 @@ extension Execution {
             dense[slot] += 1
         }
         switch field {
-        case .actor:
-            // The narrow actor column: 4 bytes a statement, cache-resident.
-            var reader = ColumnReader(.statementActors)
-            for (n, id) in ids.enumerated() {
-                if n & 65535 == 0 { try checkStop() }
-                let actor = try reader.actor(id, store: store, txn: txn)
-                if actor != StatementRow.none { count(Int(actor)) }
-            }
-        case .stance:
-            var reader = ColumnReader(.statementStances)
-            for (n, id) in ids.enumerated() {
-                if n & 65535 == 0 { try checkStop() }
-                count(Int(try reader.stance(id, store: store, txn: txn)))
+        case .actor, .stance:
+            // The narrow columns: 4 or 1 bytes a statement, cache-resident.
+            let column = field == .actor ? Column.statementActors : .statementStances
+            let missing = field == .actor ? StatementRow.none : 0xFF
+            var start = 0
+            while start < ids.count {
+                try checkStop()
+                let end = min(ids.count, start + 65536)
+                let values = try ColumnReader.gather(column, of: Array(ids[start..<end]), missing: missing,
+                                                     store: store, txn: txn)
+                for value in values where value != missing { count(Int(value)) }
+                start = end
             }
         default:
             var reader = ColumnReader(.statements)
@@ -455,18 +454,26 @@ extension Execution {
         // Counted per day first (a statement's row holds its first day), then
         // the few thousand distinct days are put into their periods.
         var perDay = DayCounts()
-        var reader = ColumnReader(.statementDays)
-        for (n, id) in ids.enumerated() {
-            if n & 65535 == 0 { try checkStop() }
-            let day: Int32?
-            switch space {
-            case .statements:
-                day = try reader.day(id, store: store, txn: txn)
-            case .articles: day = try articleRecord(id, txn: txn)?.published.flatMap(RecordDate.init)?.first.rawValue
-            case .entities: day = nil
+        switch space {
+        case .statements:
+            let undated = UInt32(bitPattern: Int32.min)
+            var start = 0
+            while start < ids.count {
+                try checkStop()
+                let end = min(ids.count, start + 65536)
+                let days = try ColumnReader.gather(.statementDays, of: Array(ids[start..<end]), missing: undated,
+                                                   store: store, txn: txn)
+                perDay.add(days, skipping: undated)
+                start = end
             }
-            guard let day else { continue }
-            perDay.add(day)
+        case .articles:
+            for (n, id) in ids.enumerated() {
+                if n & 65535 == 0 { try checkStop() }
+                if let day = try articleRecord(id, txn: txn)?.published.flatMap(RecordDate.init)?.first.rawValue {
+                    perDay.add(day)
+                }
+            }
+        case .entities: break
         }
         var counts: [Int32: Int] = [:]
         for (day, count) in perDay.nonZero {
@@ -604,6 +611,40 @@ struct DayCounts {
             counts.append(contentsOf: repeatElement(0, count: max(Int(day - base) + 1 - counts.count, counts.count)))
         }
         counts[Int(day - base)] += 1
+    }
+
+    /// Adds many days at once (`undated` ones skipped): the array is sized
+    /// for their range first, then counted without a check per day.
+    mutating func add(_ days: [UInt32], skipping undated: UInt32) {
+        var lo = Int32.max, hi = Int32.min
+        for d in days where d != undated {
+            let day = Int32(bitPattern: d)
+            lo = min(lo, day)
+            hi = max(hi, day)
+        }
+        guard lo <= hi else { return }
+        let first = counts.isEmpty ? Int(lo) : min(Int(lo), Int(base))
+        let last = counts.isEmpty ? Int(hi) : max(Int(hi), Int(base) + counts.count - 1)
+        guard last - first < DayCounts.span else {
+            for d in days where d != undated { add(Int32(bitPattern: d)) }
+            return
+        }
+        if counts.isEmpty {
+            base = lo
+            counts = [Int](repeating: 0, count: last - first + 1)
+        } else {
+            if first < Int(base) {
+                counts.insert(contentsOf: repeatElement(0, count: Int(base) - first), at: 0)
+                base = Int32(first)
+            }
+            if last >= Int(base) + counts.count {
+                counts.append(contentsOf: repeatElement(0, count: last + 1 - Int(base) - counts.count))
+            }
+        }
+        let base = self.base
+        counts.withUnsafeMutableBufferPointer { counts in
+            for d in days where d != undated { counts[Int(Int32(bitPattern: d) - base)] += 1 }
+        }
     }
 
     var nonZero: [(day: Int32, count: Int)] {
