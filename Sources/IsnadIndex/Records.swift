@@ -176,7 +176,7 @@ package struct RecordDate: Hashable, Sendable {
 
     /// As written in records: `2022`, `2022-10` or `2022-10-05`.
     package var text: String {
-        let (y, m, d) = first.date
+        let (y, m, _) = first.date
         switch precision {
         case .year: return String(format4: y)
         case .month: return String(format4: y) + "-" + String(format2: m)
