@@ -130,6 +130,22 @@ public final class Store: Sendable {
             creator: index.environment.creator)
     }
 
+    /// Writes a compacted copy of the store into the new folder
+    /// `destination` (like SQLite's `VACUUM INTO`): the same records and
+    /// indexes without the free pages that imports and re-ingests leave
+    /// behind. Returns the size of the store and of the copy, in bytes.
+    /// The store itself is not changed; open the copy to use it.
+    ///
+    /// - Throws: ``StoreError`` when `destination` exists and is not an
+    ///   empty folder, or when writing fails (nothing is left behind).
+    @discardableResult
+    public func compact(into destination: String) throws -> (before: Int, after: Int) {
+        let before = try index.environment.info().usedBytes
+        try index.environment.copy(to: destination)
+        let after = (try? FileManager.default.attributesOfItem(atPath: destination + "/data.mdb")[.size] as? Int) ?? 0
+        return (before, after)
+    }
+
     /// Every stored article, in the order they were first stored.
     public func articles() throws -> [Article] {
         var out: [Article] = []

@@ -45,6 +45,12 @@ struct StoreBench {
         }
         let statements = try index.snapshot { try index.counts(txn: $0).statements }
         let storeBytes = StoreBench.diskUsage(store)
+        // What `isnad compact` would leave: the same data without free pages.
+        let compactPath = store + "-compact"
+        try? FileManager.default.removeItem(atPath: compactPath)
+        try index.environment.copy(to: compactPath)
+        let compactBytes = StoreBench.diskUsage(compactPath)
+        try? FileManager.default.removeItem(atPath: compactPath)
         let engine = QueryEngine(store: index)
 
         var figures: [QueryFigure] = []
@@ -71,11 +77,12 @@ struct StoreBench {
         let peak = peakMemoryMiB()
         let coldStart = try coldStartMS(figures)
         let anchorFigures = anchors.flatMap { try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: $0))) as? [String: Any] }
-        print(report(statements: statements, importSeconds: importSeconds, storeBytes: storeBytes, peakMiB: peak,
+        print(report(statements: statements, importSeconds: importSeconds, storeBytes: storeBytes,
+                     compactBytes: compactBytes, peakMiB: peak,
                      coldStart: coldStart, figures: figures, anchors: anchorFigures))
         if let json {
             try writeJSON(json, statements: statements, importSeconds: importSeconds, storeBytes: storeBytes,
-                          peakMiB: peak, coldStart: coldStart, figures: figures, anchors: anchorFigures)
+                          compactBytes: compactBytes, peakMiB: peak, coldStart: coldStart, figures: figures, anchors: anchorFigures)
         }
     }
 
@@ -174,13 +181,14 @@ struct StoreBench {
         }
     }
 
-    func report(statements: Int, importSeconds: Double, storeBytes: Int, peakMiB: Double, coldStart: Double?,
+    func report(statements: Int, importSeconds: Double, storeBytes: Int, compactBytes: Int, peakMiB: Double, coldStart: Double?,
                 figures: [QueryFigure], anchors: [String: Any]?) -> String {
         let list = StoreBench.anchorList(anchors)
         var lines: [String] = []
         let rate = importSeconds > 0 ? Double(statements) / importSeconds : .nan
-        lines.append(String(format: "statements %d, import %.1f s = %.0f statements/s, store %.1f MiB, peak RSS %.0f MiB",
-                            statements, importSeconds, rate, Double(storeBytes) / 1_048_576, peakMiB))
+        lines.append(String(format: "statements %d, import %.1f s = %.0f statements/s, store %.1f MiB (%.1f MiB compacted), peak RSS %.0f MiB",
+                            statements, importSeconds, rate, Double(storeBytes) / 1_048_576,
+                            Double(compactBytes) / 1_048_576, peakMiB))
         if let coldStart { lines.append(String(format: "cold start (isnad query, fresh process): %.1f ms", coldStart)) }
         for anchor in list {
             lines.append(String(format: "%@: import %.0f statements/s, index %.1f MiB", anchor.name,
@@ -209,12 +217,13 @@ struct StoreBench {
         return lines.joined(separator: "\n")
     }
 
-    func writeJSON(_ path: String, statements: Int, importSeconds: Double, storeBytes: Int, peakMiB: Double,
+    func writeJSON(_ path: String, statements: Int, importSeconds: Double, storeBytes: Int, compactBytes: Int, peakMiB: Double,
                    coldStart: Double?, figures: [QueryFigure], anchors: [String: Any]?) throws {
         var object: [String: Any] = [
             "statements": statements,
             "import_statements_per_s": importSeconds > 0 ? Double(statements) / importSeconds : NSNull(),
             "store_bytes": storeBytes,
+            "compacted_store_bytes": compactBytes,
             "peak_rss_bytes": Int(peakMiB * 1_048_576),
             "cold_start_ms": coldStart ?? NSNull(),
             "queries": figures.map { ["query": $0.query, "count": $0.count, "median_ms": $0.medianMS, "p95_ms": $0.p95MS] },

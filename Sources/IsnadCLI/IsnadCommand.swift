@@ -20,7 +20,7 @@ struct IsnadCommand: ParsableCommand {
             $XDG_DATA_HOME/isnad/store (~/.local/share/isnad/store).
             """,
         version: "isnad 0.1.0",
-        subcommands: [Repl.self, Query.self, Run.self, Ingest.self, Import.self, Export.self, Stats.self, Entities.self,
+        subcommands: [Repl.self, Query.self, Run.self, Ingest.self, Import.self, Export.self, Stats.self, Compact.self, Entities.self,
                       Analyze.self, Parse.self, Eval.self],
         defaultSubcommand: Repl.self
     )

@@ -299,6 +299,43 @@ package final class Environment: @unchecked Sendable {
         )
     }
 
+    /// Writes one consistent snapshot of the store into the new folder
+    /// `destination`, leaving out free pages: after many batches of changes
+    /// a store keeps the pages its old versions of large values occupied
+    /// (for reuse), and the copy holds only what is live. Writers may go on
+    /// meanwhile; the original is never changed.
+    ///
+    /// - Throws: ``StoreError/notAStore`` when `destination` exists and is
+    ///   not an empty folder (nothing is overwritten); LMDB errors, after
+    ///   which the half-written folder is removed.
+    package func copy(to destination: String, compact: Bool = true) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        var created = false
+        if fm.fileExists(atPath: destination, isDirectory: &isDirectory) {
+            let contents = isDirectory.boolValue ? ((try? fm.contentsOfDirectory(atPath: destination)) ?? ["?"]) : ["?"]
+            guard contents.isEmpty else {
+                throw StoreError(.notAStore, operation: "copy",
+                                 message: "'\(destination)' already exists; copy into a new or empty folder")
+            }
+        } else {
+            do {
+                try fm.createDirectory(atPath: destination, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError(.lmdb, operation: "copy",
+                                 message: "cannot create the folder '\(destination)': \(error.localizedDescription)")
+            }
+            created = true
+        }
+        let rc = mdb_env_copy2(env, destination, compact ? UInt32(MDB_CP_COMPACT) : 0)
+        if rc != 0 {
+            try? fm.removeItem(atPath: destination + "/data.mdb")
+            try? fm.removeItem(atPath: destination + "/lock.mdb")
+            if created { try? fm.removeItem(atPath: destination) }
+            try check(rc, "mdb_env_copy2")
+        }
+    }
+
     // MARK: - Databases
 
     /// The named database `name`, created on first use unless the store is

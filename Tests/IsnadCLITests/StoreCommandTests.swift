@@ -68,6 +68,46 @@ extension CommandLineTests {
         }
     }
 
+    @Test func compactWritesASmallerCopyThatAnswersTheSame() throws {
+        try withFolder { folder in
+            let corpus = try corpus(folder)
+            let store = folder + "/store", copy = folder + "/copy"
+            _ = try isnad(["import", "--store", store, "--entities", corpus + "/entities.jsonl",
+                           "--articles", corpus + "/articles.jsonl", "--statements", corpus + "/statements.jsonl"])
+            // Replacing every statement leaves the old lists' pages free.
+            let statements = try String(contentsOfFile: corpus + "/statements.jsonl", encoding: .utf8)
+            try statements.replacingOccurrences(of: #""stance":"assert""#, with: #""stance":"report""#)
+                .write(toFile: folder + "/changed.jsonl", atomically: true, encoding: .utf8)
+            let changed = try isnad(["import", "--store", store, "--statements", folder + "/changed.jsonl"])
+            #expect(changed.status == 0, "\(changed.stderr)")
+
+            let compacted = try isnad(["compact", "--store", store, "--out", copy])
+            #expect(compacted.status == 0, "\(compacted.stderr)")
+            #expect(compacted.stdout.contains("smaller) → " + copy))
+            let before = try #require(FileManager.default.attributesOfItem(atPath: store + "/data.mdb")[.size] as? Int)
+            let after = try #require(FileManager.default.attributesOfItem(atPath: copy + "/data.mdb")[.size] as? Int)
+            #expect(after < before)
+            for query in [#"actor:"John Kirby""#, "stance:report | count by actor", "صواريخ | timeline year"] {
+                let a = try isnad(["query", "--store", store, "--format", "csv", query])
+                let b = try isnad(["query", "--store", copy, "--format", "csv", query])
+                #expect(a.status == 0 && b.status == 0)
+                #expect(a.stdout == b.stdout, "\(query)")
+            }
+            _ = try isnad(["export", "--store", store, "--out", folder + "/a"])
+            _ = try isnad(["export", "--store", copy, "--out", folder + "/b"])
+            for name in ["entities.jsonl", "articles.jsonl", "statements.jsonl"] {
+                #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/a/" + name))
+                        == Data(contentsOf: URL(fileURLWithPath: folder + "/b/" + name)), "\(name)")
+            }
+
+            // Nothing is written over.
+            let again = try isnad(["compact", "--store", store, "--out", copy])
+            #expect(again.status == 3)
+            #expect(again.stderr.contains("already exists"))
+            #expect(try isnad(["query", "--store", copy, "--format", "csv", #"actor:"John Kirby""#]).status == 0)
+        }
+    }
+
     @Test func badInputAndBadQueriesExitWithTheirCodes() throws {
         try withFolder { folder in
             let store = folder + "/store"
