@@ -182,8 +182,8 @@ struct FastJSON {
 extension UnsafeRawBufferPointer {
     @inline(__always)
     func equals(_ s: StaticString) -> Bool {
-        guard count == s.utf8CodeUnitCount else { return false }
-        return memcmp(baseAddress!, s.utf8Start, count) == 0
+        guard count == s.utf8CodeUnitCount, let base = baseAddress else { return count == 0 && s.utf8CodeUnitCount == 0 }
+        return memcmp(base, s.utf8Start, count) == 0
     }
 }
 
