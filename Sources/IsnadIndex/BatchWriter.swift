@@ -125,9 +125,7 @@ struct BatchWriter {
     }
 
     var table = PostingTable()
-    /// Per slot, the last statement (by ``serial``) that added to it: a word
-    /// met twice in one text adds its id once.
-    var seen: [UInt32] = []
+    /// Numbers the texts indexed, for ``PostingTable/lastText``.
     var serial: UInt32 = 0
     /// One text's (term slot, position) pairs, reused from text to text.
     var hits: [(slot: Int32, position: UInt32)] = []
@@ -332,7 +330,7 @@ struct BatchWriter {
             id = existing
             if let old = try txn.get(IndexKey.id(id), in: store.statements) {
                 if old.elementsEqual(bytes) { return .unchanged }
-                try unindex(try storedStatement(old, id: id), id: id, txn: txn)
+                try unindex(try IndexStore.storedStatement(old, id: id), id: id, txn: txn)
             }
             change = .replaced
         } else {
@@ -351,17 +349,12 @@ struct BatchWriter {
         let key = Array(external.utf8)
         guard let stored = try txn.get(key, in: store.statementKeys), let id = IndexKey.readID(stored),
               let old = try txn.get(IndexKey.id(id), in: store.statements) else { return false }
-        try unindex(try storedStatement(old, id: id), id: id, txn: txn)
+        try unindex(try IndexStore.storedStatement(old, id: id), id: id, txn: txn)
         try txn.delete(IndexKey.id(id), in: store.statements)
         try txn.delete(key, in: store.statementKeys)
         remove(id, from: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
         try setStatementRow(id, StatementRow(), txn: txn)
         return true
-    }
-
-    func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32) throws -> StatementRecord {
-        guard let record = StatementRecord(stored: bytes) else { throw IndexStore.damagedRecord(Schema.statements, id) }
-        return record
     }
 
     /// Terms of a statement's quote and sentence, with positions.
@@ -412,9 +405,7 @@ struct BatchWriter {
         scratch.append(2)
         scratch.append(space.rawValue)
         scratch.append(contentsOf: word.utf8)
-        let slot = scratch.withUnsafeBufferPointer { table.slot($0) }
-        if slot == seen.count { seen.append(0) }
-        return slot
+        return scratch.withUnsafeBufferPointer { table.slot($0) }
     }
 
     /// Indexes one text of a statement: each term's list gets the id once
@@ -430,8 +421,8 @@ struct BatchWriter {
             guard token.form.utf8.count <= IndexKey.longestWord else { return }
             hits.append((Int32(termSlot(space, token.term)), position))
             let form = termSlot(space.forms, token.form)
-            if seen[form] != serial {
-                seen[form] = serial
+            if table.lastText[form] != serial {
+                table.lastText[form] = serial
                 table.added[form].append(id)
             }
         }
@@ -480,15 +471,11 @@ struct BatchWriter {
     // MARK: - Accumulating and flushing
 
     mutating func add(_ id: UInt32, to key: PostingKey) {
-        let slot = table.slot(key.database, key.key)
-        if slot == seen.count { seen.append(0) }
-        table.added[slot].append(id)
+        table.added[table.slot(key.database, key.key)].append(id)
     }
 
     mutating func remove(_ id: UInt32, from key: PostingKey) {
-        let slot = table.slot(key.database, key.key)
-        if slot == seen.count { seen.append(0) }
-        table.removed[slot].append(id)
+        table.removed[table.slot(key.database, key.key)].append(id)
     }
 
     mutating func add(_ value: UInt32, field: FieldIndex, _ id: UInt32) {
@@ -679,6 +666,12 @@ extension IndexStore {
 
     static func damagedRecord(_ database: String, _ id: UInt32) -> StoreError {
         StoreError(.corrupted, operation: "read '\(database)'", message: "record \(id) is damaged")
+    }
+
+    /// A stored statement record, or the error that it is damaged.
+    static func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32) throws -> StatementRecord {
+        guard let record = StatementRecord(stored: bytes) else { throw damagedRecord(Schema.statements, id) }
+        return record
     }
 
     static func damaged(_ database: String, _ key: [UInt8]) -> StoreError {

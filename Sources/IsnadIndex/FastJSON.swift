@@ -170,8 +170,12 @@ struct FastJSON {
                 offset += 1
             }
             guard offset > start, offset == start + 1 || bytes[start] != 0x30 else { return nil }
-            if offset < bytes.count, [0x2E, 0x65, 0x45].contains(bytes[offset]) || (0x30...0x39).contains(bytes[offset]) {
-                return nil
+            // A fraction, an exponent or more digits than fit: JSONDecoder decides.
+            if offset < bytes.count {
+                switch bytes[offset] {
+                case 0x2E, 0x65, 0x45, 0x30...0x39: return nil
+                default: break
+                }
             }
             out.append(negative ? -v : v)
         } while take(0x2C)

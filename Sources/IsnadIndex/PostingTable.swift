@@ -24,6 +24,9 @@ struct PostingTable {
     /// Positions added per slot (term keys only), as runs of
     /// `id, count, positions…`, one run per statement.
     var positions: [[UInt32]] = []
+    /// Per slot, the last text (by the writer's serial number) that added
+    /// to it: a word met twice in one text adds its id once.
+    var lastText: [UInt32] = []
     /// Statements whose positions a slot must drop (replaced or removed).
     var positionRemovals: [Int: Set<UInt32>] = [:]
 
@@ -66,6 +69,7 @@ struct PostingTable {
         added.append([])
         removed.append([])
         positions.append([])
+        lastText.append(0)
         buckets[b] = Int32(s + 1)
         if hashes.count * 2 > buckets.count {
             buckets = [Int32](repeating: 0, count: buckets.count * 2)

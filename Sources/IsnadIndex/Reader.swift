@@ -95,9 +95,7 @@ extension IndexStore {
     }
 
     package func statement(_ id: UInt32, txn: borrowing Txn) throws -> StatementRecord? {
-        guard let bytes = try txn.get(IndexKey.id(id), in: statements) else { return nil }
-        guard let record = StatementRecord(stored: bytes) else { throw IndexStore.damagedRecord(Schema.statements, id) }
-        return record
+        try txn.get(IndexKey.id(id), in: statements).map { try IndexStore.storedStatement($0, id: id) }
     }
 
     /// A statement's external id alone: listing matches needs no more than
@@ -193,10 +191,7 @@ extension IndexStore {
         if type is StatementRecord.Type {
             try txn.scan(statements) { entry in
                 guard let id = IndexKey.readID(entry.key) else { return .next }
-                guard let record = StatementRecord(stored: entry.value) as? T else {
-                    throw IndexStore.damagedRecord(Schema.statements, id)
-                }
-                try body(id, record)
+                if let record = try IndexStore.storedStatement(entry.value, id: id) as? T { try body(id, record) }
                 return .next
             }
             return

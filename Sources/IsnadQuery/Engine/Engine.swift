@@ -394,6 +394,19 @@ extension Execution {
                       sorted.map { key, count in key.map { Cell.text($0) } + [.number(count)] })
     }
 
+    /// A narrow column's values for `ids`, handed to `body` 65,536 at a
+    /// time so that a stop request is seen between chunks.
+    mutating func gather(_ column: Column, of ids: [UInt32], missing: UInt32, txn: borrowing IndexStore.Txn,
+                         _ body: ([UInt32]) -> Void) throws {
+        var start = 0
+        while start < ids.count {
+            try checkStop()
+            let end = min(ids.count, start + 65536)
+            body(try ColumnReader.gather(column, of: Array(ids[start..<end]), missing: missing, store: store, txn: txn))
+            start = end
+        }
+    }
+
     /// `count by` a value the statement column holds: counted by the raw
     /// column value, each distinct value named once.
     mutating func groupByColumn(_ ids: [UInt32], _ field: FieldKind, txn: borrowing IndexStore.Txn) throws -> Rows {
@@ -410,14 +423,8 @@ extension Execution {
             // The narrow columns: 4 or 1 bytes a statement, cache-resident.
             let column = field == .actor ? Column.statementActors : .statementStances
             let missing = field == .actor ? StatementRow.none : 0xFF
-            var start = 0
-            while start < ids.count {
-                try checkStop()
-                let end = min(ids.count, start + 65536)
-                let values = try ColumnReader.gather(column, of: Array(ids[start..<end]), missing: missing,
-                                                     store: store, txn: txn)
+            try gather(column, of: ids, missing: missing, txn: txn) { values in
                 for value in values where value != missing { count(Int(value)) }
-                start = end
             }
         default:
             var reader = ColumnReader(.statements)
@@ -457,15 +464,7 @@ extension Execution {
         switch space {
         case .statements:
             let undated = UInt32(bitPattern: Int32.min)
-            var start = 0
-            while start < ids.count {
-                try checkStop()
-                let end = min(ids.count, start + 65536)
-                let days = try ColumnReader.gather(.statementDays, of: Array(ids[start..<end]), missing: undated,
-                                                   store: store, txn: txn)
-                perDay.add(days, skipping: undated)
-                start = end
-            }
+            try gather(.statementDays, of: ids, missing: undated, txn: txn) { perDay.add($0, skipping: undated) }
         case .articles:
             for (n, id) in ids.enumerated() {
                 if n & 65535 == 0 { try checkStop() }
