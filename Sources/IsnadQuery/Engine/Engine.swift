@@ -413,19 +413,13 @@ extension Execution {
         var counts: [UInt64: Int] = [:]
         // Actors and stances are small dense numbers: counted in an array,
         // no hashing per statement.
-        var dense: [Int] = []
-        func count(_ slot: Int) {
-            if slot >= dense.count { dense.append(contentsOf: repeatElement(0, count: max(slot + 1 - dense.count, dense.count))) }
-            dense[slot] += 1
-        }
+        var dense = DenseCounts()
         switch field {
         case .actor, .stance:
             // The narrow columns: 4 or 1 bytes a statement, cache-resident.
             let column = field == .actor ? Column.statementActors : .statementStances
             let missing = field == .actor ? StatementRow.none : 0xFF
-            try gather(column, of: ids, missing: missing, txn: txn) { values in
-                for value in values where value != missing { count(Int(value)) }
-            }
+            try gather(column, of: ids, missing: missing, txn: txn) { dense.add($0, skipping: missing) }
         default:
             var reader = ColumnReader(.statements)
             for (n, id) in ids.enumerated() {
@@ -435,7 +429,7 @@ extension Execution {
                 counts[UInt64(UInt32(bitPattern: row.day)) << 8 | UInt64(row.precision), default: 0] += 1
             }
         }
-        for (slot, count) in dense.enumerated() where count > 0 { counts[UInt64(slot)] = count }
+        for (slot, count) in dense.counts.enumerated() where count > 0 { counts[UInt64(slot)] = count }
         var named: [(String, Int)] = []
         for (key, count) in counts {
             let name: String?
@@ -587,6 +581,24 @@ extension CheckedStage {
 /// Counts per day in an array over the span of days seen: a statement costs
 /// an index, not a hash. Days far outside the span (dates centuries apart)
 /// are counted in a dictionary instead of growing the array without bound.
+/// Counts of small numbers (entity ids, stance ordinals) in an array.
+/// A chunk is counted in one call on the struct's own storage: counting
+/// through a variable captured by the gather closure paid a dynamic
+/// exclusivity check per statement (40% of `count by actor` in perf).
+struct DenseCounts {
+    private(set) var counts: [Int] = []
+
+    mutating func add(_ values: [UInt32], skipping missing: UInt32) {
+        var top = -1
+        for v in values where v != missing { top = max(top, Int(v)) }
+        guard top >= 0 else { return }
+        if top >= counts.count { counts.append(contentsOf: repeatElement(0, count: top + 1 - counts.count)) }
+        counts.withUnsafeMutableBufferPointer { counts in
+            for v in values where v != missing { counts[Int(v)] += 1 }
+        }
+    }
+}
+
 struct DayCounts {
     private var base: Int32 = 0
     private var counts: [Int] = []
