@@ -26,7 +26,7 @@ import Testing
         var batched = DayCounts(), single = DayCounts()
         var expected: [Int32: Int] = [:]
         for chunk in chunks {
-            batched.add(chunk.map { UInt32(bitPattern: $0) }, skipping: undated)
+            chunk.map { UInt32(bitPattern: $0) }.withUnsafeBufferPointer { batched.add($0, skipping: undated) }
             for day in chunk where day != Int32.min {
                 single.add(day)
                 expected[day, default: 0] += 1
@@ -36,5 +36,21 @@ import Testing
         #expect(found == expected)
         #expect(found == Dictionary(single.nonZero.map { ($0.day, $0.count) }, uniquingKeysWith: +))
         #expect(batched.nonZero.count == expected.count)
+    }
+
+    /// Small numbers counted a chunk at a time, the array growing whenever
+    /// a value is past its end, count the same as a dictionary would.
+    @Test func denseCountsGrowMidChunk() {
+        let missing = UInt32.max
+        let chunks: [[UInt32]] = [[3, 3, missing, 0], [], [missing], [70, 2, 900, 3], [5_000, 1, 5_000], [0]]
+        var counts = DenseCounts()
+        var expected: [Int: Int] = [:]
+        for chunk in chunks {
+            chunk.withUnsafeBufferPointer { counts.add($0, skipping: missing) }
+            for v in chunk where v != missing { expected[Int(v), default: 0] += 1 }
+        }
+        var found: [Int: Int] = [:]
+        for (v, n) in counts.counts.enumerated() where n > 0 { found[v] = n }
+        #expect(found == expected)
     }
 }

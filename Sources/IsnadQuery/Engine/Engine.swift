@@ -87,8 +87,36 @@ package struct QueryInterrupted: Error {
 
 /// Rows between stages: ids of one space, or a finished table.
 enum Rows {
+    /// What the filter matched, in id order, not yet listed: `count by` and
+    /// `timeline` read columns straight from the set's words.
+    case matched(Space, IDSet)
     case items(Space, [UInt32])
     case table([String], [[Cell]])
+
+    /// The matched ids as a list (what every stage but the aggregations reads).
+    var listed: Rows {
+        if case .matched(let space, let set) = self { return .items(space, set.ids) }
+        return self
+    }
+
+    var count: Int {
+        switch self {
+        case .matched(_, let set): set.count
+        case .items(_, let ids): ids.count
+        case .table(_, let table): table.count
+        }
+    }
+
+    /// The rows' ids as a set, when they are ids: the order of listed items
+    /// does not matter to a count.
+    var set: (Space, IDSet)? {
+        switch self {
+        case .matched(let space, let set): (space, set)
+        case .items(let space, let ids):
+            (space, IDSet(sorted: zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : Array(Set(ids)).sorted()))
+        case .table: nil
+        }
+    }
 }
 
 extension Execution {
@@ -117,7 +145,7 @@ extension Execution {
 
     mutating func run(_ query: CheckedQuery, rowLimit: Int? = nil, txn: borrowing IndexStore.Txn) throws -> QueryResult {
         let (space, matched) = try filter(query, txn: txn)
-        var rows = Rows.items(space, matched.ids.ids)
+        var rows = Rows.matched(space, matched.ids)
         var fields: [OutputField]?
         var steps = [matched.step]
         for stage in query.stages {
@@ -133,37 +161,41 @@ extension Execution {
                 rows = try sort(rows, key, order, txn: txn)
             case .limit(let n):
                 switch rows {
+                case .matched(let space, let set): rows = .items(space, set.prefix(n))
                 case .items(let space, let ids): rows = .items(space, Array(ids.prefix(n)))
                 case .table(let columns, let table): rows = .table(columns, Array(table.prefix(n)))
                 }
             case .fields(let chosen):
                 fields = chosen
             case .articles:
-                if case .items(let from, let ids) = rows {
+                if case .items(let from, let ids) = rows.listed {
                     let articles = try map(IDSet(sorted: ids), from: from, to: .articles, txn: txn)
                     rows = .items(.articles, articles.ids)
                     fields = nil
                 }
             }
-            if case .items(_, let ids) = rows {
-                steps.append(PlanStep(stage.label, actual: ids.count))
-            } else if case .table(_, let table) = rows {
-                steps.append(PlanStep(stage.label, actual: table.count))
-            }
+            steps.append(PlanStep(stage.label, actual: rows.count))
         }
         let plan = PlanStep("query", actual: matched.ids.count, children: steps)
+        let listed: Space, shown: [UInt32], total: Int
         switch rows {
         case .table(let columns, let table):
             var result = QueryResult(kind: .aggregate, columns: columns, rows: Array(table.prefix(rowLimit ?? .max)), plan: plan)
             result.total = table.count
             return result
-        case .items(let space, let ids):
+        case .matched(let s, let set):
+            // Only the rows shown are listed.
+            (listed, shown, total) = (s, rowLimit.map { set.prefix($0) } ?? set.ids, set.count)
+        case .items(let s, let ids):
+            (listed, shown, total) = (s, Array(ids.prefix(rowLimit ?? .max)), ids.count)
+        }
+        do {
+            let space = listed
             let chosen = fields ?? (Execution.defaultFields(space) + (provenance && space == .statements ? [.sentence, .spans] : []))
             let typed = Execution.typedFields(space)
             let columns = typedColumns ? typed + chosen.filter { !typed.contains($0) } : chosen
             let kind: QueryResult.Kind = space == .statements ? .statements : space == .articles ? .articles : .entities
             let header = RowHeader(kind: kind, columns: columns.map(\.rawValue), shown: chosen.map(\.rawValue))
-            let shown = ids.prefix(rowLimit ?? .max)
             var table: [[Cell]] = []
             if onRow == nil { table.reserveCapacity(shown.count) }
             for (n, id) in shown.enumerated() {
@@ -173,7 +205,7 @@ extension Execution {
             }
             var result = QueryResult(kind: kind, columns: columns.map(\.rawValue), rows: table, plan: plan)
             result.shown = chosen.map(\.rawValue)
-            result.total = ids.count
+            result.total = total
             return result
         }
     }
@@ -373,11 +405,13 @@ extension Execution {
     /// `count` and `count by f, g`: one row per value (pair of values),
     /// most frequent first, ties by value.
     mutating func group(_ rows: Rows, by fields: [FieldKind], txn: borrowing IndexStore.Txn) throws -> Rows {
-        guard case .items(let space, let ids) = rows else { return rows }
-        guard !fields.isEmpty else { return .table(["count"], [[.number(ids.count)]]) }
-        if space == .statements, fields.count == 1, [.actor, .stance, .date].contains(fields[0]) {
-            return try groupByColumn(ids, fields[0], txn: txn)
+        if case .table = rows { return rows }
+        guard !fields.isEmpty else { return .table(["count"], [[.number(rows.count)]]) }
+        if fields.count == 1, [.actor, .stance, .date].contains(fields[0]),
+           let (space, set) = rows.set, space == .statements {
+            return try groupByColumn(set, fields[0], txn: txn)
         }
+        guard case .items(let space, let ids) = rows.listed else { return rows }
         let valueLists = try fields.map { try values($0, of: ids, in: space, txn: txn) }
         var counts: [[String]: Int] = [:]
         for k in ids.indices {
@@ -394,22 +428,21 @@ extension Execution {
                       sorted.map { key, count in key.map { Cell.text($0) } + [.number(count)] })
     }
 
-    /// A narrow column's values for `ids`, handed to `body` 65,536 at a
-    /// time so that a stop request is seen between chunks.
-    mutating func gather(_ column: Column, of ids: [UInt32], missing: UInt32, txn: borrowing IndexStore.Txn,
-                         _ body: ([UInt32]) -> Void) throws {
-        var start = 0
-        while start < ids.count {
-            try checkStop()
-            let end = min(ids.count, start + 65536)
-            body(try ColumnReader.gather(column, of: Array(ids[start..<end]), missing: missing, store: store, txn: txn))
-            start = end
+    /// A narrow column's values for the ids of `set`, handed to `body` a
+    /// block at a time, a stop request seen every 64 blocks.
+    func gather(_ column: Column, of set: IDSet, missing: UInt32, txn: borrowing IndexStore.Txn,
+                _ body: (UnsafeBufferPointer<UInt32>) -> Void) throws {
+        var blocks = 0
+        try ColumnReader.gather(column, of: set, missing: missing, store: store, txn: txn) { values in
+            if blocks & 63 == 0 { try checkStop() }
+            blocks += 1
+            body(values)
         }
     }
 
     /// `count by` a value the statement column holds: counted by the raw
     /// column value, each distinct value named once.
-    mutating func groupByColumn(_ ids: [UInt32], _ field: FieldKind, txn: borrowing IndexStore.Txn) throws -> Rows {
+    mutating func groupByColumn(_ ids: IDSet, _ field: FieldKind, txn: borrowing IndexStore.Txn) throws -> Rows {
         var counts: [UInt64: Int] = [:]
         // Actors and stances are small dense numbers: counted in an array,
         // no hashing per statement.
@@ -422,11 +455,14 @@ extension Execution {
             try gather(column, of: ids, missing: missing, txn: txn) { dense.add($0, skipping: missing) }
         default:
             var reader = ColumnReader(.statements)
-            for (n, id) in ids.enumerated() {
+            var n = 0
+            try ids.forEach { id in
                 if n & 65535 == 0 { try checkStop() }
+                n += 1
                 let row = try reader.statement(id, store: store, txn: txn)
-                guard row.day != .min else { continue }
+                guard row.day != .min else { return true }
                 counts[UInt64(UInt32(bitPattern: row.day)) << 8 | UInt64(row.precision), default: 0] += 1
+                return true
             }
         }
         for (slot, count) in dense.counts.enumerated() where count > 0 { counts[UInt64(slot)] = count }
@@ -451,26 +487,35 @@ extension Execution {
     /// Counts per period, in order, with empty periods between the first
     /// and the last shown as 0.
     mutating func timeline(_ rows: Rows, _ interval: Interval, txn: borrowing IndexStore.Txn) throws -> Rows {
-        guard case .items(let space, let ids) = rows else { return rows }
+        guard let (space, set) = rows.set else { return rows }
         // Counted per day first (a statement's row holds its first day), then
         // the few thousand distinct days are put into their periods.
         var perDay = DayCounts()
         switch space {
         case .statements:
             let undated = UInt32(bitPattern: Int32.min)
-            try gather(.statementDays, of: ids, missing: undated, txn: txn) { perDay.add($0, skipping: undated) }
+            try gather(.statementDays, of: set, missing: undated, txn: txn) { perDay.add($0, skipping: undated) }
         case .articles:
-            for (n, id) in ids.enumerated() {
+            var n = 0
+            try set.forEach { id in
                 if n & 65535 == 0 { try checkStop() }
+                n += 1
                 if let day = try articleRecord(id, txn: txn)?.published.flatMap(RecordDate.init)?.first.rawValue {
                     perDay.add(day)
                 }
+                return true
             }
         case .entities: break
         }
         var counts: [Int32: Int] = [:]
+        // Days come in order: a period's bounds are worked out once, not per day.
+        var current = Int32.max, following = Int32.min
         for (day, count) in perDay.nonZero {
-            counts[Execution.period(of: DayNumber(rawValue: day), interval).rawValue, default: 0] += count
+            if day < current || day >= following {
+                let start = Execution.period(of: DayNumber(rawValue: day), interval)
+                (current, following) = (start.rawValue, Execution.next(start, interval).rawValue)
+            }
+            counts[current, default: 0] += count
         }
         guard let first = counts.keys.min(), let last = counts.keys.max() else { return .table(["date", "count"], []) }
         var table: [[Cell]] = []
@@ -527,6 +572,7 @@ extension Execution {
     /// column or the count; ties keep their order.
     mutating func sort(_ rows: Rows, _ key: SortKey, _ order: SortOrder, txn: borrowing IndexStore.Txn) throws -> Rows {
         switch rows {
+        case .matched: return try sort(rows.listed, key, order, txn: txn)
         case .table(let columns, let table):
             let index: Int?
             switch key {
@@ -588,13 +634,26 @@ extension CheckedStage {
 struct DenseCounts {
     private(set) var counts: [Int] = []
 
-    mutating func add(_ values: [UInt32], skipping missing: UInt32) {
-        var top = -1
-        for v in values where v != missing { top = max(top, Int(v)) }
-        guard top >= 0 else { return }
-        if top >= counts.count { counts.append(contentsOf: repeatElement(0, count: top + 1 - counts.count)) }
-        counts.withUnsafeMutableBufferPointer { counts in
-            for v in values where v != missing { counts[Int(v)] += 1 }
+    mutating func add(_ values: UnsafeBufferPointer<UInt32>, skipping missing: UInt32) {
+        var i = 0
+        while i < values.count {
+            // Count until a value the array cannot hold yet, then grow it.
+            i = counts.withUnsafeMutableBufferPointer { counts in
+                var i = i
+                while i < values.count {
+                    let v = values[i]
+                    if v != missing {
+                        guard Int(v) < counts.count else { break }
+                        counts[Int(v)] += 1
+                    }
+                    i += 1
+                }
+                return i
+            }
+            if i < values.count {
+                let top = Int(values[i])
+                counts.append(contentsOf: repeatElement(0, count: max(top + 1 - counts.count, counts.count)))
+            }
         }
     }
 }
@@ -624,37 +683,31 @@ struct DayCounts {
         counts[Int(day - base)] += 1
     }
 
-    /// Adds many days at once (`undated` ones skipped): the array is sized
-    /// for their range first, then counted without a check per day.
-    mutating func add(_ days: [UInt32], skipping undated: UInt32) {
-        var lo = Int32.max, hi = Int32.min
-        for d in days where d != undated {
-            let day = Int32(bitPattern: d)
-            lo = min(lo, day)
-            hi = max(hi, day)
-        }
-        guard lo <= hi else { return }
-        let first = counts.isEmpty ? Int(lo) : min(Int(lo), Int(base))
-        let last = counts.isEmpty ? Int(hi) : max(Int(hi), Int(base) + counts.count - 1)
-        guard last - first < DayCounts.span else {
-            for d in days where d != undated { add(Int32(bitPattern: d)) }
-            return
-        }
-        if counts.isEmpty {
-            base = lo
-            counts = [Int](repeating: 0, count: last - first + 1)
-        } else {
-            if first < Int(base) {
-                counts.insert(contentsOf: repeatElement(0, count: Int(base) - first), at: 0)
-                base = Int32(first)
+    /// Adds many days at once (`undated` ones skipped): counted in place
+    /// while they fall in the array's range, which grows (through `add`)
+    /// only when one does not.
+    mutating func add(_ days: UnsafeBufferPointer<UInt32>, skipping undated: UInt32) {
+        var i = 0
+        while i < days.count {
+            let base = self.base
+            i = counts.withUnsafeMutableBufferPointer { counts in
+                var i = i
+                let n = UInt32(counts.count)
+                while i < days.count {
+                    let d = days[i]
+                    if d != undated {
+                        let k = UInt32(bitPattern: Int32(bitPattern: d) &- base)
+                        guard k < n else { break }
+                        counts[Int(k)] += 1
+                    }
+                    i += 1
+                }
+                return i
             }
-            if last >= Int(base) + counts.count {
-                counts.append(contentsOf: repeatElement(0, count: last + 1 - Int(base) - counts.count))
+            if i < days.count {
+                add(Int32(bitPattern: days[i]))
+                i += 1
             }
-        }
-        let base = self.base
-        counts.withUnsafeMutableBufferPointer { counts in
-            for d in days where d != undated { counts[Int(Int32(bitPattern: d) - base)] += 1 }
         }
     }
 
