@@ -28,6 +28,17 @@ package enum Column: UInt8, Sendable {
 
     var blockBytes: Int { Column.blockSize * width }
 
+    /// What the column holds, for plans.
+    package var label: String {
+        switch self {
+        case .statements: "statement"
+        case .articles: "article"
+        case .statementActors: "actor"
+        case .statementStances: "stance"
+        case .statementDays: "day"
+        }
+    }
+
     package static func key(_ column: Column, block: Int) -> [UInt8] {
         [column.rawValue] + IndexKey.id(UInt32(block))
     }
@@ -181,22 +192,24 @@ package struct ColumnReader {
     }
 
     /// A narrow column's values for the ids of `set`, in id order, handed
-    /// to `body` one block (up to 1,024 values) at a time; a stance is
+    /// to `body` with their ids one block (up to 1,024) at a time; a stance is
     /// widened to 32 bits, `missing` stands where no row was stored. The
     /// loop behind `count by` and `timeline`: one lookup per block that
     /// holds a member, then a load per member straight from the bitmap's
     /// words, with no array of ids and no array of values in between.
     package static func gather(_ column: Column, of set: IDSet, missing: UInt32, store: IndexStore,
                                txn: borrowing ReadTransaction,
-                               _ body: (UnsafeBufferPointer<UInt32>) throws -> Void) throws {
+                               _ body: (_ ids: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<UInt32>) throws -> Void) throws {
         let width = column.width
         var key = Column.key(column, block: 0)
         var values = [UInt32](repeating: missing, count: Column.blockSize)
+        var members = [UInt32](repeating: 0, count: Column.blockSize)
         func block(_ b: Int) throws -> UnsafeRawBufferPointer {
             let big = UInt32(b).bigEndian
             withUnsafeBytes(of: big) { for i in 0..<4 { key[1 + i] = $0[i] } }
             return try txn.get(key, in: store.columns) ?? UnsafeRawBufferPointer(start: nil, count: 0)
         }
+        try members.withUnsafeMutableBufferPointer { members in
         try values.withUnsafeMutableBufferPointer { out in
             @inline(__always) func load(_ bytes: UnsafeRawBufferPointer, _ k: Int) -> UInt32 {
                 guard (k + 1) * width <= bytes.count else { return missing }
@@ -214,17 +227,20 @@ package struct ColumnReader {
                         for w in first..<last { any |= words[w] }
                         if any != 0 {
                             let bytes = try block(first / perBlock)
+                            let start = UInt32(first << 6)
                             var n = 0
                             for w in first..<last {
                                 var bits = words[w]
                                 let base = (w - first) << 6
                                 while bits != 0 {
-                                    out[n] = load(bytes, base | bits.trailingZeroBitCount)
+                                    let k = base | bits.trailingZeroBitCount
+                                    members[n] = start | UInt32(k)
+                                    out[n] = load(bytes, k)
                                     n += 1
                                     bits &= bits &- 1
                                 }
                             }
-                            try body(UnsafeBufferPointer(rebasing: out[0..<n]))
+                            try body(UnsafeBufferPointer(rebasing: members[0..<n]), UnsafeBufferPointer(rebasing: out[0..<n]))
                         }
                         first = last
                     }
@@ -236,16 +252,16 @@ package struct ColumnReader {
                         let b = Int(ids[i]) / Column.blockSize
                         let bytes = try block(b)
                         let base = UInt32(b * Column.blockSize)
-                        var n = 0
+                        let from = i
                         while i < ids.count, ids[i] &- base < UInt32(Column.blockSize) {
-                            out[n] = load(bytes, Int(ids[i] &- base))
-                            n += 1
+                            out[i - from] = load(bytes, Int(ids[i] &- base))
                             i += 1
                         }
-                        try body(UnsafeBufferPointer(rebasing: out[0..<n]))
+                        try body(UnsafeBufferPointer(rebasing: ids[from..<i]), UnsafeBufferPointer(rebasing: out[0..<i - from]))
                     }
                 }
             }
+        }
         }
     }
 

@@ -122,6 +122,60 @@ import Testing
         }
     }
 
+    /// A small set narrowed by a large operand is checked on one narrow
+    /// column (first day, stance, actor); a month or a year whose first
+    /// day is close to a range's upper bound needs its whole row. Every
+    /// answer must be the one the records give.
+    @Test func narrowColumnChecksAgreeWithTheRecords() throws {
+        try withFolder { folder in
+            let store = try open(folder.appendingPathComponent("store"))
+            let stances: [Stance] = [.deny, .warn, .assert]
+            var records = (0..<4000).map { n in
+                StatementRecord(id: "s\(n)", doc: "a\(n % 5)", actor: ["Kirby", "Peskov"][n % 2], stance: stances[n % 3],
+                                date: "20\(20 + n % 5)-0\(n % 9 + 1)-1\(n % 10)", quote: "q \(n)")
+            }
+            // The rare actor's dates: days, months and years on both sides
+            // of the bounds asked below.
+            let rareDates = ["2021", "2022", "2022-06", "2022-05", "2022-07", "2022-06-30", "2022-07-01", "2021-12",
+                             "2023", "2020-02-29", "2022-01", "2021-07-02", "2022-12-31", "2023-01-01"]
+            for (k, date) in rareDates.enumerated() {
+                records.append(StatementRecord(id: "r\(k)", doc: "a9", actor: "Rare", stance: stances[k % 3],
+                                               date: date, quote: "r \(k)"))
+            }
+            try store.apply(ImportBatch(statements: records))
+            let engine = QueryEngine(store: store)
+            func expected(_ lower: String?, _ upper: String?, stance: Stance? = nil) -> Set<String> {
+                Set(records.filter { r in
+                    guard r.actor == "Rare", let date = RecordDate(r.date) else { return false }
+                    if let lower, let l = RecordDate(lower), date.first < l.first { return false }
+                    if let upper, let u = RecordDate(upper), date.last > u.last { return false }
+                    return stance.map { r.stance == $0 } ?? true
+                }.map(\.id))
+            }
+            func found(_ query: String) throws -> (Set<String>, String) {
+                let result = try engine.run(CheckedQuery(parsing: query))
+                let ids = Set(result.rows.compactMap { row -> String? in
+                    if case .text(let id) = row[0] { return id }
+                    return nil
+                })
+                return (ids, result.plan.map { "\($0)" } ?? "")
+            }
+            let cases: [(String, String?, String?)] = [
+                ("actor:Rare date<=2022-06", nil, "2022-06"), ("actor:Rare date<2023", nil, "2022"),
+                ("actor:Rare date:2022", "2022", "2022"), ("actor:Rare date:2021-07..2022-06", "2021-07", "2022-06"),
+                ("actor:Rare date>=2022-06", "2022-06", nil), ("actor:Rare date<=2022-12-31", nil, "2022-12-31"),
+            ]
+            for (query, lower, upper) in cases {
+                let (ids, plan) = try found(query)
+                #expect(ids == expected(lower, upper), "\(query)")
+                #expect(plan.contains("day column"), "\(query) did not check the day column: \(plan)")
+            }
+            let (warned, plan) = try found("actor:Rare stance:warn")
+            #expect(warned == expected(nil, nil, stance: .warn))
+            #expect(plan.contains("stance column"), "\(plan)")
+        }
+    }
+
     static let badStatements = """
         {"id":"s1","doc":"a1","actor":"John Kirby","stance":"deny","date":"2022-10-05","quote":"لم نرسل","about":["drones"]}
         {"id":"s2","doc":"a1","actor":"John Kirby","stance":"deny","date":"2022-10-05","quote":"x"

@@ -431,12 +431,12 @@ extension Execution {
     /// A narrow column's values for the ids of `set`, handed to `body` a
     /// block at a time, a stop request seen every 64 blocks.
     func gather(_ column: Column, of set: IDSet, missing: UInt32, txn: borrowing IndexStore.Txn,
-                _ body: (UnsafeBufferPointer<UInt32>) -> Void) throws {
+                _ body: (_ ids: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<UInt32>) throws -> Void) throws {
         var blocks = 0
-        try ColumnReader.gather(column, of: set, missing: missing, store: store, txn: txn) { values in
+        try ColumnReader.gather(column, of: set, missing: missing, store: store, txn: txn) { ids, values in
             if blocks & 63 == 0 { try checkStop() }
             blocks += 1
-            body(values)
+            try body(ids, values)
         }
     }
 
@@ -452,7 +452,7 @@ extension Execution {
             // The narrow columns: 4 or 1 bytes a statement, cache-resident.
             let column = field == .actor ? Column.statementActors : .statementStances
             let missing = field == .actor ? StatementRow.none : 0xFF
-            try gather(column, of: ids, missing: missing, txn: txn) { dense.add($0, skipping: missing) }
+            try gather(column, of: ids, missing: missing, txn: txn) { dense.add($1, skipping: missing) }
         default:
             var reader = ColumnReader(.statements)
             var n = 0
@@ -494,7 +494,7 @@ extension Execution {
         switch space {
         case .statements:
             let undated = UInt32(bitPattern: Int32.min)
-            try gather(.statementDays, of: set, missing: undated, txn: txn) { perDay.add($0, skipping: undated) }
+            try gather(.statementDays, of: set, missing: undated, txn: txn) { perDay.add($1, skipping: undated) }
         case .articles:
             var n = 0
             try set.forEach { id in

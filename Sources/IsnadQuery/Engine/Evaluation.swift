@@ -135,10 +135,23 @@ struct Execution {
     /// `current ∩ filter`, computed the cheapest way.
     mutating func narrow(_ current: IDSet, by filter: Filter, estimate: Int, in space: Space,
                          txn: borrowing IndexStore.Txn) throws -> Evaluated {
-        if space == .statements, current.count * 16 < estimate, let check = try columnCheck(filter, txn: txn) {
+        if space == .statements, current.count * 16 < estimate, let (column, missing, test) = try narrowCheck(filter, txn: txn) {
+            // One narrow column decides nearly every id; the whole row
+            // only the few it cannot (a month or a year near an upper bound).
             var reader = ColumnReader(.statements)
-            let ids = try current.filter { id in check(try reader.statement(id, store: store, txn: txn)) }
-            return Evaluated(ids: ids, step: PlanStep("check \(describe(filter)) on the statement column",
+            let wide = try columnCheck(filter, txn: txn)
+            var kept: [UInt32] = []
+            try gather(column, of: current, missing: missing, txn: txn) { ids, values in
+                for i in ids.indices {
+                    if let verdict = test(values[i]) {
+                        if verdict { kept.append(ids[i]) }
+                    } else if let wide, wide(try reader.statement(ids[i], store: store, txn: txn)) {
+                        kept.append(ids[i])
+                    }
+                }
+            }
+            let ids = IDSet(sorted: kept)
+            return Evaluated(ids: ids, step: PlanStep("check \(describe(filter)) on the \(column.label) column",
                                                       estimated: estimate, actual: ids.count))
         }
         if let single = try singlePostings(filter, in: space, txn: txn) {
@@ -151,6 +164,35 @@ struct Execution {
         var step = e.step
         step.estimated = step.estimated ?? estimate
         return Evaluated(ids: ids, step: PlanStep("intersect", actual: ids.count, children: [step]))
+    }
+
+    /// A test of one narrow column's value (a stance, an actor, a first
+    /// day) that decides `filter`: true or false, or nil when only the whole
+    /// row can tell (a month or year whose first day is within a year of
+    /// the upper bound).
+    mutating func narrowCheck(_ filter: Filter, txn: borrowing IndexStore.Txn)
+        throws -> (Column, missing: UInt32, test: (UInt32) -> Bool?)? {
+        switch filter {
+        case .stance(let stance):
+            let ordinal = UInt32(stance.ordinal)
+            return (.statementStances, 0xFF, { $0 == ordinal })
+        case .date(let range):
+            let lower = range.lower.map { Int($0.rawValue) }, upper = range.upper.map { Int($0.rawValue) }
+            return (.statementDays, UInt32(bitPattern: Int32.min), { value in
+                let first = Int(Int32(bitPattern: value))
+                if first == Int(Int32.min) { return false }
+                if let lower, first < lower { return false }
+                guard let upper else { return true }
+                if first > upper { return false }
+                // A year's last day is at most 365 days after its first.
+                return first + 366 <= upper ? true : nil
+            })
+        case .entity(.actor, let name):
+            let entities = Set(try resolve(name, txn: txn))
+            return (.statementActors, StatementRow.none, { entities.contains($0) })
+        default:
+            return nil
+        }
     }
 
     /// A test of one statement row that decides `filter`, when the columns
