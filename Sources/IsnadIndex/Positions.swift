@@ -151,7 +151,7 @@ package struct Positions {
     }
 }
 
-/// Reads entries in id order, skipping by block to the ids asked for.
+/// Reads entries in id order (a phrase check seeks with ``Phrase/Cursor``).
 package struct PositionsReader {
     let positions: Positions
     var offset: Int
@@ -227,32 +227,5 @@ package struct PositionsReader {
         }
         guard let entry = header(), let list = read(entry.count) else { return nil }
         return (entry.id, list)
-    }
-
-    /// The positions of `id`, which must not be below an id asked before.
-    package mutating func positions(of id: UInt32) -> [UInt32]? {
-        var out: [UInt32] = []
-        return positions(of: id, into: &out) ? out : nil
-    }
-
-    /// The positions of `id`, written over `out` (its storage reused: a
-    /// phrase check calls this for every candidate and every term).
-    package mutating func positions(of id: UInt32, into out: inout [UInt32]) -> Bool {
-        while true {
-            if let entry = pending {
-                if entry.id > id { return false }
-                pending = nil
-                if entry.id == id { return read(entry.count, into: &out) }
-                skip(entry.count)
-            }
-            // Jump over whole blocks that end before `id`.
-            var b = index / Positions.blockSize
-            if index % Positions.blockSize == 0 || b + 1 < positions.blockCount {
-                while b + 1 < positions.blockCount, positions.block(b + 1).first <= id { b += 1 }
-                if b * Positions.blockSize > index { index = b * Positions.blockSize }
-            }
-            guard let entry = header() else { return false }
-            pending = entry
-        }
     }
 }

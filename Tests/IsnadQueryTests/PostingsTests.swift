@@ -151,16 +151,65 @@ import Testing
                 }
                 #expect(positions.entries.map(\.id) == ids)
                 // Ask for a random ascending subset, with absent ids between.
-                var reader = PositionsReader(positions)
+                var cursor = Phrase.Cursor(positions)
                 let wanted = Set(ids.filter { _ in Int.random(in: 0..<7, using: &random) == 0 })
                 var asked = Array(wanted)
                 for _ in 0..<20 { asked.append(UInt32.random(in: 0..<2_000_000, using: &random)) }
                 for id in Set(asked).sorted() {
-                    let found = reader.positions(of: id)
+                    var found: [UInt32]?
+                    if let n = cursor.seek(id) {
+                        var buffer = [UInt32](repeating: 0, count: n)
+                        found = buffer.withUnsafeMutableBufferPointer { cursor.decode(n, into: $0) } ? buffer : nil
+                    }
                     let expected = byID[id]
                     #expect(found == expected)
                 }
             }
+        }
+    }
+}
+
+/// Phrase matching over stored positions against a brute-force check of
+/// the same entries: words repeated in the phrase, candidates a word lacks,
+/// entries with many positions.
+@Suite struct PhraseTests {
+    @Test func phraseFilterAgreesWithBruteForce() {
+        var random = SeededGenerator(state: 9)
+        for _ in 0..<60 {
+            let words = Int.random(in: 1...3, using: &random)
+            var entries: [[(id: UInt32, positions: [UInt32])]] = []
+            for _ in 0..<words {
+                var list: [(id: UInt32, positions: [UInt32])] = []
+                for id in UInt32(0)..<300 where Int.random(in: 0..<3, using: &random) > 0 {
+                    let many = Int.random(in: 0..<20, using: &random) == 0 ? 40 : 3
+                    let positions = Set((0..<Int.random(in: 1...many, using: &random)).map { _ in
+                        UInt32.random(in: 0..<12, using: &random)
+                    }).sorted()
+                    list.append((id, positions))
+                }
+                entries.append(list)
+            }
+            let length = Int.random(in: 2...4, using: &random)
+            let slots = (0..<length).map { _ in Int.random(in: 0..<words, using: &random) }
+            let candidates = (UInt32(0)..<300).filter { _ in Int.random(in: 0..<2, using: &random) == 0 }
+            let maps = entries.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.id, $0.positions) }) }
+            let expected = candidates.filter { id in
+                guard let starts = maps[slots[0]][id] else { return false }
+                return starts.contains { start in
+                    slots.indices.allSatisfy { i in maps[slots[i]][id]?.contains(start + UInt32(i)) ?? false }
+                }
+            }
+            let encoded = entries.map { Positions.encode($0) }
+            let found = encoded[0].withUnsafeBytes { a in
+                encoded[min(1, words - 1)].withUnsafeBytes { b in
+                    encoded[min(2, words - 1)].withUnsafeBytes { c in
+                        let lists = [a, b, c].prefix(words).compactMap { Positions($0) }
+                        return Phrase.filter(IDSet(sorted: candidates), positions: lists, slots: slots, shouldStop: {}).ids
+                    }
+                }
+            }
+            let missing = expected.filter { !found.contains($0) }.map { id in maps.map { $0[id] ?? [] } }
+            #expect(found == expected, "slots \(slots) missing \(missing)")
         }
     }
 }

@@ -375,20 +375,12 @@ struct Execution {
             var distinct: [String] = []
             for term in terms where !distinct.contains(term) { distinct.append(term) }
             let slots = terms.map { term in distinct.firstIndex(of: term) ?? 0 }
-            var readers: [PositionsReader] = []
+            var stored: [Positions] = []
             for term in distinct {
                 guard let positions = try store.positions(space, term: term, txn: txn) else { return .empty }
-                readers.append(PositionsReader(positions))
+                stored.append(positions)
             }
-            // Buffers reused from candidate to candidate: no allocation per
-            // statement and term.
-            var found = [[UInt32]](repeating: [], count: distinct.count)
-            return candidates.filter { id in
-                for k in readers.indices {
-                    guard readers[k].positions(of: id, into: &found[k]) else { return false }
-                }
-                return Execution.hasPhrase(found, slots: slots)
-            }
+            return try Phrase.filter(candidates, positions: stored, slots: slots) { try checkStop() }
         case .prefix(let prefix):
             return IDSet.union(try store.postings(space, formsStartingWith: prefix, txn: txn))
         }
@@ -417,17 +409,6 @@ struct Execution {
             return IDSet.union(try store.postings(.article, formsStartingWith: prefix, txn: txn))
         }
     }
-
-    /// Whether the phrase's i-th word (whose positions are
-    /// `positions[slots[i]]`) stands at start + i for some start (the lists
-    /// are short: a word's places in one quote).
-    static func hasPhrase(_ positions: [[UInt32]], slots: [Int]) -> Bool {
-        guard let first = slots.first else { return false }
-        return positions[first].contains { start in
-            slots.indices.dropFirst().allSatisfy { i in positions[slots[i]].contains(start &+ UInt32(i)) }
-        }
-    }
-
 
     // MARK: - Between spaces
 
