@@ -202,15 +202,16 @@ package struct ColumnReader {
                                _ body: (_ ids: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<UInt32>) throws -> Void) throws {
         let width = column.width
         var key = Column.key(column, block: 0)
-        var values = [UInt32](repeating: missing, count: Column.blockSize)
-        var members = [UInt32](repeating: 0, count: Column.blockSize)
+        // One block's member ids, then their values.
+        var scratch = [UInt32](repeating: 0, count: 2 * Column.blockSize)
         func block(_ b: Int) throws -> UnsafeRawBufferPointer {
             let big = UInt32(b).bigEndian
             withUnsafeBytes(of: big) { for i in 0..<4 { key[1 + i] = $0[i] } }
             return try txn.get(key, in: store.columns) ?? UnsafeRawBufferPointer(start: nil, count: 0)
         }
-        try members.withUnsafeMutableBufferPointer { members in
-        try values.withUnsafeMutableBufferPointer { out in
+        try scratch.withUnsafeMutableBufferPointer { scratch in
+            let members = UnsafeMutableBufferPointer(rebasing: scratch[..<Column.blockSize])
+            let out = UnsafeMutableBufferPointer(rebasing: scratch[Column.blockSize...])
             @inline(__always) func load(_ bytes: UnsafeRawBufferPointer, _ k: Int) -> UInt32 {
                 guard (k + 1) * width <= bytes.count else { return missing }
                 return width == 4 ? UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: k * 4, as: UInt32.self))
@@ -261,7 +262,6 @@ package struct ColumnReader {
                     }
                 }
             }
-        }
         }
     }
 
