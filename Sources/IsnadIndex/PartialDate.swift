@@ -82,6 +82,13 @@ package struct DayRange: Sendable, Hashable, CustomStringConvertible {
     }
 
     package var description: String { "\(lower?.description ?? "*")..\(upper?.description ?? "*")" }
+
+    /// Whether the whole of `date` (its first to its last day) lies in the range.
+    package func contains(_ date: RecordDate) -> Bool {
+        if let lower, date.first < lower { return false }
+        if let upper, date.last > upper { return false }
+        return true
+    }
 }
 
 extension String {

@@ -10,7 +10,7 @@ package enum Phrase {
     package static func filter(_ candidates: IDSet, positions: [Positions], slots: [Int],
                                shouldStop: () throws -> Void) rethrows -> IDSet {
         guard let first = slots.first, slots.allSatisfy({ $0 >= 0 && $0 < positions.count }) else { return .empty }
-        var cursors = positions.map(Cursor.init)
+        var cursors = positions.map(PositionsReader.init)
         let used = positions.indices.filter(slots.contains)
         // Each distinct word's positions in the current statement, in
         // buffers reused from statement to statement.
@@ -56,94 +56,5 @@ package enum Phrase {
             if all { return true }
         }
         return false
-    }
-
-    /// Walks one word's entries forward, in the layout of ``Positions``.
-    package struct Cursor {
-        let positions: Positions
-        let end: Int
-        var offset = 0
-        /// Entries whose header was read so far.
-        var index = 0
-        var previous: UInt32 = 0
-        /// Position varints of the last header read and not yet consumed.
-        var unread = 0
-
-        package init(_ positions: Positions) {
-            self.positions = positions
-            end = positions.bytes.count
-        }
-
-        @inline(__always)
-        mutating func varint() -> UInt32? {
-            guard offset < end else { return nil }
-            let b = positions.bytes[offset]
-            offset += 1
-            if b < 0x80 { return UInt32(b) }
-            var value = UInt32(b & 0x7F), shift: UInt32 = 7
-            while offset < end, shift < 35 {
-                let byte = positions.bytes[offset]
-                offset += 1
-                value |= UInt32(byte & 0x7F) << shift
-                if byte < 0x80 { return value }
-                shift += 7
-            }
-            return nil
-        }
-
-        @inline(__always)
-        mutating func skipUnread() {
-            while unread > 0, offset < end {
-                if positions.bytes[offset] < 0x80 { unread -= 1 }
-                offset += 1
-            }
-        }
-
-        /// Moves to the entry of `id` and returns its position count, or nil
-        /// when the word has no entry for `id` (ids asked must ascend).
-        @inline(__always)
-        package mutating func seek(_ id: UInt32) -> Int? {
-            if index > 0, previous == id, unread > 0 { return unread }
-            if index > 0, previous > id { return nil }
-            skipUnread()
-            // Jump over whole blocks that end before `id`.
-            let blockSize = Positions.blockSize
-            var b = index / blockSize
-            if b + 1 < positions.blockCount, positions.block(b + 1).first <= id {
-                while b + 1 < positions.blockCount, positions.block(b + 1).first <= id { b += 1 }
-                index = b * blockSize
-            }
-            while index < positions.count {
-                if index % blockSize == 0 {
-                    let block = positions.block(index / blockSize)
-                    offset = block.offset
-                    previous = block.first
-                }
-                guard let delta = varint(), let n = varint(), n <= 1 << 16 else {
-                    index = positions.count
-                    return nil
-                }
-                previous &+= delta
-                index += 1
-                unread = Int(n)
-                if previous == id { return Int(n) }
-                if previous > id { return nil }
-                skipUnread()
-            }
-            return nil
-        }
-
-        /// Decodes the `n` positions of the entry `seek` stopped at.
-        @inline(__always)
-        package mutating func decode(_ n: Int, into out: UnsafeMutableBufferPointer<UInt32>) -> Bool {
-            var p: UInt32 = 0
-            unread = 0
-            for k in 0..<n {
-                guard let d = varint() else { return false }
-                p &+= d
-                out[k] = p
-            }
-            return true
-        }
     }
 }

@@ -76,10 +76,7 @@ package struct Positions {
         var reader = PositionsReader(self)
         reader.index = (blockCount - 1) * Self.blockSize
         var last: UInt32?
-        while let entry = reader.header() {
-            last = entry.id
-            reader.skip(entry.count)
-        }
+        while let entry = reader.header() { last = entry.id }
         return reader.failed ? nil : last
     }
 
@@ -151,26 +148,40 @@ package struct Positions {
     }
 }
 
-/// Reads entries in id order (a phrase check seeks with ``Phrase/Cursor``).
+/// Walks one word's entries forward: every entry in turn (`next`, for
+/// merging), or straight to the ids a phrase check asks for (`seek`, then
+/// `decode`), jumping over whole blocks that end before them.
 package struct PositionsReader {
     let positions: Positions
-    var offset: Int
+    /// The byte count, kept: the loops below test it at every byte.
+    let end: Int
+    var offset = 0
+    /// Entries whose header was read so far.
     var index = 0
+    /// The id of the last header read.
     var previous: UInt32 = 0
+    /// Position varints of the last header read and not yet consumed.
+    var unread = 0
     var failed = false
-    /// An entry whose id was read but whose positions were not yet: the
-    /// cursor stands at its first position.
-    var pending: (id: UInt32, count: Int)?
 
     package init(_ positions: Positions) {
         self.positions = positions
-        offset = positions.blockCount > 0 ? positions.block(0).offset : 0
+        end = positions.bytes.count
     }
 
+    @inline(__always)
     mutating func varint() -> UInt32? {
-        var value: UInt32 = 0, shift: UInt32 = 0
-        while offset < positions.bytes.count, shift < 35 {
-            let byte = positions.bytes[offset]
+        let bytes = positions.bytes
+        guard offset < end else {
+            failed = true
+            return nil
+        }
+        let b = bytes[offset]
+        offset += 1
+        if b < 0x80 { return UInt32(b) }
+        var value = UInt32(b & 0x7F), shift: UInt32 = 7
+        while offset < end, shift < 35 {
+            let byte = bytes[offset]
             offset += 1
             value |= UInt32(byte & 0x7F) << shift
             if byte < 0x80 { return value }
@@ -180,52 +191,78 @@ package struct PositionsReader {
         return nil
     }
 
-    /// Reads the next entry's id and position count.
+    /// Reads the next entry's id and position count, stepping over the
+    /// positions of the one before when they were not read.
+    @inline(__always)
     mutating func header() -> (id: UInt32, count: Int)? {
-        guard index < positions.count, !failed else { return nil }
+        // A damaged header ends the walk (index set to the end).
+        guard index < positions.count else { return nil }
         if index % Positions.blockSize == 0 {
             let b = positions.block(index / Positions.blockSize)
             offset = b.offset
             previous = b.first
+        } else {
+            skip(unread)
         }
-        guard let delta = varint(), let n = varint(), n <= 1 << 16 else { return nil }
+        guard let delta = varint(), let n = varint(), n <= 1 << 16 else {
+            index = positions.count
+            return nil
+        }
         previous &+= delta
         index += 1
+        unread = Int(n)
         return (previous, Int(n))
     }
 
-    mutating func read(_ n: Int) -> [UInt32]? {
-        var out: [UInt32] = []
-        return read(n, into: &out) ? out : nil
-    }
-
-    mutating func read(_ n: Int, into out: inout [UInt32]) -> Bool {
-        out.removeAll(keepingCapacity: true)
-        var p: UInt32 = 0
-        for _ in 0..<n {
-            guard let d = varint() else { return false }
-            p &+= d
-            out.append(p)
-        }
-        return true
-    }
-
     /// Steps over `n` varints without decoding them.
+    @inline(__always)
     mutating func skip(_ n: Int) {
         var left = n
         let bytes = positions.bytes
-        while left > 0, offset < bytes.count {
+        while left > 0, offset < end {
             if bytes[offset] < 0x80 { left -= 1 }
             offset += 1
         }
     }
 
     package mutating func next() -> (id: UInt32, positions: [UInt32])? {
-        if let entry = pending {
-            pending = nil
-            return read(entry.count).map { (entry.id, $0) }
+        guard let entry = header() else { return nil }
+        var out = [UInt32](repeating: 0, count: entry.count)
+        let ok = out.withUnsafeMutableBufferPointer { decode(entry.count, into: $0) }
+        return ok ? (entry.id, out) : nil
+    }
+
+    /// Moves to the entry of `id` and returns its position count, or nil
+    /// when the word has no entry for `id` (ids asked must ascend).
+    @inline(__always)
+    package mutating func seek(_ id: UInt32) -> Int? {
+        if index > 0 {
+            if previous == id, unread > 0 { return unread }
+            if previous > id { return nil }
         }
-        guard let entry = header(), let list = read(entry.count) else { return nil }
-        return (entry.id, list)
+        // Jump over whole blocks that end before `id`.
+        var b = index / Positions.blockSize
+        if b + 1 < positions.blockCount, positions.block(b + 1).first <= id {
+            while b + 1 < positions.blockCount, positions.block(b + 1).first <= id { b += 1 }
+            index = b * Positions.blockSize
+        }
+        while let entry = header() {
+            if entry.id == id { return entry.count }
+            if entry.id > id { return nil }
+        }
+        return nil
+    }
+
+    /// Decodes the `n` positions of the entry last reached.
+    @inline(__always)
+    package mutating func decode(_ n: Int, into out: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+        var p: UInt32 = 0
+        unread = 0
+        for k in 0..<n {
+            guard let d = varint() else { return false }
+            p &+= d
+            out[k] = p
+        }
+        return true
     }
 }

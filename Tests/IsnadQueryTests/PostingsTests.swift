@@ -151,7 +151,7 @@ import Testing
                 }
                 #expect(positions.entries.map(\.id) == ids)
                 // Ask for a random ascending subset, with absent ids between.
-                var cursor = Phrase.Cursor(positions)
+                var cursor = PositionsReader(positions)
                 let wanted = Set(ids.filter { _ in Int.random(in: 0..<7, using: &random) == 0 })
                 var asked = Array(wanted)
                 for _ in 0..<20 { asked.append(UInt32.random(in: 0..<2_000_000, using: &random)) }

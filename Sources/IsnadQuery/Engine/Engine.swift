@@ -144,8 +144,8 @@ extension Execution {
     }
 
     mutating func run(_ query: CheckedQuery, rowLimit: Int? = nil, txn: borrowing IndexStore.Txn) throws -> QueryResult {
-        let (space, matched) = try filter(query, txn: txn)
-        var rows = Rows.matched(space, matched.ids)
+        let (matchedSpace, matched) = try filter(query, txn: txn)
+        var rows = Rows.matched(matchedSpace, matched.ids)
         var fields: [OutputField]?
         var steps = [matched.step]
         for stage in query.stages {
@@ -177,7 +177,7 @@ extension Execution {
             steps.append(PlanStep(stage.label, actual: rows.count))
         }
         let plan = PlanStep("query", actual: matched.ids.count, children: steps)
-        let listed: Space, shown: [UInt32], total: Int
+        let space: Space, shown: [UInt32], total: Int
         switch rows {
         case .table(let columns, let table):
             var result = QueryResult(kind: .aggregate, columns: columns, rows: Array(table.prefix(rowLimit ?? .max)), plan: plan)
@@ -185,29 +185,26 @@ extension Execution {
             return result
         case .matched(let s, let set):
             // Only the rows shown are listed.
-            (listed, shown, total) = (s, rowLimit.map { set.prefix($0) } ?? set.ids, set.count)
+            (space, shown, total) = (s, rowLimit.map { set.prefix($0) } ?? set.ids, set.count)
         case .items(let s, let ids):
-            (listed, shown, total) = (s, Array(ids.prefix(rowLimit ?? .max)), ids.count)
+            (space, shown, total) = (s, Array(ids.prefix(rowLimit ?? .max)), ids.count)
         }
-        do {
-            let space = listed
-            let chosen = fields ?? (Execution.defaultFields(space) + (provenance && space == .statements ? [.sentence, .spans] : []))
-            let typed = Execution.typedFields(space)
-            let columns = typedColumns ? typed + chosen.filter { !typed.contains($0) } : chosen
-            let kind: QueryResult.Kind = space == .statements ? .statements : space == .articles ? .articles : .entities
-            let header = RowHeader(kind: kind, columns: columns.map(\.rawValue), shown: chosen.map(\.rawValue))
-            var table: [[Cell]] = []
-            if onRow == nil { table.reserveCapacity(shown.count) }
-            for (n, id) in shown.enumerated() {
-                if n & 255 == 0 { try checkStop() }
-                let row = try cells(id, in: space, columns, txn: txn)
-                if let onRow { try onRow(header, row) } else { table.append(row) }
-            }
-            var result = QueryResult(kind: kind, columns: columns.map(\.rawValue), rows: table, plan: plan)
-            result.shown = chosen.map(\.rawValue)
-            result.total = total
-            return result
+        let chosen = fields ?? (Execution.defaultFields(space) + (provenance && space == .statements ? [.sentence, .spans] : []))
+        let typed = Execution.typedFields(space)
+        let columns = typedColumns ? typed + chosen.filter { !typed.contains($0) } : chosen
+        let kind: QueryResult.Kind = space == .statements ? .statements : space == .articles ? .articles : .entities
+        let header = RowHeader(kind: kind, columns: columns.map(\.rawValue), shown: chosen.map(\.rawValue))
+        var table: [[Cell]] = []
+        if onRow == nil { table.reserveCapacity(shown.count) }
+        for (n, id) in shown.enumerated() {
+            if n & 255 == 0 { try checkStop() }
+            let row = try cells(id, in: space, columns, txn: txn)
+            if let onRow { try onRow(header, row) } else { table.append(row) }
         }
+        var result = QueryResult(kind: kind, columns: columns.map(\.rawValue), rows: table, plan: plan)
+        result.shown = chosen.map(\.rawValue)
+        result.total = total
+        return result
     }
 
     /// The columns the public API's typed rows are built from.
@@ -624,9 +621,6 @@ extension CheckedStage {
     }
 }
 
-/// Counts per day in an array over the span of days seen: a statement costs
-/// an index, not a hash. Days far outside the span (dates centuries apart)
-/// are counted in a dictionary instead of growing the array without bound.
 /// Counts of small numbers (entity ids, stance ordinals) in an array.
 /// A chunk is counted in one call on the struct's own storage: counting
 /// through a variable captured by the gather closure paid a dynamic
@@ -658,6 +652,9 @@ struct DenseCounts {
     }
 }
 
+/// Counts per day in an array over the span of days seen: a statement costs
+/// an index, not a hash. Days far outside the span (dates centuries apart)
+/// are counted in a dictionary instead of growing the array without bound.
 struct DayCounts {
     private var base: Int32 = 0
     private var counts: [Int] = []

@@ -135,23 +135,19 @@ struct Execution {
     /// `current ∩ filter`, computed the cheapest way.
     mutating func narrow(_ current: IDSet, by filter: Filter, estimate: Int, in space: Space,
                          txn: borrowing IndexStore.Txn) throws -> Evaluated {
-        if space == .statements, current.count * 16 < estimate, let (column, missing, test) = try narrowCheck(filter, txn: txn) {
+        if space == .statements, current.count * 16 < estimate, let check = try narrowCheck(filter, txn: txn) {
             // One narrow column decides nearly every id; the whole row
             // only the few it cannot (a month or a year near an upper bound).
             var reader = ColumnReader(.statements)
-            let wide = try columnCheck(filter, txn: txn)
             var kept: [UInt32] = []
-            try gather(column, of: current, missing: missing, txn: txn) { ids, values in
+            try gather(check.column, of: current, missing: check.missing, txn: txn) { ids, values in
                 for i in ids.indices {
-                    if let verdict = test(values[i]) {
-                        if verdict { kept.append(ids[i]) }
-                    } else if let wide, wide(try reader.statement(ids[i], store: store, txn: txn)) {
-                        kept.append(ids[i])
-                    }
+                    let keep = try check.test(values[i]) ?? check.row(try reader.statement(ids[i], store: store, txn: txn))
+                    if keep { kept.append(ids[i]) }
                 }
             }
             let ids = IDSet(sorted: kept)
-            return Evaluated(ids: ids, step: PlanStep("check \(describe(filter)) on the \(column.label) column",
+            return Evaluated(ids: ids, step: PlanStep("check \(describe(filter)) on the \(check.column.label) column",
                                                       estimated: estimate, actual: ids.count))
         }
         if let single = try singlePostings(filter, in: space, txn: txn) {
@@ -169,13 +165,13 @@ struct Execution {
     /// A test of one narrow column's value (a stance, an actor, a first
     /// day) that decides `filter`: true or false, or nil when only the whole
     /// row can tell (a month or year whose first day is within a year of
-    /// the upper bound).
+    /// the upper bound), which `row` then decides.
     mutating func narrowCheck(_ filter: Filter, txn: borrowing IndexStore.Txn)
-        throws -> (Column, missing: UInt32, test: (UInt32) -> Bool?)? {
+        throws -> (column: Column, missing: UInt32, test: (UInt32) -> Bool?, row: (StatementRow) -> Bool)? {
         switch filter {
         case .stance(let stance):
             let ordinal = UInt32(stance.ordinal)
-            return (.statementStances, 0xFF, { $0 == ordinal })
+            return (.statementStances, 0xFF, { $0 == ordinal }, { _ in false })
         case .date(let range):
             let lower = range.lower.map { Int($0.rawValue) }, upper = range.upper.map { Int($0.rawValue) }
             return (.statementDays, UInt32(bitPattern: Int32.min), { value in
@@ -186,32 +182,10 @@ struct Execution {
                 if first > upper { return false }
                 // A year's last day is at most 365 days after its first.
                 return first + 366 <= upper ? true : nil
-            })
+            }, { row in row.date.map(range.contains) ?? false })
         case .entity(.actor, let name):
             let entities = Set(try resolve(name, txn: txn))
-            return (.statementActors, StatementRow.none, { entities.contains($0) })
-        default:
-            return nil
-        }
-    }
-
-    /// A test of one statement row that decides `filter`, when the columns
-    /// hold what it needs.
-    mutating func columnCheck(_ filter: Filter, txn: borrowing IndexStore.Txn) throws -> ((StatementRow) -> Bool)? {
-        switch filter {
-        case .stance(let stance):
-            let ordinal = stance.ordinal
-            return { $0.stance == ordinal }
-        case .date(let range):
-            return { row in
-                guard let date = row.date else { return false }
-                if let lower = range.lower, date.first < lower { return false }
-                if let upper = range.upper, date.last > upper { return false }
-                return true
-            }
-        case .entity(.actor, let name):
-            let entities = Set(try resolve(name, txn: txn))
-            return { entities.contains($0.actor) }
+            return (.statementActors, StatementRow.none, { entities.contains($0) }, { _ in false })
         default:
             return nil
         }
@@ -349,9 +323,7 @@ struct Execution {
         try ColumnReader.scan(.articles, store: store, txn: txn) { first, bytes in
             for k in 0..<(bytes.count / Column.rowSize) {
                 let row = ArticleRow(bytes, at: k * Column.rowSize)
-                guard row.live, let date = row.date else { continue }
-                if let lower = range.lower, date.first < lower { continue }
-                if let upper = range.upper, date.last > upper { continue }
+                guard row.live, let date = row.date, range.contains(date) else { continue }
                 out.append(first + UInt32(k))
             }
         }
