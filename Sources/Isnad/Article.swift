@@ -34,7 +34,7 @@ public struct Article: Sendable, Hashable {
     /// Why the store would refuse the article, or nil.
     var problem: String? {
         if text.allSatisfy(\.isWhitespace) { return "the text is empty" }
-        if text.utf8.contains(0) { return "the text holds a NUL byte (a binary file?)" }
+        if text.holdsNUL { return "the text holds a NUL byte (a binary file?)" }
         if let id {
             if id.isEmpty || id.allSatisfy(\.isWhitespace) { return "the id is empty" }
             if id.utf8.count > 256 { return "the id is longer than 256 bytes" }
@@ -80,6 +80,14 @@ enum ContentHash {
 }
 
 extension String {
+    /// Found with `memchr`: `utf8.contains(0)` goes a byte at a time
+    /// through a generic iterator, a percent of an ingest on long texts.
+    fileprivate var holdsNUL: Bool {
+        utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        } ?? utf8.contains(0)
+    }
+
     fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }

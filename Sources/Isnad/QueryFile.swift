@@ -104,7 +104,9 @@ public struct QueryFile: Sendable {
                                  text: String(decoding: text, as: UTF8.self), origins: origins))
         }
 
-        for rawLine in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the byte: "\r\n" is one Character, never equal to "\n".
+        for rawBytes in source.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let rawLine = Substring(rawBytes)
             defer { offset += rawLine.utf8.count + 1 }
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.trimmingCharacters(in: .whitespaces)

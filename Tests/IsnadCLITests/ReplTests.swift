@@ -90,6 +90,18 @@ import IsnadText
         #expect(file.entries[1].text == "actor:\"John Kirby\"\n  | count by stance")
     }
 
+    /// A file saved with Windows line ends reads as the same queries (it
+    /// had been one line, a comment, so nothing ran).
+    @Test func queryFilesWithWindowsLineEnds() throws {
+        let source = "let who = Kirby\n\n# Denials\nstance:deny\n\n# By $who\nactor:$who\n  | count by stance\n"
+        let unix = try QueryFile(path: "q.isq", source: source)
+        let windows = try QueryFile(path: "q.isq", source: source.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(windows.entries.count == 2)
+        #expect(windows.entries.map(\.title) == unix.entries.map(\.title))
+        #expect(windows.entries.map(\.text) == unix.entries.map(\.text))
+        #expect(windows.entries[1].text == "actor:Kirby\n  | count by stance")
+    }
+
     @Test func queryFileErrorsNameFileLineAndColumn() throws {
         #expect(throws: QueryFile.Problem.self) { try QueryFile(path: "q.isq", source: "actor:$nobody") }
         do {

@@ -107,6 +107,42 @@ import Testing
         }
     }
 
+    /// Files saved with Windows line ends (and a byte-order mark) read as
+    /// their Unix twins: JSON Lines line by line, front matter, catalogues.
+    @Test func windowsLineEndsReadLikeUnixOnes() throws {
+        let jsonl = """
+            {"id": "j1", "text": "قال كيربي إن الشحنات وصلت.", "published": "2023-01-02"}
+            {"id": "j2", "text": "Peskov said: \\"No.\\"\\r\\nIt went on."}
+
+            """
+        let text = "---\nid: t1\ntitle: T\n---\nقال بيسكوف.\nوأضاف أن التعاون مستمر.\n"
+        let catalogue = "{\"doc\": \"c1\", \"published\": \"2024-09-09\"}\n"
+        func load(_ lineEnd: String, mark: String) throws -> LoadedArticles {
+            try withFolder { folder in
+                let fm = FileManager.default
+                func write(_ name: String, _ contents: String) {
+                    _ = fm.createFile(atPath: folder + "/" + name,
+                                      contents: Data((mark + contents.replacingOccurrences(of: "\n", with: lineEnd)).utf8))
+                }
+                write("articles.jsonl", jsonl)
+                write("t.txt", text)
+                write("c1.txt", "قال لافروف.\n")
+                write("docs.jsonl", catalogue)
+                return Article.load(from: [folder])
+            }
+        }
+        let unix = try load("\n", mark: "")
+        let windows = try load("\r\n", mark: "\u{FEFF}")
+        #expect(windows.rejected.isEmpty, "\(windows.rejected)")
+        #expect(windows.articles.count == 4)
+        #expect(windows.articles == unix.articles)
+        let byID = Dictionary(uniqueKeysWithValues: windows.articles.map { ($0.id ?? "", $0) })
+        #expect(byID["t1"]?.title == "T")
+        #expect(byID["t1"]?.text == "قال بيسكوف.\nوأضاف أن التعاون مستمر.")
+        #expect(byID["c1"]?.published == "2024-09-09")
+        #expect(byID["j2"]?.text == "Peskov said: \"No.\"\r\nIt went on.", "escapes inside a line are the article's own")
+    }
+
     @Test func badFilesAreReportedOneByOne() throws {
         try withFolder { folder in
             let fm = FileManager.default
