@@ -47,10 +47,10 @@ package enum Cue {
         (["أعرب", "أعربت", "أعربوا", "أبدى", "أبدت", "يبدي"], "concern", ["قلق", "قلقه", "قلقها", "قلقهم", "بالقلق", "القلق"]),
     ]
 
-    static let conditionalForms: [[UInt8]: (stance: String, needs: Set<[UInt8]>)] = {
-        var out: [[UInt8]: (String, Set<[UInt8]>)] = [:]
+    static let conditionalForms: WordMap<(stance: String, needs: WordSet)> = {
+        var out = WordMap<(stance: String, needs: WordSet)>()
         for (verbs, stance, needs) in conditional {
-            let needed = Set(needs.compactMap { normalize($0).first.map { Array($0.utf8) } })
+            let needed = WordSet(needs.compactMap { normalize($0).first.map { Array($0.utf8) } })
             for verb in verbs { if let form = normalize(verb).first { out[Array(form.utf8)] = (stance, needed) } }
         }
         return out
@@ -62,8 +62,8 @@ package enum Cue {
 
     /// Normalised single-word cues, by their UTF-8 bytes (see
     /// ``Gazetteer``: byte comparison skips Unicode normalisation).
-    static let single: [[UInt8]: String] = {
-        var out: [[UInt8]: String] = [:]
+    static let single: WordMap<String> = {
+        var out = WordMap<String>()
         for (stance, list) in verbs {
             for verb in list {
                 if let form = normalize(verb).first, out[Array(form.utf8)] == nil { out[Array(form.utf8)] = stance }
@@ -73,18 +73,18 @@ package enum Cue {
     }()
 
     /// Phrases by their first word.
-    static let multi: [[UInt8]: [(words: [[UInt8]], stance: String)]] = {
-        var out: [[UInt8]: [(words: [[UInt8]], stance: String)]] = [:]
+    static let multi: WordMap<[(words: [[UInt8]], stance: String)]> = {
+        var out = WordMap<[(words: [[UInt8]], stance: String)]>()
         for (phrase, stance) in phrases {
             let words = normalize(phrase).map { Array($0.utf8) }
             guard let first = words.first else { continue }
             out[first, default: []].append((words, stance))
         }
-        for key in out.keys { out[key]?.sort { $0.words.count > $1.words.count } }
+        out.updateValues { $0.sort { $0.words.count > $1.words.count } }
         return out
     }()
 
-    static let reportVerbs: Set<[UInt8]> = Set(verbs.first { $0.0 == "report" }?.1.compactMap {
+    static let reportVerbs = WordSet(verbs.first { $0.0 == "report" }?.1.compactMap {
         normalize($0).first.map { Array($0.utf8) }
     } ?? [])
 
@@ -146,7 +146,7 @@ package enum Cue {
                                             [0xD9, 0x87, 0xD9, 0x85]]
     /// Verbs of plain saying, whose suffixed forms are nouns or relative
     /// clauses ("ما قاله"), not new statements.
-    static let sayings: Set<[UInt8]> = Set(["قال", "قالت", "يقول", "تقول", "أضاف", "أضافت", "تابع", "ذكر", "ذكرت"]
+    static let sayings = WordSet(["قال", "قالت", "يقول", "تقول", "أضاف", "أضافت", "تابع", "ذكر", "ذكرت"]
         .compactMap { normalize($0).first.map { Array($0.utf8) } })
 
     /// A verb form with its conjunction removed: وقال → قال, فأضاف → أضاف.

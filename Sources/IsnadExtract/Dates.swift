@@ -22,8 +22,8 @@ package enum DateFinder {
     /// Lexicon keys are UTF-8 bytes (see ``Gazetteer``).
     static func key(_ word: String) -> [UInt8] { Array(form(word).utf8) }
 
-    static let months: [[UInt8]: Int] = {
-        var out: [[UInt8]: Int] = [:]
+    static let months: WordMap<Int> = {
+        var out = WordMap<Int>()
         let names: [(String, Int)] = [
             ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("إبريل", 4), ("مايو", 5), ("يونيو", 6),
             ("يوليو", 7), ("أغسطس", 8), ("آب", 8), ("سبتمبر", 9), ("أيلول", 9), ("أكتوبر", 10), ("نوفمبر", 11),
@@ -41,16 +41,16 @@ package enum DateFinder {
         (key("تشرين"), key("الثاني"), 11), (key("كانون"), key("الأول"), 12),
     ]
 
-    static let ordinals: [[UInt8]: Int] = {
-        var out: [[UInt8]: Int] = [:]
+    static let ordinals: WordMap<Int> = {
+        var out = WordMap<Int>()
         let words = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
         for (i, word) in words.enumerated() { out[key(word)] = i + 1 }
         return out
     }()
 
     /// ISO weekday numbers, Monday 1.
-    static let weekdays: [[UInt8]: Int] = {
-        var out: [[UInt8]: Int] = [:]
+    static let weekdays: WordMap<Int> = {
+        var out = WordMap<Int>()
         for (word, day) in [("الاثنين", 1), ("الإثنين", 1), ("الثلاثاء", 2), ("الأربعاء", 3), ("الخميس", 4),
                             ("الجمعة", 5), ("السبت", 6), ("الأحد", 7), ("monday", 1), ("tuesday", 2),
                             ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7)] {
@@ -59,15 +59,15 @@ package enum DateFinder {
         return out
     }()
 
-    static let yesterday: Set<[UInt8]> = [key("أمس"), key("الأمس"), key("yesterday")]
-    static let today: Set<[UInt8]> = [key("اليوم"), key("today")]
-    static let last: Set<[UInt8]> = [key("الماضي"), key("الماضية"), key("المنصرم"), key("last")]
+    static let yesterday: WordSet = [key("أمس"), key("الأمس"), key("yesterday")]
+    static let today: WordSet = [key("اليوم"), key("today")]
+    static let last: WordSet = [key("الماضي"), key("الماضية"), key("المنصرم"), key("last")]
     /// "الشهر الماضي", and "الأشهر الماضية" read as the latest of those months.
-    static let monthWords: Set<[UInt8]> = [key("الشهر"), key("الشهور"), key("الأشهر"), key("month"), key("months")]
+    static let monthWords: WordSet = [key("الشهر"), key("الشهور"), key("الأشهر"), key("month"), key("months")]
     /// Words before a bare year: "عام 2022", "في 2022".
-    static let yearLead: Set<[UInt8]> = [key("عام"), key("العام"), key("سنة"), key("في"), key("خلال"), key("منذ"),
+    static let yearLead: WordSet = [key("عام"), key("العام"), key("سنة"), key("في"), key("خلال"), key("منذ"),
                                          key("in"), key("since")]
-    static let yearWords: Set<[UInt8]> = [key("العام"), key("السنة"), key("year")]
+    static let yearWords: WordSet = [key("العام"), key("السنة"), key("year")]
     static let from = key("من")
     static let may = key("may")
 
@@ -150,9 +150,10 @@ package enum DateFinder {
     /// lines of an article that carries no date of its own
     /// ("10 كانون الثاني 2023").
     package static func dateline(in text: String) -> RecordDate? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        // Split on the byte: "\r\n" is one Character, never equal to "\n".
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)
         for line in Array(lines.prefix(4)) + Array(lines.suffix(2)) {
-            let found = find(in: forms.tokens(in: String(line.prefix(300))), article: nil)
+            let found = find(in: forms.tokens(in: String(Substring(line).prefix(300))), article: nil)
             if let date = found.first(where: { $0.date.precision == .day })?.date { return date }
         }
         return nil

@@ -401,7 +401,7 @@ package struct Extractor: Sendable {
                 let cueSpan = tokens[i].range.lowerBound..<cueEnd
                 out.append(Extraction(
                     actor: speaker.name, stance: stance, cue: String(decoding: bytes[cueSpan], as: UTF8.self),
-                    quote: quoteText, sentence: String(decoding: bytes[sentence], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
+                    quote: quoteText, sentence: Extractor.trimmed(String(decoding: bytes[sentence], as: UTF8.self), dropping: Extractor.isSpace),
                     date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
                     sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan,
                     actorIsNew: newPeople.contains(speaker.name)))
@@ -521,6 +521,23 @@ package struct Extractor: Sendable {
     }
 
     static func trimmed(_ s: String) -> String {
-        s.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "“”«»\":،.,;؛")))
+        trimmed(s) { isSpace($0) || quotePunctuation.contains($0) }
+    }
+
+    private static let quotePunctuation = Set("“”«»\":،.,;؛".unicodeScalars)
+
+    /// Foundation's `whitespacesAndNewlines`: Unicode's White_Space, and
+    /// the zero-width space.
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || c == "\u{200B}" }
+
+    /// `s` without the scalars `drop` holds for at either end, as
+    /// `trimmingCharacters(in:)` gives, which first copied the whole string
+    /// to UTF-16: trimming sentences was a fifteenth of an ingest.
+    static func trimmed(_ s: String, dropping drop: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !drop($0) }),
+              let last = scalars.lastIndex(where: { !drop($0) }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return s }
+        return String(Substring(scalars[first...last]))
     }
 }

@@ -30,11 +30,11 @@ package struct Gazetteer: Sendable {
     /// entry). Words are compared as bytes: Swift compares non-ASCII
     /// Strings through Unicode normalisation, which the analyzer has
     /// already done, and which would cost a third of extraction.
-    private var byFirstWord: [[UInt8]: [(words: [[UInt8]], entry: Int)]] = [:]
+    private var byFirstWord = WordMap<[(words: [[UInt8]], entry: Int)]>()
     /// Entries by canonical name.
     private var byName: [String: Int] = [:]
     /// Nisba adjectives (إيراني, الروسية, أميركيون) → country entry.
-    private var nisba: [[UInt8]: Int] = [:]
+    private var nisba = WordMap<Int>()
 
     static let forms = Analyzer(stemming: false)
 
@@ -61,7 +61,7 @@ package struct Gazetteer: Sendable {
                 byFirstWord[first, default: []].append((words, i))
             }
         }
-        for list in byFirstWord.keys { byFirstWord[list]?.sort { $0.words.count > $1.words.count } }
+        byFirstWord.updateValues { $0.sort { $0.words.count > $1.words.count } }
         // Nisba adjectives of countries, in their usual inflections.
         for (stem, country) in Gazetteer.nisbaStems {
             guard let i = byName[country] else { continue }

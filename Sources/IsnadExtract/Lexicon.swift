@@ -43,8 +43,8 @@ extension Extractor {
                                   "دبلوماسيون", "دبلوماسيين", "official", "officials", "source", "sources", "diplomat"])
     static let reports = words(["تقارير", "تقرير", "التقارير", "التقرير", "reports", "report"])
     /// Participles and nouns that continue the sentence's speaker.
-    static let nominal: [[UInt8]: String] = {
-        var out: [[UInt8]: String] = [:]
+    static let nominal: WordMap<String> = {
+        var out = WordMap<String>()
         for (word, stance) in [("قوله", "assert"), ("قولها", "assert"), ("مضيفا", "assert"), ("مضيفة", "assert"),
                                ("مشيرا", "assert"), ("مشيرة", "assert"), ("معتبرا", "assert"), ("معتبرة", "assert"),
                                ("مدعيا", "assert"), ("مدعية", "assert"), ("مردفا", "assert"), ("مردفة", "assert"),
@@ -68,7 +68,7 @@ extension Extractor {
         if verb.starts(with: [0xD9, 0x8A]) { return true }
         return verb.starts(with: Bytes.ta) && !pastWithTa.contains(verb)
     }
-    static let pastWithTa: Set<[UInt8]> = Set(["تابع", "تابعت", "تعهد", "تعهدت", "توعد", "توعدت", "تحدث", "تحدثت"]
+    static let pastWithTa = WordSet(["تابع", "تابعت", "تعهد", "تعهدت", "توعد", "توعدت", "تحدث", "تحدثت"]
         .compactMap { Analyzer(stemming: false).tokens(in: $0).first.map { Array($0.form.utf8) } })
     static let retaliation = phrases(["برد", "بالرد", "ردا", "بالانتقام", "بانتقام", "retaliation", "retaliate", "response"])
 
@@ -88,7 +88,7 @@ extension Extractor {
     }
     /// "قوله": nouns of saying, cues wherever they stand; so are the English
     /// participles ("saying only that …"), which are never adjectives.
-    static let sayingNouns: Set<[UInt8]> = Set(["قوله", "قولها", "قولهم", "saying", "adding"].compactMap {
+    static let sayingNouns = WordSet(["قوله", "قولها", "قولهم", "saying", "adding"].compactMap {
         Analyzer(stemming: false).tokens(in: $0).first.map { Array($0.form.utf8) }
     })
     static let denials = ["لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
@@ -150,7 +150,7 @@ extension Extractor {
     static let citations = words(["وفق", "وفقا", "بحسب", "حسب", "برأي", "according"])
     /// The same, with and without a conjunction, as UTF-8 (looked up for
     /// every word, so compared as bytes; see ``Gazetteer``).
-    static let citationKeys: Set<[UInt8]> = Set(citations.flatMap { word in
+    static let citationKeys = WordSet(citations.flatMap { word in
         [Array(word.utf8), Array(("و" + word).utf8), Array(("ف" + word).utf8)]
     })
     static let documents = words(["وثيقة", "دراسة", "تقرير", "بيان", "مذكرة", "document", "study", "report", "statement"])
