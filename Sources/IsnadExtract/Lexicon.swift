@@ -60,7 +60,7 @@ extension Extractor {
         return out
     }()
     /// "في وقت لاحق", "لاحقا": after the time the paragraph set.
-    static let later = words(["لاحق", "لاحقا", "later", "since"])
+    static let laterKeys = WordSet(words(["لاحق", "لاحقا", "later", "since"]).map { Array($0.utf8) })
     static let reportNouns = ["تقرير", "صحيفه", "الوكاله", "report"].map { Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0 }
     /// Present-tense verbs (يقول، تقول، يظن) and participles speak of now.
     static func isPresent(_ key: [UInt8]) -> Bool {
@@ -150,6 +150,7 @@ extension Extractor {
     static let citations = words(["وفق", "وفقا", "بحسب", "حسب", "برأي", "according"])
     /// The same, with and without a conjunction, as UTF-8 (looked up for
     /// every word, so compared as bytes; see ``Gazetteer``).
+    static let citationWords = WordSet(citations.map { Array($0.utf8) })
     static let citationKeys = WordSet(citations.flatMap { word in
         [Array(word.utf8), Array(("و" + word).utf8), Array(("ف" + word).utf8)]
     })
