@@ -66,8 +66,9 @@ public final class Store: Sendable {
     /// with other content is replaced, and its old statements with it. The
     /// default gazetteer is loaded into the entity store first, so names in
     /// the text resolve to known entities. Articles go in batches of 1,000
-    /// per transaction; `progress` hears how many are done after each. An
-    /// article with no statements is still stored and searchable.
+    /// per transaction, each batch's statements extracted on every core;
+    /// `progress` hears how many are done after each. An article with no
+    /// statements is still stored and searchable.
     ///
     /// ```swift
     /// let article = Article(id: "kirby-1", source: "Reuters", published: "2022-10-20",
@@ -90,13 +91,15 @@ public final class Store: Sendable {
         for start in stride(from: 0, to: records.count, by: Store.ingestBatch) {
             var batch = ImportBatch()
             try index.snapshot { txn in
+                var pending: [ArticleRecord] = []
                 for record in records[start..<min(start + Store.ingestBatch, records.count)] {
                     if try index.isStored(record, txn: txn) {
                         summary.unchanged += 1
-                        continue
+                    } else {
+                        pending.append(record)
                     }
-                    let published = record.published.flatMap(RecordDate.init) ?? DateFinder.dateline(in: record.text)
-                    let extractions = extractor.extract(text: record.text, published: published)
+                }
+                for (record, extractions) in zip(pending, Store.extract(pending, with: extractor)) {
                     let statements = Store.statements(of: record, extractions)
                     // A person already in the store keeps their record.
                     batch.entities += try Store.newPeople(extractions).filter { try index.entityID(named: $0.name, txn: txn) == nil }
@@ -115,6 +118,24 @@ public final class Store: Sendable {
             progress?(min(start + Store.ingestBatch, records.count), records.count)
         }
         return summary
+    }
+
+    /// The extractions of each article, worked out on every core: extraction
+    /// reads only the text and the gazetteer, so the articles are independent;
+    /// each result goes to its own slot, and the results are in input order
+    /// whatever the scheduling. (Every read of the store stays on the
+    /// caller's thread, in its transaction.)
+    static func extract(_ records: [ArticleRecord], with extractor: Extractor) -> [[Extraction]] {
+        var results = [[Extraction]](repeating: [], count: records.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: records.count) { n in
+                let record = records[n]
+                let published = record.published.flatMap(RecordDate.init) ?? DateFinder.dateline(in: record.text)
+                slots[n] = extractor.extract(text: record.text, published: published)
+            }
+        }
+        return results
     }
 
     /// Counts and sizes of the store.

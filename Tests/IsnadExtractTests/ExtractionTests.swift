@@ -253,6 +253,33 @@ import Testing
         }
     }
 
+    /// Ingest extracts a batch's articles on every core; each article's
+    /// extractions land in its own slot, as one thread would find them.
+    @Test func parallelExtractionKeepsEachArticlesResult() {
+        let folders = [Self.shared.appendingPathComponent("corpus/seeds").path,
+                       URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                           .deletingLastPathComponent().appendingPathComponent("examples/corpus").path]
+        let articles = Article.load(from: folders).articles
+        #expect(articles.count >= 12)
+        // Repeated, with the dates dropped from some, so that threads take
+        // articles of different lengths and the dateline path runs too.
+        let records = (0..<8).flatMap { round in
+            articles.map { article in
+                var article = article
+                if round % 2 == 1 { article.published = nil }
+                return article.record
+            }
+        }
+        let parallel = Store.extract(records, with: Self.extractor)
+        let serial = records.map { record in
+            Self.extractor.extract(text: record.text,
+                                   published: record.published.flatMap(RecordDate.init) ?? DateFinder.dateline(in: record.text))
+        }
+        #expect(parallel.count == records.count)
+        #expect(parallel == serial)
+        #expect(serial.joined().count > 100)
+    }
+
     /// Every entity of the seeds' gold annotations is in the default
     /// gazetteer, and each of its Arabic names is found as that entity.
     @Test func gazetteerCoversTheGoldEntities() throws {
