@@ -101,25 +101,28 @@ package struct Gazetteer: Sendable {
 
     /// Word forms with their clitics removed: وبيسكوف, لبيسكوف → بيسكوف;
     /// للكرملين → الكرملين; والروسية → الروسية. Each with whether a
-    /// preposition (ب، ل، ك) was removed. On UTF-8: each of these letters is
-    /// two bytes.
-    static func stripped(_ form: [UInt8]) -> [(word: [UInt8], prepositional: Bool)] {
-        var out = [(form, false)]
+    /// preposition (ب، ل، ك) was removed, the form itself first. On UTF-8:
+    /// each of these letters is two bytes. Handed out one by one: most
+    /// words have no clitic, and a list per word was a twentieth of
+    /// extraction.
+    static func forEachStripped(_ form: [UInt8], _ body: ([UInt8], _ prepositional: Bool) -> Void) {
+        body(form, false)
         var rest = form[...]
         var prepositional = false
+        var last = (word: form, prepositional: false)
         for _ in 0..<2 {
             guard rest.count > 4, let clitic = Bytes.clitic(rest) else { break }
             if clitic == .lam, rest.count > 6, Bytes.starts(rest.dropFirst(2), with: Bytes.lam) {
-                out.append((Bytes.al + rest.dropFirst(4), true))
+                body(Bytes.al + rest.dropFirst(4), true)
             }
             if clitic != .conjunction { prepositional = true }
             rest = rest.dropFirst(2)
-            out.append((Array(rest), prepositional))
+            last = (Array(rest), prepositional)
+            body(last.word, last.prepositional)
         }
-        if let last = out.last, last.0.count > 6, Bytes.starts(last.0[...], with: Bytes.al) {
-            out.append((Array(last.0.dropFirst(4)), last.1))
+        if last.word.count > 6, Bytes.starts(last.word[...], with: Bytes.al) {
+            body(Array(last.word.dropFirst(4)), last.prepositional)
         }
-        return out
     }
 
     /// Every longest match of an alias over `tokens`, left to right.
@@ -129,7 +132,7 @@ package struct Gazetteer: Sendable {
         var i = 0
         while i < tokens.count {
             var best: Mention?
-            for (candidate, prepositional) in Gazetteer.stripped(keys[i]) {
+            Gazetteer.forEachStripped(keys[i]) { candidate, prepositional in
                 for (words, entry) in byFirstWord[candidate] ?? [] where i + words.count <= tokens.count {
                     guard best == nil || words.count > best!.tokens.count else { continue }
                     var matches = true
