@@ -80,12 +80,8 @@ enum ContentHash {
 }
 
 extension String {
-    /// Found with `memchr`: `utf8.contains(0)` goes a byte at a time
-    /// through a generic iterator, a percent of an ingest on long texts.
     fileprivate var holdsNUL: Bool {
-        utf8.withContiguousStorageIfAvailable { buffer in
-            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
-        } ?? utf8.contains(0)
+        utf8.withContiguousStorageIfAvailable { firstNUL(UnsafeRawBufferPointer($0)) != nil } ?? utf8.contains(0)
     }
 
     fileprivate func leftPadded(to width: Int) -> String {

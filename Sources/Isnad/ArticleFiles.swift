@@ -150,7 +150,7 @@ extension Article {
             return .failure(.init(path: path, reason: "cannot read the file"))
         }
         if data.isEmpty { return .failure(.init(path: path, reason: "empty file")) }
-        if let nul = firstNUL(data) {
+        if let nul = data.withUnsafeBytes(firstNUL) {
             return .failure(.init(path: path, reason: "binary file (NUL byte at offset \(nul))"))
         }
         // The standard library's validation: Foundation's decoding of the
@@ -247,13 +247,11 @@ private func describe(_ error: Error) -> String {
     }
 }
 
-/// The offset of the first NUL byte, found with `memchr`: `Data`'s
-/// `firstIndex(of:)` went a byte at a time through a generic iterator.
-private func firstNUL(_ data: Data) -> Int? {
-    data.withUnsafeBytes { raw in
-        guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
-        return base.distance(to: UnsafeRawPointer(found))
-    }
+/// The offset of the first NUL byte, found with `memchr`: `firstIndex(of:)`
+/// and `contains` went a byte at a time through a generic iterator.
+func firstNUL(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    guard let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) else { return nil }
+    return base.distance(to: UnsafeRawPointer(found))
 }
 
 private func firstInvalidUTF8Offset(_ data: Data) -> Int {
