@@ -50,7 +50,7 @@ package enum Cue {
     static let conditionalForms: WordMap<(stance: String, needs: WordSet)> = {
         var out = WordMap<(stance: String, needs: WordSet)>()
         for (verbs, stance, needs) in conditional {
-            let needed = WordSet(needs.compactMap { normalize($0).first.map { Array($0.utf8) } })
+            let needed = WordSet(normalizing: needs)
             for verb in verbs { if let form = normalize(verb).first { out[Array(form.utf8)] = (stance, needed) } }
         }
         return out
@@ -84,9 +84,7 @@ package enum Cue {
         return out
     }()
 
-    static let reportVerbs = WordSet(verbs.first { $0.0 == "report" }?.1.compactMap {
-        normalize($0).first.map { Array($0.utf8) }
-    } ?? [])
+    static let reportVerbs = WordSet(normalizing: verbs.first { $0.0 == "report" }?.1 ?? [])
 
     /// The cue starting at token `i`, if any: its stance and token length.
     static func cue(at i: Int, in tokens: [Token], keys: [[UInt8]]) -> (stance: String, length: Int, isReport: Bool)? {
@@ -146,8 +144,7 @@ package enum Cue {
                                             [0xD9, 0x87, 0xD9, 0x85]]
     /// Verbs of plain saying, whose suffixed forms are nouns or relative
     /// clauses ("ما قاله"), not new statements.
-    static let sayings = WordSet(["قال", "قالت", "يقول", "تقول", "أضاف", "أضافت", "تابع", "ذكر", "ذكرت"]
-        .compactMap { normalize($0).first.map { Array($0.utf8) } })
+    static let sayings = WordSet(normalizing: ["قال", "قالت", "يقول", "تقول", "أضاف", "أضافت", "تابع", "ذكر", "ذكرت"])
 
     /// A verb form with its conjunction removed: وقال → قال, فأضاف → أضاف.
     static func strippedVerb(_ form: [UInt8]) -> [[UInt8]] {

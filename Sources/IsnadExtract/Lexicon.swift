@@ -60,7 +60,7 @@ extension Extractor {
         return out
     }()
     /// "في وقت لاحق", "لاحقا": after the time the paragraph set.
-    static let laterKeys = WordSet(words(["لاحق", "لاحقا", "later", "since"]).map { Array($0.utf8) })
+    static let laterKeys = WordSet(normalizing: ["لاحق", "لاحقا", "later", "since"])
     static let reportNouns = ["تقرير", "صحيفه", "الوكاله", "report"].map { Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0 }
     /// Present-tense verbs (يقول، تقول، يظن) and participles speak of now.
     static func isPresent(_ key: [UInt8]) -> Bool {
@@ -68,8 +68,7 @@ extension Extractor {
         if verb.starts(with: [0xD9, 0x8A]) { return true }
         return verb.starts(with: Bytes.ta) && !pastWithTa.contains(verb)
     }
-    static let pastWithTa = WordSet(["تابع", "تابعت", "تعهد", "تعهدت", "توعد", "توعدت", "تحدث", "تحدثت"]
-        .compactMap { Analyzer(stemming: false).tokens(in: $0).first.map { Array($0.form.utf8) } })
+    static let pastWithTa = WordSet(normalizing: ["تابع", "تابعت", "تعهد", "تعهدت", "توعد", "توعدت", "تحدث", "تحدثت"])
     static let retaliation = phrases(["برد", "بالرد", "ردا", "بالانتقام", "بانتقام", "retaliation", "retaliate", "response"])
 
     /// Phrases as the UTF-8 of their words: matched against every quote
@@ -88,9 +87,7 @@ extension Extractor {
     }
     /// "قوله": nouns of saying, cues wherever they stand; so are the English
     /// participles ("saying only that …"), which are never adjectives.
-    static let sayingNouns = WordSet(["قوله", "قولها", "قولهم", "saying", "adding"].compactMap {
-        Analyzer(stemming: false).tokens(in: $0).first.map { Array($0.form.utf8) }
-    })
+    static let sayingNouns = WordSet(normalizing: ["قوله", "قولها", "قولهم", "saying", "adding"])
     static let denials = ["لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
                           "لا علاقة له", "لا علاقة لها", "ليس له علاقة", "ليست لها علاقة", "لا صلة له",
                           "لم نرسل", "لم ترسل", "لا صحة", "كاذبة", "baseless", "not true", "never"]

@@ -1,3 +1,5 @@
+import IsnadText
+
 /// Sets and dictionaries of words as UTF-8 bytes, the form extraction
 /// compares words in (see ``Gazetteer``).
 ///
@@ -22,6 +24,13 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     init(_ words: some Sequence<[UInt8]>) { self.words = Set(words.map(WordKey.init)) }
     init(arrayLiteral words: [UInt8]...) { self.init(words) }
+
+    /// Each word of `list` as the analyzer forms it (unstemmed; its first
+    /// token), the way lexicons are written.
+    init(normalizing list: [String]) {
+        let forms = Analyzer(stemming: false)
+        self.init(list.compactMap { forms.tokens(in: $0).first.map { Array($0.form.utf8) } })
+    }
 
     func contains(_ word: [UInt8]) -> Bool { words.contains(WordKey(word)) }
 }
