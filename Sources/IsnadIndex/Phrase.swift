@@ -10,6 +10,9 @@ package enum Phrase {
     package static func filter(_ candidates: IDSet, positions: [Positions], slots: [Int],
                                shouldStop: () throws -> Void) rethrows -> IDSet {
         guard let first = slots.first, slots.allSatisfy({ $0 >= 0 && $0 < positions.count }) else { return .empty }
+        if slots.count == 2, slots[0] != slots[1] {
+            return try pair(candidates, positions[slots[0]], positions[slots[1]], shouldStop: shouldStop)
+        }
         var cursors = positions.map(PositionsReader.init)
         let used = positions.indices.filter(slots.contains)
         // Each distinct word's positions in the current statement, in
@@ -29,6 +32,57 @@ package enum Phrase {
                 counts[k] = n
             }
             if holds(found, counts, slots: slots, first: first) { kept.append(id) }
+        }
+        return IDSet(sorted: kept)
+    }
+
+    /// Two different words, the usual phrase: both cursors and both
+    /// position buffers are locals the loop keeps in registers, and an
+    /// entry with one position each (most of them) is checked without
+    /// buffers at all. Through the arrays of the general case every step
+    /// reloaded its cursor from memory.
+    static func pair(_ candidates: IDSet, _ first: Positions, _ second: Positions,
+                     shouldStop: () throws -> Void) rethrows -> IDSet {
+        var a = PositionsReader(first), b = PositionsReader(second)
+        var capacity = 64
+        var starts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
+        var nexts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
+        defer {
+            starts.deallocate()
+            nexts.deallocate()
+        }
+        var kept: [UInt32] = []
+        kept.reserveCapacity(candidates.count)
+        var seen = 0
+        try candidates.forEach { id in
+            if seen & 4095 == 0 { try shouldStop() }
+            seen += 1
+            guard let na = a.seek(id), let nb = b.seek(id) else { return true }
+            if na == 1, nb == 1 {
+                guard let p = a.single(), let q = b.single() else { return true }
+                if q == p &+ 1 { kept.append(id) }
+                return true
+            }
+            if max(na, nb) > capacity {
+                capacity = max(na, nb)
+                starts.deallocate()
+                nexts.deallocate()
+                starts = .allocate(capacity: capacity)
+                nexts = .allocate(capacity: capacity)
+            }
+            guard a.decode(na, into: starts), b.decode(nb, into: nexts) else { return true }
+            // Both ascending: one pass finds a start whose next word follows it.
+            var j = 0
+            for i in 0..<na {
+                let want = starts[i] &+ 1
+                while j < nb, nexts[j] < want { j += 1 }
+                if j == nb { break }
+                if nexts[j] == want {
+                    kept.append(id)
+                    break
+                }
+            }
+            return true
         }
         return IDSet(sorted: kept)
     }

@@ -234,7 +234,7 @@ package struct PositionsReader {
 
     /// Moves to the entry of `id` and returns its position count, or nil
     /// when the word has no entry for `id` (ids asked must ascend).
-    @inline(__always)
+    @_transparent
     package mutating func seek(_ id: UInt32) -> Int? {
         if index > 0 {
             if previous == id, unread > 0 { return unread }
@@ -251,6 +251,13 @@ package struct PositionsReader {
             if entry.id > id { return nil }
         }
         return nil
+    }
+
+    /// The one position of the entry last reached (whose count was 1).
+    @inline(__always)
+    mutating func single() -> UInt32? {
+        unread = 0
+        return varint()
     }
 
     /// Decodes the `n` positions of the entry last reached.
