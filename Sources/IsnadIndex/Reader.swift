@@ -118,13 +118,51 @@ extension IndexStore {
     /// snapshot (see ``IndexStore/names``).
     package func entityName(_ id: UInt32, txn: borrowing Txn) throws -> String? {
         let snapshot = txn.snapshotID
-        if let name = names.withLock({ $0.snapshot == snapshot ? $0.names[id] : nil }) { return name }
+        if let name = names.withLock({ cache -> String? in
+            guard cache.snapshot == snapshot else { return nil }
+            if let all = cache.all, Int(id) < all.names.count { return all.names[Int(id)] }
+            return cache.names[id]
+        }) { return name }
         guard let name = try entity(id, txn: txn)?.name else { return nil }
         names.withLock { cache in
             if cache.snapshot != snapshot { cache = NameCache(snapshot: snapshot) }
             cache.names[id] = name
         }
         return name
+    }
+
+    /// Every entity's canonical name and its place in name order, read
+    /// once per snapshot from `entity_keys` (names → ids, already in byte
+    /// order) and kept: `count by actor` names and orders its groups with
+    /// neither a lookup nor a string comparison per group.
+    package func entityNames(txn: borrowing Txn) throws -> EntityNames {
+        let snapshot = txn.snapshotID
+        if let all = names.withLock({ $0.snapshot == snapshot ? $0.all : nil }) { return all }
+        let limit = try idLimits(txn: txn).entities
+        var pairs: [(name: String, id: UInt32)] = []
+        try txn.scan(entityKeys) { entry in
+            if let id = IndexKey.readID(entry.value), Int(id) < limit {
+                pairs.append((String(decoding: entry.key, as: UTF8.self), id))
+            }
+            return .next
+        }
+        // Byte order is String order for names in NFC, which is nearly
+        // always; where it is not, the names are sorted as Strings.
+        if !zip(pairs, pairs.dropFirst()).allSatisfy({ $0.name <= $1.name }) {
+            pairs.sort { $0.name != $1.name ? $0.name < $1.name : $0.id < $1.id }
+        }
+        var byID = [String?](repeating: nil, count: limit)
+        var ranks = [UInt32](repeating: .max, count: limit)
+        for (rank, pair) in pairs.enumerated() {
+            byID[Int(pair.id)] = pair.name
+            ranks[Int(pair.id)] = UInt32(rank)
+        }
+        let all = EntityNames(names: byID, ranks: ranks)
+        names.withLock { cache in
+            if cache.snapshot != snapshot { cache = NameCache(snapshot: snapshot) }
+            cache.all = all
+        }
+        return all
     }
 
     private func record<T: Decodable>(_ id: UInt32, in db: Database, txn: borrowing Txn) throws -> T? {

@@ -141,6 +141,8 @@ package final class IndexStore: Sendable {
     struct NameCache {
         var snapshot = -1
         var names: [UInt32: String] = [:]
+        /// Every name, once something asked for them all.
+        var all: EntityNames?
     }
 
     package init(path: String, configuration: StoreConfiguration) throws {
@@ -165,6 +167,14 @@ package final class IndexStore: Sendable {
         columns = try open(Schema.columns)
         meta = try open(Schema.meta)
     }
+}
+
+/// Every entity's canonical name by id, and the place of the name in name
+/// order (`String` comparison), by id; `nil` and `UInt32.max` where an id
+/// has no name.
+package struct EntityNames: Sendable {
+    package let names: [String?]
+    package let ranks: [UInt32]
 }
 
 /// Keys of the index databases.

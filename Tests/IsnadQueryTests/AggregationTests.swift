@@ -1,56 +1,42 @@
-@testable import IsnadQuery
+import IsnadIndex
 import Testing
 
-/// The counting behind `timeline`: per day in an array, whatever order the
-/// days come in, and days centuries apart without an array to match.
+/// The counting behind `count by` and `timeline`: an array over the window
+/// of values seen, whatever order the values come in, and values too far
+/// apart for one array (dates centuries apart, ids in the millions) counted
+/// beside it.
 @Suite struct AggregationTests {
-    @Test func dayCountsInAnyOrderAndSpan() {
-        var counts = DayCounts()
-        let days: [Int32] = [19_000, 19_005, 18_990, 19_000, -700_000, 2_900_000, 19_001, 18_000, -700_000]
-        for day in days { counts.add(day) }
-        let found = Dictionary(counts.nonZero.map { ($0.day, $0.count) }, uniquingKeysWith: +)
+    @Test func daysInAnyOrderAndSpan() {
+        var counts = ValueCounts(signed: true)
+        let days: [Int32] = [19_000, 19_005, 18_990, 19_000, -700_000, 2_900_000, 19_001, 18_000, -700_000,
+                             -1, 0, Int32.max, Int32.min + 1, 19_000 - (1 << 20)]
         var expected: [Int32: Int] = [:]
-        for day in days { expected[day, default: 0] += 1 }
-        #expect(found == expected)
-        #expect(counts.nonZero.count == expected.count)
+        for day in days {
+            counts.add(UInt32(bitPattern: day))
+            expected[day, default: 0] += 1
+        }
+        let found = counts.nonZero.map { (Int32(bitPattern: $0.value), $0.count) }
+        #expect(Dictionary(found, uniquingKeysWith: +) == expected)
+        // Each day once, in ascending order: the timeline reads them so.
+        #expect(found.map(\.0) == expected.keys.sorted())
     }
 
-    /// Chunks of days added at once count the same as one by one, across
-    /// chunks that extend the range either way or fall far outside it.
-    @Test func dayChunksCountLikeSingleDays() {
-        let undated = UInt32(bitPattern: Int32.min)
-        let chunks: [[Int32]] = [
-            [19_000, 19_010, Int32.min, 19_000], [18_500, 19_400], [Int32.min], [], [19_005, 25_000],
-            [-700_000, 19_000], [2_900_000], [18_000, 18_001, 18_000],
-        ]
-        var batched = DayCounts(), single = DayCounts()
-        var expected: [Int32: Int] = [:]
-        for chunk in chunks {
-            chunk.map { UInt32(bitPattern: $0) }.withUnsafeBufferPointer { batched.add($0, skipping: undated) }
-            for day in chunk where day != Int32.min {
-                single.add(day)
-                expected[day, default: 0] += 1
-            }
+    /// Small numbers (entity ids, stance ordinals) counted as they come,
+    /// the window growing either way, count as a dictionary would.
+    @Test func unsignedValuesGrowTheWindowBothWays() {
+        var random = SeededGenerator(state: 3)
+        var counts = ValueCounts()
+        var expected: [UInt32: Int] = [:]
+        let ranges: [ClosedRange<UInt32>] = [500...520, 0...3, 900...5_000, 70...80, 3_000_000...3_000_010,
+                                             UInt32.max - 3...UInt32.max]
+        for _ in 0..<5_000 {
+            let range = ranges[Int.random(in: 0..<ranges.count, using: &random)]
+            let value = UInt32.random(in: range, using: &random)
+            counts.add(value)
+            expected[value, default: 0] += 1
         }
-        let found = Dictionary(batched.nonZero.map { ($0.day, $0.count) }, uniquingKeysWith: +)
-        #expect(found == expected)
-        #expect(found == Dictionary(single.nonZero.map { ($0.day, $0.count) }, uniquingKeysWith: +))
-        #expect(batched.nonZero.count == expected.count)
-    }
-
-    /// Small numbers counted a chunk at a time, the array growing whenever
-    /// a value is past its end, count the same as a dictionary would.
-    @Test func denseCountsGrowMidChunk() {
-        let missing = UInt32.max
-        let chunks: [[UInt32]] = [[3, 3, missing, 0], [], [missing], [70, 2, 900, 3], [5_000, 1, 5_000], [0]]
-        var counts = DenseCounts()
-        var expected: [Int: Int] = [:]
-        for chunk in chunks {
-            chunk.withUnsafeBufferPointer { counts.add($0, skipping: missing) }
-            for v in chunk where v != missing { expected[Int(v), default: 0] += 1 }
-        }
-        var found: [Int: Int] = [:]
-        for (v, n) in counts.counts.enumerated() where n > 0 { found[v] = n }
-        #expect(found == expected)
+        let found = counts.nonZero
+        #expect(Dictionary(found.map { ($0.value, $0.count) }, uniquingKeysWith: +) == expected)
+        #expect(found.map(\.value) == expected.keys.sorted())
     }
 }

@@ -440,17 +440,17 @@ extension Execution {
     /// `count by` a value the statement column holds: counted by the raw
     /// column value, each distinct value named once.
     mutating func groupByColumn(_ ids: IDSet, _ field: FieldKind, txn: borrowing IndexStore.Txn) throws -> Rows {
-        var counts: [UInt64: Int] = [:]
-        // Actors and stances are small dense numbers: counted in an array,
-        // no hashing per statement.
-        var dense = DenseCounts()
+        var counts: [(key: UInt64, count: Int)] = []
         switch field {
         case .actor, .stance:
             // The narrow columns: 4 or 1 bytes a statement, cache-resident.
             let column = field == .actor ? Column.statementActors : .statementStances
-            let missing = field == .actor ? StatementRow.none : 0xFF
-            try gather(column, of: ids, missing: missing, txn: txn) { dense.add($1, skipping: missing) }
+            var values = ValueCounts()
+            try ColumnReader.count(column, of: ids, missing: field == .actor ? StatementRow.none : 0xFF,
+                                   into: &values, store: store, txn: txn) { try checkStop() }
+            counts = values.nonZero.map { (UInt64($0.value), $0.count) }
         default:
+            var byDate: [UInt64: Int] = [:]
             var reader = ColumnReader(.statements)
             var n = 0
             try ids.forEach { id in
@@ -458,11 +458,26 @@ extension Execution {
                 n += 1
                 let row = try reader.statement(id, store: store, txn: txn)
                 guard row.day != .min else { return true }
-                counts[UInt64(UInt32(bitPattern: row.day)) << 8 | UInt64(row.precision), default: 0] += 1
+                byDate[UInt64(UInt32(bitPattern: row.day)) << 8 | UInt64(row.precision), default: 0] += 1
                 return true
             }
+            counts = byDate.map { ($0.key, $0.value) }
         }
-        for (slot, count) in dense.counts.enumerated() where count > 0 { counts[UInt64(slot)] = count }
+        if field == .actor, counts.count > 64 {
+            // Many groups: ordered by count, then by the name's rank in
+            // the snapshot's name order, both packed in one integer.
+            let all = try store.entityNames(txn: txn)
+            var ordered: [(key: UInt64, id: Int)] = []
+            ordered.reserveCapacity(counts.count)
+            for (key, count) in counts where key < all.names.count && all.names[Int(key)] != nil {
+                let fewer = UInt64(UInt32.max - UInt32(clamping: count))
+                ordered.append((fewer << 32 | UInt64(all.ranks[Int(key)]), Int(key)))
+            }
+            ordered.sort { $0.key < $1.key }
+            return .table([field.rawValue, "count"], ordered.map { key, id in
+                [.text(all.names[id] ?? ""), .number(Int(UInt32.max - UInt32(key >> 32)))]
+            })
+        }
         var named: [(String, Int)] = []
         for (key, count) in counts {
             let name: String?
@@ -487,18 +502,18 @@ extension Execution {
         guard let (space, set) = rows.set else { return rows }
         // Counted per day first (a statement's row holds its first day), then
         // the few thousand distinct days are put into their periods.
-        var perDay = DayCounts()
+        var perDay = ValueCounts(signed: true)
         switch space {
         case .statements:
-            let undated = UInt32(bitPattern: Int32.min)
-            try gather(.statementDays, of: set, missing: undated, txn: txn) { perDay.add($1, skipping: undated) }
+            try ColumnReader.count(.statementDays, of: set, missing: UInt32(bitPattern: Int32.min),
+                                   into: &perDay, store: store, txn: txn) { try checkStop() }
         case .articles:
             var n = 0
             try set.forEach { id in
                 if n & 65535 == 0 { try checkStop() }
                 n += 1
                 if let day = try articleRecord(id, txn: txn)?.published.flatMap(RecordDate.init)?.first.rawValue {
-                    perDay.add(day)
+                    perDay.add(UInt32(bitPattern: day))
                 }
                 return true
             }
@@ -507,7 +522,8 @@ extension Execution {
         var counts: [Int32: Int] = [:]
         // Days come in order: a period's bounds are worked out once, not per day.
         var current = Int32.max, following = Int32.min
-        for (day, count) in perDay.nonZero {
+        for (value, count) in perDay.nonZero {
+            let day = Int32(bitPattern: value)
             if day < current || day >= following {
                 let start = Execution.period(of: DayNumber(rawValue: day), interval)
                 (current, following) = (start.rawValue, Execution.next(start, interval).rawValue)
@@ -618,98 +634,5 @@ extension CheckedStage {
         case .fields(let f): "fields " + f.map(\.rawValue).joined(separator: ", ")
         case .articles: "articles"
         }
-    }
-}
-
-/// Counts of small numbers (entity ids, stance ordinals) in an array.
-/// A chunk is counted in one call on the struct's own storage: counting
-/// through a variable captured by the gather closure paid a dynamic
-/// exclusivity check per statement (40% of `count by actor` in perf).
-struct DenseCounts {
-    private(set) var counts: [Int] = []
-
-    mutating func add(_ values: UnsafeBufferPointer<UInt32>, skipping missing: UInt32) {
-        var i = 0
-        while i < values.count {
-            // Count until a value the array cannot hold yet, then grow it.
-            i = counts.withUnsafeMutableBufferPointer { counts in
-                var i = i
-                while i < values.count {
-                    let v = values[i]
-                    if v != missing {
-                        guard Int(v) < counts.count else { break }
-                        counts[Int(v)] += 1
-                    }
-                    i += 1
-                }
-                return i
-            }
-            if i < values.count {
-                let top = Int(values[i])
-                counts.append(contentsOf: repeatElement(0, count: max(top + 1 - counts.count, counts.count)))
-            }
-        }
-    }
-}
-
-/// Counts per day in an array over the span of days seen: a statement costs
-/// an index, not a hash. Days far outside the span (dates centuries apart)
-/// are counted in a dictionary instead of growing the array without bound.
-struct DayCounts {
-    private var base: Int32 = 0
-    private var counts: [Int] = []
-    private var far: [Int32: Int] = [:]
-    private static let span = 1 << 18
-
-    mutating func add(_ day: Int32) {
-        if counts.isEmpty {
-            base = day
-            counts = [0]
-        }
-        if Int(day) < Int(base) + counts.count - DayCounts.span || Int(day) >= Int(base) + DayCounts.span {
-            far[day, default: 0] += 1
-            return
-        }
-        if day < base {
-            let grow = Int(base - day) + counts.count
-            counts.insert(contentsOf: repeatElement(0, count: grow), at: 0)
-            base -= Int32(grow)
-        } else if Int(day - base) >= counts.count {
-            counts.append(contentsOf: repeatElement(0, count: max(Int(day - base) + 1 - counts.count, counts.count)))
-        }
-        counts[Int(day - base)] += 1
-    }
-
-    /// Adds many days at once (`undated` ones skipped): counted in place
-    /// while they fall in the array's range, which grows (through `add`)
-    /// only when one does not.
-    mutating func add(_ days: UnsafeBufferPointer<UInt32>, skipping undated: UInt32) {
-        var i = 0
-        while i < days.count {
-            let base = self.base
-            i = counts.withUnsafeMutableBufferPointer { counts in
-                var i = i
-                let n = UInt32(counts.count)
-                while i < days.count {
-                    let d = days[i]
-                    if d != undated {
-                        let k = UInt32(bitPattern: Int32(bitPattern: d) &- base)
-                        guard k < n else { break }
-                        counts[Int(k)] += 1
-                    }
-                    i += 1
-                }
-                return i
-            }
-            if i < days.count {
-                add(Int32(bitPattern: days[i]))
-                i += 1
-            }
-        }
-    }
-
-    var nonZero: [(day: Int32, count: Int)] {
-        counts.enumerated().compactMap { $0.element > 0 ? (base + Int32($0.offset), $0.element) : nil }
-            + far.map { ($0.key, $0.value) }
     }
 }
