@@ -30,14 +30,27 @@ package struct ValueCounts: ~Copyable {
     package mutating func add(_ value: UInt32) {
         let k = (value ^ flip) &- base
         if k < UInt32(truncatingIfNeeded: size) {
-            slots[Int(k)] += 1
+            slots[Int(k)] &+= 1
         } else {
             addOutside(value ^ flip)
         }
     }
 
+    /// Counts `value` `times` times.
+    package mutating func add(_ value: UInt32, times: Int) {
+        guard times > 0 else { return }
+        add(value) // makes room for it, or counts it beside the window
+        let k = (value ^ flip) &- base
+        if k < UInt32(truncatingIfNeeded: size) {
+            slots[Int(k)] &+= times - 1
+        } else {
+            far[value ^ flip, default: 0] += times - 1
+        }
+    }
+
     /// A value outside the window: the window grows to hold it (at least
     /// doubling), unless that would make it wider than `window`.
+    @inline(never)
     private mutating func addOutside(_ key: UInt32) {
         if size == 0 {
             slots.deallocate()
