@@ -231,9 +231,9 @@ package struct ColumnReader {
     /// A narrow column's values for the ids of `set`, in id order, handed
     /// to `body` with their ids one block (up to 1,024) at a time; a stance is
     /// widened to 32 bits, `missing` stands where no row was stored. The
-    /// loop behind `count by` and `timeline`: one lookup per block that
-    /// holds a member, then a load per member straight from the bitmap's
-    /// words, with no array of ids and no array of values in between.
+    /// loop behind AND's narrow-column checks (counting has its own,
+    /// `count`): one cursor move per block that holds a member, then a
+    /// load per member straight from the bitmap's words.
     package static func gather(_ column: Column, of set: IDSet, missing: UInt32, store: IndexStore,
                                txn: borrowing ReadTransaction,
                                _ body: (_ ids: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<UInt32>) throws -> Void) throws {
@@ -302,7 +302,7 @@ package struct ColumnReader {
     /// Counts the narrow column's values for the ids of `set` into
     /// `counts` (`missing`, where no value was stored, not counted); `check`
     /// is called every 64 blocks. The loop behind `count by` and
-    /// `timeline`: one lookup per block that holds a member, then per member
+    /// `timeline`: one cursor move per block that holds a member, then per member
     /// a load straight from the bitmap's words and an increment, with
     /// nothing written in between.
     package static func count(_ column: Column, of set: IDSet, missing: UInt32, into counts: inout ValueCounts,
