@@ -524,6 +524,7 @@ struct BatchWriter {
     }
 
     mutating func flush(txn: borrowing WriteTransaction) throws {
+        try store.environment.raiseFormat(in: txn, meta: store.meta)
         for slot in table.orderedSlots() {
             let full = table.keyBytes(slot)
             guard let target = full.first else { continue }
@@ -543,75 +544,137 @@ struct BatchWriter {
     }
 
     /// Merges a slot's additions and removals into its stored list. Ids
-    /// added above every stored one (a new statement's, nearly always) are
-    /// appended without decoding the list.
+    /// added above every stored one (a new statement's, nearly always) go
+    /// to the end of the last chunk and into new chunks after it: the
+    /// chunks before are not read or written. Anything else (an update, a
+    /// deletion) rewrites the list.
     private func flushPostings(_ slot: Int, key: [UInt8], db: Database, txn: borrowing WriteTransaction) throws {
         var added = table.added[slot]
         if !isAscending(added) { added = dedupe(added.sorted()) }
         let removed = table.removed[slot].filter { !contains(sorted: added, $0) }.sorted()
-        let stored = try txn.get(key, in: db).map { bytes -> Postings in
-            guard let postings = Postings(bytes) else { throw IndexStore.damaged(db.name, key) }
-            return postings
+        let stored = try store.chunks(key, in: db, txn: txn).map { chunk in
+            guard let postings = Postings(chunk.value) else { throw IndexStore.damaged(db.name, chunk.key) }
+            return (key: chunk.key, postings: postings)
         }
         if removed.isEmpty, let first = added.first {
-            guard let stored, stored.count > 0 else {
-                try txn.put(Postings.encode(sorted: added), for: key, in: db)
+            guard let last = stored.last else {
+                try writePostings(added, key: key, replacing: 0, db: db, txn: txn)
                 return
             }
-            if let last = stored.lastID, first > last {
-                try txn.put(Postings.encode(appending: added, to: stored), for: key, in: db)
+            if last.postings.lastID.map({ first > $0 }) ?? true {
+                let tail = last.postings
+                let lastHigh = tail.containerCount > 0 ? tail.container(tail.containerCount - 1).high : nil
+                let cuts = ChunkCuts.of(added, target: store.chunkTarget, size: tail.bytes.count, lastHigh: lastHigh)
+                let isFirst = stored.count == 1
+                if !cuts.range(0).isEmpty || (isFirst && cuts.count > 1 && !tail.continued) {
+                    var bytes = cuts.range(0).isEmpty ? Array(tail.bytes)
+                        : Postings.encode(appending: Array(added[cuts.range(0)]), to: tail)
+                    if isFirst { ListChunks.mark(&bytes, continued: cuts.count > 1 || tail.continued) }
+                    try txn.put(bytes, for: last.key, in: db)
+                }
+                for k in 1..<cuts.count {
+                    try txn.put(Postings.encode(sorted: added[cuts.range(k)]),
+                                for: ListChunks.key(key, high: cuts.highs[k]), in: db)
+                }
                 return
             }
         }
-        let old = stored?.ids ?? []
+        var old: [UInt32] = []
+        for chunk in stored { chunk.postings.forEach { old.append($0); return true } }
         let merged = PostingsMerge.apply(old: old, added: added, removed: removed)
+        guard merged != old else { return }
+        for chunk in stored.dropFirst() { try txn.delete(chunk.key, in: db) }
         if merged.isEmpty {
-            if stored != nil { try txn.delete(key, in: db) }
-        } else if merged != old {
-            try txn.put(Postings.encode(sorted: merged), for: key, in: db)
+            if !stored.isEmpty { try txn.delete(key, in: db) }
+        } else {
+            try writePostings(merged, key: key, replacing: stored.count, db: db, txn: txn)
+        }
+    }
+
+    /// Writes a whole list as chunks (the chunks after the first of the
+    /// list it replaces already deleted).
+    private func writePostings(_ ids: [UInt32], key: [UInt8], replacing: Int, db: Database,
+                               txn: borrowing WriteTransaction) throws {
+        let cuts = ChunkCuts.of(ids, target: store.chunkTarget)
+        for k in 0..<cuts.count {
+            var bytes = Postings.encode(sorted: ids[cuts.range(k)])
+            if k == 0 { ListChunks.mark(&bytes, continued: cuts.count > 1) }
+            try txn.put(bytes, for: k == 0 ? key : ListChunks.key(key, high: cuts.highs[k]), in: db)
         }
     }
 
     /// The same for a term's positions: runs of `id, count, positions…`.
     private func flushPositions(_ slot: Int, key: [UInt8], txn: borrowing WriteTransaction) throws {
+        let db = store.positions
         let runs = table.positions[slot]
         let removals = table.positionRemovals[slot] ?? []
-        let stored = try txn.get(key, in: store.positions).map { bytes -> Positions in
-            guard let positions = Positions(bytes) else { throw IndexStore.damaged(store.positions.name, key) }
-            return positions
+        let stored = try store.chunks(key, in: db, txn: txn).map { chunk in
+            guard let positions = Positions(chunk.value) else { throw IndexStore.damaged(db.name, chunk.key) }
+            return (key: chunk.key, positions: positions)
         }
+        // Each run's start, id and encoded size (about), for cutting.
+        var starts: [Int] = [], ids: [UInt32] = [], sizes: [Int] = []
         var ascending = true
-        var previous: UInt32?
         var i = 0
         while i + 1 < runs.count {
-            if let p = previous, p >= runs[i] { ascending = false }
-            previous = runs[i]
-            i += 2 + Int(runs[i + 1])
+            if let p = ids.last, p >= runs[i] { ascending = false }
+            let n = Int(runs[i + 1])
+            starts.append(i)
+            ids.append(runs[i])
+            sizes.append(2 + n)
+            i += 2 + n
         }
-        if removals.isEmpty, ascending, let first = runs.first,
-           stored.map({ $0.count == 0 || ($0.lastID.map { first > $0 } ?? false) }) ?? true {
-            try txn.put(Positions.encode(appending: runs, to: stored.flatMap { $0.count > 0 ? $0 : nil }),
-                        for: key, in: store.positions)
+        starts.append(runs.count)
+        if removals.isEmpty, ascending, let first = ids.first,
+           let last = stored.last, last.positions.count > 0, let lastID = last.positions.lastID, first > lastID {
+            let tail = last.positions
+            let cuts = ChunkCuts.of(entries: ids, bytes: sizes, target: store.chunkTarget, size: tail.bytes.count,
+                                    lastHigh: UInt16(truncatingIfNeeded: lastID >> 16))
+            let isFirst = stored.count == 1
+            func runs(_ k: Int) -> [UInt32] {
+                let r = cuts.range(k)
+                return Array(self.table.positions[slot][starts[r.lowerBound]..<starts[r.upperBound]])
+            }
+            if !cuts.range(0).isEmpty || (isFirst && cuts.count > 1 && !tail.continued) {
+                var bytes = cuts.range(0).isEmpty ? Array(tail.bytes) : Positions.encode(appending: runs(0), to: tail)
+                if isFirst { ListChunks.mark(&bytes, continued: cuts.count > 1 || tail.continued) }
+                try txn.put(bytes, for: last.key, in: db)
+            }
+            for k in 1..<cuts.count {
+                try txn.put(Positions.encode(appending: runs(k), to: nil),
+                            for: ListChunks.key(key, high: cuts.highs[k]), in: db)
+            }
             return
         }
         var added: [(id: UInt32, positions: [UInt32])] = []
-        i = 0
-        while i + 1 < runs.count {
-            let n = Int(runs[i + 1])
-            added.append((runs[i], Array(runs[(i + 2)..<min(runs.count, i + 2 + n)])))
-            i += 2 + n
+        for k in 0..<ids.count {
+            let n = Int(runs[starts[k] + 1])
+            added.append((ids[k], Array(runs[(starts[k] + 2)..<min(runs.count, starts[k] + 2 + n)])))
         }
-        var entries = stored?.entries ?? []
+        var entries: [(id: UInt32, positions: [UInt32])] = []
+        if !stored.isEmpty {
+            guard let list = PositionList(joining: stored.map { $0.positions }) else {
+                throw IndexStore.damaged(db.name, key)
+            }
+            entries = list.entries
+        }
         let replaced = removals.union(added.map(\.id))
         if !replaced.isEmpty, entries.contains(where: { replaced.contains($0.id) }) {
             entries.removeAll { replaced.contains($0.id) }
         }
         entries.append(contentsOf: added)
         entries.sort { $0.id < $1.id }
+        for chunk in stored.dropFirst() { try txn.delete(chunk.key, in: db) }
         if entries.isEmpty {
-            if stored != nil { try txn.delete(key, in: store.positions) }
-        } else {
-            try txn.put(Positions.encode(entries), for: key, in: store.positions)
+            if !stored.isEmpty { try txn.delete(key, in: db) }
+            return
+        }
+        let cuts = ChunkCuts.of(entries: entries.map { $0.id }, bytes: entries.map { 2 + $0.positions.count },
+                                target: store.chunkTarget)
+        for k in 0..<cuts.count {
+            var bytes = Positions.encode(Array(entries[cuts.range(k)]))
+            if k == 0 { ListChunks.mark(&bytes, continued: cuts.count > 1) }
+            try txn.put(bytes, for: k == 0 ? key : ListChunks.key(key, high: cuts.highs[k]), in: db)
         }
     }
 
@@ -669,6 +732,16 @@ extension IndexStore {
         guard let bytes = try txn.get(Array(counter.rawValue.utf8), in: meta) else { return 0 }
         var reader = KeyReader(bytes)
         return reader.readUInt32() ?? 0
+    }
+
+    /// Moves the id counters forward, so that the next statement and article
+    /// get at least these ids: tests place lists across 65,536-id
+    /// containers this way without importing tens of thousands of records.
+    package func skipIDs(statementsTo statement: UInt32, articlesTo article: UInt32) throws {
+        try environment.write { txn in
+            if try counter(.nextStatement, in: txn) < statement { try setCounter(.nextStatement, to: statement, in: txn) }
+            if try counter(.nextArticle, in: txn) < article { try setCounter(.nextArticle, to: article, in: txn) }
+        }
     }
 
     func setCounter(_ counter: Schema.Counter, to value: UInt32, in txn: borrowing WriteTransaction) throws {

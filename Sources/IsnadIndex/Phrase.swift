@@ -7,7 +7,7 @@ package enum Phrase {
     /// start + i for some start. `positions` holds one list per distinct
     /// word; word i of the phrase is `positions[slots[i]]`. `shouldStop`
     /// is asked every 4,096 candidates.
-    package static func filter(_ candidates: IDSet, positions: [Positions], slots: [Int],
+    package static func filter(_ candidates: IDSet, positions: [PositionList], slots: [Int],
                                shouldStop: () throws -> Void) rethrows -> IDSet {
         guard let first = slots.first, slots.allSatisfy({ $0 >= 0 && $0 < positions.count }) else { return .empty }
         if slots.count == 2, slots[0] != slots[1] {
@@ -41,7 +41,7 @@ package enum Phrase {
     /// entry with one position each (most of them) is checked without
     /// buffers at all. Through the arrays of the general case every step
     /// reloaded its cursor from memory.
-    static func pair(_ candidates: IDSet, _ first: Positions, _ second: Positions,
+    static func pair(_ candidates: IDSet, _ first: PositionList, _ second: PositionList,
                      shouldStop: () throws -> Void) rethrows -> IDSet {
         var a = PositionsReader(first), b = PositionsReader(second)
         var capacity = 64

@@ -1,24 +1,30 @@
 /// Where each term occurs in each statement's text, for phrases: one value
 /// per term, its entries in id order.
 ///
-///     u32 entry count, u32 block count
+///     u32 entry count, u32 block count (bit 31: "continued", as for Postings)
 ///     per block of 64 entries: u32 first id, u32 byte offset
 ///     per entry: varint id delta (from the block's previous id; the
 ///                first of a block is its first id, delta 0),
 ///                varint position count, varint position deltas
 ///
 /// The block directory lets a phrase check jump to the ids it needs
-/// without decoding the entries in between.
+/// without decoding the entries in between. A long word's positions are
+/// stored in chunks like its postings (ListChunks.swift); this is one
+/// chunk, ``PositionList`` the whole.
 package struct Positions {
     let bytes: UnsafeRawBufferPointer
     package let count: Int
     let blockCount: Int
+    /// Whether this is the first chunk of a list continued in others.
+    package let continued: Bool
     static let blockSize = 64
 
     package init?(_ bytes: UnsafeRawBufferPointer) {
         guard bytes.count >= 8 else { return nil }
         count = Int(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self).littleEndian)
-        blockCount = Int(bytes.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian)
+        let word = bytes.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian
+        blockCount = Int(word & ~ListChunks.continuedBit)
+        continued = word & ListChunks.continuedBit != 0
         guard blockCount == (count + Self.blockSize - 1) / Self.blockSize,
               8 + blockCount * 8 <= bytes.count else { return nil }
         self.bytes = bytes
@@ -68,6 +74,15 @@ package struct Positions {
         }
         out.append(contentsOf: data)
         return out
+    }
+
+    static var empty: Positions { Positions(unchecked: UnsafeRawBufferPointer(start: nil, count: 0)) }
+
+    private init(unchecked bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        count = 0
+        blockCount = 0
+        continued = false
     }
 
     /// The largest id stored (the last entry's), decoding only the last block.
@@ -152,9 +167,14 @@ package struct Positions {
 /// merging), or straight to the ids a phrase check asks for (`seek`, then
 /// `decode`), jumping over whole blocks that end before them.
 package struct PositionsReader {
-    let positions: Positions
+    /// The chunk being read.
+    var positions: Positions
     /// The byte count, kept: the loops below test it at every byte.
-    let end: Int
+    var end: Int
+    let list: PositionList
+    var chunk = 0
+    /// The first id of the next chunk (beyond `UInt32.max`: none).
+    var limit: UInt64
     var offset = 0
     /// Entries whose header was read so far.
     var index = 0
@@ -164,9 +184,24 @@ package struct PositionsReader {
     var unread = 0
     var failed = false
 
-    package init(_ positions: Positions) {
-        self.positions = positions
+    package init(_ positions: Positions) { self.init(PositionList(chunks: [positions])) }
+
+    package init(_ list: PositionList) {
+        self.list = list
+        positions = list.chunks.first ?? Positions.empty
         end = positions.bytes.count
+        limit = list.limit(after: 0)
+    }
+
+    /// Moves to the chunk that would hold `id`, at its start.
+    mutating func enter(chunkOf id: UInt32) {
+        while UInt64(id) >= limit { chunk += 1; limit = list.limit(after: chunk) }
+        positions = list.chunks[chunk]
+        end = positions.bytes.count
+        offset = 0
+        index = 0
+        previous = 0
+        unread = 0
     }
 
     @inline(__always)
@@ -206,6 +241,7 @@ package struct PositionsReader {
         }
         guard let delta = varint(), let n = varint(), n <= 1 << 16 else {
             index = positions.count
+            failed = true
             return nil
         }
         previous &+= delta
@@ -226,7 +262,12 @@ package struct PositionsReader {
     }
 
     package mutating func next() -> (id: UInt32, positions: [UInt32])? {
-        guard let entry = header() else { return nil }
+        var header = header()
+        while header == nil, !failed, index >= positions.count, limit <= UInt64(UInt32.max) {
+            enter(chunkOf: UInt32(limit))
+            header = self.header()
+        }
+        guard let entry = header else { return nil }
         var out = [UInt32](repeating: 0, count: entry.count)
         let ok = out.withUnsafeMutableBufferPointer { decode(entry.count, into: $0) }
         return ok ? (entry.id, out) : nil
@@ -236,6 +277,7 @@ package struct PositionsReader {
     /// when the word has no entry for `id` (ids asked must ascend).
     @_transparent
     package mutating func seek(_ id: UInt32) -> Int? {
+        if UInt64(id) >= limit { enter(chunkOf: id) }
         if index > 0 {
             if previous == id, unread > 0 { return unread }
             if previous > id { return nil }
@@ -271,5 +313,49 @@ package struct PositionsReader {
             out[k] = p
         }
         return true
+    }
+}
+
+/// A word's positions: its chunks in id order. Each chunk begins at its
+/// first entry's id, so a reader moves on when asked for an id at or past
+/// the next one's.
+package struct PositionList {
+    package let chunks: [Positions]
+    let starts: [UInt32]
+
+    /// Nil when the chunks' ids do not ascend (a damaged store).
+    package init?(joining chunks: [Positions]) {
+        var starts: [UInt32] = []
+        for chunk in chunks where chunk.count > 0 {
+            let first = chunk.block(0).first
+            if let last = starts.last, first <= last { return nil }
+            starts.append(first)
+        }
+        self.chunks = chunks.filter { $0.count > 0 }
+        self.starts = starts
+    }
+
+    /// A list of one chunk.
+    package init(_ positions: Positions) { self.init(chunks: [positions]) }
+
+    init(chunks: [Positions]) {
+        self.chunks = chunks
+        starts = chunks.map { $0.count > 0 ? $0.block(0).first : 0 }
+    }
+
+    /// The number of entries.
+    package var count: Int { chunks.reduce(0) { $0 + $1.count } }
+
+    /// Where chunk `k` ends: the next chunk's first id, or past every id.
+    func limit(after k: Int) -> UInt64 {
+        k + 1 < starts.count ? UInt64(starts[k + 1]) : UInt64(UInt32.max) + 1
+    }
+
+    /// Every entry, decoded (for merging and tests).
+    package var entries: [(id: UInt32, positions: [UInt32])] {
+        var out: [(UInt32, [UInt32])] = []
+        var reader = PositionsReader(self)
+        while let entry = reader.next() { out.append(entry) }
+        return out
     }
 }

@@ -8,9 +8,13 @@
 /// per possible id and intersect a word at a time; sparse ones cost two
 /// bytes an id and intersect by galloping search.
 ///
-///     u32 cardinality, u32 container count
+///     u32 cardinality, u32 container count (bit 31: "continued", below)
 ///     per container: u16 high bits, u16 count - 1, u32 payload offset
 ///     payloads: [u16] or [u64 × 1024]
+///
+/// A long list is stored in chunks of whole containers (ListChunks.swift);
+/// the first chunk, under the list's own key, has the "continued" bit set
+/// when more follow. A list read whole is the chunks joined.
 ///
 /// Stored bytes are checked once when a view is made (sizes, offsets, order
 /// of containers, the total), so a damaged value is an error, never a read
@@ -20,6 +24,10 @@ package struct Postings {
     /// The number of ids.
     package let count: Int
     package let containerCount: Int
+    /// Whether this is the first chunk of a list continued in others.
+    package let continued: Bool
+    /// Holds the bytes of a list joined from chunks (nil: they are in the map).
+    private let owner: JoinedBytes?
 
     static let headerSize = 8
     static let entrySize = 8
@@ -29,21 +37,26 @@ package struct Postings {
     /// The empty list (no bytes behind it).
     package static var empty: Postings { Postings(unchecked: UnsafeRawBufferPointer(start: nil, count: 0), count: 0, containers: 0) }
 
-    private init(unchecked bytes: UnsafeRawBufferPointer, count: Int, containers: Int) {
+    private init(unchecked bytes: UnsafeRawBufferPointer, count: Int, containers: Int, owner: JoinedBytes? = nil) {
         self.bytes = bytes
         self.count = count
         self.containerCount = containers
+        self.continued = false
+        self.owner = owner
     }
 
     /// A view of stored bytes, or nil when they are not a valid list.
     package init?(_ bytes: UnsafeRawBufferPointer) {
         guard bytes.count >= Self.headerSize else { return nil }
         let cardinality = Int(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self).littleEndian)
-        let n = Int(bytes.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian)
+        let word = bytes.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian
+        let n = Int(word & ~ListChunks.continuedBit)
         guard n <= 65536, Self.headerSize + n * Self.entrySize <= bytes.count else { return nil }
         self.bytes = bytes
         self.count = cardinality
         self.containerCount = n
+        self.continued = word & ListChunks.continuedBit != 0
+        self.owner = nil
         var total = 0
         var previous = -1
         for i in 0..<n {
@@ -142,6 +155,54 @@ package struct Postings {
         out.reserveCapacity(count)
         forEach { out.append($0); return true }
         return out
+    }
+}
+
+/// The bytes of a list joined from its chunks, freed with the last view.
+private final class JoinedBytes {
+    let raw: UnsafeMutableRawBufferPointer
+    init(_ raw: UnsafeMutableRawBufferPointer) { self.raw = raw }
+    deinit { raw.deallocate() }
+}
+
+extension Postings {
+    /// One list from its chunks in key order: their directories merged, the
+    /// payloads copied once. Nil when the chunks' containers do not ascend
+    /// (a damaged store).
+    package static func joined(_ chunks: [Postings]) -> Postings? {
+        guard chunks.count > 1 else { return chunks.first }
+        var containers = 0, payload = 0, count = 0
+        var previous = -1
+        for chunk in chunks {
+            for i in 0..<chunk.containerCount {
+                let c = chunk.container(i)
+                guard Int(c.high) > previous else { return nil }
+                previous = Int(c.high)
+                payload += c.byteCount
+            }
+            containers += chunk.containerCount
+            count += chunk.count
+        }
+        let size = headerSize + containers * entrySize + payload
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
+        raw.storeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian, toByteOffset: 0, as: UInt32.self)
+        raw.storeBytes(of: UInt32(containers).littleEndian, toByteOffset: 4, as: UInt32.self)
+        var entry = headerSize
+        var offset = headerSize + containers * entrySize
+        for chunk in chunks {
+            for i in 0..<chunk.containerCount {
+                let c = chunk.container(i)
+                raw.storeBytes(of: c.high.littleEndian, toByteOffset: entry, as: UInt16.self)
+                raw.storeBytes(of: UInt16(c.count - 1).littleEndian, toByteOffset: entry + 2, as: UInt16.self)
+                raw.storeBytes(of: UInt32(offset).littleEndian, toByteOffset: entry + 4, as: UInt32.self)
+                UnsafeMutableRawBufferPointer(rebasing: raw[offset..<offset + c.byteCount])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: chunk.bytes[c.offset..<c.offset + c.byteCount]))
+                entry += entrySize
+                offset += c.byteCount
+            }
+        }
+        return Postings(unchecked: UnsafeRawBufferPointer(raw), count: count, containers: containers,
+                        owner: JoinedBytes(raw))
     }
 }
 

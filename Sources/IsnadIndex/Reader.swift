@@ -15,7 +15,13 @@ extension IndexStore {
     func postings(_ key: [UInt8], in db: Database, txn: borrowing Txn) throws -> Postings {
         guard let bytes = try txn.get(key, in: db) else { return .empty }
         guard let postings = Postings(bytes) else { throw IndexStore.damaged(db.name, key) }
-        return postings
+        guard postings.continued else { return postings }
+        let parts = try chunks(key, in: db, txn: txn).map { chunk in
+            guard let part = Postings(chunk.value) else { throw IndexStore.damaged(db.name, chunk.key) }
+            return part
+        }
+        guard let joined = Postings.joined(parts) else { throw IndexStore.damaged(db.name, key) }
+        return joined
     }
 
     package func postings(_ field: FieldIndex, _ id: UInt32, txn: borrowing Txn) throws -> Postings {
@@ -35,18 +41,24 @@ extension IndexStore {
         return try postings(IndexKey.term(space, term), in: terms, txn: txn)
     }
 
-    package func positions(_ space: TextSpace, term: String, txn: borrowing Txn) throws -> Positions? {
+    package func positions(_ space: TextSpace, term: String, txn: borrowing Txn) throws -> PositionList? {
         let key = IndexKey.term(space, term)
-        guard let bytes = try txn.get(key, in: positions) else { return nil }
-        guard let positions = Positions(bytes) else { throw IndexStore.damaged(Schema.positions, key) }
-        return positions
+        let parts = try chunks(key, in: positions, txn: txn).map { chunk in
+            guard let part = Positions(chunk.value) else { throw IndexStore.damaged(Schema.positions, chunk.key) }
+            return part
+        }
+        guard !parts.isEmpty else { return nil }
+        guard let list = PositionList(joining: parts) else { throw IndexStore.damaged(Schema.positions, key) }
+        return list
     }
 
     /// The postings of every day from `lower` to `upper` (nil: open), by a
-    /// cursor range over the date index.
+    /// cursor range over the date index: each chunk of a day's list on its
+    /// own (they hold different ids), so the range ends past the last
+    /// day's later chunks.
     package func dates(from lower: DayNumber?, to upper: DayNumber?, txn: borrowing Txn) throws -> [Postings] {
         let range = KeyRange(lower: lower.map { .inclusive(IndexKey.day($0)) } ?? .unbounded,
-                             upper: upper.map { .inclusive(IndexKey.day($0)) } ?? .unbounded)
+                             upper: upper.map { .inclusive(ListChunks.key(IndexKey.day($0), high: .max)) } ?? .unbounded)
         var out: [Postings] = []
         try txn.scan(dates, in: range) { entry in
             guard let postings = Postings(entry.value) else {
@@ -83,7 +95,8 @@ extension IndexStore {
         return out.sorted()
     }
 
-    /// The postings of every form of `space` that starts with `prefix`.
+    /// The postings of every form of `space` that starts with `prefix`,
+    /// each chunk of a form's list on its own.
     package func postings(_ space: TextSpace, formsStartingWith prefix: String, txn: borrowing Txn) throws -> [Postings] {
         var out: [Postings] = []
         try txn.scan(terms, in: .prefix(IndexKey.term(space.forms, prefix))) { entry in

@@ -10,8 +10,11 @@ import Synchronization
 package enum Schema {
     package static let toolVersion = "0.1.0"
 
+    /// Format 4 stores long lists in chunks (ListChunks.swift); a format 3
+    /// store reads as a store whose lists are all one chunk, and is marked
+    /// 4 by the first write to it.
     package static let format = StoreFormat(
-        identifier: "isnad", version: 3, creator: "isnad \(toolVersion)")
+        identifier: "isnad", version: 4, oldestReadable: 3, creator: "isnad \(toolVersion)")
 
     /// Counters, format identity and other single values.
     package static let meta = "meta"
@@ -145,9 +148,14 @@ package final class IndexStore: Sendable {
         var all: EntityNames?
     }
 
-    package init(path: String, configuration: StoreConfiguration) throws {
+    /// Bytes at which a long list's chunk closes (ListChunks.swift); tests
+    /// make it small to store lists in many chunks.
+    package let chunkTarget: Int
+
+    package init(path: String, configuration: StoreConfiguration, chunkTarget: Int = ListChunks.target) throws {
         let environment = try Environment(path: path, format: Schema.format, configuration: configuration)
         self.environment = environment
+        self.chunkTarget = chunkTarget
         let readOnly = configuration.readOnly
         func open(_ name: String, _ options: DatabaseOptions = []) throws -> Database {
             try environment.database(name, options: options, mustExist: readOnly)

@@ -78,6 +78,17 @@ extension Environment {
         recordFormat(version: version, creator: creator)
     }
 
+    /// Records this build's format version in a store opened at an older
+    /// (readable) one, inside a write that may store what only this version
+    /// reads: an older build then refuses the store rather than misreading
+    /// it. `meta` is the store's `meta` database.
+    package func raiseFormat(in txn: borrowing WriteTransaction, meta: Database) throws {
+        guard storedFormatVersion < format.version else { return }
+        var version = KeyBuilder()
+        version.append(UInt32(format.version))
+        try txn.put(version.bytes, for: MetaKey.formatVersion, in: meta)
+    }
+
     /// `database(_:)` would create `meta` in a writable store; here it must
     /// exist already.
     private func openExistingMeta() throws -> Database {

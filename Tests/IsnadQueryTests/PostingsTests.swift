@@ -202,14 +202,15 @@ import Testing
                     slots.indices.allSatisfy { i in maps[slots[i]][id]?.contains(start + UInt32(i)) ?? false }
                 }
             }
-            let encoded = entries.map { Positions.encode($0) }
-            let found = encoded[0].withUnsafeBytes { a in
-                encoded[min(1, words - 1)].withUnsafeBytes { b in
-                    encoded[min(2, words - 1)].withUnsafeBytes { c in
-                        let lists = [a, b, c].prefix(words).compactMap { Positions($0) }
-                        return Phrase.filter(IDSet(sorted: candidates), positions: lists, slots: slots, shouldStop: {}).ids
-                    }
-                }
+            // Each word's entries stored in one to three chunks.
+            let chunked = entries.map { list -> [[(id: UInt32, positions: [UInt32])]] in
+                let cuts = (0..<Int.random(in: 0...2, using: &random)).map { _ in Int.random(in: 0...list.count, using: &random) }
+                let bounds = [0] + cuts.sorted() + [list.count]
+                return (0..<bounds.count - 1).map { Array(list[bounds[$0]..<bounds[$0 + 1]]) }.filter { !$0.isEmpty }
+            }
+            let found = StoredChunks.with(chunked.map { $0.map { Positions.encode($0) } }) { words in
+                let lists = words.map { chunks in chunks.isEmpty ? PositionList(joining: [])! : PositionList(joining: chunks.compactMap { Positions($0) })! }
+                return Phrase.filter(IDSet(sorted: candidates), positions: lists, slots: slots, shouldStop: {}).ids
             }
             let missing = expected.filter { !found.contains($0) }.map { id in maps.map { $0[id] ?? [] } }
             #expect(found == expected, "slots \(slots) missing \(missing)")
@@ -247,6 +248,102 @@ import Testing
                 }
             }
             #expect(appended == whole, "\(cut) of \(entries.count) entries stored")
+        }
+    }
+}
+
+/// Encoded chunks copied to memory that stays put while `body` reads them,
+/// as the memory map does for stored ones.
+enum StoredChunks {
+    static func with<R>(_ lists: [[[UInt8]]], _ body: ([[UnsafeRawBufferPointer]]) throws -> R) rethrows -> R {
+        let buffers = lists.map { list in
+            list.map { bytes -> UnsafeMutableRawBufferPointer in
+                let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+                raw.copyBytes(from: bytes)
+                return UnsafeMutableRawBufferPointer(rebasing: raw[0..<bytes.count])
+            }
+        }
+        defer { for list in buffers { for raw in list { raw.deallocate() } } }
+        return try body(buffers.map { $0.map { UnsafeRawBufferPointer($0) } })
+    }
+}
+
+/// Lists stored in chunks (ListChunks.swift), read back whole.
+@Suite struct ChunkedListTests {
+    /// `ids` cut at random container boundaries.
+    static func chunks(_ ids: [UInt32], _ random: inout SeededGenerator) -> [[UInt32]] {
+        var out: [[UInt32]] = [[]]
+        for (i, id) in ids.enumerated() {
+            if i > 0, id >> 16 != ids[i - 1] >> 16, Bool.random(using: &random) { out.append([]) }
+            out[out.count - 1].append(id)
+        }
+        return out
+    }
+
+    @Test func joinedChunksAreTheWholeList() {
+        var random = SeededGenerator(state: 12)
+        var split = 0
+        for _ in 0..<200 {
+            let ids = PostingsTests.randomList(&random)
+            let parts = ChunkedListTests.chunks(ids, &random)
+            if parts.count > 1 { split += 1 }
+            StoredChunks.with([parts.map { Postings.encode(sorted: $0) }]) { lists in
+                let chunks = lists[0].compactMap { Postings($0) }
+                #expect(chunks.count == parts.count)
+                guard let joined = Postings.joined(chunks) else {
+                    Issue.record("\(parts.count) chunks of \(ids.count) ids did not join")
+                    return
+                }
+                #expect(joined.count == ids.count)
+                #expect(joined.ids == ids)
+                #expect(IDSet(joined).ids == ids)
+                if let id = ids.randomElement(using: &random) { #expect(joined.contains(id)) }
+                // Chunks out of order are a damaged list, not a wrong one.
+                if chunks.filter({ $0.count > 0 }).count > 1 {
+                    #expect(Postings.joined(chunks.reversed()) == nil)
+                }
+            }
+        }
+        #expect(split > 50)
+    }
+
+    @Test func positionsReadAcrossChunks() {
+        var random = SeededGenerator(state: 13)
+        for _ in 0..<60 {
+            let ids = PostingsTests.randomList(&random)
+            let entries = ids.map { id in
+                (id: id, positions: (0..<Int.random(in: 1...4, using: &random)).map { UInt32($0 * 2 + 1) })
+            }
+            let parts = ChunkedListTests.chunks(ids, &random).filter { !$0.isEmpty }
+            var start = 0
+            let encoded = parts.map { part -> [UInt8] in
+                defer { start += part.count }
+                return Positions.encode(Array(entries[start..<start + part.count]))
+            }
+            let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.positions) })
+            StoredChunks.with([encoded]) { lists in
+                guard let list = PositionList(joining: lists[0].compactMap { Positions($0) }) else {
+                    Issue.record("\(parts.count) chunks did not join")
+                    return
+                }
+                #expect(list.count == ids.count)
+                #expect(list.entries.map(\.id) == ids)
+                #expect(list.entries.map(\.positions) == entries.map(\.positions))
+                var cursor = PositionsReader(list)
+                var asked = ids.filter { _ in Int.random(in: 0..<5, using: &random) == 0 }
+                for _ in 0..<30 { asked.append(UInt32.random(in: 0..<2_000_000, using: &random)) }
+                for id in Set(asked).sorted() {
+                    var found: [UInt32]?
+                    if let n = cursor.seek(id) {
+                        var buffer = [UInt32](repeating: 0, count: n)
+                        found = buffer.withUnsafeMutableBufferPointer { cursor.decode(n, into: $0) } ? buffer : nil
+                    }
+                    #expect(found == byID[id], "id \(id) of \(ids.count) in \(parts.count) chunks")
+                }
+                if parts.count > 1 {
+                    #expect(PositionList(joining: lists[0].compactMap { Positions($0) }.reversed()) == nil)
+                }
+            }
         }
     }
 }

@@ -347,7 +347,7 @@ struct Execution {
             var distinct: [String] = []
             for term in terms where !distinct.contains(term) { distinct.append(term) }
             let slots = terms.map { term in distinct.firstIndex(of: term) ?? 0 }
-            var stored: [Positions] = []
+            var stored: [PositionList] = []
             for term in distinct {
                 guard let positions = try store.positions(space, term: term, txn: txn) else { return .empty }
                 stored.append(positions)

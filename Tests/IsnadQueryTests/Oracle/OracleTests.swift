@@ -7,7 +7,9 @@ import Testing
 /// The engine against a plain in-memory evaluation, on a generated corpus
 /// imported in several runs (one file twice, some statements replaced),
 /// for thousands of random queries covering every field, operator and
-/// pipe stage.
+/// pipe stage. The statement ids of each run are placed across 65,536-id containers
+/// and lists close a chunk at 256 bytes, so that most lists are stored in
+/// several chunks, appended to and rewritten (ListChunks.swift).
 @Suite(.serialized) struct OracleTests {
     static let queries = Int(ProcessInfo.processInfo.environment["ISNAD_ORACLE_QUERIES"] ?? "") ?? 2000
 
@@ -15,7 +17,8 @@ import Testing
         let corpus = try OracleCorpus.generate(docs: 3000, seed: 11)
         defer { try? FileManager.default.removeItem(at: corpus.folder) }
         let store = try IndexStore(path: corpus.folder.appendingPathComponent("store").path,
-                                   configuration: StoreConfiguration())
+                                   configuration: StoreConfiguration(), chunkTarget: 256)
+        try store.skipIDs(statementsTo: 65536 - 2000, articlesTo: 0)
         var importer = Importer(store: store)
         importer.batchSize = 997
         let half = Array(corpus.statements.prefix(corpus.statements.count / 2))
@@ -25,6 +28,7 @@ import Testing
                      all: try corpus.write(corpus.statements, to: "s-all.jsonl"),
                      replacements: try corpus.write(corpus.replacements, to: "s-new.jsonl"))
         _ = try importer.run([(.entities, files.entities), (.articles, files.articles), (.statements, files.half)])
+        try store.skipIDs(statementsTo: 3 * 65536 - 2000, articlesTo: 0)
         let second = try importer.run([(.statements, files.all), (.entities, files.entities)])
         #expect(second[0].result.entities.unchanged == corpus.entities.count)
         #expect(second[1].result.statements.unchanged == half.count)

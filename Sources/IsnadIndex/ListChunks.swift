@@ -1,0 +1,138 @@
+import IsnadStore
+
+/// Long id lists (``Postings``) and position lists (``Positions``) are
+/// stored in chunks of whole 65,536-id containers, so that a batch adding
+/// to a list rewrites only its last chunk. Stored as one value, every list
+/// a batch touched was written out whole again: an import of ten batches
+/// wrote the index five times over, and the file kept the pages of the
+/// last versions (200 of 678 MiB at a million statements) as free space.
+///
+///     key                          value
+///     list key                     first chunk, "continued" bit set when more follow
+///     list key, 0xFF, u16 high     a later chunk whose first container is `high`
+///
+/// 0xFF never occurs in UTF-8 and binary list keys (ids, days) have fixed
+/// lengths, so no other list's key starts with a list key and 0xFF: a
+/// list's later chunks are the keys right after that prefix, and a cursor
+/// range over keys (a date range, forms by prefix) meets every chunk of
+/// every list in it. A list of a store written before chunks (format 3)
+/// is one first chunk without the bit: it is read as it is, and split
+/// from its end on when a batch adds to it.
+package enum ListChunks {
+    /// In the header's second word (container count, block count).
+    static let continuedBit: UInt32 = 1 << 31
+    static let marker: UInt8 = 0xFF
+    /// A chunk closes once it holds this many bytes: large enough that a
+    /// chunk of 8 KiB bitmaps wastes little of its last page, small enough
+    /// that rewriting the last chunk costs little.
+    package static let target = 32 << 10
+
+    static func key(_ list: [UInt8], high: UInt16) -> [UInt8] {
+        list + [marker, UInt8(high >> 8), UInt8(high & 0xFF)]
+    }
+
+    /// Whether `key` names a later chunk of `list`.
+    static func isLaterChunk(_ key: UnsafeRawBufferPointer, of list: [UInt8]) -> Bool {
+        guard key.count == list.count + 3, key[list.count] == marker else { return false }
+        for i in 0..<list.count where key[i] != list[i] { return false }
+        return true
+    }
+
+    static func isContinued(_ value: UnsafeRawBufferPointer) -> Bool {
+        value.count >= 8 && value[7] & 0x80 != 0
+    }
+
+    /// Sets or clears the "continued" bit of an encoded first chunk.
+    static func mark(_ bytes: inout [UInt8], continued: Bool) {
+        guard bytes.count >= 8 else { return }
+        if continued { bytes[7] |= 0x80 } else { bytes[7] &= 0x7F }
+    }
+}
+
+/// Where ascending items (ids or positions entries) are cut into chunks:
+/// fed container by container, it opens a new chunk at a container's start
+/// once the open one has reached the target size (``ListChunks/target``
+/// but in tests).
+struct ChunkCuts {
+    /// Chunk k holds items `ends[k - 1]..<ends[k]`; chunk 0 continues the
+    /// chunk the cutting began in (it may stay empty), every later one
+    /// starts at container `highs[k]`.
+    private(set) var ends: [Int] = [0]
+    private(set) var highs: [UInt16] = [0]
+    private var size: Int
+    private var lastHigh: UInt16?
+    private let target: Int
+
+    /// `size` and `lastHigh`: the open chunk's bytes and last container.
+    init(target: Int, size: Int = 0, lastHigh: UInt16? = nil) {
+        self.target = target
+        self.size = size
+        self.lastHigh = lastHigh
+    }
+
+    /// Items up to `end` (exclusive) form the next container, `high`, of
+    /// about `bytes` bytes.
+    mutating func add(high: UInt16, bytes: Int, end: Int) {
+        if high != lastHigh, size >= target {
+            ends.append(end)
+            highs.append(high)
+            size = 16
+        } else {
+            ends[ends.count - 1] = end
+        }
+        size += bytes
+        lastHigh = high
+    }
+
+    var count: Int { ends.count }
+
+    func range(_ k: Int) -> Range<Int> { (k == 0 ? 0 : ends[k - 1])..<ends[k] }
+
+    /// Cuts for ascending ids.
+    static func of(_ ids: [UInt32], target: Int, size: Int = 0, lastHigh: UInt16? = nil) -> ChunkCuts {
+        var cuts = ChunkCuts(target: target, size: size, lastHigh: lastHigh)
+        var i = 0
+        while i < ids.count {
+            let high = ids[i] >> 16
+            var j = i + 1
+            while j < ids.count, ids[j] >> 16 == high { j += 1 }
+            cuts.add(high: UInt16(truncatingIfNeeded: high), bytes: 8 + min(2 * (j - i), 8192), end: j)
+            i = j
+        }
+        return cuts
+    }
+
+    /// Cuts for entries given as their ids and encoded sizes (about).
+    static func of(entries ids: [UInt32], bytes: [Int], target: Int, size: Int = 0,
+                   lastHigh: UInt16? = nil) -> ChunkCuts {
+        var cuts = ChunkCuts(target: target, size: size, lastHigh: lastHigh)
+        var i = 0
+        while i < ids.count {
+            let high = ids[i] >> 16
+            var j = i, total = 0
+            while j < ids.count, ids[j] >> 16 == high { total += bytes[j]; j += 1 }
+            cuts.add(high: UInt16(truncatingIfNeeded: high), bytes: total + (j - i) / 8, end: j)
+            i = j
+        }
+        return cuts
+    }
+}
+
+extension IndexStore {
+    /// The stored chunks of the list under `key`, first to last: keys and
+    /// values, the values valid until the transaction writes.
+    func chunks(_ key: [UInt8], in db: Database,
+                txn: borrowing some ReadableTransaction & ~Copyable) throws -> [(key: [UInt8], value: UnsafeRawBufferPointer)] {
+        guard let first = try txn.get(key, in: db) else { return [] }
+        var out = [(key: key, value: first)]
+        guard ListChunks.isContinued(first) else { return out }
+        try txn.withCursor(on: db) { cursor in
+            var entry = try cursor.seek(atLeast: key + [ListChunks.marker])
+            while let current = entry, ListChunks.isLaterChunk(current.key, of: key) {
+                out.append((Array(current.key), current.value))
+                entry = try cursor.next()
+            }
+        }
+        return out
+    }
+}
