@@ -574,7 +574,7 @@ struct BatchWriter {
                 }
                 for k in 1..<cuts.count {
                     try txn.put(Postings.encode(sorted: added[cuts.range(k)]),
-                                for: ListChunks.key(key, high: cuts.highs[k]), in: db)
+                                for: ListChunks.key(key, high: UInt16(truncatingIfNeeded: cuts.starts[k])), in: db)
                 }
                 return
             }
@@ -599,7 +599,7 @@ struct BatchWriter {
         for k in 0..<cuts.count {
             var bytes = Postings.encode(sorted: ids[cuts.range(k)])
             if k == 0 { ListChunks.mark(&bytes, continued: cuts.count > 1) }
-            try txn.put(bytes, for: k == 0 ? key : ListChunks.key(key, high: cuts.highs[k]), in: db)
+            try txn.put(bytes, for: k == 0 ? key : ListChunks.key(key, high: UInt16(truncatingIfNeeded: cuts.starts[k])), in: db)
         }
     }
 
@@ -608,7 +608,7 @@ struct BatchWriter {
         let db = store.positions
         let runs = table.positions[slot]
         let removals = table.positionRemovals[slot] ?? []
-        let stored = try store.chunks(key, in: db, txn: txn).map { chunk in
+        let stored = try store.chunks(key, in: db, suffix: 4, txn: txn).map { chunk in
             guard let positions = Positions(chunk.value) else { throw IndexStore.damaged(db.name, chunk.key) }
             return (key: chunk.key, positions: positions)
         }
@@ -628,8 +628,7 @@ struct BatchWriter {
         if removals.isEmpty, ascending, let first = ids.first,
            let last = stored.last, last.positions.count > 0, let lastID = last.positions.lastID, first > lastID {
             let tail = last.positions
-            let cuts = ChunkCuts.of(entries: ids, bytes: sizes, target: store.chunkTarget, size: tail.bytes.count,
-                                    lastHigh: UInt16(truncatingIfNeeded: lastID >> 16))
+            let cuts = ChunkCuts.of(entries: ids, bytes: sizes, target: store.positionsChunkTarget, size: tail.bytes.count)
             let isFirst = stored.count == 1
             func runs(_ k: Int) -> [UInt32] {
                 let r = cuts.range(k)
@@ -642,7 +641,7 @@ struct BatchWriter {
             }
             for k in 1..<cuts.count {
                 try txn.put(Positions.encode(appending: runs(k), to: nil),
-                            for: ListChunks.key(key, high: cuts.highs[k]), in: db)
+                            for: ListChunks.key(key, firstID: cuts.starts[k]), in: db)
             }
             return
         }
@@ -670,11 +669,11 @@ struct BatchWriter {
             return
         }
         let cuts = ChunkCuts.of(entries: entries.map { $0.id }, bytes: entries.map { 2 + $0.positions.count },
-                                target: store.chunkTarget)
+                                target: store.positionsChunkTarget)
         for k in 0..<cuts.count {
             var bytes = Positions.encode(Array(entries[cuts.range(k)]))
             if k == 0 { ListChunks.mark(&bytes, continued: cuts.count > 1) }
-            try txn.put(bytes, for: k == 0 ? key : ListChunks.key(key, high: cuts.highs[k]), in: db)
+            try txn.put(bytes, for: k == 0 ? key : ListChunks.key(key, firstID: cuts.starts[k]), in: db)
         }
     }
 

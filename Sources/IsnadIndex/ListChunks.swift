@@ -1,15 +1,16 @@
 import IsnadStore
 
 /// Long id lists (``Postings``) and position lists (``Positions``) are
-/// stored in chunks of whole 65,536-id containers, so that a batch adding
-/// to a list rewrites only its last chunk. Stored as one value, every list
+/// stored in chunks (id lists in chunks of whole 65,536-id containers), so
+/// that a batch adding to a list rewrites only its last chunk. Stored as one value, every list
 /// a batch touched was written out whole again: an import of ten batches
 /// wrote the index five times over, and the file kept the pages of the
 /// last versions (200 of 678 MiB at a million statements) as free space.
 ///
 ///     key                          value
 ///     list key                     first chunk, "continued" bit set when more follow
-///     list key, 0xFF, u16 high     a later chunk whose first container is `high`
+///     list key, 0xFF, u16 high     a later chunk of an id list, its first container `high`
+///     list key, 0xFF, u32 id       a later chunk of a position list, its first entry's id
 ///
 /// 0xFF never occurs in UTF-8 and binary list keys (ids, days) have fixed
 /// lengths, so no other list's key starts with a list key and 0xFF: a
@@ -22,18 +23,30 @@ package enum ListChunks {
     /// In the header's second word (container count, block count).
     static let continuedBit: UInt32 = 1 << 31
     static let marker: UInt8 = 0xFF
-    /// A chunk closes once it holds this many bytes: large enough that a
-    /// chunk of 8 KiB bitmaps wastes little of its last page, small enough
-    /// that rewriting the last chunk costs little.
+    /// An id list's chunk closes once it holds this many bytes (at the end
+    /// of a container): enough 8 KiB bitmaps that the part-filled last page
+    /// of each chunk wastes little, few enough that rewriting the last chunk
+    /// costs little.
     package static let target = 32 << 10
+    /// A position list's chunk closes at this many bytes, after any entry:
+    /// a frequent word's positions fill a container's worth of ids many
+    /// times over, and each batch rewrites only the last chunk.
+    static let positionsTarget = 16 << 10
 
+    /// The key of a later chunk: an id list's by the high 16 bits of its
+    /// first container, a position list's by its first id.
     static func key(_ list: [UInt8], high: UInt16) -> [UInt8] {
         list + [marker, UInt8(high >> 8), UInt8(high & 0xFF)]
     }
 
-    /// Whether `key` names a later chunk of `list`.
-    static func isLaterChunk(_ key: UnsafeRawBufferPointer, of list: [UInt8]) -> Bool {
-        guard key.count == list.count + 3, key[list.count] == marker else { return false }
+    static func key(_ list: [UInt8], firstID id: UInt32) -> [UInt8] {
+        list + [marker, UInt8(id >> 24), UInt8(id >> 16 & 0xFF), UInt8(id >> 8 & 0xFF), UInt8(id & 0xFF)]
+    }
+
+    /// Whether `key` names a later chunk of `list` (suffix: 2 bytes for id
+    /// lists, 4 for position lists).
+    static func isLaterChunk(_ key: UnsafeRawBufferPointer, of list: [UInt8], suffix: Int) -> Bool {
+        guard key.count == list.count + 1 + suffix, key[list.count] == marker else { return false }
         for i in 0..<list.count where key[i] != list[i] { return false }
         return true
     }
@@ -50,69 +63,65 @@ package enum ListChunks {
 }
 
 /// Where ascending items (ids or positions entries) are cut into chunks:
-/// fed container by container, it opens a new chunk at a container's start
-/// once the open one has reached the target size (``ListChunks/target``
-/// but in tests).
+/// fed unit by unit (an id list's containers, a position list's entries),
+/// it opens a new chunk at a unit once the open one has reached the target
+/// size (``ListChunks/target`` or ``ListChunks/positionsTarget``, smaller
+/// in tests).
 struct ChunkCuts {
     /// Chunk k holds items `ends[k - 1]..<ends[k]`; chunk 0 continues the
     /// chunk the cutting began in (it may stay empty), every later one
-    /// starts at container `highs[k]`.
+    /// starts at unit `starts[k]`.
     private(set) var ends: [Int] = [0]
-    private(set) var highs: [UInt16] = [0]
+    private(set) var starts: [UInt32] = [0]
     private var size: Int
-    private var lastHigh: UInt16?
+    private var lastUnit: UInt32?
     private let target: Int
 
-    /// `size` and `lastHigh`: the open chunk's bytes and last container.
-    init(target: Int, size: Int = 0, lastHigh: UInt16? = nil) {
+    /// `size` and `lastUnit`: the open chunk's bytes and last unit.
+    init(target: Int, size: Int = 0, lastUnit: UInt32? = nil) {
         self.target = target
         self.size = size
-        self.lastHigh = lastHigh
+        self.lastUnit = lastUnit
     }
 
-    /// Items up to `end` (exclusive) form the next container, `high`, of
-    /// about `bytes` bytes.
-    mutating func add(high: UInt16, bytes: Int, end: Int) {
-        if high != lastHigh, size >= target {
+    /// Items up to `end` (exclusive) form the next unit, of about `bytes`
+    /// bytes.
+    mutating func add(unit: UInt32, bytes: Int, end: Int) {
+        if unit != lastUnit, size >= target {
             ends.append(end)
-            highs.append(high)
+            starts.append(unit)
             size = 16
         } else {
             ends[ends.count - 1] = end
         }
         size += bytes
-        lastHigh = high
+        lastUnit = unit
     }
 
     var count: Int { ends.count }
 
     func range(_ k: Int) -> Range<Int> { (k == 0 ? 0 : ends[k - 1])..<ends[k] }
 
-    /// Cuts for ascending ids.
+    /// Cuts for ascending ids, at containers.
     static func of(_ ids: [UInt32], target: Int, size: Int = 0, lastHigh: UInt16? = nil) -> ChunkCuts {
-        var cuts = ChunkCuts(target: target, size: size, lastHigh: lastHigh)
+        var cuts = ChunkCuts(target: target, size: size, lastUnit: lastHigh.map(UInt32.init))
         var i = 0
         while i < ids.count {
             let high = ids[i] >> 16
             var j = i + 1
             while j < ids.count, ids[j] >> 16 == high { j += 1 }
-            cuts.add(high: UInt16(truncatingIfNeeded: high), bytes: 8 + min(2 * (j - i), 8192), end: j)
+            cuts.add(unit: high, bytes: 8 + min(2 * (j - i), 8192), end: j)
             i = j
         }
         return cuts
     }
 
-    /// Cuts for entries given as their ids and encoded sizes (about).
-    static func of(entries ids: [UInt32], bytes: [Int], target: Int, size: Int = 0,
-                   lastHigh: UInt16? = nil) -> ChunkCuts {
-        var cuts = ChunkCuts(target: target, size: size, lastHigh: lastHigh)
-        var i = 0
-        while i < ids.count {
-            let high = ids[i] >> 16
-            var j = i, total = 0
-            while j < ids.count, ids[j] >> 16 == high { total += bytes[j]; j += 1 }
-            cuts.add(high: UInt16(truncatingIfNeeded: high), bytes: total + (j - i) / 8, end: j)
-            i = j
+    /// Cuts for position entries given as their ids and encoded sizes
+    /// (about), at any entry.
+    static func of(entries ids: [UInt32], bytes: [Int], target: Int, size: Int = 0) -> ChunkCuts {
+        var cuts = ChunkCuts(target: target, size: size)
+        for (i, id) in ids.enumerated() {
+            cuts.add(unit: id, bytes: bytes[i] + (i % Positions.blockSize == 0 ? 8 : 0), end: i + 1)
         }
         return cuts
     }
@@ -121,14 +130,14 @@ struct ChunkCuts {
 extension IndexStore {
     /// The stored chunks of the list under `key`, first to last: keys and
     /// values, the values valid until the transaction writes.
-    func chunks(_ key: [UInt8], in db: Database,
+    func chunks(_ key: [UInt8], in db: Database, suffix: Int = 2,
                 txn: borrowing some ReadableTransaction & ~Copyable) throws -> [(key: [UInt8], value: UnsafeRawBufferPointer)] {
         guard let first = try txn.get(key, in: db) else { return [] }
         var out = [(key: key, value: first)]
         guard ListChunks.isContinued(first) else { return out }
         try txn.withCursor(on: db) { cursor in
             var entry = try cursor.seek(atLeast: key + [ListChunks.marker])
-            while let current = entry, ListChunks.isLaterChunk(current.key, of: key) {
+            while let current = entry, ListChunks.isLaterChunk(current.key, of: key, suffix: suffix) {
                 out.append((Array(current.key), current.value))
                 entry = try cursor.next()
             }

@@ -43,7 +43,7 @@ extension IndexStore {
 
     package func positions(_ space: TextSpace, term: String, txn: borrowing Txn) throws -> PositionList? {
         let key = IndexKey.term(space, term)
-        let parts = try chunks(key, in: positions, txn: txn).map { chunk in
+        let parts = try chunks(key, in: positions, suffix: 4, txn: txn).map { chunk in
             guard let part = Positions(chunk.value) else { throw IndexStore.damaged(Schema.positions, chunk.key) }
             return part
         }

@@ -151,11 +151,13 @@ package final class IndexStore: Sendable {
     /// Bytes at which a long list's chunk closes (ListChunks.swift); tests
     /// make it small to store lists in many chunks.
     package let chunkTarget: Int
+    let positionsChunkTarget: Int
 
-    package init(path: String, configuration: StoreConfiguration, chunkTarget: Int = ListChunks.target) throws {
+    package init(path: String, configuration: StoreConfiguration, chunkTarget: Int? = nil) throws {
         let environment = try Environment(path: path, format: Schema.format, configuration: configuration)
         self.environment = environment
-        self.chunkTarget = chunkTarget
+        self.chunkTarget = chunkTarget ?? ListChunks.target
+        positionsChunkTarget = chunkTarget ?? ListChunks.positionsTarget
         let readOnly = configuration.readOnly
         func open(_ name: String, _ options: DatabaseOptions = []) throws -> Database {
             try environment.database(name, options: options, mustExist: readOnly)

@@ -27,6 +27,46 @@ import Testing
         }
     }
 
+    /// Quotes and sentences are stored one byte a character for ASCII and
+    /// U+0600–U+067E, escaped otherwise: every script comes back as it was.
+    @Test func textsOfEveryScriptComeBack() {
+        let pool: [String] = ["a", " ", "\n", "\u{0}", "\u{7F}", "\u{600}", "\u{627}", "\u{64E}", "\u{660}",
+                                      "\u{67E}", "\u{67F}", "\u{680}", "\u{6A9}", "\u{6CC}", "\u{6F0}", "é", "e\u{301}",
+                                      "中", "😀", "\u{200F}", "\u{FEFF}", "\u{10FFFF}", "\u{FB50}", "\u{FE8D}"]
+        var random = SeededGenerator(state: 31)
+        for _ in 0..<300 {
+            var quote = "", sentence = ""
+            for _ in 0..<Int.random(in: 0..<40, using: &random) {
+                quote += pool[Int.random(in: 0..<pool.count, using: &random)]
+                sentence += pool[Int.random(in: 0..<pool.count, using: &random)]
+            }
+            var record = Self.plain
+            record.quote = quote
+            record.sentence = sentence
+            let back = record.storedBytes.withUnsafeBytes { StatementRecord(stored: $0) }
+            #expect(back?.quote.unicodeScalars.elementsEqual(quote.unicodeScalars) == true)
+            #expect(back?.sentence?.unicodeScalars.elementsEqual(sentence.unicodeScalars) == true)
+        }
+        // An Arabic quote takes a byte a letter, not UTF-8's two.
+        var record = Self.plain
+        record.quote = String(repeating: "صواريخ ", count: 20)
+        let plainSize = Self.plain.storedBytes.count
+        #expect(record.storedBytes.count - plainSize <= 20 * 7 + 2)
+    }
+
+    /// Records of format 3 stores (layout 1, texts in UTF-8) still read.
+    @Test func layoutOneRecordsStillRead() {
+        func text(_ s: String) -> [UInt8] { [UInt8(s.utf8.count)] + Array(s.utf8) }
+        let bytes: [UInt8] = [1, 0, 1] + text("s1") + text("a1") + text("Kirby") + text("2023") + text("لم نرسل")
+            + [1] + text("Iran") + text("نفى كيربي ذلك")
+        let record = bytes.withUnsafeBytes { StatementRecord(stored: $0) }
+        #expect(record?.quote == "لم نرسل")
+        #expect(record?.sentence == "نفى كيربي ذلك")
+        #expect(record?.about == ["Iran"])
+        #expect(record?.stance == Stance.allCases[0])
+        #expect(bytes.withUnsafeBytes { StatementRecord.storedID($0) } == "s1")
+    }
+
     @Test func theEncodingIsRepeatableSoUnchangedRecordsCompareEqual() {
         #expect(Self.full.storedBytes == Self.full.storedBytes)
         var other = Self.full
