@@ -625,19 +625,28 @@ struct BatchWriter {
             i += 2 + n
         }
         starts.append(runs.count)
+        // Entries above every stored one (or a new word's): to the end of
+        // the last chunk and into new chunks after it.
+        let tail = stored.last?.positions
         if removals.isEmpty, ascending, let first = ids.first,
-           let last = stored.last, last.positions.count > 0, let lastID = last.positions.lastID, first > lastID {
-            let tail = last.positions
-            let cuts = ChunkCuts.of(entries: ids, bytes: sizes, target: store.positionsChunkTarget, size: tail.bytes.count)
-            let isFirst = stored.count == 1
+           tail.map({ $0.count > 0 && ($0.lastID.map { first > $0 } ?? false) }) ?? true {
+            let cuts = ChunkCuts.of(entries: ids, bytes: sizes, target: store.positionsChunkTarget,
+                                    size: tail?.bytes.count ?? 0)
+            let isFirst = stored.count <= 1
+            let continued = tail?.continued ?? false
             func runs(_ k: Int) -> [UInt32] {
                 let r = cuts.range(k)
                 return Array(self.table.positions[slot][starts[r.lowerBound]..<starts[r.upperBound]])
             }
-            if !cuts.range(0).isEmpty || (isFirst && cuts.count > 1 && !tail.continued) {
-                var bytes = cuts.range(0).isEmpty ? Array(tail.bytes) : Positions.encode(appending: runs(0), to: tail)
-                if isFirst { ListChunks.mark(&bytes, continued: cuts.count > 1 || tail.continued) }
-                try txn.put(bytes, for: last.key, in: db)
+            if !cuts.range(0).isEmpty || (isFirst && cuts.count > 1 && !continued) {
+                var bytes: [UInt8]
+                if let tail, cuts.range(0).isEmpty {
+                    bytes = Array(tail.bytes)
+                } else {
+                    bytes = Positions.encode(appending: runs(0), to: tail)
+                }
+                if isFirst { ListChunks.mark(&bytes, continued: cuts.count > 1 || continued) }
+                try txn.put(bytes, for: stored.last?.key ?? key, in: db)
             }
             for k in 1..<cuts.count {
                 try txn.put(Positions.encode(appending: runs(k), to: nil),

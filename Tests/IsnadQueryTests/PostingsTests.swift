@@ -23,6 +23,13 @@ import Testing
         return set.sorted()
     }
 
+    /// The positions of `id` through a reader (ids asked must ascend).
+    static func positions(of id: UInt32, _ cursor: inout PositionsReader) -> [UInt32]? {
+        guard let n = cursor.seek(id) else { return nil }
+        var buffer = [UInt32](repeating: 0, count: n)
+        return buffer.withUnsafeMutableBufferPointer { cursor.decode(n, into: $0) } ? buffer : nil
+    }
+
     @Test func codecRoundTrips() {
         var random = SeededGenerator(state: 1)
         for _ in 0..<200 {
@@ -156,13 +163,7 @@ import Testing
                 var asked = Array(wanted)
                 for _ in 0..<20 { asked.append(UInt32.random(in: 0..<2_000_000, using: &random)) }
                 for id in Set(asked).sorted() {
-                    var found: [UInt32]?
-                    if let n = cursor.seek(id) {
-                        var buffer = [UInt32](repeating: 0, count: n)
-                        found = buffer.withUnsafeMutableBufferPointer { cursor.decode(n, into: $0) } ? buffer : nil
-                    }
-                    let expected = byID[id]
-                    #expect(found == expected)
+                    #expect(PostingsTests.positions(of: id, &cursor) == byID[id])
                 }
             }
         }
@@ -333,12 +334,8 @@ enum StoredChunks {
                 var asked = ids.filter { _ in Int.random(in: 0..<5, using: &random) == 0 }
                 for _ in 0..<30 { asked.append(UInt32.random(in: 0..<2_000_000, using: &random)) }
                 for id in Set(asked).sorted() {
-                    var found: [UInt32]?
-                    if let n = cursor.seek(id) {
-                        var buffer = [UInt32](repeating: 0, count: n)
-                        found = buffer.withUnsafeMutableBufferPointer { cursor.decode(n, into: $0) } ? buffer : nil
-                    }
-                    #expect(found == byID[id], "id \(id) of \(ids.count) in \(parts.count) chunks")
+                    #expect(PostingsTests.positions(of: id, &cursor) == byID[id],
+                            "id \(id) of \(ids.count) in \(parts.count) chunks")
                 }
                 if parts.count > 1 {
                     #expect(PositionList(joining: lists[0].compactMap { Positions($0) }.reversed()) == nil)
