@@ -556,28 +556,22 @@ struct BatchWriter {
             guard let postings = Postings(chunk.value) else { throw IndexStore.damaged(db.name, chunk.key) }
             return (key: chunk.key, postings: postings)
         }
-        if removed.isEmpty, let first = added.first {
-            guard let last = stored.last else {
-                try writePostings(added, key: key, replacing: 0, db: db, txn: txn)
-                return
+        func laterKey(_ high: UInt32) -> [UInt8] { ListChunks.key(key, high: UInt16(truncatingIfNeeded: high)) }
+        if removed.isEmpty, let first = added.first,
+           stored.last.map({ $0.postings.lastID.map { first > $0 } ?? true }) ?? true {
+            let tail = stored.last.map { chunk in
+                (key: chunk.key, bytes: chunk.postings.bytes, continued: chunk.postings.continued,
+                 lastHigh: chunk.postings.containerCount > 0
+                    ? chunk.postings.container(chunk.postings.containerCount - 1).high : nil)
             }
-            if last.postings.lastID.map({ first > $0 }) ?? true {
-                let tail = last.postings
-                let lastHigh = tail.containerCount > 0 ? tail.container(tail.containerCount - 1).high : nil
-                let cuts = ChunkCuts.of(added, target: store.chunkTarget, size: tail.bytes.count, lastHigh: lastHigh)
-                let isFirst = stored.count == 1
-                if !cuts.range(0).isEmpty || (isFirst && cuts.count > 1 && !tail.continued) {
-                    var bytes = cuts.range(0).isEmpty ? Array(tail.bytes)
-                        : Postings.encode(appending: Array(added[cuts.range(0)]), to: tail)
-                    if isFirst { ListChunks.mark(&bytes, continued: cuts.count > 1 || tail.continued) }
-                    try txn.put(bytes, for: last.key, in: db)
-                }
-                for k in 1..<cuts.count {
-                    try txn.put(Postings.encode(sorted: added[cuts.range(k)]),
-                                for: ListChunks.key(key, high: UInt16(truncatingIfNeeded: cuts.starts[k])), in: db)
-                }
-                return
+            let cuts = ChunkCuts.of(added, target: store.chunkTarget, size: tail?.bytes.count ?? 0,
+                                    lastHigh: tail?.lastHigh)
+            try putChunks(cuts, of: key, after: tail.map { ($0.key, $0.bytes, $0.continued) },
+                          isFirst: stored.count <= 1, laterKey: laterKey, db: db, txn: txn) { k in
+                guard k == 0, let tail = stored.last?.postings else { return Postings.encode(sorted: added[cuts.range(k)]) }
+                return Postings.encode(appending: Array(added[cuts.range(0)]), to: tail)
             }
+            return
         }
         var old: [UInt32] = []
         for chunk in stored { chunk.postings.forEach { old.append($0); return true } }
@@ -586,20 +580,11 @@ struct BatchWriter {
         for chunk in stored.dropFirst() { try txn.delete(chunk.key, in: db) }
         if merged.isEmpty {
             if !stored.isEmpty { try txn.delete(key, in: db) }
-        } else {
-            try writePostings(merged, key: key, replacing: stored.count, db: db, txn: txn)
+            return
         }
-    }
-
-    /// Writes a whole list as chunks (the chunks after the first of the
-    /// list it replaces already deleted).
-    private func writePostings(_ ids: [UInt32], key: [UInt8], replacing: Int, db: Database,
-                               txn: borrowing WriteTransaction) throws {
-        let cuts = ChunkCuts.of(ids, target: store.chunkTarget)
-        for k in 0..<cuts.count {
-            var bytes = Postings.encode(sorted: ids[cuts.range(k)])
-            if k == 0 { ListChunks.mark(&bytes, continued: cuts.count > 1) }
-            try txn.put(bytes, for: k == 0 ? key : ListChunks.key(key, high: UInt16(truncatingIfNeeded: cuts.starts[k])), in: db)
+        let cuts = ChunkCuts.of(merged, target: store.chunkTarget)
+        try putChunks(cuts, of: key, after: nil, isFirst: true, laterKey: laterKey, db: db, txn: txn) { k in
+            Postings.encode(sorted: merged[cuts.range(k)])
         }
     }
 
@@ -608,10 +593,11 @@ struct BatchWriter {
         let db = store.positions
         let runs = table.positions[slot]
         let removals = table.positionRemovals[slot] ?? []
-        let stored = try store.chunks(key, in: db, suffix: 4, txn: txn).map { chunk in
+        let stored = try store.chunks(key, in: db, suffix: ListChunks.positionsSuffix, txn: txn).map { chunk in
             guard let positions = Positions(chunk.value) else { throw IndexStore.damaged(db.name, chunk.key) }
             return (key: chunk.key, positions: positions)
         }
+        func laterKey(_ id: UInt32) -> [UInt8] { ListChunks.key(key, firstID: id) }
         // Each run's start, id and encoded size (about), for cutting.
         var starts: [Int] = [], ids: [UInt32] = [], sizes: [Int] = []
         var ascending = true
@@ -632,25 +618,11 @@ struct BatchWriter {
            tail.map({ $0.count > 0 && ($0.lastID.map { first > $0 } ?? false) }) ?? true {
             let cuts = ChunkCuts.of(entries: ids, bytes: sizes, target: store.positionsChunkTarget,
                                     size: tail?.bytes.count ?? 0)
-            let isFirst = stored.count <= 1
-            let continued = tail?.continued ?? false
-            func runs(_ k: Int) -> [UInt32] {
+            try putChunks(cuts, of: key, after: stored.last.map { ($0.key, $0.positions.bytes, $0.positions.continued) },
+                          isFirst: stored.count <= 1, laterKey: laterKey, db: db, txn: txn) { k in
                 let r = cuts.range(k)
-                return Array(self.table.positions[slot][starts[r.lowerBound]..<starts[r.upperBound]])
-            }
-            if !cuts.range(0).isEmpty || (isFirst && cuts.count > 1 && !continued) {
-                var bytes: [UInt8]
-                if let tail, cuts.range(0).isEmpty {
-                    bytes = Array(tail.bytes)
-                } else {
-                    bytes = Positions.encode(appending: runs(0), to: tail)
-                }
-                if isFirst { ListChunks.mark(&bytes, continued: cuts.count > 1 || continued) }
-                try txn.put(bytes, for: stored.last?.key ?? key, in: db)
-            }
-            for k in 1..<cuts.count {
-                try txn.put(Positions.encode(appending: runs(k), to: nil),
-                            for: ListChunks.key(key, firstID: cuts.starts[k]), in: db)
+                return Positions.encode(appending: Array(runs[starts[r.lowerBound]..<starts[r.upperBound]]),
+                                        to: k == 0 ? tail : nil)
             }
             return
         }
@@ -679,10 +651,35 @@ struct BatchWriter {
         }
         let cuts = ChunkCuts.of(entries: entries.map { $0.id }, bytes: entries.map { 2 + $0.positions.count },
                                 target: store.positionsChunkTarget)
-        for k in 0..<cuts.count {
-            var bytes = Positions.encode(Array(entries[cuts.range(k)]))
-            if k == 0 { ListChunks.mark(&bytes, continued: cuts.count > 1) }
-            try txn.put(bytes, for: k == 0 ? key : ListChunks.key(key, firstID: cuts.starts[k]), in: db)
+        try putChunks(cuts, of: key, after: nil, isFirst: true, laterKey: laterKey, db: db, txn: txn) { k in
+            Positions.encode(Array(entries[cuts.range(k)]))
+        }
+    }
+
+    /// Writes the chunks `cuts` describes. Chunk 0 continues `last`, the
+    /// stored last chunk (nil: a new list, or one rewritten whole, whose
+    /// later chunks are deleted already), and is written only when it
+    /// gains items or, being the list's first, must now say that chunks
+    /// follow. `encode(k)` gives chunk k's bytes (chunk 0's with `last`'s
+    /// items before the new ones); `laterKey` a later chunk's key from its
+    /// start. `last`'s bytes must not be read after the first write.
+    private func putChunks(_ cuts: ChunkCuts, of key: [UInt8],
+                           after last: (key: [UInt8], bytes: UnsafeRawBufferPointer, continued: Bool)?,
+                           isFirst: Bool, laterKey: (UInt32) -> [UInt8], db: Database,
+                           txn: borrowing WriteTransaction, encode: (Int) -> [UInt8]) throws {
+        let continued = last?.continued ?? false
+        if !cuts.range(0).isEmpty || (isFirst && cuts.count > 1 && !continued) {
+            var bytes: [UInt8]
+            if let last, cuts.range(0).isEmpty {
+                bytes = Array(last.bytes)
+            } else {
+                bytes = encode(0)
+            }
+            if isFirst { ListChunks.mark(&bytes, continued: cuts.count > 1 || continued) }
+            try txn.put(bytes, for: last?.key ?? key, in: db)
+        }
+        for k in 1..<cuts.count {
+            try txn.put(encode(k), for: laterKey(cuts.starts[k]), in: db)
         }
     }
 

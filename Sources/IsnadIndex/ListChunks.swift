@@ -32,6 +32,10 @@ package enum ListChunks {
     /// a frequent word's positions fill a container's worth of ids many
     /// times over, and each batch rewrites only the last chunk.
     static let positionsTarget = 16 << 10
+    /// Bytes after the marker in a later chunk's key: an id list's u16
+    /// container, a position list's u32 id.
+    static let postingsSuffix = 2
+    static let positionsSuffix = 4
 
     /// The key of a later chunk: an id list's by the high 16 bits of its
     /// first container, a position list's by its first id.
@@ -130,7 +134,7 @@ struct ChunkCuts {
 extension IndexStore {
     /// The stored chunks of the list under `key`, first to last: keys and
     /// values, the values valid until the transaction writes.
-    func chunks(_ key: [UInt8], in db: Database, suffix: Int = 2,
+    func chunks(_ key: [UInt8], in db: Database, suffix: Int = ListChunks.postingsSuffix,
                 txn: borrowing some ReadableTransaction & ~Copyable) throws -> [(key: [UInt8], value: UnsafeRawBufferPointer)] {
         guard let first = try txn.get(key, in: db) else { return [] }
         var out = [(key: key, value: first)]

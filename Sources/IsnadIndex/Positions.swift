@@ -37,12 +37,7 @@ package struct Positions {
     }
 
     /// Every entry, decoded (for merging and tests).
-    package var entries: [(id: UInt32, positions: [UInt32])] {
-        var out: [(UInt32, [UInt32])] = []
-        var reader = PositionsReader(self)
-        while let entry = reader.next() { out.append(entry) }
-        return out
-    }
+    package var entries: [(id: UInt32, positions: [UInt32])] { PositionList(self).entries }
 
     package static func encode(_ entries: [(id: UInt32, positions: [UInt32])]) -> [UInt8] {
         let blocks = (entries.count + blockSize - 1) / blockSize
@@ -184,7 +179,7 @@ package struct PositionsReader {
     var unread = 0
     var failed = false
 
-    package init(_ positions: Positions) { self.init(PositionList(chunks: [positions])) }
+    package init(_ positions: Positions) { self.init(PositionList(positions)) }
 
     package init(_ list: PositionList) {
         self.list = list
@@ -336,11 +331,9 @@ package struct PositionList {
     }
 
     /// A list of one chunk.
-    package init(_ positions: Positions) { self.init(chunks: [positions]) }
-
-    init(chunks: [Positions]) {
-        self.chunks = chunks
-        starts = chunks.map { $0.count > 0 ? $0.block(0).first : 0 }
+    package init(_ positions: Positions) {
+        chunks = [positions]
+        starts = [positions.count > 0 ? positions.block(0).first : 0]
     }
 
     /// The number of entries.

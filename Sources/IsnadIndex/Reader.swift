@@ -13,13 +13,11 @@ extension IndexStore {
     }
 
     func postings(_ key: [UInt8], in db: Database, txn: borrowing Txn) throws -> Postings {
-        guard let bytes = try txn.get(key, in: db) else { return .empty }
-        guard let postings = Postings(bytes) else { throw IndexStore.damaged(db.name, key) }
-        guard postings.continued else { return postings }
         let parts = try chunks(key, in: db, txn: txn).map { chunk in
             guard let part = Postings(chunk.value) else { throw IndexStore.damaged(db.name, chunk.key) }
             return part
         }
+        guard parts.count > 1 else { return parts.first ?? .empty }
         guard let joined = Postings.joined(parts) else { throw IndexStore.damaged(db.name, key) }
         return joined
     }
@@ -43,7 +41,7 @@ extension IndexStore {
 
     package func positions(_ space: TextSpace, term: String, txn: borrowing Txn) throws -> PositionList? {
         let key = IndexKey.term(space, term)
-        let parts = try chunks(key, in: positions, suffix: 4, txn: txn).map { chunk in
+        let parts = try chunks(key, in: positions, suffix: ListChunks.positionsSuffix, txn: txn).map { chunk in
             guard let part = Positions(chunk.value) else { throw IndexStore.damaged(Schema.positions, chunk.key) }
             return part
         }
