@@ -73,24 +73,24 @@ extension IndexStore {
     /// ``Environment/write(_:)`` is safe, and a failure leaves no trace.
     @discardableResult
     package func apply(_ batch: ImportBatch) throws -> BatchResult {
-        let encoder = RecordCoding.encoder()
-        // Last one wins when a batch holds one id twice.
-        let entities = lastOfEach(batch.entities, key: \.name)
-        let articles = lastOfEach(batch.articles, key: \.key)
-        let statements = lastOfEach(batch.statements, key: \.id)
-        let entityBytes = try entities.map { try encoder.encode($0) }
-        let articleBytes = try articles.map { try encoder.encode($0) }
-        let statementBytes = statements.map(\.storedBytes)
-        return try environment.write { txn in
-            var writer = try BatchWriter(store: self, txn: txn)
-            for (record, bytes) in zip(entities, entityBytes) {
+        try apply(PreparedBatch(batch))
+    }
+
+    /// The same for a batch prepared already (on another thread, say).
+    @discardableResult
+    package func apply(_ batch: PreparedBatch) throws -> BatchResult {
+        try environment.write { txn in
+            var writer = try BatchWriter(store: self, txn: txn, words: batch.words)
+            for (record, bytes) in zip(batch.entities, batch.entityBytes) {
                 writer.result.entities.record(try writer.put(record, bytes: bytes, txn: txn))
             }
-            for (record, bytes) in zip(articles, articleBytes) {
-                writer.result.articles.record(try writer.put(record, bytes: bytes, txn: txn))
+            for (k, record) in batch.articles.enumerated() {
+                writer.result.articles.record(try writer.put(record, bytes: batch.articleBytes[k],
+                                                             words: batch.articleWords[k], txn: txn))
             }
-            for (record, bytes) in zip(statements, statementBytes) {
-                writer.result.statements.record(try writer.put(record, bytes: bytes, txn: txn))
+            for (k, record) in batch.statements.enumerated() {
+                writer.result.statements.record(try writer.put(record, bytes: batch.statementBytes[k],
+                                                               words: batch.statementWords[k], txn: txn))
             }
             for id in batch.removedStatements where try writer.removeStatement(id, txn: txn) {
                 writer.result.removedStatements += 1
@@ -98,13 +98,6 @@ extension IndexStore {
             try writer.flush(txn: txn)
             return writer.result
         }
-    }
-
-    private func lastOfEach<T>(_ records: [T], key: KeyPath<T, String>) -> [T] {
-        var last: [String: Int] = [:]
-        for (i, record) in records.enumerated() { last[record[keyPath: key]] = i }
-        guard last.count < records.count else { return records }
-        return records.enumerated().filter { last[$0.element[keyPath: key]] == $0.offset }.map(\.element)
     }
 }
 
@@ -125,10 +118,10 @@ struct BatchWriter {
     }
 
     var table = PostingTable()
-    /// Numbers the texts indexed, for ``PostingTable/lastText``.
-    var serial: UInt32 = 0
-    /// One text's (term slot, position) pairs, reused from text to text.
-    var hits: [(slot: Int32, position: UInt32)] = []
+    /// The batch's analysed texts, and per word and text space its slot + 1
+    /// (0: not looked up yet), so each word's key is hashed once a batch.
+    let words: BatchWords
+    var wordSlots: [Int32]
     var scratch: [UInt8] = []
     var blocks: [[UInt8]: [UInt8]] = [:]
     var resolved: [String: UInt32] = [:]
@@ -137,8 +130,10 @@ struct BatchWriter {
     let decoder = JSONDecoder()
     let encoder = RecordCoding.encoder()
 
-    init(store: IndexStore, txn: borrowing WriteTransaction) throws {
+    init(store: IndexStore, txn: borrowing WriteTransaction, words: BatchWords = BatchWords()) throws {
         self.store = store
+        self.words = words
+        wordSlots = [Int32](repeating: 0, count: words.words.count * BatchWriter.spaces.count)
         nextArticle = try store.counter(.nextArticle, in: txn)
         nextStatement = try store.counter(.nextStatement, in: txn)
         nextEntity = try store.counter(.nextEntity, in: txn)
@@ -252,7 +247,8 @@ struct BatchWriter {
         return (id, true)
     }
 
-    mutating func put(_ record: ArticleRecord, bytes: Data, txn: borrowing WriteTransaction) throws -> RecordChange {
+    mutating func put(_ record: ArticleRecord, bytes: Data, words: Int,
+                      txn: borrowing WriteTransaction) throws -> RecordChange {
         let (id, _) = try articleID(record.key, txn: txn)
         var change = RecordChange.added
         if let old = try txn.get(IndexKey.id(id), in: store.articles) {
@@ -262,7 +258,7 @@ struct BatchWriter {
             change = .replaced
         }
         try txn.put(bytes, for: IndexKey.id(id), in: store.articles)
-        try index(record, id: id, txn: txn)
+        try index(record, id: id, words: words, txn: txn)
         return change
     }
 
@@ -280,18 +276,8 @@ struct BatchWriter {
         return (terms, forms)
     }
 
-    mutating func index(_ record: ArticleRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
-        // Each term's and form's list gets the id once, found by slot as a
-        // quote's words are (sets of byte arrays had cost a tenth of an ingest).
-        serial &+= 1
-        let analyzer = self.analyzer
-        for text in [record.title ?? "", record.text] {
-            analyzer.forEachToken(in: text) { token in
-                guard token.form.utf8.count <= IndexKey.longestWord else { return }
-                addOnce(id, slot: termSlot(.article, token.term))
-                addOnce(id, slot: termSlot(.articleForms, token.form))
-            }
-        }
+    mutating func index(_ record: ArticleRecord, id: UInt32, words: Int, txn: borrowing WriteTransaction) throws {
+        _ = index(words: words, space: .article, id: id)
         var row = ArticleRow()
         row.live = true
         if let source = record.source {
@@ -329,7 +315,8 @@ struct BatchWriter {
 
     // MARK: - Statements
 
-    mutating func put(_ record: StatementRecord, bytes: [UInt8], txn: borrowing WriteTransaction) throws -> RecordChange {
+    mutating func put(_ record: StatementRecord, bytes: [UInt8], words: Int,
+                      txn: borrowing WriteTransaction) throws -> RecordChange {
         let key = Array(record.id.utf8)
         var change = RecordChange.added
         let id: UInt32
@@ -346,7 +333,7 @@ struct BatchWriter {
             try txn.put(IndexKey.id(id), for: key, in: store.statementKeys)
         }
         try txn.put(bytes, for: IndexKey.id(id), in: store.statements)
-        try index(record, id: id, txn: txn)
+        try index(record, id: id, words: words, txn: txn)
         return change
     }
 
@@ -382,7 +369,7 @@ struct BatchWriter {
         return out
     }
 
-    mutating func index(_ record: StatementRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
+    mutating func index(_ record: StatementRecord, id: UInt32, words: Int, txn: borrowing WriteTransaction) throws {
         var row = StatementRow()
         row.live = true
         row.actor = try entity(named: record.actor, txn: txn)
@@ -400,58 +387,66 @@ struct BatchWriter {
             add(id, to: PostingKey(database: 1, key: IndexKey.day(date.first)))
             if date.precision != .day { add(id, to: PostingKey(database: 0, key: IndexKey.field(.impreciseDates))) }
         }
-        indexText(record.quote, space: .quote, id: id)
-        if let sentence = record.sentence { indexText(sentence, space: .sentence, id: id) }
+        _ = index(words: index(words: words, space: .quote, id: id), space: .sentence, id: id)
         add(id, to: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
         try setStatementRow(id, row, txn: txn)
     }
 
-    /// The slot of a term key: database byte, space byte, then the word.
-    mutating func termSlot(_ space: TextSpace, _ word: String) -> Int {
+    /// The text spaces, in the order of ``wordSlots``.
+    static let spaces: [TextSpace] = [.quote, .sentence, .article, .quoteForms, .sentenceForms, .articleForms]
+
+    /// The slot of a batch word in a text space.
+    @inline(__always)
+    mutating func slot(word: UInt32, _ space: TextSpace) -> Int {
+        let column: Int
+        switch space {
+        case .quote: column = 0
+        case .sentence: column = 1
+        case .article: column = 2
+        case .quoteForms: column = 3
+        case .sentenceForms: column = 4
+        case .articleForms: column = 5
+        }
+        let cell = Int(word) * BatchWriter.spaces.count + column
+        let known = wordSlots[cell]
+        if known > 0 { return Int(known) - 1 }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(2)
         scratch.append(space.rawValue)
-        scratch.append(contentsOf: word.utf8)
-        return scratch.withUnsafeBufferPointer { table.slot($0) }
+        scratch.append(contentsOf: words.words.key(Int(word)))
+        let slot = scratch.withUnsafeBufferPointer { table.slot($0) }
+        wordSlots[cell] = Int32(slot + 1)
+        return slot
     }
 
-    /// Adds `id` to a slot's list unless the current text (``serial``)
-    /// already has.
-    @inline(__always)
-    mutating func addOnce(_ id: UInt32, slot: Int) {
-        if table.lastText[slot] != serial {
-            table.lastText[slot] = serial
+    /// Indexes the ``BatchWords`` entry at `start` under `space`: each term's
+    /// list gets the id once, with the term's positions for statements; each
+    /// form's list the id once. Returns where the next entry starts.
+    mutating func index(words start: Int, space: TextSpace, id: UInt32) -> Int {
+        let stream = words.stream
+        var i = start
+        let terms = Int(stream[i])
+        i += 1
+        let keepsPositions = space != .article
+        for _ in 0..<terms {
+            let slot = slot(word: stream[i], space)
+            let n = Int(stream[i + 1])
             table.added[slot].append(id)
+            if keepsPositions {
+                table.positions[slot].append(id)
+                table.positions[slot].append(UInt32(n))
+                table.positions[slot].append(contentsOf: stream[(i + 2)..<(i + 2 + n)])
+            }
+            i += 2 + n
         }
-    }
-
-    /// Indexes one text of a statement: each term's list gets the id once
-    /// with a run of its positions, each form's list the id once.
-    mutating func indexText(_ text: String, space: TextSpace, id: UInt32) {
-        guard !text.isEmpty else { return }
-        serial &+= 1
-        hits.removeAll(keepingCapacity: true)
-        var position: UInt32 = 0
-        let analyzer = self.analyzer
-        analyzer.forEachToken(in: text) { token in
-            defer { position += 1 }
-            guard token.form.utf8.count <= IndexKey.longestWord else { return }
-            hits.append((Int32(termSlot(space, token.term)), position))
-            addOnce(id, slot: termSlot(space.forms, token.form))
+        let forms = Int(stream[i])
+        i += 1
+        let formSpace = space.forms
+        for k in i..<(i + forms) {
+            // Distinct within the entry already.
+            table.added[slot(word: stream[k], formSpace)].append(id)
         }
-        // Positions are already ascending; grouping by slot keeps them so.
-        hits.sort { $0.slot != $1.slot ? $0.slot < $1.slot : $0.position < $1.position }
-        var i = 0
-        while i < hits.count {
-            let slot = Int(hits[i].slot)
-            var j = i + 1
-            while j < hits.count, hits[j].slot == hits[i].slot { j += 1 }
-            table.added[slot].append(id)
-            table.positions[slot].append(id)
-            table.positions[slot].append(UInt32(j - i))
-            for k in i..<j { table.positions[slot].append(hits[k].position) }
-            i = j
-        }
+        return i + forms
     }
 
     mutating func unindex(_ record: StatementRecord, id: UInt32, txn: borrowing WriteTransaction) throws {

@@ -72,28 +72,53 @@ package struct Importer {
         var report = FileImport(file: path, kind: kind)
         if strict {
             // A first pass finds every problem before anything is written.
-            try forEachRecord(in: data, kind: kind, path: path, report: &report) { _, _ in }
+            try Importer.forEachRecord(in: data, kind: kind, path: path, report: &report) { _, _ in }
             if !report.problems.isEmpty {
                 report.skipped = true
                 return report
             }
-            report = FileImport(file: path, kind: kind)
         }
-        var batch = ImportBatch()
-        var result = BatchResult()
-        try forEachRecord(in: data, kind: kind, path: path, report: &report) { record, offset in
-            switch record {
-            case .entity(let e): batch.entities.append(e)
-            case .article(let a): batch.articles.append(a)
-            case .statement(let s): batch.statements.append(s)
+        // Reading, decoding and analysing the next batch (another thread)
+        // overlaps with writing this one (this thread, the store's writer):
+        // on two cores the import takes about as long as the writes alone.
+        let handoff = Handoff<(PreparedBatch, Int), FileImport>()
+        let batchSize = self.batchSize
+        let reader = Thread {
+            var report = FileImport(file: path, kind: kind)
+            var batch = ImportBatch()
+            do {
+                func send(_ offset: Int) throws {
+                    guard handoff.put((try PreparedBatch(batch), offset)) else { throw Handoff<Int, Int>.Stopped() }
+                    batch = ImportBatch()
+                }
+                try Importer.forEachRecord(in: data, kind: kind, path: path, report: &report) { record, offset in
+                    switch record {
+                    case .entity(let e): batch.entities.append(e)
+                    case .article(let a): batch.articles.append(a)
+                    case .statement(let s): batch.statements.append(s)
+                    }
+                    if batch.count >= batchSize { try send(offset) }
+                }
+                if !batch.isEmpty { try send(data.count) }
+                handoff.finish(report)
+            } catch {
+                handoff.finish(report, error: error)
             }
-            if batch.count >= batchSize {
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+        var result = BatchResult()
+        do {
+            while let (batch, offset) = handoff.take() {
                 result += try store.apply(batch)
-                batch = ImportBatch()
                 progress(offset)
             }
+        } catch {
+            handoff.stop()
+            _ = try? handoff.outcome()
+            throw error
         }
-        if !batch.isEmpty { result += try store.apply(batch) }
+        report = try handoff.outcome()
         report.result = result
         progress(data.count)
         return report
@@ -103,7 +128,7 @@ package struct Importer {
         case entity(EntityRecord), article(ArticleRecord), statement(StatementRecord)
     }
 
-    private func forEachRecord(in data: Data, kind: RecordKind, path: String, report: inout FileImport,
+    private static func forEachRecord(in data: Data, kind: RecordKind, path: String, report: inout FileImport,
                                _ body: (Record, Int) throws -> Void) throws {
         let decoder = JSONDecoder()
         var lineNumber = 0
@@ -119,7 +144,7 @@ package struct Importer {
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 report.lines += 1
                 do {
-                    let record = try Importer.decode(line, kind: kind, decoder: decoder)
+                    let record = try decode(line, kind: kind, decoder: decoder)
                     try body(record, start)
                 } catch let problem as RecordProblem {
                     report.problems.append(ImportProblem(file: path, line: lineNumber, reason: problem.reason))
@@ -370,5 +395,68 @@ extension EntityRecord: JSONLineEncodable {
         line.add("role", role)
         line.add("gender", gender)
         return line.text
+    }
+}
+
+/// Hands items from one producer thread to one consumer, at most one
+/// waiting at a time (so memory holds at most three batches: one being
+/// read, one waiting, one being written), then the producer's outcome.
+final class Handoff<Item, Outcome>: @unchecked Sendable {
+    struct Stopped: Error {}
+
+    private let condition = NSCondition()
+    private var waiting: Item?
+    private var stopped = false
+    private var finished = false
+    private var result: Result<Outcome, any Error>?
+
+    /// Blocks while an item waits; false when the consumer has stopped.
+    func put(_ item: Item) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting != nil && !stopped { condition.wait() }
+        guard !stopped else { return false }
+        waiting = item
+        condition.broadcast()
+        return true
+    }
+
+    /// The next item, or nil once the producer has finished and nothing waits.
+    func take() -> Item? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting == nil && !finished { condition.wait() }
+        let item = waiting
+        waiting = nil
+        condition.broadcast()
+        return item
+    }
+
+    /// The producer is done: with its outcome, or the error that ended it.
+    func finish(_ outcome: Outcome, error: (any Error)? = nil) {
+        condition.lock()
+        defer { condition.unlock() }
+        result = error.map { .failure($0) } ?? .success(outcome)
+        finished = true
+        condition.broadcast()
+    }
+
+    /// The consumer gives up: the producer's next `put` returns false.
+    func stop() {
+        condition.lock()
+        defer { condition.unlock() }
+        stopped = true
+        waiting = nil
+        condition.broadcast()
+    }
+
+    /// Waits for the producer to finish; its outcome, or its error.
+    func outcome() throws -> Outcome {
+        condition.lock()
+        while !finished { condition.wait() }
+        let result = self.result
+        condition.unlock()
+        guard let result else { throw Stopped() }
+        return try result.get()
     }
 }

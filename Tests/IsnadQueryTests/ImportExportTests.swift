@@ -84,6 +84,62 @@ import Testing
         }
     }
 
+    /// The importer reads and analyses the next batch on another thread
+    /// while this one is written. When a write fails, the reader must stop
+    /// (not wait forever to hand over its batch) and the error come back.
+    @Test func aFailedWriteStopsTheReaderAndReportsTheError() throws {
+        let corpus = try OracleCorpus.generate(docs: 120, seed: 9)
+        defer { try? FileManager.default.removeItem(at: corpus.folder) }
+        try withFolder { folder in
+            let path = folder.appendingPathComponent("store").path
+            _ = try IndexStore(path: path, configuration: StoreConfiguration())
+            var readOnly = StoreConfiguration()
+            readOnly.readOnly = true
+            let store = try IndexStore(path: path, configuration: readOnly)
+            var importer = Importer(store: store)
+            importer.batchSize = 10
+            let file = try corpus.write(corpus.statements, to: "s.jsonl")
+            #expect(corpus.statements.count > 3 * importer.batchSize)
+            #expect(throws: StoreError.self) { try importer.run([(.statements, file)]) }
+            #expect(try store.snapshot { try store.counts(txn: $0) }.statements == 0)
+        }
+    }
+
+    /// Statements of one batch pass through ``PreparedBatch`` the same
+    /// way whether the batch is one or split in many: the same answers.
+    @Test func smallAndLargeBatchesGiveTheSameStore() throws {
+        let corpus = try OracleCorpus.generate(docs: 150, seed: 10)
+        defer { try? FileManager.default.removeItem(at: corpus.folder) }
+        try withFolder { folder in
+            let input = [(RecordKind.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
+                         (.articles, try corpus.write(corpus.articles, to: "a.jsonl")),
+                         (.statements, try corpus.write(corpus.statements, to: "s.jsonl"))]
+            var stores: [IndexStore] = []
+            for (name, size) in [("one", 1_000_000), ("many", 7)] {
+                let store = try open(folder.appendingPathComponent(name))
+                var importer = Importer(store: store)
+                importer.batchSize = size
+                var seen: [Int] = []
+                importer.progress = { done, _ in seen.append(done) }
+                let reports = try importer.run(input)
+                #expect(reports[2].result.statements.added == corpus.statements.count)
+                #expect(seen == seen.sorted(), "progress went backwards")
+                stores.append(store)
+            }
+            try Exporter(store: stores[0]).run(to: folder.appendingPathComponent("out-one").path)
+            try Exporter(store: stores[1]).run(to: folder.appendingPathComponent("out-many").path)
+            for name in ["entities.jsonl", "articles.jsonl", "statements.jsonl"] {
+                #expect(try Data(contentsOf: folder.appendingPathComponent("out-one/\(name)"))
+                        == Data(contentsOf: folder.appendingPathComponent("out-many/\(name)")))
+            }
+            var generator = QueryGenerator(corpus: corpus, seed: 78)
+            for _ in 0..<150 {
+                guard let query = Compilation(generator.next()).checked else { continue }
+                #expect(try QueryEngine(store: stores[0]).run(query) == QueryEngine(store: stores[1]).run(query))
+            }
+        }
+    }
+
     /// Grouping reads the narrow actor, stance and day columns: after
     /// statements are replaced and removed they must still say what the
     /// records say.

@@ -1,0 +1,125 @@
+import Foundation
+import IsnadText
+
+/// A batch made ready for its write transaction: one record per id (the
+/// last one given wins), records encoded as stored, and every text analysed
+/// into words. None of it needs the store, so an import prepares the next
+/// batch on another thread while the current one is written (``Importer``).
+package struct PreparedBatch: Sendable {
+    let entities: [EntityRecord]
+    let entityBytes: [Data]
+    let articles: [ArticleRecord]
+    let articleBytes: [Data]
+    /// Per article, where its entry starts in `words`.
+    let articleWords: [Int]
+    let statements: [StatementRecord]
+    let statementBytes: [[UInt8]]
+    /// Per statement, where its quote's entry starts in `words` (its
+    /// sentence's follows).
+    let statementWords: [Int]
+    let removedStatements: [String]
+    let words: BatchWords
+
+    package var count: Int { entities.count + articles.count + statements.count + removedStatements.count }
+
+    package init(_ batch: ImportBatch) throws {
+        let encoder = RecordCoding.encoder()
+        entities = Self.lastOfEach(batch.entities, key: \.name)
+        articles = Self.lastOfEach(batch.articles, key: \.key)
+        statements = Self.lastOfEach(batch.statements, key: \.id)
+        removedStatements = batch.removedStatements
+        entityBytes = try entities.map { try encoder.encode($0) }
+        articleBytes = try articles.map { try encoder.encode($0) }
+        statementBytes = statements.map(\.storedBytes)
+        var words = BatchWords()
+        let analyzer = Analyzer()
+        articleWords = articles.map { words.append([$0.title ?? "", $0.text], positions: false, analyzer: analyzer) }
+        statementWords = statements.map { record in
+            let start = words.append([record.quote], positions: true, analyzer: analyzer)
+            _ = words.append([record.sentence ?? ""], positions: true, analyzer: analyzer)
+            return start
+        }
+        self.words = words
+    }
+
+    private static func lastOfEach<T>(_ records: [T], key: KeyPath<T, String>) -> [T] {
+        var last: [String: Int] = [:]
+        for (i, record) in records.enumerated() { last[record[keyPath: key]] = i }
+        guard last.count < records.count else { return records }
+        return records.enumerated().filter { last[$0.element[keyPath: key]] == $0.offset }.map(\.element)
+    }
+}
+
+/// The words of a batch's texts, as the writer indexes them.
+///
+/// Every word (stem or form) gets a number within the batch; each entry
+/// (one text, or an article's title and body together) is a run of
+/// `UInt32`s in `stream`:
+///
+///     term count, then per distinct term: word, n, n positions
+///     form count, then each distinct form's word
+///
+/// Terms come in word-number order, their positions ascending; `n` is 0
+/// when positions are not kept (articles).
+struct BatchWords: Sendable {
+    private(set) var words = ByteKeys()
+    private(set) var stream: [UInt32] = []
+    /// Per word, the last entry that listed it as a form.
+    private var formSeen: [UInt32] = []
+    private var entry: UInt32 = 0
+    /// (word << 32 | position) per token of the entry being analysed.
+    private var hits: [UInt64] = []
+    private var forms: [UInt32] = []
+
+    /// Analyses `texts` as one entry; returns where it starts.
+    mutating func append(_ texts: [String], positions: Bool, analyzer: Analyzer) -> Int {
+        let start = stream.count
+        entry &+= 1
+        hits.removeAll(keepingCapacity: true)
+        forms.removeAll(keepingCapacity: true)
+        for text in texts where !text.isEmpty {
+            var position: UInt64 = 0
+            analyzer.forEachToken(in: text) { token in
+                defer { position += 1 }
+                guard token.form.utf8.count <= IndexKey.longestWord else { return }
+                let term = number(token.term)
+                let form = token.form == token.term ? term : number(token.form)
+                hits.append(UInt64(term) << 32 | (positions ? position : 0))
+                if formSeen[form] != entry {
+                    formSeen[form] = entry
+                    forms.append(UInt32(form))
+                }
+            }
+        }
+        hits.sort()
+        let countAt = stream.count
+        stream.append(0)
+        var terms: UInt32 = 0
+        var i = 0
+        while i < hits.count {
+            let word = hits[i] >> 32
+            var j = i + 1
+            while j < hits.count, hits[j] >> 32 == word { j += 1 }
+            stream.append(UInt32(word))
+            if positions {
+                stream.append(UInt32(j - i))
+                for k in i..<j { stream.append(UInt32(truncatingIfNeeded: hits[k])) }
+            } else {
+                stream.append(0)
+            }
+            terms += 1
+            i = j
+        }
+        stream[countAt] = terms
+        stream.append(UInt32(forms.count))
+        stream.append(contentsOf: forms)
+        return start
+    }
+
+    private mutating func number(_ word: String) -> Int {
+        var word = word
+        let (n, isNew) = word.withUTF8 { words.number($0) }
+        if isNew { formSeen.append(0) }
+        return n
+    }
+}
