@@ -87,15 +87,23 @@ struct ByteKeys: Sendable {
 ///
 /// A key's first byte says which database it belongs to (0 fields, 1 dates,
 /// 2 terms, as ``BatchWriter/PostingKey``); the rest is the LMDB key.
+///
+/// The lists live in ``SlotLists`` (a class): a table is one batch's, used
+/// by one writer, and never copied.
 struct PostingTable {
     private var keys = ByteKeys()
+    /// Slot + 1 of keys known by number (field index and value, or a day),
+    /// so that the fields of each statement are found without building and
+    /// hashing their keys' bytes.
+    private var numbers = NumberSlots()
 
-    /// Ids added to and removed from each slot's list, in the order met.
-    var added: [[UInt32]] = []
+    /// Ids added to each slot's list, in the order met.
+    let added = SlotLists()
+    /// Ids removed from each slot's list.
     var removed: [[UInt32]] = []
     /// Positions added per slot (term keys only), as runs of
     /// `id, count, positions…`, one run per statement.
-    var positions: [[UInt32]] = []
+    let positions = SlotLists()
     /// Statements whose positions a slot must drop (replaced or removed).
     var positionRemovals: [Int: Set<UInt32>] = [:]
 
@@ -108,9 +116,9 @@ struct PostingTable {
     mutating func slot(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         let (s, isNew) = keys.number(key)
         if isNew {
-            added.append([])
             removed.append([])
-            positions.append([])
+            added.addSlot()
+            positions.addSlot()
         }
         return s
     }
@@ -121,7 +129,144 @@ struct PostingTable {
         return bytes.withUnsafeBufferPointer { slot($0) }
     }
 
+    /// The slot of a key that `number` names one to one; `key` makes the
+    /// key (target byte and LMDB key) the first time.
+    @inline(__always)
+    mutating func slot(number: UInt64, key: () -> [UInt8]) -> Int {
+        if let known = numbers.find(number) { return known }
+        let made = key()
+        let s = made.withUnsafeBufferPointer { slot($0) }
+        numbers.insert(number, s)
+        return s
+    }
+
     /// Slots in key order (target, then LMDB key), so that writes walk each
     /// B-tree forward.
     func orderedSlots() -> [Int] { keys.ordered() }
+}
+
+/// A map from 64-bit numbers to slots: open addressing, a multiplicative
+/// hash (Swift's Dictionary hashes with SipHash, which is most of the cost
+/// of a lookup this small).
+struct NumberSlots {
+    private var keys = [UInt64](repeating: 0, count: 1 << 10)
+    /// Slot + 1; 0 is empty.
+    private var slots = [Int32](repeating: 0, count: 1 << 10)
+    private var count = 0
+
+    @inline(__always)
+    private func bucket(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    func find(_ key: UInt64) -> Int? {
+        let mask = keys.count - 1
+        var b = bucket(key, mask: mask)
+        while slots[b] != 0 {
+            if keys[b] == key { return Int(slots[b]) - 1 }
+            b = (b + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func insert(_ key: UInt64, _ slot: Int) {
+        if (count + 1) * 2 > keys.count {
+            let old = zip(keys, slots).filter { $0.1 != 0 }
+            keys = [UInt64](repeating: 0, count: keys.count * 2)
+            slots = [Int32](repeating: 0, count: keys.count)
+            count = 0
+            for (k, s) in old { insert(k, Int(s) - 1) }
+        }
+        let mask = keys.count - 1
+        var b = bucket(key, mask: mask)
+        while slots[b] != 0 { b = (b + 1) & mask }
+        keys[b] = key
+        slots[b] = Int32(slot + 1)
+        count += 1
+    }
+}
+
+/// One list of `UInt32` per slot, each growing in place: blocks in one
+/// arena, linked, each twice the size of the one before (up to 4,096
+/// items). An array of arrays checked each inner array for uniqueness and
+/// grew it by reallocating on every few appends; this was a tenth of the
+/// writer's time.
+///
+/// A block is `next, capacity, items…`; index 0 means "no block".
+final class SlotLists {
+    // Unchecked: these are touched a hundred million times a batch, and
+    // the dynamic exclusivity checks of class properties cost more than
+    // the appends. The class is private to one writer on one thread.
+    @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt32>
+    @exclusivity(unchecked) private var arenaCapacity = 1 << 16
+    @exclusivity(unchecked) private var used = 1
+    /// Per slot: first block, last block, where the next item goes, where
+    /// the last block ends.
+    @exclusivity(unchecked) private var heads: [UInt32] = []
+    @exclusivity(unchecked) private var tails: [UInt32] = []
+    @exclusivity(unchecked) private var ends: [UInt32] = []
+    @exclusivity(unchecked) private var limits: [UInt32] = []
+
+    init() {
+        arena = .allocate(capacity: arenaCapacity)
+    }
+
+    deinit { arena.deallocate() }
+
+    func addSlot() {
+        heads.append(0)
+        tails.append(0)
+        ends.append(0)
+        limits.append(0)
+    }
+
+    func isEmpty(_ slot: Int) -> Bool { heads[slot] == 0 }
+
+    @inline(__always)
+    func append(_ slot: Int, _ value: UInt32) {
+        var end = Int(ends[slot])
+        if end == Int(limits[slot]) { end = newBlock(slot) }
+        arena[end] = value
+        ends[slot] = UInt32(end + 1)
+    }
+
+    func append(_ slot: Int, contentsOf values: ArraySlice<UInt32>) {
+        for value in values { append(slot, value) }
+    }
+
+    /// Starts a block for `slot`; returns where its first item goes.
+    private func newBlock(_ slot: Int) -> Int {
+        let tail = Int(tails[slot])
+        let capacity = tail == 0 ? 2 : min(4096, Int(arena[tail + 1]) * 2)
+        if used + 2 + capacity > arenaCapacity {
+            var bigger = arenaCapacity * 2
+            while used + 2 + capacity > bigger { bigger *= 2 }
+            let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: bigger)
+            grown.update(from: arena, count: used)
+            arena.deallocate()
+            arena = grown
+            arenaCapacity = bigger
+        }
+        let block = used
+        used += 2 + capacity
+        arena[block] = 0
+        arena[block + 1] = UInt32(capacity)
+        if tail == 0 { heads[slot] = UInt32(block) } else { arena[tail] = UInt32(block) }
+        tails[slot] = UInt32(block)
+        limits[slot] = UInt32(block + 2 + capacity)
+        return block + 2
+    }
+
+    /// The slot's items, in the order appended.
+    func array(_ slot: Int) -> [UInt32] {
+        var out: [UInt32] = []
+        var block = Int(heads[slot])
+        while block != 0 {
+            let start = block + 2
+            let end = block == Int(tails[slot]) ? Int(ends[slot]) : start + Int(arena[block + 1])
+            out.append(contentsOf: UnsafeBufferPointer(start: arena + start, count: end - start))
+            block = Int(arena[block])
+        }
+        return out
+    }
 }

@@ -79,11 +79,11 @@ struct BatchWords: Sendable {
         forms.removeAll(keepingCapacity: true)
         for text in texts where !text.isEmpty {
             var position: UInt64 = 0
-            analyzer.forEachToken(in: text) { token in
+            analyzer.forEachWord(in: text) { termBytes, formBytes in
                 defer { position += 1 }
-                guard token.form.utf8.count <= IndexKey.longestWord else { return }
-                let term = number(token.term)
-                let form = token.form == token.term ? term : number(token.form)
+                guard formBytes.count <= IndexKey.longestWord else { return }
+                let form = number(formBytes)
+                let term = termBytes.baseAddress == formBytes.baseAddress ? form : number(termBytes)
                 hits.append(UInt64(term) << 32 | (positions ? position : 0))
                 if formSeen[form] != entry {
                     formSeen[form] = entry
@@ -116,9 +116,8 @@ struct BatchWords: Sendable {
         return start
     }
 
-    private mutating func number(_ word: String) -> Int {
-        var word = word
-        let (n, isNew) = word.withUTF8 { words.number($0) }
+    private mutating func number(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        let (n, isNew) = words.number(word)
         if isNew { formSeen.append(0) }
         return n
     }

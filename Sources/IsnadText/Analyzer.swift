@@ -24,13 +24,50 @@ package struct Analyzer: Sendable {
 
     /// Calls `body` for each token of `text`, in order.
     package func forEachToken(in text: String, _ body: (Token) -> Void) {
+        forEachStem(in: text) { word, stem, range in
+            let form = makeString(word)
+            switch stem {
+            case .same: body(Token(term: form, form: form, range: range))
+            case .range(let r): body(Token(term: makeString(UnsafeBufferPointer(rebasing: word[r])), form: form, range: range))
+            case .scalars(let s): body(Token(term: s.withUnsafeBufferPointer { makeString($0) }, form: form, range: range))
+            }
+        }
+    }
+
+    /// The words of `text` as ``forEachToken(in:_:)`` gives them, as UTF-8
+    /// bytes valid only during each call, with no String made per word
+    /// (what the index needs: a batch of a hundred thousand quotes has
+    /// millions of words). `term` is `form`, the same buffer, when
+    /// stemming changed nothing.
+    package func forEachWord(in text: String,
+                             _ body: (_ term: UnsafeBufferPointer<UInt8>, _ form: UnsafeBufferPointer<UInt8>) -> Void) {
+        var formBytes = ScratchBytes(), termBytes = ScratchBytes()
+        defer {
+            formBytes.free()
+            termBytes.free()
+        }
+        forEachStem(in: text) { word, stem, _ in
+            let form = formBytes.encode(word)
+            switch stem {
+            case .same: body(form, form)
+            case .range(let r): body(termBytes.encode(UnsafeBufferPointer(rebasing: word[r])), form)
+            case .scalars(let s): body(s.withUnsafeBufferPointer { termBytes.encode($0) }, form)
+            }
+        }
+    }
+
+    private enum Stem {
+        case same
+        case range(Range<Int>)
+        case scalars([Unicode.Scalar])
+    }
+
+    /// Each normalised word with its stem, routed by language or script.
+    private func forEachStem(in text: String,
+                             _ body: (UnsafeBufferPointer<Unicode.Scalar>, Stem, Range<Int>) -> Void) {
         var normalizer = Normalizer(joinsApostrophes: language != .arabic)
         normalizer.words(in: text) { word, range in
-            let form = makeString(word)
-            guard stemming else {
-                body(Token(term: form, form: form, range: range))
-                return
-            }
+            guard stemming else { return body(word, .same, range) }
             let script: Script
             switch language {
             case .arabic: script = .arabic
@@ -40,14 +77,12 @@ package struct Analyzer: Sendable {
             switch script {
             case .arabic:
                 let stem = ArabicLightStemmer.stem(word)
-                let term = stem.count == word.count ? form : makeString(UnsafeBufferPointer(rebasing: word[stem]))
-                body(Token(term: term, form: form, range: range))
+                body(word, stem.count == word.count ? .same : .range(stem), range)
             case .latin:
                 let stem = EnglishStemmer.stem(word)
-                let term = stem.elementsEqual(word) ? form : stem.withUnsafeBufferPointer { makeString($0) }
-                body(Token(term: term, form: form, range: range))
+                body(word, stem.elementsEqual(word) ? .same : .scalars(stem), range)
             case .other:
-                body(Token(term: form, form: form, range: range))
+                body(word, .same, range)
             }
         }
     }
@@ -60,42 +95,77 @@ package struct Analyzer: Sendable {
     }
 }
 
-/// Builds a String from code points by encoding them straight into the
-/// String's storage (no storage at all for the short words that fit inline).
+/// A growable byte buffer that words are encoded into, reused word after
+/// word; freed by its owner.
+private struct ScratchBytes {
+    private var base: UnsafeMutablePointer<UInt8>?
+    private var capacity = 0
+
+    mutating func encode(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> UnsafeBufferPointer<UInt8> {
+        let length = utf8Length(scalars)
+        if length > capacity {
+            base?.deallocate()
+            capacity = max(64, length * 2)
+            base = .allocate(capacity: capacity)
+        }
+        let buffer = UnsafeMutableBufferPointer(start: base, count: length)
+        let n = encodeUTF8(scalars, into: buffer)
+        return UnsafeBufferPointer(start: base, count: n)
+    }
+
+    mutating func free() {
+        base?.deallocate()
+        base = nil
+        capacity = 0
+    }
+}
+
 @inline(__always)
-private func makeString(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
-    // The exact length, so that words of up to 15 bytes stay inline.
+private func utf8Length(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
     var length = 0
     for scalar in scalars {
         let v = scalar.value
         length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
     }
-    return String(unsafeUninitializedCapacity: length) { buffer in
-        var n = 0
-        for scalar in scalars {
-            let v = scalar.value
-            if v < 0x80 {
-                buffer[n] = UInt8(v)
-                n += 1
-            } else if v < 0x800 {
-                buffer[n] = UInt8(0xC0 | v >> 6)
-                buffer[n + 1] = UInt8(0x80 | v & 0x3F)
-                n += 2
-            } else if v < 0x10000 {
-                buffer[n] = UInt8(0xE0 | v >> 12)
-                buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-                buffer[n + 2] = UInt8(0x80 | v & 0x3F)
-                n += 3
-            } else {
-                buffer[n] = UInt8(0xF0 | v >> 18)
-                buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-                buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
-                buffer[n + 3] = UInt8(0x80 | v & 0x3F)
-                n += 4
-            }
+    return length
+}
+
+/// Writes the scalars as UTF-8 into `buffer`, which holds exactly
+/// `utf8Length(scalars)` bytes; returns the count.
+@inline(__always)
+private func encodeUTF8(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var n = 0
+    for scalar in scalars {
+        let v = scalar.value
+        if v < 0x80 {
+            buffer[n] = UInt8(v)
+            n += 1
+        } else if v < 0x800 {
+            buffer[n] = UInt8(0xC0 | v >> 6)
+            buffer[n + 1] = UInt8(0x80 | v & 0x3F)
+            n += 2
+        } else if v < 0x10000 {
+            buffer[n] = UInt8(0xE0 | v >> 12)
+            buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+            buffer[n + 2] = UInt8(0x80 | v & 0x3F)
+            n += 3
+        } else {
+            buffer[n] = UInt8(0xF0 | v >> 18)
+            buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+            buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+            buffer[n + 3] = UInt8(0x80 | v & 0x3F)
+            n += 4
         }
-        return n
     }
+    return n
+}
+
+/// Builds a String from code points by encoding them straight into the
+/// String's storage (no storage at all for the short words that fit inline).
+@inline(__always)
+private func makeString(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+    // The exact length, so that words of up to 15 bytes stay inline.
+    String(unsafeUninitializedCapacity: utf8Length(scalars)) { encodeUTF8(scalars, into: $0) }
 }
 
 extension Analyzer {

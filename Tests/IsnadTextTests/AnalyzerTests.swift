@@ -23,6 +23,31 @@ import Testing
         }
     }
 
+    /// The index reads words as bytes (`forEachWord`), the query language
+    /// as tokens: both must give the same words, or a query misses.
+    @Test func wordsAsBytesAreTheTokens() throws {
+        let corpus = ReferenceAnalyzer.repository.appendingPathComponent("examples/corpus")
+        var texts = try FileManager.default.contentsOfDirectory(atPath: corpus.path).map {
+            try String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8)
+        }
+        texts.append("قُدْرَاتِهَا و\u{64E}\u{654} ﻻ e\u{301}te ½ İstanbul ﷺ صـــواريخ running Kirby's ΣΟΦΟΣ 東京 😀 "
+                     + String(repeating: "س", count: 300))
+        for analyzer in [Analyzer(), Analyzer(language: .arabic), Analyzer(language: .english), Analyzer(stemming: false)] {
+            for text in texts {
+                var words: [(term: String, form: String, same: Bool)] = []
+                analyzer.forEachWord(in: text) { term, form in
+                    words.append((String(decoding: term, as: UTF8.self), String(decoding: form, as: UTF8.self),
+                                  term.baseAddress == form.baseAddress))
+                }
+                let tokens = analyzer.tokens(in: text)
+                #expect(words.map(\.term) == tokens.map(\.term))
+                #expect(words.map(\.form) == tokens.map(\.form))
+                // The same buffer exactly when stemming changed nothing.
+                #expect(words.map(\.same) == tokens.map { $0.term == $0.form })
+            }
+        }
+    }
+
     @Test func formIsUnstemmedAndTermIsTheStem() {
         let tokens = Analyzer().tokens(in: "والصواريخ الإيرانية")
         #expect(tokens.map(\.form) == ["والصواريخ", "الايرانيه"])
