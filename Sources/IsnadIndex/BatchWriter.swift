@@ -84,12 +84,12 @@ extension IndexStore {
             for (record, bytes) in zip(batch.entities, batch.entityBytes) {
                 writer.result.entities.record(try writer.put(record, bytes: bytes, txn: txn))
             }
-            for (k, record) in batch.articles.enumerated() {
-                writer.result.articles.record(try writer.put(record, bytes: batch.articleBytes[k],
+            for k in batch.articles.indices {
+                writer.result.articles.record(try writer.put(batch.articles[k], bytes: batch.articleBytes[k],
                                                              words: batch.articleWords[k], txn: txn))
             }
-            for (k, record) in batch.statements.enumerated() {
-                writer.result.statements.record(try writer.put(record, bytes: batch.statementBytes[k],
+            for k in batch.statements.indices {
+                writer.result.statements.record(try writer.put(batch.statements[k], bytes: batch.statementBytes[k],
                                                                words: batch.statementWords[k], txn: txn))
             }
             for id in batch.removedStatements where try writer.removeStatement(id, txn: txn) {

@@ -43,10 +43,17 @@ package struct PreparedBatch: Sendable {
     }
 
     private static func lastOfEach<T>(_ records: [T], key: KeyPath<T, String>) -> [T] {
-        var last: [String: Int] = [:]
-        for (i, record) in records.enumerated() { last[record[keyPath: key]] = i }
+        // Ids numbered as bytes (no SipHash): most batches repeat none.
+        var ids = ByteKeys()
+        var last: [Int] = []
+        last.reserveCapacity(records.count)
+        for (i, record) in records.enumerated() {
+            var id = record[keyPath: key]
+            let (n, isNew) = id.withUTF8 { ids.number($0) }
+            if isNew { last.append(i) } else { last[n] = i }
+        }
         guard last.count < records.count else { return records }
-        return records.enumerated().filter { last[$0.element[keyPath: key]] == $0.offset }.map(\.element)
+        return last.sorted().map { records[$0] }
     }
 }
 

@@ -140,6 +140,28 @@ import Testing
         }
     }
 
+    /// A batch that holds one id more than once keeps the last version,
+    /// in the place of its last occurrence.
+    @Test func theLastOfRepeatedIdsInABatchWins() throws {
+        try withFolder { folder in
+            let store = try open(folder.appendingPathComponent("store"))
+            func statement(_ id: String, _ quote: String) -> StatementRecord {
+                StatementRecord(id: id, doc: "a1", actor: "Kirby", stance: .deny, date: "2023-01-02", quote: quote)
+            }
+            let result = try store.apply(ImportBatch(statements: [
+                statement("s1", "first rockets"), statement("s2", "second drones"),
+                statement("s1", "third missiles"), statement("s3", "fourth tanks"), statement("s2", "fifth ships"),
+            ]))
+            #expect(result.statements.added == 3)
+            let engine = QueryEngine(store: store)
+            #expect(try engine.count(CheckedQuery(parsing: "missiles")).ids == ["s1"])
+            #expect(try engine.count(CheckedQuery(parsing: "rockets OR drones")).count == 0)
+            #expect(try engine.count(CheckedQuery(parsing: "ships")).ids == ["s2"])
+            // Dense ids in the order of last occurrence: s1, s3, s2.
+            #expect(try engine.count(CheckedQuery(parsing: "actor:Kirby")).ids == ["s1", "s3", "s2"])
+        }
+    }
+
     /// Grouping reads the narrow actor, stance and day columns: after
     /// statements are replaced and removed they must still say what the
     /// records say.
