@@ -79,25 +79,29 @@ extension IndexStore {
     /// The same for a batch prepared already (on another thread, say).
     @discardableResult
     package func apply(_ batch: PreparedBatch) throws -> BatchResult {
-        try environment.write { txn in
-            var writer = try BatchWriter(store: self, txn: txn, words: batch.words)
-            for (record, bytes) in zip(batch.entities, batch.entityBytes) {
-                writer.result.entities.record(try writer.put(record, bytes: bytes, txn: txn))
-            }
-            for k in batch.articles.indices {
-                writer.result.articles.record(try writer.put(batch.articles[k], bytes: batch.articleBytes[k],
-                                                             words: batch.articleWords[k], txn: txn))
-            }
-            for k in batch.statements.indices {
-                writer.result.statements.record(try writer.put(batch.statements[k], bytes: batch.statementBytes[k],
-                                                               words: batch.statementWords[k], txn: txn))
-            }
-            for id in batch.removedStatements where try writer.removeStatement(id, txn: txn) {
-                writer.result.removedStatements += 1
-            }
-            try writer.flush(txn: txn)
-            return writer.result
+        try environment.write { txn in try apply(batch, txn: txn) }
+    }
+
+    /// The same inside a write transaction that may hold other batches:
+    /// an import writes a whole file in one (``Importer``).
+    package func apply(_ batch: PreparedBatch, txn: borrowing WriteTransaction) throws -> BatchResult {
+        var writer = try BatchWriter(store: self, txn: txn, words: batch.words)
+        for (record, bytes) in zip(batch.entities, batch.entityBytes) {
+            writer.result.entities.record(try writer.put(record, bytes: bytes, txn: txn))
         }
+        for k in batch.articles.indices {
+            writer.result.articles.record(try writer.put(batch.articles[k], bytes: batch.articleBytes[k],
+                                                         words: batch.articleWords[k], txn: txn))
+        }
+        for k in batch.statements.indices {
+            writer.result.statements.record(try writer.put(batch.statements[k], bytes: batch.statementBytes[k],
+                                                           words: batch.statementWords[k], txn: txn))
+        }
+        for id in batch.removedStatements where try writer.removeStatement(id, txn: txn) {
+            writer.result.removedStatements += 1
+        }
+        try writer.flush(txn: txn)
+        return writer.result
     }
 }
 

@@ -27,11 +27,12 @@ package struct FileImport: Sendable {
 }
 
 /// Imports the JSON Lines files of `../shared/tools/gencorpus.py` (and of
-/// ``Exporter``): entities, then articles, then statements, many records
-/// per write transaction.
+/// ``Exporter``): entities, then articles, then statements, each file in
+/// one write transaction, `batchSize` records at a time.
 package struct Importer {
     package let store: IndexStore
-    /// Records per write transaction.
+    /// Records read, analysed and indexed at a time: memory holds about
+    /// three batches.
     package var batchSize = 25_000
     /// Refuse a whole file when any line is malformed.
     package var strict = false
@@ -78,47 +79,58 @@ package struct Importer {
                 return report
             }
         }
-        // Reading, decoding and analysing the next batch (another thread)
-        // overlaps with writing this one (this thread, the store's writer):
-        // on two cores the import takes about as long as the writes alone.
-        let handoff = Handoff<(PreparedBatch, Int), FileImport>()
+        // One write transaction for the whole file: a failed or interrupted
+        // import leaves the store as it was, and pages written by one batch
+        // and changed by the next are changed in place rather than copied
+        // (a batch per transaction left a fifth of a fresh 1M store free).
+        // Room for it first, so the map does not fill and the file start
+        // over (it would, correctly, if the estimate falls short).
+        try store.environment.reserve(2 * data.count + (64 << 20))
         let batchSize = self.batchSize
-        let reader = Thread {
-            var report = FileImport(file: path, kind: kind)
-            var batch = ImportBatch()
-            do {
-                func send(_ offset: Int) throws {
-                    guard handoff.put((try PreparedBatch(batch), offset)) else { throw Handoff<Int, Int>.Stopped() }
-                    batch = ImportBatch()
-                }
-                try Importer.forEachRecord(in: data, kind: kind, path: path, report: &report) { record, offset in
-                    switch record {
-                    case .entity(let e): batch.entities.append(e)
-                    case .article(let a): batch.articles.append(a)
-                    case .statement(let s): batch.statements.append(s)
+        let (read, result) = try store.environment.write { txn in
+            // Reading, decoding and analysing the next batch (another
+            // thread) overlaps with writing this one (this thread, the
+            // store's writer): on two cores the import takes about as long
+            // as the longer of the two.
+            let handoff = Handoff<(PreparedBatch, Int), FileImport>()
+            let reader = Thread {
+                var report = FileImport(file: path, kind: kind)
+                var batch = ImportBatch()
+                do {
+                    func send(_ offset: Int) throws {
+                        guard handoff.put((try PreparedBatch(batch), offset)) else { throw Handoff<Int, Int>.Stopped() }
+                        batch = ImportBatch()
                     }
-                    if batch.count >= batchSize { try send(offset) }
+                    try Importer.forEachRecord(in: data, kind: kind, path: path, report: &report) { record, offset in
+                        switch record {
+                        case .entity(let e): batch.entities.append(e)
+                        case .article(let a): batch.articles.append(a)
+                        case .statement(let s): batch.statements.append(s)
+                        }
+                        if batch.count >= batchSize { try send(offset) }
+                    }
+                    if !batch.isEmpty { try send(data.count) }
+                    handoff.finish(report)
+                } catch {
+                    handoff.finish(report, error: error)
                 }
-                if !batch.isEmpty { try send(data.count) }
-                handoff.finish(report)
+            }
+            reader.stackSize = 8 << 20
+            reader.start()
+            var result = BatchResult()
+            do {
+                while let (batch, offset) = handoff.take() {
+                    result += try store.apply(batch, txn: txn)
+                    progress(offset)
+                }
             } catch {
-                handoff.finish(report, error: error)
+                handoff.stop()
+                _ = try? handoff.outcome()
+                throw error
             }
+            return (try handoff.outcome(), result)
         }
-        reader.stackSize = 8 << 20
-        reader.start()
-        var result = BatchResult()
-        do {
-            while let (batch, offset) = handoff.take() {
-                result += try store.apply(batch)
-                progress(offset)
-            }
-        } catch {
-            handoff.stop()
-            _ = try? handoff.outcome()
-            throw error
-        }
-        report = try handoff.outcome()
+        report = read
         report.result = result
         progress(data.count)
         return report

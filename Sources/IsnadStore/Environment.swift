@@ -264,6 +264,30 @@ package final class Environment: @unchecked Sendable {
         }
     }
 
+    /// Grows the map, when needed and possible at once, to hold `bytes`
+    /// more than the store uses now: a long write transaction (an import)
+    /// then does not fill the map and run again from its start. Map space
+    /// costs no disk until used. While this process has transactions open
+    /// the map cannot change; then nothing happens, and the write grows the
+    /// map as usual if it must.
+    package func reserve(_ bytes: Int) throws {
+        func wanted() throws -> (current: Int, size: Int) {
+            var info = MDB_envinfo()
+            try check(mdb_env_info(env, &info), "mdb_env_info")
+            var stat = MDB_stat()
+            try check(mdb_env_stat(env, &stat), "mdb_env_stat")
+            let needed = (info.me_last_pgno + 1) * Int(stat.ms_psize) + bytes
+            var size = info.me_mapsize
+            while size < needed { size *= 2 }
+            return (info.me_mapsize, size)
+        }
+        guard try wanted().size > wanted().current else { return }
+        _ = try gate.exclusively(timeout: 0) {
+            let (current, size) = try wanted()
+            if size != current { try check(mdb_env_set_mapsize(env, size), "mdb_env_set_mapsize") }
+        }
+    }
+
     /// Another process grew the map: `mdb_env_set_mapsize(env, 0)` adopts the
     /// size recorded in the data file (LMDB's answer to `MDB_MAP_RESIZED`).
     private func adoptMapSize() throws {

@@ -105,6 +105,39 @@ import Testing
         }
     }
 
+    /// A file is imported in one transaction: when writing fails part way
+    /// (here the map is full and cannot grow while a snapshot is open),
+    /// none of its batches stays, and the store is as it was.
+    @Test func aFileThatFailsPartWayLeavesNothing() throws {
+        let corpus = try OracleCorpus.generate(docs: 1500, seed: 11)
+        defer { try? FileManager.default.removeItem(at: corpus.folder) }
+        try withFolder { folder in
+            var configuration = StoreConfiguration()
+            configuration.mapSize = 1 << 20
+            configuration.growthTimeout = 0.1
+            let store = try IndexStore(path: folder.appendingPathComponent("store").path, configuration: configuration)
+            let first = Array(corpus.statements.prefix(20))
+            try store.apply(ImportBatch(statements: first))  // (an import would reserve room for the map)
+            let all = try corpus.write(corpus.statements, to: "all.jsonl")
+            nonisolated(unsafe) var failure: (any Error)?
+            try store.snapshot { _ in
+                let done = DispatchSemaphore(value: 0)
+                Thread {
+                    var importer = Importer(store: store)
+                    importer.batchSize = 25
+                    do { _ = try importer.run([(.statements, all)]) } catch { failure = error }
+                    done.signal()
+                }.start()
+                done.wait()
+            }
+            #expect((failure as? StoreError)?.code == .mapFull)
+            #expect(try store.snapshot { try store.counts(txn: $0) }.statements == first.count)
+            // And the store takes the file once nothing holds the map.
+            _ = try Importer(store: store).run([(.statements, all)])
+            #expect(try store.snapshot { try store.counts(txn: $0) }.statements == corpus.statements.count)
+        }
+    }
+
     /// Statements of one batch pass through ``PreparedBatch`` the same
     /// way whether the batch is one or split in many: the same answers.
     @Test func smallAndLargeBatchesGiveTheSameStore() throws {

@@ -49,6 +49,34 @@ import Testing
         }
     }
 
+    /// An import reserves room first, so its one long transaction does not
+    /// fill the map and start over; with a transaction of this process
+    /// open the map cannot change, and reserving must not wait for it.
+    @Test func reservingGrowsTheMapOnlyWhenItCan() throws {
+        try withTemporaryStore(mapSize: 1 << 20) { env, _ in
+            let db = try env.database("blobs")
+            try env.read { _ in
+                try env.reserve(50 << 20)
+            }
+            #expect(try env.info().mapSize == 1 << 20)
+            try env.reserve(50 << 20)
+            #expect(try env.info().mapSize >= 50 << 20)
+            var runs = 0
+            try env.write { txn in
+                runs += 1
+                for i in 0..<600 {
+                    var key = KeyBuilder()
+                    key.append(UInt32(i))
+                    try txn.put([UInt8](repeating: 7, count: 64 * 1024), for: key.bytes, in: db)
+                }
+            }
+            #expect(runs == 1, "the reserved map should have held 37.5 MiB without growing")
+            let grown = try env.info().mapSize
+            try env.reserve(1 << 20)
+            #expect(try env.info().mapSize == grown, "room enough: nothing to do")
+        }
+    }
+
     /// A closure that catches the map-full error itself still gets rerun.
     @Test func swallowedMapFullIsStillRetried() throws {
         try withTemporaryStore(mapSize: 1 << 20) { env, _ in

@@ -38,7 +38,7 @@ struct Import: ParsableCommand {
     @Flag(help: "Load nothing from a file that has any malformed line.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Records per write transaction.", valueName: "n"))
+    @Option(help: ArgumentHelp("Records read and written at a time (each file is one transaction).", valueName: "n"))
     var batch = 25_000
 
     func validate() throws {
