@@ -93,9 +93,13 @@ extension IndexStore {
             writer.result.articles.record(try writer.put(batch.articles[k], bytes: batch.articleBytes[k],
                                                          words: batch.articleWords[k], txn: txn))
         }
-        for k in batch.statements.indices {
-            writer.result.statements.record(try writer.put(batch.statements[k], bytes: batch.statementBytes[k],
-                                                           words: batch.statementWords[k], txn: txn))
+        // Through a buffer: indexing the array copied each record (and
+        // retained its ten strings) on the way in.
+        try batch.statements.withUnsafeBufferPointer { statements in
+            for k in statements.indices {
+                writer.result.statements.record(try writer.put(statements[k], bytes: batch.statementBytes[k],
+                                                               words: batch.statementWords[k], txn: txn))
+            }
         }
         for id in batch.removedStatements where try writer.removeStatement(id, txn: txn) {
             writer.result.removedStatements += 1
@@ -432,29 +436,31 @@ struct BatchWriter {
     /// form's list the id once. Returns where the next entry starts.
     mutating func index(words start: Int, space: TextSpace, id: UInt32) -> Int {
         let stream = words.stream
-        var i = start
-        let terms = Int(stream[i])
-        i += 1
-        let keepsPositions = space != .article
-        for _ in 0..<terms {
-            let slot = slot(word: stream[i], space)
-            let n = Int(stream[i + 1])
-            table.added.append(slot, id)
-            if keepsPositions {
-                table.positions.append(slot, id)
-                table.positions.append(slot, UInt32(n))
-                table.positions.append(slot, contentsOf: stream[(i + 2)..<(i + 2 + n)])
+        return stream.withUnsafeBufferPointer { stream in
+            var i = start
+            let terms = Int(stream[i])
+            i += 1
+            let keepsPositions = space != .article
+            for _ in 0..<terms {
+                let slot = slot(word: stream[i], space)
+                let n = Int(stream[i + 1])
+                table.added.append(slot, id)
+                if keepsPositions {
+                    table.positions.append(slot, id)
+                    table.positions.append(slot, UInt32(n))
+                    table.positions.append(slot, contentsOf: UnsafeBufferPointer(rebasing: stream[(i + 2)..<(i + 2 + n)]))
+                }
+                i += 2 + n
             }
-            i += 2 + n
+            let forms = Int(stream[i])
+            i += 1
+            let formSpace = space.forms
+            for k in i..<(i + forms) {
+                // Distinct within the entry already.
+                table.added.append(slot(word: stream[k], formSpace), id)
+            }
+            return i + forms
         }
-        let forms = Int(stream[i])
-        i += 1
-        let formSpace = space.forms
-        for k in i..<(i + forms) {
-            // Distinct within the entry already.
-            table.added.append(slot(word: stream[k], formSpace), id)
-        }
-        return i + forms
     }
 
     mutating func unindex(_ record: StatementRecord, id: UInt32, txn: borrowing WriteTransaction) throws {

@@ -194,49 +194,70 @@ struct NumberSlots {
 ///
 /// A block is `next, capacity, items…`; index 0 means "no block".
 final class SlotLists {
-    // Unchecked: these are touched a hundred million times a batch, and
-    // the dynamic exclusivity checks of class properties cost more than
-    // the appends. The class is private to one writer on one thread.
+    /// Where a slot's list is: first block, last block, where the next
+    /// item goes, where the last block ends.
+    private struct Place {
+        var head: UInt32 = 0, tail: UInt32 = 0, end: UInt32 = 0, limit: UInt32 = 0
+    }
+
+    // Raw buffers, and unchecked: these are touched a hundred million times
+    // a batch, and Array's uniqueness checks and the dynamic exclusivity
+    // checks of class properties cost more than the appends themselves.
+    // The class is private to one writer on one thread.
     @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt32>
     @exclusivity(unchecked) private var arenaCapacity = 1 << 16
     @exclusivity(unchecked) private var used = 1
-    /// Per slot: first block, last block, where the next item goes, where
-    /// the last block ends.
-    @exclusivity(unchecked) private var heads: [UInt32] = []
-    @exclusivity(unchecked) private var tails: [UInt32] = []
-    @exclusivity(unchecked) private var ends: [UInt32] = []
-    @exclusivity(unchecked) private var limits: [UInt32] = []
+    @exclusivity(unchecked) private var places: UnsafeMutablePointer<Place>
+    @exclusivity(unchecked) private var placesCapacity = 1 << 12
+    @exclusivity(unchecked) private var count = 0
 
     init() {
         arena = .allocate(capacity: arenaCapacity)
+        places = .allocate(capacity: placesCapacity)
     }
 
-    deinit { arena.deallocate() }
+    deinit {
+        arena.deallocate()
+        places.deallocate()
+    }
 
     func addSlot() {
-        heads.append(0)
-        tails.append(0)
-        ends.append(0)
-        limits.append(0)
+        if count == placesCapacity {
+            let bigger = UnsafeMutablePointer<Place>.allocate(capacity: placesCapacity * 2)
+            bigger.moveInitialize(from: places, count: count)
+            places.deallocate()
+            places = bigger
+            placesCapacity *= 2
+        }
+        (places + count).initialize(to: Place())
+        count += 1
     }
 
-    func isEmpty(_ slot: Int) -> Bool { heads[slot] == 0 }
+    func isEmpty(_ slot: Int) -> Bool { places[slot].head == 0 }
 
     @inline(__always)
     func append(_ slot: Int, _ value: UInt32) {
-        var end = Int(ends[slot])
-        if end == Int(limits[slot]) { end = newBlock(slot) }
+        var end = Int(places[slot].end)
+        if end == Int(places[slot].limit) { end = newBlock(slot) }
         arena[end] = value
-        ends[slot] = UInt32(end + 1)
+        places[slot].end = UInt32(end + 1)
     }
 
-    func append(_ slot: Int, contentsOf values: ArraySlice<UInt32>) {
-        for value in values { append(slot, value) }
+    func append(_ slot: Int, contentsOf values: UnsafeBufferPointer<UInt32>) {
+        var from = 0
+        while from < values.count {
+            var end = Int(places[slot].end)
+            if end == Int(places[slot].limit) { end = newBlock(slot) }
+            let n = min(values.count - from, Int(places[slot].limit) - end)
+            (arena + end).update(from: values.baseAddress! + from, count: n)
+            places[slot].end = UInt32(end + n)
+            from += n
+        }
     }
 
     /// Starts a block for `slot`; returns where its first item goes.
     private func newBlock(_ slot: Int) -> Int {
-        let tail = Int(tails[slot])
+        let tail = Int(places[slot].tail)
         let capacity = tail == 0 ? 2 : min(4096, Int(arena[tail + 1]) * 2)
         if used + 2 + capacity > arenaCapacity {
             var bigger = arenaCapacity * 2
@@ -251,19 +272,20 @@ final class SlotLists {
         used += 2 + capacity
         arena[block] = 0
         arena[block + 1] = UInt32(capacity)
-        if tail == 0 { heads[slot] = UInt32(block) } else { arena[tail] = UInt32(block) }
-        tails[slot] = UInt32(block)
-        limits[slot] = UInt32(block + 2 + capacity)
+        if tail == 0 { places[slot].head = UInt32(block) } else { arena[tail] = UInt32(block) }
+        places[slot].tail = UInt32(block)
+        places[slot].limit = UInt32(block + 2 + capacity)
         return block + 2
     }
 
     /// The slot's items, in the order appended.
     func array(_ slot: Int) -> [UInt32] {
+        let place = places[slot]
         var out: [UInt32] = []
-        var block = Int(heads[slot])
+        var block = Int(place.head)
         while block != 0 {
             let start = block + 2
-            let end = block == Int(tails[slot]) ? Int(ends[slot]) : start + Int(arena[block + 1])
+            let end = block == Int(place.tail) ? Int(place.end) : start + Int(arena[block + 1])
             out.append(contentsOf: UnsafeBufferPointer(start: arena + start, count: end - start))
             block = Int(arena[block])
         }
