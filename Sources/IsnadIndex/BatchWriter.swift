@@ -142,7 +142,7 @@ struct BatchWriter {
     let decoder = JSONDecoder()
     let encoder = RecordCoding.encoder()
 
-    init(store: IndexStore, txn: borrowing WriteTransaction, words: BatchWords = BatchWords()) throws {
+    init(store: IndexStore, txn: borrowing WriteTransaction, words: BatchWords) throws {
         self.store = store
         self.words = words
         wordSlots = [Int32](repeating: 0, count: words.words.count * BatchWriter.spaces.count)

@@ -94,26 +94,7 @@ package struct Importer {
             // as the longer of the two.
             let handoff = Handoff<(PreparedBatch, Int), FileImport>()
             let reader = Thread {
-                var report = FileImport(file: path, kind: kind)
-                var batch = ImportBatch()
-                do {
-                    func send(_ offset: Int) throws {
-                        guard handoff.put((try PreparedBatch(batch), offset)) else { throw Handoff<Int, Int>.Stopped() }
-                        batch = ImportBatch()
-                    }
-                    try Importer.forEachRecord(in: data, kind: kind, path: path, report: &report) { record, offset in
-                        switch record {
-                        case .entity(let e): batch.entities.append(e)
-                        case .article(let a): batch.articles.append(a)
-                        case .statement(let s): batch.statements.append(s)
-                        }
-                        if batch.count >= batchSize { try send(offset) }
-                    }
-                    if !batch.isEmpty { try send(data.count) }
-                    handoff.finish(report)
-                } catch {
-                    handoff.finish(report, error: error)
-                }
+                Importer.readBatches(of: data, kind: kind, path: path, batchSize: batchSize, into: handoff)
             }
             reader.stackSize = 8 << 20
             reader.start()
@@ -134,6 +115,33 @@ package struct Importer {
         report.result = result
         progress(data.count)
         return report
+    }
+
+    /// The reading thread of an import: the file's records in prepared
+    /// batches, each with the byte offset it ends at, then the report of
+    /// the lines read (or the error that ended the reading).
+    private static func readBatches(of data: Data, kind: RecordKind, path: String, batchSize: Int,
+                                    into handoff: Handoff<(PreparedBatch, Int), FileImport>) {
+        var report = FileImport(file: path, kind: kind)
+        var batch = ImportBatch()
+        do {
+            func send(_ offset: Int) throws {
+                guard handoff.put((try PreparedBatch(batch), offset)) else { throw HandoffStopped() }
+                batch = ImportBatch()
+            }
+            try forEachRecord(in: data, kind: kind, path: path, report: &report) { record, offset in
+                switch record {
+                case .entity(let e): batch.entities.append(e)
+                case .article(let a): batch.articles.append(a)
+                case .statement(let s): batch.statements.append(s)
+                }
+                if batch.count >= batchSize { try send(offset) }
+            }
+            if !batch.isEmpty { try send(data.count) }
+            handoff.finish(report)
+        } catch {
+            handoff.finish(report, error: error)
+        }
     }
 
     enum Record {
@@ -410,12 +418,13 @@ extension EntityRecord: JSONLineEncodable {
     }
 }
 
+/// The consumer of a ``Handoff`` stopped taking.
+struct HandoffStopped: Error {}
+
 /// Hands items from one producer thread to one consumer, at most one
 /// waiting at a time (so memory holds at most three batches: one being
 /// read, one waiting, one being written), then the producer's outcome.
 final class Handoff<Item, Outcome>: @unchecked Sendable {
-    struct Stopped: Error {}
-
     private let condition = NSCondition()
     private var waiting: Item?
     private var stopped = false
@@ -468,7 +477,7 @@ final class Handoff<Item, Outcome>: @unchecked Sendable {
         while !finished { condition.wait() }
         let result = self.result
         condition.unlock()
-        guard let result else { throw Stopped() }
+        guard let result else { throw HandoffStopped() }
         return try result.get()
     }
 }

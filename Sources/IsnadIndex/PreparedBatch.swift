@@ -35,8 +35,8 @@ package struct PreparedBatch: Sendable {
         let analyzer = Analyzer()
         articleWords = articles.map { words.append([$0.title ?? "", $0.text], positions: false, analyzer: analyzer) }
         statementWords = statements.map { record in
-            let start = words.append([record.quote], positions: true, analyzer: analyzer)
-            _ = words.append([record.sentence ?? ""], positions: true, analyzer: analyzer)
+            let start = words.append(CollectionOfOne(record.quote), positions: true, analyzer: analyzer)
+            _ = words.append(CollectionOfOne(record.sentence ?? ""), positions: true, analyzer: analyzer)
             return start
         }
         self.words = words
@@ -79,7 +79,7 @@ struct BatchWords: Sendable {
     private var forms: [UInt32] = []
 
     /// Analyses `texts` as one entry; returns where it starts.
-    mutating func append(_ texts: [String], positions: Bool, analyzer: Analyzer) -> Int {
+    mutating func append(_ texts: some Sequence<String>, positions: Bool, analyzer: Analyzer) -> Int {
         let start = stream.count
         entry &+= 1
         hits.removeAll(keepingCapacity: true)

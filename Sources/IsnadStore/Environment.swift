@@ -281,7 +281,8 @@ package final class Environment: @unchecked Sendable {
             while size < needed { size *= 2 }
             return (info.me_mapsize, size)
         }
-        guard try wanted().size > wanted().current else { return }
+        let (current, size) = try wanted()
+        guard size > current else { return }
         _ = try gate.exclusively(timeout: 0) {
             let (current, size) = try wanted()
             if size != current { try check(mdb_env_set_mapsize(env, size), "mdb_env_set_mapsize") }
