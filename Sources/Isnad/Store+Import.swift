@@ -28,7 +28,9 @@ extension Store {
     /// Imports already-analysed records from JSON Lines files, in the format
     /// `isnad export` writes and `../shared/tools/gencorpus.py` generates:
     /// entities first, then articles, then statements. Importing the same
-    /// file twice changes nothing.
+    /// file twice changes nothing. Each file is written in one transaction:
+    /// when it fails, nothing of that file is stored (files before it are),
+    /// and readers see each file appear whole.
     ///
     /// ```swift
     /// let summary = try store.importRecords(entities: "corpus/entities.jsonl",
