@@ -83,6 +83,32 @@ struct Normalizer {
         wordCount = 0
         wordStart = -1
         while i < count {
+            // Fastest path, straight from the bytes: an ASCII character or
+            // an Arabic letter of U+0621–063A, U+0641–064A (most of any
+            // text here), followed by a plain starter.
+            let lead = bytes[i]
+            if lead < 0x80 {
+                if i + 1 == count || bytes[i + 1] < 0xCC {
+                    emitASCII(UInt32(lead), at: i, sink)
+                    i += 1
+                    continue
+                }
+            } else if (lead == 0xD8 || lead == 0xD9) && i + 1 < count {
+                let second = bytes[i + 1]
+                if lead == 0xD8 ? (second >= 0xA1 && second <= 0xBA) : (second >= 0x81 && second <= 0x8A),
+                   i + 2 == count || Normalizer.startsPlainStarter(bytes, at: i + 2) {
+                    var v = UInt32(lead & 0x1F) << 6 | UInt32(second & 0x3F)
+                    switch v {
+                    case 0x622, 0x623, 0x625: v = 0x627
+                    case 0x629: v = 0x647
+                    case 0x649: v = 0x64A
+                    default: break
+                    }
+                    append(Unicode.Scalar(v).unsafelyUnwrapped, from: i, to: i + 2, sink)
+                    i += 2
+                    continue
+                }
+            }
             // Fast path: a starter we know to be NFKC-stable, followed by
             // nothing that could compose with it.
             let (scalar, length) = decode(bytes, at: i)
@@ -149,15 +175,7 @@ struct Normalizer {
     private mutating func emit(_ scalar: Unicode.Scalar, from: Int, to: Int, _ sink: Sink) {
         let v = scalar.value
         if v < 0x80 {
-            if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
-                append(scalar, from: from, to: to, sink)
-            } else if v >= 0x41 && v <= 0x5A {
-                append(Unicode.Scalar(v + 0x20).unsafelyUnwrapped, from: from, to: to, sink)
-            } else if v == 0x27 {
-                apostrophe(sink)
-            } else {
-                flush(sink)
-            }
+            emitASCII(v, from: from, to: to, sink)
             return
         }
         switch v {
@@ -192,6 +210,25 @@ struct Normalizer {
             } else {
                 classify(scalar, from: from, to: to, sink)
             }
+        }
+    }
+
+    /// Steps 2 to 6 for an ASCII character (at byte `at` when it is one).
+    @inline(__always)
+    private mutating func emitASCII(_ v: UInt32, at offset: Int, _ sink: Sink) {
+        emitASCII(v, from: offset, to: offset + 1, sink)
+    }
+
+    @inline(__always)
+    private mutating func emitASCII(_ v: UInt32, from: Int, to: Int, _ sink: Sink) {
+        if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
+            append(Unicode.Scalar(UInt8(v)), from: from, to: to, sink)
+        } else if v >= 0x41 && v <= 0x5A {
+            append(Unicode.Scalar(UInt8(v + 0x20)), from: from, to: to, sink)
+        } else if v == 0x27 {
+            apostrophe(sink)
+        } else {
+            flush(sink)
         }
     }
 
