@@ -73,17 +73,13 @@ extension IndexStore {
     /// ``Environment/write(_:)`` is safe, and a failure leaves no trace.
     @discardableResult
     package func apply(_ batch: ImportBatch) throws -> BatchResult {
-        try apply(PreparedBatch(batch))
+        let prepared = try PreparedBatch(batch)
+        return try environment.write { txn in try apply(prepared, txn: txn) }
     }
 
-    /// The same for a batch prepared already (on another thread, say).
-    @discardableResult
-    package func apply(_ batch: PreparedBatch) throws -> BatchResult {
-        try environment.write { txn in try apply(batch, txn: txn) }
-    }
-
-    /// The same inside a write transaction that may hold other batches:
-    /// an import writes a whole file in one (``Importer``).
+    /// A batch prepared already (on another thread, say), inside a write
+    /// transaction that may hold other batches: an import writes a whole
+    /// file in one (``Importer``).
     package func apply(_ batch: PreparedBatch, txn: borrowing WriteTransaction) throws -> BatchResult {
         var writer = try BatchWriter(store: self, txn: txn, words: batch.words)
         for (record, bytes) in zip(batch.entities, batch.entityBytes) {
@@ -135,7 +131,7 @@ struct BatchWriter {
     /// found by column and block number.
     var blocks: [[UInt8]] = []
     var blockKeys: [[UInt8]] = []
-    var blockIndex: [UInt64: Int] = [:]
+    var blockIndex = NumberSlots()
     var resolved: [String: UInt32] = [:]
     let analyzer = Analyzer()
     let names = Analyzer(stemming: false)
@@ -274,20 +270,6 @@ struct BatchWriter {
         return change
     }
 
-    /// An article's terms and forms as UTF-8 bytes, for unindexing.
-    func articleTerms(_ record: ArticleRecord) -> (terms: Set<[UInt8]>, forms: Set<[UInt8]>) {
-        var terms: Set<[UInt8]> = []
-        var forms: Set<[UInt8]> = []
-        for text in [record.title ?? "", record.text] {
-            analyzer.forEachToken(in: text) { token in
-                guard token.form.utf8.count <= IndexKey.longestWord else { return }
-                terms.insert(Array(token.term.utf8))
-                forms.insert(Array(token.form.utf8))
-            }
-        }
-        return (terms, forms)
-    }
-
     mutating func index(_ record: ArticleRecord, id: UInt32, words: Int, txn: borrowing WriteTransaction) throws {
         _ = index(words: words, space: .article, id: id)
         var row = ArticleRow()
@@ -311,9 +293,7 @@ struct BatchWriter {
     }
 
     mutating func unindex(_ record: ArticleRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
-        let (terms, forms) = articleTerms(record)
-        for term in terms { remove(id, from: PostingKey(database: 2, key: [TextSpace.article.rawValue] + term)) }
-        for form in forms { remove(id, from: PostingKey(database: 2, key: [TextSpace.articleForms.rawValue] + form)) }
+        unindex([record.title ?? "", record.text], space: .article, id: id)
         if let source = record.source, let entity = try existingEntity(named: source, txn: txn) {
             remove(id, from: PostingKey(database: 0, key: IndexKey.field(.source, entity)))
         }
@@ -361,24 +341,6 @@ struct BatchWriter {
         remove(id, from: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
         try setStatementRow(id, StatementRow(), txn: txn)
         return true
-    }
-
-    /// Terms of a statement's quote and sentence, with positions.
-    func statementTerms(_ record: StatementRecord) -> [(TextSpace, [[UInt8]: [UInt32]], Set<[UInt8]>)] {
-        var out: [(TextSpace, [[UInt8]: [UInt32]], Set<[UInt8]>)] = []
-        for (space, text) in [(TextSpace.quote, record.quote), (.sentence, record.sentence ?? "")] where !text.isEmpty {
-            var terms: [[UInt8]: [UInt32]] = [:]
-            var forms: Set<[UInt8]> = []
-            var position: UInt32 = 0
-            analyzer.forEachToken(in: text) { token in
-                defer { position += 1 }
-                guard token.form.utf8.count <= IndexKey.longestWord else { return }
-                terms[Array(token.term.utf8), default: []].append(position)
-                forms.insert(Array(token.form.utf8))
-            }
-            out.append((space, terms, forms))
-        }
-        return out
     }
 
     mutating func index(_ record: StatementRecord, id: UInt32, words: Int, txn: borrowing WriteTransaction) throws {
@@ -480,13 +442,24 @@ struct BatchWriter {
                 remove(id, from: PostingKey(database: 0, key: IndexKey.field(.about, entity)))
             }
         }
-        for (space, terms, forms) in statementTerms(record) {
-            for term in terms.keys {
-                let key = [space.rawValue] + term
-                remove(id, from: PostingKey(database: 2, key: key))
-                table.positionRemovals[table.slot(2, key), default: []].insert(id)
-            }
-            for form in forms { remove(id, from: PostingKey(database: 2, key: [space.forms.rawValue] + form)) }
+        unindex(CollectionOfOne(record.quote), space: .quote, id: id)
+        unindex(CollectionOfOne(record.sentence ?? ""), space: .sentence, id: id)
+    }
+
+    /// Takes `id` off the lists of the words of `texts` (analysed as when
+    /// they were indexed) under `space` and its form space, and for
+    /// statements off the terms' positions.
+    mutating func unindex(_ texts: some Sequence<String>, space: TextSpace, id: UInt32) {
+        var words = BatchWords()
+        let start = words.append(texts, positions: false, analyzer: analyzer)
+        let entry = words.entry(at: start)
+        for term in entry.terms {
+            let key = [space.rawValue] + words.words.key(term)
+            remove(id, from: PostingKey(database: 2, key: key))
+            if space != .article { table.positionRemovals[table.slot(2, key), default: []].insert(id) }
+        }
+        for form in entry.forms {
+            remove(id, from: PostingKey(database: 2, key: [space.forms.rawValue] + words.words.key(form)))
         }
     }
 
@@ -538,7 +511,7 @@ struct BatchWriter {
         let block = Int(id) / Column.blockSize
         let number = UInt64(column.rawValue) << 32 | UInt64(block)
         let index: Int
-        if let known = blockIndex[number] {
+        if let known = blockIndex.find(number) {
             index = known
         } else {
             let key = Column.key(column, block: block)
@@ -549,7 +522,7 @@ struct BatchWriter {
             index = blocks.count
             blocks.append(bytes)
             blockKeys.append(key)
-            blockIndex[number] = index
+            blockIndex.insert(number, index)
         }
         blocks[index].withUnsafeMutableBytes { write($0, (Int(id) % Column.blockSize) * column.width) }
     }

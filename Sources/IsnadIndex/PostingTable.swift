@@ -145,7 +145,7 @@ struct PostingTable {
     func orderedSlots() -> [Int] { keys.ordered() }
 }
 
-/// A map from 64-bit numbers to slots: open addressing, a multiplicative
+/// A map from 64-bit numbers to slots (dense indexes): open addressing, a multiplicative
 /// hash (Swift's Dictionary hashes with SipHash, which is most of the cost
 /// of a lookup this small).
 struct NumberSlots {

@@ -20,8 +20,6 @@ package struct PreparedBatch: Sendable {
     let removedStatements: [String]
     let words: BatchWords
 
-    package var count: Int { entities.count + articles.count + statements.count + removedStatements.count }
-
     package init(_ batch: ImportBatch) throws {
         let encoder = RecordCoding.encoder()
         entities = Self.lastOfEach(batch.entities, key: \.name)
@@ -121,6 +119,20 @@ struct BatchWords: Sendable {
         stream.append(UInt32(forms.count))
         stream.append(contentsOf: forms)
         return start
+    }
+
+    /// The distinct terms and forms of the entry at `start`, as word
+    /// numbers (``ByteKeys/key(_:)`` gives their bytes).
+    func entry(at start: Int) -> (terms: [Int], forms: [Int]) {
+        var i = start
+        var terms: [Int] = []
+        for _ in 0..<Int(stream[i]) {
+            terms.append(Int(stream[i + 1]))
+            i += 2 + Int(stream[i + 2])
+        }
+        i += 1
+        let forms = stream[(i + 1)..<(i + 1 + Int(stream[i]))].map { Int($0) }
+        return (terms, forms)
     }
 
     private mutating func number(_ word: UnsafeBufferPointer<UInt8>) -> Int {

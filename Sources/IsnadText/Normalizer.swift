@@ -89,7 +89,7 @@ struct Normalizer {
             let lead = bytes[i]
             if lead < 0x80 {
                 if i + 1 == count || bytes[i + 1] < 0xCC {
-                    emitASCII(UInt32(lead), at: i, sink)
+                    emitASCII(UInt32(lead), from: i, to: i + 1, sink)
                     i += 1
                     continue
                 }
@@ -213,12 +213,7 @@ struct Normalizer {
         }
     }
 
-    /// Steps 2 to 6 for an ASCII character (at byte `at` when it is one).
-    @inline(__always)
-    private mutating func emitASCII(_ v: UInt32, at offset: Int, _ sink: Sink) {
-        emitASCII(v, from: offset, to: offset + 1, sink)
-    }
-
+    /// Steps 2 to 6 for an ASCII character.
     @inline(__always)
     private mutating func emitASCII(_ v: UInt32, from: Int, to: Int, _ sink: Sink) {
         if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
