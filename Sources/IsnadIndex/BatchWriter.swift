@@ -610,8 +610,8 @@ struct BatchWriter {
             if let p = ids.last, p >= runs[i] { ascending = false }
             let n = Int(runs[i + 1])
             starts.append(i)
+            sizes.append(Positions.entrySize(delta: runs[i] &- (ids.last ?? 0), runs[min(runs.count, i + 2)..<min(runs.count, i + 2 + n)]))
             ids.append(runs[i])
-            sizes.append(2 + n)
             i += 2 + n
         }
         starts.append(runs.count)
@@ -621,7 +621,7 @@ struct BatchWriter {
         if removals.isEmpty, ascending, let first = ids.first,
            tail.map({ $0.count > 0 && ($0.lastID.map { first > $0 } ?? false) }) ?? true {
             let cuts = ChunkCuts.of(entries: ids, bytes: sizes, target: store.positionsChunkTarget,
-                                    size: tail?.bytes.count ?? 0)
+                                    size: tail?.bytes.count ?? 0, entries: tail?.count ?? 0)
             try putChunks(cuts, of: key, after: stored.last.map { ($0.key, $0.positions.bytes, $0.positions.continued) },
                           isFirst: stored.count <= 1, laterKey: laterKey, db: db, txn: txn) { k in
                 let r = cuts.range(k)
@@ -653,7 +653,12 @@ struct BatchWriter {
             if !stored.isEmpty { try txn.delete(key, in: db) }
             return
         }
-        let cuts = ChunkCuts.of(entries: entries.map { $0.id }, bytes: entries.map { 2 + $0.positions.count },
+        var previous: UInt32 = 0
+        let cuts = ChunkCuts.of(entries: entries.map { $0.id },
+                                bytes: entries.map { entry in
+                                    defer { previous = entry.id }
+                                    return Positions.entrySize(delta: entry.id &- previous, entry.positions[...])
+                                },
                                 target: store.positionsChunkTarget)
         try putChunks(cuts, of: key, after: nil, isFirst: true, laterKey: laterKey, db: db, txn: txn) { k in
             Positions.encode(Array(entries[cuts.range(k)]))

@@ -23,15 +23,18 @@ package enum ListChunks {
     /// In the header's second word (container count, block count).
     static let continuedBit: UInt32 = 1 << 31
     static let marker: UInt8 = 0xFF
-    /// An id list's chunk closes once it holds this many bytes (at the end
-    /// of a container): enough 8 KiB bitmaps that the part-filled last page
-    /// of each chunk wastes little, few enough that rewriting the last chunk
-    /// costs little.
-    package static let target = 32 << 10
-    /// A position list's chunk closes at this many bytes, after any entry:
-    /// a frequent word's positions fill a container's worth of ids many
-    /// times over, and each batch rewrites only the last chunk.
-    static let positionsTarget = 16 << 10
+    /// An id list's chunk holds at most this many bytes, unless one
+    /// container alone is larger: LMDB stores a large value in whole
+    /// pages after a 16-byte header, so a chunk that filled nine pages
+    /// less those 16 bytes wastes nothing, where one that reached 32 KiB
+    /// and went on to the end of a container spilled a few bytes into a
+    /// ninth page. Four 8 KiB bitmaps and some small containers fit.
+    /// Few enough pages that rewriting the last chunk costs little.
+    static func target(pageSize: Int) -> Int { 9 * pageSize - 16 }
+    /// The same for a position list's chunks (four pages): a frequent
+    /// word's positions fill a container's worth of ids many times over,
+    /// and each batch rewrites only the last chunk.
+    static func positionsTarget(pageSize: Int) -> Int { 4 * pageSize - 16 }
     /// Bytes after the marker in a later chunk's key: an id list's u16
     /// container, a position list's u32 id.
     static let postingsSuffix = 2
@@ -68,9 +71,10 @@ package enum ListChunks {
 
 /// Where ascending items (ids or positions entries) are cut into chunks:
 /// fed unit by unit (an id list's containers, a position list's entries),
-/// it opens a new chunk at a unit once the open one has reached the target
-/// size (``ListChunks/target`` or ``ListChunks/positionsTarget``, smaller
-/// in tests).
+/// it opens a new chunk at a unit that would take the open one past the
+/// target size (``ListChunks/target(pageSize:)`` or
+/// ``ListChunks/positionsTarget(pageSize:)``, smaller in tests); a unit
+/// larger than the target gets a chunk of its own.
 struct ChunkCuts {
     /// Chunk k holds items `ends[k - 1]..<ends[k]`; chunk 0 continues the
     /// chunk the cutting began in (it may stay empty), every later one
@@ -80,26 +84,43 @@ struct ChunkCuts {
     private var size: Int
     private var lastUnit: UInt32?
     private let target: Int
+    /// Position lists: units in the open chunk, for the directory entry
+    /// every ``Positions/blockSize``th adds.
+    private var units: Int
+    private let unitsPerDirectoryEntry: Int?
+    /// A chunk's header bytes.
+    static let emptySize = 8
 
-    /// `size` and `lastUnit`: the open chunk's bytes and last unit.
-    init(target: Int, size: Int = 0, lastUnit: UInt32? = nil) {
+    /// `size`, `lastUnit` and `units`: the open chunk's bytes (0: no chunk
+    /// yet), last unit and number of units.
+    init(target: Int, size: Int = 0, lastUnit: UInt32? = nil, units: Int = 0, unitsPerDirectoryEntry: Int? = nil) {
         self.target = target
-        self.size = size
+        self.size = max(size, Self.emptySize)
         self.lastUnit = lastUnit
+        self.units = units
+        self.unitsPerDirectoryEntry = unitsPerDirectoryEntry
     }
 
     /// Items up to `end` (exclusive) form the next unit, of about `bytes`
     /// bytes.
     mutating func add(unit: UInt32, bytes: Int, end: Int) {
-        if unit != lastUnit, size >= target {
+        let isNew = unit != lastUnit
+        if isNew, size > Self.emptySize, size + bytes + directoryBytes(at: units) > target {
             ends.append(end)
             starts.append(unit)
-            size = 16
+            size = Self.emptySize
+            units = 0
         } else {
             ends[ends.count - 1] = end
         }
-        size += bytes
+        size += bytes + (isNew ? directoryBytes(at: units) : 0)
+        if isNew { units += 1 }
         lastUnit = unit
+    }
+
+    private func directoryBytes(at unit: Int) -> Int {
+        guard let n = unitsPerDirectoryEntry else { return 0 }
+        return unit % n == 0 ? 8 : 0
     }
 
     var count: Int { ends.count }
@@ -120,12 +141,12 @@ struct ChunkCuts {
         return cuts
     }
 
-    /// Cuts for position entries given as their ids and encoded sizes
-    /// (about), at any entry.
-    static func of(entries ids: [UInt32], bytes: [Int], target: Int, size: Int = 0) -> ChunkCuts {
-        var cuts = ChunkCuts(target: target, size: size)
+    /// Cuts for position entries given as their ids and encoded sizes, at
+    /// any entry (each 64th adds a directory entry).
+    static func of(entries ids: [UInt32], bytes: [Int], target: Int, size: Int = 0, entries: Int = 0) -> ChunkCuts {
+        var cuts = ChunkCuts(target: target, size: size, units: entries, unitsPerDirectoryEntry: Positions.blockSize)
         for (i, id) in ids.enumerated() {
-            cuts.add(unit: id, bytes: bytes[i] + (i % Positions.blockSize == 0 ? 8 : 0), end: i + 1)
+            cuts.add(unit: id, bytes: bytes[i], end: i + 1)
         }
         return cuts
     }

@@ -148,6 +148,23 @@ package struct Positions {
         withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
     }
 
+    /// The bytes of an entry: its id delta, position count and position
+    /// deltas as varints.
+    static func entrySize(delta: UInt32, _ positions: ArraySlice<UInt32>) -> Int {
+        var size = varintSize(delta) + varintSize(UInt32(positions.count))
+        var last: UInt32 = 0
+        for p in positions {
+            size += varintSize(p &- last)
+            last = p
+        }
+        return size
+    }
+
+    @inline(__always)
+    static func varintSize(_ value: UInt32) -> Int {
+        value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5
+    }
+
     static func appendVarint(_ value: UInt32, to out: inout [UInt8]) {
         var v = value
         while v >= 0x80 {

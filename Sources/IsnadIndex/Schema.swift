@@ -148,16 +148,17 @@ package final class IndexStore: Sendable {
         var all: EntityNames?
     }
 
-    /// Bytes at which a long list's chunk closes (ListChunks.swift); tests
-    /// make it small to store lists in many chunks.
+    /// The most bytes of a long list's chunk (ListChunks.swift), fitted to
+    /// the store's pages; tests make it small to store lists in many chunks.
     package let chunkTarget: Int
     let positionsChunkTarget: Int
 
     package init(path: String, configuration: StoreConfiguration, chunkTarget: Int? = nil) throws {
         let environment = try Environment(path: path, format: Schema.format, configuration: configuration)
         self.environment = environment
-        self.chunkTarget = chunkTarget ?? ListChunks.target
-        positionsChunkTarget = chunkTarget ?? ListChunks.positionsTarget
+        let pageSize = try environment.info().pageSize
+        self.chunkTarget = chunkTarget ?? ListChunks.target(pageSize: pageSize)
+        positionsChunkTarget = chunkTarget ?? ListChunks.positionsTarget(pageSize: pageSize)
         let readOnly = configuration.readOnly
         func open(_ name: String, _ options: DatabaseOptions = []) throws -> Database {
             try environment.database(name, options: options, mustExist: readOnly)
