@@ -93,7 +93,7 @@ extension IndexStore {
         // retained its ten strings) on the way in.
         try batch.statements.withUnsafeBufferPointer { statements in
             for k in statements.indices {
-                writer.result.statements.record(try writer.put(statements[k], bytes: batch.statementBytes[k],
+                writer.result.statements.record(try writer.put(statements[k], parts: batch.statementParts[k],
                                                                words: batch.statementWords[k], txn: txn))
             }
         }
@@ -132,7 +132,9 @@ struct BatchWriter {
     var blocks: [[UInt8]] = []
     var blockKeys: [[UInt8]] = []
     var blockIndex = NumberSlots()
-    var resolved: [String: UInt32] = [:]
+    /// Names met in this batch: their entity, and whether it is the
+    /// entity's canonical name.
+    var resolved: [String: (id: UInt32, canonical: Bool)] = [:]
     let analyzer = Analyzer()
     let names = Analyzer(stemming: false)
     let decoder = JSONDecoder()
@@ -218,23 +220,36 @@ struct BatchWriter {
     /// canonical name, else the first whose alias it is, else a new entity
     /// of that name with no kind (the file may describe it later).
     mutating func entity(named name: String, txn: borrowing WriteTransaction) throws -> UInt32 {
-        if let id = resolved[name] { return id }
-        if let id = try existingEntity(named: name, txn: txn) {
-            resolved[name] = id
-            return id
+        try resolve(name, txn: txn).id
+    }
+
+    /// The same, and whether `name` is the entity's canonical name (a
+    /// record then stores it by number).
+    mutating func resolve(_ name: String, txn: borrowing WriteTransaction) throws -> (id: UInt32, canonical: Bool) {
+        if let known = resolved[name] { return known }
+        var found: (id: UInt32, canonical: Bool)
+        if let stored = try txn.get(Array(name.utf8), in: store.entityKeys), let id = IndexKey.readID(stored) {
+            found = (id, true)
+        } else if let id = try entityByAlias(name, txn: txn) {
+            found = (id, false)
+        } else {
+            let record = EntityRecord(name: name, kind: nil)
+            found = (nextEntity, true)
+            nextEntity += 1
+            try txn.put(IndexKey.id(found.id), for: Array(name.utf8), in: store.entityKeys)
+            try txn.put(try encoder.encode(record), for: IndexKey.id(found.id), in: store.entities)
+            try index(record, id: found.id, txn: txn)
         }
-        let record = EntityRecord(name: name, kind: nil)
-        let id = nextEntity
-        nextEntity += 1
-        try txn.put(IndexKey.id(id), for: Array(name.utf8), in: store.entityKeys)
-        try txn.put(try encoder.encode(record), for: IndexKey.id(id), in: store.entities)
-        try index(record, id: id, txn: txn)
-        resolved[name] = id
-        return id
+        resolved[name] = found
+        return found
     }
 
     func existingEntity(named name: String, txn: borrowing WriteTransaction) throws -> UInt32? {
         if let stored = try txn.get(Array(name.utf8), in: store.entityKeys) { return IndexKey.readID(stored) }
+        return try entityByAlias(name, txn: txn)
+    }
+
+    private func entityByAlias(_ name: String, txn: borrowing WriteTransaction) throws -> UInt32? {
         let normalized = names.aliasForm(name)
         guard !normalized.isEmpty else { return nil }
         return try txn.withCursor(on: store.aliases) { cursor in
@@ -307,16 +322,37 @@ struct BatchWriter {
 
     // MARK: - Statements
 
-    mutating func put(_ record: StatementRecord, bytes: [UInt8], words: Int,
+    /// A statement's names resolved: its article and entities.
+    struct StatementNames {
+        var article: UInt32
+        var actor: (id: UInt32, canonical: Bool)
+        var about: [(id: UInt32, canonical: Bool)]
+    }
+
+    mutating func put(_ record: StatementRecord, parts: StatementRecord.StoredParts, words: Int,
                       txn: borrowing WriteTransaction) throws -> RecordChange {
         let key = Array(record.id.utf8)
+        // In the order indexing used to meet them, so that new entities
+        // get the same ids: actor, article, about names.
+        let actor = try resolve(record.actor, txn: txn)
+        let names = StatementNames(article: try articleID(record.doc, txn: txn).0, actor: actor,
+                                   about: try record.about.map { try resolve($0, txn: txn) })
+        let bytes = record.storedBytes(parts, article: names.article, actor: actor.canonical ? actor.id : nil,
+                                       about: names.about.map { $0.canonical ? $0.id : nil })
         var change = RecordChange.added
         let id: UInt32
         if let stored = try txn.get(key, in: store.statementKeys), let existing = IndexKey.readID(stored) {
             id = existing
             if let old = try txn.get(IndexKey.id(id), in: store.statements) {
                 if old.elementsEqual(bytes) { return .unchanged }
-                try unindex(try IndexStore.storedStatement(old, id: id), id: id, txn: txn)
+                let previous = try storedStatement(old, id: id, txn: txn)
+                if previous == record {
+                    // The same record stored another way (an older layout,
+                    // a name as text that has a number now): nothing to index.
+                    try txn.put(bytes, for: IndexKey.id(id), in: store.statements)
+                    return .unchanged
+                }
+                try unindex(previous, id: id, txn: txn)
             }
             change = .replaced
         } else {
@@ -325,8 +361,24 @@ struct BatchWriter {
             try txn.put(IndexKey.id(id), for: key, in: store.statementKeys)
         }
         try txn.put(bytes, for: IndexKey.id(id), in: store.statements)
-        try index(record, id: id, words: words, txn: txn)
+        try index(record, id: id, names: names, words: words, txn: txn)
         return change
+    }
+
+    /// A stored statement with the names it holds by number read back in
+    /// this transaction (which may have made them).
+    func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32, txn: borrowing WriteTransaction) throws -> StatementRecord {
+        guard let (decoded, numbers) = StatementRecord.decode(stored: bytes) else {
+            throw IndexStore.damagedRecord(Schema.statements, id)
+        }
+        var record = decoded
+        let named = try numbers.name(&record, article: { article in
+            try txn.get(IndexKey.id(article), in: store.articleNames).map { String(decoding: $0, as: UTF8.self) }
+        }, entity: { entity in
+            try txn.get(IndexKey.id(entity), in: store.entities).map { try decoder.decode(EntityRecord.self, from: Data($0)).name }
+        })
+        guard named else { throw IndexStore.damagedRecord(Schema.statements, id) }
+        return record
     }
 
     /// Deletes a statement: its index entries, its record and its key. The
@@ -335,7 +387,7 @@ struct BatchWriter {
         let key = Array(external.utf8)
         guard let stored = try txn.get(key, in: store.statementKeys), let id = IndexKey.readID(stored),
               let old = try txn.get(IndexKey.id(id), in: store.statements) else { return false }
-        try unindex(try IndexStore.storedStatement(old, id: id), id: id, txn: txn)
+        try unindex(try storedStatement(old, id: id, txn: txn), id: id, txn: txn)
         try txn.delete(IndexKey.id(id), in: store.statements)
         try txn.delete(key, in: store.statementKeys)
         remove(id, from: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
@@ -343,17 +395,18 @@ struct BatchWriter {
         return true
     }
 
-    mutating func index(_ record: StatementRecord, id: UInt32, words: Int, txn: borrowing WriteTransaction) throws {
+    mutating func index(_ record: StatementRecord, id: UInt32, names: StatementNames, words: Int,
+                        txn: borrowing WriteTransaction) throws {
         var row = StatementRow()
         row.live = true
-        row.actor = try entity(named: record.actor, txn: txn)
-        row.article = try articleID(record.doc, txn: txn).0
+        row.actor = names.actor.id
+        row.article = names.article
         row.stance = record.stance.ordinal
         add(row.actor, field: .actor, id)
         add(row.article, field: .doc, id)
         add(UInt32(row.stance), field: .stance, id)
-        for name in uniqued(record.about) {
-            add(try entity(named: name, txn: txn), field: .about, id)
+        for (k, entity) in names.about.enumerated() where !names.about[..<k].contains(where: { $0.id == entity.id }) {
+            add(entity.id, field: .about, id)
         }
         if let date = RecordDate(record.date) {
             row.day = date.first.rawValue
@@ -773,12 +826,6 @@ extension IndexStore {
 
     static func damagedRecord(_ database: String, _ id: UInt32) -> StoreError {
         StoreError(.corrupted, operation: "read '\(database)'", message: "record \(id) is damaged")
-    }
-
-    /// A stored statement record, or the error that it is damaged.
-    static func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32) throws -> StatementRecord {
-        guard let record = StatementRecord(stored: bytes) else { throw damagedRecord(Schema.statements, id) }
-        return record
     }
 
     static func damaged(_ database: String, _ key: [UInt8]) -> StoreError {

@@ -13,7 +13,7 @@ package struct PreparedBatch: Sendable {
     /// Per article, where its entry starts in `words`.
     let articleWords: [Int]
     let statements: [StatementRecord]
-    let statementBytes: [[UInt8]]
+    let statementParts: [StatementRecord.StoredParts]
     /// Per statement, where its quote's entry starts in `words` (its
     /// sentence's follows).
     let statementWords: [Int]
@@ -28,7 +28,7 @@ package struct PreparedBatch: Sendable {
         removedStatements = batch.removedStatements
         entityBytes = try entities.map { try encoder.encode($0) }
         articleBytes = try articles.map { try encoder.encode($0) }
-        statementBytes = statements.map(\.storedBytes)
+        statementParts = statements.map(\.storedParts)
         var words = BatchWords()
         let analyzer = Analyzer()
         articleWords = articles.map { words.append([$0.title ?? "", $0.text], positions: false, analyzer: analyzer) }

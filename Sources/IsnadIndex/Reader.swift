@@ -106,7 +106,21 @@ extension IndexStore {
     }
 
     package func statement(_ id: UInt32, txn: borrowing Txn) throws -> StatementRecord? {
-        try txn.get(IndexKey.id(id), in: statements).map { try IndexStore.storedStatement($0, id: id) }
+        try txn.get(IndexKey.id(id), in: statements).map { try storedStatement($0, id: id, txn: txn) }
+    }
+
+    /// A stored statement record with the names it holds by number read
+    /// back, or the error that it is damaged.
+    func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32, txn: borrowing Txn) throws -> StatementRecord {
+        guard let (decoded, numbers) = StatementRecord.decode(stored: bytes) else {
+            throw IndexStore.damagedRecord(Schema.statements, id)
+        }
+        var record = decoded
+        guard !numbers.isEmpty else { return record }
+        let named = try numbers.name(&record, article: { try articleKey($0, txn: txn) },
+                                     entity: { try entityName($0, txn: txn) })
+        guard named else { throw IndexStore.damagedRecord(Schema.statements, id) }
+        return record
     }
 
     /// A statement's external id alone: listing matches needs no more than
@@ -240,7 +254,7 @@ extension IndexStore {
         if type is StatementRecord.Type {
             try txn.scan(statements) { entry in
                 guard let id = IndexKey.readID(entry.key) else { return .next }
-                if let record = try IndexStore.storedStatement(entry.value, id: id) as? T { try body(id, record) }
+                if let record = try storedStatement(entry.value, id: id, txn: txn) as? T { try body(id, record) }
                 return .next
             }
             return

@@ -11,10 +11,12 @@ package enum Schema {
     package static let toolVersion = "0.1.0"
 
     /// Format 4 stores long lists in chunks (ListChunks.swift); a format 3
-    /// store reads as a store whose lists are all one chunk, and is marked
-    /// 4 by the first write to it.
+    /// store reads as a store whose lists are all one chunk. Format 5
+    /// statement records hold names by number (StatementBytes.swift,
+    /// layout 3); records of older layouts read as they are. An older store
+    /// is marked 5 by the first write to it.
     package static let format = StoreFormat(
-        identifier: "isnad", version: 4, oldestReadable: 3, creator: "isnad \(toolVersion)")
+        identifier: "isnad", version: 5, oldestReadable: 3, creator: "isnad \(toolVersion)")
 
     /// Counters, format identity and other single values.
     package static let meta = "meta"

@@ -1,24 +1,38 @@
+import IsnadStore
+
 /// Statement records as the `statements` database keeps them: compact
 /// bytes rather than JSON. A million statements are a million records, so
 /// their size is most of a store's, and listing matches reads them one by
 /// one; JSON spent a third of each record on key names and quoting and had
 /// to be parsed whole to read a single field.
 ///
-///     u8 layout (2)   u8 stance ordinal   u8 flags (below)
-///     strings, each a varint byte count then UTF-8: id, doc, actor, date;
-///     then the quote as ``CompactText`` (layout 1: UTF-8)
-///     varint number of about names, then each name
-///     sentence (``CompactText`` in layout 2), cue, date basis: each
-///     present when its flag is set
+///     u8 layout (3)   u8 stance ordinal   u8 flags (below)
+///     id: varint byte count, UTF-8
+///     date: varint 1 + precision + 3 × zigzag(first day), or 0 and the text
+///     doc: a name (below) whose number is the article id
+///     actor: a name whose number is an entity id
+///     varint number of about names, then each name (entity ids)
+///     quote as ``CompactText``
+///     sentence (``CompactText``), cue, date basis: each present when its
+///     flag is set
 ///     spans when flagged: sentence, cue, then actor and quote when flagged,
 ///     each a varint count of zigzag varints
+///     a name: varint number + 1, or 0 and the text (varint byte count, UTF-8)
+///
+/// Names go by number where a number stands for exactly that text: an
+/// article's id for its key, an entity's id for its canonical name, the
+/// date's day and precision for its canonical text (`2022-02-16`). Names
+/// are a third of a record written out, and a few thousand entities and
+/// dates name a million statements.
 ///
 /// The encoding is deterministic, so comparing stored bytes with a record's
-/// encoding still tells whether importing it again would change anything.
-/// The id comes first: listing matches reads nothing else.
+/// encoding tells whether importing it again would change anything (bytes
+/// that differ are decoded and compared, since the same record may be
+/// stored with a name as text or by number). The id comes first: listing
+/// matches reads nothing else. Layouts 1 (every name and text in UTF-8) and
+/// 2 (names in UTF-8, texts compact) are read too.
 extension StatementRecord {
-    /// Written now; layout 1 (texts in UTF-8, stores of format 3) is read too.
-    static let layout: UInt8 = 2
+    static let layout: UInt8 = 3
 
     private enum Flag {
         static let sentence: UInt8 = 1
@@ -29,11 +43,17 @@ extension StatementRecord {
         static let spanQuote: UInt8 = 32
     }
 
-    /// The stored form of the record.
-    package var storedBytes: [UInt8] {
+    /// A record's stored bytes but for its doc, actor and about names:
+    /// what needs no store, made before the write transaction.
+    package struct StoredParts: Sendable {
+        let bytes: [UInt8]
+        /// Where the names go.
+        let split: Int
+    }
+
+    package var storedParts: StoredParts {
         var out = StoredBytesWriter()
-        out.bytes.reserveCapacity(id.utf8.count + doc.utf8.count + actor.utf8.count + quote.utf8.count
-            + (sentence?.utf8.count ?? 0) + 32)
+        out.bytes.reserveCapacity(id.utf8.count + quote.utf8.count + (sentence?.utf8.count ?? 0) + 24)
         var flags: UInt8 = 0
         if sentence != nil { flags |= Flag.sentence }
         if cue != nil { flags |= Flag.cue }
@@ -46,10 +66,16 @@ extension StatementRecord {
         out.bytes.append(Self.layout)
         out.bytes.append(stance.ordinal)
         out.bytes.append(flags)
-        for text in [id, doc, actor, date] { out.append(text) }
+        out.append(id)
+        if let day = RecordDate(date), day.text == date {
+            let first = Int64(day.first.rawValue)
+            out.append(1 + UInt64(day.precision.ordinal) + 3 * UInt64(bitPattern: (first << 1) ^ (first >> 63)))
+        } else {
+            out.append(0)
+            out.append(date)
+        }
+        let split = out.bytes.count
         out.append(compact: quote)
-        out.append(UInt64(about.count))
-        for name in about { out.append(name) }
         if let sentence { out.append(compact: sentence) }
         if let cue { out.append(cue) }
         if let dateBasis { out.append(dateBasis) }
@@ -60,31 +86,82 @@ extension StatementRecord {
                 for n in list { out.append(zigzag: n) }
             }
         }
+        return StoredParts(bytes: out.bytes, split: split)
+    }
+
+    /// The stored form: `parts` (this record's) with the doc as article
+    /// `article`, and the actor and each about name (in order) as the
+    /// entity given; nil stores a name as text.
+    package func storedBytes(_ parts: StoredParts, article: UInt32?, actor: UInt32?, about: [UInt32?]) -> [UInt8] {
+        var out = StoredBytesWriter()
+        out.bytes.reserveCapacity(parts.bytes.count + 8 + 3 * about.count)
+        out.bytes.append(contentsOf: parts.bytes[..<parts.split])
+        out.append(name: doc, number: article)
+        out.append(name: self.actor, number: actor)
+        out.append(UInt64(self.about.count))
+        for (k, name) in self.about.enumerated() { out.append(name: name, number: k < about.count ? about[k] : nil) }
+        out.bytes.append(contentsOf: parts.bytes[parts.split...])
         return out.bytes
     }
 
-    /// A record from its stored form; nil when the bytes are not one.
-    package init?(stored bytes: UnsafeRawBufferPointer) {
+    /// The stored form with every name as text.
+    package var storedBytes: [UInt8] {
+        storedBytes(storedParts, article: nil, actor: nil, about: [])
+    }
+
+    /// A record from its stored form, and the names it holds by number
+    /// (their texts are empty in the record until the caller fills them
+    /// in); nil when the bytes are not a record.
+    package static func decode(stored bytes: UnsafeRawBufferPointer) -> (record: StatementRecord, numbers: StoredNumbers)? {
         var r = StoredBytesReader(bytes)
-        guard let layout = r.byte(), layout == 1 || layout == Self.layout else { return nil }
-        let compact = layout == 2
-        guard let ordinal = r.byte(), let stance = Stance(ordinal: ordinal),
-              let flags = r.byte(),
-              let id = r.string(), let doc = r.string(), let actor = r.string(), let date = r.string(),
-              let quote = compact ? r.compactText() : r.string(), let aboutCount = r.count() else { return nil }
+        guard let layout = r.byte(), (1...Self.layout).contains(layout) else { return nil }
+        guard let ordinal = r.byte(), let stance = Stance(ordinal: ordinal), let flags = r.byte(),
+              let id = r.string() else { return nil }
+        var numbers = StoredNumbers()
+        let doc: String, actor: String, date: String, quote: String
         var about: [String] = []
-        about.reserveCapacity(aboutCount)
-        for _ in 0..<aboutCount {
-            guard let name = r.string() else { return nil }
-            about.append(name)
+        if layout == 3 {
+            guard let dateWord = r.varint() else { return nil }
+            if dateWord == 0 {
+                guard let text = r.string() else { return nil }
+                date = text
+            } else {
+                let precision = UInt8((dateWord - 1) % 3)
+                let zigzag = (dateWord - 1) / 3
+                let first = Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
+                guard let day = Int32(exactly: first), StoredBytesReader.days.contains(day) else { return nil }
+                date = RecordDate(first: DayNumber(rawValue: day),
+                                  precision: PartialDate.Precision(ordinal: precision)).text
+            }
+            guard let docName = r.name(), let actorName = r.name(), let aboutCount = r.count() else { return nil }
+            (doc, numbers.article) = docName
+            (actor, numbers.actor) = actorName
+            about.reserveCapacity(aboutCount)
+            for k in 0..<aboutCount {
+                guard let (name, number) = r.name() else { return nil }
+                about.append(name)
+                if let number { numbers.about.append((k, number)) }
+            }
+            guard let text = r.compactText() else { return nil }
+            quote = text
+        } else {
+            guard let docText = r.string(), let actorText = r.string(), let dateText = r.string(),
+                  let text = layout == 2 ? r.compactText() : r.string(), let aboutCount = r.count() else { return nil }
+            (doc, actor, date, quote) = (docText, actorText, dateText, text)
+            about.reserveCapacity(aboutCount)
+            for _ in 0..<aboutCount {
+                guard let name = r.string() else { return nil }
+                about.append(name)
+            }
         }
-        self.init(id: id, doc: doc, actor: actor, stance: stance, date: date, quote: quote, about: about)
+        let compact = layout >= 2
+        var record = StatementRecord(id: id, doc: doc, actor: actor, stance: stance, date: date, quote: quote, about: about)
         if flags & Flag.sentence != 0 {
             guard let s = compact ? r.compactText() : r.string() else { return nil }
-            sentence = s
+            record.sentence = s
         }
-        if flags & Flag.cue != 0 { guard let s = r.string() else { return nil }; cue = s }
-        if flags & Flag.dateBasis != 0 { guard let s = r.string() else { return nil }; dateBasis = s }
+        if flags & Flag.cue != 0 { guard let s = r.string() else { return nil }; record.cue = s }
+        if flags & Flag.dateBasis != 0 { guard let s = r.string() else { return nil }; record.dateBasis = s }
         if flags & Flag.spans != 0 {
             guard let sentenceSpan = r.integers(), let cueSpan = r.integers() else { return nil }
             var spans = StatementSpans(sentence: 0..<0, cue: 0..<0, actor: nil, quote: nil)
@@ -92,17 +169,56 @@ extension StatementRecord {
             spans.cue = cueSpan
             if flags & Flag.spanActor != 0 { guard let list = r.integers() else { return nil }; spans.actor = list }
             if flags & Flag.spanQuote != 0 { guard let list = r.integers() else { return nil }; spans.quote = list }
-            self.spans = spans
+            record.spans = spans
         }
         guard r.atEnd else { return nil }
+        return (record, numbers)
+    }
+
+    /// A record from stored bytes that name nothing by number; nil when the
+    /// bytes are not a record or do.
+    package init?(stored bytes: UnsafeRawBufferPointer) {
+        guard let (record, numbers) = Self.decode(stored: bytes), numbers.isEmpty else { return nil }
+        self = record
     }
 
     /// The external id of a stored record, read without the rest.
     package static func storedID(_ bytes: UnsafeRawBufferPointer) -> String? {
         var r = StoredBytesReader(bytes)
-        guard let layout = r.byte(), layout == 1 || layout == Self.layout, r.byte() != nil, r.byte() != nil
+        guard let layout = r.byte(), (1...Self.layout).contains(layout), r.byte() != nil, r.byte() != nil
         else { return nil }
         return r.string()
+    }
+}
+
+/// The names a stored record holds by number.
+package struct StoredNumbers: Sendable {
+    /// The doc's article id.
+    package var article: UInt32?
+    /// The actor's entity id.
+    package var actor: UInt32?
+    /// About names by number: their place in `about` and entity id.
+    package var about: [(index: Int, entity: UInt32)] = []
+
+    package var isEmpty: Bool { article == nil && actor == nil && about.isEmpty }
+
+    /// Fills in `record`'s names from their numbers; false when a number
+    /// names nothing (a damaged record).
+    package func name(_ record: inout StatementRecord, article articleKey: (UInt32) throws -> String?,
+                      entity: (UInt32) throws -> String?) rethrows -> Bool {
+        if let article {
+            guard let key = try articleKey(article) else { return false }
+            record.doc = key
+        }
+        if let actor {
+            guard let name = try entity(actor) else { return false }
+            record.actor = name
+        }
+        for (index, id) in about {
+            guard let name = try entity(id) else { return false }
+            record.about[index] = name
+        }
+        return true
     }
 }
 
@@ -126,6 +242,16 @@ struct StoredBytesWriter {
     mutating func append(_ text: String) {
         append(UInt64(text.utf8.count))
         bytes.append(contentsOf: text.utf8)
+    }
+
+    /// A name by number, or as text.
+    mutating func append(name: String, number: UInt32?) {
+        if let number {
+            append(UInt64(number) + 1)
+        } else {
+            append(0)
+            append(name)
+        }
     }
 
     /// `text` as ``CompactText``, after its byte count.
@@ -210,6 +336,13 @@ struct StoredBytesReader {
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
+    /// The days a stored date may start on (years 1 to 9999).
+    static let days: ClosedRange<Int32> = {
+        guard let first = DayNumber(year: 1, month: 1, day: 1), let last = DayNumber(year: 9999, month: 12, day: 31)
+        else { return 0...0 }
+        return first.rawValue...last.rawValue
+    }()
+
     var atEnd: Bool { offset == bytes.count }
 
     mutating func byte() -> UInt8? {
@@ -239,6 +372,15 @@ struct StoredBytesReader {
         guard let n = count() else { return nil }
         defer { offset += n }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]), as: UTF8.self)
+    }
+
+    /// A name written by ``StoredBytesWriter/append(name:number:)``: its
+    /// text (empty when by number) and number.
+    mutating func name() -> (String, UInt32?)? {
+        guard let word = varint() else { return nil }
+        if word == 0 { return string().map { ($0, nil) } }
+        guard let number = UInt32(exactly: word - 1) else { return nil }
+        return ("", number)
     }
 
     mutating func compactText() -> String? {

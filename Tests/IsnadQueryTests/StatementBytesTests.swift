@@ -27,6 +27,46 @@ import Testing
         }
     }
 
+    /// Names stored by number come back as numbers, in their places, for
+    /// the store to name; the rest of the record as it was.
+    @Test func namesByNumberComeBackAsNumbers() throws {
+        var record = Self.full
+        record.about = ["Iran", "", "drones", "Iran"]
+        let bytes = record.storedBytes(record.storedParts, article: 70_000, actor: nil, about: [3, nil, 300, 3])
+        let decoded = try #require(bytes.withUnsafeBytes { StatementRecord.decode(stored: $0) })
+        #expect(decoded.numbers.article == 70_000)
+        #expect(decoded.numbers.actor == nil)
+        #expect(decoded.numbers.about.map(\.index) == [0, 2, 3])
+        #expect(decoded.numbers.about.map(\.entity) == [3, 300, 3])
+        #expect(decoded.record.actor == record.actor)
+        #expect(decoded.record.about == ["", "", "", ""])
+        var named = decoded.record
+        let entities: [UInt32: String] = [3: "Iran", 300: "drones"]
+        #expect(decoded.numbers.name(&named, article: { $0 == 70_000 ? "a0000001" : nil }, entity: { entities[$0] }))
+        #expect(named == record)
+        // A number that names nothing is a damaged record.
+        #expect(!decoded.numbers.name(&named, article: { _ in nil }, entity: { entities[$0] }))
+        // By number, the names take a few bytes.
+        #expect(bytes.count + 20 < record.storedBytes.count)
+        #expect(bytes.withUnsafeBytes { StatementRecord(stored: $0) } == nil)
+    }
+
+    /// Dates in their canonical text are stored as a day and a precision;
+    /// any other date as its text. Both come back as they were.
+    @Test func datesComeBackAsWritten() {
+        var short = 0
+        for date in ["2022-10-05", "2022-10", "2022", "0001-01-01", "9999-12-31", "1969-12-31", "2024-02-29",
+                     "2023-02-29", "2022-1", "٢٠٢٢", "", "soon", "2022-10-05T10:00"] {
+            var record = Self.plain
+            record.date = date
+            let bytes = record.storedBytes
+            #expect(bytes.withUnsafeBytes { StatementRecord(stored: $0) }?.date == date, "\(date)")
+            // After the layout, stance, flags and id: 0 when the date is text.
+            if bytes[3 + 1 + record.id.utf8.count] != 0 { short += 1 }
+        }
+        #expect(short == 7)
+    }
+
     /// Quotes and sentences are stored one byte a character for ASCII and
     /// U+0600–U+067E, escaped otherwise: every script comes back as it was.
     @Test func textsOfEveryScriptComeBack() {
@@ -52,6 +92,18 @@ import Testing
         record.quote = String(repeating: "صواريخ ", count: 20)
         let plainSize = Self.plain.storedBytes.count
         #expect(record.storedBytes.count - plainSize <= 20 * 7 + 2)
+    }
+
+    /// Records of format 4 stores (layout 2: names in UTF-8, texts compact)
+    /// still read.
+    @Test func layoutTwoRecordsStillRead() {
+        func text(_ s: String) -> [UInt8] { [UInt8(s.utf8.count)] + Array(s.utf8) }
+        let quote = Array("صواريخ".unicodeScalars.map { UInt8($0.value - 0x600 + 0x80) })
+        let bytes: [UInt8] = [2, 1, 2] + text("s1") + text("a1") + text("Kirby") + text("2023-10")
+            + [UInt8(quote.count)] + quote + [2] + text("Iran") + text("drones") + text("نفى")
+        let record = bytes.withUnsafeBytes { StatementRecord(stored: $0) }
+        #expect(record == StatementRecord(id: "s1", doc: "a1", actor: "Kirby", stance: Stance.allCases[1], date: "2023-10",
+                                          quote: "صواريخ", about: ["Iran", "drones"], cue: "نفى"))
     }
 
     /// Records of format 3 stores (layout 1, texts in UTF-8) still read.
