@@ -227,34 +227,32 @@ struct BatchWriter {
     /// record then stores it by number).
     mutating func resolve(_ name: String, txn: borrowing WriteTransaction) throws -> (id: UInt32, canonical: Bool) {
         if let known = resolved[name] { return known }
-        var found: (id: UInt32, canonical: Bool)
-        if let stored = try txn.get(Array(name.utf8), in: store.entityKeys), let id = IndexKey.readID(stored) {
-            found = (id, true)
-        } else if let id = try entityByAlias(name, txn: txn) {
-            found = (id, false)
-        } else {
-            let record = EntityRecord(name: name, kind: nil)
-            found = (nextEntity, true)
-            nextEntity += 1
-            try txn.put(IndexKey.id(found.id), for: Array(name.utf8), in: store.entityKeys)
-            try txn.put(try encoder.encode(record), for: IndexKey.id(found.id), in: store.entities)
-            try index(record, id: found.id, txn: txn)
+        if let found = try existing(name, txn: txn) {
+            resolved[name] = found
+            return found
         }
-        resolved[name] = found
-        return found
+        let record = EntityRecord(name: name, kind: nil)
+        let id = nextEntity
+        nextEntity += 1
+        try txn.put(IndexKey.id(id), for: Array(name.utf8), in: store.entityKeys)
+        try txn.put(try encoder.encode(record), for: IndexKey.id(id), in: store.entities)
+        try index(record, id: id, txn: txn)
+        resolved[name] = (id, true)
+        return (id, true)
     }
 
     func existingEntity(named name: String, txn: borrowing WriteTransaction) throws -> UInt32? {
-        if let stored = try txn.get(Array(name.utf8), in: store.entityKeys) { return IndexKey.readID(stored) }
-        return try entityByAlias(name, txn: txn)
+        try existing(name, txn: txn)?.id
     }
 
-    private func entityByAlias(_ name: String, txn: borrowing WriteTransaction) throws -> UInt32? {
+    /// The entity of that canonical name, else the first whose alias it is.
+    private func existing(_ name: String, txn: borrowing WriteTransaction) throws -> (id: UInt32, canonical: Bool)? {
+        if let stored = try txn.get(Array(name.utf8), in: store.entityKeys) { return IndexKey.readID(stored).map { ($0, true) } }
         let normalized = names.aliasForm(name)
         guard !normalized.isEmpty else { return nil }
         return try txn.withCursor(on: store.aliases) { cursor in
             try cursor.seek(exactly: IndexKey.alias(.normalized, normalized)).flatMap { IndexKey.readID($0.value) }
-        }
+        }.map { ($0, false) }
     }
 
     // MARK: - Articles
@@ -368,17 +366,11 @@ struct BatchWriter {
     /// A stored statement with the names it holds by number read back in
     /// this transaction (which may have made them).
     func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32, txn: borrowing WriteTransaction) throws -> StatementRecord {
-        guard let (decoded, numbers) = StatementRecord.decode(stored: bytes) else {
-            throw IndexStore.damagedRecord(Schema.statements, id)
-        }
-        var record = decoded
-        let named = try numbers.name(&record, article: { article in
+        try IndexStore.storedStatement(bytes, id: id, article: { article in
             try txn.get(IndexKey.id(article), in: store.articleNames).map { String(decoding: $0, as: UTF8.self) }
         }, entity: { entity in
             try txn.get(IndexKey.id(entity), in: store.entities).map { try decoder.decode(EntityRecord.self, from: Data($0)).name }
         })
-        guard named else { throw IndexStore.damagedRecord(Schema.statements, id) }
-        return record
     }
 
     /// Deletes a statement: its index entries, its record and its key. The
@@ -706,13 +698,12 @@ struct BatchWriter {
             if !stored.isEmpty { try txn.delete(key, in: db) }
             return
         }
-        var previous: UInt32 = 0
-        let cuts = ChunkCuts.of(entries: entries.map { $0.id },
-                                bytes: entries.map { entry in
-                                    defer { previous = entry.id }
-                                    return Positions.entrySize(delta: entry.id &- previous, entry.positions[...])
-                                },
-                                target: store.positionsChunkTarget)
+        var entrySizes: [Int] = []
+        entrySizes.reserveCapacity(entries.count)
+        for (k, entry) in entries.enumerated() {
+            entrySizes.append(Positions.entrySize(delta: entry.id &- (k > 0 ? entries[k - 1].id : 0), entry.positions[...]))
+        }
+        let cuts = ChunkCuts.of(entries: entries.map { $0.id }, bytes: entrySizes, target: store.positionsChunkTarget)
         try putChunks(cuts, of: key, after: nil, isFirst: true, laterKey: laterKey, db: db, txn: txn) { k in
             Positions.encode(Array(entries[cuts.range(k)]))
         }
@@ -826,6 +817,21 @@ extension IndexStore {
 
     static func damagedRecord(_ database: String, _ id: UInt32) -> StoreError {
         StoreError(.corrupted, operation: "read '\(database)'", message: "record \(id) is damaged")
+    }
+
+    /// A stored statement record with the names it holds by number named
+    /// through `article` and `entity`, or the error that it is damaged.
+    static func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32,
+                                article: (UInt32) throws -> String?,
+                                entity: (UInt32) throws -> String?) throws -> StatementRecord {
+        guard let (decoded, numbers) = StatementRecord.decode(stored: bytes) else {
+            throw damagedRecord(Schema.statements, id)
+        }
+        var record = decoded
+        guard try numbers.name(&record, article: article, entity: entity) else {
+            throw damagedRecord(Schema.statements, id)
+        }
+        return record
     }
 
     static func damaged(_ database: String, _ key: [UInt8]) -> StoreError {

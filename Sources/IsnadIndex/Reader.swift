@@ -112,15 +112,8 @@ extension IndexStore {
     /// A stored statement record with the names it holds by number read
     /// back, or the error that it is damaged.
     func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32, txn: borrowing Txn) throws -> StatementRecord {
-        guard let (decoded, numbers) = StatementRecord.decode(stored: bytes) else {
-            throw IndexStore.damagedRecord(Schema.statements, id)
-        }
-        var record = decoded
-        guard !numbers.isEmpty else { return record }
-        let named = try numbers.name(&record, article: { try articleKey($0, txn: txn) },
-                                     entity: { try entityName($0, txn: txn) })
-        guard named else { throw IndexStore.damagedRecord(Schema.statements, id) }
-        return record
+        try IndexStore.storedStatement(bytes, id: id, article: { try articleKey($0, txn: txn) },
+                                       entity: { try entityName($0, txn: txn) })
     }
 
     /// A statement's external id alone: listing matches needs no more than

@@ -68,8 +68,7 @@ extension StatementRecord {
         out.bytes.append(flags)
         out.append(id)
         if let day = RecordDate(date), day.text == date {
-            let first = Int64(day.first.rawValue)
-            out.append(1 + UInt64(day.precision.ordinal) + 3 * UInt64(bitPattern: (first << 1) ^ (first >> 63)))
+            out.append(1 + UInt64(day.precision.ordinal) + 3 * StoredBytesWriter.zigzag(Int(day.first.rawValue)))
         } else {
             out.append(0)
             out.append(date)
@@ -127,8 +126,7 @@ extension StatementRecord {
                 date = text
             } else {
                 let precision = UInt8((dateWord - 1) % 3)
-                let zigzag = (dateWord - 1) / 3
-                let first = Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
+                let first = StoredBytesReader.unzigzag((dateWord - 1) / 3)
                 guard let day = Int32(exactly: first), StoredBytesReader.days.contains(day) else { return nil }
                 date = RecordDate(first: DayNumber(rawValue: day),
                                   precision: PartialDate.Precision(ordinal: precision)).text
@@ -235,8 +233,13 @@ struct StoredBytesWriter {
     }
 
     mutating func append(zigzag value: Int) {
+        append(Self.zigzag(value))
+    }
+
+    /// Small magnitudes of either sign as small unsigned numbers.
+    static func zigzag(_ value: Int) -> UInt64 {
         let v = Int64(value)
-        append(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
+        return UInt64(bitPattern: (v << 1) ^ (v >> 63))
     }
 
     mutating func append(_ text: String) {
@@ -389,13 +392,17 @@ struct StoredBytesReader {
         return CompactText.decode(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]))
     }
 
+    static func unzigzag(_ v: UInt64) -> Int {
+        Int(truncatingIfNeeded: Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+    }
+
     mutating func integers() -> [Int]? {
         guard let n = count() else { return nil }
         var out: [Int] = []
         out.reserveCapacity(n)
         for _ in 0..<n {
             guard let v = varint() else { return nil }
-            out.append(Int(truncatingIfNeeded: Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))))
+            out.append(Self.unzigzag(v))
         }
         return out
     }

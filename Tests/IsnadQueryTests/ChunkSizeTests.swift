@@ -21,31 +21,28 @@ import Testing
         _ = try importer.run([(.statements, try corpus.write(corpus.statements, to: "s-all.jsonl")),
                               (.statements, try corpus.write(corpus.replacements, to: "s-new.jsonl"))])
 
-        var idChunks = 0, positionChunks = 0, continued = 0
-        try store.environment.read { txn in
-            try txn.scan(store.terms) { entry in
-                guard let postings = Postings(entry.value) else {
-                    Issue.record("not an id list")
-                    return .stop
+        var continued = 0
+        /// Checks every value of `db` read as a list by `read` (its units
+        /// and whether it is continued); returns how many there were.
+        func check(_ db: Database, _ read: (UnsafeRawBufferPointer) -> (units: Int, continued: Bool)?) throws -> Int {
+            var chunks = 0
+            try store.environment.read { txn in
+                try txn.scan(db) { entry in
+                    guard let list = read(entry.value) else {
+                        Issue.record("not a list in \(db.name)")
+                        return .stop
+                    }
+                    chunks += 1
+                    if list.continued { continued += 1 }
+                    #expect(entry.value.count <= target || list.units == 1,
+                            "\(entry.value.count) bytes in \(list.units) units of \(db.name)")
+                    return .next
                 }
-                idChunks += 1
-                if postings.continued { continued += 1 }
-                #expect(entry.value.count <= target || postings.containerCount == 1,
-                        "\(entry.value.count) bytes in \(postings.containerCount) containers")
-                return .next
             }
-            try txn.scan(store.positions) { entry in
-                guard let positions = Positions(entry.value) else {
-                    Issue.record("not a position list")
-                    return .stop
-                }
-                positionChunks += 1
-                if positions.continued { continued += 1 }
-                #expect(entry.value.count <= target || positions.count == 1,
-                        "\(entry.value.count) bytes in \(positions.count) entries")
-                return .next
-            }
+            return chunks
         }
+        let idChunks = try check(store.terms) { Postings($0).map { ($0.containerCount, $0.continued) } }
+        let positionChunks = try check(store.positions) { Positions($0).map { ($0.count, $0.continued) } }
         // Lists were long enough to be cut.
         #expect(continued > 20)
         #expect(idChunks > 100 && positionChunks > 100)

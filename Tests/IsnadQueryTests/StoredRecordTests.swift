@@ -36,6 +36,15 @@ import Testing
         }
     }
 
+    /// Every statement record, read back, in id order.
+    func records(_ store: IndexStore) throws -> [StatementRecord] {
+        try store.snapshot { txn in
+            var records: [StatementRecord] = []
+            try store.forEach(StatementRecord.self, txn: txn) { _, record in records.append(record) }
+            return records
+        }
+    }
+
     @Test func canonicalNamesGoByNumberAndOthersAsText() throws {
         try withStore { store, folder in
             let entities = try write([#"{"name":"John Kirby","kind":"person","aliases_en":["Kirby"]}"#],
@@ -80,11 +89,7 @@ import Testing
             }
             let file = try write(lines, to: folder.appendingPathComponent("s.jsonl"))
             _ = try Importer(store: store).run([(.statements, file)])
-            let before = try store.snapshot { txn in
-                var records: [StatementRecord] = []
-                try store.forEach(StatementRecord.self, txn: txn) { _, record in records.append(record) }
-                return records
-            }
+            let before = try records(store)
             #expect(before.count == 40)
             // Rewritten as a format 4 build stored them.
             try store.environment.write { txn in
@@ -93,12 +98,7 @@ import Testing
                 }
             }
             #expect(try stored(store).values.allSatisfy { $0.layout == 2 })
-            let readBack = try store.snapshot { txn in
-                var records: [StatementRecord] = []
-                try store.forEach(StatementRecord.self, txn: txn) { _, record in records.append(record) }
-                return records
-            }
-            #expect(readBack == before)
+            #expect(try records(store) == before)
             let again = try Importer(store: store).run([(.statements, file)])
             #expect(again[0].result.statements.unchanged == 40)
             #expect(again[0].result.statements.replaced == 0)
