@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
         .testTarget(name: "IsnadQueryTests", dependencies: ["IsnadQuery", "IsnadStore", "IsnadIndex", "IsnadText"]),
         .testTarget(name: "IsnadExtractTests", dependencies: ["IsnadExtract", "Isnad", "IsnadIndex", "IsnadQuery", "IsnadText"]),
-        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI", "Isnad", "IsnadText"]),
+        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI", "Isnad", "IsnadText"], exclude: ["Fixtures"]),
         // A second process for the store's multi-process tests: it opens a
         // store and answers commands on standard input (see main.swift).
         .executableTarget(name: "StoreProbe", dependencies: ["IsnadStore"], path: "Tests/StoreProbe"),

@@ -471,8 +471,8 @@ struct BatchWriter {
     }
 
     mutating func unindex(_ record: StatementRecord, id: UInt32, txn: borrowing WriteTransaction) throws {
-        var reader = ColumnReader(.statements)
-        let row = try reader.statement(id, store: store, txn: txn)
+        var rows = StatementRows()
+        let row = try rows.row(id, store: store, txn: txn)
         if row.live {
             remove(id, from: PostingKey(database: 0, key: IndexKey.field(.actor, row.actor)))
             remove(id, from: PostingKey(database: 0, key: IndexKey.field(.doc, row.article)))
@@ -542,34 +542,37 @@ struct BatchWriter {
         add(id, to: PostingKey(database: 0, key: IndexKey.field(field, value)))
     }
 
-    static let statementColumns: [Column] = [.statements, .statementActors, .statementStances, .statementDays]
-
-    /// A statement's row and its narrow copies (actor, stance, day).
+    /// A statement's row: its five narrow columns.
     mutating func setStatementRow(_ id: UInt32, _ row: StatementRow, txn: borrowing WriteTransaction) throws {
-        for column in Self.statementColumns {
+        for column in store.layout.statementColumns {
             try setRow(id, column: column, txn: txn) { row.write(column, to: $0, at: $1) }
         }
     }
 
     mutating func setRow(_ id: UInt32, column: Column, txn: borrowing WriteTransaction,
                          _ write: (UnsafeMutableRawBufferPointer, Int) -> Void) throws {
-        let block = Int(id) / Column.blockSize
+        let size = store.layout.blockSize
+        let block = Int(id) / size
         let number = UInt64(column.rawValue) << 32 | UInt64(block)
         let index: Int
         if let known = blockIndex.find(number) {
             index = known
         } else {
             let key = Column.key(column, block: block)
-            var bytes = try txn.getBytes(key, in: store.columns) ?? []
-            if bytes.count < column.blockBytes {
-                bytes.append(contentsOf: repeatElement(0, count: column.blockBytes - bytes.count))
-            }
+            let bytes = try txn.getBytes(key, in: store.columns) ?? []
             index = blocks.count
             blocks.append(bytes)
             blockKeys.append(key)
             blockIndex.insert(number, index)
         }
-        blocks[index].withUnsafeMutableBytes { write($0, (Int(id) % Column.blockSize) * column.width) }
+        // A block ends at its last row written; the rows before it that
+        // were not hold "none".
+        let offset = (Int(id) % size) * column.width
+        if blocks[index].count < offset + column.width {
+            let filler = column.filler
+            while blocks[index].count < offset + column.width { blocks[index].append(contentsOf: filler) }
+        }
+        blocks[index].withUnsafeMutableBytes { write($0, offset) }
     }
 
     mutating func flush(txn: borrowing WriteTransaction) throws {

@@ -1,32 +1,45 @@
 import IsnadStore
 
-/// Fixed-width rows per statement and per article, in blocks of 1,024 ids,
-/// so aggregations read a block with one lookup and then walk memory
-/// instead of fetching records one by one.
+/// Fixed-width rows per statement and per article, in blocks of
+/// ``ColumnLayout/blockSize`` ids, so aggregations read a block with one
+/// lookup and then walk memory instead of fetching records one by one.
 package enum Column: UInt8, Sendable {
+    /// A statement's whole row (``StatementRow``): stores before format 6
+    /// only, which also keep the narrow copies below.
     case statements = 0x73 // s
     case articles = 0x61 // a
     /// One field of the statement rows on its own, for grouping: a million
     /// statements' actors are 4 MB and their stances 1 MB, which stay in
     /// the processor's caches, where the 16 MB of whole rows did not
     /// (`count by actor` spent nearly all its time waiting on memory).
+    /// From format 6 these five are the statement rows.
     case statementActors = 0x41 // A (u32, none = max)
-    case statementStances = 0x53 // S (u8, none = 0xFF)
+    case statementStances = 0x53 // S (u8, none = 0xFF: no statement)
     case statementDays = 0x44 // D (i32 first day, none = min)
+    case statementArticles = 0x52 // R (u32, none = max)
+    case statementPrecisions = 0x50 // P (u8, ``PartialDate/Precision/ordinal``)
 
-    package static let blockSize = 1024
     package static let rowSize = 16
 
     /// Bytes per row of this column.
     package var width: Int {
         switch self {
         case .statements, .articles: Column.rowSize
-        case .statementActors, .statementDays: 4
-        case .statementStances: 1
+        case .statementActors, .statementDays, .statementArticles: 4
+        case .statementStances, .statementPrecisions: 1
         }
     }
 
-    var blockBytes: Int { Column.blockSize * width }
+    /// The bytes of a row nothing was written to: "none" in each field,
+    /// so a block's unwritten rows read as no statement.
+    var filler: [UInt8] {
+        switch self {
+        case .statements, .articles, .statementPrecisions: [UInt8](repeating: 0, count: width)
+        case .statementActors, .statementArticles: [0xFF, 0xFF, 0xFF, 0xFF]
+        case .statementStances: [0xFF]
+        case .statementDays: withUnsafeBytes(of: Int32.min.littleEndian) { Array($0) }
+        }
+    }
 
     /// What the column holds, for plans.
     package var label: String {
@@ -36,11 +49,41 @@ package enum Column: UInt8, Sendable {
         case .statementActors: "actor"
         case .statementStances: "stance"
         case .statementDays: "day"
+        case .statementArticles: "article"
+        case .statementPrecisions: "precision"
         }
     }
 
     package static func key(_ column: Column, block: Int) -> [UInt8] {
         [column.rawValue] + IndexKey.id(UInt32(block))
+    }
+}
+
+/// How a store's columns are cut into blocks and where its statement rows
+/// are: ``IndexStore/layout``.
+///
+/// Stores before format 6 hold 1,024 rows a block and a 16-byte row per
+/// statement beside its narrow copies. A block of a 4-byte column was then
+/// 4,096 bytes, which LMDB's 16-byte header took into a second page: half
+/// of those columns' pages were empty, and the 16-byte rows repeated what
+/// the narrow columns held. From format 6 a block holds 16,384 rows (a
+/// 4-byte column's block is 17 pages, the last one nearly empty) and a
+/// statement's row is its five narrow columns. A store of an older format
+/// is rewritten so when it is first opened for writing (``IndexStore``).
+package struct ColumnLayout: Sendable, Equatable {
+    /// Rows a block: a multiple of 64, the bits of a bitmap word.
+    package let blockSize: Int
+    /// Whether statement rows are 16-byte rows (``Column/statements``)
+    /// rather than the narrow columns alone.
+    package let wholeRows: Bool
+
+    package static let legacy = ColumnLayout(blockSize: 1024, wholeRows: true)
+    package static let current = ColumnLayout(blockSize: 16384, wholeRows: false)
+
+    /// The columns a statement's row is written to.
+    var statementColumns: [Column] {
+        wholeRows ? [.statements, .statementActors, .statementStances, .statementDays]
+            : [.statementActors, .statementStances, .statementDays, .statementArticles, .statementPrecisions]
     }
 }
 
@@ -76,7 +119,9 @@ package struct StatementRow: Hashable, Sendable {
         case .statementActors: bytes.storeBytes(of: actor.littleEndian, toByteOffset: offset, as: UInt32.self)
         case .statementStances: bytes[offset] = stance
         case .statementDays: bytes.storeBytes(of: day.littleEndian, toByteOffset: offset, as: Int32.self)
-        default: write(to: bytes, at: offset)
+        case .statementArticles: bytes.storeBytes(of: article.littleEndian, toByteOffset: offset, as: UInt32.self)
+        case .statementPrecisions: bytes[offset] = precision
+        case .statements, .articles: write(to: bytes, at: offset)
         }
     }
 
@@ -201,25 +246,21 @@ package struct ColumnReader {
 
     package init(_ column: Column) { self.column = column }
 
-    /// The block holding `id`, or nil when nothing was stored there.
+    /// Where `id`'s row starts in `bytes`, or nil when nothing was stored
+    /// there.
     @inline(__always)
     mutating func load(_ id: UInt32, store: IndexStore, txn: borrowing some ReadableTransaction & ~Copyable) throws -> Int? {
-        let b = Int(id) / Column.blockSize
+        let size = store.layout.blockSize
+        let b = Int(id) / size
         if b != block {
             block = b
             bytes = try txn.get(Column.key(column, block: b), in: store.columns)
                 ?? UnsafeRawBufferPointer(start: nil, count: 0)
         }
         let width = column.width
-        let offset = (Int(id) % Column.blockSize) * width
+        let offset = (Int(id) % size) * width
         guard bytes.count >= offset + width else { return nil }
         return offset
-    }
-
-    package mutating func statement(_ id: UInt32, store: IndexStore,
-                                    txn: borrowing some ReadableTransaction & ~Copyable) throws -> StatementRow {
-        guard let offset = try load(id, store: store, txn: txn) else { return StatementRow() }
-        return StatementRow(bytes, at: offset)
     }
 
     package mutating func article(_ id: UInt32, store: IndexStore,
@@ -228,8 +269,16 @@ package struct ColumnReader {
         return ArticleRow(bytes, at: offset)
     }
 
+    /// One 4-byte or 1-byte value (nil: not stored).
+    @inline(__always)
+    mutating func value(_ id: UInt32, store: IndexStore,
+                        txn: borrowing some ReadableTransaction & ~Copyable) throws -> UInt32? {
+        guard let offset = try load(id, store: store, txn: txn) else { return nil }
+        return Self.load(bytes, offset / column.width, width: column.width)
+    }
+
     /// A narrow column's values for the ids of `set`, in id order, handed
-    /// to `body` with their ids one block (up to 1,024) at a time; a stance is
+    /// to `body` with their ids one block at a time; a stance is
     /// widened to 32 bits, `missing` stands where no row was stored. The
     /// loop behind AND's narrow-column checks.
     package static func gather(_ column: Column, of set: IDSet, missing: UInt32, store: IndexStore,
@@ -237,15 +286,15 @@ package struct ColumnReader {
                                _ body: (_ ids: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<UInt32>) throws -> Void) throws {
         let width = column.width
         // One block's member ids, then their values.
-        let members = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: Column.blockSize)
-        let values = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: Column.blockSize)
+        let members = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: store.layout.blockSize)
+        let values = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: store.layout.blockSize)
         defer {
             members.deallocate()
             values.deallocate()
         }
         var n = 0
         try txn.withCursor(on: store.columns) { cursor in
-            try walk(column, of: set, cursor: cursor, check: {}) { bytes, start, k in
+            try walk(column, of: set, blockSize: store.layout.blockSize, cursor: cursor, check: {}) { bytes, start, k in
                 members[n] = start | UInt32(k)
                 values[n] = (k + 1) * width <= bytes.count ? load(bytes, k, width: width) : missing
                 n += 1
@@ -265,12 +314,13 @@ package struct ColumnReader {
                               store: IndexStore, txn: borrowing ReadTransaction,
                               check: () throws -> Void) throws {
         let width = column.width
+        let blockSize = store.layout.blockSize
         guard width == 1 else {
-            // Stored blocks are whole; a short one (a damaged store) costs
-            // a bounds check per member.
-            let blockBytes = column.blockBytes
+            // Blocks are whole but the last, which ends at the last row
+            // written: a bounds check per member there.
+            let blockBytes = blockSize * width
             try txn.withCursor(on: store.columns) { cursor in
-                try walk(column, of: set, cursor: cursor, check: check) { bytes, _, k in
+                try walk(column, of: set, blockSize: blockSize, cursor: cursor, check: check) { bytes, _, k in
                     guard bytes.count >= blockBytes || (k + 1) * width <= bytes.count else { return }
                     let v = load(bytes, k, width: width)
                     if v != missing { counts.add(v) }
@@ -288,7 +338,7 @@ package struct ColumnReader {
         defer { lanes.deallocate() }
         var lane = 0
         try txn.withCursor(on: store.columns) { cursor in
-            try walk(column, of: set, cursor: cursor, check: check) { bytes, _, k in
+            try walk(column, of: set, blockSize: blockSize, cursor: cursor, check: check) { bytes, _, k in
                 lanes[lane << 8 | (k < bytes.count ? Int(bytes[k]) : 0xFF)] &+= 1
                 lane = (lane + 1) & 3
             } done: {}
@@ -299,12 +349,12 @@ package struct ColumnReader {
     }
 
     @inline(__always)
-    private static func load(_ bytes: UnsafeRawBufferPointer, _ k: Int, width: Int) -> UInt32 {
+    fileprivate static func load(_ bytes: UnsafeRawBufferPointer, _ k: Int, width: Int) -> UInt32 {
         width == 4 ? UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: k &* 4, as: UInt32.self))
             : UInt32(bytes[k])
     }
 
-    /// The walk behind `gather` and `count`: every block of 1,024 ids that
+    /// The walk behind `gather` and `count`: every block of ids that
     /// holds a member of `set`, in order, fetched through `cursor` (on the
     /// columns; `check` called before every 64th); `member` with the
     /// block's bytes, its first id and each member's place in it, straight
@@ -313,14 +363,14 @@ package struct ColumnReader {
     /// into the caller's loop (called from a shared closure, `member` was a
     /// call per statement: aggregations took 1.7× as long).
     @inline(__always)
-    private static func walk(_ column: Column, of set: IDSet, cursor: borrowing Cursor,
+    private static func walk(_ column: Column, of set: IDSet, blockSize: Int, cursor: borrowing Cursor,
                              check: () throws -> Void,
                              member: (_ bytes: UnsafeRawBufferPointer, _ start: UInt32, _ k: Int) -> Void,
                              done: () throws -> Void) throws {
         var reader = BlockReader(column)
         switch set.storage {
         case .bitmap(let words, _):
-            let perBlock = Column.blockSize / 64
+            let perBlock = blockSize / 64
             try words.withUnsafeBufferPointer { words in
                 var first = 0
                 while first < words.count {
@@ -348,11 +398,11 @@ package struct ColumnReader {
             try ids.withUnsafeBufferPointer { ids in
                 var i = 0
                 while i < ids.count {
-                    let b = Int(ids[i]) / Column.blockSize
+                    let b = Int(ids[i]) / blockSize
                     if reader.fetched & 63 == 0 { try check() }
                     let bytes = try reader.block(b, cursor: cursor)
-                    let start = UInt32(b * Column.blockSize)
-                    while i < ids.count, ids[i] &- start < UInt32(Column.blockSize) {
+                    let start = UInt32(b * blockSize)
+                    while i < ids.count, ids[i] &- start < UInt32(blockSize) {
                         member(bytes, start, Int(ids[i] &- start))
                         i += 1
                     }
@@ -369,8 +419,67 @@ package struct ColumnReader {
         try txn.scan(store.columns, in: .prefix([column.rawValue])) { entry in
             guard entry.key.count == 5 else { return .next }
             let block = UInt32(bigEndian: UnsafeRawBufferPointer(rebasing: entry.key[1...]).loadUnaligned(as: UInt32.self))
-            try body(block * UInt32(Column.blockSize), entry.value)
+            try body(block * UInt32(store.layout.blockSize), entry.value)
             return .next
         }
+    }
+}
+
+/// Reads statements' rows inside a read transaction, in either layout:
+/// from the 16-byte rows, or from the five narrow columns, each keeping
+/// its last block (rows asked for in id order cost one lookup per block
+/// and column).
+package struct StatementRows {
+    var whole = ColumnReader(.statements)
+    var actors = ColumnReader(.statementActors)
+    var stances = ColumnReader(.statementStances)
+    var days = ColumnReader(.statementDays)
+    var articles = ColumnReader(.statementArticles)
+    var precisions = ColumnReader(.statementPrecisions)
+
+    package init() {}
+
+    /// The row of `id`; an empty (not live) row where none was stored.
+    package mutating func row(_ id: UInt32, store: IndexStore,
+                              txn: borrowing some ReadableTransaction & ~Copyable) throws -> StatementRow {
+        if store.layout.wholeRows {
+            guard let offset = try whole.load(id, store: store, txn: txn) else { return StatementRow() }
+            return StatementRow(whole.bytes, at: offset)
+        }
+        var row = StatementRow()
+        guard let stance = try stances.value(id, store: store, txn: txn), stance != 0xFF else { return row }
+        row.stance = UInt8(stance)
+        row.live = true
+        row.actor = try actors.value(id, store: store, txn: txn) ?? StatementRow.none
+        row.article = try articles.value(id, store: store, txn: txn) ?? StatementRow.none
+        row.day = try days.value(id, store: store, txn: txn).map { Int32(bitPattern: $0) } ?? .min
+        row.precision = try UInt8(truncatingIfNeeded: precisions.value(id, store: store, txn: txn) ?? 0)
+        return row
+    }
+
+    /// The statements, in id order, whose actor (`.statementActors`) or
+    /// article (`.statementArticles`) is in `owners`: one pass over the
+    /// column. Rows of removed statements hold neither.
+    package static func owned(by owners: IDSet, through column: Column, store: IndexStore,
+                              txn: borrowing some ReadableTransaction & ~Copyable) throws -> [UInt32] {
+        var out: [UInt32] = []
+        if store.layout.wholeRows {
+            let field = column == .statementActors ? 0 : 4
+            try ColumnReader.scan(.statements, store: store, txn: txn) { first, bytes in
+                for k in 0..<(bytes.count / Column.rowSize) {
+                    let value = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: k * Column.rowSize + field,
+                                                                         as: UInt32.self))
+                    if bytes[k * Column.rowSize + 14] != 0, owners.contains(value) { out.append(first + UInt32(k)) }
+                }
+            }
+            return out
+        }
+        try ColumnReader.scan(column, store: store, txn: txn) { first, bytes in
+            for k in 0..<(bytes.count / 4) {
+                let value = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: k * 4, as: UInt32.self))
+                if value != StatementRow.none, owners.contains(value) { out.append(first + UInt32(k)) }
+            }
+        }
+        return out
     }
 }

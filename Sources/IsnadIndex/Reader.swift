@@ -9,7 +9,17 @@ extension IndexStore {
 
     /// Runs `body` on one consistent snapshot of the store.
     package func snapshot<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
-        try environment.read(body)
+        guard layout == .legacy else { return try environment.read(body) }
+        return try environment.read { txn in
+            // Another process may have upgraded the store since it was
+            // opened; this one would misread its columns.
+            if try environment.formatVersion(in: txn, meta: meta) ?? 0 >= Schema.columnsFormat {
+                throw StoreError(.incompatibleFormat, operation: "read",
+                                 message: "the store at '\(environment.path)' was upgraded to format \(Schema.format.version) "
+                                     + "by another process while open here: open it again")
+            }
+            return try body(txn)
+        }
     }
 
     func postings(_ key: [UInt8], in db: Database, txn: borrowing Txn) throws -> Postings {
@@ -23,7 +33,8 @@ extension IndexStore {
     }
 
     package func postings(_ field: FieldIndex, _ id: UInt32, txn: borrowing Txn) throws -> Postings {
-        try postings(IndexKey.field(field, id), in: fields, txn: txn)
+        let field = field == .doc && layout == .legacy ? .legacyDoc : field
+        return try postings(IndexKey.field(field, id), in: fields, txn: txn)
     }
 
     package func postings(_ field: FieldIndex, _ value: String, txn: borrowing Txn) throws -> Postings {

@@ -89,6 +89,14 @@ extension Environment {
         try txn.put(version.bytes, for: MetaKey.formatVersion, in: meta)
     }
 
+    /// The format version `meta` records in `txn`'s snapshot (nil: none).
+    package func formatVersion(in txn: borrowing some ReadableTransaction & ~Copyable, meta: Database) throws -> Int? {
+        try txn.get(MetaKey.formatVersion, in: meta).flatMap { bytes -> Int? in
+            var reader = KeyReader(bytes)
+            return reader.readUInt32().map(Int.init)
+        }
+    }
+
     /// `database(_:)` would create `meta` in a writable store; here it must
     /// exist already.
     private func openExistingMeta() throws -> Database {

@@ -325,10 +325,10 @@ extension Execution {
         out.reserveCapacity(ids.count)
         switch space {
         case .statements:
-            var reader = ColumnReader(.statements)
+            var rows = StatementRows()
             for id in ids {
                 if out.count & 4095 == 0 { try checkStop() }
-                let row = try reader.statement(id, store: store, txn: txn)
+                let row = try rows.row(id, store: store, txn: txn)
                 out.append(try values(field, statement: id, row: row, record: nil, txn: txn))
             }
         case .articles:
@@ -345,8 +345,8 @@ extension Execution {
                         txn: borrowing IndexStore.Txn) throws -> [Cell] {
         switch space {
         case .statements:
-            var reader = ColumnReader(.statements)
-            let row = try reader.statement(id, store: store, txn: txn)
+            var rows = StatementRows()
+            let row = try rows.row(id, store: store, txn: txn)
             let record = try store.statement(id, txn: txn)
             return try fields.map { field -> Cell in
                 switch field {
@@ -451,12 +451,12 @@ extension Execution {
             counts = values.nonZero.map { (UInt64($0.value), $0.count) }
         default:
             var byDate: [UInt64: Int] = [:]
-            var reader = ColumnReader(.statements)
+            var rows = StatementRows()
             var n = 0
             try ids.forEach { id in
                 if n & 65535 == 0 { try checkStop() }
                 n += 1
-                let row = try reader.statement(id, store: store, txn: txn)
+                let row = try rows.row(id, store: store, txn: txn)
                 guard row.day != .min else { return true }
                 byDate[UInt64(UInt32(bitPattern: row.day)) << 8 | UInt64(row.precision), default: 0] += 1
                 return true

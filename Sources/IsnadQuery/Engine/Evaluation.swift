@@ -138,11 +138,11 @@ struct Execution {
         if space == .statements, current.count * 16 < estimate, let check = try narrowCheck(filter, txn: txn) {
             // One narrow column decides nearly every id; the whole row
             // only the few it cannot (a month or a year near an upper bound).
-            var reader = ColumnReader(.statements)
+            var rows = StatementRows()
             var kept: [UInt32] = []
             try gather(check.column, of: current, missing: check.missing, txn: txn) { ids, values in
                 for i in ids.indices {
-                    let keep = try check.test(values[i]) ?? check.row(try reader.statement(ids[i], store: store, txn: txn))
+                    let keep = try check.test(values[i]) ?? check.row(try rows.row(ids[i], store: store, txn: txn))
                     if keep { kept.append(ids[i]) }
                 }
             }
@@ -308,9 +308,9 @@ struct Execution {
         if let upper = range.upper {
             let imprecise = try store.postings(.impreciseDates, txn: txn)
             if imprecise.count > 0 {
-                var reader = ColumnReader(.statements)
+                var rows = StatementRows()
                 let late = try ids.intersection(imprecise).filter { id in
-                    (try reader.statement(id, store: store, txn: txn).date?.last ?? upper) > upper
+                    (try rows.row(id, store: store, txn: txn).date?.last ?? upper) > upper
                 }
                 ids = ids.subtracting(late)
             }
@@ -389,10 +389,10 @@ struct Execution {
     mutating func map(_ ids: IDSet, from: Space, to: Space, txn: borrowing IndexStore.Txn) throws -> IDSet {
         switch (from, to) {
         case (.statements, .articles), (.statements, .entities):
-            var reader = ColumnReader(.statements)
+            var rows = StatementRows()
             var out = Set<UInt32>()
             try ids.forEach { id in
-                let row = try reader.statement(id, store: store, txn: txn)
+                let row = try rows.row(id, store: store, txn: txn)
                 if row.live { out.insert(to == .articles ? row.article : row.actor) }
                 return true
             }
@@ -403,16 +403,8 @@ struct Execution {
             if ids.count * 64 < limits.statements / 64 + 64 {
                 return IDSet.union(try ids.ids.map { try store.postings(field, $0, txn: txn) })
             }
-            var out: [UInt32] = []
-            try ColumnReader.scan(.statements, store: store, txn: txn) { first, bytes in
-                for k in 0..<(bytes.count / Column.rowSize) {
-                    let row = StatementRow(bytes, at: k * Column.rowSize)
-                    if row.live, ids.contains(from == .articles ? row.article : row.actor) {
-                        out.append(first + UInt32(k))
-                    }
-                }
-            }
-            return IDSet(sorted: out)
+            return IDSet(sorted: try StatementRows.owned(by: ids, through: from == .articles ? .statementArticles : .statementActors,
+                                                         store: store, txn: txn))
         case (.articles, .entities), (.entities, .articles):
             let statements = try map(ids, from: from, to: .statements, txn: txn)
             return try map(statements, from: .statements, to: to, txn: txn)

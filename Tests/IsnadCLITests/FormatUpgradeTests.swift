@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// A store written by the build before format 6 reads as it did, and is
+/// upgraded in place by the first command that opens it for writing.
+///
+/// `Fixtures/format5-store` was made by `isnad` at commit 848a03b (store
+/// format 5): 1,206 generated statements (seed 7) with the entities they
+/// name, the sample articles ingested, one of them ingested again with a
+/// paragraph removed (statements removed and added), and 40 statements
+/// imported again changed (stance, date precision, actor, quote), then
+/// `isnad compact`. `Fixtures/format5-expected/N.json` is what that build
+/// printed for line N of `format5-queries.txt` (`query --format json`).
+extension CommandLineTests {
+    static let fixtures = repository.appendingPathComponent("Tests/IsnadCLITests/Fixtures").path
+
+    @Test func formatFiveStoreReadsAndUpgrades() throws {
+        let queries = try String(contentsOfFile: Self.fixtures + "/format5-queries.txt", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let expected = try (1...queries.count).map {
+            try String(contentsOfFile: Self.fixtures + "/format5-expected/\($0).json", encoding: .utf8)
+        }
+        #expect(queries.count == 20)
+        try withFolder { folder in
+            let store = folder + "/store"
+            try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Self.fixtures + "/format5-store/data.mdb", toPath: store + "/data.mdb")
+
+            func answersAsBefore(_ when: String) throws {
+                for (k, query) in queries.enumerated() {
+                    let run = try isnad(["query", "--store", store, "--format", "json", query])
+                    #expect(run.status == 0, "\(when): \(query): \(run.stderr)")
+                    #expect(run.stdout == expected[k], "\(when): \(query)")
+                }
+            }
+            func format() throws -> String? {
+                try isnad(["stats", "--store", store]).stdout.split(separator: "\n")
+                    .first { $0.hasPrefix("format") }.map { String($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
+            }
+
+            // Read-only commands read it as it is and leave it so.
+            try answersAsBefore("format 5, read-only")
+            #expect(try format() == "5")
+            let before = try isnad(["export", "--store", store, "--out", folder + "/before"])
+            #expect(before.status == 0, "\(before.stderr)")
+
+            // A command that writes (here: nothing) upgrades it first.
+            let empty = folder + "/empty.jsonl"
+            try Data().write(to: URL(fileURLWithPath: empty))
+            let upgrade = try isnad(["import", "--store", store, "--statements", empty])
+            #expect(upgrade.status == 0, "\(upgrade.stderr)")
+            #expect(try format() == "6")
+            try answersAsBefore("upgraded to format 6")
+            let after = try isnad(["export", "--store", store, "--out", folder + "/after"])
+            #expect(after.status == 0, "\(after.stderr)")
+            for file in ["statements.jsonl", "articles.jsonl", "entities.jsonl"] {
+                let old = try Data(contentsOf: URL(fileURLWithPath: folder + "/before/" + file))
+                #expect(!old.isEmpty)
+                #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/after/" + file)) == old, "\(file)")
+            }
+
+            // The upgraded store takes new statements, in the new rows and
+            // lists, beside the old ones.
+            func count(_ query: String) throws -> Int? {
+                let run = try isnad(["query", "--store", store, "--format", "csv", query + " | count"])
+                return Int(run.stdout.split(separator: "\r\n").last ?? "")
+            }
+            let kirby = #"actor:"John Kirby" stance:deny"#
+            let denials = try #require(try count(kirby))
+            #expect(try count("doc:sample-en-02") == 3)
+            let february = try #require(try count("date:2024-02"))
+            let added = folder + "/added.jsonl"
+            try Data(#"""
+                {"id":"u1","doc":"a0000001","actor":"John Kirby","stance":"deny","date":"2024-02","quote":"لا صحة لهذه التقارير","about":["Iran"]}
+                {"id":"u2","doc":"sample-en-02","actor":"Dmitry Peskov","stance":"warn","date":"2024-02-03","quote":"سيكون هناك رد","about":[]}
+
+                """#.utf8).write(to: URL(fileURLWithPath: added))
+            let run = try isnad(["import", "--store", store, "--statements", added])
+            #expect(run.stdout.contains("statements: 2 added, 0 replaced, 0 unchanged, 0 rejected"), "\(run.stderr)")
+            #expect(try count("date:2024-02") == february + 2)
+            let found = try isnad(["query", "--store", store, "--format", "csv",
+                                   "date:2024-02 | fields id, doc, actor, stance, date"])
+            #expect(found.stdout.contains("\r\nu2,sample-en-02,Dmitry Peskov,warn,2024-02-03\r\n"), "\(found.stderr)")
+            #expect(found.stdout.contains("\r\nu1,a0000001,John Kirby,deny,2024-02\r\n"))
+            #expect(try count("doc:sample-en-02") == 4)
+            #expect(try count(kirby) == denials + 1)
+            #expect(try count("is:article doc:sample-en-02") == 1)
+        }
+    }
+}
