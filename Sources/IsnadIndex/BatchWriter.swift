@@ -664,10 +664,11 @@ struct BatchWriter {
         }
         starts.append(runs.count)
         // Entries above every stored one (or a new word's): to the end of
-        // the last chunk and into new chunks after it.
+        // the last chunk and into new chunks after it. A list stored before
+        // positions were packed is rewritten whole instead, packed.
         let tail = stored.last?.positions
         if removals.isEmpty, ascending, let first = ids.first,
-           tail.map({ $0.count > 0 && ($0.lastID.map { first > $0 } ?? false) }) ?? true {
+           tail.map({ $0.count > 0 && $0.packed && ($0.lastID.map { first > $0 } ?? false) }) ?? true {
             let cuts = ChunkCuts.of(entries: ids, bytes: sizes, target: store.positionsChunkTarget,
                                     size: tail?.bytes.count ?? 0, entries: tail?.count ?? 0)
             try putChunks(cuts, of: key, after: stored.last.map { ($0.key, $0.positions.bytes, $0.positions.continued) },

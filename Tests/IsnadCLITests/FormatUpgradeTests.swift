@@ -69,15 +69,18 @@ extension CommandLineTests {
             let denials = try #require(try count(kirby))
             #expect(try count("doc:sample-en-02") == 3)
             let february = try #require(try count("date:2024-02"))
+            let phrase = try #require(try count(#""طائرات مسيرة""#))
             let added = folder + "/added.jsonl"
             try Data(#"""
                 {"id":"u1","doc":"a0000001","actor":"John Kirby","stance":"deny","date":"2024-02","quote":"لا صحة لهذه التقارير","about":["Iran"]}
-                {"id":"u2","doc":"sample-en-02","actor":"Dmitry Peskov","stance":"warn","date":"2024-02-03","quote":"سيكون هناك رد","about":[]}
+                {"id":"u2","doc":"sample-en-02","actor":"Dmitry Peskov","stance":"warn","date":"2024-02-03","quote":"سيكون هناك رد على طائرات مسيرة","about":[]}
 
                 """#.utf8).write(to: URL(fileURLWithPath: added))
             let run = try isnad(["import", "--store", store, "--statements", added])
             #expect(run.stdout.contains("statements: 2 added, 0 replaced, 0 unchanged, 0 rejected"), "\(run.stderr)")
             #expect(try count("date:2024-02") == february + 2)
+            // Its positions list, stored unpacked, was rewritten packed.
+            #expect(try count(#""طائرات مسيرة""#) == phrase + 1)
             let found = try isnad(["query", "--store", store, "--format", "csv",
                                    "date:2024-02 | fields id, doc, actor, stance, date"])
             #expect(found.stdout.contains("\r\nu2,sample-en-02,Dmitry Peskov,warn,2024-02-03\r\n"), "\(found.stderr)")

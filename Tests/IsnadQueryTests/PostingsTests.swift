@@ -251,6 +251,83 @@ import Testing
             #expect(appended == whole, "\(cut) of \(entries.count) entries stored")
         }
     }
+
+    /// Chunks as stores before format 6 wrote them (every entry with its
+    /// position count, nothing packed) read as they were; appending to one
+    /// writes it packed, as a packed chunk of all the entries would be.
+    @Test func unpackedChunksStillRead() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            var entries: [(id: UInt32, positions: [UInt32])] = []
+            var id: UInt32 = 0
+            for _ in 0..<Int.random(in: 1..<300, using: &random) {
+                id += UInt32.random(in: 1..<2_000, using: &random)
+                // Quotes are short: most first positions fit the packed byte.
+                var p = UInt32.random(in: 0..<40, using: &random)
+                entries.append((id, [p] + (1..<Int.random(in: 1..<5, using: &random)).map { _ in
+                    p += UInt32.random(in: 1..<200, using: &random)
+                    return p
+                }))
+            }
+            let unpacked = Self.unpacked(entries)
+            let packed = Positions.encode(entries)
+            #expect(packed.count < unpacked.count)
+            unpacked.withUnsafeBytes { raw in
+                guard let old = Positions(raw) else {
+                    Issue.record("unpacked chunk refused")
+                    return
+                }
+                #expect(old.entries.map(\.id) == entries.map(\.id))
+                #expect(old.entries.map(\.positions) == entries.map(\.positions))
+                // Seeking every other id, as a phrase check does.
+                var reader = PositionsReader(old)
+                for (k, entry) in entries.enumerated() where k % 2 == 1 {
+                    #expect(reader.seek(entry.id) == entry.positions.count)
+                    var out = [UInt32](repeating: 0, count: entry.positions.count)
+                    #expect(out.withUnsafeMutableBufferPointer { reader.decode(entry.positions.count, into: $0) })
+                    #expect(out == entry.positions)
+                }
+                let more: [(id: UInt32, positions: [UInt32])] = [(id + 5, [3]), (id + 9, [1, 4, 70])]
+                let runs = more.flatMap { [$0.id, UInt32($0.positions.count)] + $0.positions }
+                #expect(Positions.encode(appending: runs, to: old) == Positions.encode(entries + more))
+            }
+        }
+    }
+
+    /// The layout before format 6: count, then every position as a delta.
+    static func unpacked(_ entries: [(id: UInt32, positions: [UInt32])]) -> [UInt8] {
+        func varint(_ value: UInt32, _ out: inout [UInt8]) {
+            var v = value
+            while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+            out.append(UInt8(v))
+        }
+        func u32(_ v: UInt32, _ out: inout [UInt8]) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        let blocks = (entries.count + 63) / 64
+        var data: [UInt8] = [], directory: [(UInt32, Int)] = []
+        var previous: UInt32 = 0
+        for (k, entry) in entries.enumerated() {
+            if k % 64 == 0 {
+                directory.append((entry.id, 8 + blocks * 8 + data.count))
+                previous = entry.id
+            }
+            varint(entry.id - previous, &data)
+            previous = entry.id
+            varint(UInt32(entry.positions.count), &data)
+            var last: UInt32 = 0
+            for p in entry.positions {
+                varint(p - last, &data)
+                last = p
+            }
+        }
+        var out: [UInt8] = []
+        u32(UInt32(entries.count), &out)
+        u32(UInt32(blocks), &out)
+        for (first, offset) in directory {
+            u32(first, &out)
+            u32(UInt32(offset), &out)
+        }
+        return out + data
+    }
 }
 
 /// Encoded chunks copied to memory that stays put while `body` reads them,
