@@ -49,10 +49,16 @@ package struct Importer {
         var contents: [Data] = []
         for (_, path) in ordered {
             let data: Data
+            let url = URL(fileURLWithPath: path)
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+                data = try Data(contentsOf: url, options: .alwaysMapped)
             } catch {
-                throw ImportFailure.unreadable(path, error.localizedDescription)
+                // Not a mappable file (a pipe, `<(zcat …)`, /dev/null): read it.
+                do {
+                    data = try FileHandle(forReadingFrom: url).readToEnd() ?? Data()
+                } catch {
+                    throw ImportFailure.unreadable(path, error.localizedDescription)
+                }
             }
             contents.append(data)
             total += data.count
