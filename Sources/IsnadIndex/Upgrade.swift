@@ -6,7 +6,7 @@ import IsnadStore
 /// under ``FieldIndex/doc``. Everything moved is derived from the rows and
 /// lists already stored; records, postings and positions stay as they are.
 /// One write transaction: a failure (or a crash) leaves the store as it
-/// was. A million statements take a second or two.
+/// was.
 extension IndexStore {
     func upgrade() throws {
         try environment.write { txn in
@@ -27,11 +27,13 @@ extension IndexStore {
         try txn.scan(columns) { entry in
             guard entry.key.count == 5, let column = Column(rawValue: entry.key[0]) else { return .next }
             let block = Int(UInt32(bigEndian: UnsafeRawBufferPointer(rebasing: entry.key[1...]).loadUnaligned(as: UInt32.self)))
-            let start = block * old.blockSize * column.width
-            var bytes = joined[column, default: []]
-            if bytes.count < start { bytes.append(contentsOf: repeatElement(0, count: start - bytes.count)) }
-            bytes.replaceSubrange(start..<min(bytes.count, start + entry.value.count), with: entry.value)
-            joined[column] = bytes
+            let start = block * old.blockSize * column.width, end = start + entry.value.count
+            // In place: a copy of the array per block would be quadratic.
+            let count = joined[column, default: []].count
+            if count < end { joined[column, default: []].append(contentsOf: repeatElement(0, count: end - count)) }
+            joined[column, default: []].withUnsafeMutableBytes {
+                UnsafeMutableRawBufferPointer(rebasing: $0[start..<end]).copyMemory(from: entry.value)
+            }
             keys.append(Array(entry.key))
             return .next
         }
