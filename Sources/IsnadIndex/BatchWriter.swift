@@ -567,12 +567,9 @@ struct BatchWriter {
         }
         // A block ends at its last row written; the rows before it that
         // were not hold "none".
-        let offset = (Int(id) % size) * column.width
-        if blocks[index].count < offset + column.width {
-            let filler = column.filler
-            while blocks[index].count < offset + column.width { blocks[index].append(contentsOf: filler) }
-        }
-        blocks[index].withUnsafeMutableBytes { write($0, offset) }
+        let row = Int(id) % size
+        column.pad(&blocks[index], rows: row + 1)
+        blocks[index].withUnsafeMutableBytes { write($0, row * column.width) }
     }
 
     mutating func flush(txn: borrowing WriteTransaction) throws {

@@ -30,9 +30,15 @@ package enum Column: UInt8, Sendable {
         }
     }
 
-    /// The bytes of a row nothing was written to: "none" in each field,
-    /// so a block's unwritten rows read as no statement.
-    var filler: [UInt8] {
+    /// Grows `bytes` to `rows` rows with rows nothing was written to:
+    /// "none" in each field, so they read as no statement.
+    func pad(_ bytes: inout [UInt8], rows: Int) {
+        guard bytes.count < rows * width else { return }
+        let filler = self.filler
+        while bytes.count < rows * width { bytes.append(contentsOf: filler) }
+    }
+
+    private var filler: [UInt8] {
         switch self {
         case .statements, .articles, .statementPrecisions: [UInt8](repeating: 0, count: width)
         case .statementActors, .statementArticles: [0xFF, 0xFF, 0xFF, 0xFF]
@@ -464,12 +470,12 @@ package struct StatementRows {
                               txn: borrowing some ReadableTransaction & ~Copyable) throws -> [UInt32] {
         var out: [UInt32] = []
         if store.layout.wholeRows {
-            let field = column == .statementActors ? 0 : 4
             try ColumnReader.scan(.statements, store: store, txn: txn) { first, bytes in
                 for k in 0..<(bytes.count / Column.rowSize) {
-                    let value = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: k * Column.rowSize + field,
-                                                                         as: UInt32.self))
-                    if bytes[k * Column.rowSize + 14] != 0, owners.contains(value) { out.append(first + UInt32(k)) }
+                    let row = StatementRow(bytes, at: k * Column.rowSize)
+                    if row.live, owners.contains(column == .statementActors ? row.actor : row.article) {
+                        out.append(first + UInt32(k))
+                    }
                 }
             }
             return out

@@ -54,13 +54,18 @@ package struct Positions {
     package var entries: [(id: UInt32, positions: [UInt32])] { PositionList(self).entries }
 
     package static func encode(_ entries: [(id: UInt32, positions: [UInt32])]) -> [UInt8] {
+        encode(appending: runs(entries), to: nil)
+    }
+
+    /// Entries as the flat runs `encode(appending:to:)` takes.
+    private static func runs(_ entries: [(id: UInt32, positions: [UInt32])]) -> [UInt32] {
         var runs: [UInt32] = []
         for entry in entries {
             runs.append(entry.id)
             runs.append(UInt32(entry.positions.count))
             runs.append(contentsOf: entry.positions)
         }
-        return encode(appending: runs, to: nil)
+        return runs
     }
 
     static var empty: Positions { Positions(unchecked: UnsafeRawBufferPointer(start: nil, count: 0)) }
@@ -92,13 +97,7 @@ package struct Positions {
     package static func encode(appending runs: [UInt32], to old: Positions?) -> [UInt8] {
         if let old, old.count > 0, !old.packed {
             // Written before format 6: this chunk is rewritten packed.
-            var flat: [UInt32] = []
-            for entry in old.entries {
-                flat.append(entry.id)
-                flat.append(UInt32(entry.positions.count))
-                flat.append(contentsOf: entry.positions)
-            }
-            return encode(appending: flat + runs, to: nil)
+            return encode(appending: Self.runs(old.entries) + runs, to: nil)
         }
         let old = old.flatMap { $0.count > 0 ? $0 : nil }
         let oldCount = old?.count ?? 0

@@ -20,12 +20,16 @@ extension IndexStore {
 
     private func upgradeColumns(txn: borrowing WriteTransaction) throws {
         let old = ColumnLayout.legacy
-        // Every old block of each column, joined in id order (rows never
-        // written are the zeros the old writer padded with).
-        var joined: [Column: [UInt8]] = [:]
+        // The old statement rows and article rows, each column's blocks
+        // joined in id order (rows never written are the zeros the old
+        // writer padded with); the old narrow columns only repeat the
+        // statement rows and are deleted with them.
+        var joined: [Column: [UInt8]] = [.statements: [], .articles: []]
         var keys: [[UInt8]] = []
         try txn.scan(columns) { entry in
             guard entry.key.count == 5, let column = Column(rawValue: entry.key[0]) else { return .next }
+            keys.append(Array(entry.key))
+            guard joined[column] != nil else { return .next }
             let block = Int(UInt32(bigEndian: UnsafeRawBufferPointer(rebasing: entry.key[1...]).loadUnaligned(as: UInt32.self)))
             let start = block * old.blockSize * column.width, end = start + entry.value.count
             // In place: a copy of the array per block would be quadratic.
@@ -34,35 +38,34 @@ extension IndexStore {
             joined[column, default: []].withUnsafeMutableBytes {
                 UnsafeMutableRawBufferPointer(rebasing: $0[start..<end]).copyMemory(from: entry.value)
             }
-            keys.append(Array(entry.key))
             return .next
         }
         for key in keys { try txn.delete(key, in: columns) }
 
-        let rows = joined[.statements] ?? []
-        let live = (0..<(rows.count / Column.rowSize)).last { rows[$0 * Column.rowSize + 14] != 0 }.map { $0 + 1 } ?? 0
-        var narrow: [Column: [UInt8]] = [:]
-        for column in ColumnLayout.current.statementColumns {
-            narrow[column] = Array([[UInt8]](repeating: column.filler, count: live).joined())
+        let statements = joined[.statements] ?? [], articles = joined[.articles] ?? []
+        var rows = statements.withUnsafeBytes { bytes in
+            (0..<(bytes.count / Column.rowSize)).map { StatementRow(bytes, at: $0 * Column.rowSize) }
         }
-        rows.withUnsafeBytes { rows in
-            for id in 0..<live {
-                let row = StatementRow(rows, at: id * Column.rowSize)
-                guard row.live else { continue }
-                for column in ColumnLayout.current.statementColumns {
-                    narrow[column]?.withUnsafeMutableBytes { row.write(column, to: $0, at: id * column.width) }
-                }
-            }
+        while rows.last?.live == false { rows.removeLast() }
+        var stored = articles.withUnsafeBytes { bytes in
+            (0..<(bytes.count / Column.rowSize)).map { ArticleRow(bytes, at: $0 * Column.rowSize).live }
         }
-        let articles = joined[.articles] ?? []
-        let stored = (0..<(articles.count / Column.rowSize)).last { articles[$0 * Column.rowSize + 10] != 0 }
-        narrow[.articles] = Array(articles.prefix((stored.map { $0 + 1 } ?? 0) * Column.rowSize))
+        while stored.last == false { stored.removeLast() }
 
+        var rebuilt: [(Column, [UInt8])] = [(.articles, Array(articles.prefix(stored.count * Column.rowSize)))]
+        for column in ColumnLayout.current.statementColumns {
+            var bytes: [UInt8] = []
+            column.pad(&bytes, rows: rows.count)
+            bytes.withUnsafeMutableBytes { bytes in
+                for (id, row) in rows.enumerated() where row.live { row.write(column, to: bytes, at: id * column.width) }
+            }
+            rebuilt.append((column, bytes))
+        }
         let size = ColumnLayout.current.blockSize
-        for (column, bytes) in narrow.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        for (column, bytes) in rebuilt {
             let blockBytes = size * column.width
             for (block, start) in stride(from: 0, to: bytes.count, by: blockBytes).enumerated() {
-                try txn.put(bytes[start..<min(bytes.count, start + blockBytes)].map { $0 },
+                try txn.put(Array(bytes[start..<min(bytes.count, start + blockBytes)]),
                             for: Column.key(column, block: block), in: columns)
             }
         }
