@@ -48,18 +48,49 @@ struct FastJSON {
     /// `member` must read the value and return false to give up.
     mutating func object(_ member: (inout FastJSON, UnsafeRawBufferPointer) -> Bool) -> Bool {
         guard take(0x7B) else { return false }
-        if take(0x7D) { return true }
-        repeat {
-            guard take(0x22), let key = rawString(), take(0x3A) else { return false }
+        var state = MemberState.first
+        while let key = nextKey(&state) {
             guard member(&self, key) else { return false }
-        } while take(0x2C)
-        return take(0x7D)
+        }
+        return state == .closed
+    }
+
+    /// Where ``nextKey(_:)`` is in an object.
+    enum MemberState { case first, more, closed, failed }
+
+    /// The next key of an object whose `{` is consumed, positioned at its
+    /// value; nil at the closing brace (`state` becomes `.closed`) or on
+    /// anything else (`.failed`). The loop form of ``object(_:)``, for the
+    /// hot path: a closure's captured variables are boxed and checked for
+    /// exclusive access on every touch.
+    @inline(__always)
+    mutating func nextKey(_ state: inout MemberState) -> UnsafeRawBufferPointer? {
+        switch state {
+        case .first:
+            if take(0x7D) { state = .closed; return nil }
+        case .more:
+            if take(0x7D) { state = .closed; return nil }
+            guard take(0x2C) else { state = .failed; return nil }
+        case .closed, .failed:
+            return nil
+        }
+        state = .more
+        guard take(0x22), let key = rawString(), take(0x3A) else { state = .failed; return nil }
+        return key
     }
 
     /// The bytes of a string without escapes, the opening quote consumed;
     /// nil when it has escapes or control characters.
     private mutating func rawString() -> UnsafeRawBufferPointer? {
         let start = offset
+        // Eight bytes at a time while none is a quote, a backslash or a
+        // control byte: quotes are most of a file's bytes.
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count,
+                  !FastJSON.mayEndString(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                offset += 8
+            }
+        }
         while offset < bytes.count {
             let b = bytes[offset]
             if b == 0x22 {
@@ -72,11 +103,43 @@ struct FastJSON {
         return nil
     }
 
+    /// Whether any byte of `word` is `"`, `\` or below 0x20 (may be true
+    /// when none is; never false when one is).
+    @inline(__always)
+    static func mayEndString(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        // A byte below n has its high bit set after subtracting n, and had
+        // it clear before (the borrow only runs on from a real hit).
+        let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+        return found & highs != 0
+    }
+
+    /// A String of `raw` when it is UTF-8, else nil. `String(validating:)`
+    /// on a raw buffer is generic at run time (a metadata lookup per call,
+    /// half of reading a statement line); decoding repairs ill-formed
+    /// bytes instead of refusing them, so the result is compared with the
+    /// input: equal only when nothing was repaired.
+    @inline(__always)
+    static func utf8String(_ raw: UnsafeRawBufferPointer) -> String? {
+        let typed = raw.assumingMemoryBound(to: UInt8.self)
+        var s = String(decoding: typed, as: UTF8.self)
+        let same = s.withUTF8 { out in
+            guard out.count == typed.count, let a = out.baseAddress, let b = typed.baseAddress else {
+                return out.count == typed.count
+            }
+            return memcmp(a, b, out.count) == 0
+        }
+        return same ? s : nil
+    }
+
     mutating func string() -> String? {
         guard take(0x22) else { return nil }
         let start = offset
         if let raw = rawString() {
-            return String(validating: raw, as: UTF8.self)
+            return FastJSON.utf8String(raw)
         }
         offset = start
         scratch.removeAll(keepingCapacity: true)
@@ -85,7 +148,7 @@ struct FastJSON {
             offset += 1
             switch b {
             case 0x22:
-                return scratch.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+                return scratch.withUnsafeBytes { FastJSON.utf8String($0) }
             case 0x5C:
                 guard offset < bytes.count else { return nil }
                 let e = bytes[offset]
@@ -195,38 +258,41 @@ extension StatementRecord {
     /// A statement line read by ``FastJSON``: nil when it is not in the
     /// shape that reader handles or lacks a required field (the caller then
     /// asks `JSONDecoder`, which says why).
+    /// The keys a statement line may have, in the order of their bits.
+    private static let fastJSONKeys: [StaticString] = [
+        "id", "doc", "actor", "stance", "date", "quote", "about", "sentence", "cue", "date_basis", "spans",
+    ]
+
     package init?(fastJSON line: UnsafeRawBufferPointer) {
         var json = FastJSON(line)
         var id: String?, doc: String?, actor: String?, stance: Stance?, date: String?, quote: String?
         var about: [String]?, sentence: String??, cue: String??, dateBasis: String??
         var spans: StatementSpans??
         var seen: UInt16 = 0
-        func once(_ bit: UInt16) -> Bool {
-            defer { seen |= bit }
-            return seen & bit == 0
-        }
-        let ok = json.object { json, key in
-            if key.equals("id") { guard once(1) else { return false }; id = json.string(); return id != nil }
-            if key.equals("doc") { guard once(2) else { return false }; doc = json.string(); return doc != nil }
-            if key.equals("actor") { guard once(4) else { return false }; actor = json.string(); return actor != nil }
-            if key.equals("stance") {
-                guard once(8) else { return false }
-                stance = json.string().flatMap(Stance.init(rawValue:))
-                return stance != nil
+        var state = FastJSON.MemberState.first
+        guard json.take(0x7B) else { return nil }
+        while let key = json.nextKey(&state) {
+            // Each key once: a repeated one goes to JSONDecoder, which says so.
+            let bit = Self.fastJSONKeys.firstIndex { key.equals($0) }.map { UInt16(1) << $0 } ?? 0
+            guard bit != 0, seen & bit == 0 else { return nil }
+            seen |= bit
+            let read: Bool
+            switch bit {
+            case 1: id = json.string(); read = id != nil
+            case 2: doc = json.string(); read = doc != nil
+            case 4: actor = json.string(); read = actor != nil
+            case 8: stance = json.string().flatMap(Stance.init(rawValue:)); read = stance != nil
+            case 16: date = json.string(); read = date != nil
+            case 32: quote = json.string(); read = quote != nil
+            case 64: about = json.strings(); read = about != nil
+            case 128: sentence = json.optionalString(); read = sentence != nil
+            case 256: cue = json.optionalString(); read = cue != nil
+            case 512: dateBasis = json.optionalString(); read = dateBasis != nil
+            default: spans = json.spans(); read = spans != nil
             }
-            if key.equals("date") { guard once(16) else { return false }; date = json.string(); return date != nil }
-            if key.equals("quote") { guard once(32) else { return false }; quote = json.string(); return quote != nil }
-            if key.equals("about") { guard once(64) else { return false }; about = json.strings(); return about != nil }
-            if key.equals("sentence") { guard once(128) else { return false }; sentence = json.optionalString(); return sentence != nil }
-            if key.equals("cue") { guard once(256) else { return false }; cue = json.optionalString(); return cue != nil }
-            if key.equals("date_basis") {
-                guard once(512) else { return false }
-                dateBasis = json.optionalString()
-                return dateBasis != nil
-            }
-            if key.equals("spans") { guard once(1024) else { return false }; spans = json.spans(); return spans != nil }
-            return false
+            guard read else { return nil }
         }
+        let ok = state == .closed
         guard ok, json.atEnd, let id, let doc, let actor, let stance, let date, let quote, let about else { return nil }
         self.init(id: id, doc: doc, actor: actor, stance: stance, date: date, quote: quote, about: about,
                   sentence: sentence ?? nil, cue: cue ?? nil)

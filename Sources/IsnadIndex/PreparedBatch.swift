@@ -28,15 +28,24 @@ package struct PreparedBatch: Sendable {
         removedStatements = batch.removedStatements
         entityBytes = try entities.map { try encoder.encode($0) }
         articleBytes = try articles.map { try encoder.encode($0) }
-        statementParts = statements.map(\.storedParts)
         var words = BatchWords()
         let analyzer = Analyzer()
         articleWords = articles.map { words.append([$0.title ?? "", $0.text], positions: false, analyzer: analyzer) }
-        statementWords = statements.map { record in
-            let start = words.append(CollectionOfOne(record.quote), positions: true, analyzer: analyzer)
-            _ = words.append(CollectionOfOne(record.sentence ?? ""), positions: true, analyzer: analyzer)
-            return start
+        // Through a buffer: a key path or an indexed array copies each
+        // record (and retains its strings) on the way.
+        var parts: [StatementRecord.StoredParts] = []
+        var starts: [Int] = []
+        parts.reserveCapacity(statements.count)
+        starts.reserveCapacity(statements.count)
+        statements.withUnsafeBufferPointer { records in
+            for k in records.indices {
+                parts.append(records[k].storedParts)
+                starts.append(words.append(CollectionOfOne(records[k].quote), positions: true, analyzer: analyzer))
+                _ = words.append(CollectionOfOne(records[k].sentence ?? ""), positions: true, analyzer: analyzer)
+            }
         }
+        statementParts = parts
+        statementWords = starts
         self.words = words
     }
 
@@ -45,10 +54,12 @@ package struct PreparedBatch: Sendable {
         var ids = ByteKeys()
         var last: [Int] = []
         last.reserveCapacity(records.count)
-        for (i, record) in records.enumerated() {
-            var id = record[keyPath: key]
-            let (n, isNew) = id.withUTF8 { ids.number($0) }
-            if isNew { last.append(i) } else { last[n] = i }
+        records.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                var id = records[i][keyPath: key]
+                let (n, isNew) = id.withUTF8 { ids.number($0) }
+                if isNew { last.append(i) } else { last[n] = i }
+            }
         }
         guard last.count < records.count else { return records }
         return last.sorted().map { records[$0] }
@@ -75,6 +86,19 @@ struct BatchWords: Sendable {
     /// (word << 32 | position) per token of the entry being analysed.
     private var hits: [UInt64] = []
     private var forms: [UInt32] = []
+    /// The analysis of each plain surface met (``Analyzer/plainSurfaces(in:into:)``):
+    /// a batch of quotes has millions of words but tens of thousands of
+    /// distinct ones, and normalising and stemming each word was half of
+    /// preparing a batch. Per surface number, its words in `surfaceWords`
+    /// from `surfaceStarts[n]` to `surfaceStarts[n + 1]`: term << 32 | form,
+    /// or `tooLong`.
+    private var surfaces = ByteKeys()
+    private var surfaceStarts: [Int] = [0]
+    private var surfaceWords: [UInt64] = []
+    /// The analyzer the surfaces were analysed with.
+    private var surfaceAnalyzer: Analyzer?
+    private var ranges: [Range<Int>] = []
+    private static let tooLong = UInt64.max
 
     /// Analyses `texts` as one entry; returns where it starts.
     mutating func append(_ texts: some Sequence<String>, positions: Bool, analyzer: Analyzer) -> Int {
@@ -82,18 +106,36 @@ struct BatchWords: Sendable {
         entry &+= 1
         hits.removeAll(keepingCapacity: true)
         forms.removeAll(keepingCapacity: true)
-        for text in texts where !text.isEmpty {
+        if surfaceAnalyzer != analyzer {
+            surfaces = ByteKeys()
+            surfaceStarts = [0]
+            surfaceWords = []
+            surfaceAnalyzer = analyzer
+        }
+        for var text in texts where !text.isEmpty {
             var position: UInt64 = 0
+            let plain = text.withUTF8 { bytes in
+                guard Analyzer.plainSurfaces(in: bytes, into: &ranges) else { return false }
+                for range in ranges {
+                    let (n, isNew) = surfaces.number(UnsafeBufferPointer(rebasing: bytes[range]))
+                    if isNew { analyse(surface: UnsafeBufferPointer(rebasing: bytes[range]), analyzer: analyzer) }
+                    for k in surfaceStarts[n]..<surfaceStarts[n + 1] {
+                        let word = surfaceWords[k]
+                        if word != Self.tooLong {
+                            hit(term: Int(word >> 32), form: Int(word & 0xFFFF_FFFF), position: positions ? position : 0)
+                        }
+                        position += 1
+                    }
+                }
+                return true
+            }
+            if plain { continue }
             analyzer.forEachWord(in: text) { termBytes, formBytes in
                 defer { position += 1 }
                 guard formBytes.count <= IndexKey.longestWord else { return }
                 let form = number(formBytes)
                 let term = termBytes.baseAddress == formBytes.baseAddress ? form : number(termBytes)
-                hits.append(UInt64(term) << 32 | (positions ? position : 0))
-                if formSeen[form] != entry {
-                    formSeen[form] = entry
-                    forms.append(UInt32(form))
-                }
+                hit(term: term, form: form, position: positions ? position : 0)
             }
         }
         hits.sort()
@@ -133,6 +175,26 @@ struct BatchWords: Sendable {
         i += 1
         let forms = stream[(i + 1)..<(i + 1 + Int(stream[i]))].map { Int($0) }
         return (terms, forms)
+    }
+
+    @inline(__always)
+    private mutating func hit(term: Int, form: Int, position: UInt64) {
+        hits.append(UInt64(term) << 32 | position)
+        if formSeen[form] != entry {
+            formSeen[form] = entry
+            forms.append(UInt32(form))
+        }
+    }
+
+    /// Analyses a surface met for the first time, numbering its words.
+    private mutating func analyse(surface: UnsafeBufferPointer<UInt8>, analyzer: Analyzer) {
+        analyzer.forEachWord(in: String(decoding: surface, as: UTF8.self)) { termBytes, formBytes in
+            guard formBytes.count <= IndexKey.longestWord else { return surfaceWords.append(Self.tooLong) }
+            let form = number(formBytes)
+            let term = termBytes.baseAddress == formBytes.baseAddress ? form : number(termBytes)
+            surfaceWords.append(UInt64(term) << 32 | UInt64(form))
+        }
+        surfaceStarts.append(surfaceWords.count)
     }
 
     private mutating func number(_ word: UnsafeBufferPointer<UInt8>) -> Int {

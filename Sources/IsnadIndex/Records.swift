@@ -128,6 +128,18 @@ package struct RecordDate: Hashable, Sendable {
         precision = date.precision
     }
 
+    /// The date of `text` when `text` is written as ``text`` writes it
+    /// (`2022`, `2022-02`, `2022-02-16`), else nil. Formatting the date to
+    /// compare was a tenth of reading a statement line.
+    package static func canonical(_ text: String) -> RecordDate? {
+        if let attempt = text.utf8.withContiguousStorageIfAvailable(RecordDate.canonical) {
+            // Fixed-width digits of a valid date are the canonical text.
+            return attempt ?? nil
+        }
+        guard let date = RecordDate(text), date.text == text else { return nil }
+        return date
+    }
+
     /// nil? when the bytes are not in a canonical form (the general parser
     /// decides); nil inside when they are but name no date.
     private static func canonical(_ b: UnsafeBufferPointer<UInt8>) -> RecordDate?? {

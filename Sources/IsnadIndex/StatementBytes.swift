@@ -67,7 +67,7 @@ extension StatementRecord {
         out.bytes.append(stance.ordinal)
         out.bytes.append(flags)
         out.append(id)
-        if let day = RecordDate(date), day.text == date {
+        if let day = RecordDate.canonical(date) {
             out.append(1 + UInt64(day.precision.ordinal) + 3 * StoredBytesWriter.zigzag(Int(day.first.rawValue)))
         } else {
             out.append(0)

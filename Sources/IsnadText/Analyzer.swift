@@ -12,7 +12,7 @@
 ///   wherever they occur.
 ///
 /// Every token keeps the UTF-8 byte range of its surface form in the original.
-package struct Analyzer: Sendable {
+package struct Analyzer: Sendable, Equatable {
     /// The language every word is analysed as; nil routes each word by its script.
     package var language: Language?
     package var stemming: Bool
@@ -174,5 +174,65 @@ extension Analyzer {
     /// index when it stores aliases and by every lookup of a name.
     package func aliasForm(_ name: String) -> String {
         tokens(in: name).map(\.form).joined(separator: " ")
+    }
+}
+
+extension Analyzer {
+    /// The byte ranges of the runs of word characters ("surfaces") of UTF-8
+    /// `text`, into `ranges`, when every character of the text is plain;
+    /// false (and `ranges` not to be used) when one is not.
+    ///
+    /// Plain: ASCII; the Arabic letters, digits (Arabic-Indic and extended)
+    /// and the Arabic comma, semicolon, question mark and percent signs; the
+    /// harakat and the tatweel that normalisation deletes (not U+0653–0655,
+    /// which compose with the letter before). Each of these is NFKC-stable
+    /// and composes with nothing, and every separator among them ends the
+    /// word being built and resets the normaliser (apostrophes count as word
+    /// characters: whether one joins depends only on its neighbours within
+    /// the run). So each surface analysed on its own gives exactly the words
+    /// it gives within the text, in order, and a caller that meets the same
+    /// surfaces again and again (the words of a batch of quotes) can analyse
+    /// each once. A surface may give no word (only deleted marks) or more
+    /// than one (`abc'ب`).
+    package static func plainSurfaces(in text: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) -> Bool {
+        ranges.removeAll(keepingCapacity: true)
+        var start = -1
+        var i = 0
+        let count = text.count
+        while i < count {
+            let lead = text[i]
+            let isWord: Bool
+            let length: Int
+            if lead < 0x80 {
+                length = 1
+                switch lead {
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x27: isWord = true
+                default: isWord = false
+                }
+            } else {
+                guard i + 1 < count else { return false }
+                let second = text[i + 1]
+                length = 2
+                switch (lead, second) {
+                case (0xD8, 0xA1...0xBA): isWord = true  // U+0621–063A
+                case (0xD8, 0x8C), (0xD8, 0x9B), (0xD8, 0x9F): isWord = false  // ، ؛ ؟
+                case (0xD9, 0x80...0x92): isWord = true  // tatweel, U+0641–064A, harakat to U+0652
+                case (0xD9, 0x96...0xA9): isWord = true  // harakat from U+0656, Arabic-Indic digits
+                case (0xD9, 0xAA...0xAD): isWord = false  // ٪ ٫ ٬ ٭
+                case (0xD9, 0xB0): isWord = true  // superscript alef (deleted)
+                case (0xDB, 0xB0...0xB9): isWord = true  // extended digits
+                default: return false
+                }
+            }
+            if isWord {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                ranges.append(start..<i)
+                start = -1
+            }
+            i += length
+        }
+        if start >= 0 { ranges.append(start..<count) }
+        return true
     }
 }

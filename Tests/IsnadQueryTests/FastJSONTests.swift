@@ -48,6 +48,25 @@ import Testing
         #"["id"]"#, "", "{", #"{"id":"#,
     ]
 
+    /// Strings are scanned eight bytes at a time: quotes, escapes and
+    /// control characters at every offset must still be found.
+    @Test func stringsWithSpecialBytesAtEveryOffset() {
+        let specials = [#"\""#, #"\\"#, #"\n"#, "\t", #"\u0041"#, "é", "ص", "😀"]
+        for length in 0..<24 {
+            for special in specials {
+                for at in 0...length {
+                    var quote = String(repeating: "a", count: length)
+                    quote.insert(contentsOf: special, at: quote.index(quote.startIndex, offsetBy: at))
+                    let line = #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":""#
+                        + quote + #"","about":[]}"#
+                    let (fast, decoded) = both(line)
+                    #expect(fast == decoded, "\(line)")
+                    if special != "\t" { #expect(fast != nil, "\(line)") }
+                }
+            }
+        }
+    }
+
     @Test func unusualLinesAgreeWithJSONDecoder() {
         for line in Self.unusual {
             let (fast, decoded) = both(line)
@@ -58,6 +77,11 @@ import Testing
         let quote = bytes.firstIndex(of: 0xD8)!
         bytes[quote] = 0xFF
         #expect(bytes.withUnsafeBytes { StatementRecord(fastJSON: $0) } == nil)
+        // A truncated four-byte sequence, which repairing would turn into
+        // one replacement character of the same length.
+        var truncated = Array(#"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"ab"#.utf8)
+        truncated += [0xF0, 0x9F, 0x98] + Array(#"x","about":[]}"#.utf8)
+        #expect(truncated.withUnsafeBytes { StatementRecord(fastJSON: $0) } == nil)
     }
 
     /// Every truncation of a valid line is refused, never misread.

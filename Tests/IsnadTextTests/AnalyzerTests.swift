@@ -134,4 +134,39 @@ import Testing
         #expect(Language.detect(in: "Kirby said صواريخ were sent") == .english)
         #expect(Language.detect(in: "2024 — 17") == nil)
     }
+
+    /// The import analyses each plain surface once and reuses its words
+    /// wherever it recurs: the words of the surfaces, one by one, must be
+    /// the words of the whole text, for every analyzer.
+    @Test func plainSurfacesAnalyseAsTheWholeText() throws {
+        let pieces = ["قال", "الصواريخ", "أستطيع", "إيران", "مسيّرة", "ـ", "\u{64E}", "\u{651}", "\u{670}", "٣", "۴", "،", "؟", "٪",
+                      "Kirby", "don't", "'", "'n'", "ABC", "x1", "42", " ", "  ", ".", "-", "\n", "\u{0}",
+                      String(repeating: "س", count: 70)]
+        // Characters that are not plain: the text is then analysed whole.
+        let others = ["\u{654}", "e\u{301}", "Σ", "’", "ﻻ", "日本", "😀", "ı"]
+        var generator = SystemRandomNumberGenerator()
+        var plainTexts = 0
+        for round in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                text += pieces.randomElement(using: &generator)!
+            }
+            if round % 10 == 0 { text.insert(contentsOf: others.randomElement(using: &generator)!, at: text.startIndex) }
+            var ranges: [Range<Int>] = []
+            var bytes = text
+            let plain = bytes.withUTF8 { Analyzer.plainSurfaces(in: $0, into: &ranges) }
+            if round % 10 == 0 { #expect(!plain, "\(text)") }
+            guard plain else { continue }
+            plainTexts += 1
+            let utf8 = Array(text.utf8)
+            for analyzer in [Analyzer(), Analyzer(language: .arabic), Analyzer(language: .english), Analyzer(stemming: false)] {
+                let whole = analyzer.tokens(in: text).map { [$0.term, $0.form] }
+                let bySurface = ranges.flatMap { analyzer.tokens(in: String(decoding: utf8[$0], as: UTF8.self)).map { [$0.term, $0.form] } }
+                #expect(bySurface == whole, "\(text)")
+            }
+            // Surfaces are separated by what is not a word.
+            for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upperBound < b.lowerBound) }
+        }
+        #expect(plainTexts > 2_000)
+    }
 }
