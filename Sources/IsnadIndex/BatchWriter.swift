@@ -121,7 +121,7 @@ struct BatchWriter {
         let key: [UInt8]
     }
 
-    var table = PostingTable()
+    var table: PostingTable
     /// The batch's analysed texts, and per word and text space its slot + 1
     /// (0: not looked up yet), so each word's key is hashed once a batch.
     let words: BatchWords
@@ -135,6 +135,8 @@ struct BatchWriter {
     /// Names met in this batch: their entity, and whether it is the
     /// entity's canonical name.
     var resolved: [String: (id: UInt32, canonical: Bool)] = [:]
+    /// The article key met last and its id (article keys are never deleted).
+    var lastArticle: (key: String, id: UInt32)?
     let analyzer = Analyzer()
     let names = Analyzer(stemming: false)
     let decoder = JSONDecoder()
@@ -143,6 +145,7 @@ struct BatchWriter {
     init(store: IndexStore, txn: borrowing WriteTransaction, words: BatchWords) throws {
         self.store = store
         self.words = words
+        table = PostingTable(arenas: store.arenas)
         wordSlots = [Int32](repeating: 0, count: words.words.count * BatchWriter.spaces.count)
         nextArticle = try store.counter(.nextArticle, in: txn)
         nextStatement = try store.counter(.nextStatement, in: txn)
@@ -258,13 +261,18 @@ struct BatchWriter {
     // MARK: - Articles
 
     mutating func articleID(_ key: String, txn: borrowing WriteTransaction) throws -> (UInt32, isNew: Bool) {
-        if let stored = try txn.get(Array(key.utf8), in: store.articleKeys), let id = IndexKey.readID(stored) {
+        // A file's statements come article by article: the one before
+        // nearly always names the same one (an LMDB lookup saved).
+        if let last = lastArticle, last.key == key { return (last.id, false) }
+        if let stored = try txn.get(TextKey(key), in: store.articleKeys), let id = IndexKey.readID(stored) {
+            lastArticle = (key, id)
             return (id, false)
         }
         let id = nextArticle
         nextArticle += 1
-        try txn.put(IndexKey.id(id), for: Array(key.utf8), in: store.articleKeys)
-        try txn.put(Array(key.utf8), for: IndexKey.id(id), in: store.articleNames)
+        try txn.put(IDKey(id), for: TextKey(key), in: store.articleKeys)
+        try txn.put(TextKey(key), for: IDKey(id), in: store.articleNames)
+        lastArticle = (key, id)
         return (id, true)
     }
 
@@ -329,7 +337,7 @@ struct BatchWriter {
 
     mutating func put(_ record: StatementRecord, parts: StatementRecord.StoredParts, words: Int,
                       txn: borrowing WriteTransaction) throws -> RecordChange {
-        let key = Array(record.id.utf8)
+        let key = TextKey(record.id)
         // In the order indexing used to meet them, so that new entities
         // get the same ids: actor, article, about names.
         let actor = try resolve(record.actor, txn: txn)
@@ -341,13 +349,13 @@ struct BatchWriter {
         let id: UInt32
         if let stored = try txn.get(key, in: store.statementKeys), let existing = IndexKey.readID(stored) {
             id = existing
-            if let old = try txn.get(IndexKey.id(id), in: store.statements) {
+            if let old = try txn.get(IDKey(id), in: store.statements) {
                 if old.elementsEqual(bytes) { return .unchanged }
                 let previous = try storedStatement(old, id: id, txn: txn)
                 if previous == record {
                     // The same record stored another way (an older layout,
                     // a name as text that has a number now): nothing to index.
-                    try txn.put(bytes, for: IndexKey.id(id), in: store.statements)
+                    try txn.put(bytes, for: IDKey(id), in: store.statements)
                     return .unchanged
                 }
                 try unindex(previous, id: id, txn: txn)
@@ -356,9 +364,9 @@ struct BatchWriter {
         } else {
             id = nextStatement
             nextStatement += 1
-            try txn.put(IndexKey.id(id), for: key, in: store.statementKeys)
+            try txn.put(IDKey(id), for: key, in: store.statementKeys)
         }
-        try txn.put(bytes, for: IndexKey.id(id), in: store.statements)
+        try txn.put(bytes, for: IDKey(id), in: store.statements)
         try index(record, id: id, names: names, words: words, txn: txn)
         return change
     }
@@ -453,9 +461,7 @@ struct BatchWriter {
                 let n = Int(stream[i + 1])
                 table.added.append(slot, id)
                 if keepsPositions {
-                    table.positions.append(slot, id)
-                    table.positions.append(slot, UInt32(n))
-                    table.positions.append(slot, contentsOf: UnsafeBufferPointer(rebasing: stream[(i + 2)..<(i + 2 + n)]))
+                    table.positions.appendRun(slot, id: id, positions: UnsafeBufferPointer(rebasing: stream[(i + 2)..<(i + 2 + n)]))
                 }
                 i += 2 + n
             }

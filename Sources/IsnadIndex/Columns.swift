@@ -33,17 +33,20 @@ package enum Column: UInt8, Sendable {
     /// Grows `bytes` to `rows` rows with rows nothing was written to:
     /// "none" in each field, so they read as no statement.
     func pad(_ bytes: inout [UInt8], rows: Int) {
-        guard bytes.count < rows * width else { return }
-        let filler = self.filler
-        while bytes.count < rows * width { bytes.append(contentsOf: filler) }
-    }
-
-    private var filler: [UInt8] {
+        let count = rows * width
+        guard bytes.count < count else { return }
+        // Called for every row written, nearly always to add one row: no
+        // array for the filler (making one per call was a twentieth of the
+        // writer's time).
         switch self {
-        case .statements, .articles, .statementPrecisions: [UInt8](repeating: 0, count: width)
-        case .statementActors, .statementArticles: [0xFF, 0xFF, 0xFF, 0xFF]
-        case .statementStances: [0xFF]
-        case .statementDays: withUnsafeBytes(of: Int32.min.littleEndian) { Array($0) }
+        case .statements, .articles, .statementPrecisions:
+            bytes.append(contentsOf: repeatElement(0, count: count - bytes.count))
+        case .statementActors, .statementArticles, .statementStances:
+            bytes.append(contentsOf: repeatElement(0xFF, count: count - bytes.count))
+        case .statementDays:
+            while bytes.count < count {
+                withUnsafeBytes(of: Int32.min.littleEndian) { bytes.append(contentsOf: $0) }
+            }
         }
     }
 

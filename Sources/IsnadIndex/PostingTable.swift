@@ -98,16 +98,21 @@ struct PostingTable {
     private var numbers = NumberSlots()
 
     /// Ids added to each slot's list, in the order met.
-    let added = SlotLists()
+    let added: SlotLists
     /// Ids removed from each slot's list.
     var removed: [[UInt32]] = []
     /// Positions added per slot (term keys only), as runs of
     /// `id, count, positions…`, one run per statement.
-    let positions = SlotLists()
+    let positions: SlotLists
     /// Statements whose positions a slot must drop (replaced or removed).
     var positionRemovals: [Int: Set<UInt32>] = [:]
 
     var count: Int { keys.count }
+
+    init(arenas: ArenaPool = ArenaPool()) {
+        added = SlotLists(arenas: arenas)
+        positions = SlotLists(arenas: arenas)
+    }
 
     /// The slot's key: target byte, then the LMDB key.
     func keyBytes(_ slot: Int) -> ArraySlice<UInt8> { keys.key(slot) }
@@ -211,13 +216,16 @@ final class SlotLists {
     @exclusivity(unchecked) private var placesCapacity = 1 << 12
     @exclusivity(unchecked) private var count = 0
 
-    init() {
-        arena = .allocate(capacity: arenaCapacity)
+    private let arenas: ArenaPool
+
+    init(arenas: ArenaPool) {
+        self.arenas = arenas
+        (arena, arenaCapacity) = arenas.take(atLeast: arenaCapacity)
         places = .allocate(capacity: placesCapacity)
     }
 
     deinit {
-        arena.deallocate()
+        arenas.give(arena, capacity: arenaCapacity)
         places.deallocate()
     }
 
@@ -243,6 +251,25 @@ final class SlotLists {
         places[slot].end = UInt32(end + 1)
     }
 
+    /// Appends a statement's run to a term's positions: `id`, the count,
+    /// the positions. One check of the block's room for the three appends
+    /// a term of every quote makes.
+    @inline(__always)
+    func appendRun(_ slot: Int, id: UInt32, positions: UnsafeBufferPointer<UInt32>) {
+        let n = positions.count
+        let end = Int(places[slot].end)
+        guard end + 2 + n <= Int(places[slot].limit) else {
+            append(slot, id)
+            append(slot, UInt32(n))
+            append(slot, contentsOf: positions)
+            return
+        }
+        arena[end] = id
+        arena[end + 1] = UInt32(n)
+        for k in 0..<n { arena[end + 2 + k] = positions[k] }
+        places[slot].end = UInt32(end + 2 + n)
+    }
+
     func append(_ slot: Int, contentsOf values: UnsafeBufferPointer<UInt32>) {
         var from = 0
         while from < values.count {
@@ -262,11 +289,11 @@ final class SlotLists {
         if used + 2 + capacity > arenaCapacity {
             var bigger = arenaCapacity * 2
             while used + 2 + capacity > bigger { bigger *= 2 }
-            let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: bigger)
+            let (grown, capacity) = arenas.take(atLeast: bigger)
             grown.update(from: arena, count: used)
-            arena.deallocate()
+            arenas.give(arena, capacity: arenaCapacity)
             arena = grown
-            arenaCapacity = bigger
+            arenaCapacity = capacity
         }
         let block = used
         used += 2 + capacity
@@ -290,5 +317,42 @@ final class SlotLists {
             block = Int(arena[block])
         }
         return out
+    }
+}
+
+/// Memory that ``SlotLists`` grow in, kept from batch to batch of one
+/// store's writer. A batch's lists take tens of megabytes: fresh from the
+/// system each time, the kernel zeroed them page by page and the lists
+/// copied themselves at each doubling, a sixth of indexing a statement.
+/// Keeps the two largest blocks given back (a table has two lists).
+final class ArenaPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var blocks: [(pointer: UnsafeMutablePointer<UInt32>, capacity: Int)] = []
+
+    init() {}
+
+    deinit {
+        for block in blocks { block.pointer.deallocate() }
+    }
+
+    /// A block of at least `capacity` items: a kept one if one is as large.
+    func take(atLeast capacity: Int) -> (UnsafeMutablePointer<UInt32>, Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let k = blocks.indices.filter({ blocks[$0].capacity >= capacity }).min(by: { blocks[$0].capacity < blocks[$1].capacity }) {
+            let block = blocks.remove(at: k)
+            return (block.pointer, block.capacity)
+        }
+        return (.allocate(capacity: capacity), capacity)
+    }
+
+    func give(_ pointer: UnsafeMutablePointer<UInt32>, capacity: Int) {
+        lock.lock()
+        blocks.append((pointer, capacity))
+        blocks.sort { $0.capacity > $1.capacity }
+        let dropped = blocks.count > 2 ? Array(blocks[2...]) : []
+        blocks.removeLast(dropped.count)
+        lock.unlock()
+        for block in dropped { block.pointer.deallocate() }
     }
 }

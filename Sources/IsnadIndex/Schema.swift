@@ -137,6 +137,8 @@ package enum AliasKind: UInt8, Sendable {
 /// Opens the store's databases once and reads or writes its records.
 package final class IndexStore: Sendable {
     package let environment: Environment
+    /// Memory the writer's batch tables reuse (``ArenaPool``).
+    let arenas = ArenaPool()
     let articles: Database
     let articleKeys: Database
     let articleNames: Database
@@ -207,6 +209,26 @@ package final class IndexStore: Sendable {
 package struct EntityNames: Sendable {
     package let names: [String?]
     package let ranks: [UInt32]
+}
+
+/// A dense id as a key, without an array: the writer stores two or three
+/// per statement, and allocating and freeing each was measurable.
+struct IDKey: ContiguousBytes {
+    let bigEndian: UInt32
+    init(_ id: UInt32) { bigEndian = id.bigEndian }
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try Swift.withUnsafeBytes(of: bigEndian, body)
+    }
+}
+
+/// A string's UTF-8 as a key, without copying it into an array.
+struct TextKey: ContiguousBytes {
+    let text: String
+    init(_ text: String) { self.text = text }
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var text = text
+        return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// Keys of the index databases.
