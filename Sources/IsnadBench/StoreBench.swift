@@ -42,6 +42,10 @@ struct StoreBench {
             for report in reports where !report.problems.isEmpty {
                 print("import problems in \(report.file): \(report.problems.prefix(3))")
             }
+            if let statements = reports.last {
+                print(String(format: "import threads (statements): reading %.2f s CPU, writing %.2f s CPU",
+                             statements.readingSeconds, statements.writingSeconds))
+            }
         }
         let statements = try index.snapshot { try index.counts(txn: $0).statements }
         let storeBytes = StoreBench.diskUsage(store)
