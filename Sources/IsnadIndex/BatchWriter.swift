@@ -134,7 +134,9 @@ struct BatchWriter {
     var blockIndex = NumberSlots()
     /// Names met in this batch: their entity, and whether it is the
     /// entity's canonical name.
-    var resolved: [String: (id: UInt32, canonical: Bool)] = [:]
+    /// numbered as bytes (no SipHash: a statement resolves two or three).
+    var resolvedNames = ByteKeys()
+    var resolvedEntities: [(id: UInt32, canonical: Bool)] = []
     /// The article key met last and its id (article keys are never deleted).
     var lastArticle: (key: String, id: UInt32)?
     let analyzer = Analyzer()
@@ -229,9 +231,12 @@ struct BatchWriter {
     /// The same, and whether `name` is the entity's canonical name (a
     /// record then stores it by number).
     mutating func resolve(_ name: String, txn: borrowing WriteTransaction) throws -> (id: UInt32, canonical: Bool) {
-        if let known = resolved[name] { return known }
+        var bytes = name
+        let (n, isNew) = bytes.withUTF8 { resolvedNames.number($0) }
+        if !isNew { return resolvedEntities[n] }
+        resolvedEntities.append((0, false))  // numbered now; set below
         if let found = try existing(name, txn: txn) {
-            resolved[name] = found
+            resolvedEntities[n] = found
             return found
         }
         let record = EntityRecord(name: name, kind: nil)
@@ -240,7 +245,7 @@ struct BatchWriter {
         try txn.put(IndexKey.id(id), for: Array(name.utf8), in: store.entityKeys)
         try txn.put(try encoder.encode(record), for: IndexKey.id(id), in: store.entities)
         try index(record, id: id, txn: txn)
-        resolved[name] = (id, true)
+        resolvedEntities[n] = (id, true)
         return (id, true)
     }
 
@@ -264,13 +269,15 @@ struct BatchWriter {
         // A file's statements come article by article: the one before
         // nearly always names the same one (an LMDB lookup saved).
         if let last = lastArticle, last.key == key { return (last.id, false) }
-        if let stored = try txn.get(TextKey(key), in: store.articleKeys), let id = IndexKey.readID(stored) {
-            lastArticle = (key, id)
-            return (id, false)
-        }
         let id = nextArticle
+        if let stored = try txn.insert(IDKey(id), for: TextKey(key), in: store.articleKeys) {
+            if let known = IndexKey.readID(stored) {
+                lastArticle = (key, known)
+                return (known, false)
+            }
+            try txn.put(IDKey(id), for: TextKey(key), in: store.articleKeys)  // not an id: replaced
+        }
         nextArticle += 1
-        try txn.put(IDKey(id), for: TextKey(key), in: store.articleKeys)
         try txn.put(TextKey(key), for: IDKey(id), in: store.articleNames)
         lastArticle = (key, id)
         return (id, true)
@@ -347,7 +354,10 @@ struct BatchWriter {
                                        about: names.about.map { $0.canonical ? $0.id : nil })
         var change = RecordChange.added
         let id: UInt32
-        if let stored = try txn.get(key, in: store.statementKeys), let existing = IndexKey.readID(stored) {
+        // The usual statement is new: its key goes in with the next id in
+        // the same search that finds a stored one.
+        let stored = try txn.insert(IDKey(nextStatement), for: key, in: store.statementKeys).map(IndexKey.readID)
+        if let stored, let existing = stored {
             id = existing
             if let old = try txn.get(IDKey(id), in: store.statements) {
                 if old.elementsEqual(bytes) { return .unchanged }
@@ -364,7 +374,7 @@ struct BatchWriter {
         } else {
             id = nextStatement
             nextStatement += 1
-            try txn.put(IDKey(id), for: key, in: store.statementKeys)
+            if stored != nil { try txn.put(IDKey(id), for: key, in: store.statementKeys) }  // not an id: replaced
         }
         try txn.put(bytes, for: IDKey(id), in: store.statements)
         try index(record, id: id, names: names, words: words, txn: txn)

@@ -111,6 +111,25 @@ package struct WriteTransaction: ~Copyable, ReadableTransaction {
         }
     }
 
+    /// Stores `value` under `key` unless the key is there already; then
+    /// returns the value stored under it (not copied; valid until the
+    /// next change) and stores nothing. One search of the B-tree where a
+    /// `get` and a `put` took two.
+    package func insert(_ value: some ContiguousBytes, for key: some ContiguousBytes,
+                        in db: Database) throws -> UnsafeRawBufferPointer? {
+        try key.withUnsafeBytes { keyBytes in
+            try value.withUnsafeBytes { valueBytes in
+                var k = MDB_val(keyBytes)
+                var v = MDB_val(valueBytes)
+                let rc = mdb_put(handle, db.dbi, &k, &v, UInt32(MDB_NOOVERWRITE))
+                // LMDB points `v` at the value already stored.
+                if rc == MDB_KEYEXIST { return v.bytes }
+                try check(rc, "mdb_put in '\(db.name)'", state: writeState)
+                return nil
+            }
+        }
+    }
+
     /// Reserves `count` bytes under `key` and lets `fill` write them in
     /// place, saving a copy for large values. Not for duplicate-sorted
     /// databases (LMDB forbids `MDB_RESERVE` there).
