@@ -590,14 +590,29 @@ struct BatchWriter {
 
     mutating func flush(txn: borrowing WriteTransaction) throws {
         try store.environment.raiseFormat(in: txn, meta: store.meta)
-        for slot in table.orderedSlots() {
-            let full = table.keyBytes(slot)
-            guard let target = full.first else { continue }
-            let key = Array(full.dropFirst())
-            let db = target == 0 ? store.fields : target == 1 ? store.dates : store.terms
-            try flushPostings(slot, key: key, db: db, txn: txn)
-            if target == 2, !table.positions.isEmpty(slot) || table.positionRemovals[slot] != nil {
-                try flushPositions(slot, key: key, txn: txn)
+        // The lists in key order, through one cursor per database: each
+        // read and write then starts from the page the one before left.
+        let slots = table.orderedSlots()
+        try txn.withCursor(on: store.fields) { fields in
+            try txn.withCursor(on: store.dates) { dates in
+                try txn.withCursor(on: store.terms) { terms in
+                    try txn.withCursor(on: store.positions) { positions in
+                        for slot in slots {
+                            let full = table.keyBytes(slot)
+                            guard let target = full.first else { continue }
+                            let key = Array(full.dropFirst())
+                            switch target {
+                            case 0: try flushPostings(slot, key: key, db: store.fields, cursor: fields, txn: txn)
+                            case 1: try flushPostings(slot, key: key, db: store.dates, cursor: dates, txn: txn)
+                            default:
+                                try flushPostings(slot, key: key, db: store.terms, cursor: terms, txn: txn)
+                                if !table.positions.isEmpty(slot) || table.positionRemovals[slot] != nil {
+                                    try flushPositions(slot, key: key, cursor: positions, txn: txn)
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         for index in blockKeys.indices.sorted(by: { blockKeys[$0].lexicographicallyPrecedes(blockKeys[$1]) }) {
@@ -613,11 +628,12 @@ struct BatchWriter {
     /// to the end of the last chunk and into new chunks after it: the
     /// chunks before are not read or written. Anything else (an update, a
     /// deletion) rewrites the list.
-    private func flushPostings(_ slot: Int, key: [UInt8], db: Database, txn: borrowing WriteTransaction) throws {
+    private func flushPostings(_ slot: Int, key: [UInt8], db: Database, cursor: borrowing Cursor,
+                               txn: borrowing WriteTransaction) throws {
         var added = table.added.array(slot)
         if !isAscending(added) { added = dedupe(added.sorted()) }
         let removed = table.removed[slot].filter { !contains(sorted: added, $0) }.sorted()
-        let stored = try store.chunks(key, in: db, txn: txn).map { chunk in
+        let stored = try store.chunks(key, cursor: cursor).map { chunk in
             guard let postings = Postings(chunk.value) else { throw IndexStore.damaged(db.name, chunk.key) }
             return (key: chunk.key, postings: postings)
         }
@@ -632,7 +648,7 @@ struct BatchWriter {
             let cuts = ChunkCuts.of(added, target: store.chunkTarget, size: tail?.bytes.count ?? 0,
                                     lastHigh: tail?.lastHigh)
             try putChunks(cuts, of: key, after: tail.map { ($0.key, $0.bytes, $0.continued) },
-                          isFirst: stored.count <= 1, laterKey: laterKey, db: db, txn: txn) { k in
+                          isFirst: stored.count <= 1, laterKey: laterKey, cursor: cursor) { k in
                 guard k == 0, let tail = stored.last?.postings else { return Postings.encode(sorted: added[cuts.range(k)]) }
                 return Postings.encode(appending: Array(added[cuts.range(0)]), to: tail)
             }
@@ -648,17 +664,18 @@ struct BatchWriter {
             return
         }
         let cuts = ChunkCuts.of(merged, target: store.chunkTarget)
-        try putChunks(cuts, of: key, after: nil, isFirst: true, laterKey: laterKey, db: db, txn: txn) { k in
+        try putChunks(cuts, of: key, after: nil, isFirst: true, laterKey: laterKey, cursor: cursor) { k in
             Postings.encode(sorted: merged[cuts.range(k)])
         }
     }
 
     /// The same for a term's positions: runs of `id, count, positions…`.
-    private func flushPositions(_ slot: Int, key: [UInt8], txn: borrowing WriteTransaction) throws {
+    private func flushPositions(_ slot: Int, key: [UInt8], cursor: borrowing Cursor,
+                                txn: borrowing WriteTransaction) throws {
         let db = store.positions
         let runs = table.positions.array(slot)
         let removals = table.positionRemovals[slot] ?? []
-        let stored = try store.chunks(key, in: db, suffix: ListChunks.positionsSuffix, txn: txn).map { chunk in
+        let stored = try store.chunks(key, suffix: ListChunks.positionsSuffix, cursor: cursor).map { chunk in
             guard let positions = Positions(chunk.value) else { throw IndexStore.damaged(db.name, chunk.key) }
             return (key: chunk.key, positions: positions)
         }
@@ -685,7 +702,7 @@ struct BatchWriter {
             let cuts = ChunkCuts.of(entries: ids, bytes: sizes, target: store.positionsChunkTarget,
                                     size: tail?.bytes.count ?? 0, entries: tail?.count ?? 0)
             try putChunks(cuts, of: key, after: stored.last.map { ($0.key, $0.positions.bytes, $0.positions.continued) },
-                          isFirst: stored.count <= 1, laterKey: laterKey, db: db, txn: txn) { k in
+                          isFirst: stored.count <= 1, laterKey: laterKey, cursor: cursor) { k in
                 let r = cuts.range(k)
                 return Positions.encode(appending: Array(runs[starts[r.lowerBound]..<starts[r.upperBound]]),
                                         to: k == 0 ? tail : nil)
@@ -721,7 +738,7 @@ struct BatchWriter {
             entrySizes.append(Positions.entrySize(delta: entry.id &- (k > 0 ? entries[k - 1].id : 0), entry.positions[...]))
         }
         let cuts = ChunkCuts.of(entries: entries.map { $0.id }, bytes: entrySizes, target: store.positionsChunkTarget)
-        try putChunks(cuts, of: key, after: nil, isFirst: true, laterKey: laterKey, db: db, txn: txn) { k in
+        try putChunks(cuts, of: key, after: nil, isFirst: true, laterKey: laterKey, cursor: cursor) { k in
             Positions.encode(Array(entries[cuts.range(k)]))
         }
     }
@@ -735,8 +752,8 @@ struct BatchWriter {
     /// start. `last`'s bytes must not be read after the first write.
     private func putChunks(_ cuts: ChunkCuts, of key: [UInt8],
                            after last: (key: [UInt8], bytes: UnsafeRawBufferPointer, continued: Bool)?,
-                           isFirst: Bool, laterKey: (UInt32) -> [UInt8], db: Database,
-                           txn: borrowing WriteTransaction, encode: (Int) -> [UInt8]) throws {
+                           isFirst: Bool, laterKey: (UInt32) -> [UInt8], cursor: borrowing Cursor,
+                           encode: (Int) -> [UInt8]) throws {
         let continued = last?.continued ?? false
         if !cuts.range(0).isEmpty || (isFirst && cuts.count > 1 && !continued) {
             var bytes: [UInt8]
@@ -746,10 +763,10 @@ struct BatchWriter {
                 bytes = encode(0)
             }
             if isFirst { ListChunks.mark(&bytes, continued: cuts.count > 1 || continued) }
-            try txn.put(bytes, for: last?.key ?? key, in: db)
+            try cursor.put(bytes, for: last?.key ?? key)
         }
         for k in 1..<cuts.count {
-            try txn.put(encode(k), for: laterKey(cuts.starts[k]), in: db)
+            try cursor.put(encode(k), for: laterKey(cuts.starts[k]))
         }
     }
 

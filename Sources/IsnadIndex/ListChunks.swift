@@ -169,4 +169,20 @@ extension IndexStore {
         }
         return out
     }
+
+    /// The same through `cursor`, kept open across lists that come in key
+    /// order: LMDB looks for a key near the cursor in the cursor's page
+    /// before searching the tree from its root.
+    func chunks(_ key: [UInt8], suffix: Int = ListChunks.postingsSuffix,
+                cursor: borrowing Cursor) throws -> [(key: [UInt8], value: UnsafeRawBufferPointer)] {
+        guard let first = try cursor.seek(exactly: key) else { return [] }
+        var out = [(key: key, value: first.value)]
+        guard ListChunks.isContinued(first.value) else { return out }
+        var entry = try cursor.seek(atLeast: key + [ListChunks.marker])
+        while let current = entry, ListChunks.isLaterChunk(current.key, of: key, suffix: suffix) {
+            out.append((Array(current.key), current.value))
+            entry = try cursor.next()
+        }
+        return out
+    }
 }
