@@ -90,10 +90,13 @@ package struct ColumnLayout: Sendable, Equatable {
     package static let current = ColumnLayout(blockSize: 16384, wholeRows: false)
 
     /// The columns a statement's row is written to.
-    var statementColumns: [Column] {
-        wholeRows ? [.statements, .statementActors, .statementStances, .statementDays]
-            : [.statementActors, .statementStances, .statementDays, .statementArticles, .statementPrecisions]
-    }
+    var statementColumns: [Column] { wholeRows ? Self.wholeRowColumns : Self.narrowColumns }
+
+    // Made once: every statement written walks them.
+    private static let wholeRowColumns: [Column] = [.statements, .statementActors, .statementStances, .statementDays]
+    private static let narrowColumns: [Column] = [
+        .statementActors, .statementStances, .statementDays, .statementArticles, .statementPrecisions,
+    ]
 }
 
 /// A statement's row: 16 bytes.
