@@ -132,9 +132,9 @@ struct BatchWriter {
     var blocks: [[UInt8]] = []
     var blockKeys: [[UInt8]] = []
     var blockIndex = NumberSlots()
-    /// Names met in this batch: their entity, and whether it is the
-    /// entity's canonical name.
-    /// numbered as bytes (no SipHash: a statement resolves two or three).
+    /// Names met in this batch, numbered as bytes (no SipHash: a
+    /// statement resolves two or three), and by number their entity and
+    /// whether the name is the entity's canonical one.
     var resolvedNames = ByteKeys()
     var resolvedEntities: [(id: UInt32, canonical: Bool)] = []
     /// The article key met last and its id (article keys are never deleted).

@@ -255,14 +255,14 @@ extension UnsafeRawBufferPointer {
 }
 
 extension StatementRecord {
-    /// A statement line read by ``FastJSON``: nil when it is not in the
-    /// shape that reader handles or lacks a required field (the caller then
-    /// asks `JSONDecoder`, which says why).
     /// The keys a statement line may have, in the order of their bits.
     private static let fastJSONKeys: [StaticString] = [
         "id", "doc", "actor", "stance", "date", "quote", "about", "sentence", "cue", "date_basis", "spans",
     ]
 
+    /// A statement line read by ``FastJSON``: nil when it is not in the
+    /// shape that reader handles or lacks a required field (the caller then
+    /// asks `JSONDecoder`, which says why).
     package init?(fastJSON line: UnsafeRawBufferPointer) {
         var json = FastJSON(line)
         var id: String?, doc: String?, actor: String?, stance: Stance?, date: String?, quote: String?

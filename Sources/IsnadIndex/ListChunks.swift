@@ -153,20 +153,16 @@ struct ChunkCuts {
 }
 
 extension IndexStore {
+    typealias StoredChunk = (key: [UInt8], value: UnsafeRawBufferPointer)
+
     /// The stored chunks of the list under `key`, first to last: keys and
     /// values, the values valid until the transaction writes.
     func chunks(_ key: [UInt8], in db: Database, suffix: Int = ListChunks.postingsSuffix,
-                txn: borrowing some ReadableTransaction & ~Copyable) throws -> [(key: [UInt8], value: UnsafeRawBufferPointer)] {
+                txn: borrowing some ReadableTransaction & ~Copyable) throws -> [StoredChunk] {
         guard let first = try txn.get(key, in: db) else { return [] }
         var out = [(key: key, value: first)]
         guard ListChunks.isContinued(first) else { return out }
-        try txn.withCursor(on: db) { cursor in
-            var entry = try cursor.seek(atLeast: key + [ListChunks.marker])
-            while let current = entry, ListChunks.isLaterChunk(current.key, of: key, suffix: suffix) {
-                out.append((Array(current.key), current.value))
-                entry = try cursor.next()
-            }
-        }
+        try txn.withCursor(on: db) { try appendLaterChunks(of: key, suffix: suffix, cursor: $0, to: &out) }
         return out
     }
 
@@ -174,15 +170,21 @@ extension IndexStore {
     /// order: LMDB looks for a key near the cursor in the cursor's page
     /// before searching the tree from its root.
     func chunks(_ key: [UInt8], suffix: Int = ListChunks.postingsSuffix,
-                cursor: borrowing Cursor) throws -> [(key: [UInt8], value: UnsafeRawBufferPointer)] {
+                cursor: borrowing Cursor) throws -> [StoredChunk] {
         guard let first = try cursor.seek(exactly: key) else { return [] }
         var out = [(key: key, value: first.value)]
         guard ListChunks.isContinued(first.value) else { return out }
+        try appendLaterChunks(of: key, suffix: suffix, cursor: cursor, to: &out)
+        return out
+    }
+
+    /// The chunks after the first of a continued list.
+    private func appendLaterChunks(of key: [UInt8], suffix: Int, cursor: borrowing Cursor,
+                                   to out: inout [StoredChunk]) throws {
         var entry = try cursor.seek(atLeast: key + [ListChunks.marker])
         while let current = entry, ListChunks.isLaterChunk(current.key, of: key, suffix: suffix) {
             out.append((Array(current.key), current.value))
             entry = try cursor.next()
         }
-        return out
     }
 }

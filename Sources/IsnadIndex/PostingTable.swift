@@ -339,7 +339,8 @@ final class ArenaPool: @unchecked Sendable {
     func take(atLeast capacity: Int) -> (UnsafeMutablePointer<UInt32>, Int) {
         lock.lock()
         defer { lock.unlock() }
-        if let k = blocks.indices.filter({ blocks[$0].capacity >= capacity }).min(by: { blocks[$0].capacity < blocks[$1].capacity }) {
+        // Largest first: the last that is large enough is the smallest such.
+        if let k = blocks.lastIndex(where: { $0.capacity >= capacity }) {
             let block = blocks.remove(at: k)
             return (block.pointer, block.capacity)
         }

@@ -22,9 +22,9 @@ package struct PreparedBatch: Sendable {
 
     package init(_ batch: ImportBatch) throws {
         let encoder = RecordCoding.encoder()
-        entities = Self.lastOfEach(batch.entities, key: \.name)
-        articles = Self.lastOfEach(batch.articles, key: \.key)
-        statements = Self.lastOfEach(batch.statements, key: \.id)
+        entities = Self.lastOfEach(batch.entities) { $0.name }
+        articles = Self.lastOfEach(batch.articles) { $0.key }
+        statements = Self.lastOfEach(batch.statements) { $0.id }
         removedStatements = batch.removedStatements
         entityBytes = try entities.map { try encoder.encode($0) }
         articleBytes = try articles.map { try encoder.encode($0) }
@@ -49,14 +49,14 @@ package struct PreparedBatch: Sendable {
         self.words = words
     }
 
-    private static func lastOfEach<T>(_ records: [T], key: KeyPath<T, String>) -> [T] {
+    private static func lastOfEach<T>(_ records: [T], key: (T) -> String) -> [T] {
         // Ids numbered as bytes (no SipHash): most batches repeat none.
         var ids = ByteKeys()
         var last: [Int] = []
         last.reserveCapacity(records.count)
         records.withUnsafeBufferPointer { records in
             for i in records.indices {
-                var id = records[i][keyPath: key]
+                var id = key(records[i])
                 let (n, isNew) = id.withUTF8 { ids.number($0) }
                 if isNew { last.append(i) } else { last[n] = i }
             }
@@ -120,22 +120,16 @@ struct BatchWords: Sendable {
                     let (n, isNew) = surfaces.number(UnsafeBufferPointer(rebasing: bytes[range]))
                     if isNew { analyse(surface: UnsafeBufferPointer(rebasing: bytes[range]), analyzer: analyzer) }
                     for k in surfaceStarts[n]..<surfaceStarts[n + 1] {
-                        let word = surfaceWords[k]
-                        if word != Self.tooLong {
-                            hit(term: Int(word >> 32), form: Int(word & 0xFFFF_FFFF), position: positions ? position : 0)
-                        }
+                        hit(surfaceWords[k], position: positions ? position : 0)
                         position += 1
                     }
                 }
                 return true
             }
             if plain { continue }
-            analyzer.forEachWord(in: text) { termBytes, formBytes in
-                defer { position += 1 }
-                guard formBytes.count <= IndexKey.longestWord else { return }
-                let form = number(formBytes)
-                let term = termBytes.baseAddress == formBytes.baseAddress ? form : number(termBytes)
-                hit(term: term, form: form, position: positions ? position : 0)
+            for word in numberedWords(of: text, analyzer: analyzer) {
+                hit(word, position: positions ? position : 0)
+                position += 1
             }
         }
         hits.sort()
@@ -177,9 +171,12 @@ struct BatchWords: Sendable {
         return (terms, forms)
     }
 
+    /// Records a numbered word (``numberedWords(of:analyzer:)``) at `position`.
     @inline(__always)
-    private mutating func hit(term: Int, form: Int, position: UInt64) {
-        hits.append(UInt64(term) << 32 | position)
+    private mutating func hit(_ word: UInt64, position: UInt64) {
+        guard word != Self.tooLong else { return }
+        hits.append(word & 0xFFFF_FFFF_0000_0000 | position)  // the term, high
+        let form = Int(word & 0xFFFF_FFFF)
         if formSeen[form] != entry {
             formSeen[form] = entry
             forms.append(UInt32(form))
@@ -188,13 +185,21 @@ struct BatchWords: Sendable {
 
     /// Analyses a surface met for the first time, numbering its words.
     private mutating func analyse(surface: UnsafeBufferPointer<UInt8>, analyzer: Analyzer) {
-        analyzer.forEachWord(in: String(decoding: surface, as: UTF8.self)) { termBytes, formBytes in
-            guard formBytes.count <= IndexKey.longestWord else { return surfaceWords.append(Self.tooLong) }
+        surfaceWords += numberedWords(of: String(decoding: surface, as: UTF8.self), analyzer: analyzer)
+        surfaceStarts.append(surfaceWords.count)
+    }
+
+    /// The words of `text`, numbered: `term << 32 | form` each, or
+    /// `tooLong` for one too long to index (it still takes a position).
+    private mutating func numberedWords(of text: String, analyzer: Analyzer) -> [UInt64] {
+        var out: [UInt64] = []
+        analyzer.forEachWord(in: text) { termBytes, formBytes in
+            guard formBytes.count <= IndexKey.longestWord else { return out.append(Self.tooLong) }
             let form = number(formBytes)
             let term = termBytes.baseAddress == formBytes.baseAddress ? form : number(termBytes)
-            surfaceWords.append(UInt64(term) << 32 | UInt64(form))
+            out.append(UInt64(term) << 32 | UInt64(form))
         }
-        surfaceStarts.append(surfaceWords.count)
+        return out
     }
 
     private mutating func number(_ word: UnsafeBufferPointer<UInt8>) -> Int {
