@@ -304,9 +304,36 @@ package struct ColumnReader {
             members.deallocate()
             values.deallocate()
         }
+        let blockSize = store.layout.blockSize
+        if case .sorted(let ids) = set.storage {
+            // A sorted set hands out its own ids a block at a time; only the
+            // values are gathered, in a loop of loads.
+            try txn.withCursor(on: store.columns) { cursor in
+                var reader = BlockReader(column)
+                try ids.withUnsafeBufferPointer { ids in
+                    var i = 0
+                    while i < ids.count {
+                        let b = Int(ids[i]) / blockSize
+                        let bytes = try reader.block(b, cursor: cursor)
+                        let start = UInt32(b * blockSize)
+                        let rows = bytes.count / width
+                        var n = 0
+                        while i + n < ids.count, ids[i + n] &- start < UInt32(blockSize) {
+                            let k = Int(ids[i + n] &- start)
+                            values[n] = k < rows ? load(bytes, k, width: width) : missing
+                            n += 1
+                        }
+                        try body(UnsafeBufferPointer(rebasing: ids[i..<(i + n)]),
+                                 UnsafeBufferPointer(rebasing: values[0..<n]))
+                        i += n
+                    }
+                }
+            }
+            return
+        }
         var n = 0
         try txn.withCursor(on: store.columns) { cursor in
-            try walk(column, of: set, blockSize: store.layout.blockSize, cursor: cursor, check: {}) { bytes, start, k in
+            try walk(column, of: set, blockSize: blockSize, cursor: cursor, check: {}) { bytes, start, k in
                 members[n] = start | UInt32(k)
                 values[n] = (k + 1) * width <= bytes.count ? load(bytes, k, width: width) : missing
                 n += 1

@@ -72,10 +72,40 @@ package struct IDSet: Sendable, Equatable {
         return IDSet(words: words)
     }
 
+    /// The set whose bitmap is `words`, in the smaller form. A word with
+    /// one bit or none is counted without a population count, which this
+    /// target has no instruction for: a sparse result, the common case
+    /// after an AND, is counted and read out for less than counting every
+    /// word used to cost.
     init(words: [UInt64]) {
-        var count = 0
-        for w in words { count += w.nonzeroBitCount }
-        self = IDSet(storage: .bitmap(words: words, count: count)).normalized()
+        var used = words.count
+        while used > 0, words[used - 1] == 0 { used -= 1 }
+        let count = words.withUnsafeBufferPointer { words in
+            var n = 0
+            for w in 0..<used {
+                let bits = words[w]
+                n += bits & (bits &- 1) == 0 ? (bits == 0 ? 0 : 1) : bits.nonzeroBitCount
+            }
+            return n
+        }
+        // Sorted while count * 32 < used * 64, as in `normalized`.
+        if count >= used * 2, count > 0 {
+            storage = .bitmap(words: words, count: count)
+            return
+        }
+        storage = .sorted(words.withUnsafeBufferPointer { words in
+            [UInt32](unsafeUninitializedCapacity: count) { out, n in
+                n = 0
+                for w in 0..<used {
+                    var bits = words[w]
+                    while bits != 0, n < count {
+                        out[n] = UInt32(w << 6 | bits.trailingZeroBitCount)
+                        n += 1
+                        bits &= bits &- 1
+                    }
+                }
+            }
+        })
     }
 
     // MARK: - Reading
@@ -120,11 +150,26 @@ package struct IDSet: Sendable, Equatable {
 
     /// The ids in ascending order.
     package var ids: [UInt32] {
-        if case .sorted(let ids) = storage { return ids }
-        var out: [UInt32] = []
-        out.reserveCapacity(count)
-        forEach { out.append($0); return true }
-        return out
+        switch storage {
+        case .sorted(let ids):
+            return ids
+        case .bitmap(let words, let count):
+            // Written in place: this runs whenever an AND's bitmap thins
+            // out to a sorted list.
+            return [UInt32](unsafeUninitializedCapacity: count) { out, n in
+                n = 0
+                words.withUnsafeBufferPointer { words in
+                    for w in words.indices {
+                        var bits = words[w]
+                        while bits != 0, n < out.count {
+                            out[n] = UInt32(w << 6 | bits.trailingZeroBitCount)
+                            n += 1
+                            bits &= bits &- 1
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The first `n` ids.
@@ -146,12 +191,12 @@ package struct IDSet: Sendable, Equatable {
             var words = [UInt64](repeating: 0, count: Int(last) / 64 + 1)
             for id in ids { words[Int(id >> 6)] |= 1 << UInt64(id & 63) }
             return IDSet(storage: .bitmap(words: words, count: ids.count))
-        case .bitmap(var words, let count):
-            while let last = words.last, last == 0 { words.removeLast() }
-            if count * 32 < words.count * 64 {
-                return IDSet(storage: .sorted(ids))
-            }
-            return IDSet(storage: .bitmap(words: words, count: count))
+        case .bitmap(let words, let count):
+            // Trailing zero words are measured, not removed: removing them
+            // copied the whole array, which the caller still held.
+            var used = words.count
+            while used > 0, words[used - 1] == 0 { used -= 1 }
+            return count * 32 < used * 64 ? IDSet(storage: .sorted(ids)) : self
         }
     }
 
@@ -209,19 +254,23 @@ package struct IDSet: Sendable, Equatable {
             return IDSet(storage: .sorted(out))
         case .bitmap(let words, _):
             var result = [UInt64](repeating: 0, count: words.count)
-            for i in 0..<postings.containerCount {
-                let c = postings.container(i)
-                let base = Int(c.high) << 10
-                guard base < words.count else { break }
-                if c.isBitmap {
-                    for w in 0..<min(Postings.bitmapWords, words.count - base) {
-                        result[base + w] = words[base + w] & postings.word(c, w)
-                    }
-                } else {
-                    for k in 0..<c.count {
-                        let low = Int(postings.low(c, k)), w = base + low >> 6
-                        guard w < words.count else { break }
-                        result[w] |= words[w] & (1 << UInt64(low & 63))
+            words.withUnsafeBufferPointer { words in
+                result.withUnsafeMutableBufferPointer { result in
+                    for i in 0..<postings.containerCount {
+                        let c = postings.container(i)
+                        let base = Int(c.high) << 10
+                        guard base < words.count else { break }
+                        if c.isBitmap {
+                            for w in 0..<min(Postings.bitmapWords, words.count - base) {
+                                result[base + w] = words[base + w] & postings.word(c, w)
+                            }
+                        } else {
+                            for k in 0..<c.count {
+                                let low = Int(postings.low(c, k)), w = base + low >> 6
+                                guard w < words.count else { break }
+                                result[w] |= words[w] & (1 << UInt64(low & 63))
+                            }
+                        }
                     }
                 }
             }

@@ -61,15 +61,32 @@ extension IndexStore {
         return list
     }
 
+    /// How many statements the days from `lower` to `upper` hold, from
+    /// each list's stored total alone: a plan's estimate, which must not
+    /// cost what reading the lists would (a year is hundreds of them).
+    package func dateCount(from lower: DayNumber?, to upper: DayNumber?, txn: borrowing Txn) throws -> Int {
+        var total = 0
+        try txn.scan(dates, in: dateRange(from: lower, to: upper)) { entry in
+            if entry.value.count >= Postings.headerSize {
+                total += Int(entry.value.loadUnaligned(fromByteOffset: 0, as: UInt32.self).littleEndian)
+            }
+            return .next
+        }
+        return total
+    }
+
+    private func dateRange(from lower: DayNumber?, to upper: DayNumber?) -> KeyRange {
+        KeyRange(lower: lower.map { .inclusive(IndexKey.day($0)) } ?? .unbounded,
+                 upper: upper.map { .inclusive(ListChunks.key(IndexKey.day($0), high: .max)) } ?? .unbounded)
+    }
+
     /// The postings of every day from `lower` to `upper` (nil: open), by a
     /// cursor range over the date index: each chunk of a day's list on its
     /// own (they hold different ids), so the range ends past the last
     /// day's later chunks.
     package func dates(from lower: DayNumber?, to upper: DayNumber?, txn: borrowing Txn) throws -> [Postings] {
-        let range = KeyRange(lower: lower.map { .inclusive(IndexKey.day($0)) } ?? .unbounded,
-                             upper: upper.map { .inclusive(ListChunks.key(IndexKey.day($0), high: .max)) } ?? .unbounded)
         var out: [Postings] = []
-        try txn.scan(dates, in: range) { entry in
+        try txn.scan(dates, in: dateRange(from: lower, to: upper)) { entry in
             guard let postings = Postings(entry.value) else {
                 throw IndexStore.damaged(Schema.dates, Array(entry.key))
             }

@@ -101,6 +101,9 @@ import Testing
             #expect(x.union(y).ids == sa.union(sb).sorted())
             #expect(x.subtracting(y).ids == sa.subtracting(sb).sorted())
             #expect(x.count == a.count)
+            for result in [x.intersection(y), x.union(y), x.subtracting(y)] {
+                #expect(result.count == result.ids.count)
+            }
             let stored = Postings.encode(sorted: b)
             stored.withUnsafeBytes { raw in
                 guard let postings = Postings(raw) else { return }
@@ -109,6 +112,28 @@ import Testing
                 #expect(x.intersection(postings).ids == sa.intersection(sb).sorted())
                 #expect(IDSet(postings).ids == b)
             }
+        }
+    }
+
+    /// A bitmap result is read out as sorted ids until it holds one id in
+    /// 32 of its span; past that it is counted instead. Results on either
+    /// side of that line, and on it, keep every id and the right count.
+    @Test func bitmapResultsNearTheSortedLimit() {
+        var random = SeededGenerator(state: 5)
+        let span = 6_400  // 100 words: the line is at 200 ids
+        let all = IDSet(sorted: (0..<UInt32(span)).map { $0 })
+        for wanted in [1, 2, 150, 199, 200, 201, 260, 3_000] {
+            var chosen: Set<UInt32> = [UInt32(span - 1)]
+            while chosen.count < wanted { chosen.insert(UInt32.random(in: 0..<UInt32(span), using: &random)) }
+            let expected = chosen.sorted()
+            // Dense enough to be held as a bitmap, then thinned by an AND.
+            let padded = IDSet(sorted: Set(expected + (0..<UInt32(span)).filter { $0 % 3 == 0 }).sorted())
+            let result = padded.intersection(all).subtracting(IDSet(sorted: (0..<UInt32(span)).filter {
+                $0 % 3 == 0 && !chosen.contains($0)
+            }))
+            #expect(result.ids == expected, "\(wanted) ids")
+            #expect(result.count == wanted)
+            #expect(result == IDSet(sorted: expected))
         }
     }
 

@@ -140,10 +140,23 @@ struct Execution {
             // only the few it cannot (a month or a year near an upper bound).
             var rows = StatementRows()
             var kept: [UInt32] = []
+            kept.reserveCapacity(current.count)
+            // One loop per kind of test: the value test is a compare or two
+            // in a tight loop, not a closure call per id.
             try gather(check.column, of: current, missing: check.missing, txn: txn) { ids, values in
-                for i in ids.indices {
-                    let keep = try check.test(values[i]) ?? check.row(try rows.row(ids[i], store: store, txn: txn))
-                    if keep { kept.append(ids[i]) }
+                switch check.test {
+                case .equals(let wanted):
+                    for i in ids.indices where values[i] == wanted { kept.append(ids[i]) }
+                case .oneOf(let wanted):
+                    for i in ids.indices where wanted.contains(values[i]) { kept.append(ids[i]) }
+                case .days(let lower, let sure, let upper):
+                    for i in ids.indices {
+                        let first = Int32(bitPattern: values[i])
+                        guard first >= lower, first <= upper else { continue }
+                        if try first <= sure || check.row(rows.row(ids[i], store: store, txn: txn)) {
+                            kept.append(ids[i])
+                        }
+                    }
                 }
             }
             let ids = IDSet(sorted: kept)
@@ -162,30 +175,48 @@ struct Execution {
         return Evaluated(ids: ids, step: PlanStep("intersect", actual: ids.count, children: [step]))
     }
 
-    /// A test of one narrow column's value (a stance, an actor, a first
-    /// day) that decides `filter`: true or false, or nil when only the whole
-    /// row can tell (a month or year whose first day is within a year of
-    /// the upper bound), which `row` then decides.
-    mutating func narrowCheck(_ filter: Filter, txn: borrowing IndexStore.Txn)
-        throws -> (column: Column, missing: UInt32, test: (UInt32) -> Bool?, row: (StatementRow) -> Bool)? {
+    /// A test of one narrow column's value that decides a filter for
+    /// (nearly) every id.
+    struct ColumnCheck {
+        enum Test {
+            /// A stance, or an actor name that one entity answers to.
+            case equals(UInt32)
+            /// An actor name several entities answer to.
+            case oneOf(Set<UInt32>)
+            /// A first day (the column's Int32): kept from `lower` to
+            /// `sure`; from there to `upper` a month or a year may end past
+            /// the range, and the whole row decides; dropped elsewhere,
+            /// including the missing value, which is below every day.
+            case days(lower: Int32, sure: Int32, upper: Int32)
+        }
+
+        let column: Column
+        let missing: UInt32
+        let test: Test
+        /// Decides the ids `test` leaves open.
+        var row: (StatementRow) -> Bool = { _ in false }
+    }
+
+    /// The narrow column check for `filter` (a stance, an actor, a date
+    /// range), or nil when it has none.
+    mutating func narrowCheck(_ filter: Filter, txn: borrowing IndexStore.Txn) throws -> ColumnCheck? {
         switch filter {
         case .stance(let stance):
-            let ordinal = UInt32(stance.ordinal)
-            return (.statementStances, 0xFF, { $0 == ordinal }, { _ in false })
+            return ColumnCheck(column: .statementStances, missing: 0xFF, test: .equals(UInt32(stance.ordinal)))
         case .date(let range):
-            let lower = range.lower.map { Int($0.rawValue) }, upper = range.upper.map { Int($0.rawValue) }
-            return (.statementDays, UInt32(bitPattern: Int32.min), { value in
-                let first = Int(Int32(bitPattern: value))
-                if first == Int(Int32.min) { return false }
-                if let lower, first < lower { return false }
-                guard let upper else { return true }
-                if first > upper { return false }
-                // A year's last day is at most 365 days after its first.
-                return first + 366 <= upper ? true : nil
-            }, { row in row.date.map(range.contains) ?? false })
+            let missing = Int(Int32.min)
+            let lower = range.lower.map { Int($0.rawValue) } ?? missing + 1
+            let upper = range.upper.map { Int($0.rawValue) } ?? Int(Int32.max)
+            // A year's last day is at most 365 days after its first.
+            let sure = range.upper == nil ? upper : upper - 366
+            func clamped(_ day: Int) -> Int32 { Int32(clamping: max(day, missing + 1)) }
+            return ColumnCheck(column: .statementDays, missing: UInt32(bitPattern: Int32.min),
+                               test: .days(lower: clamped(lower), sure: Int32(clamping: sure), upper: clamped(upper)),
+                               row: { row in row.date.map(range.contains) ?? false })
         case .entity(.actor, let name):
-            let entities = Set(try resolve(name, txn: txn))
-            return (.statementActors, StatementRow.none, { entities.contains($0) }, { _ in false })
+            let entities = try resolve(name, txn: txn)
+            return ColumnCheck(column: .statementActors, missing: StatementRow.none,
+                               test: entities.count == 1 ? .equals(entities[0]) : .oneOf(Set(entities)))
         default:
             return nil
         }
@@ -436,7 +467,7 @@ struct Execution {
         case .stance(let stance):
             return try store.postings(.stance, UInt32(stance.ordinal), txn: txn).count
         case .date(let range) where space == .statements:
-            return try store.dates(from: range.lower, to: range.upper, txn: txn).reduce(0) { $0 + $1.count }
+            return try store.dateCount(from: range.lower, to: range.upper, txn: txn)
         case .text(_, .term(let term)) where space == .statements:
             return try store.postings(.quote, term: term, txn: txn).count
                 + store.postings(.sentence, term: term, txn: txn).count
