@@ -53,15 +53,16 @@ package enum Phrase {
         }
         var kept: [UInt32] = []
         kept.reserveCapacity(candidates.count)
-        var seen = 0
-        try candidates.forEach { id in
+        // A plain loop over the ids, not a closure: captured by a closure,
+        // the two readers lived in memory and every header step stored them.
+        let ids = candidates.ids
+        for (seen, id) in ids.enumerated() {
             if seen & 4095 == 0 { try shouldStop() }
-            seen += 1
-            guard let na = a.seek(id), let nb = b.seek(id) else { return true }
+            guard let na = a.seek(id), let nb = b.seek(id) else { continue }
             if na == 1, nb == 1 {
-                guard let p = a.single(), let q = b.single() else { return true }
+                guard let p = a.single(), let q = b.single() else { continue }
                 if q == p &+ 1 { kept.append(id) }
-                return true
+                continue
             }
             if max(na, nb) > capacity {
                 capacity = max(na, nb)
@@ -70,7 +71,7 @@ package enum Phrase {
                 starts = .allocate(capacity: capacity)
                 nexts = .allocate(capacity: capacity)
             }
-            guard a.decode(na, into: starts), b.decode(nb, into: nexts) else { return true }
+            guard a.decode(na, into: starts), b.decode(nb, into: nexts) else { continue }
             // Both ascending: one pass finds a start whose next word follows it.
             var j = 0
             for i in 0..<na {
@@ -82,7 +83,6 @@ package enum Phrase {
                     break
                 }
             }
-            return true
         }
         return IDSet(sorted: kept)
     }
