@@ -1,28 +1,22 @@
+import IsnadIndex
 import IsnadText
 
 /// Sets and dictionaries of words as UTF-8 bytes, the form extraction
 /// compares words in (see ``Gazetteer``).
 ///
-/// `[UInt8]` hashes itself by feeding the hasher one byte at a time; with
-/// a dozen lexicon lookups per word of an article, that was a tenth of an
-/// ingest. These hash a word's bytes with FNV-1a first and give the hasher
-/// one integer.
-struct WordKey: Hashable, Sendable {
-    let bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    func hash(into hasher: inout Hasher) {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        hasher.combine(h)
-    }
-}
-
+/// A dozen lexicon lookups per word of an article: `[UInt8]` keys hashed a
+/// byte at a time through `Hasher` were a tenth of an ingest, and FNV
+/// fed to `Hasher` still paid its seeding and finalising (8%). These keep
+/// the words in ``ByteKeys``, the index's own table: FNV-1a and a probe.
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
-    private var words: Set<WordKey>
+    private var words: ByteKeys
 
-    init(_ words: some Sequence<[UInt8]>) { self.words = Set(words.map(WordKey.init)) }
+    init(_ words: some Sequence<[UInt8]>) {
+        let words = Array(words)
+        self.words = ByteKeys(capacity: words.count)
+        for word in words { _ = word.withUnsafeBufferPointer { self.words.number($0) } }
+    }
+
     init(arrayLiteral words: [UInt8]...) { self.init(words) }
 
     /// Each word of `list` as the analyzer forms it (unstemmed; its first
@@ -32,30 +26,36 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         self.init(list.compactMap { forms.tokens(in: $0).first.map { Array($0.form.utf8) } })
     }
 
-    func contains(_ word: [UInt8]) -> Bool { words.contains(WordKey(word)) }
+    func contains(_ word: [UInt8]) -> Bool { word.withUnsafeBufferPointer { words.find($0) != nil } }
 }
 
+/// Values by word; words are never removed.
 struct WordMap<Value> {
-    private var values: [WordKey: Value] = [:]
+    private var keys = ByteKeys(capacity: 16)
+    private var values: [Value] = []
 
     init() {}
 
     subscript(word: [UInt8]) -> Value? {
-        get { values[WordKey(word)] }
-        set { values[WordKey(word)] = newValue }
+        get { word.withUnsafeBufferPointer { keys.find($0) }.map { values[$0] } }
+        set {
+            guard let newValue else { return }
+            let (n, isNew) = word.withUnsafeBufferPointer { keys.number($0) }
+            if isNew { values.append(newValue) } else { values[n] = newValue }
+        }
     }
 
     subscript(word: [UInt8], default value: @autoclosure () -> Value) -> Value {
-        get { values[WordKey(word)] ?? value() }
-        _modify { yield &values[WordKey(word), default: value()] }
+        get { self[word] ?? value() }
+        _modify {
+            let (n, isNew) = word.withUnsafeBufferPointer { keys.number($0) }
+            if isNew { values.append(value()) }
+            yield &values[n]
+        }
     }
 
     mutating func updateValues(_ update: (inout Value) -> Void) {
-        values = values.mapValues { value in
-            var value = value
-            update(&value)
-            return value
-        }
+        for i in values.indices { update(&values[i]) }
     }
 }
 

@@ -6,14 +6,22 @@ import Foundation
 /// per word of every quote). A `Dictionary` keyed by byte arrays hashed every
 /// byte with SipHash and allocated an array per lookup; this keeps the keys
 /// in one arena and hashes them with FNV-1a.
-struct ByteKeys: Sendable {
+package struct ByteKeys: Sendable {
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
     private var hashes: [UInt32] = []
     /// Number + 1 per bucket; 0 is empty. The count is a power of two.
-    private var buckets = [Int32](repeating: 0, count: 1 << 12)
+    private var buckets: [Int32]
 
-    var count: Int { hashes.count }
+    package var count: Int { hashes.count }
+
+    /// Room for about `capacity` keys before the buckets grow: a batch's
+    /// tables start large, a lexicon's as small as it is.
+    package init(capacity: Int = 1 << 11) {
+        var n = 8
+        while n < capacity * 2 { n *= 2 }
+        buckets = [Int32](repeating: 0, count: n)
+    }
 
     /// The bytes of key `n`.
     func key(_ n: Int) -> ArraySlice<UInt8> { arena[starts[n]..<starts[n + 1]] }
@@ -35,23 +43,37 @@ struct ByteKeys: Sendable {
         return h
     }
 
-    /// The number of `key`, given it when it is new.
-    mutating func number(_ key: UnsafeBufferPointer<UInt8>) -> (Int, isNew: Bool) {
-        let h = Self.hash(key)
-        var mask = buckets.count - 1
+    /// The number of `key`, or nil when it has none.
+    package func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let (s, _) = probe(key, Self.hash(key))
+        return s
+    }
+
+    /// Where `key` is (its number), or the empty bucket where it would go.
+    @inline(__always)
+    private func probe(_ key: UnsafeBufferPointer<UInt8>, _ h: UInt32) -> (Int?, bucket: Int) {
+        let mask = buckets.count - 1
         var b = Int(h) & mask
         while true {
             let entry = Int(buckets[b])
-            if entry == 0 { break }
+            if entry == 0 { return (nil, b) }
             let s = entry - 1
             if hashes[s] == h, starts[s + 1] - starts[s] == key.count {
                 let same = arena.withUnsafeBufferPointer { a in
                     key.count == 0 || memcmp(a.baseAddress! + starts[s], key.baseAddress!, key.count) == 0
                 }
-                if same { return (s, false) }
+                if same { return (s, b) }
             }
             b = (b + 1) & mask
         }
+    }
+
+    /// The number of `key`, given it when it is new.
+    package mutating func number(_ key: UnsafeBufferPointer<UInt8>) -> (Int, isNew: Bool) {
+        let h = Self.hash(key)
+        let (found, b) = probe(key, h)
+        if let found { return (found, false) }
+        var mask = buckets.count - 1
         let s = hashes.count
         hashes.append(h)
         arena.append(contentsOf: key)
