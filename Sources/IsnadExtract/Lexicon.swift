@@ -4,8 +4,8 @@ import IsnadText
 /// The words extraction reads Arabic and English news by. Lists that are
 /// looked up for every word are kept as UTF-8 bytes (see ``Gazetteer``).
 extension Extractor {
-    static func words(_ list: [String]) -> Set<String> {
-        Set(list.compactMap { Analyzer(stemming: false).tokens(in: $0).first?.form })
+    static func words(_ list: [String]) -> WordSet {
+        WordSet(forms: list.compactMap { Analyzer(stemming: false).tokens(in: $0).first?.form })
     }
 
     /// A word as the analyzer writes it (normalised, not stemmed).
@@ -22,11 +22,11 @@ extension Extractor {
     }
 
     /// Groups that speak without names.
-    static let groups: [String: String] = {
-        var out: [String: String] = [:]
+    static let groups: WordMap<String> = {
+        var out = WordMap<String>()
         for (word, name) in [("الخبراء", "experts"), ("خبراء", "experts"), ("المحللون", "analysts"), ("محللون", "analysts"),
                              ("experts", "experts"), ("analysts", "analysts")] {
-            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = name }
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[Array(form.utf8)] = name }
         }
         return out
     }()
@@ -144,7 +144,7 @@ extension Extractor {
 
     static let identity = words(["اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم", "name", "identified"])
     /// "وفق", "بحسب", "برأي": the source follows.
-    static let citations = words(["وفق", "وفقا", "بحسب", "حسب", "برأي", "according"])
+    static let citations = ["وفق", "وفقا", "بحسب", "حسب", "برأي", "according"].map(form)
     /// The same, with and without a conjunction, as UTF-8 (looked up for
     /// every word, so compared as bytes; see ``Gazetteer``).
     static let citationWords = WordSet(citations.map { Array($0.utf8) })
@@ -183,7 +183,7 @@ extension Extractor {
         }
         return out
     }()
-    static let stateWords = Set(["رسمية", "رسمي", "حكومية", "state"].map { bare(form($0)) })
+    static let stateWords = WordSet(forms: ["رسمية", "رسمي", "حكومية", "state"].map { bare(form($0)) })
     /// Described speakers that are the press.
     static func isPress(_ name: String) -> Bool {
         name == "media reports" || name.hasSuffix("news agencies") || name.hasSuffix(" media") || name.hasSuffix("newspapers")
@@ -202,24 +202,24 @@ extension Extractor {
     }()
 
     /// First-person verbs that perform what they say.
-    static let performatives: [String: String] = {
-        var out: [String: String] = [:]
+    static let performatives: WordMap<String> = {
+        var out = WordMap<String>()
         for (word, stance) in [("نحض", "demand"), ("ندعو", "demand"), ("نطالب", "demand"), ("نناشد", "demand"),
                                ("ندين", "condemn"), ("نستنكر", "condemn"), ("نحذر", "warn"), ("نتعهد", "pledge"),
                                ("ننفي", "deny"), ("نرفض", "deny")] {
-            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = stance }
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[Array(form.utf8)] = stance }
         }
         return out
     }()
-    static let partners: [String: String] = {
-        var out: [String: String] = [:]
+    static let partners: WordMap<String> = {
+        var out = WordMap<String>()
         for (word, name) in [("وشركاؤها", "partners"), ("وشركاؤه", "partners"), ("وشركائها", "partners"), ("وشركائه", "partners"),
                              ("وحلفاؤها", "allies"), ("وحلفاؤه", "allies"), ("وحلفائها", "allies"), ("وحلفائه", "allies")] {
-            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = name }
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[Array(form.utf8)] = name }
         }
         return out
     }()
-    static let pluralOfficials = Set(["مسؤولون", "مسؤولين", "مصادر", "دبلوماسيون", "دبلوماسيين", "officials", "sources", "diplomats"]
+    static let pluralOfficials = WordSet(forms: ["مسؤولون", "مسؤولين", "مصادر", "دبلوماسيون", "دبلوماسيين", "officials", "sources", "diplomats"]
         .map { bare(form($0)) })
 
     /// A word without its conjunction and article: والسابقون → سابقون.
@@ -229,15 +229,15 @@ extension Extractor {
         if word.count > 4, word.hasPrefix("ال") { word.removeFirst(2) }
         return word
     }
-    static let currentWords = Set(["حاليون", "حاليين", "حالي", "current"].map { bare(form($0)) })
-    static let formerWords = Set(["سابقون", "سابقين", "سابق", "former"].map { bare(form($0)) })
-    static let independentWords = Set(["مستقلون", "مستقلين", "independent"].map { bare(form($0)) })
-    static let conjunctGroups: [String: String] = {
-        var out: [String: String] = [:]
+    static let currentWords = WordSet(forms: ["حاليون", "حاليين", "حالي", "current"].map { bare(form($0)) })
+    static let formerWords = WordSet(forms: ["سابقون", "سابقين", "سابق", "former"].map { bare(form($0)) })
+    static let independentWords = WordSet(forms: ["مستقلون", "مستقلين", "independent"].map { bare(form($0)) })
+    static let conjunctGroups: WordMap<String> = {
+        var out = WordMap<String>()
         for (word, name) in [("خبراء", "experts"), ("محللون", "analysts"), ("محللين", "analysts"), ("باحثون", "researchers"),
                              ("باحثين", "researchers"), ("دبلوماسيون", "diplomats"), ("دبلوماسيين", "diplomats"),
                              ("experts", "experts"), ("analysts", "analysts")] {
-            out[bare(form(word))] = name
+            out[Array(bare(form(word)).utf8)] = name
         }
         return out
     }()

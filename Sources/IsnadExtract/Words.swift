@@ -26,7 +26,19 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         self.init(list.compactMap { forms.tokens(in: $0).first.map { Array($0.form.utf8) } })
     }
 
+    /// Words as they are written in `forms` (already analyzer forms).
+    init(forms: some Sequence<String>) { self.init(forms.map { Array($0.utf8) }) }
+
     func contains(_ word: [UInt8]) -> Bool { word.withUnsafeBufferPointer { words.find($0) != nil } }
+
+    /// Whether an analyzer form is a member, by its bytes: the analyzer
+    /// writes every form normalised, so equal bytes are equal words, and
+    /// no Unicode comparison or normalised hash is needed (as a
+    /// `Set<String>` paid at every lookup).
+    func contains(_ form: String) -> Bool {
+        var form = form
+        return form.withUTF8 { words.find($0) != nil }
+    }
 }
 
 /// Values by word; words are never removed.
@@ -43,6 +55,12 @@ struct WordMap<Value> {
             let (n, isNew) = word.withUnsafeBufferPointer { keys.number($0) }
             if isNew { values.append(newValue) } else { values[n] = newValue }
         }
+    }
+
+    /// The value of an analyzer form (see `WordSet.contains(_:)`).
+    subscript(form: String) -> Value? {
+        var form = form
+        return form.withUTF8 { keys.find($0) }.map { values[$0] }
     }
 
     subscript(word: [UInt8], default value: @autoclosure () -> Value) -> Value {
