@@ -322,6 +322,12 @@ import Testing
             let (warned, plan) = try found("actor:Rare stance:warn")
             #expect(warned == expected(nil, nil, stance: .warn))
             #expect(plan.contains("stance column"), "\(plan)")
+            // A few days, then the actor's column.
+            let (kirby, actorPlan) = try found("date:2022-06-10..2022-06-12 actor:Kirby")
+            let days = Set(["2022-06-10", "2022-06-11", "2022-06-12"])
+            #expect(kirby == Set(records.filter { $0.actor == "Kirby" && days.contains($0.date) }.map(\.id)))
+            #expect(!kirby.isEmpty)
+            #expect(actorPlan.contains("actor column"), "\(actorPlan)")
         }
     }
 
