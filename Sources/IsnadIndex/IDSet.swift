@@ -93,7 +93,13 @@ package struct IDSet: Sendable, Equatable {
             storage = .bitmap(words: words, count: count)
             return
         }
-        storage = .sorted(words.withUnsafeBufferPointer { words in
+        storage = .sorted(IDSet.readOut(words, used: used, count: count))
+    }
+
+    /// The set bits of `words[..<used]`, `count` of them, as ascending ids
+    /// written in place.
+    private static func readOut(_ words: [UInt64], used: Int, count: Int) -> [UInt32] {
+        words.withUnsafeBufferPointer { words in
             [UInt32](unsafeUninitializedCapacity: count) { out, n in
                 n = 0
                 for w in 0..<used {
@@ -105,7 +111,7 @@ package struct IDSet: Sendable, Equatable {
                     }
                 }
             }
-        })
+        }
     }
 
     // MARK: - Reading
@@ -154,21 +160,7 @@ package struct IDSet: Sendable, Equatable {
         case .sorted(let ids):
             return ids
         case .bitmap(let words, let count):
-            // Written in place: this runs whenever an AND's bitmap thins
-            // out to a sorted list.
-            return [UInt32](unsafeUninitializedCapacity: count) { out, n in
-                n = 0
-                words.withUnsafeBufferPointer { words in
-                    for w in words.indices {
-                        var bits = words[w]
-                        while bits != 0, n < out.count {
-                            out[n] = UInt32(w << 6 | bits.trailingZeroBitCount)
-                            n += 1
-                            bits &= bits &- 1
-                        }
-                    }
-                }
-            }
+            return IDSet.readOut(words, used: words.count, count: count)
         }
     }
 
