@@ -78,8 +78,7 @@ package struct IDSet: Sendable, Equatable {
     /// after an AND, is counted and read out for less than counting every
     /// word used to cost.
     init(words: [UInt64]) {
-        var used = words.count
-        while used > 0, words[used - 1] == 0 { used -= 1 }
+        let used = IDSet.used(words)
         let count = words.withUnsafeBufferPointer { words in
             var n = 0
             for w in 0..<used {
@@ -88,13 +87,23 @@ package struct IDSet: Sendable, Equatable {
             }
             return n
         }
-        // Sorted while count * 32 < used * 64, as in `normalized`.
-        if count >= used * 2, count > 0 {
+        if count > 0, !IDSet.isSparse(count: count, used: used) {
             storage = .bitmap(words: words, count: count)
             return
         }
         storage = .sorted(IDSet.readOut(words, used: used, count: count))
     }
+
+    /// The words up to the last that holds an id.
+    private static func used(_ words: [UInt64]) -> Int {
+        var used = words.count
+        while used > 0, words[used - 1] == 0 { used -= 1 }
+        return used
+    }
+
+    /// Whether `count` ids over `used` words are held as a sorted list:
+    /// fewer than one in 32 of the ids they span.
+    private static func isSparse(count: Int, used: Int) -> Bool { count * 32 < used * 64 }
 
     /// The set bits of `words[..<used]`, `count` of them, as ascending ids
     /// written in place.
@@ -186,9 +195,7 @@ package struct IDSet: Sendable, Equatable {
         case .bitmap(let words, let count):
             // Trailing zero words are measured, not removed: removing them
             // copied the whole array, which the caller still held.
-            var used = words.count
-            while used > 0, words[used - 1] == 0 { used -= 1 }
-            return count * 32 < used * 64 ? IDSet(storage: .sorted(ids)) : self
+            return IDSet.isSparse(count: count, used: IDSet.used(words)) ? IDSet(storage: .sorted(ids)) : self
         }
     }
 
