@@ -86,34 +86,59 @@ package enum Cue {
 
     static let reportVerbs = WordSet(normalizing: verbs.first { $0.0 == "report" }?.1 ?? [])
 
+    /// What ``cue(at:in:keys:)`` finds.
+    typealias Hit = (stance: String, length: Int, isReport: Bool)
+
     /// The cue starting at token `i`, if any: its stance and token length.
-    static func cue(at i: Int, in tokens: [Token], keys: [[UInt8]]) -> (stance: String, length: Int, isReport: Bool)? {
-        let candidates = strippedVerb(keys[i])
-        for candidate in candidates {
-            for (words, stance) in multi[candidate] ?? [] where i + words.count <= tokens.count {
-                if (1..<words.count).allSatisfy({ strippedVerb(keys[i + $0]).contains(words[$0]) }) {
-                    return (stance, words.count, false)
+    ///
+    /// Asked of nearly every word, so the word and its form without a
+    /// conjunction (``strippedVerb(_:)``) are looked at in place: the list
+    /// of both forms allocated for each word was a third of this.
+    static func cue(at i: Int, in tokens: [Token], keys: [[UInt8]]) -> Hit? {
+        keys[i].withUnsafeBufferPointer { key -> Hit? in
+            // The word itself, then without its conjunction when it has one.
+            let forms = hasConjunction(key) ? 2 : 1
+            func form(_ n: Int) -> UnsafeBufferPointer<UInt8> { n == 0 ? key : UnsafeBufferPointer(rebasing: key[2...]) }
+            for n in 0..<forms {
+                for (words, stance) in multi[form(n)] ?? [] where i + words.count <= tokens.count {
+                    if (1..<words.count).allSatisfy({ verb(keys[i + $0], is: words[$0]) }) {
+                        return (stance, words.count, false)
+                    }
                 }
             }
-        }
-        for candidate in candidates {
-            if let (stance, needs) = conditionalForms[candidate] {
-                let window = keys[(i + 1)..<min(keys.count, i + 7)]
-                if window.contains(where: { needs.contains($0) || ($0.count > 2 && needs.contains(Array($0.dropFirst(2)))) }) {
-                    return (stance, 1, false)
+            for n in 0..<forms {
+                let candidate = form(n)
+                if let (stance, needs) = conditionalForms[candidate] {
+                    let window = keys[(i + 1)..<min(keys.count, i + 7)]
+                    if window.contains(where: { needs.contains($0) || ($0.count > 2 && needs.contains(Array($0.dropFirst(2)))) }) {
+                        return (stance, 1, false)
+                    }
+                    continue
                 }
-                continue
+                if let stance = single[candidate] { return (stance, 1, reportVerbs.contains(candidate)) }
             }
-            if let stance = single[candidate] { return (stance, 1, reportVerbs.contains(candidate)) }
-        }
-        // An object pronoun on the verb: "وصفتها بأنها", "اتهمه", "حذرهم".
-        for candidate in candidates {
-            for suffix in objectSuffixes where candidate.count > suffix.count + 4 && candidate.suffix(suffix.count).elementsEqual(suffix) {
-                let verb = Array(candidate.dropLast(suffix.count))
-                if let stance = single[verb], !sayings.contains(verb) { return (stance, 1, reportVerbs.contains(verb)) }
+            // An object pronoun on the verb: "وصفتها بأنها", "اتهمه", "حذرهم".
+            for n in 0..<forms {
+                let candidate = form(n)
+                for suffix in objectSuffixes where candidate.count > suffix.count + 4 && candidate.suffix(suffix.count).elementsEqual(suffix) {
+                    let verb = UnsafeBufferPointer(rebasing: candidate[..<(candidate.count - suffix.count)])
+                    if let stance = single[verb], !sayings.contains(verb) { return (stance, 1, reportVerbs.contains(verb)) }
+                }
             }
+            return nil
         }
-        return nil
+    }
+
+    /// Whether ``strippedVerb(_:)`` gives two forms.
+    @inline(__always)
+    static func hasConjunction(_ form: UnsafeBufferPointer<UInt8>) -> Bool {
+        form.count > 4 && (PlainForm.starts(form, at: 0, with: PlainForm.waw) || PlainForm.starts(form, at: 0, with: PlainForm.fa))
+    }
+
+    /// Whether `word` is among ``strippedVerb(_:)`` of `key`.
+    @inline(__always)
+    static func verb(_ key: [UInt8], is word: [UInt8]) -> Bool {
+        key == word || key.withUnsafeBufferPointer { hasConjunction($0) && $0[2...].elementsEqual(word) }
     }
 
     /// The cue verb as listed, without its conjunction or object pronoun:

@@ -55,7 +55,7 @@ package struct Extractor: Sendable {
         // Names inside quotations are spoken about, never speakers.
         let mentions = allMentions.filter { m in
             !quotes.contains { $0.contains(m.bytes.lowerBound) }
-                || (m.tokens.lowerBound > 0 && Extractor.mediaNouns.contains(DateFinder.stripped(tokens[m.tokens.lowerBound - 1].form)))
+                || (m.tokens.lowerBound > 0 && Extractor.mediaNouns.contains(strippedOf: tokens[m.tokens.lowerBound - 1].form))
         }
         var mentionAt: [Int: Gazetteer.Mention] = [:]
         for m in mentions { mentionAt[m.tokens.lowerBound] = m }
@@ -147,6 +147,17 @@ package struct Extractor: Sendable {
         /// administration).
         var history: [(name: String, span: Range<Int>?)] = []
         var newPeople: Set<String> = []
+        // Each word's cue, looked up once: the search for where a cue's
+        // clause ends looks ahead at the words the main loop comes to next.
+        var cues = [Cue.Hit?](repeating: nil, count: tokens.count)
+        var cueKnown = [Bool](repeating: false, count: tokens.count)
+        func cueAt(_ k: Int) -> Cue.Hit? {
+            if !cueKnown[k] {
+                cues[k] = Cue.cue(at: k, in: tokens, keys: keys)
+                cueKnown[k] = true
+            }
+            return cues[k]
+        }
         var t = 0
         for sentence in SentenceSplitter.sentences(in: text) {
             while t < tokens.count, tokens[t].range.upperBound <= sentence.lowerBound { t += 1 }
@@ -157,7 +168,7 @@ package struct Extractor: Sendable {
             var i = start
             while i < end {
                 if inQuote(i) { i += 1; continue }
-                var found = Cue.cue(at: i, in: tokens, keys: keys).map { (stance: $0.stance, length: $0.length, isReport: $0.isReport, nominal: false) }
+                var found = cueAt(i).map { (stance: $0.stance, length: $0.length, isReport: $0.isReport, nominal: false) }
                 if found == nil, let stance = Extractor.nominal[keys[i]],
                    Extractor.sayingNouns.contains(keys[i]) || introducesSpeech(after: i + 1) {
                     found = (stance, 1, false, true)
@@ -202,7 +213,7 @@ package struct Extractor: Sendable {
                     // "يحتفل المسؤولون الأوكرانيون … ويزعمون": the officials
                     // the sentence is about go on.
                     if actor == nil, let k = (start..<i).last(where: { !inQuote($0) && Extractor.isOfficial(tokens[$0].form)
-                        && Extractor.pluralOfficials.contains(Extractor.bare(tokens[$0].form)) }) {
+                        && Extractor.pluralOfficials.contains(bareOf: tokens[$0].form) }) {
                         actor = unnamed(at: k, end: i, tokens: tokens, mentionAt: mentionAt)
                     }
                 } else {
@@ -290,7 +301,7 @@ package struct Extractor: Sendable {
                 let cueEnd = tokens[after - 1].range.upperBound
                 // What a cue says ends where the next cue begins: "امتنع عن
                 // تأكيد …، بينما أعرب عن قلقه", "رفض تحديد …، لكنه أشار إلى “…”".
-                let nextCue = (after..<end).first { !inQuote($0) && Cue.cue(at: $0, in: tokens, keys: keys) != nil }
+                let nextCue = (after..<end).first { !inQuote($0) && cueAt($0) != nil }
                 // …and before the words that link the two ("بينما", "لكنه").
                 let clauseLimit = nextCue.map { n in
                     n - 1 > after && Extractor.linkers.contains(tokens[n - 1].form) ? tokens[n - 1].range.lowerBound : tokens[n].range.lowerBound
@@ -344,8 +355,8 @@ package struct Extractor: Sendable {
                 if cited == nil, let q = quoteSpan, quotes.contains(q),
                    let j = (after..<end).first(where: { k in
                        q.contains(tokens[k].range.lowerBound) && tokens[k].range.lowerBound > q.lowerBound + 1
-                           && (gaps[k] == .comma || gaps[k] == .hard) && Extractor.performatives[DateFinder.stripped(tokens[k].form)] != nil
-                   }), let act = Extractor.performatives[DateFinder.stripped(tokens[j].form)] {
+                           && (gaps[k] == .comma || gaps[k] == .hard) && Extractor.performatives[strippedOf: tokens[k].form] != nil
+                   }), let act = Extractor.performatives[strippedOf: tokens[j].form] {
                     performative = (act, tokens[j].range.lowerBound..<q.upperBound, tokens[j].range)
                     quoteSpan = q.lowerBound..<tokens[j - 1].range.upperBound
                 }

@@ -17,8 +17,16 @@ extension Extractor {
     /// "مسؤول", "والمسؤولون", "officials": a word for unnamed speakers,
     /// with or without its conjunction and article.
     static func isOfficial(_ form: String) -> Bool {
-        let word = DateFinder.stripped(form)
-        return officials.contains(word.hasPrefix("ال") && word.count > 4 ? String(word.dropFirst(2)) : word)
+        PlainForm.stripped(form) { word, count in
+            guard let count else {
+                let word = String(decoding: word, as: UTF8.self)
+                return officials.contains(word.hasPrefix("ال") && word.count > 4 ? String(word.dropFirst(2)) : word)
+            }
+            if count > 4, PlainForm.starts(word, at: 0, with: PlainForm.alef), PlainForm.starts(word, at: 2, with: PlainForm.lam) {
+                return officials.contains(UnsafeBufferPointer(rebasing: word[4...]))
+            }
+            return officials.contains(word)
+        }
     }
 
     /// Groups that speak without names.
@@ -174,12 +182,11 @@ extension Extractor {
     static let pairs = words(["البلدان", "الجانبان", "الطرفان", "الدولتان"])
 
     /// The first word of a media group, the second it needs, and the name.
-    static let mediaGroups: [String: (String, String)] = {
-        var out: [String: (String, String)] = [:]
+    /// By the first word's bare form (looked up for every word after a cue).
+    static let mediaGroups: WordMap<(name: String, second: [UInt8])> = {
+        var out = WordMap<(name: String, second: [UInt8])>()
         for (first, second, name) in [("وكالات", "أنباء", "news agencies"), ("وسائل", "إعلام", "media"), ("صحف", "صحف", "newspapers")] {
-            let a = bare(form(first))
-            let b = bare(form(second))
-            out[a] = (name, b)
+            out[Array(bare(form(first)).utf8)] = (name, Array(bare(form(second)).utf8))
         }
         return out
     }()

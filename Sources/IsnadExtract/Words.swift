@@ -31,6 +31,14 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     func contains(_ word: [UInt8]) -> Bool { word.withUnsafeBufferPointer { words.find($0) != nil } }
 
+    func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.find(word) != nil }
+
+    /// Whether `DateFinder.stripped(form)` is a member.
+    func contains(strippedOf form: String) -> Bool { PlainForm.stripped(form) { word, _ in contains(word) } }
+
+    /// Whether `Extractor.bare(form)` is a member.
+    func contains(bareOf form: String) -> Bool { PlainForm.bare(form) { contains($0) } }
+
     /// Whether an analyzer form is a member, by its bytes: the analyzer
     /// writes every form normalised, so equal bytes are equal words, and
     /// no Unicode comparison or normalised hash is needed (as a
@@ -57,6 +65,14 @@ struct WordMap<Value> {
         }
     }
 
+    subscript(word: UnsafeBufferPointer<UInt8>) -> Value? { keys.find(word).map { values[$0] } }
+
+    /// The value of `DateFinder.stripped(form)`.
+    subscript(strippedOf form: String) -> Value? { PlainForm.stripped(form) { word, _ in self[word] } }
+
+    /// The value of `Extractor.bare(form)`.
+    subscript(bareOf form: String) -> Value? { PlainForm.bare(form) { self[$0] } }
+
     /// The value of an analyzer form (see `WordSet.contains(_:)`).
     subscript(form: String) -> Value? {
         var form = form
@@ -78,3 +94,78 @@ struct WordMap<Value> {
 }
 
 extension WordMap: Sendable where Value: Sendable {}
+
+/// The String tests of the lexicons (`count`, `hasPrefix`, dropping a
+/// letter) done on an analyzer form's bytes when that gives the same
+/// answer, which is for nearly every word.
+///
+/// `String.count` walks grapheme breaks over the whole word, `hasPrefix`
+/// compares by canonical equivalence, and each dropped letter makes a new
+/// String: together a tenth of extraction, for words looked at many times
+/// per cue. In a form whose every character is one scalar of printable
+/// ASCII or of the Arabic letters U+0621–U+064A — none of which combines
+/// with another, decomposes differently in context or extends a grapheme —
+/// characters are scalars and a prefix of characters is a prefix of bytes.
+/// Any other form takes the String path, so the answers never differ.
+enum PlainForm {
+    /// The number of characters of `utf8` when it is plain (above); nil
+    /// otherwise.
+    @inline(__always)
+    static func characterCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        var n = 0, i = 0
+        let count = utf8.count
+        while i < count {
+            let b = utf8[i]
+            if b >= 0x20 && b < 0x7F {
+                i += 1
+            } else if i + 1 < count, b == 0xD8 || b == 0xD9 {
+                let c = utf8[i + 1]
+                guard b == 0xD8 ? (c >= 0xA1 && c <= 0xBA) : (c >= 0x80 && c <= 0x8A) else { return nil }
+                i += 2
+            } else {
+                return nil
+            }
+            n += 1
+        }
+        return n
+    }
+
+    @inline(__always)
+    static func starts(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int, with prefix: (UInt8, UInt8)) -> Bool {
+        offset + 2 <= utf8.count && utf8[offset] == prefix.0 && utf8[offset + 1] == prefix.1
+    }
+
+    static let waw: (UInt8, UInt8) = (0xD9, 0x88), fa: (UInt8, UInt8) = (0xD9, 0x81), ba: (UInt8, UInt8) = (0xD8, 0xA8)
+    static let alef: (UInt8, UInt8) = (0xD8, 0xA7), lam: (UInt8, UInt8) = (0xD9, 0x84)
+
+    /// Calls `body` with the bytes of `Extractor.bare(form)`.
+    @inline(__always)
+    static func bare<T>(_ form: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        var form = form
+        if let result = form.withUTF8({ utf8 -> T? in
+            guard var count = characterCount(utf8) else { return nil }
+            var start = 0
+            if count > 3, starts(utf8, at: 0, with: waw) || starts(utf8, at: 0, with: fa) { start = 2; count -= 1 }
+            if count > 4, starts(utf8, at: start, with: alef), starts(utf8, at: start + 2, with: lam) { start += 4 }
+            return body(UnsafeBufferPointer(rebasing: utf8[start...]))
+        }) { return result }
+        var bare = Extractor.bare(form)
+        return bare.withUTF8(body)
+    }
+
+    /// Calls `body` with the bytes of `DateFinder.stripped(form)`; `plain`
+    /// says whether they are plain (above).
+    @inline(__always)
+    static func stripped<T>(_ form: String, _ body: (UnsafeBufferPointer<UInt8>, _ count: Int?) -> T) -> T {
+        var form = form
+        if let result = form.withUTF8({ utf8 -> T? in
+            guard let count = characterCount(utf8) else { return nil }
+            if count > 3, starts(utf8, at: 0, with: waw) || starts(utf8, at: 0, with: fa) || starts(utf8, at: 0, with: ba) {
+                return body(UnsafeBufferPointer(rebasing: utf8[2...]), count - 1)
+            }
+            return body(utf8, count)
+        }) { return result }
+        var stripped = DateFinder.stripped(form)
+        return stripped.withUTF8 { body($0, nil) }
+    }
+}

@@ -10,7 +10,7 @@ import Foundation
 /// and the importer then decodes the line with `JSONDecoder`, whose errors
 /// say exactly what is wrong. So it changes how fast lines are read, never
 /// which lines are accepted or what they hold.
-struct FastJSON {
+package struct FastJSON {
     let bytes: UnsafeRawBufferPointer
     var offset = 0
     /// Unescaped string bytes, reused from string to string.
@@ -82,25 +82,10 @@ struct FastJSON {
     /// The bytes of a string without escapes, the opening quote consumed;
     /// nil when it has escapes or control characters.
     private mutating func rawString() -> UnsafeRawBufferPointer? {
-        let start = offset
-        // Eight bytes at a time while none is a quote, a backslash or a
-        // control byte: quotes are most of a file's bytes.
-        if let base = bytes.baseAddress {
-            while offset + 8 <= bytes.count,
-                  !FastJSON.mayEndString(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
-                offset += 8
-            }
-        }
-        while offset < bytes.count {
-            let b = bytes[offset]
-            if b == 0x22 {
-                offset += 1
-                return UnsafeRawBufferPointer(rebasing: bytes[start..<offset - 1])
-            }
-            if b == 0x5C || b < 0x20 { return nil }
-            offset += 1
-        }
-        return nil
+        let run = plainRun()
+        guard offset < bytes.count, bytes[offset] == 0x22 else { return nil }
+        offset += 1
+        return run
     }
 
     /// Whether any byte of `word` is `"`, `\` or below 0x20 (may be true
@@ -144,6 +129,13 @@ struct FastJSON {
         offset = start
         scratch.removeAll(keepingCapacity: true)
         while offset < bytes.count {
+            // The run up to the next quote, backslash or control byte goes
+            // over in one copy: an article's text has an escaped newline
+            // every paragraph, and a byte-at-a-time append of the rest
+            // cost as much as the whole fast path.
+            let run = plainRun()
+            if !run.isEmpty { scratch.append(contentsOf: run) }
+            guard offset < bytes.count else { return nil }
             let b = bytes[offset]
             offset += 1
             switch b {
@@ -174,11 +166,30 @@ struct FastJSON {
                 default: return nil
                 }
             default:
-                guard b >= 0x20 else { return nil }
-                scratch.append(b)
+                // A control byte: JSON allows none unescaped.
+                return nil
             }
         }
         return nil
+    }
+
+    /// The bytes from `offset` up to the next quote, backslash or control
+    /// byte (or the end), consumed.
+    @inline(__always)
+    private mutating func plainRun() -> UnsafeRawBufferPointer {
+        let start = offset
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count,
+                  !FastJSON.mayEndString(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                offset += 8
+            }
+        }
+        while offset < bytes.count {
+            let b = bytes[offset]
+            if b == 0x22 || b == 0x5C || b < 0x20 { break }
+            offset += 1
+        }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
     }
 
     private mutating func hex4() -> UInt32? {
@@ -327,5 +338,31 @@ extension FastJSON {
         spans.actor = actor ?? nil
         spans.quote = quote ?? nil
         return .some(spans)
+    }
+}
+
+extension FastJSON {
+    /// The members of a line that is one object of strings (or nulls)
+    /// under `keys`: each key's value in the order of `keys`, nil where it
+    /// is absent or null. Nil for any other shape — a key not in `keys`, a
+    /// key given twice, a value that is no string, bytes that are not
+    /// UTF-8 — so that the caller can ask `JSONDecoder`, whose error says
+    /// what is wrong.
+    package static func stringMembers(of line: UnsafeRawBufferPointer, keys: [StaticString]) -> [String?]? {
+        guard keys.count <= 64 else { return nil }
+        var json = FastJSON(line)
+        var values = [String?](repeating: nil, count: keys.count)
+        var seen: UInt64 = 0
+        var state = MemberState.first
+        guard json.take(0x7B) else { return nil }
+        while let key = json.nextKey(&state) {
+            guard let n = keys.firstIndex(where: { key.equals($0) }), seen & (1 << n) == 0 else { return nil }
+            seen |= 1 << n
+            if json.null() { continue }
+            guard let value = json.string() else { return nil }
+            values[n] = value
+        }
+        guard state == .closed, json.atEnd else { return nil }
+        return values
     }
 }
