@@ -85,15 +85,15 @@ package enum DateFinder {
         let base = article?.first
         var i = 0
         while i < tokens.count {
-            let word = stripped(keys[i])
+            let word = strippedSlice(keys[i])
             // Day ordinal or number, then month: "السادس من سبتمبر", "6 سبتمبر 2024".
-            if let (month, length) = month(at: i, keys) {
+            if let (month, length) = month(at: i, word: word, keys) {
                 var day: Int?
                 var k = i - 1
                 if k >= 0, keys[k] == from { k -= 1 }
                 if k >= 0 {
                     if let n = Int(tokens[k].form), (1...31).contains(n) { day = n }
-                    if let n = ordinals[stripped(keys[k])] { day = n }
+                    if let n = ordinals[strippedSlice(keys[k])] { day = n }
                 }
                 var year: Int?
                 var next = i + length
@@ -115,7 +115,8 @@ package enum DateFinder {
                 continue
             }
             // A year alone: "في عام 2022", "خلال 2022".
-            if i > 0, yearLead.contains(stripped(keys[i - 1])), tokens[i].form.count == 4, let y = Int(tokens[i].form),
+            // (A form Int reads is ASCII, so its bytes are its characters.)
+            if i > 0, tokens[i].form.utf8.count == 4, yearLead.contains(strippedSlice(keys[i - 1])), let y = Int(tokens[i].form),
                (1900...2100).contains(y), let d = DayNumber(year: y, month: 1, day: 1) {
                 out.append(Found(date: RecordDate(first: d, precision: .year), basis: .explicit, index: i))
                 i += 1
@@ -164,17 +165,28 @@ package enum DateFinder {
         return form
     }
 
-    static func month(at i: Int, _ keys: [[UInt8]]) -> (Int, Int)? {
-        let word = stripped(keys[i])
+    static func month(at i: Int, _ keys: [[UInt8]]) -> (Int, Int)? { month(at: i, word: strippedSlice(keys[i]), keys) }
+
+    /// `word` is `strippedSlice(keys[i])`, which the caller has.
+    static func month(at i: Int, word: ArraySlice<UInt8>, _ keys: [[UInt8]]) -> (Int, Int)? {
         if i + 1 < keys.count {
-            for (a, b, month) in twoWordMonths where word == a && keys[i + 1] == b { return (month, 2) }
+            for (a, b, month) in twoWordMonths where word.elementsEqual(a) && keys[i + 1] == b { return (month, 2) }
         }
         if let month = months[word] {
             // "may" is too often the verb.
-            if word == may { return nil }
+            if word.elementsEqual(may) { return nil }
             return (month, 1)
         }
         return nil
+    }
+
+    /// ``stripped(_:)-([UInt8])`` in place, for the words of every article.
+    @inline(__always)
+    static func strippedSlice(_ key: [UInt8]) -> ArraySlice<UInt8> {
+        if key.count > 6, Bytes.clitic(key[...]) == .conjunction || Bytes.starts(key[...], with: Bytes.ba) {
+            return key.dropFirst(2)
+        }
+        return key[...]
     }
 
     /// A word without its conjunction or ب (وفي → في، بسبتمبر → سبتمبر).

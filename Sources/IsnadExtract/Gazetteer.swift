@@ -110,26 +110,31 @@ package struct Gazetteer: Sendable {
     /// Word forms with their clitics removed: وبيسكوف, لبيسكوف → بيسكوف;
     /// للكرملين → الكرملين; والروسية → الروسية. Each with whether a
     /// preposition (ب، ل، ك) was removed, the form itself first. On UTF-8:
-    /// each of these letters is two bytes. Handed out one by one: most
-    /// words have no clitic, and a list per word was a twentieth of
-    /// extraction.
-    static func forEachStripped(_ form: [UInt8], _ body: ([UInt8], _ prepositional: Bool) -> Void) {
+    /// each of these letters is two bytes. Handed out one by one and in
+    /// place (only للـ → الـ is spelt anew, in `scratch`): most words have
+    /// no clitic, and a list per word, then an array per form, were each a
+    /// twentieth of extraction.
+    static func forEachStripped(_ form: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
+                                _ body: (UnsafeBufferPointer<UInt8>, _ prepositional: Bool) -> Void) {
         body(form, false)
         var rest = form[...]
         var prepositional = false
-        var last = (word: form, prepositional: false)
+        var last = (word: rest, prepositional: false)
         for _ in 0..<2 {
             guard rest.count > 4, let clitic = Bytes.clitic(rest) else { break }
             if clitic == .lam, rest.count > 6, Bytes.starts(rest.dropFirst(2), with: Bytes.lam) {
-                body(Bytes.al + rest.dropFirst(4), true)
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: Bytes.al)
+                scratch.append(contentsOf: rest.dropFirst(4))
+                scratch.withUnsafeBufferPointer { body($0, true) }
             }
             if clitic != .conjunction { prepositional = true }
             rest = rest.dropFirst(2)
-            last = (Array(rest), prepositional)
-            body(last.word, last.prepositional)
+            last = (rest, prepositional)
+            body(UnsafeBufferPointer(rebasing: rest), prepositional)
         }
-        if last.word.count > 6, Bytes.starts(last.word[...], with: Bytes.al) {
-            body(Array(last.word.dropFirst(4)), last.prepositional)
+        if last.word.count > 6, Bytes.starts(last.word, with: Bytes.al) {
+            body(UnsafeBufferPointer(rebasing: last.word.dropFirst(4)), last.prepositional)
         }
     }
 
@@ -137,26 +142,31 @@ package struct Gazetteer: Sendable {
     package func mentions(in tokens: [Token], keys: [[UInt8]]? = nil) -> [Mention] {
         let keys = keys ?? tokens.map { Array($0.form.utf8) }
         var out: [Mention] = []
+        var scratch: [UInt8] = []
         var i = 0
         while i < tokens.count {
             var best: Mention?
-            Gazetteer.forEachStripped(keys[i]) { candidate, prepositional in
-                for (words, entry) in byFirstWord[candidate] ?? [] where i + words.count <= tokens.count {
-                    guard best == nil || words.count > best!.tokens.count else { continue }
-                    var matches = true
-                    for k in 1..<max(words.count, 1) where keys[i + k] != words[k] {
-                        // Later words may carry the article too (الحرس الثوري).
-                        matches = false
-                        break
+            keys[i].withUnsafeBufferPointer { key in
+                Gazetteer.forEachStripped(key, scratch: &scratch) { candidate, prepositional in
+                    if let aliases = byFirstWord[candidate] {
+                        for (words, entry) in aliases where i + words.count <= tokens.count {
+                            guard best == nil || words.count > best!.tokens.count else { continue }
+                            var matches = true
+                            for k in 1..<max(words.count, 1) where keys[i + k] != words[k] {
+                                // Later words may carry the article too (الحرس الثوري).
+                                matches = false
+                                break
+                            }
+                            if matches {
+                                best = Mention(entry: entry, tokens: i..<i + words.count,
+                                               bytes: tokens[i].range.lowerBound..<tokens[i + words.count - 1].range.upperBound,
+                                               isNisba: false, isPrepositional: prepositional)
+                            }
+                        }
                     }
-                    if matches {
-                        best = Mention(entry: entry, tokens: i..<i + words.count,
-                                       bytes: tokens[i].range.lowerBound..<tokens[i + words.count - 1].range.upperBound,
-                                       isNisba: false, isPrepositional: prepositional)
+                    if best == nil, let country = nisba[candidate] {
+                        best = Mention(entry: country, tokens: i..<i + 1, bytes: tokens[i].range, isNisba: true)
                     }
-                }
-                if best == nil, let country = nisba[candidate] {
-                    best = Mention(entry: country, tokens: i..<i + 1, bytes: tokens[i].range, isNisba: true)
                 }
             }
             if let best {
@@ -181,18 +191,18 @@ enum Bytes {
 
     /// Byte by byte: the generic `elementsEqual` this replaced was a
     /// twentieth of extraction (every word is tested for five clitics).
-    static func starts(_ word: ArraySlice<UInt8>, with prefix: [UInt8]) -> Bool {
+    static func starts<Word: Collection<UInt8>>(_ word: Word, with prefix: [UInt8]) -> Bool {
         guard word.count >= prefix.count else { return false }
         var i = word.startIndex
         for byte in prefix {
             if word[i] != byte { return false }
-            i += 1
+            word.formIndex(after: &i)
         }
         return true
     }
 
     /// The one-letter clitic a word starts with, if any.
-    static func clitic(_ word: ArraySlice<UInt8>) -> Clitic? {
+    static func clitic<Word: Collection<UInt8>>(_ word: Word) -> Clitic? {
         if starts(word, with: waw) || starts(word, with: fa) { return .conjunction }
         if starts(word, with: lam) { return .lam }
         if starts(word, with: ba) || starts(word, with: kaf) { return .preposition }

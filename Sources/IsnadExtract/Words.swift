@@ -33,6 +33,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.find(word) != nil }
 
+    func contains(_ word: ArraySlice<UInt8>) -> Bool { word.withUnsafeBufferPointer { words.find($0) != nil } }
+
     /// Whether `DateFinder.stripped(form)` is a member.
     func contains(strippedOf form: String) -> Bool { PlainForm.stripped(form) { word, _ in contains(word) } }
 
@@ -66,6 +68,8 @@ struct WordMap<Value> {
     }
 
     subscript(word: UnsafeBufferPointer<UInt8>) -> Value? { keys.find(word).map { values[$0] } }
+
+    subscript(word: ArraySlice<UInt8>) -> Value? { word.withUnsafeBufferPointer { keys.find($0) }.map { values[$0] } }
 
     /// The value of `DateFinder.stripped(form)`.
     subscript(strippedOf form: String) -> Value? { PlainForm.stripped(form) { word, _ in self[word] } }
