@@ -30,11 +30,18 @@ package struct Gazetteer: Sendable {
     /// entry). Words are compared as bytes: Swift compares non-ASCII
     /// Strings through Unicode normalisation, which the analyzer has
     /// already done, and which would cost a third of extraction.
-    private var byFirstWord = WordMap<[(words: [[UInt8]], entry: Int)]>()
+    ///
+    /// Nisba adjectives (إيراني, الروسية, أميركيون) → country entry, in the
+    /// same table: every candidate form of every word is looked up in both,
+    /// so one lookup finds both.
+    private var byFirstWord = WordMap<FirstWord>()
+
+    struct FirstWord {
+        var aliases: [(words: [[UInt8]], entry: Int)] = []
+        var nisba: Int?
+    }
     /// Entries by canonical name.
     private var byName: [String: Int] = [:]
-    /// Nisba adjectives (إيراني, الروسية, أميركيون) → country entry.
-    private var nisba = WordMap<Int>()
     /// People with a role: the role lowercased and its words, which
     /// `Extractor.holder(of:keywords:)` reads for every office it is asked
     /// about (worked out on each call, they took 2M instructions a call).
@@ -65,17 +72,18 @@ package struct Gazetteer: Sendable {
             for alias in [entry.name] + entry.aliases {
                 let words = Gazetteer.forms.tokens(in: alias).map { Array($0.form.utf8) }
                 guard let first = words.first else { continue }
-                if byFirstWord[first, default: []].contains(where: { $0.words == words && $0.entry == i }) { continue }
-                byFirstWord[first, default: []].append((words, i))
+                if byFirstWord[first, default: FirstWord()].aliases.contains(where: { $0.words == words && $0.entry == i }) { continue }
+                byFirstWord[first, default: FirstWord()].aliases.append((words, i))
             }
         }
-        byFirstWord.updateValues { $0.sort { $0.words.count > $1.words.count } }
+        byFirstWord.updateValues { $0.aliases.sort { $0.words.count > $1.words.count } }
         // Nisba adjectives of countries, in their usual inflections.
         for (stem, country) in Gazetteer.nisbaStems {
             guard let i = byName[country] else { continue }
             for ending in ["ي", "يه", "يون", "يين", "يان", "يتان"] {
                 for article in ["", "ال"] {
-                    nisba[Array((Gazetteer.forms.tokens(in: article + stem + ending).first?.form ?? "").utf8)] = i
+                    byFirstWord[Array((Gazetteer.forms.tokens(in: article + stem + ending).first?.form ?? "").utf8),
+                                default: FirstWord()].nisba = i
                 }
             }
         }
@@ -148,23 +156,22 @@ package struct Gazetteer: Sendable {
             var best: Mention?
             keys[i].withUnsafeBufferPointer { key in
                 Gazetteer.forEachStripped(key, scratch: &scratch) { candidate, prepositional in
-                    if let aliases = byFirstWord[candidate] {
-                        for (words, entry) in aliases where i + words.count <= tokens.count {
-                            guard best == nil || words.count > best!.tokens.count else { continue }
-                            var matches = true
-                            for k in 1..<max(words.count, 1) where keys[i + k] != words[k] {
-                                // Later words may carry the article too (الحرس الثوري).
-                                matches = false
-                                break
-                            }
-                            if matches {
-                                best = Mention(entry: entry, tokens: i..<i + words.count,
-                                               bytes: tokens[i].range.lowerBound..<tokens[i + words.count - 1].range.upperBound,
-                                               isNisba: false, isPrepositional: prepositional)
-                            }
+                    guard let first = byFirstWord[candidate] else { return }
+                    for (words, entry) in first.aliases where i + words.count <= tokens.count {
+                        guard best == nil || words.count > best!.tokens.count else { continue }
+                        var matches = true
+                        for k in 1..<max(words.count, 1) where keys[i + k] != words[k] {
+                            // Later words may carry the article too (الحرس الثوري).
+                            matches = false
+                            break
+                        }
+                        if matches {
+                            best = Mention(entry: entry, tokens: i..<i + words.count,
+                                           bytes: tokens[i].range.lowerBound..<tokens[i + words.count - 1].range.upperBound,
+                                           isNisba: false, isPrepositional: prepositional)
                         }
                     }
-                    if best == nil, let country = nisba[candidate] {
+                    if best == nil, let country = first.nisba {
                         best = Mention(entry: country, tokens: i..<i + 1, bytes: tokens[i].range, isNisba: true)
                     }
                 }
