@@ -1,6 +1,6 @@
 import Foundation
 @testable import Isnad
-import IsnadExtract
+@testable import IsnadExtract
 import IsnadIndex
 import IsnadQuery
 import IsnadText
@@ -329,5 +329,35 @@ import Testing
         #expect(Evaluation.sameDate(gold: "2024", predicted: "2024-03"))
         #expect(!Evaluation.sameDate(gold: "2024-09-06", predicted: "2024-09"))
         #expect(!Evaluation.sameDate(gold: "2024-09-08", predicted: "2024-09-09"))
+    }
+}
+
+/// The lexicons' word tests done on bytes (`PlainForm`) give what the
+/// String tests give, for plain words and for words that take the String
+/// path (marks, other scripts, graphemes of several scalars).
+@Suite struct PlainFormTests {
+    static let words = [
+        "والمسؤولون", "المسؤول", "مسؤول", "فالخبراء", "وكالات", "ووكالات", "الصحف", "والصحف", "صحف", "وصحف",
+        "بسبتمبر", "وفي", "في", "و", "وال", "ال", "الاا", "والا", "officials", "and", "a", "", "وَالمسؤول", "و\u{0301}ال",
+        "한국어", "각", "ومسؤول\u{200D}", "e\u{301}", "🇮🇷", "ف🇮🇷", "والعربي٣", "وabc", "والمصادر", "لمصادر",
+    ]
+
+    /// The String versions, as written before the byte path.
+    static func isOfficial(_ form: String) -> Bool {
+        let word = DateFinder.stripped(form)
+        return Extractor.officials.contains(word.hasPrefix("ال") && word.count > 4 ? String(word.dropFirst(2)) : word)
+    }
+
+    @Test func bytePathsAgreeWithTheStringTests() {
+        for word in Self.words {
+            #expect(PlainForm.bare(word) { String(decoding: $0, as: UTF8.self) } == Extractor.bare(word), "\(word)")
+            #expect(PlainForm.stripped(word) { bytes, _ in String(decoding: bytes, as: UTF8.self) } == DateFinder.stripped(word), "\(word)")
+            #expect(Extractor.isOfficial(word) == Self.isOfficial(word), "\(word)")
+            if let count = PlainForm.stripped(word, { _, count in count }) {
+                #expect(count == DateFinder.stripped(word).count, "\(word)")
+            }
+        }
+        #expect(Extractor.isOfficial("والمسؤولون") && Extractor.isOfficial("مصادر") && !Extractor.isOfficial("الصحف"))
+        #expect(PlainForm.bare("والمسؤولون") { String(decoding: $0, as: UTF8.self) } == "مسؤولون")
     }
 }

@@ -92,4 +92,50 @@ import Testing
             #expect(prefix.withUnsafeBytes { StatementRecord(fastJSON: $0) } == nil, "cut at \(cut)")
         }
     }
+
+    /// Article lines (`articles.jsonl`): what the byte reader returns for
+    /// a line must be what `JSONDecoder` reads, and the usual lines, with
+    /// escaped paragraph breaks in long texts, must not need JSONDecoder.
+    struct ArticleLine: Decodable, Equatable {
+        var id: String?, title: String?, source: String?, url: String?, published: String?, lang: String?
+        var text: String
+    }
+
+    static let articleKeys: [StaticString] = ["id", "title", "source", "url", "published", "lang", "text"]
+
+    func article(_ line: String) -> (fast: ArticleLine?, decoder: ArticleLine?) {
+        let bytes = Array(line.utf8)
+        let fast = bytes.withUnsafeBytes { FastJSON.stringMembers(of: $0, keys: Self.articleKeys) }.flatMap { v -> ArticleLine? in
+            guard let text = v[6] else { return nil }
+            return ArticleLine(id: v[0], title: v[1], source: v[2], url: v[3], published: v[4], lang: v[5], text: text)
+        }
+        return (fast, try? JSONDecoder().decode(ArticleLine.self, from: Data(bytes)))
+    }
+
+    @Test func articleLinesAgreeWithJSONDecoder() {
+        let long = String(repeating: "قال المتحدث باسم البيت الأبيض إن ", count: 40)
+        let usual = [
+            #"{"id":"a0000001","source":"Al Mayadeen","url":"https://example.org/a/1","published":"2022-02-16","lang":"ar","title":"بوتين","text":""#
+                + long + #"\n\n"# + long + #"\n"# + long + #""}"#,
+            #"{"text": "only text"}"#,
+            #"{"id": null, "title": null, "text": "nulls stand for absent fields"}"#,
+            #"{"id":"x","text":"\u0041\"\\\/\b\f\n\r\t end"}"#,
+        ]
+        for line in usual {
+            let (fast, decoded) = article(line)
+            #expect(fast != nil, "\(line)")
+            #expect(fast == decoded, "\(line)")
+        }
+        #expect(article(usual[0]).fast?.text.filter { $0 == "\n" }.count == 3)
+        // Unknown keys, repeats, other types, bad escapes, raw control
+        // characters and trailing bytes go to JSONDecoder, which decides.
+        let other = [
+            #"{"id":"x","text":"t","cites":["a"]}"#, #"{"id":"x","id":"y","text":"t"}"#, #"{"id":1,"text":"t"}"#,
+            #"{"id":"x"}"#, #"{"id":"x","text":null}"#, #"{"id":"x","text":"a\qb"}"#, #"{"id":"x","text":"t"} ,"#,
+            "{\"id\":\"x\",\"text\":\"tab\tinside\"}", #"["text"]"#, "",
+        ]
+        for line in other {
+            #expect(article(line).fast == nil, "\(line)")
+        }
+    }
 }
