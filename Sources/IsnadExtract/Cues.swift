@@ -131,14 +131,14 @@ package enum Cue {
 
     /// Whether ``strippedVerb(_:)`` gives two forms.
     @inline(__always)
-    static func hasConjunction(_ form: UnsafeBufferPointer<UInt8>) -> Bool {
-        form.count > 4 && (PlainForm.starts(form, at: 0, with: PlainForm.waw) || PlainForm.starts(form, at: 0, with: PlainForm.fa))
+    static func hasConjunction<Word: Collection<UInt8>>(_ form: Word) -> Bool {
+        form.count > 4 && Bytes.clitic(form) == .conjunction
     }
 
     /// Whether `word` is among ``strippedVerb(_:)`` of `key`.
     @inline(__always)
     static func verb(_ key: [UInt8], is word: [UInt8]) -> Bool {
-        key == word || key.withUnsafeBufferPointer { hasConjunction($0) && $0[2...].elementsEqual(word) }
+        key == word || (hasConjunction(key) && key.dropFirst(2).elementsEqual(word))
     }
 
     /// The cue verb as listed, without its conjunction or object pronoun:
@@ -159,7 +159,7 @@ package enum Cue {
     /// "ووعدت", "فأضاف": the verb carries a conjunction, so it begins a new
     /// clause and the noun just before it cannot be its subject.
     static func isConjoined(_ key: [UInt8]) -> Bool {
-        key.count > 4 && Bytes.clitic(key[...]) == .conjunction && single[key] == nil && multi[key] == nil
+        hasConjunction(key) && single[key] == nil && multi[key] == nil
             && conditionalForms[key] == nil
     }
 
@@ -173,7 +173,7 @@ package enum Cue {
 
     /// A verb form with its conjunction removed: وقال → قال, فأضاف → أضاف.
     static func strippedVerb(_ form: [UInt8]) -> [[UInt8]] {
-        if form.count > 4, Bytes.clitic(form[...]) == .conjunction { return [form, Array(form.dropFirst(2))] }
+        if hasConjunction(form) { return [form, Array(form.dropFirst(2))] }
         return [form]
     }
 

@@ -165,8 +165,6 @@ package enum DateFinder {
         return form
     }
 
-    static func month(at i: Int, _ keys: [[UInt8]]) -> (Int, Int)? { month(at: i, word: strippedSlice(keys[i]), keys) }
-
     /// `word` is `strippedSlice(keys[i])`, which the caller has.
     static func month(at i: Int, word: ArraySlice<UInt8>, _ keys: [[UInt8]]) -> (Int, Int)? {
         if i + 1 < keys.count {
@@ -180,7 +178,8 @@ package enum DateFinder {
         return nil
     }
 
-    /// ``stripped(_:)-([UInt8])`` in place, for the words of every article.
+    /// A word without its conjunction or ب (وفي → في، بسبتمبر → سبتمبر), in
+    /// place: asked of the words of every article.
     @inline(__always)
     static func strippedSlice(_ key: [UInt8]) -> ArraySlice<UInt8> {
         if key.count > 6, Bytes.clitic(key[...]) == .conjunction || Bytes.starts(key[...], with: Bytes.ba) {
@@ -189,12 +188,10 @@ package enum DateFinder {
         return key[...]
     }
 
-    /// A word without its conjunction or ب (وفي → في، بسبتمبر → سبتمبر).
+    /// ``strippedSlice(_:)`` as an array (the word itself when nothing is stripped).
     static func stripped(_ key: [UInt8]) -> [UInt8] {
-        if key.count > 6, Bytes.clitic(key[...]) == .conjunction || Bytes.starts(key[...], with: Bytes.ba) {
-            return Array(key.dropFirst(2))
-        }
-        return key
+        let slice = strippedSlice(key)
+        return slice.count == key.count ? key : Array(slice)
     }
 
     /// A month named without a year is the latest such month not after the

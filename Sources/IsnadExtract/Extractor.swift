@@ -117,9 +117,9 @@ package struct Extractor: Sendable {
                            dates: [DateFinder.Found], paragraphStart: Int) -> DateFinder.Found? {
             // "في وقت لاحق", "لاحقا": after whatever time came before.
             // (Looked up as bytes: this runs over the sentence for every cue.)
-            if (start..<end).contains(where: { Extractor.laterKeys.contains(DateFinder.stripped(keys[$0])) }) { return nil }
+            if (start..<end).contains(where: { Extractor.laterKeys.contains(DateFinder.strippedSlice(keys[$0])) }) { return nil }
             // "ووفقا للتقرير، أكد مسؤول": said when the report was.
-            if (start..<i).contains(where: { Extractor.citationWords.contains(DateFinder.stripped(keys[$0]))
+            if (start..<i).contains(where: { Extractor.citationWords.contains(DateFinder.strippedSlice(keys[$0]))
                 && $0 + 1 < i && Extractor.reportNouns.contains(where: tokens[$0 + 1].form.hasSuffix) }),
                let report = earlier.last(where: { $0.stance == "report" && $0.dateBasis != .article }), let d = report.date {
                 return DateFinder.Found(date: d, basis: report.dateBasis, index: i)
@@ -149,14 +149,13 @@ package struct Extractor: Sendable {
         var newPeople: Set<String> = []
         // Each word's cue, looked up once: the search for where a cue's
         // clause ends looks ahead at the words the main loop comes to next.
-        var cues = [Cue.Hit?](repeating: nil, count: tokens.count)
-        var cueKnown = [Bool](repeating: false, count: tokens.count)
+        // (nil: not looked up yet; .some(nil): no cue.)
+        var cues = [Cue.Hit??](repeating: nil, count: tokens.count)
         func cueAt(_ k: Int) -> Cue.Hit? {
-            if !cueKnown[k] {
-                cues[k] = Cue.cue(at: k, in: tokens, keys: keys)
-                cueKnown[k] = true
-            }
-            return cues[k]
+            if let known = cues[k] { return known }
+            let found = Cue.cue(at: k, in: tokens, keys: keys)
+            cues[k] = .some(found)
+            return found
         }
         var t = 0
         for sentence in SentenceSplitter.sentences(in: text) {

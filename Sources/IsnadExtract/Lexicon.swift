@@ -22,7 +22,7 @@ extension Extractor {
                 let word = String(decoding: word, as: UTF8.self)
                 return officials.contains(word.hasPrefix("ال") && word.count > 4 ? String(word.dropFirst(2)) : word)
             }
-            if count > 4, PlainForm.starts(word, at: 0, with: PlainForm.alef), PlainForm.starts(word, at: 2, with: PlainForm.lam) {
+            if count > 4, Bytes.starts(word, with: Bytes.al) {
                 return officials.contains(UnsafeBufferPointer(rebasing: word[4...]))
             }
             return officials.contains(word)

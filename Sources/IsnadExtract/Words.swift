@@ -134,14 +134,6 @@ enum PlainForm {
         return n
     }
 
-    @inline(__always)
-    static func starts(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int, with prefix: (UInt8, UInt8)) -> Bool {
-        offset + 2 <= utf8.count && utf8[offset] == prefix.0 && utf8[offset + 1] == prefix.1
-    }
-
-    static let waw: (UInt8, UInt8) = (0xD9, 0x88), fa: (UInt8, UInt8) = (0xD9, 0x81), ba: (UInt8, UInt8) = (0xD8, 0xA8)
-    static let alef: (UInt8, UInt8) = (0xD8, 0xA7), lam: (UInt8, UInt8) = (0xD9, 0x84)
-
     /// Calls `body` with the bytes of `Extractor.bare(form)`.
     @inline(__always)
     static func bare<T>(_ form: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
@@ -149,22 +141,22 @@ enum PlainForm {
         if let result = form.withUTF8({ utf8 -> T? in
             guard var count = characterCount(utf8) else { return nil }
             var start = 0
-            if count > 3, starts(utf8, at: 0, with: waw) || starts(utf8, at: 0, with: fa) { start = 2; count -= 1 }
-            if count > 4, starts(utf8, at: start, with: alef), starts(utf8, at: start + 2, with: lam) { start += 4 }
+            if count > 3, Bytes.clitic(utf8) == .conjunction { start = 2; count -= 1 }
+            if count > 4, Bytes.starts(utf8[start...], with: Bytes.al) { start += 4 }
             return body(UnsafeBufferPointer(rebasing: utf8[start...]))
         }) { return result }
         var bare = Extractor.bare(form)
         return bare.withUTF8(body)
     }
 
-    /// Calls `body` with the bytes of `DateFinder.stripped(form)`; `plain`
-    /// says whether they are plain (above).
+    /// Calls `body` with the bytes of `DateFinder.stripped(form)` and, when
+    /// they are plain (above), their number of characters.
     @inline(__always)
     static func stripped<T>(_ form: String, _ body: (UnsafeBufferPointer<UInt8>, _ count: Int?) -> T) -> T {
         var form = form
         if let result = form.withUTF8({ utf8 -> T? in
             guard let count = characterCount(utf8) else { return nil }
-            if count > 3, starts(utf8, at: 0, with: waw) || starts(utf8, at: 0, with: fa) || starts(utf8, at: 0, with: ba) {
+            if count > 3, Bytes.clitic(utf8) == .conjunction || Bytes.starts(utf8, with: Bytes.ba) {
                 return body(UnsafeBufferPointer(rebasing: utf8[2...]), count - 1)
             }
             return body(utf8, count)
