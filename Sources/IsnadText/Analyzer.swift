@@ -182,7 +182,9 @@ extension Analyzer {
     /// `text`, into `ranges`, when every character of the text is plain;
     /// false (and `ranges` not to be used) when one is not.
     ///
-    /// Plain: ASCII; the Arabic letters, digits (Arabic-Indic and extended)
+    /// Plain: ASCII; the guillemets « », the dashes – — and the quotation
+    /// marks of U+2018–201F (news text quotes with them; ’ is an apostrophe);
+    /// the Arabic letters, digits (Arabic-Indic and extended)
     /// and the Arabic comma, semicolon, question mark and percent signs; the
     /// harakat and the tatweel that normalisation deletes (not U+0653–0655,
     /// which compose with the letter before). Each of these is NFKC-stable
@@ -209,11 +211,22 @@ extension Analyzer {
                 case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x27: isWord = true
                 default: isWord = false
                 }
+            } else if lead == 0xE2 {
+                // Quotation marks and dashes of U+2013–201F, the
+                // normaliser's separators; ’ (U+2019) is its apostrophe.
+                guard i + 2 < count, text[i + 1] == 0x80 else { return false }
+                length = 3
+                switch text[i + 2] {
+                case 0x99: isWord = true
+                case 0x93, 0x94, 0x98, 0x9A...0x9F: isWord = false
+                default: return false
+                }
             } else {
                 guard i + 1 < count else { return false }
                 let second = text[i + 1]
                 length = 2
                 switch (lead, second) {
+                case (0xC2, 0xAB), (0xC2, 0xBB): isWord = false  // « »
                 case (0xD8, 0xA1...0xBA): isWord = true  // U+0621–063A
                 case (0xD8, 0x8C), (0xD8, 0x9B), (0xD8, 0x9F): isWord = false  // ، ؛ ؟
                 case (0xD9, 0x80...0x92): isWord = true  // tatweel, U+0641–064A, harakat to U+0652

@@ -141,9 +141,10 @@ import Testing
     @Test func plainSurfacesAnalyseAsTheWholeText() throws {
         let pieces = ["قال", "الصواريخ", "أستطيع", "إيران", "مسيّرة", "ـ", "\u{64E}", "\u{651}", "\u{670}", "٣", "۴", "،", "؟", "٪",
                       "Kirby", "don't", "'", "'n'", "ABC", "x1", "42", " ", "  ", ".", "-", "\n", "\u{0}",
+                      "«", "»", "“", "”", "‘", "’", "don’t", "„", "–", "—",
                       String(repeating: "س", count: 70)]
         // Characters that are not plain: the text is then analysed whole.
-        let others = ["\u{654}", "e\u{301}", "Σ", "’", "ﻻ", "日本", "😀", "ı"]
+        let others = ["\u{654}", "e\u{301}", "Σ", "…", "\u{A0}", "‹", "ﻻ", "日本", "😀", "ı"]
         var generator = SystemRandomNumberGenerator()
         var plainTexts = 0
         for round in 0..<3_000 {
