@@ -124,15 +124,21 @@ public final class Store: Sendable {
     /// reads only the text and the gazetteer, so the articles are independent;
     /// each result goes to its own slot, and the results are in input order
     /// whatever the scheduling. (Every read of the store stays on the
-    /// caller's thread, in its transaction.)
+    /// caller's thread, in its transaction.) Each worker takes every `workers`-th article and keeps its own
+    /// ``ArticleWords``, so the words an article shares with the ones before
+    /// it are analysed once per worker.
     static func extract(_ records: [ArticleRecord], with extractor: Extractor) -> [[Extraction]] {
         var results = [[Extraction]](repeating: [], count: records.count)
+        let workers = min(records.count, ProcessInfo.processInfo.activeProcessorCount)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: records.count) { n in
-                let record = records[n]
-                let published = record.published.flatMap(RecordDate.init) ?? DateFinder.dateline(in: record.text)
-                slots[n] = extractor.extract(text: record.text, published: published)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var words = extractor.words()
+                for n in stride(from: worker, to: records.count, by: workers) {
+                    let record = records[n]
+                    let published = record.published.flatMap(RecordDate.init) ?? DateFinder.dateline(in: record.text)
+                    slots[n] = extractor.extract(text: record.text, published: published, words: &words)
+                }
             }
         }
         return results

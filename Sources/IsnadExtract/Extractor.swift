@@ -45,10 +45,19 @@ package struct Extractor: Sendable {
 
     /// The statements of one article.
     package func extract(text: String, published: RecordDate?) -> [Extraction] {
-        let tokens = forms.tokens(in: text)
+        var words = words()
+        return extract(text: text, published: published, words: &words)
+    }
+
+    /// What reads the words of articles for this extractor: one per worker,
+    /// kept from article to article (``extract(text:published:words:)``).
+    package func words() -> ArticleWords { ArticleWords(analyzer: forms) }
+
+    /// The statements of one article, its words read through `words`.
+    package func extract(text: String, published: RecordDate?, words: inout ArticleWords) -> [Extraction] {
+        // The keys are the words as UTF-8 bytes for the lexicons (see Gazetteer).
+        let (tokens, keys) = words.read(text)
         guard !tokens.isEmpty else { return [] }
-        // Words as UTF-8 bytes for the lexicons (see Gazetteer).
-        let keys = tokens.map { Array($0.form.utf8) }
         let bytes = Array(text.utf8)
         let quotes = Extractor.quotes(in: bytes)
         let allMentions = gazetteer.mentions(in: tokens, keys: keys)

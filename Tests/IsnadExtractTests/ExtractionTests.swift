@@ -361,3 +361,35 @@ import Testing
         #expect(PlainForm.bare("والمسؤولون") { String(decoding: $0, as: UTF8.self) } == "مسؤولون")
     }
 }
+
+@Suite struct ArticleWordsTests {
+    /// Reused from text to text (and past its limit, when it forgets), the
+    /// cache gives each text the tokens, ranges and keys of analysing it whole.
+    @Test func readsAsTheAnalyzerDoes() throws {
+        let texts = [
+            "قال المتحدث باسم الخارجية ناصر كنعاني إن «العقوبات غير شرعية».",
+            "وأضاف كنعاني: “العقوبات غير شرعية” — وقال إنها لن تؤثر.",
+            "John Kirby’s remarks: “we don’t see it” – the Pentagon’s view.",
+            "قال المتحدث باسم الخارجية ناصر كنعاني… وأكد أن الاتفاق\u{A0}قائم",  // not plain: whole
+            "وَقالَ الـمسؤولُ ٣ مرات، «لا» ‘نعم’ „ja“ ۴٢",
+            "", "  ", "«»", "e\u{301}té",
+        ]
+        for limit in [1 << 17, 4] {
+            for analyzer in [Analyzer(stemming: false), Analyzer()] {
+                var words = ArticleWords(analyzer: analyzer, limit: limit)
+                for text in texts + texts {
+                    let (tokens, keys) = words.read(text)
+                    let whole = analyzer.tokens(in: text)
+                    #expect(tokens == whole, "\(text)")
+                    #expect(keys == whole.map { Array($0.form.utf8) }, "\(text)")
+                    for token in tokens where !token.form.isEmpty {
+                        #expect(!Array(text.utf8)[token.range].isEmpty)
+                    }
+                }
+            }
+        }
+        var words = ArticleWords(analyzer: Analyzer(stemming: false))
+        #expect(words.read(texts[1]).tokens.map(\.form).contains("شرعيه"))
+    }
+}
+
