@@ -86,6 +86,52 @@ package enum Cue {
 
     static let reportVerbs = WordSet(normalizing: verbs.first { $0.0 == "report" }?.1 ?? [])
 
+    /// What a word can start, from the tables above, for ``cue(at:in:keys:)``:
+    /// asked of nearly every word, it looks each form up once, not in each table.
+    /// (A class: a lookup then costs one retain, not one per field.)
+    final class Entry: Sendable {
+        let phrases: [(words: [[UInt8]], stance: String)]
+        let conditional: (stance: String, needs: WordSet)?
+        let single: String?
+        let isReport: Bool
+        let isSaying: Bool
+
+        init(phrases: [(words: [[UInt8]], stance: String)] = [], conditional: (stance: String, needs: WordSet)? = nil,
+             single: String? = nil, isReport: Bool = false, isSaying: Bool = false) {
+            self.phrases = phrases
+            self.conditional = conditional
+            self.single = single
+            self.isReport = isReport
+            self.isSaying = isSaying
+        }
+    }
+
+    static let entries: WordMap<Entry> = {
+        struct Fields {
+            var phrases: [(words: [[UInt8]], stance: String)] = []
+            var conditional: (stance: String, needs: WordSet)?
+            var single: String?
+            var isReport = false
+            var isSaying = false
+        }
+        var fields = WordMap<Fields>()
+        func update(_ word: [UInt8], _ change: (inout Fields) -> Void) {
+            var entry = fields[word] ?? Fields()
+            change(&entry)
+            fields[word] = entry
+        }
+        single.forEach { word, stance in update(word) { $0.single = stance } }
+        multi.forEach { word, phrases in update(word) { $0.phrases = phrases } }
+        conditionalForms.forEach { word, conditional in update(word) { $0.conditional = conditional } }
+        reportVerbs.forEach { word in update(word) { $0.isReport = true } }
+        sayings.forEach { word in update(word) { $0.isSaying = true } }
+        var out = WordMap<Entry>()
+        fields.forEach { word, f in
+            out[word] = Entry(phrases: f.phrases, conditional: f.conditional, single: f.single, isReport: f.isReport, isSaying: f.isSaying)
+        }
+        return out
+    }()
+
     /// What ``cue(at:in:keys:)`` finds.
     typealias Hit = (stance: String, length: Int, isReport: Bool)
 
@@ -98,31 +144,35 @@ package enum Cue {
         keys[i].withUnsafeBufferPointer { key -> Hit? in
             // The word itself, then without its conjunction when it has one.
             let forms = hasConjunction(key) ? 2 : 1
-            func form(_ n: Int) -> UnsafeBufferPointer<UInt8> { n == 0 ? key : UnsafeBufferPointer(rebasing: key[2...]) }
+            let first = entries[key]
+            let second = forms == 2 ? entries[UnsafeBufferPointer(rebasing: key[2...])] : nil
             for n in 0..<forms {
-                for (words, stance) in multi[form(n)] ?? [] where i + words.count <= tokens.count {
+                guard let entry = n == 0 ? first : second else { continue }
+                for (words, stance) in entry.phrases where i + words.count <= tokens.count {
                     if (1..<words.count).allSatisfy({ verb(keys[i + $0], is: words[$0]) }) {
                         return (stance, words.count, false)
                     }
                 }
             }
             for n in 0..<forms {
-                let candidate = form(n)
-                if let (stance, needs) = conditionalForms[candidate] {
+                guard let entry = n == 0 ? first : second else { continue }
+                if let (stance, needs) = entry.conditional {
                     let window = keys[(i + 1)..<min(keys.count, i + 7)]
                     if window.contains(where: { needs.contains($0) || ($0.count > 2 && needs.contains(Array($0.dropFirst(2)))) }) {
                         return (stance, 1, false)
                     }
                     continue
                 }
-                if let stance = single[candidate] { return (stance, 1, reportVerbs.contains(candidate)) }
+                if let stance = entry.single { return (stance, 1, entry.isReport) }
             }
             // An object pronoun on the verb: "وصفتها بأنها", "اتهمه", "حذرهم".
             for n in 0..<forms {
-                let candidate = form(n)
+                let candidate = n == 0 ? key : UnsafeBufferPointer(rebasing: key[2...])
                 for suffix in objectSuffixes where candidate.count > suffix.count + 4 && candidate.suffix(suffix.count).elementsEqual(suffix) {
                     let verb = UnsafeBufferPointer(rebasing: candidate[..<(candidate.count - suffix.count)])
-                    if let stance = single[verb], !sayings.contains(verb) { return (stance, 1, reportVerbs.contains(verb)) }
+                    if let entry = entries[verb], let stance = entry.single, !entry.isSaying {
+                        return (stance, 1, entry.isReport)
+                    }
                 }
             }
             return nil

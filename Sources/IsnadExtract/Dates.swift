@@ -22,16 +22,16 @@ package enum DateFinder {
     /// Lexicon keys are UTF-8 bytes (see ``Gazetteer``).
     static func key(_ word: String) -> [UInt8] { Array(form(word).utf8) }
 
+    static let monthNames: [(String, Int)] = [
+        ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("إبريل", 4), ("مايو", 5), ("يونيو", 6),
+        ("يوليو", 7), ("أغسطس", 8), ("آب", 8), ("سبتمبر", 9), ("أيلول", 9), ("أكتوبر", 10), ("نوفمبر", 11),
+        ("ديسمبر", 12), ("شباط", 2), ("آذار", 3), ("نيسان", 4), ("أيار", 5), ("حزيران", 6), ("تموز", 7),
+        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
+        ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ]
     static let months: WordMap<Int> = {
         var out = WordMap<Int>()
-        let names: [(String, Int)] = [
-            ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("إبريل", 4), ("مايو", 5), ("يونيو", 6),
-            ("يوليو", 7), ("أغسطس", 8), ("آب", 8), ("سبتمبر", 9), ("أيلول", 9), ("أكتوبر", 10), ("نوفمبر", 11),
-            ("ديسمبر", 12), ("شباط", 2), ("آذار", 3), ("نيسان", 4), ("أيار", 5), ("حزيران", 6), ("تموز", 7),
-            ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
-            ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-        ]
-        for (name, month) in names { out[key(name)] = month }
+        for (name, month) in monthNames { out[key(name)] = month }
         return out
     }()
 
@@ -49,25 +49,35 @@ package enum DateFinder {
     }()
 
     /// ISO weekday numbers, Monday 1.
+    static let weekdayNames: [(String, Int)] = [
+        ("الاثنين", 1), ("الإثنين", 1), ("الثلاثاء", 2), ("الأربعاء", 3), ("الخميس", 4), ("الجمعة", 5), ("السبت", 6),
+        ("الأحد", 7), ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6),
+        ("sunday", 7),
+    ]
     static let weekdays: WordMap<Int> = {
         var out = WordMap<Int>()
-        for (word, day) in [("الاثنين", 1), ("الإثنين", 1), ("الثلاثاء", 2), ("الأربعاء", 3), ("الخميس", 4),
-                            ("الجمعة", 5), ("السبت", 6), ("الأحد", 7), ("monday", 1), ("tuesday", 2),
-                            ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7)] {
-            out[key(word)] = day
-        }
+        for (word, day) in weekdayNames { out[key(word)] = day }
         return out
     }()
 
-    static let yesterday: WordSet = [key("أمس"), key("الأمس"), key("yesterday")]
-    static let today: WordSet = [key("اليوم"), key("today")]
+    static let yesterdayWords = ["أمس", "الأمس", "yesterday"]
+    static let yesterday = WordSet(yesterdayWords.map(key))
+    static let todayWords = ["اليوم", "today"]
+    static let today = WordSet(todayWords.map(key))
     static let last: WordSet = [key("الماضي"), key("الماضية"), key("المنصرم"), key("last")]
     /// "الشهر الماضي", and "الأشهر الماضية" read as the latest of those months.
-    static let monthWords: WordSet = [key("الشهر"), key("الشهور"), key("الأشهر"), key("month"), key("months")]
+    static let monthNouns = ["الشهر", "الشهور", "الأشهر", "month", "months"]
+    static let monthWords = WordSet(monthNouns.map(key))
     /// Words before a bare year: "عام 2022", "في 2022".
     static let yearLead: WordSet = [key("عام"), key("العام"), key("سنة"), key("في"), key("خلال"), key("منذ"),
                                          key("in"), key("since")]
-    static let yearWords: WordSet = [key("العام"), key("السنة"), key("year")]
+    static let yearNouns = ["العام", "السنة", "year"]
+    static let yearWords = WordSet(yearNouns.map(key))
+    /// Every word that can start a month, a weekday, أمس, اليوم or a
+    /// "last month / last year": a word not among them (nearly every word)
+    /// is only asked whether it is a year, with one lookup instead of five.
+    static let dateWords = WordSet((monthNames + weekdayNames).map { key($0.0) } + twoWordMonths.map(\.0)
+                                   + (yesterdayWords + todayWords + monthNouns + yearNouns).map(key))
     static let from = key("من")
     static let may = key("may")
 
@@ -86,8 +96,9 @@ package enum DateFinder {
         var i = 0
         while i < tokens.count {
             let word = strippedSlice(keys[i])
+            let maybeDate = dateWords.contains(word)
             // Day ordinal or number, then month: "السادس من سبتمبر", "6 سبتمبر 2024".
-            if let (month, length) = month(at: i, word: word, keys) {
+            if maybeDate, let (month, length) = month(at: i, word: word, keys) {
                 var day: Int?
                 var k = i - 1
                 if k >= 0, keys[k] == from { k -= 1 }
@@ -122,7 +133,7 @@ package enum DateFinder {
                 i += 1
                 continue
             }
-            if let base {
+            if maybeDate, let base {
                 if let weekday = weekdays[word] {
                     // The latest such day on or before the article's date.
                     let current = Int((base.rawValue % 7 + 7 + 3) % 7) + 1

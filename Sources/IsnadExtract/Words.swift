@@ -31,6 +31,11 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     func contains(_ word: [UInt8]) -> Bool { word.withUnsafeBufferPointer { words.find($0) != nil } }
 
+    /// Each word, in the order added.
+    func forEach(_ body: ([UInt8]) -> Void) {
+        for n in 0..<words.count { body(Array(words.key(n))) }
+    }
+
     func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.find(word) != nil }
 
     func contains(_ word: ArraySlice<UInt8>) -> Bool { word.withUnsafeBufferPointer { words.find($0) != nil } }
@@ -94,6 +99,11 @@ struct WordMap<Value> {
 
     mutating func updateValues(_ update: (inout Value) -> Void) {
         for i in values.indices { update(&values[i]) }
+    }
+
+    /// Each word with its value, in the order first set.
+    func forEach(_ body: ([UInt8], Value) -> Void) {
+        for n in values.indices { body(Array(keys.key(n)), values[n]) }
     }
 }
 

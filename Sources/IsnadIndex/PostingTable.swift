@@ -24,7 +24,7 @@ package struct ByteKeys: Sendable {
     }
 
     /// The bytes of key `n`.
-    func key(_ n: Int) -> ArraySlice<UInt8> { arena[starts[n]..<starts[n + 1]] }
+    package func key(_ n: Int) -> ArraySlice<UInt8> { arena[starts[n]..<starts[n + 1]] }
 
     /// Calls `body` with the bytes of key `n`, without copying them.
     func withKey<R>(_ n: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -40,6 +40,31 @@ private struct Splitter {
         /// The last non-space scalar before the current one.
         var previous: Unicode.Scalar = " "
         while i < bytes.count {
+            // Most of a text is letters and digits, which only extend the
+            // sentence: taken from the bytes (valid UTF-8, as every String's
+            // is) without decoding or the switches below.
+            let lead = bytes[i]
+            if lead < 0x80 {
+                if lead >= 0x61 && lead <= 0x7A || lead >= 0x41 && lead <= 0x5A || lead >= 0x30 && lead <= 0x39 {
+                    if start == nil { start = i }
+                    end = i + 1
+                    previous = Unicode.Scalar(lead)
+                    i += 1
+                    continue
+                }
+            } else if lead >= 0xC2 && lead < 0xE0 && i + 1 < bytes.count {
+                let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                switch value {
+                case 0xA0, 0xAB, 0xBB, 0x61B, 0x61F:
+                    break  // a space, a guillemet, ؛ or ؟: the switches below
+                default:
+                    if start == nil { start = i }
+                    end = i + 2
+                    previous = Unicode.Scalar(value).unsafelyUnwrapped
+                    i += 2
+                    continue
+                }
+            }
             let (scalar, length) = decode(bytes, at: i)
             var next = i + length
             switch scalar {
@@ -137,24 +162,43 @@ private struct Splitter {
 
     /// Whether the word before the `.` at `offset` is an initial or a
     /// common abbreviation.
+    ///
+    /// Asked at every full stop. The letters are walked back over in
+    /// place, and a word is only built to be looked up when it is all
+    /// ASCII, or has letters other than Arabic ones (which lowercase to
+    /// themselves and so are in no abbreviation).
     func isAbbreviation(before offset: Int, next: Int) -> Bool {
-        var letters: [Unicode.Scalar] = []
+        var count = 0
+        var nearest: Unicode.Scalar = " "
+        var ascii = true, arabic = false
         var i = offset
         while i > 0 {
             var j = i - 1
             while j > 0, bytes[j] & 0xC0 == 0x80 { j -= 1 }
             let (scalar, _) = decode(bytes, at: j)
-            guard scalar.properties.isAlphabetic, letters.count < 8 else { break }
-            letters.append(scalar)
+            let v = scalar.value
+            let alphabetic: Bool
+            switch v {
+            case 0x41...0x5A, 0x61...0x7A, 0x621...0x63A, 0x641...0x64A: alphabetic = true
+            case 0..<0x80: alphabetic = false
+            default: alphabetic = scalar.properties.isAlphabetic
+            }
+            guard alphabetic, count < 8 else { break }
+            if count == 0 { nearest = scalar }
+            count += 1
+            if v >= 0x80 { ascii = false }
+            if v >= 0x600 && v <= 0x6FF { arabic = true }
             i = j
         }
-        guard !letters.isEmpty, letters.count < 8 else { return false }
-        if letters.count == 1 {
+        guard count > 0, count < 8 else { return false }
+        if count == 1 {
             // An initial: one Latin capital (`F.`), or one Arabic letter (`د.` for doctor).
-            let letter = letters[0]
-            return letter.properties.isUppercase || Script(letter) == .arabic
+            return nearest.properties.isUppercase || Script(nearest) == .arabic
         }
-        let word = String(String.UnicodeScalarView(letters.reversed())).lowercased()
+        if arabic { return false }
+        let letters = UnsafeBufferPointer(rebasing: bytes[i..<offset])
+        let word = ascii ? String(decoding: letters.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                         : String(decoding: letters, as: UTF8.self).lowercased()
         if numberAbbreviations.contains(word) { return digitFollows(next) }
         return abbreviations.contains(word)
     }
