@@ -118,31 +118,40 @@ package struct Gazetteer: Sendable {
     /// Word forms with their clitics removed: وبيسكوف, لبيسكوف → بيسكوف;
     /// للكرملين → الكرملين; والروسية → الروسية. Each with whether a
     /// preposition (ب، ل، ك) was removed, the form itself first. On UTF-8:
-    /// each of these letters is two bytes. Handed out one by one and in
-    /// place (only للـ → الـ is spelt anew, in `scratch`): most words have
-    /// no clitic, and a list per word, then an array per form, were each a
-    /// twentieth of extraction.
-    static func forEachStripped(_ form: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
-                                _ body: (UnsafeBufferPointer<UInt8>, _ prepositional: Bool) -> Void) {
-        body(form, false)
+    /// each of these letters is two bytes. As byte ranges of the form, in
+    /// place (only للـ → الـ is spelt anew, in `scratch`), into a list the
+    /// caller keeps: most words have no clitic, and a list per word, then
+    /// an array per form, were each a twentieth of extraction.
+    struct Stripped {
+        var bytes: Range<Int>
+        /// The bytes are in `scratch`, not the form.
+        var respelt: Bool
+        var prepositional: Bool
+    }
+
+    static func strippedForms(_ form: UnsafeBufferPointer<UInt8>, into out: inout [Stripped], scratch: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
+        out.append(Stripped(bytes: 0..<form.count, respelt: false, prepositional: false))
         var rest = form[...]
         var prepositional = false
         var last = (word: rest, prepositional: false)
         for _ in 0..<2 {
             guard rest.count > 4, let clitic = Bytes.clitic(rest) else { break }
             if clitic == .lam, rest.count > 6, Bytes.starts(rest.dropFirst(2), with: Bytes.lam) {
-                scratch.removeAll(keepingCapacity: true)
+                let start = scratch.count
                 scratch.append(contentsOf: Bytes.al)
                 scratch.append(contentsOf: rest.dropFirst(4))
-                scratch.withUnsafeBufferPointer { body($0, true) }
+                out.append(Stripped(bytes: start..<scratch.count, respelt: true, prepositional: true))
             }
             if clitic != .conjunction { prepositional = true }
             rest = rest.dropFirst(2)
             last = (rest, prepositional)
-            body(UnsafeBufferPointer(rebasing: rest), prepositional)
+            out.append(Stripped(bytes: rest.startIndex..<rest.endIndex, respelt: false, prepositional: prepositional))
         }
         if last.word.count > 6, Bytes.starts(last.word, with: Bytes.al) {
-            body(UnsafeBufferPointer(rebasing: last.word.dropFirst(4)), last.prepositional)
+            out.append(Stripped(bytes: (last.word.startIndex + 4)..<last.word.endIndex, respelt: false,
+                                prepositional: last.prepositional))
         }
     }
 
@@ -151,29 +160,40 @@ package struct Gazetteer: Sendable {
         let keys = keys ?? tokens.map { Array($0.form.utf8) }
         var out: [Mention] = []
         var scratch: [UInt8] = []
+        var candidates: [Stripped] = []
         var i = 0
+        // No closure here takes `self` or a table: a closure the optimiser
+        // does not inline copied the gazetteer (a retain per table) for
+        // every word.
         while i < tokens.count {
             var best: Mention?
-            keys[i].withUnsafeBufferPointer { key in
-                Gazetteer.forEachStripped(key, scratch: &scratch) { candidate, prepositional in
-                    guard let first = byFirstWord[candidate] else { return }
-                    for (words, entry) in first.aliases where i + words.count <= tokens.count {
-                        guard best == nil || words.count > best!.tokens.count else { continue }
-                        var matches = true
-                        for k in 1..<max(words.count, 1) where keys[i + k] != words[k] {
-                            // Later words may carry the article too (الحرس الثوري).
-                            matches = false
-                            break
-                        }
-                        if matches {
-                            best = Mention(entry: entry, tokens: i..<i + words.count,
-                                           bytes: tokens[i].range.lowerBound..<tokens[i + words.count - 1].range.upperBound,
-                                           isNisba: false, isPrepositional: prepositional)
-                        }
+            keys[i].withUnsafeBufferPointer { Gazetteer.strippedForms($0, into: &candidates, scratch: &scratch) }
+            for candidate in candidates {
+                let first = candidate.respelt
+                    ? scratch.withUnsafeBufferPointer { byFirstWord[UnsafeBufferPointer(rebasing: $0[candidate.bytes])] }
+                    : keys[i].withUnsafeBufferPointer { byFirstWord[UnsafeBufferPointer(rebasing: $0[candidate.bytes])] }
+                guard let first else { continue }
+                // Longest first (see init): the first that matches is the
+                // best, and none after one no longer than `best` can be.
+                for a in first.aliases.indices {
+                    let count = first.aliases[a].words.count
+                    if let best, count <= best.tokens.count { break }
+                    guard i + count <= tokens.count else { continue }
+                    var matches = true
+                    for k in 1..<max(count, 1) where !Gazetteer.same(keys, i + k, first.aliases[a].words, k) {
+                        // Later words may carry the article too (الحرس الثوري).
+                        matches = false
+                        break
                     }
-                    if best == nil, let country = first.nisba {
-                        best = Mention(entry: country, tokens: i..<i + 1, bytes: tokens[i].range, isNisba: true)
+                    if matches {
+                        best = Mention(entry: first.aliases[a].entry, tokens: i..<i + count,
+                                       bytes: tokens[i].range.lowerBound..<tokens[i + count - 1].range.upperBound,
+                                       isNisba: false, isPrepositional: candidate.prepositional)
+                        break
                     }
+                }
+                if best == nil, let country = first.nisba {
+                    best = Mention(entry: country, tokens: i..<i + 1, bytes: tokens[i].range, isNisba: true)
                 }
             }
             if let best {
@@ -184,6 +204,22 @@ package struct Gazetteer: Sendable {
             }
         }
         return out
+    }
+}
+
+extension Gazetteer {
+    /// `a[i] == b[j]`, compared in place.
+    @inline(__always)
+    static func same(_ a: [[UInt8]], _ i: Int, _ b: [[UInt8]], _ j: Int) -> Bool {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                a[i].withUnsafeBufferPointer { x in
+                    b[j].withUnsafeBufferPointer { y in
+                        x.count == y.count && x.elementsEqual(y)
+                    }
+                }
+            }
+        }
     }
 }
 

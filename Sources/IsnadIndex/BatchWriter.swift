@@ -593,21 +593,24 @@ struct BatchWriter {
         // The lists in key order, through one cursor per database: each
         // read and write then starts from the page the one before left.
         let slots = table.orderedSlots()
+        // The closures work on this one copy: a call on `self` from inside
+        // them copied the whole writer (a retain per field) for every list.
+        let writer = self
         try txn.withCursor(on: store.fields) { fields in
             try txn.withCursor(on: store.dates) { dates in
                 try txn.withCursor(on: store.terms) { terms in
                     try txn.withCursor(on: store.positions) { positions in
                         for slot in slots {
-                            let full = table.keyBytes(slot)
+                            let full = writer.table.keyBytes(slot)
                             guard let target = full.first else { continue }
                             let key = Array(full.dropFirst())
                             switch target {
-                            case 0: try flushPostings(slot, key: key, db: store.fields, cursor: fields, txn: txn)
-                            case 1: try flushPostings(slot, key: key, db: store.dates, cursor: dates, txn: txn)
+                            case 0: try writer.flushPostings(slot, key: key, db: writer.store.fields, cursor: fields, txn: txn)
+                            case 1: try writer.flushPostings(slot, key: key, db: writer.store.dates, cursor: dates, txn: txn)
                             default:
-                                try flushPostings(slot, key: key, db: store.terms, cursor: terms, txn: txn)
-                                if !table.positions.isEmpty(slot) || table.positionRemovals[slot] != nil {
-                                    try flushPositions(slot, key: key, cursor: positions, txn: txn)
+                                try writer.flushPostings(slot, key: key, db: writer.store.terms, cursor: terms, txn: txn)
+                                if !writer.table.positions.isEmpty(slot) || writer.table.positionRemovals[slot] != nil {
+                                    try writer.flushPositions(slot, key: key, cursor: positions, txn: txn)
                                 }
                             }
                         }
