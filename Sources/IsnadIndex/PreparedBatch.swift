@@ -27,7 +27,7 @@ package struct PreparedBatch: Sendable {
         statements = Self.lastOfEach(batch.statements) { $0.id }
         removedStatements = batch.removedStatements
         entityBytes = try entities.map { try encoder.encode($0) }
-        articleBytes = try articles.map { try encoder.encode($0) }
+        articleBytes = articles.map { $0.storedJSON() }
         var words = BatchWords()
         let analyzer = Analyzer()
         articleWords = articles.map { words.append([$0.title ?? "", $0.text], positions: false, analyzer: analyzer) }

@@ -139,3 +139,26 @@ import Testing
         }
     }
 }
+
+/// Article records written straight to bytes must be JSONEncoder's bytes:
+/// the store tells an unchanged article by comparing them.
+@Suite struct ArticleJSONTests {
+    @Test func storedJSONIsTheEncodersBytes() throws {
+        let encoder = RecordCoding.encoder()
+        var pieces = ["قال المتحدث", "Kirby", " ", "\"", "\\", "/", "«»", "é", "\u{2028}", "\u{7F}", "😀", "\u{FEFF}", ""]
+        pieces += (0..<0x20).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+        var generator = SystemRandomNumberGenerator()
+        func text() -> String {
+            (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        func maybe() -> String? { Bool.random(using: &generator) ? text() : nil }
+        for _ in 0..<2_000 {
+            let cites: [String]? = Bool.random(using: &generator) ? (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() } : nil
+            let record = ArticleRecord(key: text(), title: maybe(), source: maybe(), url: maybe(), published: maybe(),
+                                       lang: maybe(), text: text(), cites: cites)
+            #expect(record.storedJSON() == (try encoder.encode(record)), "\(record)")
+        }
+        let plain = ArticleRecord(key: "a1", title: nil, source: nil, url: nil, published: "2024-09-06", lang: "ar", text: "x")
+        #expect(String(decoding: plain.storedJSON(), as: UTF8.self) == #"{"id":"a1","lang":"ar","published":"2024-09-06","text":"x"}"#)
+    }
+}
