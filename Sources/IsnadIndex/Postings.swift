@@ -211,7 +211,27 @@ extension Postings {
 extension Postings {
     /// The stored form of `ids`, which must be sorted and distinct.
     package static func encode(sorted ids: some Collection<UInt32>) -> [UInt8] {
-        // Group by high bits first, to size the directory.
+        let groups = groups(of: ids)
+        var size = headerSize + groups.count * entrySize
+        for g in groups { size += payloadSize(g.count) }
+        var out = [UInt8](repeating: 0, count: size)
+        out.withUnsafeMutableBytes { raw in
+            raw.storeBytes(of: UInt32(ids.count).littleEndian, toByteOffset: 0, as: UInt32.self)
+            raw.storeBytes(of: UInt32(groups.count).littleEndian, toByteOffset: 4, as: UInt32.self)
+            var offset = headerSize + groups.count * entrySize
+            var iterator = ids.makeIterator()
+            for (i, g) in groups.enumerated() {
+                writeEntry(raw, i, high: g.high, count: g.count, offset: offset)
+                writePayload(raw, at: offset, count: g.count, &iterator)
+                offset += payloadSize(g.count)
+            }
+        }
+        return out
+    }
+
+    /// Sorted ids grouped by their high 16 bits: each group's high bits,
+    /// where it starts and how many ids it has.
+    static func groups(of ids: some Collection<UInt32>) -> [(high: UInt16, start: Int, count: Int)] {
         var groups: [(high: UInt16, start: Int, count: Int)] = []
         var index = 0
         for id in ids {
@@ -223,41 +243,42 @@ extension Postings {
             }
             index += 1
         }
-        var size = headerSize + groups.count * entrySize
-        for g in groups { size += g.count > arrayLimit ? bitmapWords * 8 : g.count * 2 }
-        var out = [UInt8](repeating: 0, count: size)
-        out.withUnsafeMutableBytes { raw in
-            raw.storeBytes(of: UInt32(ids.count).littleEndian, toByteOffset: 0, as: UInt32.self)
-            raw.storeBytes(of: UInt32(groups.count).littleEndian, toByteOffset: 4, as: UInt32.self)
-            var offset = headerSize + groups.count * entrySize
-            var iterator = ids.makeIterator()
-            for (i, g) in groups.enumerated() {
-                let entry = headerSize + i * entrySize
-                raw.storeBytes(of: g.high.littleEndian, toByteOffset: entry, as: UInt16.self)
-                raw.storeBytes(of: UInt16(g.count - 1).littleEndian, toByteOffset: entry + 2, as: UInt16.self)
-                raw.storeBytes(of: UInt32(offset).littleEndian, toByteOffset: entry + 4, as: UInt32.self)
-                if g.count > arrayLimit {
-                    var words = [UInt64](repeating: 0, count: bitmapWords)
-                    for _ in 0..<g.count {
-                        guard let id = iterator.next() else { break }
-                        let low = Int(id & 0xFFFF)
-                        words[low >> 6] |= 1 << UInt64(low & 63)
-                    }
-                    for (w, word) in words.enumerated() {
-                        raw.storeBytes(of: word.littleEndian, toByteOffset: offset + 8 * w, as: UInt64.self)
-                    }
-                    offset += bitmapWords * 8
-                } else {
-                    for k in 0..<g.count {
-                        guard let id = iterator.next() else { break }
-                        raw.storeBytes(of: UInt16(truncatingIfNeeded: id).littleEndian,
-                                       toByteOffset: offset + 2 * k, as: UInt16.self)
-                    }
-                    offset += g.count * 2
-                }
+        return groups
+    }
+
+    @inline(__always)
+    static func payloadSize(_ count: Int) -> Int { count > arrayLimit ? bitmapWords * 8 : count * 2 }
+
+    @inline(__always)
+    static func writeEntry(_ raw: UnsafeMutableRawBufferPointer, _ i: Int, high: UInt16, count: Int, offset: Int) {
+        let entry = headerSize + i * entrySize
+        raw.storeBytes(of: high.littleEndian, toByteOffset: entry, as: UInt16.self)
+        raw.storeBytes(of: UInt16(count - 1).littleEndian, toByteOffset: entry + 2, as: UInt16.self)
+        raw.storeBytes(of: UInt32(offset).littleEndian, toByteOffset: entry + 4, as: UInt32.self)
+    }
+
+    /// The payload of a container of `count` ids taken from `ids`, into
+    /// zeroed bytes at `offset`.
+    static func writePayload(_ raw: UnsafeMutableRawBufferPointer, at offset: Int, count: Int,
+                             _ ids: inout some IteratorProtocol<UInt32>) {
+        if count > arrayLimit {
+            for _ in 0..<count {
+                guard let id = ids.next() else { break }
+                setBit(raw, at: offset, UInt16(truncatingIfNeeded: id))
+            }
+        } else {
+            for k in 0..<count {
+                guard let id = ids.next() else { break }
+                raw.storeBytes(of: UInt16(truncatingIfNeeded: id).littleEndian, toByteOffset: offset + 2 * k, as: UInt16.self)
             }
         }
-        return out
+    }
+
+    /// Sets `low`'s bit in the bitmap at `offset`: bit `low & 63` of
+    /// little-endian word `low >> 6` is bit `low & 7` of byte `low >> 3`.
+    @inline(__always)
+    static func setBit(_ raw: UnsafeMutableRawBufferPointer, at offset: Int, _ low: UInt16) {
+        raw[offset + Int(low >> 3)] |= 1 << (low & 7)
     }
 }
 
@@ -278,68 +299,62 @@ extension Postings {
     /// `old` followed by `ids` (sorted, distinct, all above `old`'s last id),
     /// copying the containers `ids` leaves alone instead of decoding them:
     /// a batch adds to a list of a million ids by rewriting its last
-    /// container.
+    /// container. That one is extended in place too (its bitmap copied and
+    /// the new bits set, or its array copied and the new ids after it):
+    /// decoding it and encoding it again cost each list a batch added to
+    /// up to 65,536 ids' work, and was most of what writing a batch cost.
     package static func encode(appending ids: [UInt32], to old: Postings) -> [UInt8] {
         guard old.containerCount > 0 else { return encode(sorted: ids) }
         let kept = old.containerCount - 1
         let last = old.container(kept)
-        // The last container's ids and the new ones, encoded on their own,
-        // then spliced after the kept containers.
-        var tail: [UInt32] = []
-        tail.reserveCapacity(last.count + ids.count)
-        let base = UInt32(last.high) << 16
-        if last.isBitmap {
-            for w in 0..<bitmapWords {
-                var bits = old.word(last, w)
-                while bits != 0 {
-                    tail.append(base | UInt32(w) << 6 | UInt32(bits.trailingZeroBitCount))
-                    bits &= bits - 1
+        var joining = 0
+        while joining < ids.count, UInt16(truncatingIfNeeded: ids[joining] >> 16) == last.high { joining += 1 }
+        let merged = last.count + joining
+        let rest = ids[joining...]
+        let groups = groups(of: rest)
+        let containers = kept + 1 + groups.count
+        var size = headerSize + containers * entrySize + payloadSize(merged)
+        for i in 0..<kept { size += old.container(i).byteCount }
+        for g in groups { size += payloadSize(g.count) }
+        var out = [UInt8](repeating: 0, count: size)
+        out.withUnsafeMutableBytes { raw in
+            raw.storeBytes(of: UInt32(old.count + ids.count).littleEndian, toByteOffset: 0, as: UInt32.self)
+            raw.storeBytes(of: UInt32(containers).littleEndian, toByteOffset: 4, as: UInt32.self)
+            var offset = headerSize + containers * entrySize
+            func copy(_ c: Container, bytes: Int) {
+                UnsafeMutableRawBufferPointer(rebasing: raw[offset..<offset + bytes])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: old.bytes[c.offset..<c.offset + bytes]))
+            }
+            for i in 0..<kept {
+                let c = old.container(i)
+                writeEntry(raw, i, high: c.high, count: c.count, offset: offset)
+                copy(c, bytes: c.byteCount)
+                offset += c.byteCount
+            }
+            writeEntry(raw, kept, high: last.high, count: merged, offset: offset)
+            if merged > arrayLimit {
+                if last.isBitmap {
+                    copy(last, bytes: last.byteCount)
+                } else {
+                    for k in 0..<last.count { setBit(raw, at: offset, old.low(last, k)) }
+                }
+                for id in ids[..<joining] { setBit(raw, at: offset, UInt16(truncatingIfNeeded: id)) }
+            } else {
+                copy(last, bytes: last.byteCount)
+                for (k, id) in ids[..<joining].enumerated() {
+                    raw.storeBytes(of: UInt16(truncatingIfNeeded: id).littleEndian,
+                                   toByteOffset: offset + 2 * (last.count + k), as: UInt16.self)
                 }
             }
-        } else {
-            for k in 0..<last.count { tail.append(base | UInt32(old.low(last, k))) }
-        }
-        tail.append(contentsOf: ids)
-        let tailBytes = encode(sorted: tail)
-        return tailBytes.withUnsafeBytes { t in
-            let tailContainers = Int(t.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian)
-            let containers = kept + tailContainers
-            let directoryEnd = headerSize + containers * entrySize
-            var size = directoryEnd
-            for i in 0..<kept { size += old.container(i).byteCount }
-            let tailPayloadStart = headerSize + tailContainers * entrySize
-            size += t.count - tailPayloadStart
-            var out = [UInt8](repeating: 0, count: size)
-            out.withUnsafeMutableBytes { raw in
-                raw.storeBytes(of: UInt32(old.count - last.count + tail.count).littleEndian, toByteOffset: 0, as: UInt32.self)
-                raw.storeBytes(of: UInt32(containers).littleEndian, toByteOffset: 4, as: UInt32.self)
-                var offset = directoryEnd
-                for i in 0..<kept {
-                    let c = old.container(i)
-                    let entry = headerSize + i * entrySize
-                    raw.storeBytes(of: c.high.littleEndian, toByteOffset: entry, as: UInt16.self)
-                    raw.storeBytes(of: UInt16(c.count - 1).littleEndian, toByteOffset: entry + 2, as: UInt16.self)
-                    raw.storeBytes(of: UInt32(offset).littleEndian, toByteOffset: entry + 4, as: UInt32.self)
-                    UnsafeMutableRawBufferPointer(rebasing: raw[offset..<offset + c.byteCount])
-                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: old.bytes[c.offset..<c.offset + c.byteCount]))
-                    offset += c.byteCount
-                }
-                for j in 0..<tailContainers {
-                    let entry = headerSize + j * entrySize
-                    let high = t.loadUnaligned(fromByteOffset: entry, as: UInt16.self)
-                    let count = t.loadUnaligned(fromByteOffset: entry + 2, as: UInt16.self)
-                    let tailOffset = Int(t.loadUnaligned(fromByteOffset: entry + 4, as: UInt32.self).littleEndian)
-                    let to = headerSize + (kept + j) * entrySize
-                    raw.storeBytes(of: high, toByteOffset: to, as: UInt16.self)
-                    raw.storeBytes(of: count, toByteOffset: to + 2, as: UInt16.self)
-                    raw.storeBytes(of: UInt32(offset + tailOffset - tailPayloadStart).littleEndian,
-                                   toByteOffset: to + 4, as: UInt32.self)
-                }
-                UnsafeMutableRawBufferPointer(rebasing: raw[offset...])
-                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: t[tailPayloadStart...]))
+            offset += payloadSize(merged)
+            var iterator = rest.makeIterator()
+            for (j, g) in groups.enumerated() {
+                writeEntry(raw, kept + 1 + j, high: g.high, count: g.count, offset: offset)
+                writePayload(raw, at: offset, count: g.count, &iterator)
+                offset += payloadSize(g.count)
             }
-            return out
         }
+        return out
     }
 }
 

@@ -393,3 +393,16 @@ import Testing
     }
 }
 
+
+@Suite struct ArticleDayTests {
+    /// A published timestamp keeps its day, blanks trimmed, whether or not
+    /// the fast path (ASCII, not blank, at both ends) takes it.
+    @Test func publishedTimestampsKeepTheirDay() {
+        let cases = [
+            ("2022-10-20", "2022-10-20"), ("2022-10-20T14:05:00Z", "2022-10-20"), ("2022-10-20 14:05", "2022-10-20"),
+            (" 2022-10-20T14:05:00Z ", "2022-10-20"), ("\t2022-10\t", "2022-10"), ("\u{A0}2022\u{3000}", "2022"),
+            ("2022-10-20\u{A0}", "2022-10-20"), ("", ""), ("  ", ""), ("٢٠٢٢", "٢٠٢٢"), ("x", "x"),
+        ]
+        for (written, day) in cases { #expect(Article.day(of: written) == day, "\(written)") }
+    }
+}
