@@ -179,6 +179,20 @@ package enum Cue {
         }
     }
 
+    /// Whether ``cue(at:in:keys:)`` can find a cue at this word, whatever
+    /// follows it: the same lookups without the words after it (for
+    /// ``WordFlags``).
+    static func mayStart(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        for n in 0..<(hasConjunction(key) ? 2 : 1) {
+            let candidate = n == 0 ? key : UnsafeBufferPointer(rebasing: key[2...])
+            if entries[candidate] != nil { return true }
+            for suffix in objectSuffixes where candidate.count > suffix.count + 4 && candidate.suffix(suffix.count).elementsEqual(suffix) {
+                if entries[UnsafeBufferPointer(rebasing: candidate[..<(candidate.count - suffix.count)])]?.single != nil { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether ``strippedVerb(_:)`` gives two forms.
     @inline(__always)
     static func hasConjunction<Word: Collection<UInt8>>(_ form: Word) -> Bool {

@@ -89,14 +89,15 @@ package enum DateFinder {
     }
 
     /// Every date expression in `tokens`, resolved against `article`.
-    package static func find(in tokens: [Token], article: RecordDate?, keys: [[UInt8]]? = nil) -> [Found] {
+    package static func find(in tokens: [Token], article: RecordDate?, keys: [[UInt8]]? = nil,
+                             flags: [WordFlags]? = nil) -> [Found] {
         let keys = keys ?? tokens.map { Array($0.form.utf8) }
         var out: [Found] = []
         let base = article?.first
         var i = 0
         while i < tokens.count {
             let word = strippedSlice(keys[i])
-            let maybeDate = dateWords.contains(word)
+            let maybeDate = flags.map { $0[i].contains(.date) } ?? dateWords.contains(word)
             // Day ordinal or number, then month: "السادس من سبتمبر", "6 سبتمبر 2024".
             if maybeDate, let (month, length) = month(at: i, word: word, keys) {
                 var day: Int?

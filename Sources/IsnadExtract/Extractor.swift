@@ -51,16 +51,19 @@ package struct Extractor: Sendable {
 
     /// What reads the words of articles for this extractor: one per worker,
     /// kept from article to article (``extract(text:published:words:)``).
-    package func words() -> ArticleWords { ArticleWords(analyzer: forms) }
+    package func words() -> ArticleWords {
+        let extractor = self
+        return ArticleWords(analyzer: forms) { extractor.flags(of: $0) }
+    }
 
     /// The statements of one article, its words read through `words`.
     package func extract(text: String, published: RecordDate?, words: inout ArticleWords) -> [Extraction] {
         // The keys are the words as UTF-8 bytes for the lexicons (see Gazetteer).
-        let (tokens, keys) = words.read(text)
+        let (tokens, keys, flags) = words.read(text)
         guard !tokens.isEmpty else { return [] }
         let bytes = Array(text.utf8)
         let quotes = Extractor.quotes(in: bytes)
-        let allMentions = gazetteer.mentions(in: tokens, keys: keys)
+        let allMentions = gazetteer.mentions(in: tokens, keys: keys, flags: flags)
         // Names inside quotations are spoken about, never speakers.
         let mentions = allMentions.filter { m in
             !quotes.contains { $0.contains(m.bytes.lowerBound) }
@@ -68,7 +71,7 @@ package struct Extractor: Sendable {
         }
         var mentionAt: [Int: Gazetteer.Mention] = [:]
         for m in mentions { mentionAt[m.tokens.lowerBound] = m }
-        let dates = DateFinder.find(in: tokens, article: published, keys: keys)
+        let dates = DateFinder.find(in: tokens, article: published, keys: keys, flags: flags)
         // Punctuation between a token and the one before it.
         var gaps = [Gap](repeating: .none, count: tokens.count)
         for k in tokens.indices where k > 0 {
@@ -161,6 +164,7 @@ package struct Extractor: Sendable {
         // (nil: not looked up yet; .some(nil): no cue.)
         var cues = [Cue.Hit??](repeating: nil, count: tokens.count)
         func cueAt(_ k: Int) -> Cue.Hit? {
+            guard flags[k].contains(.cue) else { return nil }
             if let known = cues[k] { return known }
             let found = Cue.cue(at: k, in: tokens, keys: keys)
             cues[k] = .some(found)

@@ -156,7 +156,8 @@ package struct Gazetteer: Sendable {
     }
 
     /// Every longest match of an alias over `tokens`, left to right.
-    package func mentions(in tokens: [Token], keys: [[UInt8]]? = nil) -> [Mention] {
+    /// `flags`, when given, say which words may start a name (``WordFlags``).
+    package func mentions(in tokens: [Token], keys: [[UInt8]]? = nil, flags: [WordFlags]? = nil) -> [Mention] {
         let keys = keys ?? tokens.map { Array($0.form.utf8) }
         var out: [Mention] = []
         var scratch: [UInt8] = []
@@ -166,6 +167,10 @@ package struct Gazetteer: Sendable {
         // does not inline copied the gazetteer (a retain per table) for
         // every word.
         while i < tokens.count {
+            if let flags, !flags[i].contains(.name) {
+                i += 1
+                continue
+            }
             var best: Mention?
             keys[i].withUnsafeBufferPointer { Gazetteer.strippedForms($0, into: &candidates, scratch: &scratch) }
             for candidate in candidates {
@@ -208,6 +213,19 @@ package struct Gazetteer: Sendable {
 }
 
 extension Gazetteer {
+    /// Whether one of the word's clitic-stripped forms starts a name or is
+    /// a nisba: the first step of ``mentions(in:keys:flags:)``, for ``WordFlags``.
+    func mayStartName(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var scratch: [UInt8] = []
+        var candidates: [Stripped] = []
+        Gazetteer.strippedForms(key, into: &candidates, scratch: &scratch)
+        return candidates.contains { candidate in
+            candidate.respelt
+                ? scratch.withUnsafeBufferPointer { byFirstWord[UnsafeBufferPointer(rebasing: $0[candidate.bytes])] != nil }
+                : byFirstWord[UnsafeBufferPointer(rebasing: key[candidate.bytes])] != nil
+        }
+    }
+
     /// `a[i] == b[j]`, compared in place.
     @inline(__always)
     static func same(_ a: [[UInt8]], _ i: Int, _ b: [[UInt8]], _ j: Int) -> Bool {

@@ -378,8 +378,9 @@ import Testing
             for analyzer in [Analyzer(stemming: false), Analyzer()] {
                 var words = ArticleWords(analyzer: analyzer, limit: limit)
                 for text in texts + texts {
-                    let (tokens, keys) = words.read(text)
+                    let (tokens, keys, flags) = words.read(text)
                     let whole = analyzer.tokens(in: text)
+                    #expect(flags.count == tokens.count && flags.allSatisfy { $0 == .all })
                     #expect(tokens == whole, "\(text)")
                     #expect(keys == whole.map { Array($0.form.utf8) }, "\(text)")
                     for token in tokens where !token.form.isEmpty {
@@ -390,6 +391,67 @@ import Testing
         }
         var words = ArticleWords(analyzer: Analyzer(stemming: false))
         #expect(words.read(texts[1]).tokens.map(\.form).contains("شرعيه"))
+    }
+
+    /// A word whose flags say it starts no name, date or cue is skipped by
+    /// those lookups: it must be one they would not have found anything at,
+    /// so extraction finds the same with the flags as without them.
+    @Test func wordFlagsSkipOnlyWhatCannotMatch() {
+        let folders = [ExtractionTests.shared.appendingPathComponent("corpus/seeds").path,
+                       URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                           .deletingLastPathComponent().appendingPathComponent("examples/corpus").path]
+        var texts = Article.load(from: folders).articles.map(\.text)
+        let articles = texts.count
+        #expect(articles >= 12)
+        // Every name of the gazetteer behind each clitic, then every cue verb
+        // with a conjunction or an object pronoun, and the date words.
+        let gazetteer = ExtractionTests.gazetteer
+        let clitics = ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "وال", "بال", "لل"]
+        // (Short texts, one per entry or verb: extraction looks back over
+        // a text's earlier statements, and the tests run a debug build.)
+        for entry in gazetteer.entries {
+            var names: [String] = []
+            for alias in [entry.name] + entry.aliases {
+                for clitic in clitics { names.append(clitic + alias) }
+                if alias.hasPrefix("ال") { names += ["لل" + alias.dropFirst(2), "ولل" + alias.dropFirst(2)] }  // للكرملين
+            }
+            texts.append(names.joined(separator: " قال "))
+        }
+        for (_, list) in Cue.verbs {
+            for verb in list {
+                texts.append(["و" + verb, "ف" + verb, verb + "ه", verb + "ها", "و" + verb + "هم", verb].joined(separator: " أن "))
+            }
+        }
+        texts.append(Cue.phrases.map { $0.0 }.joined(separator: ". "))
+        var dates: [String] = []
+        for (name, _) in DateFinder.monthNames + DateFinder.weekdayNames {
+            dates += ["في " + name, "و" + name, "ب" + name]
+        }
+        texts.append(dates.joined(separator: " 2023 ") + " أمس اليوم الشهر الماضي العام الماضي كانون الثاني وتشرين الأول")
+        let published = ExtractionTests.published
+        var flagged = ExtractionTests.extractor.words()
+        var unflagged = ArticleWords(analyzer: Analyzer(stemming: false))
+        var skipped = 0, total = 0
+        for (n, text) in texts.enumerated() {
+            let withFlags = ExtractionTests.extractor.extract(text: text, published: published, words: &flagged)
+            let without = ExtractionTests.extractor.extract(text: text, published: published, words: &unflagged)
+            #expect(withFlags == without)
+            let (tokens, keys, flags) = flagged.read(text)
+            let mentions = gazetteer.mentions(in: tokens, keys: keys)
+            #expect(gazetteer.mentions(in: tokens, keys: keys, flags: flags) == mentions)
+            for mention in mentions { #expect(flags[mention.tokens.lowerBound].contains(.name), "\(tokens[mention.tokens.lowerBound].form)") }
+            for k in tokens.indices where !flags[k].contains(.cue) {
+                #expect(Cue.cue(at: k, in: tokens, keys: keys) == nil, "\(tokens[k].form)")
+            }
+            #expect(DateFinder.find(in: tokens, article: published, keys: keys, flags: flags)
+                == DateFinder.find(in: tokens, article: published, keys: keys))
+            if n < articles {
+                skipped += flags.filter { $0.isEmpty }.count
+                total += flags.count
+            }
+        }
+        // The point: most words of news text start nothing.
+        #expect(skipped * 2 > total, "\(skipped) of \(total)")
     }
 }
 
