@@ -146,7 +146,7 @@ extension Extractor {
             if gaps[k] == .comma, !run.isEmpty { break }
             let form = tokens[k].form
             if Extractor.boundaries.contains(form) { break }
-            if Extractor.roles.contains(DateFinder.stripped(form)) {
+            if Extractor.roles.contains(strippedOf: form) {
                 sawRole = true
                 run = []
             } else if let m = mentionAt[k] {
@@ -154,7 +154,7 @@ extension Extractor {
                 run = []
                 k = m.tokens.upperBound
                 continue
-            } else if Extractor.nameStops.contains(form) || form.unicodeScalars.contains(where: { Script($0) != .arabic })
+            } else if Extractor.nameStops.contains(form) || !Extractor.isArabic(form)
                         || (run.isEmpty && definite(k)) {
                 if run.count >= 2 { break }
                 run = []
@@ -164,6 +164,23 @@ extension Extractor {
             k += 1
         }
         return name()
+    }
+
+    /// Whether every character of an analyzer form is of the Arabic
+    /// script. Asked of each word after a role; the usual form is all
+    /// letters of U+0620–064A (what normalisation leaves of an Arabic word),
+    /// told from its bytes before any scalar is decoded.
+    static func isArabic(_ form: String) -> Bool {
+        var form = form
+        let letters = form.withUTF8 { bytes -> Bool in
+            guard bytes.count % 2 == 0 else { return false }
+            for i in stride(from: 0, to: bytes.count, by: 2) {
+                let lead = bytes[i], second = bytes[i + 1]
+                guard lead == 0xD8 ? second >= 0xA0 : lead == 0xD9 && second >= 0x80 && second <= 0x8A else { return false }
+            }
+            return true
+        }
+        return letters || !form.unicodeScalars.contains { Script($0) != .arabic }
     }
 
     /// A person joined to a speaker by "ونظيره …" or "و" + a name, before

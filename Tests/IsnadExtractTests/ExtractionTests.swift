@@ -353,6 +353,7 @@ import Testing
             #expect(PlainForm.bare(word) { String(decoding: $0, as: UTF8.self) } == Extractor.bare(word), "\(word)")
             #expect(PlainForm.stripped(word) { bytes, _ in String(decoding: bytes, as: UTF8.self) } == DateFinder.stripped(word), "\(word)")
             #expect(Extractor.isOfficial(word) == Self.isOfficial(word), "\(word)")
+            #expect(Extractor.isArabic(word) == !word.unicodeScalars.contains { Script($0) != .arabic }, "\(word)")
             if let count = PlainForm.stripped(word, { _, count in count }) {
                 #expect(count == DateFinder.stripped(word).count, "\(word)")
             }
