@@ -212,7 +212,7 @@ package struct Extractor: Sendable {
                 // one inverted right after it ("…", said Kirby), never one
                 // deep in what was said ("but said they … Ukraine began").
                 let latin = (keys[i].first ?? 0) < 0x80
-                let plural = cue.length == 1 && (tokens[i].form.hasSuffix("وا") || tokens[i].form.hasSuffix("ون"))
+                let plural = cue.length == 1 && (PlainForm.hasSuffix(tokens[i].form, "وا") || PlainForm.hasSuffix(tokens[i].form, "ون"))
                 // A vocalised passive ("اتُهمت") attributes nothing.
                 if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" { i = after; continue }
                 if let cited {
@@ -306,7 +306,7 @@ package struct Extractor: Sendable {
                 previousActor = speaker
                 history.append(speaker)
                 if history.count > 8 { history.removeFirst() }
-                if speaker.name.hasSuffix("s") || speaker.name.contains(" and ") { previousGroup = speaker }
+                if PlainForm.hasSuffix(speaker.name, "s") || PlainForm.contains(speaker.name, " and ") { previousGroup = speaker }
 
                 // The quote: the first quotation after the cue in the
                 // sentence, else the rest of the sentence after the speaker.

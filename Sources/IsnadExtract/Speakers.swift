@@ -230,11 +230,12 @@ extension Extractor {
         let plural = ["مسؤولون", "مسؤولين", "المسؤولون", "المسؤولين", "مصادر", "المصادر", "دبلوماسيون",
                       "دبلوماسيين", "officials", "sources", "diplomats"].contains(word)
         // "مصادر مسؤولين": sources who are officials.
-        let sourcesWhoAre = (word.contains("مصدر") || word.contains("مصادر")) && k + 1 < end
-            && Extractor.isOfficial(tokens[k + 1].form) && !(tokens[k + 1].form.contains("مصدر") || tokens[k + 1].form.contains("مصادر"))
+        func holds(_ text: String, _ part: String) -> Bool { PlainForm.contains(text, part) }
+        let sourcesWhoAre = (holds(word, "مصدر") || holds(word, "مصادر")) && k + 1 < end
+            && Extractor.isOfficial(tokens[k + 1].form) && !(holds(tokens[k + 1].form, "مصدر") || holds(tokens[k + 1].form, "مصادر"))
         if sourcesWhoAre { return unnamed(at: k + 1, end: end, tokens: tokens, mentionAt: mentionAt) }
-        let noun = word.contains("دبلوماسي") || word.hasPrefix("diplomat") ? "diplomat"
-            : word.contains("مصدر") || word.contains("مصادر") || word.hasPrefix("source") ? "source" : "official"
+        let noun = holds(word, "دبلوماسي") || word.hasPrefix("diplomat") ? "diplomat"
+            : holds(word, "مصدر") || holds(word, "مصادر") || word.hasPrefix("source") ? "source" : "official"
         var countries: [String] = []
         var next = k + 1
         while next < end, let m = mentionAt[next], m.isNisba {
@@ -402,15 +403,15 @@ extension Extractor {
     /// for each search: five times Foundation's cost here, not a tenth.)
     static func bytes(of text: String, hold part: String) -> Bool {
         var text = text, part = part
-        return text.withUTF8 { t in
-            part.withUTF8 { p in
-                guard let first = p.first, t.count >= p.count else { return p.isEmpty }
-                for start in 0...(t.count - p.count) where t[start] == first {
-                    if t[start..<start + p.count].elementsEqual(p) { return true }
-                }
-                return false
-            }
+        return text.withUTF8 { t in part.withUTF8 { p in bytes(of: t, hold: p) } }
+    }
+
+    static func bytes(of t: UnsafeBufferPointer<UInt8>, hold p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = p.first, t.count >= p.count else { return p.isEmpty }
+        for start in 0...(t.count - p.count) where t[start] == first {
+            if t[start..<start + p.count].elementsEqual(p) { return true }
         }
+        return false
     }
 
     /// The speaker just before a subject-first cue ("بيسكوف قال",

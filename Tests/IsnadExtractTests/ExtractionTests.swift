@@ -340,6 +340,7 @@ import Testing
         "والمسؤولون", "المسؤول", "مسؤول", "فالخبراء", "وكالات", "ووكالات", "الصحف", "والصحف", "صحف", "وصحف",
         "بسبتمبر", "وفي", "في", "و", "وال", "ال", "الاا", "والا", "officials", "and", "a", "", "وَالمسؤول", "و\u{0301}ال",
         "한국어", "각", "ومسؤول\u{200D}", "e\u{301}", "🇮🇷", "ف🇮🇷", "والعربي٣", "وabc", "والمصادر", "لمصادر",
+        "Kirby and Blinken", "officials", "قالوا", "يقولون", "s", "\u{600}s", "se\u{301}",
     ]
 
     /// The String versions, as written before the byte path.
@@ -354,6 +355,10 @@ import Testing
             #expect(PlainForm.stripped(word) { bytes, _ in String(decoding: bytes, as: UTF8.self) } == DateFinder.stripped(word), "\(word)")
             #expect(Extractor.isOfficial(word) == Self.isOfficial(word), "\(word)")
             #expect(Extractor.isArabic(word) == !word.unicodeScalars.contains { Script($0) != .arabic }, "\(word)")
+            for part in ["وا", "ون", "s", " and ", "ال", "مصادر", "e", "\u{301}", "ل", ""] {
+                #expect(PlainForm.hasSuffix(word, part) == word.hasSuffix(part), "\(word) \(part)")
+                #expect(PlainForm.contains(word, part) == word.contains(part), "\(word) \(part)")
+            }
             if let count = PlainForm.stripped(word, { _, count in count }) {
                 #expect(count == DateFinder.stripped(word).count, "\(word)")
             }
