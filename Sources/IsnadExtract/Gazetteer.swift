@@ -174,10 +174,7 @@ package struct Gazetteer: Sendable {
             var best: Mention?
             keys[i].withUnsafeBufferPointer { Gazetteer.strippedForms($0, into: &candidates, scratch: &scratch) }
             for candidate in candidates {
-                let first = candidate.respelt
-                    ? scratch.withUnsafeBufferPointer { byFirstWord[UnsafeBufferPointer(rebasing: $0[candidate.bytes])] }
-                    : keys[i].withUnsafeBufferPointer { byFirstWord[UnsafeBufferPointer(rebasing: $0[candidate.bytes])] }
-                guard let first else { continue }
+                guard let first = keys[i].withUnsafeBufferPointer({ firstWord(candidate, of: $0, scratch: scratch) }) else { continue }
                 // Longest first (see init): the first that matches is the
                 // best, and none after one no longer than `best` can be.
                 for a in first.aliases.indices {
@@ -219,11 +216,15 @@ extension Gazetteer {
         var scratch: [UInt8] = []
         var candidates: [Stripped] = []
         Gazetteer.strippedForms(key, into: &candidates, scratch: &scratch)
-        return candidates.contains { candidate in
-            candidate.respelt
-                ? scratch.withUnsafeBufferPointer { byFirstWord[UnsafeBufferPointer(rebasing: $0[candidate.bytes])] != nil }
-                : byFirstWord[UnsafeBufferPointer(rebasing: key[candidate.bytes])] != nil
-        }
+        return candidates.contains { firstWord($0, of: key, scratch: scratch) != nil }
+    }
+
+    /// The names and nisba a stripped form of `key` starts, if any.
+    @inline(__always)
+    private func firstWord(_ candidate: Stripped, of key: UnsafeBufferPointer<UInt8>, scratch: [UInt8]) -> FirstWord? {
+        candidate.respelt
+            ? scratch.withUnsafeBufferPointer { byFirstWord[UnsafeBufferPointer(rebasing: $0[candidate.bytes])] }
+            : byFirstWord[UnsafeBufferPointer(rebasing: key[candidate.bytes])]
     }
 
     /// `a[i] == b[j]`, compared in place.
