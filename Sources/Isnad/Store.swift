@@ -127,9 +127,9 @@ public final class Store: Sendable {
     /// reads only the text and the gazetteer, so the articles are independent;
     /// each result goes to its own slot, and the results are in input order
     /// whatever the scheduling. (Every read of the store stays on the
-    /// caller's thread, in its transaction.) Each worker takes every `workers`-th article and keeps its own
-    /// ``ArticleWords``, so the words an article shares with the ones before
-    /// it are analysed once per worker.
+    /// caller's thread, in its transaction.) Each worker takes every
+    /// `workers`-th article and keeps its own ``ArticleWords``, so the words
+    /// an article shares with the ones before it are analysed once per worker.
     static func extract(_ records: [ArticleRecord], with extractor: Extractor) -> [[Extraction]] {
         var results = [[Extraction]](repeating: [], count: records.count)
         let workers = min(records.count, ProcessInfo.processInfo.activeProcessorCount)

@@ -95,6 +95,9 @@ package enum Cue {
         let single: String?
         let isReport: Bool
         let isSaying: Bool
+        /// In one of the cue tables (a verb, a phrase's first word or a
+        /// conditional verb), not only among the report verbs or sayings.
+        var isListed: Bool { single != nil || !phrases.isEmpty || conditional != nil }
 
         init(phrases: [(words: [[UInt8]], stance: String)] = [], conditional: (stance: String, needs: WordSet)? = nil,
              single: String? = nil, isReport: Bool = false, isSaying: Bool = false) {
@@ -168,12 +171,11 @@ package enum Cue {
             // An object pronoun on the verb: "وصفتها بأنها", "اتهمه", "حذرهم".
             for n in 0..<forms {
                 let candidate = n == 0 ? key : UnsafeBufferPointer(rebasing: key[2...])
-                for suffix in objectSuffixes where candidate.count > suffix.count + 4 && candidate.suffix(suffix.count).elementsEqual(suffix) {
-                    let verb = UnsafeBufferPointer(rebasing: candidate[..<(candidate.count - suffix.count)])
-                    if let entry = entries[verb], let stance = entry.single, !entry.isSaying {
-                        return (stance, 1, entry.isReport)
-                    }
+                let hit = firstWithoutObject(candidate) { verb -> Hit? in
+                    guard let entry = entries[verb], let stance = entry.single, !entry.isSaying else { return nil }
+                    return (stance, 1, entry.isReport)
                 }
+                if let hit { return hit }
             }
             return nil
         }
@@ -185,12 +187,20 @@ package enum Cue {
     static func mayStart(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         for n in 0..<(hasConjunction(key) ? 2 : 1) {
             let candidate = n == 0 ? key : UnsafeBufferPointer(rebasing: key[2...])
-            if entries[candidate] != nil { return true }
-            for suffix in objectSuffixes where candidate.count > suffix.count + 4 && candidate.suffix(suffix.count).elementsEqual(suffix) {
-                if entries[UnsafeBufferPointer(rebasing: candidate[..<(candidate.count - suffix.count)])]?.single != nil { return true }
-            }
+            if entries[candidate] != nil || firstWithoutObject(candidate, { entries[$0]?.single }) != nil { return true }
         }
         return false
+    }
+
+    /// The first answer `body` gives for `word` without an object pronoun
+    /// (``objectSuffixes``, longest first), where what is left is long
+    /// enough to be a verb.
+    @inline(__always)
+    static func firstWithoutObject<T>(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        for suffix in objectSuffixes where word.count > suffix.count + 4 && word.suffix(suffix.count).elementsEqual(suffix) {
+            if let found = body(UnsafeBufferPointer(rebasing: word[..<(word.count - suffix.count)])) { return found }
+        }
+        return nil
     }
 
     /// Whether ``strippedVerb(_:)`` gives two forms.
@@ -209,12 +219,11 @@ package enum Cue {
     /// ووصفتها → وصفت, فأضاف → أضاف. Nil when the word is no listed verb.
     static func bareVerb(_ key: [UInt8]) -> [UInt8]? {
         let candidates = strippedVerb(key)
-        func listed(_ form: [UInt8]) -> Bool { single[form] != nil || multi[form] != nil || conditionalForms[form] != nil }
-        if let form = candidates.first(where: listed) { return form }
+        func listed(_ form: UnsafeBufferPointer<UInt8>) -> Bool { entries[form]?.isListed == true }
+        if let form = candidates.first(where: { $0.withUnsafeBufferPointer(listed) }) { return form }
         for candidate in candidates {
-            for suffix in objectSuffixes where candidate.count > suffix.count + 4 && candidate.suffix(suffix.count).elementsEqual(suffix) {
-                let verb = Array(candidate.dropLast(suffix.count))
-                if listed(verb) { return verb }
+            if let verb = candidate.withUnsafeBufferPointer({ firstWithoutObject($0) { listed($0) ? Array($0) : nil } }) {
+                return verb
             }
         }
         return nil
@@ -223,8 +232,7 @@ package enum Cue {
     /// "ووعدت", "فأضاف": the verb carries a conjunction, so it begins a new
     /// clause and the noun just before it cannot be its subject.
     static func isConjoined(_ key: [UInt8]) -> Bool {
-        hasConjunction(key) && single[key] == nil && multi[key] == nil
-            && conditionalForms[key] == nil
+        hasConjunction(key) && entries[key]?.isListed != true
     }
 
     /// هما، ها، هم as UTF-8, longest first. A lone ه is left out: the

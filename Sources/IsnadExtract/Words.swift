@@ -147,27 +147,24 @@ enum PlainForm {
     /// `text.hasSuffix(suffix)`, from the bytes when both are plain (a
     /// suffix of characters is then a suffix of bytes).
     static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
-        var text = text, suffix = suffix
-        let answer: Bool? = text.withUTF8 { t in
-            suffix.withUTF8 { s in
-                guard characterCount(t) != nil, characterCount(s) != nil else { return nil }
-                return t.count >= s.count && UnsafeBufferPointer(rebasing: t[(t.count - s.count)...]).elementsEqual(s)
-            }
-        }
-        return answer ?? text.hasSuffix(suffix)
+        onPlainBytes(text, suffix) { t, s in
+            t.count >= s.count && UnsafeBufferPointer(rebasing: t[(t.count - s.count)...]).elementsEqual(s)
+        } ?? text.hasSuffix(suffix)
     }
 
     /// Whether `text` holds `part`, from the bytes when both are plain (a
     /// run of characters is then a run of bytes); else Foundation's search.
     static func contains(_ text: String, _ part: String) -> Bool {
-        var text = text, part = part
-        let answer: Bool? = text.withUTF8 { t in
-            part.withUTF8 { p in
-                guard !p.isEmpty, characterCount(t) != nil, characterCount(p) != nil else { return nil }
-                return Extractor.bytes(of: t, hold: p)
-            }
+        onPlainBytes(text, part) { t, p in p.isEmpty ? nil : Extractor.bytes(of: t, hold: p) } ?? text.contains(part)
+    }
+
+    /// `body` of the bytes of `a` and `b` when both are plain; nil otherwise.
+    private static func onPlainBytes(_ a: String, _ b: String,
+                                     _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool?) -> Bool? {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in characterCount(x) != nil && characterCount(y) != nil ? body(x, y) : nil }
         }
-        return answer ?? text.contains(part)
     }
 
     /// Calls `body` with the bytes of `Extractor.bare(form)`.

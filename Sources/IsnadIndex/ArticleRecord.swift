@@ -54,71 +54,15 @@ extension ArticleRecord {
     /// articles. The bytes must stay the same, since the store compares
     /// them to tell an unchanged article; a test holds them to JSONEncoder.
     package func storedJSON() -> Data {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + (title?.utf8.count ?? 0) + 256)
-        out.append(UInt8(ascii: "{"))
-        var first = true
-        func name(_ key: String) {
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            JSONBytes.appendString(key, to: &out)
-            out.append(UInt8(ascii: ":"))
-        }
-        func member(_ key: String, _ value: String?) {
-            guard let value else { return }
-            name(key)
-            JSONBytes.appendString(value, to: &out)
-        }
-        if let cites {
-            name("cites")
-            out.append(UInt8(ascii: "["))
-            for (n, cited) in cites.enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                JSONBytes.appendString(cited, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        member("id", key)
-        member("lang", lang)
-        member("published", published)
-        member("source", source)
-        member("text", text)
-        member("title", title)
-        member("url", url)
-        out.append(UInt8(ascii: "}"))
-        return Data(out)
-    }
-}
-
-/// JSON text as Foundation's JSONEncoder writes it without escaping slashes.
-enum JSONBytes {
-    /// `string` quoted: `"` and `\` escaped, the control characters as
-    /// `\b \t \n \f \r` or `\u00xx` (lowercase hex); everything else as is.
-    static func appendString(_ string: String, to out: inout [UInt8]) {
-        var string = string
-        out.append(0x22)
-        string.withUTF8 { bytes in
-            var start = 0
-            for i in bytes.indices {
-                let byte = bytes[i]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                out.append(0x5C)
-                switch byte {
-                case 0x22, 0x5C: out.append(byte)
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-                start = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
-        out.append(0x22)
+        var line = JSONLine(escapes: .encoder, capacity: text.utf8.count + (title?.utf8.count ?? 0) + 256)
+        line.add("cites", cites)
+        line.add("id", key)
+        line.add("lang", lang)
+        line.add("published", published)
+        line.add("source", source)
+        line.add("text", text)
+        line.add("title", title)
+        line.add("url", url)
+        return line.data
     }
 }

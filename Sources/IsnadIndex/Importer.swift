@@ -341,46 +341,96 @@ package protocol JSONLineEncodable {
 }
 
 package struct JSONLine {
-    private var parts: [String] = []
+    /// How control characters are escaped. Exports write `\n`, `\r`, `\t`
+    /// and `\u00xx` for the rest, as they always have; the store's article
+    /// records are compared byte for byte with the ones Foundation's
+    /// JSONEncoder wrote, which also shortens `\b` and `\f`.
+    package enum Escapes { case export, encoder }
+
+    private let escapes: Escapes
+    /// The object so far, without its closing brace.
+    private var bytes: [UInt8] = [UInt8(ascii: "{")]
+
+    package init(escapes: Escapes = .export, capacity: Int = 0) {
+        self.escapes = escapes
+        bytes.reserveCapacity(capacity)
+    }
 
     mutating func add(_ key: String, _ value: String?) {
         guard let value else { return }
-        parts.append(JSONLine.quote(key) + ":" + JSONLine.quote(value))
+        addKey(key)
+        JSONLine.append(value, to: &bytes, escapes: escapes)
     }
 
     mutating func add(_ key: String, _ values: [String]?) {
         guard let values else { return }
-        parts.append(JSONLine.quote(key) + ":[" + values.map(JSONLine.quote).joined(separator: ",") + "]")
+        addKey(key)
+        bytes.append(UInt8(ascii: "["))
+        for (n, value) in values.enumerated() {
+            if n > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONLine.append(value, to: &bytes, escapes: escapes)
+        }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// A value already written as JSON.
     mutating func addRaw(_ key: String, _ json: String) {
-        parts.append(JSONLine.quote(key) + ":" + json)
+        addKey(key)
+        bytes.append(contentsOf: json.utf8)
     }
 
-    var text: String { "{" + parts.joined(separator: ",") + "}" }
+    private mutating func addKey(_ key: String) {
+        if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+        JSONLine.append(key, to: &bytes, escapes: escapes)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// The object as UTF-8.
+    package var data: Data {
+        var data = Data(capacity: bytes.count + 1)
+        data.append(contentsOf: bytes)
+        data.append(UInt8(ascii: "}"))
+        return data
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) + "}" }
 
     /// A JSON string literal: quotes, backslashes and control characters
     /// escaped, everything else as it is.
     package static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        append(s, to: &out, escapes: .export)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `string` quoted onto `out`: the runs between characters that need
+    /// escaping go over whole.
+    static func append(_ string: String, to out: inout [UInt8], escapes: Escapes) {
+        var string = string
+        out.append(0x22)
+        string.withUTF8 { bytes in
+            var start = 0
+            for i in bytes.indices {
+                let byte = bytes[i]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                start = i + 1
+                out.append(0x5C)
+                switch (byte, escapes) {
+                case (0x22, _), (0x5C, _): out.append(byte)
+                case (0x09, _): out.append(UInt8(ascii: "t"))
+                case (0x0A, _): out.append(UInt8(ascii: "n"))
+                case (0x0D, _): out.append(UInt8(ascii: "r"))
+                case (0x08, .encoder): out.append(UInt8(ascii: "b"))
+                case (0x0C, .encoder): out.append(UInt8(ascii: "f"))
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        return out + "\""
+        out.append(0x22)
     }
 }
 
