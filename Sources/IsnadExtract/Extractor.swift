@@ -375,18 +375,17 @@ package struct Extractor: Sendable {
                 let quoteText = quoteSpan.map { Extractor.trimmed(String(decoding: bytes[$0], as: UTF8.self)) } ?? ""
                 // The words of the quote, and without their conjunctions too
                 // ("وليس له علاقة"), from the article's own analysis.
-                let quoteForms = quoteSpan.map { Array(keys[tokenRange($0)]) } ?? []
-                let bareQuoteForms = quoteForms.map(DateFinder.stripped)
+                let quoteForms = quoteSpan.map { keys[tokenRange($0)] } ?? []
                 var stance = cue.stance
                 if ["assert", "confirm"].contains(stance),
-                   Extractor.denials.contains(where: { Extractor.holds(quoteForms, $0) || Extractor.holds(bareQuoteForms, $0) }) {
+                   Extractor.denials.isHeld(in: quoteForms) || Extractor.denials.isHeld(in: quoteForms, stripped: true) {
                     stance = "deny"
                 }
-                if Extractor.cannotConfirm.contains(where: { Extractor.holds(quoteForms, $0) }) { stance = "decline" }
+                if Extractor.cannotConfirm.isHeld(in: quoteForms) { stance = "decline" }
                 // The clause runs to the next cue: "قالت إنها سترسل … ووعدت
                 // برد" reads each verb by its own words.
                 let clauseEnd = performative?.cue.lowerBound ?? clauseLimit
-                let clauseForms = cueEnd < clauseEnd ? Array(keys[tokenRange(cueEnd..<clauseEnd)]) : []
+                let clauseForms = cueEnd < clauseEnd ? keys[tokenRange(cueEnd..<clauseEnd)] : []
                 if stance == "assert" {
                     if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clauseForms) {
                         stance = reading
@@ -396,7 +395,7 @@ package struct Extractor: Sendable {
                 }
 
                 // A promise of retaliation is a threat: "ووعدت برد سريع إذا".
-                if stance == "pledge", Extractor.retaliation.contains(where: { Extractor.holds(clauseForms, $0) }) { stance = "threaten" }
+                if stance == "pledge", Extractor.retaliation.isHeld(in: clauseForms) { stance = "threaten" }
                 // A media outlet's own words are a report; a report verb with
                 // a speaker who is no outlet ("أفادت مصادر مطلعة") is saying.
                 let isMedia = Extractor.isPress(speaker.name)

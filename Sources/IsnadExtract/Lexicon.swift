@@ -77,44 +77,28 @@ extension Extractor {
         return verb.starts(with: Bytes.ta) && !pastWithTa.contains(verb)
     }
     static let pastWithTa = WordSet(normalizing: ["تابع", "تابعت", "تعهد", "تعهدت", "توعد", "توعدت", "تحدث", "تحدثت"])
-    static let retaliation = phrases(["برد", "بالرد", "ردا", "بالانتقام", "بانتقام", "retaliation", "retaliate", "response"])
+    static let retaliation = PhraseTable([["برد", "بالرد", "ردا", "بالانتقام", "بانتقام", "retaliation", "retaliate", "response"]])
 
-    /// Phrases as the UTF-8 of their words: matched against every quote
-    /// and clause, so compared as bytes (see ``Gazetteer``).
-    static func phrases(_ list: [String]) -> [[[UInt8]]] {
-        list.map { Analyzer(stemming: false).tokens(in: $0).map { Array($0.form.utf8) } }
-    }
-
-    /// Whether `words` hold `phrase`, word for word and in order.
-    static func holds(_ words: [[UInt8]], _ phrase: [[UInt8]]) -> Bool {
-        guard let first = phrase.first, words.count >= phrase.count else { return false }
-        for start in 0...(words.count - phrase.count) where words[start] == first {
-            if words[start..<start + phrase.count].elementsEqual(phrase) { return true }
-        }
-        return false
-    }
     /// "قوله": nouns of saying, cues wherever they stand; so are the English
     /// participles ("saying only that …"), which are never adjectives.
     static let sayingNouns = WordSet(normalizing: ["قوله", "قولها", "قولهم", "saying", "adding"])
-    static let denials = ["لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
-                          "لا علاقة له", "لا علاقة لها", "ليس له علاقة", "ليست لها علاقة", "لا صلة له",
-                          "لم نرسل", "لم ترسل", "لا صحة", "كاذبة", "baseless", "not true", "never"]
-        .map { Analyzer(stemming: false).tokens(in: $0).map { Array($0.form.utf8) } }
-    static let cannotConfirm = ["لا أستطيع تأكيد", "لا يمكنني تأكيد", "لا نستطيع تأكيد", "لا يمكننا تأكيد",
-                                "cannot confirm", "can't confirm"]
-        .map { Analyzer(stemming: false).tokens(in: $0).map { Array($0.form.utf8) } }
+    static let denials = PhraseTable([["لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
+                                       "لا علاقة له", "لا علاقة لها", "ليس له علاقة", "ليست لها علاقة", "لا صلة له",
+                                       "لم نرسل", "لم ترسل", "لا صحة", "كاذبة", "baseless", "not true", "never"]])
+    static let cannotConfirm = PhraseTable([["لا أستطيع تأكيد", "لا يمكنني تأكيد", "لا نستطيع تأكيد", "لا يمكننا تأكيد",
+                                             "cannot confirm", "can't confirm"]])
     /// What plain saying conveys by its words: "نشعر بالقلق" is concern,
-    /// "ستفرض عقوبات" a pledge, "عواقب وخيمة" a warning.
-    static let readings: [(String, [[[UInt8]]])] = [
-        ("concern", ["نشعر بالقلق", "نحن قلقون", "يثير قلقا", "يثير القلق", "مصدر قلق", "concerned", "worried"]),
-        ("condemn", ["ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "تلحق ضررا", "يلحق ضررا", "تلحق الضرر", "يلحق الضرر",
-                     "condemn"]),
-        ("warn", ["عواقب", "تأثير ضار", "آثار ضارة", "خطير", "خطيرة", "تصعيدا", "تصعيدا كبيرا", "warn", "consequences"]),
-        ("pledge", ["ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "حزمة مساعدات",
-                    "will continue"]),
-        ("demand", ["نحض", "ندعو", "نطالب", "يجب على", "urge", "we call on"]),
-        ("accuse", ["نتهم", "متورطة", "متورط"]),
-    ].map { ($0.0, phrases($0.1)) }
+    /// "ستفرض عقوبات" a pledge, "عواقب وخيمة" a warning. The first reading
+    /// with a phrase in the words wins.
+    static let readingNames = ["concern", "condemn", "warn", "pledge", "demand", "accuse"]
+    static let readings = PhraseTable([
+        ["نشعر بالقلق", "نحن قلقون", "يثير قلقا", "يثير القلق", "مصدر قلق", "concerned", "worried"],
+        ["ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "تلحق ضررا", "يلحق ضررا", "تلحق الضرر", "يلحق الضرر", "condemn"],
+        ["عواقب", "تأثير ضار", "آثار ضارة", "خطير", "خطيرة", "تصعيدا", "تصعيدا كبيرا", "warn", "consequences"],
+        ["ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "حزمة مساعدات", "will continue"],
+        ["نحض", "ندعو", "نطالب", "يجب على", "urge", "we call on"],
+        ["نتهم", "متورطة", "متورط"],
+    ])
 
     /// "قال إنهما سيحاربان", "أكد أننا سنواصل": the speakers say what they
     /// themselves will do — a commitment.
@@ -129,8 +113,8 @@ extension Extractor {
         }
     }
 
-    static func reading(of words: [[UInt8]]) -> String? {
-        readings.first { _, phrases in phrases.contains { holds(words, $0) } }?.0
+    static func reading(of words: ArraySlice<[UInt8]>) -> String? {
+        readings.firstGroup(in: words).map { readingNames[$0] }
     }
 
     static let adjectives: [String: String] = [
