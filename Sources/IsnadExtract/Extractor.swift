@@ -66,7 +66,7 @@ package struct Extractor: Sendable {
         let allMentions = gazetteer.mentions(in: tokens, keys: keys, flags: flags)
         // Names inside quotations are spoken about, never speakers.
         let mentions = allMentions.filter { m in
-            !quotes.contains { $0.contains(m.bytes.lowerBound) }
+            !Extractor.isQuoted(m.bytes.lowerBound, quotes)
                 || (m.tokens.lowerBound > 0 && Extractor.mediaNouns.contains(strippedOf: tokens[m.tokens.lowerBound - 1].form))
         }
         var mentionAt: [Int: Gazetteer.Mention] = [:]
@@ -121,7 +121,11 @@ package struct Extractor: Sendable {
             return false
         }
 
-        let newlines = bytes.indices.filter { bytes[$0] == 0x0A }
+        // (A closure over each byte's index was 1.6% of an ingest.)
+        var newlines: [Int] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            for k in bytes.indices where bytes[k] == 0x0A { newlines.append(k) }
+        }
         func paragraphStart(_ offset: Int) -> Int { newlines.last { $0 < offset }.map { $0 + 1 } ?? 0 }
         /// The date a statement without one of its own takes from the text
         /// before it, if any.
@@ -541,6 +545,17 @@ package struct Extractor: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether `offset` is inside one of `quotes` (``quotes(in:)``: in
+    /// text order, none overlapping).
+    static func isQuoted(_ offset: Int, _ quotes: [Range<Int>]) -> Bool {
+        var low = 0, high = quotes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if quotes[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < quotes.count && quotes[low].contains(offset)
     }
 
     static func trimmed(_ s: String) -> String {

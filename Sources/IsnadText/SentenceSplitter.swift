@@ -45,6 +45,10 @@ private struct Splitter {
             // is) without decoding or the switches below.
             let lead = bytes[i]
             if lead < 0x80 {
+                if lead == 0x20 {  // a space: the switch below skips it
+                    i += 1
+                    continue
+                }
                 if lead >= 0x61 && lead <= 0x7A || lead >= 0x41 && lead <= 0x5A || lead >= 0x30 && lead <= 0x39 {
                     if start == nil { start = i }
                     end = i + 1
