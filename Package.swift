@@ -15,6 +15,7 @@
 //   Isnad        the public facade other programs import
 //   IsnadCLI     the `isnad` executable and its REPL
 //   CEditLine    system library over libedit (apt: libedit-dev), REPL only
+//   CMalloc      glibc's malloc tuning (malloc.h), for the CLI's batch work
 import PackageDescription
 
 let package = Package(
@@ -42,6 +43,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        // glibc's mallopt, which Swift's Glibc module does not export.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "IsnadStore", dependencies: ["CLMDB"]),
         .target(name: "IsnadText"),
         .target(name: "IsnadIndex", dependencies: ["IsnadStore", "IsnadText"]),
@@ -61,6 +64,7 @@ let package = Package(
                 "IsnadIndex",
                 "IsnadQuery",
                 "CEditLine",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

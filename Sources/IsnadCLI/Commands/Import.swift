@@ -64,6 +64,8 @@ struct Import: ParsableCommand {
     /// with the REPL's `.import`.
     static func perform(_ files: [(RecordKind, String)], strict: Bool = false, batch: Int = 25_000,
                         into store: Store) throws -> (lines: [String], rejected: Int) {
+        BatchMemory.keep()
+        defer { BatchMemory.giveBack() }
         var importer = Importer(store: store.index)
         importer.strict = strict
         importer.batchSize = batch

@@ -37,6 +37,8 @@ struct Ingest: ParsableCommand {
     /// Reads, extracts and stores; reports skipped files on standard error
     /// and returns the summary line. Shared with the REPL's `.ingest`.
     static func perform(_ paths: [String], entities: String? = nil, into store: Store) throws -> String {
+        BatchMemory.keep()
+        defer { BatchMemory.giveBack() }
         let loaded = Article.load(from: paths)
         // At most a few lines per file, so one broken JSONL file does
         // not bury the rest of the report.
