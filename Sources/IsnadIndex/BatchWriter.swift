@@ -73,7 +73,7 @@ extension IndexStore {
     /// ``Environment/write(_:)`` is safe, and a failure leaves no trace.
     @discardableResult
     package func apply(_ batch: ImportBatch) throws -> BatchResult {
-        let prepared = try PreparedBatch(batch)
+        let prepared = PreparedBatch(batch)
         return try environment.write { txn in try apply(prepared, txn: txn) }
     }
 
@@ -142,7 +142,6 @@ struct BatchWriter {
     let analyzer = Analyzer()
     let names = Analyzer(stemming: false)
     let decoder = JSONDecoder()
-    let encoder = RecordCoding.encoder()
 
     init(store: IndexStore, txn: borrowing WriteTransaction, words: BatchWords) throws {
         self.store = store
@@ -243,7 +242,7 @@ struct BatchWriter {
         let id = nextEntity
         nextEntity += 1
         try txn.put(IndexKey.id(id), for: Array(name.utf8), in: store.entityKeys)
-        try txn.put(try encoder.encode(record), for: IndexKey.id(id), in: store.entities)
+        try txn.put(record.storedJSON(), for: IndexKey.id(id), in: store.entities)
         try index(record, id: id, txn: txn)
         resolvedEntities[n] = (id, true)
         return (id, true)

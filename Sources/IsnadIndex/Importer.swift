@@ -148,7 +148,7 @@ package struct Importer {
         let start = threadCPUSeconds()
         do {
             func send(_ offset: Int) throws {
-                guard handoff.put((try PreparedBatch(batch), offset)) else { throw HandoffStopped() }
+                guard handoff.put((PreparedBatch(batch), offset)) else { throw HandoffStopped() }
                 batch = ImportBatch()
             }
             try forEachRecord(in: data, kind: kind, path: path, report: &report) { record, offset in

@@ -20,13 +20,12 @@ package struct PreparedBatch: Sendable {
     let removedStatements: [String]
     let words: BatchWords
 
-    package init(_ batch: ImportBatch) throws {
-        let encoder = RecordCoding.encoder()
+    package init(_ batch: ImportBatch) {
         entities = Self.lastOfEach(batch.entities) { $0.name }
         articles = Self.lastOfEach(batch.articles) { $0.key }
         statements = Self.lastOfEach(batch.statements) { $0.id }
         removedStatements = batch.removedStatements
-        entityBytes = try entities.map { try encoder.encode($0) }
+        entityBytes = entities.map { $0.storedJSON() }
         articleBytes = articles.map { $0.storedJSON() }
         var words = BatchWords()
         let analyzer = Analyzer()

@@ -240,7 +240,7 @@ extension IndexStore {
     package func isStored(_ record: ArticleRecord, txn: borrowing Txn) throws -> Bool {
         guard let id = try articleID(record.key, txn: txn),
               let stored = try txn.get(IndexKey.id(id), in: articles) else { return false }
-        return stored.elementsEqual(try RecordCoding.encoder().encode(record))
+        return stored.elementsEqual(record.storedJSON())
     }
 
     /// An article's statements, in id order.

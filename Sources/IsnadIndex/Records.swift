@@ -1,3 +1,4 @@
+import Foundation
 import IsnadStore
 
 /// A statement as stored and exported: the fields of `statements.jsonl`
@@ -100,6 +101,22 @@ package struct EntityRecord: Codable, Hashable, Sendable {
         country = try c.decodeIfPresent(String.self, forKey: .country)
         role = try c.decodeIfPresent(String.self, forKey: .role)
         gender = try c.decodeIfPresent(String.self, forKey: .gender)
+    }
+
+    /// The record exactly as ``RecordCoding/encoder()`` writes it (keys
+    /// sorted, nil fields left out, empty alias lists kept), built straight
+    /// into bytes as ``ArticleRecord/storedJSON()`` is; a test holds them
+    /// to JSONEncoder's.
+    package func storedJSON() -> Data {
+        var line = JSONLine(escapes: .encoder, capacity: 128)
+        line.add("aliases_ar", aliasesAr)
+        line.add("aliases_en", aliasesEn)
+        line.add("country", country)
+        line.add("gender", gender)
+        line.add("kind", kind)
+        line.add("name", name)
+        line.add("role", role)
+        return line.data
     }
 
     /// Every name the entity goes by, the canonical one first.

@@ -161,4 +161,25 @@ import Testing
         let plain = ArticleRecord(key: "a1", title: nil, source: nil, url: nil, published: "2024-09-06", lang: "ar", text: "x")
         #expect(String(decoding: plain.storedJSON(), as: UTF8.self) == #"{"id":"a1","lang":"ar","published":"2024-09-06","text":"x"}"#)
     }
+
+    @Test func storedEntityJSONIsTheEncodersBytes() throws {
+        let encoder = RecordCoding.encoder()
+        var pieces = ["جون كيربي", "Kirby", " ", "\"", "\\", "/", "é", "\u{2028}", "😀", ""]
+        pieces += (0..<0x20).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+        var generator = SystemRandomNumberGenerator()
+        func text() -> String {
+            (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        func maybe() -> String? { Bool.random(using: &generator) ? text() : nil }
+        func names() -> [String] { (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() } }
+        for _ in 0..<2_000 {
+            var record = EntityRecord(name: text(), kind: maybe(), aliasesAr: names(), aliasesEn: names(),
+                                      country: maybe(), role: maybe())
+            record.gender = maybe()
+            #expect(record.storedJSON() == (try encoder.encode(record)), "\(record)")
+        }
+        let plain = EntityRecord(name: "John Kirby", kind: "person")
+        #expect(String(decoding: plain.storedJSON(), as: UTF8.self)
+            == #"{"aliases_ar":[],"aliases_en":[],"kind":"person","name":"John Kirby"}"#)
+    }
 }
