@@ -69,13 +69,14 @@ package struct Extractor: Sendable {
             !Extractor.isQuoted(m.bytes.lowerBound, quotes)
                 || (m.tokens.lowerBound > 0 && Extractor.mediaNouns.contains(strippedOf: tokens[m.tokens.lowerBound - 1].form))
         }
-        var mentionAt: [Int: Gazetteer.Mention] = [:]
-        for m in mentions { mentionAt[m.tokens.lowerBound] = m }
+        let mentionAt = Gazetteer.MentionIndex(mentions, tokens: tokens.count)
         let dates = DateFinder.find(in: tokens, article: published, keys: keys, flags: flags)
         // Punctuation between a token and the one before it.
         var gaps = [Gap](repeating: .none, count: tokens.count)
         for k in tokens.indices where k > 0 {
-            gaps[k] = Gap(bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound])
+            let from = tokens[k - 1].range.upperBound, to = tokens[k].range.lowerBound
+            if to - from == 1 && bytes[from] == 0x20 { continue }  // most gaps: one space
+            gaps[k] = Gap(bytes[from..<to])
         }
         // Which tokens stand inside a quotation (quotes are in text order).
         var quoted = [Bool](repeating: false, count: tokens.count)

@@ -115,6 +115,28 @@ package struct Gazetteer: Sendable {
         package var isPrepositional = false
     }
 
+    /// An article's mentions by the token each starts at (the last one
+    /// given wins): the speaker searches ask at word after word, and a
+    /// dictionary hashed each question.
+    struct MentionIndex {
+        /// Per token, 1 + its mention's place in `mentions`, or 0.
+        private var at: [Int32]
+        private let mentions: [Mention]
+
+        init(_ mentions: [Mention], tokens: Int) {
+            self.mentions = mentions
+            at = [Int32](repeating: 0, count: tokens)
+            for (n, m) in mentions.enumerated() where at.indices.contains(m.tokens.lowerBound) {
+                at[m.tokens.lowerBound] = Int32(n + 1)
+            }
+        }
+
+        subscript(token: Int) -> Mention? {
+            guard at.indices.contains(token), at[token] > 0 else { return nil }
+            return mentions[Int(at[token]) - 1]
+        }
+    }
+
     /// Word forms with their clitics removed: وبيسكوف, لبيسكوف → بيسكوف;
     /// للكرملين → الكرملين; والروسية → الروسية. Each with whether a
     /// preposition (ب، ل، ك) was removed, the form itself first. On UTF-8:

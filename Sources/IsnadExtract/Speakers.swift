@@ -48,7 +48,7 @@ extension Extractor {
     /// and a person is preferred to the institution in the role
     /// ("المتحدث باسم الكرملين دميتري بيسكوف"). The search ends at a clause
     /// boundary (colon, quotation, إن/أن).
-    func speaker(after: Int, end: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention],
+    func speaker(after: Int, end: Int, tokens: [Token], mentionAt: Gazetteer.MentionIndex,
                  gaps: [Gap], isReport: Bool) -> (name: String, span: Range<Int>?)? {
         var firstOther: (String, Range<Int>)?
         var k = after
@@ -125,7 +125,7 @@ extension Extractor {
     /// four words, the first without the article, ending at a clause
     /// boundary, a comma or إن/أن ("وقال السفير الروسي لدى طهران أليكسي
     /// ديدوف إن").
-    func unknownPerson(after: Int, end: Int, tokens: [Token], text: [UInt8], mentionAt: [Int: Gazetteer.Mention],
+    func unknownPerson(after: Int, end: Int, tokens: [Token], text: [UInt8], mentionAt: Gazetteer.MentionIndex,
                        gaps: [Gap]) -> (name: String, span: Range<Int>)? {
         // The article as written, not as normalised: أليكسي is a name,
         // الخارجية a definite noun.
@@ -212,7 +212,7 @@ extension Extractor {
 
     /// Unnamed speakers before a plural verb: "مسؤولين أوروبيين وأمريكيين
     /// أبلغوا".
-    func unnamed(before cue: Int, start: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention],
+    func unnamed(before cue: Int, start: Int, tokens: [Token], mentionAt: Gazetteer.MentionIndex,
                  gaps: [Gap]) -> (name: String, span: Range<Int>?)? {
         var k = cue - 1
         while k >= max(start, cue - 4) {
@@ -225,7 +225,7 @@ extension Extractor {
 
     /// "مسؤول أميركي" → unnamed US official; "مسؤولون أوكرانيون" →
     /// Ukrainian officials.
-    func unnamed(at k: Int, end: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention]) -> (name: String, span: Range<Int>?) {
+    func unnamed(at k: Int, end: Int, tokens: [Token], mentionAt: Gazetteer.MentionIndex) -> (name: String, span: Range<Int>?) {
         let word = DateFinder.stripped(tokens[k].form)
         let plural = ["مسؤولون", "مسؤولين", "المسؤولون", "المسؤولين", "مصادر", "المصادر", "دبلوماسيون",
                       "دبلوماسيين", "officials", "sources", "diplomats"].contains(word)
@@ -284,7 +284,7 @@ extension Extractor {
     /// التلفزيون"), and "وفقا للتقرير" points back to a report already
     /// counted: neither is a statement of its own.
     func citedSource(after i: Int, sentence: Range<Int>, tokens: [Token], keys: [[UInt8]],
-                     mentionAt: [Int: Gazetteer.Mention], gaps: [Gap],
+                     mentionAt: Gazetteer.MentionIndex, gaps: [Gap],
                      inQuote: (Int) -> Bool) -> (name: String, span: Range<Int>?, document: Bool)? {
         func otherCue() -> Bool {
             sentence.contains { $0 != i && !inQuote($0) && Cue.cue(at: $0, in: tokens, keys: keys) != nil }
@@ -345,7 +345,7 @@ extension Extractor {
 
     /// "تعهد البلدان": the two countries last spoken of, in the order the
     /// article first names them.
-    func pair(before k: Int, mentionAt: [Int: Gazetteer.Mention]) -> String? {
+    func pair(before k: Int, mentionAt: Gazetteer.MentionIndex) -> String? {
         func country(_ m: Gazetteer.Mention) -> String? {
             let entry = gazetteer.entries[m.entry]
             if entry.kind == "country" { return entry.name }
@@ -364,7 +364,7 @@ extension Extractor {
 
     /// "وكالات الأنباء الروسية والإيرانية الرسمية" → Russian and Iranian
     /// state news agencies; "وسائل إعلام روسية" → Russian media.
-    func mediaGroup(at k: Int, end: Int, tokens: [Token], mentionAt: [Int: Gazetteer.Mention]) -> (name: String, span: Range<Int>?)? {
+    func mediaGroup(at k: Int, end: Int, tokens: [Token], mentionAt: Gazetteer.MentionIndex) -> (name: String, span: Range<Int>?)? {
         guard k + 1 < end, let (kind, next) = Extractor.mediaGroups[bareOf: tokens[k].form],
               PlainForm.bare(tokens[k + 1].form, { $0.elementsEqual(next) }) else { return nil }
         var countries: [String] = []
