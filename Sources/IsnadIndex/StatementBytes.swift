@@ -277,31 +277,40 @@ struct StoredBytesWriter {
 ///     0xFF        followed by one character's UTF-8 (2–4 bytes)
 enum CompactText {
     static func encode(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var i = 0
         let n = utf8.count
-        while i < n {
-            let b = utf8[i]
-            if b < 0x80 {
-                out.append(b)
-                i += 1
-                continue
-            }
-            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-            if length == 2, b == 0xD8 || b == 0xD9, i + 1 < n {
-                let scalar = (UInt32(b & 0x1F) << 6) | UInt32(utf8[i + 1] & 0x3F)
-                if scalar <= 0x67E {
-                    out.append(UInt8(0x80 + scalar - 0x600))
-                    i += 2
+        // Each 0xFF marks a sequence of two or more bytes (only a cut one
+        // at the very end may be shorter), so the output never passes
+        // n + n/2 + 1; written in place, without a check per byte.
+        return [UInt8](unsafeUninitializedCapacity: n + n / 2 + 1) { out, written in
+            var i = 0, o = 0
+            while i < n {
+                let b = utf8[i]
+                if b < 0x80 {
+                    out[o] = b
+                    o += 1
+                    i += 1
                     continue
                 }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                if length == 2, b == 0xD8 || b == 0xD9, i + 1 < n {
+                    let scalar = (UInt32(b & 0x1F) << 6) | UInt32(utf8[i + 1] & 0x3F)
+                    if scalar <= 0x67E {
+                        out[o] = UInt8(0x80 + scalar - 0x600)
+                        o += 1
+                        i += 2
+                        continue
+                    }
+                }
+                out[o] = 0xFF
+                o += 1
+                for k in i..<min(i + length, n) {
+                    out[o] = utf8[k]
+                    o += 1
+                }
+                i += length
             }
-            out.append(0xFF)
-            for k in i..<min(i + length, n) { out.append(utf8[k]) }
-            i += length
+            written = o
         }
-        return out
     }
 
     /// The UTF-8 of stored bytes; a damaged sequence decodes to U+FFFD
