@@ -135,6 +135,40 @@ import Testing
         #expect(Language.detect(in: "2024 — 17") == nil)
     }
 
+    /// Every character, between two letters, is read as the documented
+    /// rule says: a word character, a separator, or not plain.
+    @Test func plainSurfacesClassifyEveryCharacterAsDocumented() {
+        enum Kind { case word, separator, notPlain }
+        func kind(_ v: UInt32) -> Kind {
+            switch v {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x27: .word
+            case 0..<0x80: .separator
+            case 0xAB, 0xBB: .separator  // « »
+            case 0x621...0x63A, 0x640...0x652, 0x656...0x669, 0x670, 0x6F0...0x6F9: .word
+            case 0x60C, 0x61B, 0x61F, 0x66A...0x66D: .separator
+            case 0x2019: .word  // ’ as an apostrophe
+            case 0x2013, 0x2014, 0x2018, 0x201A...0x201F: .separator
+            default: .notPlain
+            }
+        }
+        var ranges: [Range<Int>] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            var text = "a" + String(Character(scalar)) + "b"
+            let width = String(scalar).utf8.count
+            let plain = text.withUTF8 { Analyzer.plainSurfaces(in: $0, into: &ranges) }
+            switch kind(v) {
+            case .notPlain: #expect(!plain, "U+\(String(v, radix: 16))")
+            case .word: #expect(plain && ranges == [0..<(2 + width)], "U+\(String(v, radix: 16))")
+            case .separator: #expect(plain && ranges == [0..<1, (1 + width)..<(2 + width)], "U+\(String(v, radix: 16))")
+            }
+        }
+        // A character cut short at the end of the bytes is not plain.
+        for cut in [[0x61, 0xD8], [0xE2, 0x80], [0xE2]] as [[UInt8]] {
+            #expect(!cut.withUnsafeBufferPointer { Analyzer.plainSurfaces(in: $0, into: &ranges) })
+        }
+    }
+
     /// The import analyses each plain surface once and reuses its words
     /// wherever it recurs: the words of the surfaces, one by one, must be
     /// the words of the whole text, for every analyzer.
