@@ -1,109 +1,5 @@
 import Foundation
 
-/// Byte strings numbered densely in the order first met.
-///
-/// A batch of 100,000 statements meets a few keys millions of times (one
-/// per word of every quote). A `Dictionary` keyed by byte arrays hashed every
-/// byte with SipHash and allocated an array per lookup; this keeps the keys
-/// in one arena and hashes them with FNV-1a.
-package struct ByteKeys: Sendable {
-    private var arena: [UInt8] = []
-    private var starts: [Int] = [0]
-    private var hashes: [UInt32] = []
-    /// Number + 1 per bucket; 0 is empty. The count is a power of two.
-    private var buckets: [Int32]
-
-    package var count: Int { hashes.count }
-
-    /// Room for about `capacity` keys before the buckets grow: a batch's
-    /// tables start large, a lexicon's as small as it is.
-    package init(capacity: Int = 1 << 11) {
-        var n = 8
-        while n < capacity * 2 { n *= 2 }
-        buckets = [Int32](repeating: 0, count: n)
-    }
-
-    /// The bytes of key `n`.
-    package func key(_ n: Int) -> ArraySlice<UInt8> { arena[starts[n]..<starts[n + 1]] }
-
-    /// Calls `body` with the bytes of key `n`, without copying them.
-    func withKey<R>(_ n: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        arena.withUnsafeBufferPointer { a in
-            body(UnsafeBufferPointer(rebasing: a[starts[n]..<starts[n + 1]]))
-        }
-    }
-
-    @inline(__always)
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for b in key {
-            h ^= UInt32(b)
-            h &*= 16_777_619
-        }
-        return h
-    }
-
-    /// The number of `key`, or nil when it has none.
-    package func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let (s, _) = probe(key, Self.hash(key))
-        return s
-    }
-
-    /// Where `key` is (its number), or the empty bucket where it would go.
-    @inline(__always)
-    private func probe(_ key: UnsafeBufferPointer<UInt8>, _ h: UInt32) -> (Int?, bucket: Int) {
-        let mask = buckets.count - 1
-        var b = Int(h) & mask
-        while true {
-            let entry = Int(buckets[b])
-            if entry == 0 { return (nil, b) }
-            let s = entry - 1
-            if hashes[s] == h, starts[s + 1] - starts[s] == key.count {
-                let same = arena.withUnsafeBufferPointer { a in
-                    key.count == 0 || memcmp(a.baseAddress! + starts[s], key.baseAddress!, key.count) == 0
-                }
-                if same { return (s, b) }
-            }
-            b = (b + 1) & mask
-        }
-    }
-
-    /// The number of `key`, given it when it is new.
-    package mutating func number(_ key: UnsafeBufferPointer<UInt8>) -> (Int, isNew: Bool) {
-        let h = Self.hash(key)
-        let (found, b) = probe(key, h)
-        if let found { return (found, false) }
-        var mask = buckets.count - 1
-        let s = hashes.count
-        hashes.append(h)
-        arena.append(contentsOf: key)
-        starts.append(arena.count)
-        buckets[b] = Int32(s + 1)
-        if hashes.count * 2 > buckets.count {
-            buckets = [Int32](repeating: 0, count: buckets.count * 2)
-            mask = buckets.count - 1
-            for (i, h) in hashes.enumerated() {
-                var b = Int(h) & mask
-                while buckets[b] != 0 { b = (b + 1) & mask }
-                buckets[b] = Int32(i + 1)
-            }
-        }
-        return (s, true)
-    }
-
-    /// Numbers in key order (bytewise, shorter first).
-    func ordered() -> [Int] {
-        arena.withUnsafeBufferPointer { a in
-            (0..<count).sorted { x, y in
-                let xs = starts[x], xn = starts[x + 1] - xs
-                let ys = starts[y], yn = starts[y + 1] - ys
-                let c = memcmp(a.baseAddress! + xs, a.baseAddress! + ys, min(xn, yn))
-                return c != 0 ? c < 0 : xn < yn
-            }
-        }
-    }
-}
-
 /// The lists one batch changes, by key, as dense slots whose lists grow in
 /// place.
 ///
@@ -137,7 +33,7 @@ struct PostingTable {
     }
 
     /// The slot's key: target byte, then the LMDB key.
-    func keyBytes(_ slot: Int) -> ArraySlice<UInt8> { keys.key(slot) }
+    func keyBytes(_ slot: Int) -> [UInt8] { keys.key(slot) }
 
     /// The slot of `key`, made when it is new.
     mutating func slot(_ key: UnsafeBufferPointer<UInt8>) -> Int {
