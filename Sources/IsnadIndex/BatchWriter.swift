@@ -684,6 +684,10 @@ struct BatchWriter {
         func laterKey(_ id: UInt32) -> [UInt8] { ListChunks.key(key, firstID: id) }
         // Each run's start, id and encoded size (about), for cutting.
         var starts: [Int] = [], ids: [UInt32] = [], sizes: [Int] = []
+        // A run is at least three numbers (id, count, a position).
+        starts.reserveCapacity(runs.count / 3 + 1)
+        ids.reserveCapacity(runs.count / 3)
+        sizes.reserveCapacity(runs.count / 3)
         var ascending = true
         var i = 0
         while i + 1 < runs.count {

@@ -227,7 +227,15 @@ final class SlotLists {
     func array(_ slot: Int) -> [UInt32] {
         let place = places[slot]
         var out: [UInt32] = []
+        // Sized first: grown block by block, the copies cost as much again.
+        var total = 0
         var block = Int(place.head)
+        while block != 0 {
+            total += block == Int(place.tail) ? Int(place.end) - (block + 2) : Int(arena[block + 1])
+            block = Int(arena[block])
+        }
+        out.reserveCapacity(total)
+        block = Int(place.head)
         while block != 0 {
             let start = block + 2
             let end = block == Int(place.tail) ? Int(place.end) : start + Int(arena[block + 1])
