@@ -56,6 +56,21 @@ private struct Splitter {
                     i += 1
                     continue
                 }
+            } else if lead == 0xD8 || lead == 0xD9, i + 1 < bytes.count,
+                      !(lead == 0xD8 && (bytes[i + 1] == 0x9B || bytes[i + 1] == 0x9F)) {
+                // A run of Arabic (U+0600–067F) up to ؛ or ؟, two bytes a
+                // character: Arabic text is mostly this.
+                if start == nil { start = i }
+                var j = i + 2
+                while j + 1 < bytes.count {
+                    let b = bytes[j]
+                    guard b == 0xD9 || (b == 0xD8 && bytes[j + 1] != 0x9B && bytes[j + 1] != 0x9F) else { break }
+                    j += 2
+                }
+                end = j
+                previous = Unicode.Scalar(UInt32(bytes[j - 2] & 0x1F) << 6 | UInt32(bytes[j - 1] & 0x3F)).unsafelyUnwrapped
+                i = j
+                continue
             } else if lead >= 0xC2 && lead < 0xE0 && i + 1 < bytes.count {
                 let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                 switch value {
