@@ -510,12 +510,21 @@ package struct Extractor: Sendable {
     /// Byte ranges inside quotation marks: “…”, «…» and "…". Scanned as
     /// UTF-8: “ ” are E2 80 9C/9D, « » are C2 AB/BB.
     static func quotes(in bytes: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { quotes(in: $0) }
+    }
+
+    private static func quotes(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         /// The closing mark awaited (0x22, 0x9D for ”, 0xBB for ») and where the quotation starts.
         var open: (close: UInt8, start: Int)?
         var k = 0
         while k < bytes.count {
             let b = bytes[k]
+            // Nearly every byte is none of the four that can start a mark.
+            if b != 0x0A && b != 0x22 && b != 0xE2 && b != 0xC2 {
+                k += 1
+                continue
+            }
             var mark: (opening: UInt8?, closing: UInt8?, width: Int)?
             switch b {
             case 0x0A:
