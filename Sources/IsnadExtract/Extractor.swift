@@ -518,9 +518,15 @@ package struct Extractor: Sendable {
         /// The closing mark awaited (0x22, 0x9D for ”, 0xBB for ») and where the quotation starts.
         var open: (close: UInt8, start: Int)?
         var k = 0
+        let raw = UnsafeRawBufferPointer(bytes)
         while k < bytes.count {
+            // Nearly every byte is none of the four that can start a mark
+            // (\n " and the lead bytes of “ ” « »): eight at a time.
+            if k + 8 <= bytes.count, !Self.mayHoldMark(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) {
+                k += 8
+                continue
+            }
             let b = bytes[k]
-            // Nearly every byte is none of the four that can start a mark.
             if b != 0x0A && b != 0x22 && b != 0xE2 && b != 0xC2 {
                 k += 1
                 continue
@@ -566,6 +572,15 @@ package struct Extractor: Sendable {
             if quotes[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
         }
         return low < quotes.count && quotes[low].contains(offset)
+    }
+
+    /// Whether any of eight bytes is 0A, 22, E2 or C2 (a byte is zero in
+    /// `v ^ pattern` exactly where it equals the pattern's byte).
+    @inline(__always)
+    private static func mayHoldMark(_ v: UInt64) -> Bool {
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 }
+        return hasZeroByte(v ^ 0x0A0A_0A0A_0A0A_0A0A) || hasZeroByte(v ^ 0x2222_2222_2222_2222)
+            || hasZeroByte(v ^ 0xE2E2_E2E2_E2E2_E2E2) || hasZeroByte(v ^ 0xC2C2_C2C2_C2C2_C2C2)
     }
 
     static func trimmed(_ s: String) -> String {

@@ -474,3 +474,22 @@ import Testing
         for (written, day) in cases { #expect(Article.day(of: written) == day, "\(written)") }
     }
 }
+
+@Suite struct QuotationScanTests {
+    /// Marks found wherever they fall against the scan's eight-byte steps,
+    /// each quotation's range running between its marks, and an unclosed
+    /// one stopped by its paragraph's end.
+    @Test func marksAreFoundAtEveryOffset() {
+        for pad in 0..<17 {
+            let lead = String(repeating: "ب", count: pad / 2) + String(repeating: "a", count: pad % 2)
+            let text = lead + "«نص» و\"x\" ثم “يوم” \n“مفتوح\n«z»"
+            let bytes = Array(text.utf8)
+            func offset(_ part: String, after start: Int = 0) -> Int {
+                let needle = Array(part.utf8)
+                return (start...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }!
+            }
+            let a = offset("نص"), b = offset("x"), c = offset("يوم"), z = offset("z")
+            #expect(Extractor.quotes(in: bytes) == [a..<(a + 4), b..<(b + 1), c..<(c + 6), z..<(z + 1)], "pad \(pad)")
+        }
+    }
+}
