@@ -21,31 +21,62 @@ package struct PreparedBatch: Sendable {
     let words: BatchWords
 
     package init(_ batch: ImportBatch) {
+        let articles = Self.lastOfEach(batch.articles) { $0.key }
+        let statements = Self.lastOfEach(batch.statements) { $0.id }
         entities = Self.lastOfEach(batch.entities) { $0.name }
-        articles = Self.lastOfEach(batch.articles) { $0.key }
-        statements = Self.lastOfEach(batch.statements) { $0.id }
+        self.articles = articles
+        self.statements = statements
         removedStatements = batch.removedStatements
         entityBytes = entities.map { $0.storedJSON() }
         articleBytes = articles.map { $0.storedJSON() }
         var words = BatchWords()
         let analyzer = Analyzer()
-        articleWords = articles.map { words.append([$0.title ?? "", $0.text], positions: false, analyzer: analyzer) }
+        // Each article's statements right after it: their quotes and
+        // sentences are parts of its text, whose words its entry has just
+        // read (``BatchWords/append(part:within:of:analyzer:)``).
+        var place: [String: Int] = [:]
+        place.reserveCapacity(articles.count)
+        for (a, article) in articles.enumerated() { place[article.key] = a }
+        var statementsOf = [[Int]](repeating: [], count: articles.count)
+        var others: [Int] = []
+        for k in statements.indices {
+            if statements[k].spans != nil, let a = place[statements[k].doc] { statementsOf[a].append(k) } else { others.append(k) }
+        }
+        var articleStarts: [Int] = []
+        var starts = [Int](repeating: 0, count: statements.count)
+        articleStarts.reserveCapacity(articles.count)
         // Through a buffer: a key path or an indexed array copies each
         // record (and retains its strings) on the way.
-        var parts: [StatementRecord.StoredParts] = []
-        var starts: [Int] = []
-        parts.reserveCapacity(statements.count)
-        starts.reserveCapacity(statements.count)
         statements.withUnsafeBufferPointer { records in
-            for k in records.indices {
-                parts.append(records[k].storedParts)
-                starts.append(words.append(CollectionOfOne(records[k].quote), positions: true, analyzer: analyzer))
+            for (a, article) in articles.enumerated() {
+                articleStarts.append(words.appendArticle(title: article.title ?? "", text: article.text, analyzer: analyzer))
+                for k in statementsOf[a] {
+                    let spans = records[k].spans
+                    starts[k] = words.append(part: records[k].quote, within: spans?.quote.flatMap(Self.range),
+                                             of: article.text, analyzer: analyzer)
+                    _ = words.append(part: records[k].sentence ?? "", within: spans.flatMap { Self.range($0.sentence) },
+                                     of: article.text, analyzer: analyzer)
+                }
+            }
+            for k in others {
+                starts[k] = words.append(CollectionOfOne(records[k].quote), positions: true, analyzer: analyzer)
                 _ = words.append(CollectionOfOne(records[k].sentence ?? ""), positions: true, analyzer: analyzer)
             }
+        }
+        articleWords = articleStarts
+        var parts: [StatementRecord.StoredParts] = []
+        parts.reserveCapacity(statements.count)
+        statements.withUnsafeBufferPointer { records in
+            for k in records.indices { parts.append(records[k].storedParts) }
         }
         statementParts = parts
         statementWords = starts
         self.words = words
+    }
+
+    /// A stored span (`[start, end]`) as a range, when it is one.
+    private static func range(_ span: [Int]) -> Range<Int>? {
+        span.count == 2 && span[0] >= 0 && span[0] <= span[1] ? span[0]..<span[1] : nil
     }
 
     private static func lastOfEach<T>(_ records: [T], key: (T) -> String) -> [T] {
@@ -107,9 +138,102 @@ struct BatchWords: Sendable {
     private var ranges: [Range<Int>] = []
     private static let tooLong = UInt64.max
 
+    /// The surfaces of the text last read by ``appendArticle(title:text:analyzer:)``
+    /// (byte ranges and surface numbers), when it was plain.
+    private var text: String?
+    private var textRanges: [Range<Int>] = []
+    private var textSurfaces: [Int] = []
+
     /// Analyses `texts` as one entry; returns where it starts.
     mutating func append(_ texts: some Sequence<String>, positions: Bool, analyzer: Analyzer) -> Int {
-        let start = stream.count
+        let start = begin(positions: positions, analyzer: analyzer)
+        var position: UInt64 = 0
+        for text in texts { add(text, analyzer: analyzer, position: &position, remembering: false) }
+        finish()
+        return start
+    }
+
+    /// An article's entry (its title and text, without positions); the
+    /// text's surfaces are kept for the entries of its parts.
+    mutating func appendArticle(title: String, text: String, analyzer: Analyzer) -> Int {
+        let start = begin(positions: false, analyzer: analyzer)
+        var position: UInt64 = 0
+        add(title, analyzer: analyzer, position: &position, remembering: false)
+        position = 0
+        add(text, analyzer: analyzer, position: &position, remembering: true)
+        finish()
+        return start
+    }
+
+    /// The entry, with positions, of `part`, a quote or sentence that
+    /// lies within `span` of `text`, the text of the last article entered
+    /// (``appendArticle(title:text:analyzer:)``).
+    ///
+    /// Where its bytes are found there and begin and end between surfaces,
+    /// its words are the surfaces' words already numbered (a plain surface
+    /// reads the same wherever it stands; see ``Analyzer/plainSurfaces(in:into:)``),
+    /// and the part is neither scanned nor looked up again: analysing each
+    /// statement's quote and sentence was a tenth of preparing a batch.
+    /// Otherwise it is analysed as any text.
+    mutating func append(part: String, within span: Range<Int>?, of text: String, analyzer: Analyzer) -> Int {
+        guard let span, !part.isEmpty, surfaceAnalyzer == analyzer, let known = self.text, known == text,
+              let (first, end) = Self.surfaces(of: part, within: span, in: text, ranges: textRanges)
+        else { return append(CollectionOfOne(part), positions: true, analyzer: analyzer) }
+        let start = begin(positions: true, analyzer: analyzer)
+        var position: UInt64 = 0
+        for s in first..<end {
+            let n = textSurfaces[s]
+            for k in surfaceStarts[n]..<surfaceStarts[n + 1] {
+                hit(surfaceWords[k], position: position)
+                position += 1
+            }
+        }
+        finish()
+        return start
+    }
+
+    /// The surfaces (of `ranges`, those of `text`) that make up `part`,
+    /// found at its first place within `span`: none may stick out of it.
+    /// (Static: a method on `self` here copied the whole struct per call.)
+    private static func surfaces(of part: String, within span: Range<Int>, in text: String,
+                                 ranges textRanges: [Range<Int>]) -> (Int, Int)? {
+        var part = part, text = text
+        return text.withUTF8 { t -> (Int, Int)? in
+            part.withUTF8 { p -> (Int, Int)? in
+                let span = span.clamped(to: 0..<t.count)
+                guard p.count <= span.count, let base = t.baseAddress, let needle = p.baseAddress else { return nil }
+                // Trimming takes a few spaces or marks off the span's ends:
+                // the part is found within a few bytes of its start.
+                var at = span.lowerBound
+                while at + p.count <= span.upperBound {
+                    if t[at] == p[0], memcmp(base + at, needle, p.count) == 0 { break }
+                    at += 1
+                }
+                guard at + p.count <= span.upperBound else { return nil }
+                let end = at + p.count
+                // The first surface ending after the part starts, and the
+                // first starting at or after its end.
+                var low = 0, high = textRanges.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if textRanges[mid].upperBound <= at { low = mid + 1 } else { high = mid }
+                }
+                let first = low
+                high = textRanges.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if textRanges[mid].lowerBound < end { low = mid + 1 } else { high = mid }
+                }
+                guard first == low || (textRanges[first].lowerBound >= at && textRanges[low - 1].upperBound <= end) else {
+                    return nil
+                }
+                return (first, low)
+            }
+        }
+    }
+
+    /// Starts an entry; returns where it starts.
+    private mutating func begin(positions: Bool, analyzer: Analyzer) -> Int {
         entry &+= 1
         keepsPositions = positions
         hits.removeAll(keepingCapacity: true)
@@ -120,29 +244,51 @@ struct BatchWords: Sendable {
             surfaceStarts = [0]
             surfaceWords = []
             surfaceAnalyzer = analyzer
+            text = nil
         }
-        for var text in texts where !text.isEmpty {
-            var position: UInt64 = 0
-            let plain = text.withUTF8 { bytes in
-                guard Analyzer.plainSurfaces(in: bytes, into: &ranges) else { return false }
-                for range in ranges {
-                    let (n, isNew) = surfaces.number(UnsafeBufferPointer(rebasing: bytes[range]))
-                    if isNew { analyse(surface: UnsafeBufferPointer(rebasing: bytes[range]), analyzer: analyzer) }
-                    for k in surfaceStarts[n]..<surfaceStarts[n + 1] {
-                        hit(surfaceWords[k], position: position)
-                        position += 1
-                    }
+        return stream.count
+    }
+
+    /// The words of `text` into the entry, from `position` on; with
+    /// `remembering`, its surfaces are kept (``append(part:within:of:analyzer:)``).
+    private mutating func add(_ text: String, analyzer: Analyzer, position: inout UInt64, remembering: Bool) {
+        if remembering {
+            self.text = nil
+            textRanges.removeAll(keepingCapacity: true)
+            textSurfaces.removeAll(keepingCapacity: true)
+        }
+        guard !text.isEmpty else { return }
+        var bytes = text
+        let plain = bytes.withUTF8 { bytes in
+            guard Analyzer.plainSurfaces(in: bytes, into: &ranges) else { return false }
+            for range in ranges {
+                let (n, isNew) = surfaces.number(UnsafeBufferPointer(rebasing: bytes[range]))
+                if isNew { analyse(surface: UnsafeBufferPointer(rebasing: bytes[range]), analyzer: analyzer) }
+                if remembering { textSurfaces.append(n) }
+                for k in surfaceStarts[n]..<surfaceStarts[n + 1] {
+                    hit(surfaceWords[k], position: position)
+                    position += 1
                 }
-                return true
             }
-            if plain { continue }
-            for word in numberedWords(of: text, analyzer: analyzer) {
-                hit(word, position: position)
-                position += 1
-            }
+            return true
         }
+        if plain {
+            if remembering {
+                self.text = text
+                textRanges = ranges
+            }
+            return
+        }
+        for word in numberedWords(of: text, analyzer: analyzer) {
+            hit(word, position: position)
+            position += 1
+        }
+    }
+
+    /// Writes the entry begun last into `stream`.
+    private mutating func finish() {
         stream.append(UInt32(terms.count))
-        if positions {
+        if keepsPositions {
             // Each term's word and count, then room for its positions.
             let base = stream.count
             stream.append(contentsOf: repeatElement(0, count: 2 * terms.count + hits.count))
@@ -171,7 +317,6 @@ struct BatchWords: Sendable {
         }
         stream.append(UInt32(forms.count))
         stream.append(contentsOf: forms)
-        return start
     }
 
     /// The distinct terms and forms of the entry at `start`, as word
