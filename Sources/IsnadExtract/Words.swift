@@ -195,6 +195,12 @@ enum PlainForm {
         return n
     }
 
+    /// Whether every character of `text` is plain (above).
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { characterCount($0) != nil }
+    }
+
     /// `text.hasSuffix(suffix)`, from the bytes when both are plain (a
     /// suffix of characters is then a suffix of bytes).
     static func hasSuffix(_ text: String, _ suffix: String) -> Bool {

@@ -493,3 +493,25 @@ import Testing
         }
     }
 }
+
+@Suite struct GazetteerNameTests {
+    /// Names are found as equal Strings are, whether looked up by their
+    /// bytes or, for names that are not plain, by the String itself.
+    @Test func namesAreFoundAsEqualStrings() {
+        let plain = Gazetteer([.init(name: "John Kirby", kind: "person", aliases: []),
+                               .init(name: "الخارجية الإيرانية", kind: "org", aliases: [])])
+        #expect(plain.entry(named: "John Kirby") == 0)
+        #expect(plain.entry(named: "الخارجية الإيرانية") == 1)
+        #expect(plain.entry(named: "John Kirby ") == nil)
+        #expect(plain.entry(named: "") == nil)
+        // Stored decomposed, asked composed, and the other way round.
+        let mixed = Gazetteer([.init(name: "Jose\u{301}", kind: "person", aliases: []),
+                               .init(name: "\u{622}ل", kind: "place", aliases: []),
+                               .init(name: "Kirby", kind: "person", aliases: [])])
+        #expect(mixed.entry(named: "Jos\u{E9}") == 0)
+        #expect(mixed.entry(named: "\u{627}\u{653}ل") == 1)
+        #expect(mixed.entry(named: "Kirby") == 2)
+        #expect(mixed.entry(named: "\u{212A}irby") == 2)  // KELVIN SIGN is K
+        #expect(mixed.entry(named: "Kerby") == nil)
+    }
+}
