@@ -401,7 +401,7 @@ package struct Extractor: Sendable {
                 if stance == "assert" {
                     if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clauseForms) {
                         stance = reading
-                    } else if Extractor.commitsSelf(clauseForms.prefix(14).map { String(decoding: $0, as: UTF8.self) }) {
+                    } else if Extractor.commitsSelf(clauseForms) {
                         stance = "pledge"
                     }
                 }

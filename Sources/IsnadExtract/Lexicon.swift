@@ -105,13 +105,30 @@ extension Extractor {
     static let selfComplementizers = words(["إنه", "إنها", "إنهما", "إنهم", "إننا", "إنني", "أنه", "أنها", "أنهما",
                                             "أنهم", "أننا", "بأنه", "بأنها", "بأنهم"])
 
-    static func commitsSelf(_ clause: [String]) -> Bool {
+    /// Whether the clause's words (as keys) say so: a self-complementizer
+    /// in its first ten words, then a future verb or سوف.
+    static func commitsSelf(_ clause: ArraySlice<[UInt8]>) -> Bool {
         guard let k = clause.prefix(10).firstIndex(where: { selfComplementizers.contains($0) }) else { return false }
-        return clause.dropFirst(k + 1).prefix(2).contains { word in
-            word == "سوف" || (word.count > 4 && ["سي", "ست", "سن", "سا"].contains { word.hasPrefix($0) }
-                && !["ستة", "سنة", "سنوات", "سياسة", "سياسي", "ستين", "سنه"].contains(word))
+        return clause[(k + 1)...].prefix(2).contains { key in
+            key.withUnsafeBufferPointer { word in
+                // A plain word's characters are its bytes' (``PlainForm``).
+                guard let count = PlainForm.characterCount(word) else { return isFuture(String(decoding: word, as: UTF8.self)) }
+                return word.elementsEqual(sawfa)
+                    || (count > 4 && futurePrefixes.contains { word.starts(with: $0) } && !notFuture.contains(word))
+            }
         }
     }
+
+    /// سوف, or a verb of more than four letters with سـ before its
+    /// person prefix (ستة and سنة are not).
+    static func isFuture(_ word: String) -> Bool {
+        word == "سوف" || (word.count > 4 && ["سي", "ست", "سن", "سا"].contains { word.hasPrefix($0) }
+            && !["ستة", "سنة", "سنوات", "سياسة", "سياسي", "ستين", "سنه"].contains(word))
+    }
+
+    private static let sawfa = Array("سوف".utf8)
+    private static let futurePrefixes = ["سي", "ست", "سن", "سا"].map { Array($0.utf8) }
+    private static let notFuture = WordSet(forms: ["ستة", "سنة", "سنوات", "سياسة", "سياسي", "ستين", "سنه"])
 
     static func reading(of words: ArraySlice<[UInt8]>) -> String? {
         readings.firstGroup(in: words).map { readingNames[$0] }

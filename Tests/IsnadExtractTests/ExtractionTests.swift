@@ -515,3 +515,27 @@ import Testing
         #expect(mixed.entry(named: "Kerby") == nil)
     }
 }
+
+@Suite struct CommitmentTests {
+    /// The byte reading of a clause's commitment gives the String reading's
+    /// answer, for plain words and for words with marks that are not.
+    @Test func bytesReadAsStrings() {
+        func byStrings(_ clause: [String]) -> Bool {
+            guard let k = clause.prefix(10).firstIndex(where: { Extractor.selfComplementizers.contains($0) }) else { return false }
+            return clause.dropFirst(k + 1).prefix(2).contains(where: Extractor.isFuture)
+        }
+        let pool = ["إنه", "أننا", "بأنهم", "سوف", "سيحارب", "ستواصل", "سنعمل", "ستة", "سنة", "سياسة", "سيا", "سَيحارب",
+                    "سنواصلُ", "قال", "الحرب", "و", "will", "سا", "سامر"]
+            .map { Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0 } + ["سَيحارب", "سوف\u{64E}"]  // kept with marks
+        var random = SystemRandomNumberGenerator()
+        var commitments = 0
+        for _ in 0..<3_000 {
+            let clause = (0..<Int.random(in: 0...14, using: &random)).map { _ in pool.randomElement(using: &random)! }
+            let keys = clause.map { Array($0.utf8) }
+            let expected = byStrings(clause)
+            #expect(Extractor.commitsSelf(keys[...]) == expected, "\(clause)")
+            if expected { commitments += 1 }
+        }
+        #expect(commitments > 300)
+    }
+}
