@@ -35,6 +35,8 @@ package struct Extraction: Sendable, Hashable {
 package struct Extractor: Sendable {
     package let gazetteer: Gazetteer
     let forms = Analyzer(stemming: false)
+    /// ``holder(of:keywords:)``'s answers so far, shared by the workers.
+    let holders = Answers<String?>()
 
     package init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 

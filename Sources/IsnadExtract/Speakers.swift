@@ -384,6 +384,14 @@ extension Extractor {
     /// the institution, or two of its words ("head of Ukraine's Defence
     /// Intelligence Directorate" for "Defence Intelligence of Ukraine").
     func holder(of institution: String, keywords: [String]) -> String? {
+        // The same few offices are asked about again and again, each
+        // answer a walk through every role in the gazetteer.
+        holders.answer(for: institution + "\u{0}" + keywords.joined(separator: "\u{1}")) {
+            findHolder(of: institution, keywords: keywords)
+        }
+    }
+
+    private func findHolder(of institution: String, keywords: [String]) -> String? {
         let institution = institution.lowercased()
         let words = Set(institution.split(separator: " ").map(String.init).filter { $0.count > 3 })
         var found: [String] = []

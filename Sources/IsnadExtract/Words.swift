@@ -1,3 +1,4 @@
+import Foundation
 import IsnadIndex
 import IsnadText
 
@@ -253,5 +254,22 @@ enum PlainForm {
         }) { return result }
         var stripped = DateFinder.stripped(form)
         return stripped.withUTF8 { body($0, nil) }
+    }
+}
+
+/// Answers worked out once per question and kept, for any thread to read:
+/// the extractor is shared by the workers of an ingest and never changes,
+/// so neither do its answers.
+final class Answers<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: Value] = [:]
+
+    init() {}
+
+    func answer(for question: String, _ work: () -> Value) -> Value {
+        if let value = lock.withLock({ known[question] }) { return value }
+        let value = work()
+        lock.withLock { known[question] = value }
+        return value
     }
 }
