@@ -101,7 +101,10 @@ package struct WordFlags: OptionSet, Sendable {
     /// The form, without its conjunction or an object pronoun, is a cue
     /// verb or starts a cue phrase.
     static let cue = WordFlags(rawValue: 4)
-    package static let all: WordFlags = [.name, .date, .cue]
+    /// The form, or it without و, ف or ب, starts a stance phrase (a
+    /// denial, a reading; ``PhraseTable``).
+    static let phrase = WordFlags(rawValue: 8)
+    package static let all: WordFlags = [.name, .date, .cue, .phrase]
 }
 
 extension Extractor {
@@ -113,6 +116,7 @@ extension Extractor {
             if Cue.mayStart(key) { flags.insert(.cue) }
         }
         if DateFinder.dateWords.contains(DateFinder.strippedSlice(key)) { flags.insert(.date) }
+        if Extractor.phraseTables.contains(where: { $0.mayStart(key) }) { flags.insert(.phrase) }
         return flags
     }
 }

@@ -389,19 +389,23 @@ package struct Extractor: Sendable {
                 let quoteText = quoteSpan.map { Extractor.trimmed(String(decoding: bytes[$0], as: UTF8.self)) } ?? ""
                 // The words of the quote, and without their conjunctions too
                 // ("وليس له علاقة"), from the article's own analysis.
-                let quoteForms = quoteSpan.map { keys[tokenRange($0)] } ?? []
+                let quoteTokens = quoteSpan.map { tokenRange($0) } ?? 0..<0
+                let quoteForms = keys[quoteTokens], quoteFlags = flags[quoteTokens]
                 var stance = cue.stance
                 if ["assert", "confirm"].contains(stance),
-                   Extractor.denials.isHeld(in: quoteForms) || Extractor.denials.isHeld(in: quoteForms, stripped: true) {
+                   Extractor.denials.isHeld(in: quoteForms, flags: quoteFlags)
+                    || Extractor.denials.isHeld(in: quoteForms, flags: quoteFlags, stripped: true) {
                     stance = "deny"
                 }
-                if Extractor.cannotConfirm.isHeld(in: quoteForms) { stance = "decline" }
+                if Extractor.cannotConfirm.isHeld(in: quoteForms, flags: quoteFlags) { stance = "decline" }
                 // The clause runs to the next cue: "قالت إنها سترسل … ووعدت
                 // برد" reads each verb by its own words.
                 let clauseEnd = performative?.cue.lowerBound ?? clauseLimit
-                let clauseForms = cueEnd < clauseEnd ? keys[tokenRange(cueEnd..<clauseEnd)] : []
+                let clauseTokens = cueEnd < clauseEnd ? tokenRange(cueEnd..<clauseEnd) : 0..<0
+                let clauseForms = keys[clauseTokens], clauseFlags = flags[clauseTokens]
                 if stance == "assert" {
-                    if let reading = Extractor.reading(of: quoteForms) ?? Extractor.reading(of: clauseForms) {
+                    if let reading = Extractor.reading(of: quoteForms, flags: quoteFlags)
+                        ?? Extractor.reading(of: clauseForms, flags: clauseFlags) {
                         stance = reading
                     } else if Extractor.commitsSelf(clauseForms) {
                         stance = "pledge"
@@ -409,7 +413,7 @@ package struct Extractor: Sendable {
                 }
 
                 // A promise of retaliation is a threat: "ووعدت برد سريع إذا".
-                if stance == "pledge", Extractor.retaliation.isHeld(in: clauseForms) { stance = "threaten" }
+                if stance == "pledge", Extractor.retaliation.isHeld(in: clauseForms, flags: clauseFlags) { stance = "threaten" }
                 // A media outlet's own words are a report; a report verb with
                 // a speaker who is no outlet ("أفادت مصادر مطلعة") is saying.
                 let isMedia = Extractor.isPress(speaker.name)

@@ -130,9 +130,12 @@ extension Extractor {
     private static let futurePrefixes = ["سي", "ست", "سن", "سا"].map { Array($0.utf8) }
     private static let notFuture = WordSet(forms: ["ستة", "سنة", "سنوات", "سياسة", "سياسي", "ستين", "سنه"])
 
-    static func reading(of words: ArraySlice<[UInt8]>) -> String? {
-        readings.firstGroup(in: words).map { readingNames[$0] }
+    static func reading(of words: ArraySlice<[UInt8]>, flags: ArraySlice<WordFlags>? = nil) -> String? {
+        readings.firstGroup(in: words, flags: flags).map { readingNames[$0] }
     }
+
+    /// Every table of stance phrases, for ``WordFlags/phrase``.
+    static let phraseTables = [denials, cannotConfirm, readings, retaliation]
 
     static let adjectives: [String: String] = [
         "Iran": "Iranian", "Russia": "Russian", "United States": "US", "Ukraine": "Ukrainian",

@@ -138,11 +138,13 @@ struct PhraseTable: Sendable {
 
     /// The lowest group with a phrase that `words` hold word for word and
     /// in order; with `stripped`, each word is taken without its leading
-    /// و, ف or ب (`DateFinder.strippedSlice`).
-    func firstGroup(in words: ArraySlice<[UInt8]>, stripped: Bool = false) -> Int? {
+    /// و, ف or ب (`DateFinder.strippedSlice`). With `flags` (the words',
+    /// same indices), only words flagged ``WordFlags/phrase`` are looked up.
+    func firstGroup(in words: ArraySlice<[UInt8]>, flags: ArraySlice<WordFlags>? = nil, stripped: Bool = false) -> Int? {
         func word(_ k: Int) -> ArraySlice<UInt8> { stripped ? DateFinder.strippedSlice(words[k]) : words[k][...] }
         var best: Int?
         for start in words.indices {
+            if let flags, !flags[start].contains(.phrase) { continue }
             guard let candidates = starting[word(start)] else { continue }
             for p in candidates where best.map({ phrases[p].group < $0 }) ?? true {
                 let phrase = phrases[p].words
@@ -155,9 +157,15 @@ struct PhraseTable: Sendable {
         return best
     }
 
-    /// Whether `words` hold any of the phrases (as ``firstGroup(in:stripped:)``).
-    func isHeld(in words: ArraySlice<[UInt8]>, stripped: Bool = false) -> Bool {
-        firstGroup(in: words, stripped: stripped) != nil
+    /// Whether `words` hold any of the phrases (as ``firstGroup(in:flags:stripped:)``).
+    func isHeld(in words: ArraySlice<[UInt8]>, flags: ArraySlice<WordFlags>? = nil, stripped: Bool = false) -> Bool {
+        firstGroup(in: words, flags: flags, stripped: stripped) != nil
+    }
+
+    /// Whether a phrase starts with `key`, or with it stripped as
+    /// ``firstGroup(in:flags:stripped:)`` strips: ``WordFlags/phrase``.
+    func mayStart(_ key: [UInt8]) -> Bool {
+        starting[key] != nil || starting[DateFinder.strippedSlice(key)] != nil
     }
 }
 

@@ -434,6 +434,11 @@ import Testing
             dates += ["في " + name, "و" + name, "ب" + name]
         }
         texts.append(dates.joined(separator: " 2023 ") + " أمس اليوم الشهر الماضي العام الماضي كانون الثاني وتشرين الأول")
+        // Stance phrases, as they stand and after و, ف or ب.
+        let phrases = ["لا أساس له", "عارية عن الصحة", "لم يكن قط", "كاذبة", "not true", "لا يمكننا تأكيد", "cannot confirm",
+                       "نشعر بالقلق", "ندين", "يلحق الضرر", "عواقب", "تصعيدا كبيرا", "سنواصل", "حزمة مساعدات", "will continue",
+                       "نطالب", "we call on", "متورطة", "بالرد", "retaliation"]
+        texts.append(phrases.flatMap { [$0, "و" + $0, "ف" + $0, "ب" + $0] }.joined(separator: "، وقال إن "))
         let published = ExtractionTests.published
         var flagged = ExtractionTests.extractor.words()
         var unflagged = ArticleWords(analyzer: Analyzer(stemming: false))
@@ -451,6 +456,12 @@ import Testing
             }
             #expect(DateFinder.find(in: tokens, article: published, keys: keys, flags: flags)
                 == DateFinder.find(in: tokens, article: published, keys: keys))
+            for table in Extractor.phraseTables {
+                for stripped in [false, true] {
+                    #expect(table.firstGroup(in: keys[...], flags: flags[...], stripped: stripped)
+                        == table.firstGroup(in: keys[...], stripped: stripped))
+                }
+            }
             if n < articles {
                 skipped += flags.filter { $0.isEmpty }.count
                 total += flags.count
