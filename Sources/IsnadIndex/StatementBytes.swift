@@ -291,16 +291,17 @@ enum CompactText {
                     i += 1
                     continue
                 }
-                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                if length == 2, b == 0xD8 || b == 0xD9, i + 1 < n {
-                    let scalar = (UInt32(b & 0x1F) << 6) | UInt32(utf8[i + 1] & 0x3F)
-                    if scalar <= 0x67E {
-                        out[o] = UInt8(0x80 + scalar - 0x600)
+                if b == 0xD8 || b == 0xD9, i + 1 < n {
+                    // U+0600–067E: D8 80–BF, then D9 80–BE.
+                    let low = utf8[i + 1] & 0x3F
+                    if b == 0xD8 || low != 0x3F {
+                        out[o] = 0x80 | (b & 1) << 6 | low
                         o += 1
                         i += 2
                         continue
                     }
                 }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                 out[o] = 0xFF
                 o += 1
                 for k in i..<min(i + length, n) {
