@@ -220,7 +220,7 @@ package struct Extractor: Sendable {
                 // A verb marked plural ("حذروا", "يقولون") comes after its
                 // subject or has none: an Arabic verb before its subject is
                 // singular.
-                let raw = String(decoding: bytes[tokens[i].range], as: UTF8.self)
+                let raw = Extractor.slice(text, tokens[i].range)
                 let conjoined = Cue.isConjoined(keys[i])
                 // English puts its subject first; a name after the verb is
                 // one inverted right after it ("…", said Kirby), never one
@@ -386,7 +386,7 @@ package struct Extractor: Sendable {
                     performative = (act, tokens[j].range.lowerBound..<q.upperBound, tokens[j].range)
                     quoteSpan = q.lowerBound..<tokens[j - 1].range.upperBound
                 }
-                let quoteText = quoteSpan.map { Extractor.trimmed(String(decoding: bytes[$0], as: UTF8.self)) } ?? ""
+                let quoteText = quoteSpan.map { Extractor.trimmed(Extractor.slice(text, $0)) } ?? ""
                 // The words of the quote, and without their conjunctions too
                 // ("وليس له علاقة"), from the article's own analysis.
                 let quoteTokens = quoteSpan.map { tokenRange($0) } ?? 0..<0
@@ -441,17 +441,17 @@ package struct Extractor: Sendable {
                 }
                 let cueSpan = tokens[i].range.lowerBound..<cueEnd
                 out.append(Extraction(
-                    actor: speaker.name, stance: stance, cue: String(decoding: bytes[cueSpan], as: UTF8.self),
-                    quote: quoteText, sentence: Extractor.trimmed(String(decoding: bytes[sentence], as: UTF8.self), dropping: Extractor.isSpace),
+                    actor: speaker.name, stance: stance, cue: Extractor.slice(text, cueSpan),
+                    quote: quoteText, sentence: Extractor.trimmed(Extractor.slice(text, sentence), dropping: Extractor.isSpace),
                     date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
                     sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan,
                     actorIsNew: newPeople.contains(speaker.name)))
                 if let performative, var act = out.last {
                     act.stance = performative.stance
-                    act.cue = String(decoding: bytes[performative.cue], as: UTF8.self)
+                    act.cue = Extractor.slice(text, performative.cue)
                     act.cueSpan = performative.cue
                     act.quoteSpan = performative.span
-                    act.quote = Extractor.trimmed(String(decoding: bytes[performative.span], as: UTF8.self))
+                    act.quote = Extractor.trimmed(Extractor.slice(text, performative.span))
                     out.append(act)
                 }
                 // "قال باتروشيف ونظيره الإيراني، علي شمخاني، إنهما": a second
@@ -585,6 +585,17 @@ package struct Extractor: Sendable {
             if quotes[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
         }
         return low < quotes.count && quotes[low].contains(offset)
+    }
+
+    /// The characters of `text` at a byte range of it (whose ends are
+    /// between characters), copied as they are: `String(decoding:)` of the
+    /// same bytes checked their UTF-8 again, for every quote, sentence and
+    /// cue of an article.
+    static func slice(_ text: String, _ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        return String(Substring(text.unicodeScalars[start..<end]))
     }
 
     /// Whether any of eight bytes is 0A, 22, E2 or C2 (a byte is zero in

@@ -550,3 +550,19 @@ import Testing
         #expect(commitments > 300)
     }
 }
+
+@Suite struct TextSliceTests {
+    /// A slice at character boundaries is the String of its bytes, even
+    /// where a grapheme spans the ends (a combining mark, an emoji's parts).
+    @Test func slicesAreTheStringsOfTheirBytes() {
+        let text = "قال ﻻ e\u{301}té 😀👍🏽 «كيربي»\n\"x\" مسيّرة"
+        let bytes = Array(text.utf8)
+        let bounds = text.unicodeScalars.indices.map { text.utf8.distance(from: text.startIndex, to: $0) } + [bytes.count]
+        for a in bounds {
+            for b in bounds where b >= a {
+                #expect(Extractor.slice(text, a..<b) == String(decoding: bytes[a..<b], as: UTF8.self))
+                #expect(Array(Extractor.slice(text, a..<b).utf8) == Array(bytes[a..<b]))
+            }
+        }
+    }
+}
