@@ -165,10 +165,16 @@ extension Article {
     private static func loadJSONLines(_ text: String, path: String, into loaded: inout LoadedArticles) {
         let decoder = JSONDecoder()
         var text = text
+        text.makeContiguousUTF8()
+        // The file is valid UTF-8 (readText checked it): each line's strings
+        // are copied out of it rather than decoded again.
+        let source = text
         text.withUTF8 { bytes in
             var lines = Lines(UnsafeRawBufferPointer(bytes))
             while let (index, line) = lines.next() {
-                loadJSONLine(line, index: index, path: path, decoder: decoder, into: &loaded)
+                let base = bytes.baseAddress.flatMap { start in line.baseAddress.map { UnsafeRawPointer(start).distance(to: $0) } } ?? 0
+                loadJSONLine(line, index: index, path: path, source: FastJSON.Source(source, base: base), decoder: decoder,
+                             into: &loaded)
             }
         }
     }
@@ -200,14 +206,14 @@ extension Article {
         }
     }
 
-    private static func loadJSONLine(_ line: UnsafeRawBufferPointer, index: Int, path: String, decoder: JSONDecoder,
-                                     into loaded: inout LoadedArticles) {
+    private static func loadJSONLine(_ line: UnsafeRawBufferPointer, index: Int, path: String, source: FastJSON.Source,
+                                     decoder: JSONDecoder, into loaded: inout LoadedArticles) {
         // Only blank lines need trimming; JSON allows the spaces around.
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         do {
             // The usual line goes through the byte reader; any other (or a
             // bad one) through JSONDecoder, which says what is wrong.
-            let object = try JSONArticle(fastJSON: line) ?? decoder.decode(JSONArticle.self, from: Data(line))
+            let object = try JSONArticle(fastJSON: line, source: source) ?? decoder.decode(JSONArticle.self, from: Data(line))
             guard !object.text.isEmpty else {
                 loaded.rejected.append(.init(path: path, line: index + 1, reason: "empty 'text'"))
                 return
@@ -275,8 +281,9 @@ extension JSONArticle {
     /// A line read by ``FastJSON``, which reads an article line in about a
     /// tenth of `JSONDecoder`'s time; nil when the line is not an object
     /// of these strings, and `JSONDecoder` then decides.
-    init?(fastJSON line: UnsafeRawBufferPointer) {
-        guard let values = FastJSON.stringMembers(of: line, keys: JSONArticle.keys), let text = values[6] else { return nil }
+    init?(fastJSON line: UnsafeRawBufferPointer, source: FastJSON.Source? = nil) {
+        guard let values = FastJSON.stringMembers(of: line, keys: JSONArticle.keys, source: source),
+              let text = values[6] else { return nil }
         self.init(id: values[0], title: values[1], source: values[2], url: values[3], published: values[4],
                   lang: values[5], text: text)
     }

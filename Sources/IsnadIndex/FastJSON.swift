@@ -16,7 +16,35 @@ package struct FastJSON {
     /// Unescaped string bytes, reused from string to string.
     var scratch: [UInt8] = []
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    /// The String the bytes are the UTF-8 of, when the caller has one.
+    var source: Source?
+
+    init(_ bytes: UnsafeRawBufferPointer, source: Source? = nil) {
+        self.bytes = bytes
+        self.source = source
+    }
+
+    /// The String whose UTF-8 the bytes being read are, from byte `base`
+    /// of it: strings are then copied out of it, not decoded and checked
+    /// again (a file of articles is checked whole when it is read, and
+    /// checking each text again was a fortieth of an ingest).
+    package struct Source {
+        let text: String
+        let base: Int
+
+        package init(_ text: String, base: Int) {
+            self.text = text
+            self.base = base
+        }
+
+        /// The characters at bytes `range` of the line (between characters).
+        func string(_ range: Range<Int>) -> Substring {
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: base + range.lowerBound)
+            let end = utf8.index(start, offsetBy: range.count)
+            return Substring(text.unicodeScalars[start..<end])
+        }
+    }
 
     @inline(__always)
     mutating func skipSpace() {
@@ -124,9 +152,11 @@ package struct FastJSON {
         guard take(0x22) else { return nil }
         let start = offset
         if let raw = rawString() {
+            if let source { return String(source.string(start..<(offset - 1))) }
             return FastJSON.utf8String(raw)
         }
         offset = start
+        if let source { return escapedString(in: source) }
         scratch.removeAll(keepingCapacity: true)
         while offset < bytes.count {
             // The run up to the next quote, backslash or control byte goes
@@ -142,35 +172,63 @@ package struct FastJSON {
             case 0x22:
                 return scratch.withUnsafeBytes { FastJSON.utf8String($0) }
             case 0x5C:
-                guard offset < bytes.count else { return nil }
-                let e = bytes[offset]
-                offset += 1
-                switch e {
-                case 0x22, 0x5C, 0x2F: scratch.append(e)
-                case 0x62: scratch.append(0x08)
-                case 0x66: scratch.append(0x0C)
-                case 0x6E: scratch.append(0x0A)
-                case 0x72: scratch.append(0x0D)
-                case 0x74: scratch.append(0x09)
-                case 0x75:
-                    guard var scalar = hex4() else { return nil }
-                    if (0xD800..<0xDC00).contains(scalar) {
-                        // A surrogate pair: the low half must follow.
-                        guard offset + 1 < bytes.count, bytes[offset] == 0x5C, bytes[offset + 1] == 0x75 else { return nil }
-                        offset += 2
-                        guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let s = Unicode.Scalar(scalar) else { return nil }
-                    scratch.append(contentsOf: String(s).utf8)
-                default: return nil
-                }
+                guard let scalar = escape() else { return nil }
+                if scalar.isASCII { scratch.append(UInt8(scalar.value)) } else { scratch.append(contentsOf: String(scalar).utf8) }
             default:
                 // A control byte: JSON allows none unescaped.
                 return nil
             }
         }
         return nil
+    }
+
+    /// ``string()`` after its opening quote, when its runs can be copied
+    /// out of `source` (see ``Source``).
+    private mutating func escapedString(in source: Source) -> String? {
+        var out = ""
+        while offset < bytes.count {
+            let start = offset
+            _ = plainRun()
+            if offset > start { out += source.string(start..<offset) }
+            guard offset < bytes.count else { return nil }
+            let b = bytes[offset]
+            offset += 1
+            switch b {
+            case 0x22: return out
+            case 0x5C:
+                guard let scalar = escape() else { return nil }
+                out.unicodeScalars.append(scalar)
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// The character of the escape after a backslash, consumed; nil when
+    /// it is not one JSON has (a surrogate must come in a pair).
+    private mutating func escape() -> Unicode.Scalar? {
+        guard offset < bytes.count else { return nil }
+        let e = bytes[offset]
+        offset += 1
+        switch e {
+        case 0x22, 0x5C, 0x2F: return Unicode.Scalar(e)
+        case 0x62: return "\u{08}"
+        case 0x66: return "\u{0C}"
+        case 0x6E: return "\n"
+        case 0x72: return "\r"
+        case 0x74: return "\t"
+        case 0x75:
+            guard var scalar = hex4() else { return nil }
+            if (0xD800..<0xDC00).contains(scalar) {
+                // A surrogate pair: the low half must follow.
+                guard offset + 1 < bytes.count, bytes[offset] == 0x5C, bytes[offset + 1] == 0x75 else { return nil }
+                offset += 2
+                guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            }
+            return Unicode.Scalar(scalar)
+        default: return nil
+        }
     }
 
     /// The bytes from `offset` up to the next quote, backslash or control
@@ -347,10 +405,12 @@ extension FastJSON {
     /// is absent or null. Nil for any other shape — a key not in `keys`, a
     /// key given twice, a value that is no string, bytes that are not
     /// UTF-8 — so that the caller can ask `JSONDecoder`, whose error says
-    /// what is wrong.
-    package static func stringMembers(of line: UnsafeRawBufferPointer, keys: [StaticString]) -> [String?]? {
+    /// what is wrong. With `source` (the String the line is part of, so
+    /// known to be UTF-8), strings are copied out of it.
+    package static func stringMembers(of line: UnsafeRawBufferPointer, keys: [StaticString],
+                                      source: Source? = nil) -> [String?]? {
         guard keys.count <= 64 else { return nil }
-        var json = FastJSON(line)
+        var json = FastJSON(line, source: source)
         var values = [String?](repeating: nil, count: keys.count)
         var seen: UInt64 = 0
         var state = MemberState.first

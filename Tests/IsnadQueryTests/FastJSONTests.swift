@@ -105,11 +105,42 @@ import Testing
 
     func article(_ line: String) -> (fast: ArticleLine?, decoder: ArticleLine?) {
         let bytes = Array(line.utf8)
-        let fast = bytes.withUnsafeBytes { FastJSON.stringMembers(of: $0, keys: Self.articleKeys) }.flatMap { v -> ArticleLine? in
-            guard let text = v[6] else { return nil }
-            return ArticleLine(id: v[0], title: v[1], source: v[2], url: v[3], published: v[4], lang: v[5], text: text)
+        func read(_ values: [String?]?) -> ArticleLine? {
+            values.flatMap { v -> ArticleLine? in
+                guard let text = v[6] else { return nil }
+                return ArticleLine(id: v[0], title: v[1], source: v[2], url: v[3], published: v[4], lang: v[5], text: text)
+            }
         }
+        let fast = read(bytes.withUnsafeBytes { FastJSON.stringMembers(of: $0, keys: Self.articleKeys) })
+        // The same line inside a file's String, its strings copied out of it.
+        let before = "{\"id\":\"before\"}\n"
+        var file = before + line + "\n"
+        let base = before.utf8.count
+        let whole = file
+        let copied = read(file.withUTF8 { all in
+            FastJSON.stringMembers(of: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(all)[base..<(base + bytes.count)]),
+                                   keys: Self.articleKeys, source: FastJSON.Source(whole, base: base))
+        })
+        #expect(copied == fast, "\(line)")
+        if let copied, let fast { #expect(Array(copied.text.utf8) == Array(fast.text.utf8), "\(line)") }
         return (fast, try? JSONDecoder().decode(ArticleLine.self, from: Data(bytes)))
+    }
+
+    /// Escapes and characters of every width at every place of a text,
+    /// read with and without the file's String (``article(_:)`` compares).
+    @Test func articleTextsWithSpecialsAtEveryOffset() {
+        let specials = [#"\""#, #"\\"#, #"\n"#, #"\u0041"#, #"\u00e9"#, #"\ud83d\ude00"#, #"\ud83d"#, "\u{301}", "é", "ص", "😀", "\t"]
+        for length in 0..<12 {
+            for special in specials {
+                for at in 0...length {
+                    var text = String(repeating: "ب", count: length)
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: at))
+                    let line = #"{"id":"a1","title":""# + special + #"","text":""# + text + #""}"#
+                    let (fast, decoded) = article(line)
+                    #expect(fast == decoded, "\(line)")
+                }
+            }
+        }
     }
 
     @Test func articleLinesAgreeWithJSONDecoder() {
