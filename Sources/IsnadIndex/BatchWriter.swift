@@ -689,14 +689,22 @@ struct BatchWriter {
         ids.reserveCapacity(runs.count / 3)
         sizes.reserveCapacity(runs.count / 3)
         var ascending = true
-        var i = 0
-        while i + 1 < runs.count {
-            if let p = ids.last, p >= runs[i] { ascending = false }
-            let n = Int(runs[i + 1])
-            starts.append(i)
-            sizes.append(Positions.entrySize(delta: runs[i] &- (ids.last ?? 0), runs[min(runs.count, i + 2)..<min(runs.count, i + 2 + n)]))
-            ids.append(runs[i])
-            i += 2 + n
+        // Over the buffer: a slice of the array per run, retained and
+        // released, was most of this loop.
+        runs.withUnsafeBufferPointer { runs in
+            var i = 0
+            var last: UInt32?
+            while i + 1 < runs.count {
+                let id = runs[i]
+                if let last, last >= id { ascending = false }
+                let n = Int(runs[i + 1])
+                starts.append(i)
+                sizes.append(Positions.entrySize(delta: id &- (last ?? 0),
+                                                 UnsafeBufferPointer(rebasing: runs[min(runs.count, i + 2)..<min(runs.count, i + 2 + n)])))
+                ids.append(id)
+                last = id
+                i += 2 + n
+            }
         }
         starts.append(runs.count)
         // Entries above every stored one (or a new word's): to the end of

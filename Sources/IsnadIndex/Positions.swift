@@ -160,7 +160,7 @@ package struct Positions {
 
     /// The bytes of an entry as ``encode(appending:to:)`` packs it (none
     /// without positions).
-    static func entrySize(delta: UInt32, _ positions: ArraySlice<UInt32>) -> Int {
+    static func entrySize(delta: UInt32, _ positions: some Collection<UInt32>) -> Int {
         guard let first = positions.first else { return 0 }
         guard positions.count > 1 else { return varintSize(delta) + varintSize(first << 1) }
         var size = varintSize(delta) + varintSize(first << 1 | 1) + varintSize(UInt32(positions.count - 2))
