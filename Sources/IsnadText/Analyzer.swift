@@ -239,6 +239,22 @@ extension Analyzer {
             }
             if isWord {
                 if start < 0 { start = i }
+                i += length
+                // The rest of a run of Arabic letters (most of a text), two
+                // bytes a letter, without the cases above.
+                while i + 1 < count {
+                    let lead = text[i], second = text[i + 1]
+                    if lead == 0xD8 {
+                        guard second >= 0xA1 && second <= 0xBA else { break }
+                    } else if lead == 0xD9 {
+                        guard second <= 0x92 || (second >= 0x96 && second <= 0xA9) || second == 0xB0 else { break }
+                        guard second >= 0x80 else { return false }
+                    } else {
+                        break
+                    }
+                    i += 2
+                }
+                continue
             } else if start >= 0 {
                 ranges.append(start..<i)
                 start = -1
