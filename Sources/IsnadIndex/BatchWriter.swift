@@ -600,9 +600,7 @@ struct BatchWriter {
                 try txn.withCursor(on: store.terms) { terms in
                     try txn.withCursor(on: store.positions) { positions in
                         for slot in slots {
-                            let full = writer.table.keyBytes(slot)
-                            guard let target = full.first else { continue }
-                            let key = Array(full.dropFirst())
+                            guard let (target, key) = writer.table.key(slot) else { continue }
                             switch target {
                             case 0: try writer.flushPostings(slot, key: key, db: writer.store.fields, cursor: fields, txn: txn)
                             case 1: try writer.flushPostings(slot, key: key, db: writer.store.dates, cursor: dates, txn: txn)

@@ -33,7 +33,10 @@ struct PostingTable {
     }
 
     /// The slot's key: target byte, then the LMDB key.
-    func keyBytes(_ slot: Int) -> [UInt8] { keys.key(slot) }
+    /// A slot's database (the key's first byte) and LMDB key (the rest).
+    func key(_ slot: Int) -> (database: UInt8, key: [UInt8])? {
+        keys.withKey(slot) { bytes in bytes.first.map { ($0, Array(bytes.dropFirst())) } }
+    }
 
     /// The slot of `key`, made when it is new.
     mutating func slot(_ key: UnsafeBufferPointer<UInt8>) -> Int {
