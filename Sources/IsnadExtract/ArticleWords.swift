@@ -104,7 +104,11 @@ package struct WordFlags: OptionSet, Sendable {
     /// The form, or it without و, ف or ب, starts a stance phrase (a
     /// denial, a reading; ``PhraseTable``).
     static let phrase = WordFlags(rawValue: 8)
-    package static let all: WordFlags = [.name, .date, .cue, .phrase]
+    /// Without و, ف or ب, the word may say "later" (``Extractor/laterKeys``).
+    static let later = WordFlags(rawValue: 16)
+    /// Without و, ف or ب, the word may cite a source (``Extractor/citationWords``).
+    static let citation = WordFlags(rawValue: 32)
+    package static let all: WordFlags = [.name, .date, .cue, .phrase, .later, .citation]
 }
 
 extension Extractor {
@@ -115,7 +119,10 @@ extension Extractor {
             if gazetteer.mayStartName(key) { flags.insert(.name) }
             if Cue.mayStart(key) { flags.insert(.cue) }
         }
-        if DateFinder.dateWords.contains(DateFinder.strippedSlice(key)) { flags.insert(.date) }
+        let stripped = DateFinder.strippedSlice(key)
+        if DateFinder.dateWords.contains(stripped) { flags.insert(.date) }
+        if Extractor.laterKeys.contains(stripped) { flags.insert(.later) }
+        if Extractor.citationWords.contains(stripped) { flags.insert(.citation) }
         if Extractor.phraseTables.contains(where: { $0.mayStart(key) }) { flags.insert(.phrase) }
         return flags
     }

@@ -135,10 +135,14 @@ package struct Extractor: Sendable {
         func inheritedDate(cue i: Int, singleVerb: Bool, sentence start: Int, through end: Int, speaker: String, named: Bool, earlier: [Extraction],
                            dates: [DateFinder.Found], paragraphStart: Int) -> DateFinder.Found? {
             // "في وقت لاحق", "لاحقا": after whatever time came before.
-            // (Looked up as bytes: this runs over the sentence for every cue.)
-            if (start..<end).contains(where: { Extractor.laterKeys.contains(DateFinder.strippedSlice(keys[$0])) }) { return nil }
+            // (Looked up as bytes, and only for the words whose flags allow
+            // it: this runs over the sentence for every cue.)
+            if (start..<end).contains(where: {
+                flags[$0].contains(.later) && Extractor.laterKeys.contains(DateFinder.strippedSlice(keys[$0]))
+            }) { return nil }
             // "ووفقا للتقرير، أكد مسؤول": said when the report was.
-            if (start..<i).contains(where: { Extractor.citationWords.contains(DateFinder.strippedSlice(keys[$0]))
+            if (start..<i).contains(where: { flags[$0].contains(.citation)
+                && Extractor.citationWords.contains(DateFinder.strippedSlice(keys[$0]))
                 && $0 + 1 < i && Extractor.reportNouns.contains(where: tokens[$0 + 1].form.hasSuffix) }),
                let report = earlier.last(where: { $0.stance == "report" && $0.dateBasis != .article }), let d = report.date {
                 return DateFinder.Found(date: d, basis: report.dateBasis, index: i)

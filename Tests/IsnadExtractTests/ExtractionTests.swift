@@ -439,6 +439,10 @@ import Testing
                        "نشعر بالقلق", "ندين", "يلحق الضرر", "عواقب", "تصعيدا كبيرا", "سنواصل", "حزمة مساعدات", "will continue",
                        "نطالب", "we call on", "متورطة", "بالرد", "retaliation"]
         texts.append(phrases.flatMap { [$0, "و" + $0, "ف" + $0, "ب" + $0] }.joined(separator: "، وقال إن "))
+        // Words that change which date a statement takes: "later", and a
+        // citation of a report.
+        texts.append("ذكرت صحيفة نيويورك تايمز في 3 آذار 2023 أن الصواريخ وصلت. ووفقا للتقرير، أكد مسؤول أميركي أن الشحنة كبيرة. "
+            + "وقال كيربي لاحقا إن الأمر خطير. وأضاف في وقت لاحق أنه لا يعرف. وبحسب التقرير، قال مسؤول إن ذلك صحيح.")
         let published = ExtractionTests.published
         var flagged = ExtractionTests.extractor.words()
         var unflagged = ArticleWords(analyzer: Analyzer(stemming: false))
