@@ -439,9 +439,10 @@ package struct Extractor: Sendable {
                 }
                 var about: [String] = []
                 for m in allMentions where m.tokens.lowerBound >= start && m.tokens.lowerBound < end {
-                    let entry = gazetteer.entries[m.entry]
-                    guard entry.name != speaker.name, !m.isNisba, Extractor.topics.contains(entry.kind ?? "") else { continue }
-                    if !about.contains(entry.name) { about.append(entry.name) }
+                    guard !m.isNisba, gazetteer.canBeTopic(m.entry) else { continue }
+                    let name = gazetteer.entries[m.entry].name
+                    guard name != speaker.name else { continue }
+                    if !about.contains(name) { about.append(name) }
                 }
                 let cueSpan = tokens[i].range.lowerBound..<cueEnd
                 out.append(Extraction(

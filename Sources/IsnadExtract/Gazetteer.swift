@@ -48,6 +48,11 @@ package struct Gazetteer: Sendable {
     /// ingest of 20,000 articles 1.4% of it (see ``entry(named:)``).
     private var byNameBytes = WordMap<Int>()
     private var namesArePlain = true
+    /// Per entry, whether its kind can speak (``Extractor/speakers``) and
+    /// be spoken about (``Extractor/topics``): asked for every name near a
+    /// cue, and a `Set<String>` hashed the kind each time.
+    private let speaks: [Bool]
+    private let isTopic: [Bool]
     /// People with a role: the role lowercased and its words, which
     /// `Extractor.holder(of:keywords:)` reads for every office it is asked
     /// about (worked out on each call, they took 2M instructions a call).
@@ -57,6 +62,8 @@ package struct Gazetteer: Sendable {
 
     package init(_ entries: [Entry]) {
         self.entries = entries
+        speaks = entries.map { Extractor.speakers.contains($0.kind ?? "") }
+        isTopic = entries.map { Extractor.topics.contains($0.kind ?? "") }
         feminine = entries.map { entry in
             switch entry.kind {
             case "country", "place": return true
@@ -98,6 +105,12 @@ package struct Gazetteer: Sendable {
             }
         }
     }
+
+    /// Whether entry `n`'s kind can speak.
+    func canSpeak(_ n: Int) -> Bool { speaks[n] }
+
+    /// Whether entry `n`'s kind can be what a statement is about.
+    func canBeTopic(_ n: Int) -> Bool { isTopic[n] }
 
     /// The entry whose canonical name is `name` (equal as Strings are).
     ///

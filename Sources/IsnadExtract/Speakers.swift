@@ -106,7 +106,7 @@ extension Extractor {
                     continue
                 }
                 if entry.kind == "person" { return (entry.name, m.bytes) }
-                if firstOther == nil, Extractor.speakers.contains(entry.kind ?? "") {
+                if firstOther == nil, gazetteer.canSpeak(m.entry) {
                     firstOther = (entry.name, m.bytes)
                     if isReport || entry.kind == "media" || entry.kind == "outlet" { return firstOther }
                 }
@@ -296,7 +296,7 @@ extension Extractor {
             if ["ل", "to"].contains(form) { k += 1; continue }
             if let m = mentionAt[k], !m.isNisba {
                 let entry = gazetteer.entries[m.entry]
-                guard Extractor.speakers.contains(entry.kind ?? "") else { return nil }
+                guard gazetteer.canSpeak(m.entry) else { return nil }
                 if ["media", "outlet"].contains(entry.kind ?? ""), otherCue() { return nil }
                 return (entry.name, m.bytes, false)
             }
@@ -431,7 +431,7 @@ extension Extractor {
             && $0.tokens.lowerBound >= start }), !m.isNisba, !m.isPrepositional else { return nil }
         if (m.tokens.upperBound...cue).contains(where: { $0 < gaps.count && gaps[$0] != .none }) { return nil }
         let entry = gazetteer.entries[m.entry]
-        guard Extractor.speakers.contains(entry.kind ?? "") else { return nil }
+        guard gazetteer.canSpeak(m.entry) else { return nil }
         return (entry.name, m.bytes)
     }
 
