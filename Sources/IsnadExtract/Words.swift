@@ -8,7 +8,8 @@ import IsnadText
 /// A dozen lexicon lookups per word of an article: `[UInt8]` keys hashed a
 /// byte at a time through `Hasher` were a tenth of an ingest, and FNV
 /// fed to `Hasher` still paid its seeding and finalising (8%). These keep
-/// the words in ``ByteKeys``, the index's own table: FNV-1a and a probe.
+/// the words in ``ByteKeys``, the index's own table: a hash of eight bytes
+/// at a time and a probe.
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
     private var words: ByteKeys
 
