@@ -96,8 +96,10 @@ package enum DateFinder {
         let base = article?.first
         var i = 0
         while i < tokens.count {
-            let word = strippedSlice(keys[i])
-            let maybeDate = flags.map { $0[i].contains(.date) } ?? dateWords.contains(word)
+            // Most words start no date: their flags say so, and they are
+            // neither stripped nor looked at as text.
+            let maybeDate = flags.map { $0[i].contains(.date) } ?? dateWords.contains(strippedSlice(keys[i]))
+            let word = maybeDate ? strippedSlice(keys[i]) : []
             // Day ordinal or number, then month: "السادس من سبتمبر", "6 سبتمبر 2024".
             if maybeDate, let (month, length) = month(at: i, word: word, keys) {
                 var day: Int?
@@ -127,8 +129,9 @@ package enum DateFinder {
                 continue
             }
             // A year alone: "في عام 2022", "خلال 2022".
-            // (A form Int reads is ASCII, so its bytes are its characters.)
-            if i > 0, tokens[i].form.utf8.count == 4, yearLead.contains(strippedSlice(keys[i - 1])), let y = Int(tokens[i].form),
+            // (A form Int reads is ASCII, so its bytes are its characters;
+            // a key is its form's bytes.)
+            if i > 0, keys[i].count == 4, yearLead.contains(strippedSlice(keys[i - 1])), let y = Int(tokens[i].form),
                (1900...2100).contains(y), let d = DayNumber(year: y, month: 1, day: 1) {
                 out.append(Found(date: RecordDate(first: d, precision: .year), basis: .explicit, index: i))
                 i += 1
