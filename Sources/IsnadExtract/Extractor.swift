@@ -91,14 +91,7 @@ package struct Extractor: Sendable {
         func inQuote(_ k: Int) -> Bool { quoted[k] }
         /// The tokens that start inside a byte range (tokens are in text order).
         func tokenRange(_ bytes: Range<Int>) -> Range<Int> {
-            func firstAtOrAfter(_ offset: Int) -> Int {
-                var low = 0, high = tokens.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
-                }
-                return low
-            }
+            func firstAtOrAfter(_ offset: Int) -> Int { tokens.partitionPoint { $0.range.lowerBound < offset } }
             let from = firstAtOrAfter(bytes.lowerBound)
             return from..<max(from, firstAtOrAfter(bytes.upperBound))
         }
@@ -545,10 +538,6 @@ package struct Extractor: Sendable {
                 continue
             }
             let b = bytes[k]
-            if b != 0x0A && b != 0x22 && b != 0xE2 && b != 0xC2 {
-                k += 1
-                continue
-            }
             var mark: (opening: UInt8?, closing: UInt8?, width: Int)?
             switch b {
             case 0x0A:
@@ -584,24 +573,15 @@ package struct Extractor: Sendable {
     /// Whether `offset` is inside one of `quotes` (``quotes(in:)``: in
     /// text order, none overlapping).
     static func isQuoted(_ offset: Int, _ quotes: [Range<Int>]) -> Bool {
-        var low = 0, high = quotes.count
-        while low < high {
-            let mid = (low + high) / 2
-            if quotes[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
-        }
-        return low < quotes.count && quotes[low].contains(offset)
+        let k = quotes.partitionPoint { $0.upperBound <= offset }
+        return k < quotes.count && quotes[k].contains(offset)
     }
 
     /// The characters of `text` at a byte range of it (whose ends are
     /// between characters), copied as they are: `String(decoding:)` of the
     /// same bytes checked their UTF-8 again, for every quote, sentence and
     /// cue of an article.
-    static func slice(_ text: String, _ range: Range<Int>) -> String {
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let end = utf8.index(start, offsetBy: range.count)
-        return String(Substring(text.unicodeScalars[start..<end]))
-    }
+    static func slice(_ text: String, _ range: Range<Int>) -> String { String(text.substring(utf8: range)) }
 
     /// Whether any of eight bytes is 0A, 22, E2 or C2 (a byte is zero in
     /// `v ^ pattern` exactly where it equals the pattern's byte).

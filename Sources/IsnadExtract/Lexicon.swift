@@ -90,15 +90,18 @@ extension Extractor {
     /// What plain saying conveys by its words: "نشعر بالقلق" is concern,
     /// "ستفرض عقوبات" a pledge, "عواقب وخيمة" a warning. The first reading
     /// with a phrase in the words wins.
-    static let readingNames = ["concern", "condemn", "warn", "pledge", "demand", "accuse"]
-    static let readings = PhraseTable([
-        ["نشعر بالقلق", "نحن قلقون", "يثير قلقا", "يثير القلق", "مصدر قلق", "concerned", "worried"],
-        ["ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "تلحق ضررا", "يلحق ضررا", "تلحق الضرر", "يلحق الضرر", "condemn"],
-        ["عواقب", "تأثير ضار", "آثار ضارة", "خطير", "خطيرة", "تصعيدا", "تصعيدا كبيرا", "warn", "consequences"],
-        ["ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "حزمة مساعدات", "will continue"],
-        ["نحض", "ندعو", "نطالب", "يجب على", "urge", "we call on"],
-        ["نتهم", "متورطة", "متورط"],
-    ])
+    private static let readingPhrases: [(String, [String])] = [
+        ("concern", ["نشعر بالقلق", "نحن قلقون", "يثير قلقا", "يثير القلق", "مصدر قلق", "concerned", "worried"]),
+        ("condemn", ["ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "تلحق ضررا", "يلحق ضررا", "تلحق الضرر", "يلحق الضرر",
+                     "condemn"]),
+        ("warn", ["عواقب", "تأثير ضار", "آثار ضارة", "خطير", "خطيرة", "تصعيدا", "تصعيدا كبيرا", "warn", "consequences"]),
+        ("pledge", ["ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "حزمة مساعدات",
+                    "will continue"]),
+        ("demand", ["نحض", "ندعو", "نطالب", "يجب على", "urge", "we call on"]),
+        ("accuse", ["نتهم", "متورطة", "متورط"]),
+    ]
+    static let readingNames = readingPhrases.map(\.0)
+    static let readings = PhraseTable(readingPhrases.map(\.1))
 
     /// "قال إنهما سيحاربان", "أكد أننا سنواصل": the speakers say what they
     /// themselves will do — a commitment.

@@ -1,4 +1,5 @@
 import Foundation
+import IsnadText
 
 /// A reader for the one shape of line that bulk imports are made of: a JSON
 /// object of strings, lists of strings and small objects of integer lists.
@@ -39,10 +40,7 @@ package struct FastJSON {
 
         /// The characters at bytes `range` of the line (between characters).
         func string(_ range: Range<Int>) -> Substring {
-            let utf8 = text.utf8
-            let start = utf8.index(utf8.startIndex, offsetBy: base + range.lowerBound)
-            let end = utf8.index(start, offsetBy: range.count)
-            return Substring(text.unicodeScalars[start..<end])
+            text.substring(utf8: (base + range.lowerBound)..<(base + range.upperBound))
         }
     }
 

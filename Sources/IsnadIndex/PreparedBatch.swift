@@ -213,21 +213,12 @@ struct BatchWords: Sendable {
                 let end = at + p.count
                 // The first surface ending after the part starts, and the
                 // first starting at or after its end.
-                var low = 0, high = textRanges.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if textRanges[mid].upperBound <= at { low = mid + 1 } else { high = mid }
-                }
-                let first = low
-                high = textRanges.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if textRanges[mid].lowerBound < end { low = mid + 1 } else { high = mid }
-                }
-                guard first == low || (textRanges[first].lowerBound >= at && textRanges[low - 1].upperBound <= end) else {
+                let first = textRanges.partitionPoint { $0.upperBound <= at }
+                let last = textRanges.partitionPoint { $0.lowerBound < end }
+                guard first == last || (textRanges[first].lowerBound >= at && textRanges[last - 1].upperBound <= end) else {
                     return nil
                 }
-                return (first, low)
+                return (first, last)
             }
         }
     }
