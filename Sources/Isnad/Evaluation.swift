@@ -1,5 +1,6 @@
 import Foundation
 import IsnadIndex
+import IsnadText
 
 /// Extraction measured against hand annotations (`../shared/corpus/seeds/gold`):
 /// which gold statements were found, and with which actor, stance and date.
@@ -9,9 +10,37 @@ package struct Evaluation {
         package var doc: String
         package var actor: String
         package var stance: String
-        package var date: String
+        /// Nil (`"date": null`): the text gives no date, so none is scored.
+        package var date: String?
         package var evidence: String
         package var cue: String?
+        /// The actor as the text writes it (`actor_native`, or the seeds'
+        /// `actor_ar`): a speaker found without a gazetteer entry is named so.
+        package var native: String?
+        /// The article's language, from `docs.jsonl`.
+        package var lang: String?
+
+        enum CodingKeys: String, CodingKey {
+            case doc, actor, stance, date, evidence, cue
+            case native = "actor_native", arabic = "actor_ar"
+        }
+
+        package init(doc: String, actor: String, stance: String, date: String?, evidence: String, cue: String? = nil,
+                     native: String? = nil, lang: String? = nil) {
+            (self.doc, self.actor, self.stance, self.date, self.evidence) = (doc, actor, stance, date, evidence)
+            (self.cue, self.native, self.lang) = (cue, native, lang)
+        }
+
+        package init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            doc = try c.decode(String.self, forKey: .doc)
+            actor = try c.decode(String.self, forKey: .actor)
+            stance = try c.decode(String.self, forKey: .stance)
+            date = try c.decodeIfPresent(String.self, forKey: .date)
+            evidence = try c.decode(String.self, forKey: .evidence)
+            cue = try c.decodeIfPresent(String.self, forKey: .cue)
+            native = try c.decodeIfPresent(String.self, forKey: .native) ?? c.decodeIfPresent(String.self, forKey: .arabic)
+        }
     }
 
     /// A gold article as `docs.jsonl` gives it.
@@ -36,6 +65,9 @@ package struct Evaluation {
     package var actor: Score
     package var actorStance: Score
     package var actorStanceDate: Score
+    /// The same scores for the articles of each language (`ar`, `en`), by
+    /// the `lang` of `docs.jsonl`.
+    package var languages: [String: Evaluation] = [:]
     /// Gold stance → predicted stance → count, over matched statements.
     package var confusion: [String: [String: Int]]
     package var misses: [Gold]
@@ -43,18 +75,41 @@ package struct Evaluation {
     /// Matched pairs whose actor, stance or date differ.
     package var mismatches: [(gold: Gold, predicted: StatementRecord)]
 
+    /// ``run(gold:store:)`` over several gold folders at once, scored as one
+    /// set (document names must not repeat across them).
+    package static func run(gold folders: [String], store: Store) throws -> Evaluation {
+        var gold: [Gold] = []
+        var predicted: [StatementRecord] = []
+        var languages: [String: String] = [:]
+        for folder in folders {
+            let (g, p, l) = try load(gold: folder, store: store)
+            gold += g
+            predicted += p
+            languages.merge(l) { a, _ in a }
+        }
+        return compare(gold: gold, predicted: predicted, languages: languages)
+    }
+
     /// Ingests the articles `folder/docs.jsonl` names (their text from
     /// `DOC.txt` beside the folder or in it), then compares the store's
     /// statements for them with `folder/statements.jsonl`.
     package static func run(gold folder: String, store: Store) throws -> Evaluation {
+        try run(gold: [folder], store: store)
+    }
+
+    /// The gold statements of one folder, each with its article's language,
+    /// and what the store extracted from those articles.
+    static func load(gold folder: String, store: Store) throws
+        -> (gold: [Gold], predicted: [StatementRecord], languages: [String: String]) {
         let decoder = JSONDecoder()
         func lines<T: Decodable>(_ name: String, _ type: T.Type) throws -> [T] {
             let data = try Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
             return try data.split(separator: 0x0A).map { try decoder.decode(T.self, from: Data($0)) }
         }
         let docs = try lines("docs.jsonl", Doc.self)
-        let gold = try lines("statements.jsonl", Gold.self)
+        var gold = try lines("statements.jsonl", Gold.self)
         var articles: [Article] = []
+        var languages: [String: String] = [:]
         for doc in docs {
             let candidates = [(folder as NSString).appendingPathComponent(doc.doc + ".txt"),
                               ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(doc.doc + ".txt")]
@@ -62,9 +117,11 @@ package struct Evaluation {
                   let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0]])
             }
+            languages[doc.doc] = doc.lang
             articles.append(Article(id: doc.doc, title: doc.title, source: doc.outlet, published: doc.published,
                                     lang: doc.lang, text: text.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
+        for n in gold.indices { gold[n].lang = languages[gold[n].doc] }
         try store.ingest(articles)
         var predicted: [StatementRecord] = []
         try store.index.snapshot { txn in
@@ -72,24 +129,35 @@ package struct Evaluation {
                 predicted += try store.index.statements(ofArticle: doc.doc, txn: txn)
             }
         }
-        return compare(gold: gold, predicted: predicted)
+        return (gold, predicted, languages)
     }
 
     /// Matches each gold statement with at most one prediction from the same
     /// article whose sentence contains the gold evidence, preferring one with
-    /// the same actor and stance.
-    package static func compare(gold: [Gold], predicted: [StatementRecord]) -> Evaluation {
+    /// the same actor and stance. `languages` maps documents to their
+    /// language for the per-language scores (from the gold when not given).
+    package static func compare(gold: [Gold], predicted: [StatementRecord], languages: [String: String] = [:]) -> Evaluation {
+        var whole = compareOne(gold: gold, predicted: predicted)
+        var language = languages
+        for g in gold { if let lang = g.lang, language[g.doc] == nil { language[g.doc] = lang } }
+        for lang in Set(language.values) {
+            whole.languages[lang] = compareOne(gold: gold.filter { $0.lang == lang },
+                                               predicted: predicted.filter { language[$0.doc] == lang })
+        }
+        return whole
+    }
+
+    private static func compareOne(gold: [Gold], predicted: [StatementRecord]) -> Evaluation {
         func squeeze(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        func same(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
         var used = Set<Int>()
         var pairs: [(Gold, StatementRecord)] = []
         var misses: [Gold] = []
         let sentences = predicted.map { squeeze($0.sentence ?? "") }
+        var byDoc: [String: [Int]] = [:]
+        for k in predicted.indices { byDoc[predicted[k].doc, default: []].append(k) }
         for g in gold {
             let evidence = squeeze(g.evidence)
-            let candidates = predicted.indices.filter {
-                !used.contains($0) && predicted[$0].doc == g.doc && sentences[$0].contains(evidence)
-            }
+            let candidates = (byDoc[g.doc] ?? []).filter { !used.contains($0) && sentences[$0].contains(evidence) }
             let best = candidates.max { a, b in
                 rank(g, predicted[a]) < rank(g, predicted[b]) || (rank(g, predicted[a]) == rank(g, predicted[b]) && a > b)
             }
@@ -108,25 +176,43 @@ package struct Evaluation {
         for (g, p) in pairs { confusion[g.stance, default: [:]][p.stance.rawValue, default: 0] += 1 }
         return Evaluation(
             found: score { _, _ in true },
-            actor: score { g, p in same(g.actor, p.actor) },
-            actorStance: score { g, p in same(g.actor, p.actor) && g.stance == p.stance.rawValue },
+            actor: score { g, p in sameActor(g, p.actor) },
+            actorStance: score { g, p in sameActor(g, p.actor) && g.stance == p.stance.rawValue },
             actorStanceDate: score { g, p in
-                same(g.actor, p.actor) && g.stance == p.stance.rawValue && sameDate(gold: g.date, predicted: p.date)
+                sameActor(g, p.actor) && g.stance == p.stance.rawValue && sameDate(gold: g.date, predicted: p.date)
             },
             confusion: confusion, misses: misses,
             falseAlarms: predicted.indices.filter { !used.contains($0) }.map { predicted[$0] },
             mismatches: pairs.filter { g, p in
-                !same(g.actor, p.actor) || g.stance != p.stance.rawValue || !sameDate(gold: g.date, predicted: p.date)
+                !sameActor(g, p.actor) || g.stance != p.stance.rawValue || !sameDate(gold: g.date, predicted: p.date)
             })
     }
 
+    /// The gold actor and a predicted one are the same: equal to the
+    /// canonical name or to the form the text uses (case aside), or, for
+    /// names, the same name key (``NameKey``: `Lazzarini`, `لازاريني` and
+    /// `Philippe Lazzarini` meet). Descriptions ("unnamed US official")
+    /// must be equal.
+    static func sameActor(_ g: Gold, _ predicted: String) -> Bool {
+        func same(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
+        if same(g.actor, predicted) || g.native.map({ same($0, predicted) }) == true { return true }
+        let key = NameKey(predicted)
+        guard key.words.count >= 1, !predicted.hasPrefix("unnamed") else { return false }
+        return [g.actor, g.native].compactMap { $0 }.contains { name in
+            let other = NameKey(name)
+            // One word meets one word only when it is the whole name.
+            return other.meets(key) && (min(other.words.count, key.words.count) >= 2 || other.words.count == key.words.count)
+        }
+    }
+
     static func rank(_ g: Gold, _ p: StatementRecord) -> Int {
-        (g.actor.lowercased() == p.actor.lowercased() ? 2 : 0) + (g.stance == p.stance.rawValue ? 1 : 0)
+        (sameActor(g, p.actor) ? 2 : 0) + (g.stance == p.stance.rawValue ? 1 : 0)
     }
 
     /// The same date at the gold's precision: gold `2024-09` and predicted
     /// `2024-09-06` agree.
-    static func sameDate(gold: String, predicted: String) -> Bool {
+    static func sameDate(gold: String?, predicted: String) -> Bool {
+        guard let gold else { return true }
         guard let g = RecordDate(gold), let p = RecordDate(predicted) else { return gold == predicted }
         let cut = RecordDate(first: p.first, precision: g.precision)
         return cut.text == g.text && (g.precision != .day || p.precision == .day)
@@ -137,7 +223,9 @@ package struct Evaluation {
         func object(_ s: Score) -> String {
             String(format: "{\"precision\": %.4f, \"recall\": %.4f, \"f1\": %.4f}", s.precision, s.recall, s.f1)
         }
-        return "{\"found\": \(object(found)), \"actor\": \(object(actor)), \"actor_stance\": \(object(actorStance)), "
-            + "\"actor_stance_date\": \(object(actorStanceDate))}"
+        let scores = "\"found\": \(object(found)), \"actor\": \(object(actor)), \"actor_stance\": \(object(actorStance)), "
+            + "\"actor_stance_date\": \(object(actorStanceDate))"
+        let perLanguage = languages.keys.sorted().compactMap { lang in languages[lang].map { "\"\(lang)\": \($0.json)" } }
+        return "{" + scores + (perLanguage.isEmpty ? "" : ", \"languages\": {" + perLanguage.joined(separator: ", ") + "}") + "}"
     }
 }
