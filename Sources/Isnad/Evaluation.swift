@@ -19,9 +19,12 @@ package struct Evaluation {
         package var native: String?
         /// The article's language, from `docs.jsonl`.
         package var lang: String?
+        /// False for a described speaker ("unnamed US official"), which only
+        /// an equal description matches.
+        package var named: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case doc, actor, stance, date, evidence, cue
+            case doc, actor, stance, date, evidence, cue, named
             case native = "actor_native", arabic = "actor_ar"
         }
 
@@ -39,6 +42,7 @@ package struct Evaluation {
             date = try c.decodeIfPresent(String.self, forKey: .date)
             evidence = try c.decode(String.self, forKey: .evidence)
             cue = try c.decodeIfPresent(String.self, forKey: .cue)
+            named = try c.decodeIfPresent(Bool.self, forKey: .named)
             native = try c.decodeIfPresent(String.self, forKey: .native) ?? c.decodeIfPresent(String.self, forKey: .arabic)
         }
     }
@@ -190,19 +194,15 @@ package struct Evaluation {
 
     /// The gold actor and a predicted one are the same: equal to the
     /// canonical name or to the form the text uses (case aside), or, for
-    /// names, the same name key (``NameKey``: `Lazzarini`, `لازاريني` and
-    /// `Philippe Lazzarini` meet). Descriptions ("unnamed US official")
-    /// must be equal.
+    /// named actors, a name key that meets either (``NameKey``: `Lazzarini`,
+    /// `لازاريني` and `Philippe Lazzarini` meet). Described speakers
+    /// ("unnamed US official") must be equal.
     static func sameActor(_ g: Gold, _ predicted: String) -> Bool {
         func same(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
         if same(g.actor, predicted) || g.native.map({ same($0, predicted) }) == true { return true }
+        guard g.named != false, !predicted.hasPrefix("unnamed") else { return false }
         let key = NameKey(predicted)
-        guard key.words.count >= 1, !predicted.hasPrefix("unnamed") else { return false }
-        return [g.actor, g.native].compactMap { $0 }.contains { name in
-            let other = NameKey(name)
-            // One word meets one word only when it is the whole name.
-            return other.meets(key) && (min(other.words.count, key.words.count) >= 2 || other.words.count == key.words.count)
-        }
+        return [g.actor, g.native].compactMap { $0 }.contains { NameKey($0).meets(key) }
     }
 
     static func rank(_ g: Gold, _ p: StatementRecord) -> Int {

@@ -163,6 +163,18 @@ package struct Extractor: Sendable {
         /// administration).
         var history: [(name: String, span: Range<Int>?)] = []
         var newPeople: Set<String> = []
+        /// People named in full so far, by their last word ("Haq" →
+        /// Farhan Haq), and the holders of roles met ("spokesperson").
+        var namesByLast: [String: String] = [:]
+        var holders: [String: String] = [:]
+        /// The role word of a phrase: its last role word in English
+        /// ("White House spokeswoman"), its first in Arabic ("المتحدث باسم …").
+        func roleHead(_ span: Range<Int>, latin: Bool) -> String? {
+            let words = tokenRange(span).filter {
+                Extractor.englishRoleWords.contains(tokens[$0].form) || Extractor.arabicRoleWords.contains(strippedOf: tokens[$0].form)
+            }
+            return (latin ? words.last : words.first).map { Extractor.bare(tokens[$0].form) }
+        }
         // Each word's cue, looked up once: the search for where a cue's
         // clause ends looks ahead at the words the main loop comes to next.
         // Per word: -1 not looked up yet, 0 no cue, n the cue `cueHits[n - 1]`
@@ -260,6 +272,49 @@ package struct Extractor: Sendable {
                                                   mentionAt: mentionAt, gaps: gaps) {
                         actor = (person.name, person.span)
                         newPeople.insert(person.name)
+                    }
+                    // Speakers the words name: a role and a name, a name in
+                    // apposition, an institution by its head noun. A speaker
+                    // already found before an Arabic verb (subject first)
+                    // stays.
+                    let reader = WordReader(tokens: tokens, bytes: bytes, gaps: gaps)
+                    let subjectFirst = actor?.span.map { $0.upperBound <= tokens[i].range.lowerBound } ?? false
+                    var textual: NamedSpeaker?
+                    if latin {
+                        textual = englishSubject(before: i, start: start, reader)
+                        // "…,” said Farhan Haq": inverted after a quotation or comma.
+                        if textual == nil, i == start || gaps[i] != .none { textual = englishObject(after: after, end: end, reader) }
+                    } else if !subjectFirst {
+                        textual = arabicSubject(after: after, end: end, mentionAt: mentionAt, reader)
+                    }
+                    // A described speaker already read ("media reports",
+                    // "unnamed US official") stays; so does a person.
+                    let keep = actor.map { found in
+                        gazetteer.entry(named: found.name).map { gazetteer.entries[$0].kind == "person" } ?? true
+                    } ?? false
+                    if let textual, !keep || (textual.kind == .person && textual.nameSpan != textual.span && actor?.span.map {
+                        textual.span.contains($0.lowerBound) } == true) {
+                        var chosen = preferred(actor, textual, mentions: mentions)
+                        let nameTokens = tokenRange(textual.nameSpan ?? textual.span)
+                        // A later mention by surname, or by role alone, is the
+                        // person named before ("Haq", "the spokesperson").
+                        if textual.kind == .person, nameTokens.count <= 2, let last = nameTokens.last,
+                           let full = namesByLast[tokens[last].form], full != chosen.name, chosen.isNew {
+                            chosen = (full, chosen.span, true)
+                        }
+                        if textual.kind == .described, let head = roleHead(textual.span, latin: latin),
+                           let holder = holders[head] {
+                            chosen = (holder, chosen.span, newPeople.contains(holder))
+                        }
+                        actor = (chosen.name, chosen.span)
+                        if chosen.isNew { newPeople.insert(chosen.name) }
+                        if textual.kind == .person {
+                            if nameTokens.count >= 2, let last = nameTokens.last { namesByLast[tokens[last].form] = chosen.name }
+                            if let nameSpan = textual.nameSpan, nameSpan.lowerBound > textual.span.lowerBound,
+                               let head = roleHead(textual.span.lowerBound..<nameSpan.lowerBound, latin: latin) {
+                                holders[head] = chosen.name
+                            }
+                        }
                     }
                 }
                 if actor == nil, tokens[i].form.hasSuffix("بحسب"), cue.length > 1 { actor = ("unspecified reports", nil) }

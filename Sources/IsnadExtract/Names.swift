@@ -1,0 +1,413 @@
+import IsnadText
+
+/// Speakers found from how the text names them, not from the gazetteer: a
+/// name after a title or role ("UN Secretary-General Antonio Guterres",
+/// "المتحدث باسم الجيش السوداني العميد نبيل عبد الله"), a name in
+/// apposition ("Ahmed Saleh, the interior minister, denied"), an
+/// institution by its head noun ("قوات الدعم السريع", "the Ministry of
+/// Defence"), a described speaker ("a ministry spokesman"). The gazetteer
+/// only gives canonical names afterwards (see ``Extractor``): it is an aid,
+/// never a gate.
+extension Extractor {
+    /// A speaker read off the words at a cue.
+    struct NamedSpeaker {
+        enum Kind { case person, institution, described }
+        /// As the text writes it (without a leading "the"), or a
+        /// description ("unnamed ministry spokesman").
+        var name: String
+        var kind: Kind
+        /// The whole phrase: role and name, or the institution.
+        var span: Range<Int>
+        /// The name alone within it, for a person.
+        var nameSpan: Range<Int>?
+    }
+
+    /// What one word is, for reading speaker phrases.
+    struct WordReader {
+        let tokens: [Token]
+        let bytes: [UInt8]
+        let gaps: [Gap]
+
+        func form(_ k: Int) -> String { tokens[k].form }
+        /// Written with a capital (Latin) letter.
+        func isCapital(_ k: Int) -> Bool {
+            guard let b = bytes[tokens[k].range].first else { return false }
+            return (0x41...0x5A).contains(b)
+        }
+        func isLatin(_ k: Int) -> Bool { (bytes[tokens[k].range].first ?? 0) < 0x80 }
+        /// Written with the article ال as the text has it (normalisation
+        /// makes أليكسي look like one).
+        func isDefinite(_ k: Int) -> Bool {
+            let raw = bytes[tokens[k].range]
+            return raw.starts(with: Bytes.al) || raw.starts(with: Bytes.lam + Bytes.lam)
+                || (raw.count > 4 && (raw.starts(with: Bytes.waw + Bytes.al) || raw.starts(with: Bytes.fa + Bytes.al)))
+        }
+        func text(_ from: Int, _ to: Int) -> String {
+            String(decoding: bytes[tokens[from].range.lowerBound..<tokens[to].range.upperBound], as: UTF8.self)
+        }
+        func span(_ from: Int, _ to: Int) -> Range<Int> { tokens[from].range.lowerBound..<tokens[to].range.upperBound }
+    }
+
+    // MARK: English
+
+    /// The subject of an English cue ("Finance Minister Jane Ortega said",
+    /// "A ministry spokesman said", "Ahmed Saleh, the interior minister,
+    /// denied", "The Lebanese cabinet said"): the noun phrase that ends just
+    /// before it, past auxiliaries and adverbs.
+    func englishSubject(before cue: Int, start: Int, _ w: WordReader) -> NamedSpeaker? {
+        var k = cue - 1
+        while k >= start, Extractor.englishSkips.contains(w.form(k)), w.gaps[k + 1] == .none { k -= 1 }
+        guard k >= start, w.gaps[k + 1] == .none || w.gaps[k + 1] == .comma else { return nil }
+        // "Ahmed Saleh, the interior minister, denied": the name before an
+        // apposition that describes it.
+        if w.gaps[k + 1] == .comma, let open = (max(start, k - 12)...k).reversed().first(where: { w.gaps[$0] == .comma }),
+           open > start, ["the", "a", "an", "who", "whose"].contains(w.form(open)) || Extractor.englishRoleWords.contains(w.form(open)) {
+            if let name = englishPhrase(endingAt: open - 1, start: start, w), name.kind == .person {
+                return NamedSpeaker(name: name.name, kind: .person, span: w.tokens[open - 1].range.lowerBound < name.span.lowerBound
+                                    ? name.span : name.span.lowerBound..<w.tokens[k].range.upperBound, nameSpan: name.nameSpan)
+            }
+        }
+        guard w.gaps[k + 1] == .none else { return nil }
+        return englishPhrase(endingAt: k, start: start, w)
+    }
+
+    /// The speaker after an inverted English cue ("…,” said Farhan Haq,
+    /// deputy spokesman") or after "according to".
+    func englishObject(after: Int, end: Int, _ w: WordReader) -> NamedSpeaker? {
+        var k = after
+        while k < end, ["to", "by"].contains(w.form(k)) { k += 1 }
+        guard k < end else { return nil }
+        var last = k
+        while last + 1 < end, w.gaps[last + 1] == .none, englishPhraseWord(last + 1, w) { last += 1 }
+        guard englishPhraseWord(k, w) || ["the", "a", "an"].contains(w.form(k)) else { return nil }
+        return englishPhrase(endingAt: last, start: k, w)
+    }
+
+    /// Whether a word may stand in an English speaker phrase.
+    private func englishPhraseWord(_ k: Int, _ w: WordReader) -> Bool {
+        let f = w.form(k)
+        if w.isCapital(k) { return !Extractor.englishNonNames.contains(f) }
+        return Extractor.englishRoleWords.contains(f) || Extractor.englishModifiers.contains(f)
+            || Extractor.englishConnectors.contains(f) || Extractor.englishUnnamed.contains(f) || f.hasSuffix("'s")
+            || f.hasSuffix("’s")
+    }
+
+    /// The English noun phrase that ends at word `end`, read back to its
+    /// start and then forward: [the/a] [modifiers, names, roles] [name].
+    func englishPhrase(endingAt end: Int, start: Int, _ w: WordReader) -> NamedSpeaker? {
+        guard end >= start, englishPhraseWord(end, w) else { return nil }
+        var first = end
+        while first - 1 >= start, w.gaps[first] == .none, englishPhraseWord(first - 1, w) { first -= 1 }
+        // Connectors ("of", "al") neither start nor end a phrase.
+        while first < end, Extractor.englishConnectors.contains(w.form(first)), !w.isCapital(first) { first += 1 }
+        let determiner = first - 1 >= start && w.gaps[first] == .none && ["the", "a", "an"].contains(w.form(first - 1))
+            ? first - 1 : nil
+        let indefinite = determiner.map { w.form($0) != "the" } ?? false
+        // The name: the capitalised words at the end, after any role.
+        var nameStart = end + 1
+        var k = end
+        while k >= first {
+            let f = w.form(k)
+            let capital = w.isCapital(k)
+            if Extractor.englishRoleWords.contains(f) || Extractor.englishHonorificWords.contains(f)
+                || Extractor.englishOrgHeads.contains(f) || f.hasSuffix("'s") || f.hasSuffix("’s") { break }
+            if capital || (Extractor.englishNameParticles.contains(f) && k < end && k > first) {
+                nameStart = k
+                k -= 1
+                continue
+            }
+            break
+        }
+        let phraseStart = determiner ?? first
+        if nameStart <= end, w.isCapital(nameStart) {
+            // A name of one word that is an institution's ("Hamas said") or a
+            // capital at a sentence start is still a name; the gazetteer
+            // decides what it is later.
+            let hasRole = nameStart > first
+            let name = w.text(nameStart, end)
+            if !hasRole, determiner != nil { return NamedSpeaker(name: name, kind: .institution, span: w.span(phraseStart, end)) }
+            return NamedSpeaker(name: name, kind: hasRole || end > nameStart ? .person : .person,
+                                span: w.span(phraseStart, end), nameSpan: w.span(nameStart, end))
+        }
+        let last = w.form(end)
+        if Extractor.englishOrgHeads.contains(last) || (w.isCapital(end) && !Extractor.englishRoleWords.contains(last)) {
+            return NamedSpeaker(name: w.text(first, end), kind: .institution, span: w.span(phraseStart, end))
+        }
+        if Extractor.englishRoleWords.contains(last) || Extractor.englishUnnamed.contains(last) {
+            let phrase = w.text(first, end)
+            return NamedSpeaker(name: indefinite || determiner == nil && !w.isCapital(first) ? "unnamed " + phrase : phrase,
+                                kind: .described, span: w.span(phraseStart, end))
+        }
+        return nil
+    }
+
+    // MARK: Arabic
+
+    /// The subject after an Arabic verb-first cue: a role with its
+    /// complement and then a name ("المتحدث باسم قوات الدعم السريع، الفاتح
+    /// قرشي"), an institution by its head noun ("الجيش السوداني", "وزارة
+    /// الخارجية المصرية"), or a name ("عبد الفتاح البرهان").
+    func arabicSubject(after: Int, end: Int, mentionAt: Gazetteer.MentionIndex, _ w: WordReader) -> NamedSpeaker? {
+        var k = after
+        let limit = min(end, after + 14)
+        // Adverbs between the verb and its subject ("أيضا").
+        while k < limit, Extractor.arabicSkips.contains(strippedOf: w.form(k)), w.gaps[k] != .hard { k += 1 }
+        guard k < limit, w.gaps[k] != .hard, w.gaps[k] != .quote, !w.isLatin(k) else { return nil }
+        let head = k
+        let f = w.form(k)
+        if Extractor.boundaries.contains(f) || Extractor.nameStops.contains(f) || Extractor.arabicNameStops.contains(f) { return nil }
+        let isRole = Extractor.arabicRoleWords.contains(strippedOf: f) || Extractor.roles.contains(strippedOf: f)
+        let isOrg = Extractor.arabicOrgHeads.contains(strippedOf: f)
+        if isRole || isOrg {
+            // The complement: definite words, nisba adjectives, names the
+            // gazetteer knows, a construct noun, باسم.
+            var last = k
+            var j = k + 1
+            var sawComma = false
+            while j < limit {
+                if w.gaps[j] == .hard || w.gaps[j] == .quote { break }
+                if w.gaps[j] == .comma { sawComma = true; break }
+                let g = w.form(j)
+                if Extractor.boundaries.contains(g) || Extractor.nameStops.contains(g) || Extractor.arabicNameStops.contains(g)
+                    || DateFinder.weekdays[Array(g.utf8)] != nil || w.isLatin(j) { break }
+                if let m = mentionAt[j], !m.isPrepositional || g.hasPrefix("ل") {
+                    last = m.tokens.upperBound - 1
+                    j = m.tokens.upperBound
+                    continue
+                }
+                if g == "باسم" || g == "العام" || w.isDefinite(j) || Extractor.arabicRoleWords.contains(strippedOf: g)
+                    || Extractor.arabicOrgHeads.contains(strippedOf: g) || Extractor.roles.contains(strippedOf: g)
+                    || Extractor.arabicConstructs.contains(g) || (g.hasPrefix("ل") && j == last + 1 && !isRole) {
+                    // A given name after the role starts the name instead.
+                    if isRole, j > k + 1, !w.isDefinite(j), Extractor.arabicGivenNames.contains(g) { break }
+                    last = j
+                    j += 1
+                    continue
+                }
+                // An unknown indefinite word right after an indefinite head is
+                // its complement (وزير خارجية, حركة حماس, زميل أبحاث).
+                if j == k + 1, !w.isDefinite(k), !Extractor.arabicGivenNames.contains(g) {
+                    last = j
+                    j += 1
+                    continue
+                }
+                break
+            }
+            if isRole {
+                // The name: after a comma, or straight after the role phrase.
+                var n = j
+                if sawComma { n = j }
+                if n < limit, let name = arabicName(at: n, end: limit, mentionAt: mentionAt, w, afterRole: true, afterComma: sawComma) {
+                    return NamedSpeaker(name: name.name, kind: .person, span: w.tokens[head].range.lowerBound..<name.span.upperBound,
+                                        nameSpan: name.span)
+                }
+                // No name: the role speaks ("المتحدث باسم الجيش").
+                guard last > head else { return nil }
+                return NamedSpeaker(name: w.text(head, last), kind: .described, span: w.span(head, last))
+            }
+            return NamedSpeaker(name: w.text(head, last), kind: .institution, span: w.span(head, last))
+        }
+        if let name = arabicName(at: k, end: limit, mentionAt: mentionAt, w, afterRole: false) {
+            return NamedSpeaker(name: name.name, kind: .person, span: name.span, nameSpan: name.span)
+        }
+        return nil
+    }
+
+    /// A person's name of one to five words starting at word `k`: given
+    /// names, عبد/أبو/بن compounds, family names with ال; it ends at a
+    /// comma, إن/أن, a date, a preposition or a cue. Straight after a verb
+    /// (not a role), one unknown word counts only when the clause goes on
+    /// at once after it ("وأشار بومبيو إلى أن").
+    func arabicName(at k: Int, end: Int, mentionAt: Gazetteer.MentionIndex, _ w: WordReader,
+                    afterRole: Bool, afterComma: Bool = false) -> (name: String, span: Range<Int>)? {
+        // A name the gazetteer knows is the gazetteer's to read.
+        if mentionAt[k] != nil { return nil }
+        var j = k
+        var run: [Int] = []
+        while j < end, run.count < 5 {
+            if j > k, w.gaps[j] != .none { break }
+            let g = w.form(j)
+            if w.isLatin(j) || Extractor.boundaries.contains(g) || Extractor.nameStops.contains(g)
+                || Extractor.arabicNameStops.contains(g) || DateFinder.weekdays[Array(g.utf8)] != nil
+                || Extractor.arabicRoleWords.contains(strippedOf: g) || Extractor.roles.contains(strippedOf: g)
+                || Extractor.arabicOrgHeads.contains(strippedOf: g) || Extractor.isOfficial(g) || !Extractor.isArabic(g)
+                || mentionAt[j] != nil || flagsSayCue(g) { break }
+            // A definite word starts no name (الرئيس), but ends one (البرهان),
+            // and follows عبد (عبد الفتاح).
+            if w.isDefinite(j) {
+                if run.isEmpty { return nil }
+                run.append(j)
+                j += 1
+                if let prev = run.dropLast().last, ["عبد", "ابو", "بن", "ابن", "ال"].contains(w.form(prev)) { continue }
+                break
+            }
+            run.append(j)
+            j += 1
+        }
+        guard let first = run.first, let last = run.last else { return nil }
+        // Evidence that these words are a name: a given name first, a comma
+        // before them, or the clause going on at once after them ("وأشار
+        // بومبيو إلى أن", "مايك بومبيو، اليوم").
+        let next = last + 1
+        let clauseGoesOn = next >= end || w.gaps[next] != .none || Extractor.clauseOpeners.contains(w.form(next))
+            || DateFinder.weekdays[Array(w.form(next).utf8)] != nil
+        let given = Extractor.arabicGivenNames.contains(w.form(first))
+            || (run.count > 1 && ["عبد", "ابو", "أبو"].contains(w.form(first)))
+        guard clauseGoesOn || (given && run.count > 1) else { return nil }
+        if run.count == 1, !clauseGoesOn { return nil }
+        if !given, !afterComma, run.count > 3 { return nil }
+        return (w.text(first, last), w.span(first, last))
+    }
+
+    private func flagsSayCue(_ form: String) -> Bool {
+        var form = form
+        return form.withUTF8 { Cue.mayStart($0) }
+    }
+}
+
+extension Extractor {
+    static let englishSkips = words(["has", "have", "had", "also", "later", "publicly", "repeatedly", "previously", "further",
+                                     "again", "then", "separately", "earlier", "recently", "already", "reportedly", "once",
+                                     "would", "will", "could", "is", "was", "were", "are", "has", "had", "been", "subsequently",
+                                     "himself", "herself", "itself", "themselves", "too", "firmly", "strongly", "flatly"])
+    static let englishRoleWords = words([
+        "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "secretary-general", "president", "chief",
+        "head", "director", "commander", "envoy", "ambassador", "governor", "mayor", "senator", "lawmaker", "chairman",
+        "chairwoman", "chair", "ceo", "general", "colonel", "adviser", "advisor", "official", "leader", "premier",
+        "chancellor", "representative", "rep", "sen", "gov", "judge", "prosecutor", "attorney", "lawyer", "analyst",
+        "researcher", "professor", "expert", "negotiator", "mediator", "coordinator", "commissioner", "administrator",
+        "officer", "spokespeople", "officials", "deputy", "founder", "executive", "economist", "strategist", "diplomat",
+        "correspondent", "editor", "speaker", "member", "mp", "mps", "candidate", "nominee", "king", "queen", "prince",
+        "emir", "sheikh", "ayatollah", "pope", "cardinal", "general", "gen", "lt", "col", "maj", "capt", "admiral",
+        "rapporteur", "inspector", "manager", "chairperson", "counsel", "aide", "monitor", "superintendent", "marshal"])
+    static let englishHonorificWords = words(["mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "dr."])
+    static let englishModifiers = words(["deputy", "foreign", "former", "senior", "top", "prime", "vice", "acting", "interim",
+                                         "defence", "defense", "finance", "interior", "health", "justice", "economy", "trade",
+                                         "military", "army", "ministry", "government", "state", "national", "security",
+                                         "police", "white", "house", "company", "party", "opposition", "campaign", "official",
+                                         "regional", "local", "federal", "chief", "general", "presidential", "palace",
+                                         "embassy", "agency", "department", "office", "foreign-policy", "press", "his", "her",
+                                         "their", "its", "a", "one", "two", "three", "several", "other", "another", "some",
+                                         "many", "most", "u.s.", "un", "eu"])
+    static let englishConnectors = words(["of", "for", "al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "del",
+                                          "van", "von", "der", "la", "le", "du", "dos", "di", "and", "on", "at"])
+    static let englishNameParticles = words(["al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "del", "van", "von",
+                                             "der", "la", "le", "du", "dos", "di"])
+    static let englishOrgHeads = words([
+        "ministry", "army", "forces", "force", "military", "council", "party", "movement", "agency", "bank", "federation",
+        "commission", "office", "court", "committee", "authority", "authorities", "police", "guard", "corps", "front",
+        "brigades", "union", "organization", "organisation", "company", "group", "embassy", "consulate", "parliament",
+        "cabinet", "government", "administration", "department", "service", "institute", "center", "centre", "foundation",
+        "association", "coalition", "alliance", "command", "navy", "presidency", "palace", "kremlin", "pentagon",
+        "house", "secretariat", "mission", "board", "regulator", "firm", "network", "newspaper", "campaign", "team",
+        "hospital", "university", "tribunal", "prosecutors", "prosecution", "junta", "club", "league", "fund",
+        "programme", "program", "nations", "department", "bureau", "watchdog", "ministries", "governments", "countries"])
+    static let englishUnnamed = words(["official", "officials", "source", "sources", "diplomat", "diplomats", "person",
+                                       "people", "analyst", "analysts", "expert", "experts", "witness", "witnesses",
+                                       "resident", "residents", "activist", "activists", "aide", "aides", "spokesman",
+                                       "spokeswoman", "spokesperson", "observers", "critics", "protesters", "lawmakers",
+                                       "leaders", "ministers", "investigators", "authorities", "rescuers", "medics"])
+    static let englishNonNames = words([
+        "the", "a", "an", "but", "and", "in", "on", "at", "after", "before", "when", "while", "however", "meanwhile", "he",
+        "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "there", "his", "her", "their", "its",
+        "our", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "as", "if", "so",
+        "yet", "also", "still", "since", "for", "with", "by", "from", "to", "of", "last", "earlier", "later", "speaking",
+        "asked", "according", "separately", "both", "neither", "no", "not", "one", "some", "many", "what", "who",
+        "which", "where", "why", "how", "us", "officials", "said", "says", "told", "reuters"])
+
+    static let arabicSkips = words(["أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا"])
+    static let arabicRoleWords = words([
+        "المتحدث", "المتحدثة", "متحدث", "متحدثة", "الناطق", "ناطق", "الناطقة", "وزير", "وزيرة", "الوزير", "الوزيرة",
+        "رئيس", "رئيسة", "الرئيس", "الرئيسة", "قائد", "القائد", "مدير", "المدير", "المديرة", "مديرة", "الأمين", "أمين",
+        "سفير", "السفير", "سفيرة", "السفيرة", "مندوب", "المندوب", "مندوبة", "مبعوث", "المبعوث", "المبعوثة", "نائب",
+        "النائب", "نائبة", "عضو", "العضو", "مستشار", "المستشار", "مستشارة", "محافظ", "المحافظ", "زعيم", "الزعيم",
+        "رئيسا", "قائدا", "المفوض", "مفوض", "المنسق", "منسق", "الممثل", "ممثل", "الملك", "الأمير", "ولي", "العاهل",
+        "الشيخ", "العميد", "اللواء", "العقيد", "الفريق", "المشير", "الجنرال", "الأدميرال", "العقيد", "المقدم", "الرائد",
+        "النقيب", "الدكتور", "القاضي", "المدعي", "النائب العام", "المحامي", "الخبير", "خبير", "الباحث", "المحلل",
+        "الكاتب", "الصحفي", "المراسل", "المستشارة", "الأمينة", "رئيسة", "السيناتور", "حاكم", "الحاكم", "عمدة",
+        "المرشد", "مرشد", "قائد", "أمير", "شيخ", "الإمام", "المطران", "البابا", "البطريرك", "مساعد", "مساعدة",
+        "وكيل", "الوكيل", "القيادي", "قيادي", "المسؤول", "رئيس الوزراء", "المنسقة", "المتحدثه", "الناطقه"])
+    static let arabicOrgHeads = words([
+        "وزارة", "الوزارة", "الجيش", "جيش", "قوات", "القوات", "حركة", "الحركة", "مكتب", "المكتب", "كتائب", "الكتائب",
+        "مجلس", "المجلس", "حزب", "الحزب", "هيئة", "الهيئة", "لجنة", "اللجنة", "جماعة", "الجماعة", "منظمة", "المنظمة",
+        "شركة", "الشركة", "سفارة", "السفارة", "قنصلية", "القنصلية", "الحكومة", "حكومة", "الرئاسة", "رئاسة", "البرلمان",
+        "برلمان", "الشرطة", "شرطة", "مفوضية", "المفوضية", "اتحاد", "الاتحاد", "جبهة", "الجبهة", "تحالف", "التحالف",
+        "ائتلاف", "الائتلاف", "الديوان", "ديوان", "مصرف", "المصرف", "البنك", "بنك", "المحكمة", "محكمة", "النيابة",
+        "نيابة", "الخارجية", "الداخلية", "الدفاع", "قيادة", "القيادة", "الأمانة", "أمانة", "الوكالة", "وكالة", "مؤسسة",
+        "المؤسسة", "سلطة", "السلطة", "السلطات", "سلطات", "إدارة", "الإدارة", "البيت", "الكرملين", "البنتاغون",
+        "ميليشيا", "مليشيا", "الميليشيا", "المليشيا", "فصائل", "الفصائل", "فصيل", "الفصيل", "المقاومة", "مجموعة",
+        "المجموعة", "الأمم", "المنظمات", "الخارجيه", "غرفة", "مركز", "المركز", "معهد", "المعهد", "جامعة", "الجامعة",
+        "نقابة", "النقابة", "المرصد", "مرصد", "الدفاع المدني", "الهلال", "الصليب", "اللجان", "الحرس", "كتلة", "الكتلة",
+        "تيار", "التيار", "رابطة", "الرابطة", "الاتحادات", "الحوثيون", "الحوثيين", "جماعة"])
+    /// Indefinite nouns that open a complement in construct (وزير خارجية).
+    static let arabicConstructs = words(["خارجية", "داخلية", "دفاع", "مالية", "عدل", "صحة", "إعلام", "اقتصاد", "نفط",
+                                         "طاقة", "تجارة", "وزراء", "أركان", "الأركان", "حركة", "حزب", "مجلس", "جيش",
+                                         "قوات", "هيئة", "منظمة", "لجنة", "وزارة", "شؤون", "الشؤون", "دولة", "حكومة",
+                                         "مكتب", "جماعة", "مفوضية", "وكالة", "أمن", "الأمن", "مخابرات", "الاستخبارات"])
+    static let arabicGivenNames = words([
+        "محمد", "أحمد", "علي", "حسن", "حسين", "عبد", "خالد", "عمر", "يوسف", "إبراهيم", "مصطفى", "محمود", "سعيد",
+        "عمرو", "طارق", "سامي", "سمير", "فؤاد", "نبيل", "نبيه", "وليد", "زياد", "رامي", "هاني", "جمال", "كمال",
+        "فيصل", "سلمان", "تركي", "بندر", "ماجد", "راشد", "حمد", "جاسم", "ناصر", "منصور", "يحيى", "صالح", "عادل",
+        "عبدالله", "عبدالرحمن", "عبدالعزيز", "عبدالفتاح", "عبدالملك", "أيمن", "أسامة", "بشار", "نجيب", "ميشال",
+        "ميشيل", "جبران", "سليمان", "نعيم", "حازم", "عزت", "إسماعيل", "موسى", "عيسى", "داود", "مروان", "هشام",
+        "جواد", "رجب", "حاكان", "مولود", "أنطونيو", "جون", "جو", "دونالد", "أنتوني", "إيمانويل", "فلاديمير",
+        "سيرغي", "سيرجي", "ديمتري", "ماريا", "كامالا", "بنيامين", "يوآف", "إسحاق", "فيليب", "فرحان", "مايك",
+        "ريكس", "جيك", "مارك", "ماركو", "بوريس", "أولاف", "فولوديمير", "شي", "وانغ", "لويد", "ناجي", "نواف",
+        "مشعل", "تميم", "مقتدى", "نوري", "هادي", "برهم", "مسعود", "نيجيرفان", "قاسم", "حيدر", "عباس", "مهدي",
+        "رضا", "حميد", "مجيد", "عماد", "إياد", "زكي", "بسام", "غسان", "رياض", "فادي", "شادي", "باسل", "أنور",
+        "حمدي", "فتحي", "شريف", "عصام", "هيثم", "عاطف", "ياسر", "صبري", "بدر", "ثامر", "فهد", "سعود", "مشاري",
+        "نايف", "عبدالمجيد", "آية", "كريم", "نادر", "سامح", "بدر", "ممدوح", "هنية", "إسماعيل", "صلاح", "جبريل",
+        "الفاتح", "نبيل", "ميني", "أركو", "دقلو", "مالك", "عقار", "ياسين", "حمدوك", "ليلى", "فاطمة", "مريم", "سارة",
+        "نور", "هدى", "رانيا", "منى", "هالة", "سلوى", "زينب", "عائشة", "خديجة", "أمل", "رشا", "دينا", "ريم"])
+    /// Words that follow a subject when the clause goes on: "قال X إن",
+    /// "أشار X إلى", "قال X في بيان", "قال X لوكالة", "قال X اليوم".
+    static let clauseOpeners = words(["إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها", "إلى", "الى",
+                                      "على", "عن", "في", "خلال", "لدى", "أمام", "اليوم", "أمس", "مساء", "صباح", "يوم",
+                                      "للصحفيين", "للصحافيين", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لوسائل", "عبر",
+                                      "قائلا", "قائلة", "بعد", "عقب", "إثر", "ان", "انه", "انها", "من"])
+    static let arabicNameStops = words(["بأنه", "بأنها", "بأنهم", "إن", "أن", "بأن", "لأن", "إنه", "إنها", "أنه", "أنها", "الى", "إلى", "خلال", "عبر",
+                                        "مساء", "صباح", "ظهر", "اليوم", "أمس", "غدا", "الأحد", "الاثنين", "الإثنين",
+                                        "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم", "ليلة", "بيان",
+                                        "تصريح", "تصريحات", "كلمة", "مؤتمر", "لقاء", "مقابلة", "حديث", "وكالة", "قناة",
+                                        "صحيفة", "ان", "انه", "انها", "عقب", "إثر", "وسط", "ضمن", "منذ", "حتى", "حيث",
+                                        "كما", "لكن", "بينما", "بعد", "قبل", "أثناء", "اثناء", "لوسائل", "للصحفيين",
+                                        "للصحافيين", "لقناة", "لصحيفة", "لوكالة", "لموقع", "أنهم", "إنهم", "ما", "لا",
+                                        "لم", "لن", "قد", "كل", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين"])
+}
+
+extension Extractor {
+    /// Who speaks, given the speaker the gazetteer's names gave (`found`)
+    /// and the one the words name (`text`): a person the gazetteer knows
+    /// inside the phrase keeps its canonical name; otherwise the phrase
+    /// wins over an institution in its role ("Hamas spokesman Hazem
+    /// Qassem" is Qassem, not Hamas) and over a name found further on.
+    /// The flag says the speaker is new to the gazetteer.
+    func preferred(_ found: (name: String, span: Range<Int>?)?, _ text: NamedSpeaker,
+                   mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>?, isNew: Bool) {
+        let inside = mentions.filter { text.span.contains($0.bytes.lowerBound) && !$0.isNisba && gazetteer.canSpeak($0.entry) }
+        func entry(_ m: Gazetteer.Mention) -> Gazetteer.Entry { gazetteer.entries[m.entry] }
+        switch text.kind {
+        case .person:
+            let nameSpan = text.nameSpan ?? text.span
+            if let m = inside.first(where: { nameSpan.contains($0.bytes.lowerBound) && entry($0).kind == "person" }) {
+                return (entry(m).name, text.span, false)
+            }
+            return (text.name, text.span, true)
+        case .institution:
+            if let m = inside.first(where: { $0.bytes.lowerBound == text.span.lowerBound }),
+               m.bytes.upperBound >= text.span.upperBound || m.tokens.count >= 2 {
+                return (entry(m).name, text.span, false)
+            }
+            // A country or capital alone after "the" is the country.
+            if inside.count == 1, let m = inside.first, m.bytes == text.span { return (entry(m).name, text.span, false) }
+            return (text.name, text.span, true)
+        case .described:
+            if let found, let e = gazetteer.entry(named: found.name), gazetteer.entries[e].kind == "person",
+               let span = found.span, span.lowerBound <= text.span.upperBound + 1 {
+                return (found.name, found.span, false)
+            }
+            return (text.name, text.span, false)
+        }
+    }
+}
