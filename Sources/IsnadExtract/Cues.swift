@@ -69,13 +69,44 @@ package enum Cue {
                 if let form = normalize(verb).first, out[Array(form.utf8)] == nil { out[Array(form.utf8)] = stance }
             }
         }
+        // The general lexicon after the tables above, which win where both
+        // list a word.
+        for (word, stance) in lexiconCues where !word.contains(" ") {
+            if let form = normalize(word).first, out[Array(form.utf8)] == nil { out[Array(form.utf8)] = stance }
+        }
         return out
     }()
+
+    /// ``SpeakerLexicon``'s cues in both languages, less the words that in
+    /// news are as often no speech at all ("fighting continued", "it
+    /// indicated a rise") or that open a citation read on its own
+    /// ("according to", ``Extractor/citedSource``).
+    static let lexiconCues: [(String, String)] = (SpeakerLexicon.englishCues + SpeakerLexicon.arabicCues).filter { word, _ in
+        !notCues.contains(word) && !word.hasPrefix("according") && !word.hasSuffix(" on") && !word.hasSuffix(" to")
+            && !["في ", "in ", "on ", "بحسب", "حسب", "وفق"].contains { word.hasPrefix($0) }
+    }
+    static let notCues: Set<String> = ["continued", "repeated", "observed", "informed", "estimated", "predicted", "predicts",
+                                       "indicated", "indicates", "indicating", "mentioned", "expressed", "expresses",
+                                       "expressing", "voiced", "answered", "signalled", "signaled", "hinted", "wondered",
+                                       "believes", "tell", "recalled", "recalls", "recalling", "described", "describes",
+                                       "describing", "characterized", "characterised", "on condition of anonymity",
+                                       "speaking on condition of anonymity", "quoted as saying", "was quoted as saying",
+                                       // Nouns as often as verbs: "media reports", "his demands".
+                                       "reports", "requests", "request", "demands", "claims", "calls", "warnings",
+                                       // Arabic forms that are nouns or other verbs as often: رد (a reply), طلب
+                                       // (a request), نقل (transfer, or a relay read on its own), نشر (deployed),
+                                       // تشير الشحنة (a thing indicates), تابع (followed), تحمل (carries), كتب
+                                       // (books), اقرأ (read more), ورد, توقع (expected).
+                                       "رد", "ردت", "ردا", "ردوا", "يرد", "ترد", "طلب", "طلبت", "يطلب", "تطلب",
+                                       "نقل", "نقلت", "ينقل", "تنقل", "نشر", "نشرت", "ينشر", "تنشر", "تشير", "يشيرون",
+                                       "تابعت", "تتابع", "يتابع", "تحمل", "يحمل", "حمل", "كتب", "كتبت", "يكتب", "اقرأ",
+                                       "ورد", "وردت", "يتوقع", "توقع", "تتوقع", "تفيد", "يفيد", "تكشف", "يكشف", "كشف",
+                                       "بث", "بثت", "يبث", "تبث", "أورد", "يورد", "تورد"]
 
     /// Phrases by their first word.
     static let multi: WordMap<[(words: [[UInt8]], stance: String)]> = {
         var out = WordMap<[(words: [[UInt8]], stance: String)]>()
-        for (phrase, stance) in phrases {
+        for (phrase, stance) in phrases + lexiconCues.filter({ $0.0.contains(" ") }).map({ ($0.0, $0.1) }) {
             let words = normalize(phrase).map { Array($0.utf8) }
             guard let first = words.first else { continue }
             out[first, default: []].append((words, stance))

@@ -167,6 +167,16 @@ package struct Extractor: Sendable {
         /// Farhan Haq), and the holders of roles met ("spokesperson").
         var namesByLast: [String: String] = [:]
         var holders: [String: String] = [:]
+        /// The kind of each speaker found from the words (person, org, group).
+        var kinds: [String: String] = [:]
+        /// A speaker's kind, for pronouns: the gazetteer's, else as read.
+        func speakerKind(_ name: String) -> String {
+            if let e = gazetteer.entry(named: name), let kind = gazetteer.entries[e].kind {
+                return kind == "person" ? "person" : ["media", "outlet"].contains(kind) ? "org" : kind == "group" ? "group" : "org"
+            }
+            if let kind = kinds[name] { return kind }
+            return PlainForm.hasSuffix(name, "s") ? "group" : "person"
+        }
         /// The role word of a phrase: its last role word in English
         /// ("White House spokeswoman"), its first in Arabic ("المتحدث باسم …").
         func roleHead(_ span: Range<Int>, latin: Bool) -> String? {
@@ -226,6 +236,7 @@ package struct Extractor: Sendable {
                 }
                 let after = i + cue.length
                 var actor: (name: String, span: Range<Int>?)?
+                var textualKind: String?
                 // A verb marked plural ("حذروا", "يقولون") comes after its
                 // subject or has none: an Arabic verb before its subject is
                 // singular.
@@ -238,6 +249,10 @@ package struct Extractor: Sendable {
                 let plural = cue.length == 1 && (PlainForm.hasSuffix(tokens[i].form, "وا") || PlainForm.hasSuffix(tokens[i].form, "ون"))
                 // A vocalised passive ("اتُهمت") attributes nothing.
                 if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" { i = after; continue }
+                // An English passive ("he was denied entry", "it was reported")
+                // attributes nothing unless "by" names the speaker.
+                if latin, !cue.nominal, cited == nil, i > start, Extractor.passiveAuxiliaries.contains(tokens[i - 1].form),
+                   !(after < end && tokens[after].form == "by") { i = after; continue }
                 if let cited {
                     actor = (cited.name, cited.span)
                 } else if cue.nominal {
@@ -267,12 +282,6 @@ package struct Extractor: Sendable {
                     }
                     // A title or role followed by a name the gazetteer does
                     // not know beats the institution in the role.
-                    if actor == nil || gazetteer.entry(named: actor!.name).map({ gazetteer.entries[$0].kind != "person" }) == true,
-                       let person = unknownPerson(after: after, end: end, tokens: tokens, text: bytes,
-                                                  mentionAt: mentionAt, gaps: gaps) {
-                        actor = (person.name, person.span)
-                        newPeople.insert(person.name)
-                    }
                     // Speakers the words name: a role and a name, a name in
                     // apposition, an institution by its head noun. A speaker
                     // already found before an Arabic verb (subject first)
@@ -280,6 +289,8 @@ package struct Extractor: Sendable {
                     let reader = WordReader(tokens: tokens, bytes: bytes, gaps: gaps)
                     let subjectFirst = actor?.span.map { $0.upperBound <= tokens[i].range.lowerBound } ?? false
                     var textual: NamedSpeaker?
+                    defer { textualKind = textual.map { t in
+                        t.kind == .person ? "person" : t.kind == .institution ? "org" : t.name.hasSuffix("s") ? "group" : "person" } }
                     if latin {
                         textual = englishSubject(before: i, start: start, reader)
                         // "…,” said Farhan Haq": inverted after a quotation or comma.
@@ -302,7 +313,7 @@ package struct Extractor: Sendable {
                            let full = namesByLast[tokens[last].form], full != chosen.name, chosen.isNew {
                             chosen = (full, chosen.span, true)
                         }
-                        if textual.kind == .described, let head = roleHead(textual.span, latin: latin),
+                        if textual.kind == .described, !textual.name.hasPrefix("unnamed"), let head = roleHead(textual.span, latin: latin),
                            let holder = holders[head] {
                             chosen = (holder, chosen.span, newPeople.contains(holder))
                         }
@@ -326,6 +337,13 @@ package struct Extractor: Sendable {
                 let named = actor != nil
                 if actor == nil, let gender = Extractor.gender(ofVerb: keys[i]), !plural {
                     actor = history.last { isFeminine($0.name) == (gender == .feminine) }
+                }
+                // "he said", "it added", "they said": the last speaker of
+                // that kind (a person; an institution; a group).
+                if actor == nil, latin, let p = (max(start, i - 3)..<i).last(where: { Extractor.englishPronouns[tokens[$0].form] != nil }),
+                   (p + 1..<i).allSatisfy({ Extractor.englishSkips.contains(tokens[$0].form) }),
+                   let wanted = Extractor.englishPronouns[tokens[p].form] {
+                    actor = history.last { speakerKind($0.name) == wanted }
                 }
                 actor = actor ?? (plural ? previousGroup : nil) ?? sentenceActor ?? previousActor
                 guard var speaker = actor else { i = after; continue }
@@ -371,6 +389,7 @@ package struct Extractor: Sendable {
                 sentenceActor = speaker
                 previousActor = speaker
                 history.append(speaker)
+                if let textual = textualKind { kinds[speaker.name] = textual }
                 if history.count > 8 { history.removeFirst() }
                 if PlainForm.hasSuffix(speaker.name, "s") || PlainForm.contains(speaker.name, " and ") { previousGroup = speaker }
 
@@ -379,12 +398,22 @@ package struct Extractor: Sendable {
                 let cueEnd = tokens[after - 1].range.upperBound
                 // What a cue says ends where the next cue begins: "امتنع عن
                 // تأكيد …، بينما أعرب عن قلقه", "رفض تحديد …، لكنه أشار إلى “…”".
-                let nextCue = (after..<end).first { !inQuote($0) && cueAt($0) != nil }
+                let nextCue = (after..<end).first { !inQuote($0) && cueAt($0) != nil
+                    && !(latin && Extractor.passiveAuxiliaries.contains(tokens[$0 - 1].form)) }
                 // …and before the words that link the two ("بينما", "لكنه").
                 let clauseLimit = nextCue.map { n in
                     n - 1 > after && Extractor.linkers.contains(tokens[n - 1].form) ? tokens[n - 1].range.lowerBound : tokens[n].range.lowerBound
                 } ?? sentence.upperBound
                 var quoteSpan = cited != nil ? nil : quotes.first { $0.lowerBound >= cueEnd && $0.lowerBound < min(clauseLimit, sentence.upperBound + 4) }
+                // "“The reports are baseless,” Kanaani said.": in English a
+                // quotation that closes just before its attribution is what
+                // was said, when none follows.
+                if latin, quoteSpan == nil, cited == nil,
+                   let q = quotes.last(where: { $0.upperBound <= tokens[i].range.lowerBound && $0.lowerBound >= sentence.lowerBound }),
+                   tokenRange(q.upperBound..<tokens[i].range.lowerBound).count <= 10,
+                   !(after..<end).contains(where: { Extractor.complementizers.contains(tokens[$0].form) }) {
+                    quoteSpan = q
+                }
                 /// What was said, where the text marks it: a quotation, or
                 /// the clause after إن / أن.
                 var contentSpan = quoteSpan

@@ -65,6 +65,11 @@ extension Extractor {
                                ("adding", "assert"), ("saying", "assert")] {
             if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[Array(form.utf8)] = stance }
         }
+        for (word, stance) in SpeakerLexicon.arabicParticiples {
+            if let form = Analyzer(stemming: false).tokens(in: word).first?.form, out[Array(form.utf8)] == nil {
+                out[Array(form.utf8)] = stance
+            }
+        }
         return out
     }()
     /// "في وقت لاحق", "لاحقا": after the time the paragraph set.

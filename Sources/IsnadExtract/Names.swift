@@ -55,16 +55,30 @@ extension Extractor {
     /// denied", "The Lebanese cabinet said"): the noun phrase that ends just
     /// before it, past auxiliaries and adverbs.
     func englishSubject(before cue: Int, start: Int, _ w: WordReader) -> NamedSpeaker? {
+        // "Lazzarini, who last month said": the relative clause's antecedent.
+        if let who = (max(start, cue - 8)..<cue).last(where: { ["who", "which"].contains(w.form($0)) }), who > start,
+           w.gaps[who] == .comma, (who + 1..<cue).allSatisfy({ w.gaps[$0] == .none }) {
+            return englishPhrase(endingAt: who - 1, start: start, w)
+        }
         var k = cue - 1
         while k >= start, Extractor.englishSkips.contains(w.form(k)), w.gaps[k + 1] == .none { k -= 1 }
         guard k >= start, w.gaps[k + 1] == .none || w.gaps[k + 1] == .comma else { return nil }
         // "Ahmed Saleh, the interior minister, denied": the name before an
         // apposition that describes it.
         if w.gaps[k + 1] == .comma, let open = (max(start, k - 12)...k).reversed().first(where: { w.gaps[$0] == .comma }),
-           open > start, ["the", "a", "an", "who", "whose"].contains(w.form(open)) || Extractor.englishRoleWords.contains(w.form(open)) {
-            if let name = englishPhrase(endingAt: open - 1, start: start, w), name.kind == .person {
-                return NamedSpeaker(name: name.name, kind: .person, span: w.tokens[open - 1].range.lowerBound < name.span.lowerBound
-                                    ? name.span : name.span.lowerBound..<w.tokens[k].range.upperBound, nameSpan: name.nameSpan)
+           open > start {
+            if ["the", "a", "an", "who", "whose"].contains(w.form(open)) || Extractor.englishRoleWords.contains(w.form(open))
+                || Extractor.englishModifiers.contains(w.form(open)) {
+                if let name = englishPhrase(endingAt: open - 1, start: start, w), name.kind != .described {
+                    return NamedSpeaker(name: name.name, kind: name.kind, span: name.span.lowerBound..<w.tokens[k].range.upperBound,
+                                        nameSpan: name.nameSpan)
+                }
+            }
+            // "Lebanon's caretaker Prime Minister, Najib Mikati, said": the
+            // name set off after its role.
+            if let name = englishPhrase(endingAt: k, start: open, w), name.kind == .person, name.span.lowerBound == w.tokens[open].range.lowerBound,
+               let role = englishPhrase(endingAt: open - 1, start: start, w), role.kind == .described {
+                return NamedSpeaker(name: name.name, kind: .person, span: role.span.lowerBound..<name.span.upperBound, nameSpan: name.nameSpan)
             }
         }
         guard w.gaps[k + 1] == .none else { return nil }
@@ -87,7 +101,7 @@ extension Extractor {
     private func englishPhraseWord(_ k: Int, _ w: WordReader) -> Bool {
         let f = w.form(k)
         if w.isCapital(k) { return !Extractor.englishNonNames.contains(f) }
-        return Extractor.englishRoleWords.contains(f) || Extractor.englishModifiers.contains(f)
+        return Extractor.englishRoleWords.contains(f) || Extractor.englishModifiers.contains(f) || Extractor.englishOrgHeads.contains(f)
             || Extractor.englishConnectors.contains(f) || Extractor.englishUnnamed.contains(f) || f.hasSuffix("'s")
             || f.hasSuffix("’s")
     }
@@ -171,6 +185,11 @@ extension Extractor {
                 if Extractor.boundaries.contains(g) || Extractor.nameStops.contains(g) || Extractor.arabicNameStops.contains(g)
                     || DateFinder.weekdays[Array(g.utf8)] != nil || w.isLatin(j) { break }
                 if let m = mentionAt[j], !m.isPrepositional || g.hasPrefix("ل") {
+                    // A person the gazetteer knows after the role is the name.
+                    if isRole, !m.isNisba, gazetteer.entries[m.entry].kind == "person" {
+                        return NamedSpeaker(name: gazetteer.entries[m.entry].name, kind: .person,
+                                            span: w.tokens[head].range.lowerBound..<m.bytes.upperBound, nameSpan: m.bytes)
+                    }
                     last = m.tokens.upperBound - 1
                     j = m.tokens.upperBound
                     continue
@@ -231,7 +250,8 @@ extension Extractor {
                 || Extractor.arabicNameStops.contains(g) || DateFinder.weekdays[Array(g.utf8)] != nil
                 || Extractor.arabicRoleWords.contains(strippedOf: g) || Extractor.roles.contains(strippedOf: g)
                 || Extractor.arabicOrgHeads.contains(strippedOf: g) || Extractor.isOfficial(g) || !Extractor.isArabic(g)
-                || mentionAt[j] != nil || flagsSayCue(g) { break }
+                || mentionAt[j] != nil || flagsSayCue(g) || Extractor.mediaNouns.contains(strippedOf: g)
+                || Extractor.reports.contains(g) || Extractor.documents.contains(g) { break }
             // A definite word starts no name (الرئيس), but ends one (البرهان),
             // and follows عبد (عبد الفتاح).
             if w.isDefinite(j) {
@@ -279,8 +299,8 @@ extension Extractor {
         "officer", "spokespeople", "officials", "deputy", "founder", "executive", "economist", "strategist", "diplomat",
         "correspondent", "editor", "speaker", "member", "mp", "mps", "candidate", "nominee", "king", "queen", "prince",
         "emir", "sheikh", "ayatollah", "pope", "cardinal", "general", "gen", "lt", "col", "maj", "capt", "admiral",
-        "rapporteur", "inspector", "manager", "chairperson", "counsel", "aide", "monitor", "superintendent", "marshal"])
-    static let englishHonorificWords = words(["mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "dr."])
+        "rapporteur", "inspector", "manager", "chairperson", "counsel", "aide", "monitor", "superintendent", "marshal"] + SpeakerLexicon.englishRoles)
+    static let englishHonorificWords = words(["mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "dr."] + SpeakerLexicon.englishHonorifics.map { $0.lowercased() })
     static let englishModifiers = words(["deputy", "foreign", "former", "senior", "top", "prime", "vice", "acting", "interim",
                                          "defence", "defense", "finance", "interior", "health", "justice", "economy", "trade",
                                          "military", "army", "ministry", "government", "state", "national", "security",
@@ -301,12 +321,12 @@ extension Extractor {
         "association", "coalition", "alliance", "command", "navy", "presidency", "palace", "kremlin", "pentagon",
         "house", "secretariat", "mission", "board", "regulator", "firm", "network", "newspaper", "campaign", "team",
         "hospital", "university", "tribunal", "prosecutors", "prosecution", "junta", "club", "league", "fund",
-        "programme", "program", "nations", "department", "bureau", "watchdog", "ministries", "governments", "countries"])
+        "programme", "program", "nations", "department", "bureau", "watchdog", "ministries", "governments", "countries"] + SpeakerLexicon.englishOrgHeads.map { $0.lowercased() })
     static let englishUnnamed = words(["official", "officials", "source", "sources", "diplomat", "diplomats", "person",
                                        "people", "analyst", "analysts", "expert", "experts", "witness", "witnesses",
                                        "resident", "residents", "activist", "activists", "aide", "aides", "spokesman",
                                        "spokeswoman", "spokesperson", "observers", "critics", "protesters", "lawmakers",
-                                       "leaders", "ministers", "investigators", "authorities", "rescuers", "medics"])
+                                       "leaders", "ministers", "investigators", "authorities", "rescuers", "medics"] + SpeakerLexicon.englishUnnamed)
     static let englishNonNames = words([
         "the", "a", "an", "but", "and", "in", "on", "at", "after", "before", "when", "while", "however", "meanwhile", "he",
         "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "there", "his", "her", "their", "its",
@@ -314,8 +334,16 @@ extension Extractor {
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "as", "if", "so",
         "yet", "also", "still", "since", "for", "with", "by", "from", "to", "of", "last", "earlier", "later", "speaking",
         "asked", "according", "separately", "both", "neither", "no", "not", "one", "some", "many", "what", "who",
-        "which", "where", "why", "how", "us", "officials", "said", "says", "told", "reuters"])
+        "which", "where", "why", "how", "us", "officials", "said", "says", "told", "reuters"] + SpeakerLexicon.englishNonNames)
 
+    /// English pronouns that carry the speaker on, with the kind they
+    /// refer to.
+    static let englishPronouns: WordMap<String> = {
+        var out = WordMap<String>()
+        for (word, kind) in [("he", "person"), ("she", "person"), ("it", "org"), ("they", "group")] { out[Array(word.utf8)] = kind }
+        return out
+    }()
+    static let passiveAuxiliaries = words(["was", "were", "been", "being", "is", "are", "be"])
     static let arabicSkips = words(["أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا"])
     static let arabicRoleWords = words([
         "المتحدث", "المتحدثة", "متحدث", "متحدثة", "الناطق", "ناطق", "الناطقة", "وزير", "وزيرة", "الوزير", "الوزيرة",
@@ -327,7 +355,7 @@ extension Extractor {
         "النقيب", "الدكتور", "القاضي", "المدعي", "النائب العام", "المحامي", "الخبير", "خبير", "الباحث", "المحلل",
         "الكاتب", "الصحفي", "المراسل", "المستشارة", "الأمينة", "رئيسة", "السيناتور", "حاكم", "الحاكم", "عمدة",
         "المرشد", "مرشد", "قائد", "أمير", "شيخ", "الإمام", "المطران", "البابا", "البطريرك", "مساعد", "مساعدة",
-        "وكيل", "الوكيل", "القيادي", "قيادي", "المسؤول", "رئيس الوزراء", "المنسقة", "المتحدثه", "الناطقه"])
+        "وكيل", "الوكيل", "القيادي", "قيادي", "المسؤول", "رئيس الوزراء", "المنسقة", "المتحدثه", "الناطقه"] + SpeakerLexicon.arabicRoles)
     static let arabicOrgHeads = words([
         "وزارة", "الوزارة", "الجيش", "جيش", "قوات", "القوات", "حركة", "الحركة", "مكتب", "المكتب", "كتائب", "الكتائب",
         "مجلس", "المجلس", "حزب", "الحزب", "هيئة", "الهيئة", "لجنة", "اللجنة", "جماعة", "الجماعة", "منظمة", "المنظمة",
@@ -339,7 +367,7 @@ extension Extractor {
         "ميليشيا", "مليشيا", "الميليشيا", "المليشيا", "فصائل", "الفصائل", "فصيل", "الفصيل", "المقاومة", "مجموعة",
         "المجموعة", "الأمم", "المنظمات", "الخارجيه", "غرفة", "مركز", "المركز", "معهد", "المعهد", "جامعة", "الجامعة",
         "نقابة", "النقابة", "المرصد", "مرصد", "الدفاع المدني", "الهلال", "الصليب", "اللجان", "الحرس", "كتلة", "الكتلة",
-        "تيار", "التيار", "رابطة", "الرابطة", "الاتحادات", "الحوثيون", "الحوثيين", "جماعة"])
+        "تيار", "التيار", "رابطة", "الرابطة", "الاتحادات", "الحوثيون", "الحوثيين", "جماعة"] + SpeakerLexicon.arabicOrgHeads)
     /// Indefinite nouns that open a complement in construct (وزير خارجية).
     static let arabicConstructs = words(["خارجية", "داخلية", "دفاع", "مالية", "عدل", "صحة", "إعلام", "اقتصاد", "نفط",
                                          "طاقة", "تجارة", "وزراء", "أركان", "الأركان", "حركة", "حزب", "مجلس", "جيش",
@@ -359,21 +387,22 @@ extension Extractor {
         "حمدي", "فتحي", "شريف", "عصام", "هيثم", "عاطف", "ياسر", "صبري", "بدر", "ثامر", "فهد", "سعود", "مشاري",
         "نايف", "عبدالمجيد", "آية", "كريم", "نادر", "سامح", "بدر", "ممدوح", "هنية", "إسماعيل", "صلاح", "جبريل",
         "الفاتح", "نبيل", "ميني", "أركو", "دقلو", "مالك", "عقار", "ياسين", "حمدوك", "ليلى", "فاطمة", "مريم", "سارة",
-        "نور", "هدى", "رانيا", "منى", "هالة", "سلوى", "زينب", "عائشة", "خديجة", "أمل", "رشا", "دينا", "ريم"])
+        "نور", "هدى", "رانيا", "منى", "هالة", "سلوى", "زينب", "عائشة", "خديجة", "أمل", "رشا", "دينا", "ريم"] + SpeakerLexicon.arabicGivenNames)
     /// Words that follow a subject when the clause goes on: "قال X إن",
     /// "أشار X إلى", "قال X في بيان", "قال X لوكالة", "قال X اليوم".
     static let clauseOpeners = words(["إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها", "إلى", "الى",
                                       "على", "عن", "في", "خلال", "لدى", "أمام", "اليوم", "أمس", "مساء", "صباح", "يوم",
                                       "للصحفيين", "للصحافيين", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لوسائل", "عبر",
                                       "قائلا", "قائلة", "بعد", "عقب", "إثر", "ان", "انه", "انها", "من"])
-    static let arabicNameStops = words(["بأنه", "بأنها", "بأنهم", "إن", "أن", "بأن", "لأن", "إنه", "إنها", "أنه", "أنها", "الى", "إلى", "خلال", "عبر",
+    static let arabicNameStops = words(["بأنه", "بأنها", "بأنهم", "هو", "وهو", "هي", "وهي", "هم", "وهم", "تقرير",
+                                        "تقارير", "التقرير", "دراسة", "وثيقة", "مصادر", "مصدر", "إن", "أن", "بأن", "لأن", "إنه", "إنها", "أنه", "أنها", "الى", "إلى", "خلال", "عبر",
                                         "مساء", "صباح", "ظهر", "اليوم", "أمس", "غدا", "الأحد", "الاثنين", "الإثنين",
                                         "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم", "ليلة", "بيان",
                                         "تصريح", "تصريحات", "كلمة", "مؤتمر", "لقاء", "مقابلة", "حديث", "وكالة", "قناة",
                                         "صحيفة", "ان", "انه", "انها", "عقب", "إثر", "وسط", "ضمن", "منذ", "حتى", "حيث",
                                         "كما", "لكن", "بينما", "بعد", "قبل", "أثناء", "اثناء", "لوسائل", "للصحفيين",
                                         "للصحافيين", "لقناة", "لصحيفة", "لوكالة", "لموقع", "أنهم", "إنهم", "ما", "لا",
-                                        "لم", "لن", "قد", "كل", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين"])
+                                        "لم", "لن", "قد", "كل", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين"] + SpeakerLexicon.arabicNameStops)
 }
 
 extension Extractor {
