@@ -197,7 +197,7 @@ package struct Evaluation {
     /// named actors, a name key that meets either (``NameKey``: `Lazzarini`,
     /// `لازاريني` and `Philippe Lazzarini` meet). Described speakers
     /// ("unnamed US official") must be equal.
-    static func sameActor(_ g: Gold, _ predicted: String) -> Bool {
+    package static func sameActor(_ g: Gold, _ predicted: String) -> Bool {
         func same(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
         if same(g.actor, predicted) || g.native.map({ same($0, predicted) }) == true { return true }
         guard g.named != false, !predicted.hasPrefix("unnamed") else { return false }
@@ -211,7 +211,7 @@ package struct Evaluation {
 
     /// The same date at the gold's precision: gold `2024-09` and predicted
     /// `2024-09-06` agree.
-    static func sameDate(gold: String?, predicted: String) -> Bool {
+    package static func sameDate(gold: String?, predicted: String) -> Bool {
         guard let gold else { return true }
         guard let g = RecordDate(gold), let p = RecordDate(predicted) else { return gold == predicted }
         let cut = RecordDate(first: p.first, precision: g.precision)

@@ -84,6 +84,9 @@ package enum Cue {
     static let lexiconCues: [(String, String)] = (SpeakerLexicon.englishCues + SpeakerLexicon.arabicCues).filter { word, _ in
         !notCues.contains(word) && !word.hasPrefix("according") && !word.hasSuffix(" on") && !word.hasSuffix(" to")
             && !["في ", "in ", "on ", "بحسب", "حسب", "وفق"].contains { word.hasPrefix($0) }
+            // "قال مسؤول", "قالت مصادر": the speaker is no part of the cue.
+            && !(word.contains(" ") && ["مصدر", "مصادر", "مسؤول "].contains { word.contains($0) } || word.hasSuffix("مسؤول")
+                 || word.hasSuffix("مسؤولون"))
     }
     static let notCues: Set<String> = ["continued", "repeated", "observed", "informed", "estimated", "predicted", "predicts",
                                        "indicated", "indicates", "indicating", "mentioned", "expressed", "expresses",

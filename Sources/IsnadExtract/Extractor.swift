@@ -172,7 +172,8 @@ package struct Extractor: Sendable {
         /// A speaker's kind, for pronouns: the gazetteer's, else as read.
         func speakerKind(_ name: String) -> String {
             if let e = gazetteer.entry(named: name), let kind = gazetteer.entries[e].kind {
-                return kind == "person" ? "person" : ["media", "outlet"].contains(kind) ? "org" : kind == "group" ? "group" : "org"
+                return kind == "person" ? "person" : ["media", "outlet", "org"].contains(kind) ? "org" : kind == "group" ? "group"
+                    : kind == "country" ? "org" : kind
             }
             if let kind = kinds[name] { return kind }
             return PlainForm.hasSuffix(name, "s") ? "group" : "person"

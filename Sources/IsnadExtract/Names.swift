@@ -170,6 +170,9 @@ extension Extractor {
         let head = k
         let f = w.form(k)
         if Extractor.boundaries.contains(f) || Extractor.nameStops.contains(f) || Extractor.arabicNameStops.contains(f) { return nil }
+        // "مسؤول أميركي", "مصادر مطلعة": unnamed speakers are read elsewhere
+        // (``unnamed(at:end:tokens:mentionAt:)``).
+        if Extractor.isOfficial(f) { return nil }
         let isRole = Extractor.arabicRoleWords.contains(strippedOf: f) || Extractor.roles.contains(strippedOf: f)
         let isOrg = Extractor.arabicOrgHeads.contains(strippedOf: f)
         if isRole || isOrg {
@@ -182,30 +185,49 @@ extension Extractor {
                 if w.gaps[j] == .hard || w.gaps[j] == .quote { break }
                 if w.gaps[j] == .comma { sawComma = true; break }
                 let g = w.form(j)
+                // "باسم", "العام" (الأمين العام) belong to the role.
+                if g == "باسم" || g == "العام" {
+                    last = j
+                    j += 1
+                    continue
+                }
+                // "مبعوث الأمين العام إلى ليبيا", "السفير الروسي لدى طهران", "وزير
+                // الدفاع في حكومة البرهان": a place or body the role is for.
+                if isRole, ["إلى", "الى", "لدى", "في"].contains(g), j + 1 < limit, w.gaps[j + 1] == .none,
+                   mentionAt[j + 1].map({ !$0.isNisba }) == true || Extractor.arabicOrgHeads.contains(strippedOf: w.form(j + 1)) {
+                    last = j + 1
+                    j += 2
+                    continue
+                }
                 if Extractor.boundaries.contains(g) || Extractor.nameStops.contains(g) || Extractor.arabicNameStops.contains(g)
                     || DateFinder.weekdays[Array(g.utf8)] != nil || w.isLatin(j) { break }
-                if let m = mentionAt[j], !m.isPrepositional || g.hasPrefix("ل") {
+                let previousIndefinite = !w.isDefinite(last) && mentionAt[last] == nil
+                if let m = mentionAt[j] {
                     // A person the gazetteer knows after the role is the name.
                     if isRole, !m.isNisba, gazetteer.entries[m.entry].kind == "person" {
                         return NamedSpeaker(name: gazetteer.entries[m.entry].name, kind: .person,
                                             span: w.tokens[head].range.lowerBound..<m.bytes.upperBound, nameSpan: m.bytes)
                     }
+                    // "لرويترز": whom it was said to, not who.
+                    if m.isPrepositional, !isRole || ["media", "outlet"].contains(gazetteer.entries[m.entry].kind ?? "") { break }
                     last = m.tokens.upperBound - 1
                     j = m.tokens.upperBound
                     continue
                 }
-                if g == "باسم" || g == "العام" || w.isDefinite(j) || Extractor.arabicRoleWords.contains(strippedOf: g)
-                    || Extractor.arabicOrgHeads.contains(strippedOf: g) || Extractor.roles.contains(strippedOf: g)
-                    || Extractor.arabicConstructs.contains(g) || (g.hasPrefix("ل") && j == last + 1 && !isRole) {
+                if w.isDefinite(j) {
+                    // A second institution or role after a definite one starts
+                    // another phrase (the object: "اتهم التحالف الحوثيين").
+                    if !previousIndefinite, Extractor.arabicOrgHeads.contains(strippedOf: g) || Extractor.arabicRoleWords.contains(strippedOf: g) {
+                        break
+                    }
                     // A given name after the role starts the name instead.
-                    if isRole, j > k + 1, !w.isDefinite(j), Extractor.arabicGivenNames.contains(g) { break }
                     last = j
                     j += 1
                     continue
                 }
-                // An unknown indefinite word right after an indefinite head is
-                // its complement (وزير خارجية, حركة حماس, زميل أبحاث).
-                if j == k + 1, !w.isDefinite(k), !Extractor.arabicGivenNames.contains(g) {
+                // An indefinite word continues only a construct chain (وزير
+                // خارجية قطر, حركة حماس, زميل أبحاث, مكتب رئيس وزراء …).
+                if previousIndefinite, !(isRole && j > k + 1 && Extractor.arabicGivenNames.contains(g)) {
                     last = j
                     j += 1
                     continue
@@ -367,7 +389,7 @@ extension Extractor {
         "ميليشيا", "مليشيا", "الميليشيا", "المليشيا", "فصائل", "الفصائل", "فصيل", "الفصيل", "المقاومة", "مجموعة",
         "المجموعة", "الأمم", "المنظمات", "الخارجيه", "غرفة", "مركز", "المركز", "معهد", "المعهد", "جامعة", "الجامعة",
         "نقابة", "النقابة", "المرصد", "مرصد", "الدفاع المدني", "الهلال", "الصليب", "اللجان", "الحرس", "كتلة", "الكتلة",
-        "تيار", "التيار", "رابطة", "الرابطة", "الاتحادات", "الحوثيون", "الحوثيين", "جماعة"] + SpeakerLexicon.arabicOrgHeads)
+        "تيار", "التيار", "رابطة", "الرابطة", "الاتحادات"] + SpeakerLexicon.arabicOrgHeads)
     /// Indefinite nouns that open a complement in construct (وزير خارجية).
     static let arabicConstructs = words(["خارجية", "داخلية", "دفاع", "مالية", "عدل", "صحة", "إعلام", "اقتصاد", "نفط",
                                          "طاقة", "تجارة", "وزراء", "أركان", "الأركان", "حركة", "حزب", "مجلس", "جيش",

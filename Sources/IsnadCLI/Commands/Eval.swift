@@ -100,7 +100,10 @@ struct Eval: ParsableCommand {
         for p in e.falseAlarms { lines.append("  \(p.doc)  \(p.actor) / \(p.stance.rawValue) [\(p.cue ?? "")]: \(p.sentence ?? "")") }
         lines.append("\nmatched with a wrong actor, stance or date (\(e.mismatches.count)):")
         for (g, p) in e.mismatches {
-            lines.append("  \(g.doc)  gold \(g.actor) / \(g.stance) / \(g.date ?? "-")  predicted \(p.actor) / \(p.stance.rawValue) / \(p.date)"
+            // Which of the three differ.
+            let wrong = [Evaluation.sameActor(g, p.actor) ? nil : "actor", g.stance == p.stance.rawValue ? nil : "stance",
+                         Evaluation.sameDate(gold: g.date, predicted: p.date) ? nil : "date"].compactMap { $0 }
+            lines.append("  \(g.doc)  wrong \(wrong.joined(separator: "+"))  gold \(g.actor) / \(g.stance) / \(g.date ?? "-")  predicted \(p.actor) / \(p.stance.rawValue) / \(p.date)"
                          + "  [\(p.cue ?? "")]: \(g.evidence)")
         }
         return lines.joined(separator: "\n")
