@@ -182,7 +182,7 @@ package struct Extractor: Sendable {
         /// ("White House spokeswoman"), its first in Arabic ("المتحدث باسم …").
         func roleHead(_ span: Range<Int>, latin: Bool) -> String? {
             let words = tokenRange(span).filter {
-                Extractor.englishRoleWords.contains(tokens[$0].form) || Extractor.arabicRoleWords.contains(strippedOf: tokens[$0].form)
+                Extractor.englishRoleWords.contains(tokens[$0].form) || Extractor.arabicRoleWords.contains(formOrStripped: tokens[$0].form)
             }
             return (latin ? words.last : words.first).map { Extractor.bare(tokens[$0].form) }
         }

@@ -133,6 +133,11 @@ extension Extractor {
             break
         }
         let phraseStart = determiner ?? first
+        // "the Ministry of Fisheries": an institution named after its head.
+        if nameStart <= end, nameStart > first, ["of", "for", "on"].contains(w.form(nameStart - 1)),
+           (first..<nameStart).contains(where: { Extractor.englishOrgHeads.contains(w.form($0)) }) {
+            return NamedSpeaker(name: w.text(first, end), kind: .institution, span: w.span(phraseStart, end))
+        }
         if nameStart <= end, w.isCapital(nameStart) {
             // A name of one word that is an institution's ("Hamas said") or a
             // capital at a sentence start is still a name; the gazetteer
@@ -165,7 +170,7 @@ extension Extractor {
         var k = after
         let limit = min(end, after + 14)
         // Adverbs between the verb and its subject ("أيضا").
-        while k < limit, Extractor.arabicSkips.contains(strippedOf: w.form(k)), w.gaps[k] != .hard { k += 1 }
+        while k < limit, Extractor.arabicSkips.contains(formOrStripped: w.form(k)), w.gaps[k] != .hard { k += 1 }
         guard k < limit, w.gaps[k] != .hard, w.gaps[k] != .quote, !w.isLatin(k) else { return nil }
         let head = k
         let f = w.form(k)
@@ -173,8 +178,8 @@ extension Extractor {
         // "مسؤول أميركي", "مصادر مطلعة": unnamed speakers are read elsewhere
         // (``unnamed(at:end:tokens:mentionAt:)``).
         if Extractor.isOfficial(f) { return nil }
-        let isRole = Extractor.arabicRoleWords.contains(strippedOf: f) || Extractor.roles.contains(strippedOf: f)
-        let isOrg = Extractor.arabicOrgHeads.contains(strippedOf: f)
+        let isRole = Extractor.arabicRoleWords.contains(formOrStripped: f) || Extractor.roles.contains(formOrStripped: f)
+        let isOrg = Extractor.arabicOrgHeads.contains(formOrStripped: f)
         if isRole || isOrg {
             // The complement: definite words, nisba adjectives, names the
             // gazetteer knows, a construct noun, باسم.
@@ -193,8 +198,8 @@ extension Extractor {
                 }
                 // "مبعوث الأمين العام إلى ليبيا", "السفير الروسي لدى طهران", "وزير
                 // الدفاع في حكومة البرهان": a place or body the role is for.
-                if isRole, ["إلى", "الى", "لدى", "في"].contains(g), j + 1 < limit, w.gaps[j + 1] == .none,
-                   mentionAt[j + 1].map({ !$0.isNisba }) == true || Extractor.arabicOrgHeads.contains(strippedOf: w.form(j + 1)) {
+                if isRole, Extractor.rolePrepositions.contains(g), j + 1 < limit, w.gaps[j + 1] == .none,
+                   mentionAt[j + 1].map({ !$0.isNisba }) == true || Extractor.arabicOrgHeads.contains(formOrStripped: w.form(j + 1)) {
                     last = j + 1
                     j += 2
                     continue
@@ -208,6 +213,10 @@ extension Extractor {
                         return NamedSpeaker(name: gazetteer.entries[m.entry].name, kind: .person,
                                             span: w.tokens[head].range.lowerBound..<m.bytes.upperBound, nameSpan: m.bytes)
                     }
+                    // A body after a definite head is another phrase, the
+                    // object ("اتهم التحالف الحوثيين"); after a construct it
+                    // is the complement ("حركة حماس").
+                    if !previousIndefinite, !m.isNisba, !isRole, last > head || w.isDefinite(head) { break }
                     // "لرويترز": whom it was said to, not who.
                     if m.isPrepositional, !isRole || ["media", "outlet"].contains(gazetteer.entries[m.entry].kind ?? "") { break }
                     last = m.tokens.upperBound - 1
@@ -217,7 +226,7 @@ extension Extractor {
                 if w.isDefinite(j) {
                     // A second institution or role after a definite one starts
                     // another phrase (the object: "اتهم التحالف الحوثيين").
-                    if !previousIndefinite, Extractor.arabicOrgHeads.contains(strippedOf: g) || Extractor.arabicRoleWords.contains(strippedOf: g) {
+                    if !previousIndefinite, Extractor.arabicOrgHeads.contains(formOrStripped: g) || Extractor.arabicRoleWords.contains(formOrStripped: g) {
                         break
                     }
                     // A given name after the role starts the name instead.
@@ -270,8 +279,8 @@ extension Extractor {
             let g = w.form(j)
             if w.isLatin(j) || Extractor.boundaries.contains(g) || Extractor.nameStops.contains(g)
                 || Extractor.arabicNameStops.contains(g) || DateFinder.weekdays[Array(g.utf8)] != nil
-                || Extractor.arabicRoleWords.contains(strippedOf: g) || Extractor.roles.contains(strippedOf: g)
-                || Extractor.arabicOrgHeads.contains(strippedOf: g) || Extractor.isOfficial(g) || !Extractor.isArabic(g)
+                || Extractor.arabicRoleWords.contains(formOrStripped: g) || Extractor.roles.contains(formOrStripped: g)
+                || Extractor.arabicOrgHeads.contains(formOrStripped: g) || Extractor.isOfficial(g) || !Extractor.isArabic(g)
                 || mentionAt[j] != nil || flagsSayCue(g) || Extractor.mediaNouns.contains(strippedOf: g)
                 || Extractor.reports.contains(g) || Extractor.documents.contains(g) { break }
             // A definite word starts no name (الرئيس), but ends one (البرهان),
@@ -305,6 +314,12 @@ extension Extractor {
         var form = form
         return form.withUTF8 { Cue.mayStart($0) }
     }
+}
+
+extension WordSet {
+    /// Whether the form itself, or it without its conjunction or article,
+    /// is a member: وزارة is a word, not و + زارة.
+    func contains(formOrStripped form: String) -> Bool { contains(form) || contains(strippedOf: form) }
 }
 
 extension Extractor {
@@ -365,6 +380,7 @@ extension Extractor {
         for (word, kind) in [("he", "person"), ("she", "person"), ("it", "org"), ("they", "group")] { out[Array(word.utf8)] = kind }
         return out
     }()
+    static let rolePrepositions = words(["إلى", "لدى", "في"])
     static let passiveAuxiliaries = words(["was", "were", "been", "being", "is", "are", "be"])
     static let arabicSkips = words(["أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا"])
     static let arabicRoleWords = words([
@@ -456,6 +472,11 @@ extension Extractor {
         case .described:
             if let found, let e = gazetteer.entry(named: found.name), gazetteer.entries[e].kind == "person",
                let span = found.span, span.lowerBound <= text.span.upperBound + 1 {
+                return (found.name, found.span, false)
+            }
+            // An institution the gazetteer knows in the role: its office's
+            // holder, or one of its officials, is worked out from it later.
+            if let found, gazetteer.entry(named: found.name) != nil, let span = found.span, text.span.contains(span.lowerBound) {
                 return (found.name, found.span, false)
             }
             return (text.name, text.span, false)

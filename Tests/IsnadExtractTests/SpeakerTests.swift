@@ -1,0 +1,84 @@
+@testable import IsnadExtract
+import IsnadIndex
+import Testing
+
+/// Speakers the gazetteer does not know, read from how the text names
+/// them (issue: extraction on any news). Every sentence here is made up for
+/// the test, in the wording of news, so none comes from the development set.
+@Suite struct SpeakerTests {
+    func extract(_ text: String) -> [Extraction] { ExtractionTests().extract(text) }
+    func actors(_ text: String) -> [String] { extract(text).map(\.actor) }
+
+    @Test func englishRoleThenName() {
+        #expect(actors("Fisheries Minister Tomas Varga said on Friday that the quotas would stay.") == ["Tomas Varga"])
+        #expect(actors("Coast guard spokesman Liam O'Hara said the ship was towed to port.") == ["Liam O'Hara"])
+        let found = extract("Port Authority chief executive Mara Lindqvist announced that the terminal would reopen.")
+        #expect(found.map(\.actor) == ["Mara Lindqvist"])
+        #expect(found.first?.actorIsNew == true)
+    }
+
+    @Test func englishApposition() {
+        #expect(actors("Paulo Mendes, the transport minister, denied the claims on Tuesday.") == ["Paulo Mendes"])
+        #expect(actors("The province's acting governor, Ines Balaguer, said roads were closed.") == ["Ines Balaguer"])
+        // A relative clause between the name and the verb.
+        #expect(actors("Ruth Abernathy, who chairs the panel, said the hearing would resume.") == ["Ruth Abernathy"])
+    }
+
+    @Test func englishInstitutionsAndDescribedSpeakers() {
+        #expect(actors("The Ministry of Fisheries said the ban would be lifted.") == ["Ministry of Fisheries"])
+        #expect(actors("The Estonian cabinet said it had approved the budget.") == ["Estonian cabinet"])
+        #expect(actors("A ministry spokesman said the talks had failed.") == ["unnamed ministry spokesman"])
+    }
+
+    @Test func englishQuoteFirstAndInverted() {
+        let first = extract("\"The figures are wrong,\" Halvorsen said.")
+        #expect(first.map(\.actor) == ["Halvorsen"])
+        #expect(first.first?.quote == "The figures are wrong")
+        let told = extract("\"We will appeal,\" Dana Whitfield told reporters on Monday.")
+        #expect(told.map(\.actor) == ["Dana Whitfield"])
+        #expect(told.first?.quote == "We will appeal")
+        #expect(actors("\"The harvest is lost,\" said Amadou Keita, a farmer in the region.") == ["Amadou Keita"])
+    }
+
+    @Test func englishPronounsAndLaterMentions() {
+        // "it" goes on with the institution, "she" with the person, and a
+        // surname alone is the person named in full before.
+        let found = extract("""
+            Harbour Board chair Elena Castro said the pier was unsafe. The Harbour Board said repairs would take a year. \
+            It added that ferries would stop. She said she regretted the delay. Castro said the board would meet again.
+            """)
+        #expect(found.prefix(2).map(\.actor) == ["Elena Castro", "Harbour Board"])
+        #expect(found.filter { $0.cue == "added" }.map(\.actor) == ["Harbour Board"])
+        #expect(found.filter { $0.sentence.hasPrefix("She") || $0.sentence.hasPrefix("Castro") }.allSatisfy { $0.actor == "Elena Castro" })
+        #expect(found.last?.actor == "Elena Castro")
+    }
+
+    @Test func englishPassiveAttributesNothing() {
+        #expect(actors("The reporter was denied entry at the border.").isEmpty)
+    }
+
+    @Test func arabicRoleThenNameAfterAComma() {
+        // قوات … is the institution in the role; the person after it speaks.
+        let found = extract("وقال المتحدث باسم قوات حرس الحدود، سالم الدوسري، إن الدوريات ستستمر.")
+        #expect(found.map(\.actor) == ["سالم الدوسري"])
+        #expect(found.first?.actorIsNew == true)
+        #expect(actors("وقال وزير الزراعة الموريتاني محمد ولد سيدي إن المحصول جيد.") == ["محمد ولد سيدي"])
+    }
+
+    @Test func arabicInstitutionsByTheirHeadNoun() {
+        #expect(actors("وقالت وزارة الزراعة التونسية إن الأسعار ستنخفض.") == ["وزارة الزراعة التونسية"])
+        #expect(actors("أعلنت هيئة الموانئ البحرية أن الملاحة عادت.") == ["هيئة الموانئ البحرية"])
+        // The institution is the subject; the object after it is not.
+        #expect(actors("واتهمت الحكومة الحوثيين بعرقلة الحوار.") == ["الحكومة"])
+    }
+
+    @Test func arabicSurnameAfterTheFullName() {
+        let found = actors("قال رئيس اللجنة الأولمبية سامي الحداد إن البعثة جاهزة. وأشار الحداد إلى أن التدريب انتهى.")
+        #expect(found == ["سامي الحداد", "سامي الحداد"])
+    }
+
+    @Test func arabicNoNameFromOrdinaryWords() {
+        // "مسؤول" is read as an unnamed official, not as a role before a name.
+        #expect(actors("أكد مسؤول أوروبي وصول الشحنة.") == ["unnamed European official"])
+    }
+}
