@@ -6,11 +6,13 @@
 // above it in this list, and only IsnadStore touches the LMDB C API.
 //
 //   CLMDB        system library over liblmdb (apt: liblmdb-dev)
+//   IsnadVocabulary  the value types other modules share: calendar days,
+//                record dates, byte-string tables (no dependencies)
 //   IsnadStore   safe Swift layer over LMDB
 //   IsnadText    analyzers, sentence splitting, name keys (no storage)
 //   IsnadIndex   the schema: articles, statements, entities, postings
-//   IsnadExtract statement extraction (reads text and the calendar and
-//                record types of IsnadIndex; never writes)
+//   IsnadExtract statement extraction: text in, statements out (IsnadText
+//                and IsnadVocabulary only; never the store or the index)
 //   IsnadQuery   query language: lexer, parser, checks, engine
 //   Isnad        the public facade other programs import
 //   IsnadCLI     the `isnad` executable and its REPL
@@ -45,14 +47,15 @@ let package = Package(
         ),
         // glibc's mallopt, which Swift's Glibc module does not export.
         .systemLibrary(name: "CMalloc"),
-        .target(name: "IsnadStore", dependencies: ["CLMDB"]),
+        .target(name: "IsnadVocabulary"),
+        .target(name: "IsnadStore", dependencies: ["CLMDB", "IsnadVocabulary"]),
         .target(name: "IsnadText"),
-        .target(name: "IsnadIndex", dependencies: ["IsnadStore", "IsnadText"]),
-        .target(name: "IsnadExtract", dependencies: ["IsnadText", "IsnadStore", "IsnadIndex"]),
-        .target(name: "IsnadQuery", dependencies: ["IsnadStore", "IsnadIndex", "IsnadText"]),
+        .target(name: "IsnadIndex", dependencies: ["IsnadVocabulary", "IsnadStore", "IsnadText"]),
+        .target(name: "IsnadExtract", dependencies: ["IsnadText", "IsnadVocabulary"]),
+        .target(name: "IsnadQuery", dependencies: ["IsnadVocabulary", "IsnadStore", "IsnadIndex", "IsnadText"]),
         .target(
             name: "Isnad",
-            dependencies: ["IsnadStore", "IsnadText", "IsnadIndex", "IsnadExtract", "IsnadQuery"],
+            dependencies: ["IsnadVocabulary", "IsnadStore", "IsnadText", "IsnadIndex", "IsnadExtract", "IsnadQuery"],
             // The default gazetteer (docs/ingest.md).
             resources: [.copy("Resources/gazetteer.jsonl")]
         ),
@@ -74,11 +77,11 @@ let package = Package(
                          path: "Sources/IsnadBench"),
 
         // MARK: - Tests
-        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "StoreProbe"]),
+        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadVocabulary", "StoreProbe"]),
         .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], exclude: ["Fixtures"]),
         .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
-        .testTarget(name: "IsnadQueryTests", dependencies: ["IsnadQuery", "IsnadStore", "IsnadIndex", "IsnadText"]),
-        .testTarget(name: "IsnadExtractTests", dependencies: ["IsnadExtract", "Isnad", "IsnadIndex", "IsnadQuery", "IsnadText"]),
+        .testTarget(name: "IsnadQueryTests", dependencies: ["IsnadQuery", "IsnadStore", "IsnadIndex", "IsnadText", "IsnadVocabulary"]),
+        .testTarget(name: "IsnadExtractTests", dependencies: ["IsnadExtract", "Isnad", "IsnadIndex", "IsnadQuery", "IsnadText", "IsnadVocabulary"]),
         .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI", "Isnad", "IsnadText"], exclude: ["Fixtures"]),
         // A second process for the store's multi-process tests: it opens a
         // store and answers commands on standard input (see main.swift).

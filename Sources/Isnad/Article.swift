@@ -1,5 +1,6 @@
 import Foundation
 import IsnadIndex
+import IsnadVocabulary
 
 /// A news article: body text and what is known about it.
 public struct Article: Sendable, Hashable {

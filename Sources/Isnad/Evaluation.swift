@@ -1,6 +1,7 @@
 import Foundation
 import IsnadIndex
 import IsnadText
+import IsnadVocabulary
 
 /// Extraction measured against hand annotations (`../shared/corpus/seeds/gold`):
 /// which gold statements were found, and with which actor, stance and date.

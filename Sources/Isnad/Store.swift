@@ -2,6 +2,7 @@ import Foundation
 import IsnadExtract
 import IsnadIndex
 import IsnadStore
+import IsnadVocabulary
 
 /// An Isnad store: a folder holding articles, statements and entities.
 ///

@@ -1,5 +1,5 @@
-import IsnadIndex
 import IsnadText
+import IsnadVocabulary
 
 /// The tokens of article after article as the extractor reads them, with
 /// each plain surface (``Analyzer/plainSurfaces(in:into:)``) analysed once

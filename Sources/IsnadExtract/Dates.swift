@@ -1,6 +1,5 @@
-import IsnadIndex
-import IsnadStore
 import IsnadText
+import IsnadVocabulary
 
 /// How a statement's date was found.
 package enum DateBasis: String, Sendable, Hashable {

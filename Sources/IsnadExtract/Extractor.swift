@@ -1,6 +1,6 @@
 import Foundation
-import IsnadIndex
 import IsnadText
+import IsnadVocabulary
 
 /// One attributed statement found in an article.
 package struct Extraction: Sendable, Hashable {

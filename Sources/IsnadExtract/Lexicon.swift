@@ -1,4 +1,3 @@
-import IsnadIndex
 import IsnadText
 
 /// The words extraction reads Arabic and English news by. Lists that are

@@ -1,4 +1,3 @@
-import IsnadIndex
 import IsnadText
 
 /// Who speaks: the speaker after or before a cue, unnamed and described

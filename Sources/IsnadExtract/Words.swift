@@ -1,6 +1,6 @@
 import Foundation
-import IsnadIndex
 import IsnadText
+import IsnadVocabulary
 
 /// Sets and dictionaries of words as UTF-8 bytes, the form extraction
 /// compares words in (see ``Gazetteer``).

@@ -1,6 +1,7 @@
 import Foundation
 import IsnadStore
 import IsnadText
+import IsnadVocabulary
 
 /// Records to store in one write transaction.
 package struct ImportBatch: Sendable {

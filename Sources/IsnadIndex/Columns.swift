@@ -1,4 +1,5 @@
 import IsnadStore
+import IsnadVocabulary
 
 /// Fixed-width rows per statement and per article, in blocks of
 /// ``ColumnLayout/blockSize`` ids, so aggregations read a block with one

@@ -1,5 +1,6 @@
 import Foundation
 import IsnadStore
+import IsnadVocabulary
 
 /// What kind of records a JSON Lines file holds.
 package enum RecordKind: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+import IsnadVocabulary
 
 /// The lists one batch changes, by key, as dense slots whose lists grow in
 /// place.

@@ -1,5 +1,6 @@
 import Foundation
 import IsnadText
+import IsnadVocabulary
 
 /// A batch made ready for its write transaction: one record per id (the
 /// last one given wins), records encoded as stored, and every text analysed

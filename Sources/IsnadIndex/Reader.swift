@@ -1,6 +1,7 @@
 import Foundation
 import IsnadStore
 import IsnadText
+import IsnadVocabulary
 
 /// Reads the index inside one read transaction. Postings and positions
 /// point into the memory map and are valid until the transaction ends.

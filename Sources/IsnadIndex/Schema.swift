@@ -1,5 +1,6 @@
 import Foundation
 import IsnadStore
+import IsnadVocabulary
 import Synchronization
 
 /// The Isnad store format: the named databases and what their keys and

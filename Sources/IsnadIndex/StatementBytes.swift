@@ -1,4 +1,5 @@
 import IsnadStore
+import IsnadVocabulary
 
 /// Statement records as the `statements` database keeps them: compact
 /// bytes rather than JSON. A million statements are a million records, so

@@ -4,6 +4,7 @@ import Foundation
 import IsnadIndex
 import IsnadQuery
 import IsnadText
+import IsnadVocabulary
 import Testing
 
 /// Extraction on the patterns of Arabic and English news, on the default

@@ -1,4 +1,4 @@
-@testable import IsnadIndex
+import IsnadVocabulary
 import Testing
 
 /// The byte-string table every lexicon, batch and writer numbers its words

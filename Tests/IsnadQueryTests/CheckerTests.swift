@@ -2,6 +2,7 @@ import IsnadIndex
 import IsnadText
 import Testing
 @testable import IsnadQuery
+import IsnadVocabulary
 
 @Suite struct CheckerTests {
     func filter(_ query: String) throws -> Filter {

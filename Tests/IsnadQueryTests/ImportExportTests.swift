@@ -2,6 +2,7 @@ import Foundation
 import IsnadIndex
 import IsnadQuery
 import IsnadStore
+import IsnadVocabulary
 import Testing
 
 /// Structured import and export: idempotence, malformed lines, --strict,

@@ -1,4 +1,5 @@
 import IsnadIndex
+import IsnadVocabulary
 import Testing
 
 /// The stored form of statement records: every field comes back, and

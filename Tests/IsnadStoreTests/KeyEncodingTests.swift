@@ -1,5 +1,6 @@
 import Testing
 @testable import IsnadStore
+import IsnadVocabulary
 
 @Suite struct KeyEncodingTests {
     private func lexicographicallyLess(_ a: [UInt8], _ b: [UInt8]) -> Bool {

@@ -2,6 +2,7 @@ import Foundation
 import IsnadIndex
 import IsnadStore
 import IsnadText
+import IsnadVocabulary
 
 /// Runs checked queries against a store, each on one consistent snapshot:
 /// an import that commits meanwhile is either wholly seen or not at all.

@@ -2,6 +2,7 @@ import Foundation
 import IsnadIndex
 import IsnadStore
 import IsnadText
+import IsnadVocabulary
 
 /// What ids a set holds.
 enum Space: String {

@@ -1,5 +1,6 @@
 import IsnadIndex
 import IsnadText
+import IsnadVocabulary
 
 /// A query whose every part is known to make sense: field types checked,
 /// dates turned into day ranges, text analysed like the index's text.

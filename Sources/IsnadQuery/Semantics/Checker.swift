@@ -1,5 +1,6 @@
 import IsnadIndex
 import IsnadText
+import IsnadVocabulary
 
 /// Gives a parsed query its meaning, or says why it has none: each field's
 /// type decides which values and operators it takes; partial dates become

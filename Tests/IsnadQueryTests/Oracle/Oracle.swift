@@ -3,6 +3,7 @@ import IsnadIndex
 import IsnadQuery
 import IsnadStore
 import IsnadText
+import IsnadVocabulary
 
 /// The answers the engine must give, computed the plain way: every record
 /// held in memory, every filter a predicate tried on every record, every

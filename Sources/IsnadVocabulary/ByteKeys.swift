@@ -28,7 +28,7 @@ package struct ByteKeys: Sendable {
     package func key(_ n: Int) -> [UInt8] { withKey(n) { Array($0) } }
 
     /// Calls `body` with the bytes of key `n`, without copying them.
-    func withKey<R>(_ n: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    package func withKey<R>(_ n: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let table = storage.table
         precondition(n >= 0 && n < table.pointee.count, "no key numbered \(n)")
         return body(table.pointee.key(n))
@@ -49,7 +49,7 @@ package struct ByteKeys: Sendable {
     }
 
     /// Numbers in key order (bytewise, shorter first).
-    func ordered() -> [Int] {
+    package func ordered() -> [Int] {
         let table = storage.table.pointee
         // By each key's first eight bytes as a big-endian number (zeros
         // after a short key's end), then by the whole key when those tie: a

@@ -1,5 +1,3 @@
-import IsnadStore
-
 extension DayNumber: CustomStringConvertible {
     package func adding(days: Int32) -> DayNumber { DayNumber(rawValue: rawValue + days) }
 
