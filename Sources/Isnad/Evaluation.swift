@@ -226,7 +226,8 @@ package struct Evaluation {
         }
         let scores = "\"found\": \(object(found)), \"actor\": \(object(actor)), \"actor_stance\": \(object(actorStance)), "
             + "\"actor_stance_date\": \(object(actorStanceDate))"
-        let perLanguage = languages.keys.sorted().compactMap { lang in languages[lang].map { "\"\(lang)\": \($0.json)" } }
+        // Per language when there are several ("languages": {"ar": …, "en": …}).
+        let perLanguage = languages.count < 2 ? [] : languages.keys.sorted().compactMap { lang in languages[lang].map { "\"\(lang)\": \($0.json)" } }
         return "{" + scores + (perLanguage.isEmpty ? "" : ", \"languages\": {" + perLanguage.joined(separator: ", ") + "}") + "}"
     }
 }

@@ -1,5 +1,4 @@
 @testable import IsnadExtract
-import IsnadIndex
 import Testing
 
 /// Speakers the gazetteer does not know, read from how the text names
