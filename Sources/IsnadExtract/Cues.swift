@@ -94,6 +94,8 @@ package enum Cue {
                                        "believes", "tell", "recalled", "recalls", "recalling", "described", "describes",
                                        "describing", "characterized", "characterised", "on condition of anonymity",
                                        "speaking on condition of anonymity", "quoted as saying", "was quoted as saying",
+                                       // Participles read as sayings of the speaker already named (``Extractor/nominal``).
+                                       "saying", "adding", "telling", "insisting", "stressing", "noting",
                                        // Nouns as often as verbs: "media reports", "his demands".
                                        "reports", "requests", "request", "demands", "claims", "calls", "warnings",
                                        // Arabic forms that are nouns or other verbs as often: رد (a reply), طلب
