@@ -28,13 +28,17 @@ extension Store {
         return Gazetteer(entries)
     }
 
-    /// Provisional entities for the people extraction named without knowing
-    /// them: kind person, the Arabic form as written as their alias (so the
-    /// cross-script key finds them too).
-    static func newPeople(_ extractions: [Extraction]) -> [EntityRecord] {
+    /// Provisional entities for the speakers extraction named without
+    /// knowing them (people and institutions): their kind, and the name as
+    /// written as their alias in its script (so the cross-script key finds
+    /// a person too).
+    static func newSpeakers(_ extractions: [Extraction]) -> [EntityRecord] {
         var seen: Set<String> = []
-        return extractions.filter { $0.actorIsNew && seen.insert($0.actor).inserted }.map {
-            EntityRecord(name: $0.actor, kind: "person", aliasesAr: [$0.actor], role: "found in text, not in the gazetteer")
+        return extractions.compactMap { e in
+            guard let kind = e.newActorKind, seen.insert(e.actor).inserted else { return nil }
+            let arabic = e.actor.unicodeScalars.contains { (0x600...0x6FF).contains($0.value) }
+            return EntityRecord(name: e.actor, kind: kind, aliasesAr: arabic ? [e.actor] : [], aliasesEn: arabic ? [] : [e.actor],
+                                role: "found in text, not in the gazetteer")
         }
     }
 

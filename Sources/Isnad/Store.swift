@@ -106,7 +106,7 @@ public final class Store: Sendable {
                 for (record, extractions) in zip(pending, Store.extract(pending, with: extractor)) {
                     let statements = Store.statements(of: record, extractions)
                     // A person already in the store keeps their record.
-                    batch.entities += try Store.newPeople(extractions).filter { try index.entityID(named: $0.name, txn: txn) == nil }
+                    batch.entities += try Store.newSpeakers(extractions).filter { try index.entityID(named: $0.name, txn: txn) == nil }
                     let kept = Set(statements.map(\.id))
                     batch.removedStatements += try index.statements(ofArticle: record.key, txn: txn)
                         .map(\.id).filter { !kept.contains($0) }

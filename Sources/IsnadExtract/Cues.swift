@@ -97,7 +97,7 @@ package enum Cue {
                                        // Participles read as sayings of the speaker already named (``Extractor/nominal``).
                                        "saying", "adding", "telling", "insisting", "stressing", "noting",
                                        // Nouns as often as verbs: "media reports", "his demands".
-                                       "reports", "requests", "request", "demands", "claims", "calls", "warnings",
+                                       "reports", "requests", "request", "demands", "claims", "calls", "warnings", "remarks",
                                        // Arabic forms that are nouns or other verbs as often: رد (a reply), طلب
                                        // (a request), نقل (transfer, or a relay read on its own), نشر (deployed),
                                        // تشير الشحنة (a thing indicates), تابع (followed), تحمل (carries), كتب

@@ -21,10 +21,12 @@ package struct Extraction: Sendable, Hashable {
     package var cueSpan: Range<Int>
     package var actorSpan: Range<Int>?
     package var quoteSpan: Range<Int>?
-    /// The actor is a person the gazetteer does not know, named after a
-    /// title or role ("وزير الخارجية الفرنسي جان نويل بارو"): keep them as
-    /// a provisional entity.
-    package var actorIsNew = false
+    /// The actor is a speaker the gazetteer does not know, named by the
+    /// text ("وزير الخارجية الفرنسي جان نويل بارو", "the Ministry of
+    /// Fisheries"): keep them as a provisional entity of this kind
+    /// (person or org).
+    package var actorIsNew: Bool { newActorKind != nil }
+    package var newActorKind: String?
 }
 
 /// Finds attributed statements in news text by the patterns of Arabic news
@@ -162,7 +164,11 @@ package struct Extractor: Sendable {
         /// gender ("وأضاف" after "إدارة بايدن … أكدت" is not the
         /// administration).
         var history: [(name: String, span: Range<Int>?)] = []
-        var newPeople: Set<String> = []
+        /// Speakers new to the gazetteer, with their kind (person, org).
+        var newSpeakers: [String: String] = [:]
+        /// Institutions named in full so far, by their head noun ("the
+        /// ministry", الحركة → the one met before).
+        var institutions: [String: String] = [:]
         /// People named in full so far, by their last word ("Haq" →
         /// Farhan Haq), and the holders of roles met ("spokesperson").
         var namesByLast: [String: String] = [:]
@@ -177,6 +183,14 @@ package struct Extractor: Sendable {
             }
             if let kind = kinds[name] { return kind }
             return PlainForm.hasSuffix(name, "s") ? "group" : "person"
+        }
+        /// The head noun of an institution's phrase: its last in English
+        /// ("the Harbour Board"), its first in Arabic ("وزارة الخارجية").
+        func institutionHead(_ span: Range<Int>, latin: Bool) -> String? {
+            let words = tokenRange(span).filter {
+                Extractor.englishOrgHeads.contains(tokens[$0].form) || Extractor.arabicOrgHeads.contains(formOrStripped: tokens[$0].form)
+            }
+            return (latin ? words.last : words.first).map { Extractor.withoutArticle(tokens[$0].form) }
         }
         /// The role word of a phrase: its last role word in English
         /// ("White House spokeswoman"), its first in Arabic ("المتحدث باسم …").
@@ -258,6 +272,15 @@ package struct Extractor: Sendable {
                     actor = (cited.name, cited.span)
                 } else if cue.nominal {
                     actor = speaker(relayedBefore: i, start: start, tokens: tokens, mentions: mentions)
+                    // "with Taiwan saying that …": the name right before an
+                    // English participle is its subject.
+                    if actor == nil, latin, gaps[i] == .none,
+                       let subject = englishSubject(before: i, start: start, WordReader(tokens: tokens, bytes: bytes, gaps: gaps)),
+                       subject.kind != .described {
+                        let chosen = preferred(nil, subject, mentions: mentions)
+                        actor = (chosen.name, chosen.span)
+                        if chosen.isNew { newSpeakers[chosen.name] = subject.kind == .person ? "person" : "org" }
+                    }
                 } else if plural {
                     actor = (conjoined ? nil : speaker(before: i, start: start, mentions: mentions, gaps: gaps))
                         ?? unnamed(before: i, start: start, tokens: tokens, mentionAt: mentionAt, gaps: gaps)
@@ -316,10 +339,18 @@ package struct Extractor: Sendable {
                         }
                         if textual.kind == .described, !textual.name.hasPrefix("unnamed"), let head = roleHead(textual.span, latin: latin),
                            let holder = holders[head] {
-                            chosen = (holder, chosen.span, newPeople.contains(holder))
+                            chosen = (holder, chosen.span, newSpeakers[holder] != nil)
+                        }
+                        if textual.kind == .institution, let head = institutionHead(textual.span, latin: latin) {
+                            let words = tokenRange(textual.span).filter { !Extractor.englishDeterminers.contains(tokens[$0].form) }
+                            if words.count == 1, let earlier = institutions[head] {
+                                chosen = (earlier, chosen.span, false)
+                            } else if words.count > 1 {
+                                institutions[head] = chosen.name
+                            }
                         }
                         actor = (chosen.name, chosen.span)
-                        if chosen.isNew { newPeople.insert(chosen.name) }
+                        if chosen.isNew { newSpeakers[chosen.name] = textual.kind == .person ? "person" : "org" }
                         if textual.kind == .person {
                             if nameTokens.count >= 2, let last = nameTokens.last { namesByLast[tokens[last].form] = chosen.name }
                             if let nameSpan = textual.nameSpan, nameSpan.lowerBound > textual.span.lowerBound,
@@ -399,8 +430,8 @@ package struct Extractor: Sendable {
                 let cueEnd = tokens[after - 1].range.upperBound
                 // What a cue says ends where the next cue begins: "امتنع عن
                 // تأكيد …، بينما أعرب عن قلقه", "رفض تحديد …، لكنه أشار إلى “…”".
-                let nextCue = (after..<end).first { !inQuote($0) && cueAt($0) != nil
-                    && !(latin && Extractor.passiveAuxiliaries.contains(tokens[$0 - 1].form)) }
+                let nextCue = (after..<end).first { !inQuote($0) && (cueAt($0) != nil
+                    && !(latin && Extractor.passiveAuxiliaries.contains(tokens[$0 - 1].form)) || Extractor.sayingNouns.contains(keys[$0])) }
                 // …and before the words that link the two ("بينما", "لكنه").
                 let clauseLimit = nextCue.map { n in
                     n - 1 > after && Extractor.linkers.contains(tokens[n - 1].form) ? tokens[n - 1].range.lowerBound : tokens[n].range.lowerBound
@@ -468,6 +499,14 @@ package struct Extractor: Sendable {
                     performative = (act, tokens[j].range.lowerBound..<q.upperBound, tokens[j].range)
                     quoteSpan = q.lowerBound..<tokens[j - 1].range.upperBound
                 }
+                // "did not respond directly on Monday": words of when and how
+                // alone are no quote.
+                if let q = quoteSpan, !quotes.contains(q), tokenRange(q).allSatisfy({ k in
+                    Extractor.closingWords.contains(tokens[k].form) || Extractor.mannerWords.contains(tokens[k].form)
+                        || DateFinder.weekdays[keys[k]] != nil || dates.contains { $0.index == k }
+                }) {
+                    quoteSpan = nil
+                }
                 let quoteText = quoteSpan.map { Extractor.trimmed(Extractor.slice(text, $0)) } ?? ""
                 // The words of the quote, and without their conjunctions too
                 // ("وليس له علاقة"), from the article's own analysis.
@@ -528,7 +567,7 @@ package struct Extractor: Sendable {
                     quote: quoteText, sentence: Extractor.trimmed(Extractor.slice(text, sentence), dropping: Extractor.isSpace),
                     date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
                     sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan,
-                    actorIsNew: newPeople.contains(speaker.name)))
+                    newActorKind: newSpeakers[speaker.name]))
                 if let performative, var act = out.last {
                     act.stance = performative.stance
                     act.cue = Extractor.slice(text, performative.cue)

@@ -35,6 +35,11 @@ extension Extractor {
             return (0x41...0x5A).contains(b)
         }
         func isLatin(_ k: Int) -> Bool { (bytes[tokens[k].range].first ?? 0) < 0x80 }
+        /// Joined to the word before by a hyphen: the rest of one word
+        /// ("Chia-lung", "al-Jubeir").
+        func isHyphenated(_ k: Int) -> Bool {
+            k > 0 && tokens[k].range.lowerBound == tokens[k - 1].range.upperBound + 1 && bytes[tokens[k - 1].range.upperBound] == 0x2D
+        }
         /// Written with the article ال as the text has it (normalisation
         /// makes أليكسي look like one).
         func isDefinite(_ k: Int) -> Bool {
@@ -93,13 +98,14 @@ extension Extractor {
         guard k < end else { return nil }
         var last = k
         while last + 1 < end, w.gaps[last + 1] == .none, englishPhraseWord(last + 1, w) { last += 1 }
-        guard englishPhraseWord(k, w) || ["the", "a", "an"].contains(w.form(k)) else { return nil }
+        guard englishPhraseWord(k, w) || Extractor.englishDeterminers.contains(w.form(k)) else { return nil }
         return englishPhrase(endingAt: last, start: k, w)
     }
 
     /// Whether a word may stand in an English speaker phrase.
     private func englishPhraseWord(_ k: Int, _ w: WordReader) -> Bool {
         let f = w.form(k)
+        if w.isHyphenated(k), w.isCapital(k - 1) { return true }
         if w.isCapital(k) { return !Extractor.englishNonNames.contains(f) }
         return Extractor.englishRoleWords.contains(f) || Extractor.englishModifiers.contains(f) || Extractor.englishOrgHeads.contains(f)
             || Extractor.englishConnectors.contains(f) || Extractor.englishUnnamed.contains(f) || f.hasSuffix("'s")
@@ -114,18 +120,29 @@ extension Extractor {
         while first - 1 >= start, w.gaps[first] == .none, englishPhraseWord(first - 1, w) { first -= 1 }
         // Connectors ("of", "al") neither start nor end a phrase.
         while first < end, Extractor.englishConnectors.contains(w.form(first)), !w.isCapital(first) { first += 1 }
-        let determiner = first - 1 >= start && w.gaps[first] == .none && ["the", "a", "an"].contains(w.form(first - 1))
+        let determiner = first - 1 >= start && w.gaps[first] == .none && Extractor.englishDeterminers.contains(w.form(first - 1))
             ? first - 1 : nil
         let indefinite = determiner.map { w.form($0) != "the" } ?? false
         // The name: the capitalised words at the end, after any role.
         var nameStart = end + 1
         var k = end
+        /// A title, role or institution word, or a possessive: these end a name.
+        func isTitle(_ k: Int) -> Bool {
+            let f = w.form(k)
+            return Extractor.englishRoleWords.contains(f) || Extractor.englishHonorificWords.contains(f)
+                || Extractor.englishOrgHeads.contains(f) || f.hasSuffix("'s") || f.hasSuffix("’s")
+        }
         while k >= first {
             let f = w.form(k)
             let capital = w.isCapital(k)
-            if Extractor.englishRoleWords.contains(f) || Extractor.englishHonorificWords.contains(f)
-                || Extractor.englishOrgHeads.contains(f) || f.hasSuffix("'s") || f.hasSuffix("’s") { break }
-            if capital || (Extractor.englishNameParticles.contains(f) && k < end && k > first) {
+            // A title that is also a given name ("Hossein Amir-Abdollahian")
+            // is part of the name when a name word stands before it.
+            if isTitle(k), !(capital && k < end && k > first && Extractor.englishGivenNames.contains(f) && w.isCapital(k - 1)
+                             && !isTitle(k - 1) && w.gaps[k] == .none) {
+                break
+            }
+            if capital || (Extractor.englishNameParticles.contains(f) && k < end && k > first)
+                || (w.isHyphenated(k) && k > first && w.isCapital(k - 1)) {
                 nameStart = k
                 k -= 1
                 continue
@@ -343,8 +360,8 @@ extension Extractor {
                                          "military", "army", "ministry", "government", "state", "national", "security",
                                          "police", "white", "house", "company", "party", "opposition", "campaign", "official",
                                          "regional", "local", "federal", "chief", "general", "presidential", "palace",
-                                         "embassy", "agency", "department", "office", "foreign-policy", "press", "his", "her",
-                                         "their", "its", "a", "one", "two", "three", "several", "other", "another", "some",
+                                         "embassy", "agency", "department", "office", "foreign-policy", "press",
+                                         "one", "two", "three", "several", "other", "another", "some",
                                          "many", "most", "u.s.", "un", "eu"])
     static let englishConnectors = words(["of", "for", "al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "del",
                                           "van", "von", "der", "la", "le", "du", "dos", "di", "and", "on", "at"])
@@ -380,6 +397,24 @@ extension Extractor {
         for (word, kind) in [("he", "person"), ("she", "person"), ("it", "org"), ("they", "group")] { out[Array(word.utf8)] = kind }
         return out
     }()
+    static let englishGivenNames = words(SpeakerLexicon.englishGivenNames.map { $0.lowercased() })
+    /// A word without its article (and a conjunction before it): الوزارة,
+    /// والوزارة → وزارة; وزارة itself stays whole, unlike ``bare(_:)``.
+    static func withoutArticle(_ form: String) -> String {
+        var word = Substring(form)
+        if word.count > 4, word.hasPrefix("وال") || word.hasPrefix("فال") { word = word.dropFirst() }
+        if word.count > 3, word.hasPrefix("ال") { word = word.dropFirst(2) }
+        return String(word)
+    }
+    /// What may open an English speaker phrase before its words.
+    static let englishDeterminers = words(["the", "a", "an", "his", "her", "its", "their"])
+    /// How or when something was (not) said, never what: "did not respond
+    /// directly", "declined immediately".
+    static let mannerWords = words(["directly", "immediately", "publicly", "officially", "formally", "yet", "again", "today",
+                                    "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month",
+                                    "request", "requests", "comment", "comments", "for", "queries", "inquiries", "emails",
+                                    "messages", "calls", "repeated", "multiple", "several",
+                                    "مباشرة", "فورا", "علنا", "رسميا", "بعد"])
     static let rolePrepositions = words(["إلى", "لدى", "في"])
     static let passiveAuxiliaries = words(["was", "were", "been", "being", "is", "are", "be"])
     static let arabicSkips = words(["أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا"])
@@ -457,10 +492,11 @@ extension Extractor {
         switch text.kind {
         case .person:
             let nameSpan = text.nameSpan ?? text.span
-            if let m = inside.first(where: { nameSpan.contains($0.bytes.lowerBound) && entry($0).kind == "person" }) {
-                return (entry(m).name, text.span, false)
+            // The actor's span is where the person is named, not the role.
+            if let m = inside.first(where: { nameSpan.overlaps($0.bytes) && entry($0).kind == "person" }) {
+                return (entry(m).name, m.bytes, false)
             }
-            return (text.name, text.span, true)
+            return (text.name, nameSpan, true)
         case .institution:
             if let m = inside.first(where: { $0.bytes.lowerBound == text.span.lowerBound }),
                m.bytes.upperBound >= text.span.upperBound || m.tokens.count >= 2 {

@@ -172,7 +172,7 @@ import Testing
             try terminal.press("Enter")
             let timed = terminal.wait(for: "time: ")
             #expect(timed.contains("stance  count"), "\(timed)")
-            #expect(timed.contains("(4 rows)"), "\(timed)")
+            #expect(timed.contains("(3 rows)"), "\(timed)")
             #expect(timed.range(of: #"time: [0-9]+\.[0-9]+ ms"#, options: .regularExpression) != nil)
             terminal.waitForPrompt()
 

@@ -52,6 +52,37 @@ import Testing
         #expect(found.last?.actor == "Elena Castro")
     }
 
+    @Test func englishNamesWithHyphensAndTitlesInThem() {
+        #expect(actors("\"Talks are over,\" Deputy Minister Kao Mei-ling told reporters.") == ["Kao Mei-ling"])
+        // "Amir" is a title and a given name; inside a name it is the name.
+        #expect(actors("Interior Minister Reza Amir-Tabrizi said the border was closed.") == ["Reza Amir-Tabrizi"])
+    }
+
+    @Test func englishParticipleAfterItsSubject() {
+        let found = extract("Tensions rose, with Norway saying on Monday that the talks had stalled.")
+        #expect(found.map(\.actor) == ["Norway"])
+        // A participle after a comma goes on with the speaker, and ends the
+        // clause of the cue before it.
+        let both = extract("The coast guard said it was ready, adding that it would search again.")
+        #expect(both.map(\.quote) == ["it was ready", "it would search again"])
+    }
+
+    @Test func bareInstitutionsAreTheOnesNamedBefore() {
+        #expect(actors("The Harbour Board said the pier was closed. The board said repairs would start soon.")
+            == ["Harbour Board", "Harbour Board"])
+        #expect(actors("وقالت وزارة الزراعة التونسية إن الأسعار ستنخفض. وأضافت الوزارة أن المحصول جيد.")
+            == ["وزارة الزراعة التونسية", "وزارة الزراعة التونسية"])
+        // A new institution is kept as one, not as a person.
+        #expect(extract("The Ministry of Fisheries said the ban would be lifted.").first?.newActorKind == "org")
+        #expect(extract("Fisheries Minister Tomas Varga said the ban would be lifted.").first?.newActorKind == "person")
+    }
+
+    @Test func aDeclineSaysNothing() {
+        let found = extract("The Harbour Board did not respond to a request for comment on Friday.")
+        #expect(found.map(\.stance) == ["decline"])
+        #expect(found.first?.quote == "")
+    }
+
     @Test func englishPassiveAttributesNothing() {
         #expect(actors("The reporter was denied entry at the border.").isEmpty)
     }

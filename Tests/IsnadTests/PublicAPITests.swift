@@ -28,13 +28,13 @@ import Testing
 
     @Test func statementsAreTypedAndPointIntoTheirArticles() throws {
         let store = Self.sample.store
-        let result = try store.query("actor:كيربي stance:deny")
+        let result = try store.query("actor:كيربي stance:warn")
         #expect(result.kind == .statements)
         #expect(!result.statements.isEmpty)
         #expect(result.total == result.statements.count)
         for statement in result.statements {
             #expect(statement.actor == "John Kirby", "the Arabic name means the canonical entity")
-            #expect(statement.stance == .deny)
+            #expect(statement.stance == .warn)
             #expect(statement.date?.count ?? 0 >= 4)
             #expect(statement.id.hasPrefix(statement.article + ":"))
             // The spans are byte ranges of the article's own text.
