@@ -29,12 +29,6 @@ package struct Evaluation {
             case native = "actor_native", arabic = "actor_ar"
         }
 
-        package init(doc: String, actor: String, stance: String, date: String?, evidence: String, cue: String? = nil,
-                     native: String? = nil, lang: String? = nil) {
-            (self.doc, self.actor, self.stance, self.date, self.evidence) = (doc, actor, stance, date, evidence)
-            (self.cue, self.native, self.lang) = (cue, native, lang)
-        }
-
         package init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             doc = try c.decode(String.self, forKey: .doc)

@@ -77,41 +77,14 @@ package enum Cue {
         return out
     }()
 
-    /// ``SpeakerLexicon``'s cues in both languages, less the words that in
-    /// news are as often no speech at all ("fighting continued", "it
-    /// indicated a rise") or that open a citation read on its own
-    /// ("according to", ``Extractor/citedSource``).
-    static let lexiconCues: [(String, String)] = (SpeakerLexicon.englishCues + SpeakerLexicon.arabicCues).filter { word, _ in
-        !notCues.contains(word) && !word.hasPrefix("according") && !word.hasSuffix(" on") && !word.hasSuffix(" to")
-            && !["في ", "in ", "on ", "بحسب", "حسب", "وفق"].contains { word.hasPrefix($0) }
-            // "قال مسؤول", "قالت مصادر": the speaker is no part of the cue.
-            && !(word.contains(" ") && ["مصدر", "مصادر", "مسؤول "].contains { word.contains($0) } || word.hasSuffix("مسؤول")
-                 || word.hasSuffix("مسؤولون"))
-    }
-    static let notCues: Set<String> = ["continued", "repeated", "observed", "informed", "estimated", "predicted", "predicts",
-                                       "indicated", "indicates", "indicating", "mentioned", "expressed", "expresses",
-                                       "expressing", "voiced", "answered", "signalled", "signaled", "hinted", "wondered",
-                                       "believes", "tell", "recalled", "recalls", "recalling", "described", "describes",
-                                       "describing", "characterized", "characterised", "on condition of anonymity",
-                                       "speaking on condition of anonymity", "quoted as saying", "was quoted as saying",
-                                       // Participles read as sayings of the speaker already named (``Extractor/nominal``).
-                                       "saying", "adding", "telling", "insisting", "stressing", "noting",
-                                       // Nouns as often as verbs: "media reports", "his demands".
-                                       "reports", "requests", "request", "demands", "claims", "calls", "warnings", "remarks",
-                                       // Arabic forms that are nouns or other verbs as often: رد (a reply), طلب
-                                       // (a request), نقل (transfer, or a relay read on its own), نشر (deployed),
-                                       // تشير الشحنة (a thing indicates), تابع (followed), تحمل (carries), كتب
-                                       // (books), اقرأ (read more), ورد, توقع (expected).
-                                       "رد", "ردت", "ردا", "ردوا", "يرد", "ترد", "طلب", "طلبت", "يطلب", "تطلب",
-                                       "نقل", "نقلت", "ينقل", "تنقل", "نشر", "نشرت", "ينشر", "تنشر", "تشير", "يشيرون",
-                                       "تابعت", "تتابع", "يتابع", "تحمل", "يحمل", "حمل", "كتب", "كتبت", "يكتب", "اقرأ",
-                                       "ورد", "وردت", "يتوقع", "توقع", "تتوقع", "تفيد", "يفيد", "تكشف", "يكشف", "كشف",
-                                       "بث", "بثت", "يبث", "تبث", "أورد", "يورد", "تورد"]
+    /// ``SpeakerLexicon``'s cues in both languages (what it leaves out,
+    /// and why, is said there).
+    static let lexiconCues = SpeakerLexicon.englishCues + SpeakerLexicon.arabicCues
 
     /// Phrases by their first word.
     static let multi: WordMap<[(words: [[UInt8]], stance: String)]> = {
         var out = WordMap<[(words: [[UInt8]], stance: String)]>()
-        for (phrase, stance) in phrases + lexiconCues.filter({ $0.0.contains(" ") }).map({ ($0.0, $0.1) }) {
+        for (phrase, stance) in phrases + lexiconCues.filter({ $0.0.contains(" ") }) {
             let words = normalize(phrase).map { Array($0.utf8) }
             guard let first = words.first else { continue }
             out[first, default: []].append((words, stance))

@@ -82,6 +82,7 @@ package struct Extractor: Sendable {
             if to - from == 1 && bytes[from] == 0x20 { continue }  // most gaps: one space
             gaps[k] = Gap(bytes[from..<to])
         }
+        let reader = WordReader(text: text, tokens: tokens, keys: keys, flags: flags, bytes: bytes, gaps: gaps)
         // Which tokens stand inside a quotation (quotes are in text order).
         var quoted = [Bool](repeating: false, count: tokens.count)
         var q = 0
@@ -175,14 +176,17 @@ package struct Extractor: Sendable {
         var holders: [String: String] = [:]
         /// The kind of each speaker found from the words (person, org, group).
         var kinds: [String: String] = [:]
-        /// A speaker's kind, for pronouns: the gazetteer's, else as read.
+        /// A speaker's kind as pronouns see it (person, org, group): the
+        /// gazetteer's, else as the words read it.
         func speakerKind(_ name: String) -> String {
             if let e = gazetteer.entry(named: name), let kind = gazetteer.entries[e].kind {
-                return kind == "person" ? "person" : ["media", "outlet", "org"].contains(kind) ? "org" : kind == "group" ? "group"
-                    : kind == "country" ? "org" : kind
+                switch kind {
+                case "person", "group": return kind
+                case "media", "outlet", "org", "country": return "org"
+                default: return kind
+                }
             }
-            if let kind = kinds[name] { return kind }
-            return PlainForm.hasSuffix(name, "s") ? "group" : "person"
+            return kinds[name] ?? (PlainForm.hasSuffix(name, "s") ? "group" : "person")
         }
         /// The head noun of an institution's phrase: its last in English
         /// ("the Harbour Board"), its first in Arabic ("وزارة الخارجية").
@@ -199,6 +203,46 @@ package struct Extractor: Sendable {
                 Extractor.englishRoleWords.contains(tokens[$0].form) || Extractor.arabicRoleWords.contains(formOrStripped: tokens[$0].form)
             }
             return (latin ? words.last : words.first).map { Extractor.bare(tokens[$0].form) }
+        }
+        /// The speaker the words name, resolved within the article: the
+        /// gazetteer's name for what it knows (``preferred(_:_:mentions:)``),
+        /// a surname alone or a bare role ("Haq", "the spokesperson") the
+        /// person named before, a bare institution ("the ministry") the one
+        /// named before; and what it names is remembered for later.
+        func adopt(_ textual: NamedSpeaker, over found: (name: String, span: Range<Int>?)?,
+                   latin: Bool) -> (name: String, span: Range<Int>?) {
+            var chosen = preferred(found, textual, mentions: mentions)
+            let nameTokens = tokenRange(textual.nameSpan ?? textual.span)
+            switch textual.kind {
+            case .person:
+                if nameTokens.count <= 2, let last = nameTokens.last, let full = namesByLast[tokens[last].form],
+                   full != chosen.name, chosen.isNew {
+                    chosen.name = full
+                }
+            case .described:
+                if !textual.name.hasPrefix("unnamed"), let head = roleHead(textual.span, latin: latin), let holder = holders[head] {
+                    chosen = (holder, chosen.span, newSpeakers[holder] != nil)
+                }
+            case .institution:
+                if let head = institutionHead(textual.span, latin: latin) {
+                    let words = tokenRange(textual.span).filter { !Extractor.englishDeterminers.contains(tokens[$0].form) }
+                    if words.count == 1, let earlier = institutions[head] {
+                        chosen = (earlier, chosen.span, false)
+                    } else if words.count > 1 {
+                        institutions[head] = chosen.name
+                    }
+                }
+            }
+            if chosen.isNew { newSpeakers[chosen.name] = textual.entityKind }
+            kinds[chosen.name] = textual.entityKind
+            if textual.kind == .person {
+                if nameTokens.count >= 2, let last = nameTokens.last { namesByLast[tokens[last].form] = chosen.name }
+                if let nameSpan = textual.nameSpan, nameSpan.lowerBound > textual.span.lowerBound,
+                   let head = roleHead(textual.span.lowerBound..<nameSpan.lowerBound, latin: latin) {
+                    holders[head] = chosen.name
+                }
+            }
+            return (chosen.name, chosen.span)
         }
         // Each word's cue, looked up once: the search for where a cue's
         // clause ends looks ahead at the words the main loop comes to next.
@@ -251,7 +295,6 @@ package struct Extractor: Sendable {
                 }
                 let after = i + cue.length
                 var actor: (name: String, span: Range<Int>?)?
-                var textualKind: String?
                 // A verb marked plural ("حذروا", "يقولون") comes after its
                 // subject or has none: an Arabic verb before its subject is
                 // singular.
@@ -274,12 +317,9 @@ package struct Extractor: Sendable {
                     actor = speaker(relayedBefore: i, start: start, tokens: tokens, mentions: mentions)
                     // "with Taiwan saying that …": the name right before an
                     // English participle is its subject.
-                    if actor == nil, latin, gaps[i] == .none,
-                       let subject = englishSubject(before: i, start: start, WordReader(tokens: tokens, bytes: bytes, gaps: gaps)),
+                    if actor == nil, latin, gaps[i] == .none, let subject = englishSubject(before: i, start: start, reader),
                        subject.kind != .described {
-                        let chosen = preferred(nil, subject, mentions: mentions)
-                        actor = (chosen.name, chosen.span)
-                        if chosen.isNew { newSpeakers[chosen.name] = subject.kind == .person ? "person" : "org" }
+                        actor = adopt(subject, over: nil, latin: latin)
                     }
                 } else if plural {
                     actor = (conjoined ? nil : speaker(before: i, start: start, mentions: mentions, gaps: gaps))
@@ -304,17 +344,12 @@ package struct Extractor: Sendable {
                         let next = tokenRange(span.upperBound..<span.upperBound + 1).lowerBound
                         if next < end, gaps[next] == .none, !Extractor.closingWords.contains(tokens[next].form) { actor = nil }
                     }
-                    // A title or role followed by a name the gazetteer does
-                    // not know beats the institution in the role.
                     // Speakers the words name: a role and a name, a name in
                     // apposition, an institution by its head noun. A speaker
                     // already found before an Arabic verb (subject first)
                     // stays.
-                    let reader = WordReader(tokens: tokens, bytes: bytes, gaps: gaps)
                     let subjectFirst = actor?.span.map { $0.upperBound <= tokens[i].range.lowerBound } ?? false
                     var textual: NamedSpeaker?
-                    defer { textualKind = textual.map { t in
-                        t.kind == .person ? "person" : t.kind == .institution ? "org" : t.name.hasSuffix("s") ? "group" : "person" } }
                     if latin {
                         textual = englishSubject(before: i, start: start, reader)
                         // "…,” said Farhan Haq": inverted after a quotation or comma.
@@ -323,41 +358,14 @@ package struct Extractor: Sendable {
                         textual = arabicSubject(after: after, end: end, mentionAt: mentionAt, reader)
                     }
                     // A described speaker already read ("media reports",
-                    // "unnamed US official") stays; so does a person.
+                    // "unnamed US official") stays; so does a person, unless
+                    // named inside the phrase's role.
                     let keep = actor.map { found in
                         gazetteer.entry(named: found.name).map { gazetteer.entries[$0].kind == "person" } ?? true
                     } ?? false
                     if let textual, !keep || (textual.kind == .person && textual.nameSpan != textual.span && actor?.span.map {
                         textual.span.contains($0.lowerBound) } == true) {
-                        var chosen = preferred(actor, textual, mentions: mentions)
-                        let nameTokens = tokenRange(textual.nameSpan ?? textual.span)
-                        // A later mention by surname, or by role alone, is the
-                        // person named before ("Haq", "the spokesperson").
-                        if textual.kind == .person, nameTokens.count <= 2, let last = nameTokens.last,
-                           let full = namesByLast[tokens[last].form], full != chosen.name, chosen.isNew {
-                            chosen = (full, chosen.span, true)
-                        }
-                        if textual.kind == .described, !textual.name.hasPrefix("unnamed"), let head = roleHead(textual.span, latin: latin),
-                           let holder = holders[head] {
-                            chosen = (holder, chosen.span, newSpeakers[holder] != nil)
-                        }
-                        if textual.kind == .institution, let head = institutionHead(textual.span, latin: latin) {
-                            let words = tokenRange(textual.span).filter { !Extractor.englishDeterminers.contains(tokens[$0].form) }
-                            if words.count == 1, let earlier = institutions[head] {
-                                chosen = (earlier, chosen.span, false)
-                            } else if words.count > 1 {
-                                institutions[head] = chosen.name
-                            }
-                        }
-                        actor = (chosen.name, chosen.span)
-                        if chosen.isNew { newSpeakers[chosen.name] = textual.kind == .person ? "person" : "org" }
-                        if textual.kind == .person {
-                            if nameTokens.count >= 2, let last = nameTokens.last { namesByLast[tokens[last].form] = chosen.name }
-                            if let nameSpan = textual.nameSpan, nameSpan.lowerBound > textual.span.lowerBound,
-                               let head = roleHead(textual.span.lowerBound..<nameSpan.lowerBound, latin: latin) {
-                                holders[head] = chosen.name
-                            }
-                        }
+                        actor = adopt(textual, over: actor, latin: latin)
                     }
                 }
                 if actor == nil, tokens[i].form.hasSuffix("بحسب"), cue.length > 1 { actor = ("unspecified reports", nil) }
@@ -421,7 +429,6 @@ package struct Extractor: Sendable {
                 sentenceActor = speaker
                 previousActor = speaker
                 history.append(speaker)
-                if let textual = textualKind { kinds[speaker.name] = textual }
                 if history.count > 8 { history.removeFirst() }
                 if PlainForm.hasSuffix(speaker.name, "s") || PlainForm.contains(speaker.name, " and ") { previousGroup = speaker }
 

@@ -20,15 +20,35 @@ extension Extractor {
         var span: Range<Int>
         /// The name alone within it, for a person.
         var nameSpan: Range<Int>?
+
+        /// The kind of entity it is: a person, an org, or a group of
+        /// described speakers ("unnamed officials").
+        var entityKind: String {
+            switch kind {
+            case .person: return "person"
+            case .institution: return "org"
+            case .described: return name.hasSuffix("s") ? "group" : "person"
+            }
+        }
     }
 
     /// What one word is, for reading speaker phrases.
     struct WordReader {
+        let text: String
         let tokens: [Token]
+        /// The tokens' forms as UTF-8 and what each may start (``ArticleWords``).
+        let keys: [[UInt8]]
+        let flags: [WordFlags]
         let bytes: [UInt8]
         let gaps: [Gap]
 
         func form(_ k: Int) -> String { tokens[k].form }
+        func isWeekday(_ k: Int) -> Bool { DateFinder.weekdays[keys[k]] != nil }
+        /// A word no Arabic subject runs through: إن، في، أمس …
+        func isArabicStop(_ k: Int) -> Bool {
+            let f = tokens[k].form
+            return Extractor.boundaries.contains(f) || Extractor.nameStops.contains(f) || Extractor.arabicNameStops.contains(f)
+        }
         /// Written with a capital (Latin) letter.
         func isCapital(_ k: Int) -> Bool {
             guard let b = bytes[tokens[k].range].first else { return false }
@@ -47,9 +67,7 @@ extension Extractor {
             return raw.starts(with: Bytes.al) || raw.starts(with: Bytes.lam + Bytes.lam)
                 || (raw.count > 4 && (raw.starts(with: Bytes.waw + Bytes.al) || raw.starts(with: Bytes.fa + Bytes.al)))
         }
-        func text(_ from: Int, _ to: Int) -> String {
-            String(decoding: bytes[tokens[from].range.lowerBound..<tokens[to].range.upperBound], as: UTF8.self)
-        }
+        func text(_ from: Int, _ to: Int) -> String { Extractor.slice(text, span(from, to)) }
         func span(_ from: Int, _ to: Int) -> Range<Int> { tokens[from].range.lowerBound..<tokens[to].range.upperBound }
     }
 
@@ -162,8 +180,7 @@ extension Extractor {
             let hasRole = nameStart > first
             let name = w.text(nameStart, end)
             if !hasRole, determiner != nil { return NamedSpeaker(name: name, kind: .institution, span: w.span(phraseStart, end)) }
-            return NamedSpeaker(name: name, kind: hasRole || end > nameStart ? .person : .person,
-                                span: w.span(phraseStart, end), nameSpan: w.span(nameStart, end))
+            return NamedSpeaker(name: name, kind: .person, span: w.span(phraseStart, end), nameSpan: w.span(nameStart, end))
         }
         let last = w.form(end)
         if Extractor.englishOrgHeads.contains(last) || (w.isCapital(end) && !Extractor.englishRoleWords.contains(last)) {
@@ -191,7 +208,7 @@ extension Extractor {
         guard k < limit, w.gaps[k] != .hard, w.gaps[k] != .quote, !w.isLatin(k) else { return nil }
         let head = k
         let f = w.form(k)
-        if Extractor.boundaries.contains(f) || Extractor.nameStops.contains(f) || Extractor.arabicNameStops.contains(f) { return nil }
+        if w.isArabicStop(k) { return nil }
         // "مسؤول أميركي", "مصادر مطلعة": unnamed speakers are read elsewhere
         // (``unnamed(at:end:tokens:mentionAt:)``).
         if Extractor.isOfficial(f) { return nil }
@@ -221,8 +238,7 @@ extension Extractor {
                     j += 2
                     continue
                 }
-                if Extractor.boundaries.contains(g) || Extractor.nameStops.contains(g) || Extractor.arabicNameStops.contains(g)
-                    || DateFinder.weekdays[Array(g.utf8)] != nil || w.isLatin(j) { break }
+                if w.isArabicStop(j) || w.isWeekday(j) || w.isLatin(j) { break }
                 let previousIndefinite = !w.isDefinite(last) && mentionAt[last] == nil
                 if let m = mentionAt[j] {
                     // A person the gazetteer knows after the role is the name.
@@ -246,7 +262,6 @@ extension Extractor {
                     if !previousIndefinite, Extractor.arabicOrgHeads.contains(formOrStripped: g) || Extractor.arabicRoleWords.contains(formOrStripped: g) {
                         break
                     }
-                    // A given name after the role starts the name instead.
                     last = j
                     j += 1
                     continue
@@ -262,9 +277,7 @@ extension Extractor {
             }
             if isRole {
                 // The name: after a comma, or straight after the role phrase.
-                var n = j
-                if sawComma { n = j }
-                if n < limit, let name = arabicName(at: n, end: limit, mentionAt: mentionAt, w, afterRole: true, afterComma: sawComma) {
+                if j < limit, let name = arabicName(at: j, end: limit, mentionAt: mentionAt, w, afterComma: sawComma) {
                     return NamedSpeaker(name: name.name, kind: .person, span: w.tokens[head].range.lowerBound..<name.span.upperBound,
                                         nameSpan: name.span)
                 }
@@ -274,7 +287,7 @@ extension Extractor {
             }
             return NamedSpeaker(name: w.text(head, last), kind: .institution, span: w.span(head, last))
         }
-        if let name = arabicName(at: k, end: limit, mentionAt: mentionAt, w, afterRole: false) {
+        if let name = arabicName(at: k, end: limit, mentionAt: mentionAt, w) {
             return NamedSpeaker(name: name.name, kind: .person, span: name.span, nameSpan: name.span)
         }
         return nil
@@ -286,7 +299,7 @@ extension Extractor {
     /// (not a role), one unknown word counts only when the clause goes on
     /// at once after it ("وأشار بومبيو إلى أن").
     func arabicName(at k: Int, end: Int, mentionAt: Gazetteer.MentionIndex, _ w: WordReader,
-                    afterRole: Bool, afterComma: Bool = false) -> (name: String, span: Range<Int>)? {
+                    afterComma: Bool = false) -> (name: String, span: Range<Int>)? {
         // A name the gazetteer knows is the gazetteer's to read.
         if mentionAt[k] != nil { return nil }
         var j = k
@@ -294,11 +307,10 @@ extension Extractor {
         while j < end, run.count < 5 {
             if j > k, w.gaps[j] != .none { break }
             let g = w.form(j)
-            if w.isLatin(j) || Extractor.boundaries.contains(g) || Extractor.nameStops.contains(g)
-                || Extractor.arabicNameStops.contains(g) || DateFinder.weekdays[Array(g.utf8)] != nil
+            if w.isLatin(j) || w.isArabicStop(j) || w.isWeekday(j)
                 || Extractor.arabicRoleWords.contains(formOrStripped: g) || Extractor.roles.contains(formOrStripped: g)
                 || Extractor.arabicOrgHeads.contains(formOrStripped: g) || Extractor.isOfficial(g) || !Extractor.isArabic(g)
-                || mentionAt[j] != nil || flagsSayCue(g) || Extractor.mediaNouns.contains(strippedOf: g)
+                || mentionAt[j] != nil || w.flags[j].contains(.cue) || Extractor.mediaNouns.contains(strippedOf: g)
                 || Extractor.reports.contains(g) || Extractor.documents.contains(g) { break }
             // A definite word starts no name (الرئيس), but ends one (البرهان),
             // and follows عبد (عبد الفتاح).
@@ -318,18 +330,13 @@ extension Extractor {
         // بومبيو إلى أن", "مايك بومبيو، اليوم").
         let next = last + 1
         let clauseGoesOn = next >= end || w.gaps[next] != .none || Extractor.clauseOpeners.contains(w.form(next))
-            || DateFinder.weekdays[Array(w.form(next).utf8)] != nil
+            || w.isWeekday(next)
         let given = Extractor.arabicGivenNames.contains(w.form(first))
             || (run.count > 1 && ["عبد", "ابو", "أبو"].contains(w.form(first)))
         guard clauseGoesOn || (given && run.count > 1) else { return nil }
         if run.count == 1, !clauseGoesOn { return nil }
         if !given, !afterComma, run.count > 3 { return nil }
         return (w.text(first, last), w.span(first, last))
-    }
-
-    private func flagsSayCue(_ form: String) -> Bool {
-        var form = form
-        return form.withUTF8 { Cue.mayStart($0) }
     }
 }
 
@@ -344,17 +351,8 @@ extension Extractor {
                                      "again", "then", "separately", "earlier", "recently", "already", "reportedly", "once",
                                      "would", "will", "could", "is", "was", "were", "are", "has", "had", "been", "subsequently",
                                      "himself", "herself", "itself", "themselves", "too", "firmly", "strongly", "flatly"])
-    static let englishRoleWords = words([
-        "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "secretary-general", "president", "chief",
-        "head", "director", "commander", "envoy", "ambassador", "governor", "mayor", "senator", "lawmaker", "chairman",
-        "chairwoman", "chair", "ceo", "general", "colonel", "adviser", "advisor", "official", "leader", "premier",
-        "chancellor", "representative", "rep", "sen", "gov", "judge", "prosecutor", "attorney", "lawyer", "analyst",
-        "researcher", "professor", "expert", "negotiator", "mediator", "coordinator", "commissioner", "administrator",
-        "officer", "spokespeople", "officials", "deputy", "founder", "executive", "economist", "strategist", "diplomat",
-        "correspondent", "editor", "speaker", "member", "mp", "mps", "candidate", "nominee", "king", "queen", "prince",
-        "emir", "sheikh", "ayatollah", "pope", "cardinal", "general", "gen", "lt", "col", "maj", "capt", "admiral",
-        "rapporteur", "inspector", "manager", "chairperson", "counsel", "aide", "monitor", "superintendent", "marshal"] + SpeakerLexicon.englishRoles)
-    static let englishHonorificWords = words(["mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "dr."] + SpeakerLexicon.englishHonorifics.map { $0.lowercased() })
+    static let englishRoleWords = words(SpeakerLexicon.englishRoles)
+    static let englishHonorificWords = words(SpeakerLexicon.englishHonorifics.map { $0.lowercased() })
     static let englishModifiers = words(["deputy", "foreign", "former", "senior", "top", "prime", "vice", "acting", "interim",
                                          "defence", "defense", "finance", "interior", "health", "justice", "economy", "trade",
                                          "military", "army", "ministry", "government", "state", "national", "security",
@@ -367,28 +365,9 @@ extension Extractor {
                                           "van", "von", "der", "la", "le", "du", "dos", "di", "and", "on", "at"])
     static let englishNameParticles = words(["al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "del", "van", "von",
                                              "der", "la", "le", "du", "dos", "di"])
-    static let englishOrgHeads = words([
-        "ministry", "army", "forces", "force", "military", "council", "party", "movement", "agency", "bank", "federation",
-        "commission", "office", "court", "committee", "authority", "authorities", "police", "guard", "corps", "front",
-        "brigades", "union", "organization", "organisation", "company", "group", "embassy", "consulate", "parliament",
-        "cabinet", "government", "administration", "department", "service", "institute", "center", "centre", "foundation",
-        "association", "coalition", "alliance", "command", "navy", "presidency", "palace", "kremlin", "pentagon",
-        "house", "secretariat", "mission", "board", "regulator", "firm", "network", "newspaper", "campaign", "team",
-        "hospital", "university", "tribunal", "prosecutors", "prosecution", "junta", "club", "league", "fund",
-        "programme", "program", "nations", "department", "bureau", "watchdog", "ministries", "governments", "countries"] + SpeakerLexicon.englishOrgHeads.map { $0.lowercased() })
-    static let englishUnnamed = words(["official", "officials", "source", "sources", "diplomat", "diplomats", "person",
-                                       "people", "analyst", "analysts", "expert", "experts", "witness", "witnesses",
-                                       "resident", "residents", "activist", "activists", "aide", "aides", "spokesman",
-                                       "spokeswoman", "spokesperson", "observers", "critics", "protesters", "lawmakers",
-                                       "leaders", "ministers", "investigators", "authorities", "rescuers", "medics"] + SpeakerLexicon.englishUnnamed)
-    static let englishNonNames = words([
-        "the", "a", "an", "but", "and", "in", "on", "at", "after", "before", "when", "while", "however", "meanwhile", "he",
-        "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "there", "his", "her", "their", "its",
-        "our", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "april", "may", "june", "july", "august", "september", "october", "november", "december", "as", "if", "so",
-        "yet", "also", "still", "since", "for", "with", "by", "from", "to", "of", "last", "earlier", "later", "speaking",
-        "asked", "according", "separately", "both", "neither", "no", "not", "one", "some", "many", "what", "who",
-        "which", "where", "why", "how", "us", "officials", "said", "says", "told", "reuters"] + SpeakerLexicon.englishNonNames)
+    static let englishOrgHeads = words(SpeakerLexicon.englishOrgHeads.map { $0.lowercased() })
+    static let englishUnnamed = words(SpeakerLexicon.englishUnnamed)
+    static let englishNonNames = words(SpeakerLexicon.englishNonNames)
 
     /// English pronouns that carry the speaker on, with the kind they
     /// refer to.
@@ -418,64 +397,21 @@ extension Extractor {
     static let rolePrepositions = words(["إلى", "لدى", "في"])
     static let passiveAuxiliaries = words(["was", "were", "been", "being", "is", "are", "be"])
     static let arabicSkips = words(["أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا"])
-    static let arabicRoleWords = words([
-        "المتحدث", "المتحدثة", "متحدث", "متحدثة", "الناطق", "ناطق", "الناطقة", "وزير", "وزيرة", "الوزير", "الوزيرة",
-        "رئيس", "رئيسة", "الرئيس", "الرئيسة", "قائد", "القائد", "مدير", "المدير", "المديرة", "مديرة", "الأمين", "أمين",
-        "سفير", "السفير", "سفيرة", "السفيرة", "مندوب", "المندوب", "مندوبة", "مبعوث", "المبعوث", "المبعوثة", "نائب",
-        "النائب", "نائبة", "عضو", "العضو", "مستشار", "المستشار", "مستشارة", "محافظ", "المحافظ", "زعيم", "الزعيم",
-        "رئيسا", "قائدا", "المفوض", "مفوض", "المنسق", "منسق", "الممثل", "ممثل", "الملك", "الأمير", "ولي", "العاهل",
-        "الشيخ", "العميد", "اللواء", "العقيد", "الفريق", "المشير", "الجنرال", "الأدميرال", "العقيد", "المقدم", "الرائد",
-        "النقيب", "الدكتور", "القاضي", "المدعي", "النائب العام", "المحامي", "الخبير", "خبير", "الباحث", "المحلل",
-        "الكاتب", "الصحفي", "المراسل", "المستشارة", "الأمينة", "رئيسة", "السيناتور", "حاكم", "الحاكم", "عمدة",
-        "المرشد", "مرشد", "قائد", "أمير", "شيخ", "الإمام", "المطران", "البابا", "البطريرك", "مساعد", "مساعدة",
-        "وكيل", "الوكيل", "القيادي", "قيادي", "المسؤول", "رئيس الوزراء", "المنسقة", "المتحدثه", "الناطقه"] + SpeakerLexicon.arabicRoles)
-    static let arabicOrgHeads = words([
-        "وزارة", "الوزارة", "الجيش", "جيش", "قوات", "القوات", "حركة", "الحركة", "مكتب", "المكتب", "كتائب", "الكتائب",
-        "مجلس", "المجلس", "حزب", "الحزب", "هيئة", "الهيئة", "لجنة", "اللجنة", "جماعة", "الجماعة", "منظمة", "المنظمة",
-        "شركة", "الشركة", "سفارة", "السفارة", "قنصلية", "القنصلية", "الحكومة", "حكومة", "الرئاسة", "رئاسة", "البرلمان",
-        "برلمان", "الشرطة", "شرطة", "مفوضية", "المفوضية", "اتحاد", "الاتحاد", "جبهة", "الجبهة", "تحالف", "التحالف",
-        "ائتلاف", "الائتلاف", "الديوان", "ديوان", "مصرف", "المصرف", "البنك", "بنك", "المحكمة", "محكمة", "النيابة",
-        "نيابة", "الخارجية", "الداخلية", "الدفاع", "قيادة", "القيادة", "الأمانة", "أمانة", "الوكالة", "وكالة", "مؤسسة",
-        "المؤسسة", "سلطة", "السلطة", "السلطات", "سلطات", "إدارة", "الإدارة", "البيت", "الكرملين", "البنتاغون",
-        "ميليشيا", "مليشيا", "الميليشيا", "المليشيا", "فصائل", "الفصائل", "فصيل", "الفصيل", "المقاومة", "مجموعة",
-        "المجموعة", "الأمم", "المنظمات", "الخارجيه", "غرفة", "مركز", "المركز", "معهد", "المعهد", "جامعة", "الجامعة",
-        "نقابة", "النقابة", "المرصد", "مرصد", "الدفاع المدني", "الهلال", "الصليب", "اللجان", "الحرس", "كتلة", "الكتلة",
-        "تيار", "التيار", "رابطة", "الرابطة", "الاتحادات"] + SpeakerLexicon.arabicOrgHeads)
+    static let arabicRoleWords = words(SpeakerLexicon.arabicRoles)
+    static let arabicOrgHeads = words(SpeakerLexicon.arabicOrgHeads)
     /// Indefinite nouns that open a complement in construct (وزير خارجية).
     static let arabicConstructs = words(["خارجية", "داخلية", "دفاع", "مالية", "عدل", "صحة", "إعلام", "اقتصاد", "نفط",
                                          "طاقة", "تجارة", "وزراء", "أركان", "الأركان", "حركة", "حزب", "مجلس", "جيش",
                                          "قوات", "هيئة", "منظمة", "لجنة", "وزارة", "شؤون", "الشؤون", "دولة", "حكومة",
                                          "مكتب", "جماعة", "مفوضية", "وكالة", "أمن", "الأمن", "مخابرات", "الاستخبارات"])
-    static let arabicGivenNames = words([
-        "محمد", "أحمد", "علي", "حسن", "حسين", "عبد", "خالد", "عمر", "يوسف", "إبراهيم", "مصطفى", "محمود", "سعيد",
-        "عمرو", "طارق", "سامي", "سمير", "فؤاد", "نبيل", "نبيه", "وليد", "زياد", "رامي", "هاني", "جمال", "كمال",
-        "فيصل", "سلمان", "تركي", "بندر", "ماجد", "راشد", "حمد", "جاسم", "ناصر", "منصور", "يحيى", "صالح", "عادل",
-        "عبدالله", "عبدالرحمن", "عبدالعزيز", "عبدالفتاح", "عبدالملك", "أيمن", "أسامة", "بشار", "نجيب", "ميشال",
-        "ميشيل", "جبران", "سليمان", "نعيم", "حازم", "عزت", "إسماعيل", "موسى", "عيسى", "داود", "مروان", "هشام",
-        "جواد", "رجب", "حاكان", "مولود", "أنطونيو", "جون", "جو", "دونالد", "أنتوني", "إيمانويل", "فلاديمير",
-        "سيرغي", "سيرجي", "ديمتري", "ماريا", "كامالا", "بنيامين", "يوآف", "إسحاق", "فيليب", "فرحان", "مايك",
-        "ريكس", "جيك", "مارك", "ماركو", "بوريس", "أولاف", "فولوديمير", "شي", "وانغ", "لويد", "ناجي", "نواف",
-        "مشعل", "تميم", "مقتدى", "نوري", "هادي", "برهم", "مسعود", "نيجيرفان", "قاسم", "حيدر", "عباس", "مهدي",
-        "رضا", "حميد", "مجيد", "عماد", "إياد", "زكي", "بسام", "غسان", "رياض", "فادي", "شادي", "باسل", "أنور",
-        "حمدي", "فتحي", "شريف", "عصام", "هيثم", "عاطف", "ياسر", "صبري", "بدر", "ثامر", "فهد", "سعود", "مشاري",
-        "نايف", "عبدالمجيد", "آية", "كريم", "نادر", "سامح", "بدر", "ممدوح", "هنية", "إسماعيل", "صلاح", "جبريل",
-        "الفاتح", "نبيل", "ميني", "أركو", "دقلو", "مالك", "عقار", "ياسين", "حمدوك", "ليلى", "فاطمة", "مريم", "سارة",
-        "نور", "هدى", "رانيا", "منى", "هالة", "سلوى", "زينب", "عائشة", "خديجة", "أمل", "رشا", "دينا", "ريم"] + SpeakerLexicon.arabicGivenNames)
+    static let arabicGivenNames = words(SpeakerLexicon.arabicGivenNames)
     /// Words that follow a subject when the clause goes on: "قال X إن",
     /// "أشار X إلى", "قال X في بيان", "قال X لوكالة", "قال X اليوم".
     static let clauseOpeners = words(["إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها", "إلى", "الى",
                                       "على", "عن", "في", "خلال", "لدى", "أمام", "اليوم", "أمس", "مساء", "صباح", "يوم",
                                       "للصحفيين", "للصحافيين", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لوسائل", "عبر",
                                       "قائلا", "قائلة", "بعد", "عقب", "إثر", "ان", "انه", "انها", "من"])
-    static let arabicNameStops = words(["بأنه", "بأنها", "بأنهم", "هو", "وهو", "هي", "وهي", "هم", "وهم", "تقرير",
-                                        "تقارير", "التقرير", "دراسة", "وثيقة", "مصادر", "مصدر", "إن", "أن", "بأن", "لأن", "إنه", "إنها", "أنه", "أنها", "الى", "إلى", "خلال", "عبر",
-                                        "مساء", "صباح", "ظهر", "اليوم", "أمس", "غدا", "الأحد", "الاثنين", "الإثنين",
-                                        "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "يوم", "ليلة", "بيان",
-                                        "تصريح", "تصريحات", "كلمة", "مؤتمر", "لقاء", "مقابلة", "حديث", "وكالة", "قناة",
-                                        "صحيفة", "ان", "انه", "انها", "عقب", "إثر", "وسط", "ضمن", "منذ", "حتى", "حيث",
-                                        "كما", "لكن", "بينما", "بعد", "قبل", "أثناء", "اثناء", "لوسائل", "للصحفيين",
-                                        "للصحافيين", "لقناة", "لصحيفة", "لوكالة", "لموقع", "أنهم", "إنهم", "ما", "لا",
-                                        "لم", "لن", "قد", "كل", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين"] + SpeakerLexicon.arabicNameStops)
+    static let arabicNameStops = words(SpeakerLexicon.arabicNameStops)
 }
 
 extension Extractor {

@@ -1,4 +1,3 @@
-
 /// Word lists that a rule-based recogniser uses to find attributed statements
 /// ("who said what") in Arabic and English news.
 ///
@@ -16,75 +15,63 @@
 ///   entry first so that "declined to comment" wins over "declined to" and
 ///   "أعرب عن قلقه" wins over "أعرب عن".
 enum SpeakerLexicon {
-    /// The stance strings used by the cue lists, in a fixed order.
-    ///
-    /// - assert: plain saying, claiming or explaining.
-    /// - confirm: affirms a reported fact.
-    /// - deny: rejects an allegation or a report.
-    /// - decline: declines to confirm, comment or specify.
-    /// - admit: concedes.
-    /// - warn: warns of consequences caused by others or by circumstances.
-    /// - threaten: warns of harm the speaker will cause.
-    /// - accuse: says another party did wrong.
-    /// - condemn: condemns, denounces or criticises.
-    /// - concern: expresses worry or regret.
-    /// - demand: urges, calls on, appeals.
-    /// - pledge: vows, promises or commits to a measure.
-    /// - report: a media outlet (or a source) reports.
-    static let stances: [String] = [
-        "assert", "confirm", "deny", "decline", "admit", "warn", "threaten",
-        "accuse", "condemn", "concern", "demand", "pledge", "report",
-    ]
-
     /// English reporting cues: (lowercase word or phrase, stance).
     ///
-    /// Verbs are given in the forms news uses (past, 3rd person present,
-    /// -ing participle, and bare plural present such as "officials say").
-    /// Phrases like "according to" and "on condition of anonymity" mark
-    /// attribution without a verb. Match the longest phrase first. Note that
-    /// "declined to be named/identified" marks an anonymous speaker, not a
-    /// decline: check for it before matching "declined to".
+    /// Verbs are given in the forms news uses (past, 3rd person present and
+    /// bare plural present such as "officials say"). Match the longest
+    /// phrase first.
+    ///
+    /// Left out on purpose, in both cue lists:
+    /// - words that in news are as often no speech at all ("fighting
+    ///   continued", "it indicated a rise", "described", "expressed",
+    ///   "believes") or nouns as often as verbs ("reports", "claims",
+    ///   "demands", "remarks"; رد a reply, طلب a request, نشرت deployed,
+    ///   تشير الشحنة a thing indicates, تابع followed, تحمل carries, كتب
+    ///   books, اقرأ read more, توقع expected, كشف, نقل, بث, ورد);
+    /// - -ing participles ("saying", "adding", "noting"), read as sayings of
+    ///   the speaker already named (`Extractor.nominal`, `sayingNouns`);
+    /// - citations ("according to", بحسب, وفق, حسب, نقلا عن), read with
+    ///   their source by `Extractor.citedSource`, and phrases that end in a
+    ///   preposition or open with one ("said on", "refused to", في بيان);
+    /// - phrases that hold the speaker (قال مسؤول, قالت مصادر), which the
+    ///   unnamed-speaker reader needs to see.
     static let englishCues: [(String, String)] = [
         // assert
-        ("said", "assert"), ("says", "assert"), ("saying", "assert"), ("say", "assert"), ("told", "assert"),
-        ("tells", "assert"), ("telling", "assert"), ("tell", "assert"), ("added", "assert"), ("adds", "assert"),
-        ("adding", "assert"), ("announced", "assert"), ("announces", "assert"), ("announcing", "assert"),
-        ("insisted", "assert"), ("insists", "assert"), ("insisting", "assert"), ("argued", "assert"),
+        ("said", "assert"), ("says", "assert"), ("say", "assert"), ("told", "assert"),
+        ("tells", "assert"), ("added", "assert"), ("adds", "assert"),
+        ("announced", "assert"), ("announces", "assert"), ("announcing", "assert"),
+        ("insisted", "assert"), ("insists", "assert"), ("argued", "assert"),
         ("argues", "assert"), ("arguing", "assert"), ("wrote", "assert"), ("writes", "assert"),
         ("writing", "assert"), ("posted", "assert"), ("tweeted", "assert"), ("tweeting", "assert"),
-        ("stressed", "assert"), ("stresses", "assert"), ("stressing", "assert"), ("noted", "assert"),
-        ("noting", "assert"), ("explained", "assert"), ("explains", "assert"), ("explaining", "assert"),
+        ("stressed", "assert"), ("stresses", "assert"), ("noted", "assert"),
+        ("explained", "assert"), ("explains", "assert"), ("explaining", "assert"),
         ("asserted", "assert"), ("asserts", "assert"), ("asserting", "assert"), ("claimed", "assert"),
-        ("claims", "assert"), ("claiming", "assert"), ("stated", "assert"), ("stating", "assert"),
+        ("claiming", "assert"), ("stated", "assert"), ("stating", "assert"),
         ("emphasized", "assert"), ("emphasised", "assert"), ("emphasizes", "assert"), ("emphasises", "assert"),
         ("emphasizing", "assert"), ("emphasising", "assert"), ("underlined", "assert"),
         ("underlines", "assert"), ("underlining", "assert"), ("underscored", "assert"),
         ("underscores", "assert"), ("underscoring", "assert"), ("pointed out", "assert"),
-        ("points out", "assert"), ("pointing out", "assert"), ("remarked", "assert"), ("remarks", "assert"),
-        ("observed", "assert"), ("commented", "assert"), ("commenting", "assert"), ("replied", "assert"),
+        ("points out", "assert"), ("pointing out", "assert"), ("remarked", "assert"),
+        ("commented", "assert"), ("commenting", "assert"), ("replied", "assert"),
         ("replies", "assert"), ("replying", "assert"), ("responded", "assert"), ("responds", "assert"),
-        ("responding", "assert"), ("answered", "assert"), ("continued", "assert"), ("described", "assert"),
-        ("describes", "assert"), ("describing", "assert"), ("characterized", "assert"),
-        ("characterised", "assert"), ("predicted", "assert"), ("predicts", "assert"), ("suggested", "assert"),
-        ("suggests", "assert"), ("suggesting", "assert"), ("indicated", "assert"), ("indicates", "assert"),
-        ("indicating", "assert"), ("mentioned", "assert"), ("recalled", "assert"), ("recalls", "assert"),
-        ("recalling", "assert"), ("revealed", "assert"), ("reveals", "assert"), ("revealing", "assert"),
-        ("disclosed", "assert"), ("discloses", "assert"), ("informed", "assert"), ("testified", "assert"),
+        ("responding", "assert"),
+        ("suggested", "assert"),
+        ("suggests", "assert"), ("suggesting", "assert"),
+        ("revealed", "assert"), ("reveals", "assert"), ("revealing", "assert"),
+        ("disclosed", "assert"), ("discloses", "assert"), ("testified", "assert"),
         ("testifies", "assert"), ("testifying", "assert"), ("declared", "assert"), ("declares", "assert"),
         ("declaring", "assert"), ("proclaimed", "assert"), ("maintained", "assert"), ("maintains", "assert"),
         ("maintaining", "assert"), ("contended", "assert"), ("contends", "assert"), ("reiterated", "assert"),
-        ("reiterates", "assert"), ("reiterating", "assert"), ("repeated", "assert"), ("believes", "assert"),
-        ("estimated", "assert"), ("explained to", "assert"), ("briefed", "assert"), ("according to", "assert"),
-        ("quoted as saying", "assert"), ("was quoted as saying", "assert"), ("speaking to", "assert"),
-        ("speaking on condition of anonymity", "assert"), ("on condition of anonymity", "assert"),
-        ("shouted", "assert"), ("expressed", "assert"), ("expresses", "assert"), ("expressing", "assert"),
-        ("voiced", "assert"), ("hailed", "assert"), ("praised", "assert"), ("welcomed", "assert"),
+        ("reiterates", "assert"), ("reiterating", "assert"),
+        ("briefed", "assert"),
+        ("shouted", "assert"),
+        ("hailed", "assert"), ("praised", "assert"), ("welcomed", "assert"),
         ("welcomes", "assert"), ("reaffirmed", "assert"), ("reaffirms", "assert"), ("reaffirming", "assert"),
         ("highlighted", "assert"), ("highlights", "assert"), ("highlighting", "assert"),
-        ("clarified", "assert"), ("went on", "assert"), ("went on to say", "assert"), ("wrote on", "assert"),
-        ("posted on", "assert"), ("said on", "assert"), ("texted", "assert"), ("messaged", "assert"),
-        ("signalled", "assert"), ("signaled", "assert"), ("hinted", "assert"), ("hinted at", "assert"),
-        ("countered", "assert"), ("retorted", "assert"), ("wondered", "assert"),
+        ("clarified", "assert"), ("went on to say", "assert"),
+        ("texted", "assert"), ("messaged", "assert"),
+        ("hinted at", "assert"),
+        ("countered", "assert"), ("retorted", "assert"),
         // confirm
         ("confirmed", "confirm"), ("confirms", "confirm"), ("confirming", "confirm"), ("verified", "confirm"),
         ("verifies", "confirm"), ("corroborated", "confirm"), ("affirmed", "confirm"), ("affirms", "confirm"),
@@ -97,12 +84,10 @@ enum SpeakerLexicon {
         ("contested", "deny"), ("repudiated", "deny"), ("rebutted", "deny"), ("ruled out", "deny"),
         ("rules out", "deny"), ("ruling out", "deny"), ("played down", "deny"), ("plays down", "deny"),
         ("playing down", "deny"), ("downplayed", "deny"), ("downplays", "deny"), ("pushed back", "deny"),
-        ("pushed back on", "deny"), ("brushed aside", "deny"), ("brushed off", "deny"), ("disavowed", "deny"),
+        ("brushed aside", "deny"), ("brushed off", "deny"), ("disavowed", "deny"),
         ("disowned", "deny"), ("rejected the claim", "deny"), ("denied the claim", "deny"),
         // decline
         ("declined to comment", "decline"), ("declines to comment", "decline"), ("declined comment", "decline"),
-        ("declined to", "decline"), ("declines to", "decline"), ("declining to", "decline"),
-        ("refused to", "decline"), ("refuses to", "decline"), ("refusing to", "decline"),
         ("refused to comment", "decline"), ("refused to say", "decline"), ("refused to confirm", "decline"),
         ("refused to disclose", "decline"), ("refused to elaborate", "decline"),
         ("declined to confirm", "decline"), ("declined to say", "decline"), ("declined to specify", "decline"),
@@ -139,7 +124,7 @@ enum SpeakerLexicon {
         ("warned against", "warn"), ("cautioned against", "warn"),
         // threaten
         ("threatened", "threaten"), ("threatens", "threaten"), ("threatening", "threaten"),
-        ("threatened to", "threaten"), ("threatens to", "threaten"), ("vowed revenge", "threaten"),
+        ("vowed revenge", "threaten"),
         ("vowed to retaliate", "threaten"), ("vows to retaliate", "threaten"),
         ("vowed retaliation", "threaten"), ("promised retaliation", "threaten"),
         ("warned it would", "threaten"), ("warned that it would", "threaten"), ("vowed to respond", "threaten"),
@@ -177,27 +162,25 @@ enum SpeakerLexicon {
         ("voiced fears", "concern"), ("expressed fears", "concern"), ("said he was concerned", "concern"),
         ("said she was concerned", "concern"), ("said they were concerned", "concern"), ("worried", "concern"),
         // demand
-        ("urged", "demand"), ("urges", "demand"), ("urging", "demand"), ("called on", "demand"),
-        ("calls on", "demand"), ("calling on", "demand"), ("called for", "demand"), ("calls for", "demand"),
-        ("calling for", "demand"), ("demanded", "demand"), ("demands", "demand"), ("demanding", "demand"),
-        ("appealed", "demand"), ("appeals", "demand"), ("appealing", "demand"), ("appealed to", "demand"),
+        ("urged", "demand"), ("urges", "demand"), ("urging", "demand"),
+        ("called for", "demand"), ("calls for", "demand"),
+        ("calling for", "demand"), ("demanded", "demand"), ("demanding", "demand"),
+        ("appealed", "demand"), ("appeals", "demand"), ("appealing", "demand"),
         ("appealed for", "demand"), ("pleaded", "demand"), ("pleads", "demand"), ("pleading", "demand"),
         ("implored", "demand"), ("implores", "demand"), ("exhorted", "demand"), ("requested", "demand"),
-        ("requests", "demand"), ("requesting", "demand"), ("pressed for", "demand"), ("presses for", "demand"),
-        ("pushed for", "demand"), ("pushes for", "demand"), ("insisted on", "demand"), ("asked for", "demand"),
+        ("requesting", "demand"), ("pressed for", "demand"), ("presses for", "demand"),
+        ("pushed for", "demand"), ("pushes for", "demand"), ("asked for", "demand"),
         ("asked that", "demand"), ("called upon", "demand"), ("calls upon", "demand"),
         // pledge
         ("pledged", "pledge"), ("pledges", "pledge"), ("pledging", "pledge"), ("vowed", "pledge"),
         ("vows", "pledge"), ("vowing", "pledge"), ("promised", "pledge"), ("promises", "pledge"),
-        ("undertook to", "pledge"), ("swore", "pledge"), ("swears", "pledge"), ("guaranteed", "pledge"),
-        ("guarantees", "pledge"), ("assured", "pledge"), ("assures", "pledge"), ("committed to", "pledge"),
-        ("commits to", "pledge"), ("vowed to", "pledge"), ("pledged to", "pledge"), ("promised to", "pledge"),
+        ("swore", "pledge"), ("swears", "pledge"), ("guaranteed", "pledge"),
+        ("guarantees", "pledge"), ("assured", "pledge"), ("assures", "pledge"),
         // report
-        ("reported", "report"), ("reports", "report"), ("reporting", "report"), ("quoted", "report"),
+        ("reported", "report"), ("reporting", "report"), ("quoted", "report"),
         ("quoting", "report"), ("cited", "report"), ("citing", "report"), ("broadcast", "report"),
-        ("aired", "report"), ("published", "report"), ("carried a report", "report"), ("reported on", "report"),
+        ("aired", "report"), ("published", "report"), ("carried a report", "report"),
         ("news agency reported", "report"), ("state media reported", "report"), ("state tv reported", "report"),
-        ("according to a report", "report"), ("according to reports", "report"),
     ]
 
     /// Arabic reporting cues: (verb form or phrase, stance).
@@ -222,7 +205,7 @@ enum SpeakerLexicon {
         ("أوضح", "assert"), ("أوضحت", "assert"), ("أوضحوا", "assert"), ("أوضحا", "assert"),
         ("أوضحتا", "assert"), ("يوضح", "assert"), ("توضح", "assert"), ("يوضحون", "assert"),
         ("أشار", "assert"), ("أشارت", "assert"), ("أشاروا", "assert"), ("أشارا", "assert"),
-        ("أشارتا", "assert"), ("يشير", "assert"), ("تشير", "assert"), ("يشيرون", "assert"),
+        ("أشارتا", "assert"), ("يشير", "assert"),
         ("أعلن", "assert"), ("أعلنت", "assert"), ("أعلنوا", "assert"), ("أعلنا", "assert"),
         ("أعلنتا", "assert"), ("يعلن", "assert"), ("تعلن", "assert"), ("يعلنون", "assert"),
         ("اعتبر", "assert"), ("اعتبرت", "assert"), ("اعتبروا", "assert"), ("اعتبرا", "assert"),
@@ -246,8 +229,8 @@ enum SpeakerLexicon {
         ("يشدد", "assert"), ("تشدد", "assert"), ("يشددون", "assert"),
         ("نوه", "assert"), ("نوهت", "assert"), ("نوهوا", "assert"), ("نوها", "assert"), ("نوهتا", "assert"),
         ("ينوه", "assert"), ("تنوه", "assert"), ("ينوهون", "assert"),
-        ("تابع", "assert"), ("تابعت", "assert"), ("تابعوا", "assert"), ("تابعا", "assert"),
-        ("تابعتا", "assert"), ("يتابع", "assert"), ("تتابع", "assert"), ("يتابعون", "assert"),
+        ("تابع", "assert"), ("تابعوا", "assert"), ("تابعا", "assert"),
+        ("تابعتا", "assert"), ("يتابعون", "assert"),
         ("استطرد", "assert"), ("استطردت", "assert"), ("استطردوا", "assert"), ("استطردا", "assert"),
         ("يستطرد", "assert"), ("تستطرد", "assert"), ("يستطردون", "assert"),
         ("أردف", "assert"), ("أردفت", "assert"), ("أردفوا", "assert"), ("أردفا", "assert"), ("يردف", "assert"),
@@ -264,18 +247,18 @@ enum SpeakerLexicon {
         ("أبلغتا", "assert"),
         ("شرح", "assert"), ("شرحت", "assert"), ("شرحوا", "assert"), ("شرحا", "assert"), ("يشرح", "assert"),
         ("تشرح", "assert"), ("يشرحون", "assert"),
-        ("رد", "assert"), ("ردت", "assert"), ("ردوا", "assert"), ("ردا", "assert"), ("ردتا", "assert"),
-        ("يرد", "assert"), ("ترد", "assert"), ("يردون", "assert"),
+        ("ردتا", "assert"),
+        ("يردون", "assert"),
         ("أجاب", "assert"), ("أجابت", "assert"), ("أجابوا", "assert"), ("أجابا", "assert"), ("يجيب", "assert"),
         ("تجيب", "assert"), ("يجيبون", "assert"),
-        ("كتب", "assert"), ("كتبت", "assert"), ("كتبوا", "assert"), ("كتبا", "assert"), ("كتبتا", "assert"),
-        ("يكتب", "assert"), ("تكتب", "assert"), ("يكتبون", "assert"),
+        ("كتبوا", "assert"), ("كتبا", "assert"), ("كتبتا", "assert"),
+        ("تكتب", "assert"), ("يكتبون", "assert"),
         ("غرد", "assert"), ("غردت", "assert"), ("غردوا", "assert"), ("غردا", "assert"), ("يغرد", "assert"),
         ("تغرد", "assert"), ("يغردون", "assert"),
         ("تحدث", "assert"), ("تحدثت", "assert"), ("تحدثوا", "assert"), ("تحدثا", "assert"),
         ("تحدثتا", "assert"), ("يتحدث", "assert"), ("تتحدث", "assert"), ("يتحدثون", "assert"),
-        ("توقع", "assert"), ("توقعت", "assert"), ("توقعوا", "assert"), ("توقعا", "assert"), ("يتوقع", "assert"),
-        ("تتوقع", "assert"), ("يتوقعون", "assert"),
+        ("توقعت", "assert"), ("توقعوا", "assert"), ("توقعا", "assert"),
+        ("يتوقعون", "assert"),
         ("رجح", "assert"), ("رجحت", "assert"), ("رجحوا", "assert"), ("رجحا", "assert"), ("يرجح", "assert"),
         ("ترجح", "assert"), ("يرجحون", "assert"),
         ("أشاد", "assert"), ("أشادت", "assert"), ("أشادوا", "assert"), ("أشادا", "assert"), ("يشيد", "assert"),
@@ -284,12 +267,9 @@ enum SpeakerLexicon {
         ("تساءل", "assert"), ("تساءلت", "assert"), ("تساءلوا", "assert"), ("يتساءل", "assert"),
         ("تتساءل", "assert"), ("يتساءلون", "assert"),
         ("أعرب", "assert"), ("أعربت", "assert"), ("أعربوا", "assert"),
-        ("قالت مصادر", "assert"), ("قال مصدر", "assert"), ("قال مسؤول", "assert"), ("قال مسؤولون", "assert"),
-        ("بحسب", "assert"), ("حسب", "assert"), ("وفقا", "assert"), ("نقلا عن", "assert"),
+        ("نقلا عن", "assert"),
         ("على حد قوله", "assert"), ("على حد قولها", "assert"), ("على حد تعبيره", "assert"),
         ("على حد تعبيرها", "assert"),
-        ("في تصريح", "assert"), ("في تصريحات", "assert"), ("في بيان", "assert"), ("في حديث", "assert"),
-        ("في مقابلة", "assert"), ("في تغريدة", "assert"), ("في منشور", "assert"),
         // confirm
         ("أكد صحة", "confirm"), ("أكدت صحة", "confirm"), ("أكدوا صحة", "confirm"), ("يؤكد صحة", "confirm"),
         ("تؤكد صحة", "confirm"),
@@ -355,8 +335,8 @@ enum SpeakerLexicon {
         // accuse
         ("اتهم", "accuse"), ("اتهمت", "accuse"), ("اتهموا", "accuse"), ("اتهما", "accuse"),
         ("اتهمتا", "accuse"), ("يتهم", "accuse"), ("تتهم", "accuse"), ("يتهمون", "accuse"),
-        ("حمل", "accuse"), ("حملت", "accuse"), ("حملوا", "accuse"), ("حملا", "accuse"), ("حملتا", "accuse"),
-        ("يحمل", "accuse"), ("تحمل", "accuse"), ("يحملون", "accuse"),
+        ("حملت", "accuse"), ("حملوا", "accuse"), ("حملا", "accuse"), ("حملتا", "accuse"),
+        ("يحملون", "accuse"),
         ("ألقى باللوم", "accuse"), ("ألقت باللوم", "accuse"), ("ألقوا باللوم", "accuse"),
         ("يلقي باللوم", "accuse"), ("تلقي باللوم", "accuse"),
         ("ألقى باللائمة", "accuse"), ("ألقت باللائمة", "accuse"), ("ألقوا باللائمة", "accuse"),
@@ -403,8 +383,8 @@ enum SpeakerLexicon {
         ("يحث", "demand"), ("تحث", "demand"), ("يحثون", "demand"),
         ("ناشد", "demand"), ("ناشدت", "demand"), ("ناشدوا", "demand"), ("ناشدا", "demand"),
         ("ناشدتا", "demand"), ("يناشد", "demand"), ("تناشد", "demand"), ("يناشدون", "demand"),
-        ("طلب", "demand"), ("طلبت", "demand"), ("طلبوا", "demand"), ("طلبا", "demand"), ("طلبتا", "demand"),
-        ("يطلب", "demand"), ("تطلب", "demand"), ("يطلبون", "demand"),
+        ("طلبوا", "demand"), ("طلبا", "demand"), ("طلبتا", "demand"),
+        ("يطلبون", "demand"),
         ("أهاب", "demand"), ("أهابت", "demand"), ("أهابوا", "demand"), ("يهيب", "demand"), ("تهيب", "demand"),
         ("شدد على ضرورة", "demand"), ("شددت على ضرورة", "demand"), ("أكد على ضرورة", "demand"),
         ("أكدت على ضرورة", "demand"), ("دعا إلى", "demand"), ("دعت إلى", "demand"),
@@ -419,20 +399,17 @@ enum SpeakerLexicon {
         ("ذكر", "report"), ("ذكرت", "report"), ("ذكروا", "report"), ("ذكرا", "report"), ("ذكرتا", "report"),
         ("يذكر", "report"), ("تذكر", "report"), ("يذكرون", "report"),
         ("أفاد", "report"), ("أفادت", "report"), ("أفادوا", "report"), ("أفادا", "report"),
-        ("أفادتا", "report"), ("يفيد", "report"), ("تفيد", "report"), ("يفيدون", "report"),
-        ("أورد", "report"), ("أوردت", "report"), ("أوردوا", "report"), ("أوردا", "report"),
-        ("أوردتا", "report"), ("يورد", "report"), ("تورد", "report"), ("يوردون", "report"),
-        ("نقل", "report"), ("نقلت", "report"), ("نقلوا", "report"), ("نقلا", "report"), ("نقلتا", "report"),
-        ("ينقل", "report"), ("تنقل", "report"), ("ينقلون", "report"),
-        ("نشر", "report"), ("نشرت", "report"), ("نشروا", "report"), ("نشرا", "report"), ("نشرتا", "report"),
-        ("ينشر", "report"), ("تنشر", "report"), ("ينشرون", "report"),
-        ("كشف", "report"), ("كشفت", "report"), ("كشفوا", "report"), ("كشفا", "report"), ("كشفتا", "report"),
-        ("يكشف", "report"), ("تكشف", "report"), ("يكشفون", "report"),
-        ("بث", "report"), ("بثت", "report"), ("بثوا", "report"), ("يبث", "report"), ("تبث", "report"),
+        ("أفادتا", "report"), ("يفيدون", "report"),
+        ("أوردت", "report"), ("أوردوا", "report"), ("أوردا", "report"),
+        ("أوردتا", "report"), ("يوردون", "report"),
+        ("نقلوا", "report"), ("نقلا", "report"), ("نقلتا", "report"),
+        ("ينقلون", "report"),
+        ("نشروا", "report"), ("نشرا", "report"), ("نشرتا", "report"),
+        ("ينشرون", "report"),
+        ("كشفت", "report"), ("كشفوا", "report"), ("كشفا", "report"), ("كشفتا", "report"),
+        ("يكشفون", "report"),
+        ("بثوا", "report"),
         ("أذاع", "report"), ("أذاعت", "report"), ("أذاعوا", "report"), ("يذيع", "report"), ("تذيع", "report"),
-        ("نقلا عن مصادر", "report"), ("وفقا لمصادر", "report"), ("بحسب مصادر", "report"),
-        ("وفق ما ذكرت", "report"), ("وفق ما أفادت", "report"), ("بحسب ما ذكرت", "report"),
-        ("بحسب ما أفادت", "report"), ("حسبما ذكرت", "report"), ("حسبما أفادت", "report"),
     ]
 
     /// Arabic circumstantial participles that continue a quotation
@@ -541,6 +518,8 @@ enum SpeakerLexicon {
         "militant leader", "rebel leader", "tribal leader", "tribal chief", "community leader", "village head",
         "elder", "secretary of defense", "defense secretary", "defence secretary", "foreign secretary",
         "home secretary", "treasury secretary",
+        "rep", "sen", "gov", "expert", "strategist", "mps", "candidate", "nominee", "gen", "lt", "col", "maj", "capt",
+        "monitor", "superintendent",
     ]
 
     /// Arabic role and title nouns as written, both with and without ال, plus
@@ -578,6 +557,8 @@ enum SpeakerLexicon {
         "الفريق", "اللواء", "العميد", "العقيد", "المقدم", "مقدم", "الرائد", "النقيب", "نقيب", "الملازم أول",
         "الملازم", "ملازم", "الرقيب", "رقيب", "العريف", "عريف", "الجنرال", "جنرال", "الأدميرال", "أدميرال",
         "الكولونيل", "كولونيل", "ضابط", "الضابط", "قائد ميداني", "القائد العسكري", "آمر", "الآمر",
+        "رئيسا", "قائدا", "ولي", "العاهل", "الشيخ", "الدكتور", "المدعي", "الأمينة", "السيناتور", "شيخ", "القيادي",
+        "قيادي", "المتحدثه", "الناطقه",
     ]
 
     /// Titles written before a person's name, with their usual capitalisation,
@@ -600,20 +581,6 @@ enum SpeakerLexicon {
         "Hajj", "Haji", "Pasha", "Bey", "Hon", "Hon.", "His Excellency", "Her Excellency", "His Majesty",
         "Her Majesty", "His Highness", "Her Highness", "His Royal Highness", "Crown Princess", "Chairman",
         "Chairwoman", "Commissioner", "Inspector", "Detective", "Officer", "Agent", "Attorney General",
-    ]
-
-    /// Arabic titles written before a person's name: الشيخ، السيد، الدكتور،
-    /// الأمير، اللواء، آية الله ... A name span may start right after one.
-    static let arabicHonorifics: [String] = [
-        "الشيخ", "الشيخة", "السيد", "السيدة", "الآنسة", "الدكتور", "الدكتورة", "د.", "الأمير", "الأميرة",
-        "الملك", "الملكة", "السلطان", "ولي العهد", "اللواء", "العميد", "الفريق", "الفريق أول", "العقيد",
-        "المقدم", "الرائد", "النقيب", "الملازم", "المشير", "العماد", "الجنرال", "الأدميرال", "آية الله",
-        "آية الله العظمى", "حجة الإسلام", "سماحة", "فضيلة", "معالي", "سعادة", "فخامة", "سمو", "صاحب السمو",
-        "صاحب السمو الملكي", "جلالة", "صاحب الجلالة", "خادم الحرمين الشريفين", "الإمام", "الملا", "ملا",
-        "المهندس", "الأستاذ", "الأستاذة", "البروفيسور", "القاضي", "المستشار", "الحاج", "الحاجة", "الرئيس",
-        "رئيس الوزراء", "الوزير", "الوزيرة", "السفير", "السفيرة", "النائب", "النائبة", "السيناتور",
-        "الكاردينال", "البابا", "الأب", "المطران", "الأنبا", "البطريرك", "الحاخام", "المفتي", "المرشد",
-        "الداعية", "القس", "الكابتن", "المحامي", "المحامية", "الشريف", "السيد الرئيس", "مولانا", "الرفيق",
     ]
 
     /// Capitalised nouns that head or end an institution's name ("Foreign
@@ -640,6 +607,8 @@ enum SpeakerLexicon {
         "Media Office", "Club", "Body", "Cell", "Operations Room", "Operations Command", "Headquarters", "HQ",
         "Staff", "General Staff", "Joint Staff", "Ministry of Interior", "Electoral Commission",
         "Election Commission", "Commissariat", "Diwan", "Majlis", "Shura", "Shura Council",
+        "military", "kremlin", "pentagon", "regulator", "firm", "campaign", "team", "prosecutors", "nations",
+        "watchdog", "ministries", "governments", "countries",
     ]
 
     /// Arabic nouns that head an institution's name (وزارة الخارجية، حركة ...،
@@ -668,6 +637,9 @@ enum SpeakerLexicon {
         "المكتب الإعلامي الحكومي", "خلية الإعلام الأمني", "خلية", "مجلس السيادة", "هيئة الأركان", "الأركان",
         "رئاسة الأركان", "رئاسة الجمهورية", "رئاسة الوزراء", "ديوان الرئاسة", "الديوان الملكي",
         "الديوان الأميري", "البلاط الملكي", "المفوضية العليا",
+        "الدفاع", "سلطات", "البيت", "الكرملين", "البنتاغون", "الميليشيا", "المليشيا", "المقاومة", "الأمم", "المنظمات",
+        "الخارجيه", "غرفة", "الدفاع المدني", "الهلال", "الصليب", "اللجان", "كتلة", "الكتلة", "تيار", "التيار",
+        "الاتحادات",
     ]
 
     /// Lowercase nouns (and common noun phrases) for speakers who are not named:
@@ -699,27 +671,7 @@ enum SpeakerLexicon {
         "journalists", "correspondent", "security official", "security officials", "military official",
         "military officials", "health official", "health officials", "police source", "police sources",
         "party source", "party sources", "close aide", "confidant", "associate", "associates",
-    ]
-
-    /// Arabic nouns and phrases for speakers who are not named: مسؤول، مصدر مطلع،
-    /// مصادر أمنية، شهود عيان، ناشطون، خبراء ...
-    static let arabicUnnamed: [String] = [
-        "مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "مصدر", "مصادر", "المصدر", "المصادر", "دبلوماسي", "دبلوماسيون",
-        "دبلوماسيين", "شاهد", "شهود", "شاهد عيان", "شهود عيان", "سكان", "السكان", "أهالي", "الأهالي", "ناشط",
-        "ناشطة", "ناشطون", "ناشطين", "نشطاء", "خبير", "خبراء", "محلل", "محللون", "محللين", "مراقب", "مراقبون",
-        "مراقبين", "مصدر مطلع", "مصادر مطلعة", "مصدر أمني", "مصادر أمنية", "مصدر عسكري", "مصادر عسكرية",
-        "مصدر طبي", "مصادر طبية", "مصدر دبلوماسي", "مصادر دبلوماسية", "مصادر محلية", "مصدر محلي", "مصدر مقرب",
-        "مصادر مقربة", "مصدر حكومي", "مصادر حكومية", "مصدر رسمي", "مصادر رسمية", "مصدر مسؤول", "مصادر إعلامية",
-        "مسعف", "مسعفون", "مسعفين", "طبيب", "أطباء", "عمال إغاثة", "موظف", "موظفون", "موظفين", "مواطن",
-        "مواطنون", "مواطنين", "نازح", "نازحون", "نازحين", "ناجون", "ناجين", "أقارب", "جيران", "متظاهرون",
-        "متظاهرين", "محتجون", "محتجين", "مقاتل", "مقاتلون", "مقاتلين", "جندي", "جنود", "ضابط", "ضباط", "مراسل",
-        "صحفي", "صحفيون", "مقربون", "مقربين", "مطلعون", "مطلعين", "أوساط", "أوساط سياسية", "أوساط دبلوماسية",
-        "باحث", "باحثون", "أكاديمي", "أكاديميون", "محامي", "محامون", "عضو", "أعضاء", "نائب", "نواب", "قيادي",
-        "قياديون", "مسؤول كبير", "مسؤولون كبار", "مسؤول أمني", "مسؤولون أمنيون", "مسؤول عسكري",
-        "مسؤولون عسكريون", "مسؤول غربي", "دبلوماسي غربي", "دبلوماسيون غربيون", "مسؤول محلي", "مسؤولون محليون",
-        "مسؤول حكومي", "مسؤولون حكوميون", "تجار", "متعاملون", "مستثمرون", "منتقدون", "معارضون", "مؤيدون",
-        "أنصار", "طلاب", "مرضى", "مزارعون", "سائق", "ركاب", "ذوو", "ذوي", "عائلات", "مختصون", "مختصين",
-        "متابعون",
+        "leaders", "ministers", "authorities",
     ]
 
     /// Common given names as written in Arabic script, without ال: Arabic (male
@@ -778,6 +730,8 @@ enum SpeakerLexicon {
         "ناتاليا", "أولغا", "ستيفاني", "سيريل", "جاكوب", "ثابو", "نيلسون", "يويري", "أوهورو", "رايلا", "بولا",
         "محمدو", "أسياس", "سلفا", "رياك", "ماكي", "عاصمي", "إدريس", "فيليكس", "دينيس", "إيمرسون", "سامية",
         "ألاسان", "نانا", "إنغوزي",
+        "تركي", "حاكان", "فيليب", "فرحان", "وانغ", "ناجي", "مقتدى", "رياض", "مشاري", "آية", "سامح", "هنية", "جبريل",
+        "الفاتح", "ميني", "أركو", "دقلو", "عقار", "حمدوك",
     ]
 
     /// Common given names in Latin script across Arab, Persian, Turkish, Kurdish,
@@ -906,6 +860,7 @@ enum SpeakerLexicon {
         "weren't", "hasn't", "haven't", "local", "national", "international", "global", "new", "old", "top",
         "senior", "former", "current", "chief", "deputy", "acting", "interim", "key", "minor", "big", "small",
         "large", "high", "low",
+        "asked", "officials", "said", "says", "told", "reuters",
     ]
 
     /// Arabic words that can never be part of a person's name and so end a name
@@ -933,5 +888,8 @@ enum SpeakerLexicon {
         "عما", "كيف", "متى", "أين", "لماذا", "قال", "قالت", "أكد", "أكدت", "أضاف", "أضافت", "وقال", "وقالت",
         "بأنه", "بأنها", "قائلا", "مضيفا", "مؤكدا", "مشيرا", "الساعات", "الأيام", "أيام", "ساعات", "الأسابيع",
         "الشهور", "الأشهر", "أسبوع", "شهر", "سنوات", "أعوام",
+        "بأنهم", "وهم", "تقرير", "تقارير", "التقرير", "دراسة", "وثيقة", "مصادر", "مصدر", "الى", "ليلة", "بيان",
+        "تصريح", "تصريحات", "كلمة", "مؤتمر", "لقاء", "مقابلة", "حديث", "وكالة", "قناة", "صحيفة", "ان", "انه", "انها",
+        "اثناء", "لوسائل", "للصحفيين", "للصحافيين", "لقناة", "لصحيفة", "لوكالة", "لموقع",
     ]
 }

@@ -120,51 +120,6 @@ extension Extractor {
         return firstOther
     }
 
-    /// A name the gazetteer does not know, after a title or role: two to
-    /// four words, the first without the article, ending at a clause
-    /// boundary, a comma or إن/أن ("وقال السفير الروسي لدى طهران أليكسي
-    /// ديدوف إن").
-    func unknownPerson(after: Int, end: Int, tokens: [Token], text: [UInt8], mentionAt: Gazetteer.MentionIndex,
-                       gaps: [Gap]) -> (name: String, span: Range<Int>)? {
-        // The article as written, not as normalised: أليكسي is a name,
-        // الخارجية a definite noun.
-        func definite(_ k: Int) -> Bool {
-            let raw = text[tokens[k].range]
-            return raw.starts(with: Bytes.al) || raw.starts(with: Bytes.lam + Bytes.lam)
-        }
-        var sawRole = false
-        var run: [Int] = []
-        var k = after
-        func name() -> (String, Range<Int>)? {
-            guard sawRole, (2...4).contains(run.count), let first = run.first, let last = run.last else { return nil }
-            let span = tokens[first].range.lowerBound..<tokens[last].range.upperBound
-            return (run.map { tokens[$0].form }.joined(separator: " "), span)
-        }
-        while k < min(end, after + 16) {
-            if k > after, gaps[k] == .hard || gaps[k] == .quote { break }
-            if gaps[k] == .comma, !run.isEmpty { break }
-            let form = tokens[k].form
-            if Extractor.boundaries.contains(form) { break }
-            if Extractor.roles.contains(strippedOf: form) {
-                sawRole = true
-                run = []
-            } else if let m = mentionAt[k] {
-                if !m.isNisba, gazetteer.entries[m.entry].kind == "person" { return nil }
-                run = []
-                k = m.tokens.upperBound
-                continue
-            } else if Extractor.nameStops.contains(form) || !Extractor.isArabic(form)
-                        || (run.isEmpty && definite(k)) {
-                if run.count >= 2 { break }
-                run = []
-            } else {
-                run.append(k)
-            }
-            k += 1
-        }
-        return name()
-    }
-
     /// Whether every character of an analyzer form is of the Arabic
     /// script. Asked of each word after a role; the usual form is all
     /// letters of U+0620–064A (what normalisation leaves of an Arabic word),
