@@ -91,8 +91,8 @@ package struct ArticleWords {
 /// extraction when made at every occurrence. A flag that is set says only
 /// that the lookups must be made.
 package struct WordFlags: OptionSet, Sendable {
-    package let rawValue: UInt8
-    package init(rawValue: UInt8) { self.rawValue = rawValue }
+    package let rawValue: UInt16
+    package init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// A clitic-stripped form starts a gazetteer name or is a nisba.
     static let name = WordFlags(rawValue: 1)
@@ -108,7 +108,13 @@ package struct WordFlags: OptionSet, Sendable {
     static let later = WordFlags(rawValue: 16)
     /// Without و, ف or ب, the word may cite a source (``Extractor/citationWords``).
     static let citation = WordFlags(rawValue: 32)
-    package static let all: WordFlags = [.name, .date, .cue, .phrase, .later, .citation]
+    /// The word may be a role or title word (``Extractor/isRole(_:)``)…
+    static let role = WordFlags(rawValue: 64)
+    /// …may head an institution's name (``Extractor/isOrgHead(_:)``)…
+    static let orgHead = WordFlags(rawValue: 128)
+    /// …or may be a noun or participle of saying (``Extractor/isSaying(_:)``).
+    static let saying = WordFlags(rawValue: 256)
+    package static let all: WordFlags = [.name, .date, .cue, .phrase, .later, .citation, .role, .orgHead, .saying]
 }
 
 extension Extractor {
@@ -124,6 +130,9 @@ extension Extractor {
         if Extractor.laterKeys.contains(stripped) { flags.insert(.later) }
         if Extractor.citationWords.contains(stripped) { flags.insert(.citation) }
         if Extractor.phraseTables.contains(where: { $0.mayStart(key) }) { flags.insert(.phrase) }
+        if Extractor.isRole(key) { flags.insert(.role) }
+        if Extractor.isOrgHead(key) { flags.insert(.orgHead) }
+        if Extractor.isSaying(key) { flags.insert(.saying) }
         return flags
     }
 }

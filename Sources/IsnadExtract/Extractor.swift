@@ -165,17 +165,20 @@ package struct Extractor: Sendable {
         /// gender ("وأضاف" after "إدارة بايدن … أكدت" is not the
         /// administration).
         var history: [(name: String, span: Range<Int>?)] = []
-        /// Speakers new to the gazetteer, with their kind (person, org).
-        var newSpeakers: [String: String] = [:]
-        /// Institutions named in full so far, by their head noun ("the
-        /// ministry", الحركة → the one met before).
-        var institutions: [String: String] = [:]
-        /// People named in full so far, by their last word ("Haq" →
-        /// Farhan Haq), and the holders of roles met ("spokesperson").
-        var namesByLast: [String: String] = [:]
-        var holders: [String: String] = [:]
-        /// The kind of each speaker found from the words (person, org, group).
-        var kinds: [String: String] = [:]
+        // What the article has named so far, by UTF-8 (a `String` key of
+        // Arabic is hashed through Unicode normalisation, which made these
+        // tables a fortieth of an ingest):
+        /// speakers new to the gazetteer, with their kind (person, org);
+        var newSpeakers = WordMap<String>()
+        /// institutions named in full, by their head noun ("the ministry",
+        /// الحركة → the one met before);
+        var institutions = WordMap<String>()
+        /// people named in full, by their last word ("Haq" → Farhan Haq),
+        /// and the holders of roles met ("spokesperson");
+        var namesByLast = WordMap<String>()
+        var holders = WordMap<String>()
+        /// the kind of each speaker found from the words (person, org, group).
+        var kinds = WordMap<String>()
         /// A speaker's kind as pronouns see it (person, org, group): the
         /// gazetteer's, else as the words read it.
         func speakerKind(_ name: String) -> String {
@@ -186,23 +189,19 @@ package struct Extractor: Sendable {
                 default: return kind
                 }
             }
-            return kinds[name] ?? (PlainForm.hasSuffix(name, "s") ? "group" : "person")
+            return kinds[Array(name.utf8)] ?? (PlainForm.hasSuffix(name, "s") ? "group" : "person")
         }
         /// The head noun of an institution's phrase: its last in English
         /// ("the Harbour Board"), its first in Arabic ("وزارة الخارجية").
-        func institutionHead(_ span: Range<Int>, latin: Bool) -> String? {
-            let words = tokenRange(span).filter {
-                Extractor.englishOrgHeads.contains(tokens[$0].form) || Extractor.arabicOrgHeads.contains(formOrStripped: tokens[$0].form)
-            }
-            return (latin ? words.last : words.first).map { Extractor.withoutArticle(tokens[$0].form) }
+        func institutionHead(_ span: Range<Int>, latin: Bool) -> [UInt8]? {
+            let words = tokenRange(span).filter(reader.isOrgHead)
+            return (latin ? words.last : words.first).map { Array(Extractor.withoutArticle(keys[$0])) }
         }
         /// The role word of a phrase: its last role word in English
         /// ("White House spokeswoman"), its first in Arabic ("المتحدث باسم …").
-        func roleHead(_ span: Range<Int>, latin: Bool) -> String? {
-            let words = tokenRange(span).filter {
-                Extractor.englishRoleWords.contains(tokens[$0].form) || Extractor.arabicRoleWords.contains(formOrStripped: tokens[$0].form)
-            }
-            return (latin ? words.last : words.first).map { Extractor.bare(tokens[$0].form) }
+        func roleHead(_ span: Range<Int>, latin: Bool) -> [UInt8]? {
+            let words = tokenRange(span).filter(reader.isRole)
+            return (latin ? words.last : words.first).map { PlainForm.bare(tokens[$0].form) { Array($0) } }
         }
         /// The speaker the words name, resolved within the article: the
         /// gazetteer's name for what it knows (``preferred(_:_:mentions:)``),
@@ -211,17 +210,17 @@ package struct Extractor: Sendable {
         /// named before; and what it names is remembered for later.
         func adopt(_ textual: NamedSpeaker, over found: (name: String, span: Range<Int>?)?,
                    latin: Bool) -> (name: String, span: Range<Int>?) {
-            var chosen = preferred(found, textual, mentions: mentions)
+            var chosen = preferred(found, textual, mentions: tokenRange(textual.span).compactMap { mentionAt[$0] })
             let nameTokens = tokenRange(textual.nameSpan ?? textual.span)
             switch textual.kind {
             case .person:
-                if nameTokens.count <= 2, let last = nameTokens.last, let full = namesByLast[tokens[last].form],
+                if nameTokens.count <= 2, let last = nameTokens.last, let full = namesByLast[keys[last]],
                    full != chosen.name, chosen.isNew {
                     chosen.name = full
                 }
             case .described:
                 if !textual.name.hasPrefix("unnamed"), let head = roleHead(textual.span, latin: latin), let holder = holders[head] {
-                    chosen = (holder, chosen.span, newSpeakers[holder] != nil)
+                    chosen = (holder, chosen.span, newSpeakers[Array(holder.utf8)] != nil)
                 }
             case .institution:
                 if let head = institutionHead(textual.span, latin: latin) {
@@ -233,10 +232,11 @@ package struct Extractor: Sendable {
                     }
                 }
             }
-            if chosen.isNew { newSpeakers[chosen.name] = textual.entityKind }
-            kinds[chosen.name] = textual.entityKind
+            let name = Array(chosen.name.utf8)
+            if chosen.isNew { newSpeakers[name] = textual.entityKind }
+            kinds[name] = textual.entityKind
             if textual.kind == .person {
-                if nameTokens.count >= 2, let last = nameTokens.last { namesByLast[tokens[last].form] = chosen.name }
+                if nameTokens.count >= 2, let last = nameTokens.last { namesByLast[keys[last]] = chosen.name }
                 if let nameSpan = textual.nameSpan, nameSpan.lowerBound > textual.span.lowerBound,
                    let head = roleHead(textual.span.lowerBound..<nameSpan.lowerBound, latin: latin) {
                     holders[head] = chosen.name
@@ -262,6 +262,17 @@ package struct Extractor: Sendable {
             cueOf[k] = Int32(cueHits.count)
             return hit
         }
+        /// Whether a cue stands before word `i` in its clause with nothing
+        /// said yet (no إن/أن, quotation or full stop between).
+        func introducesWordsOfCue(before i: Int, start: Int) -> Bool {
+            var k = i - 1
+            while k >= max(start, i - 8) {
+                if gaps[k + 1] == .hard || gaps[k + 1] == .quote || Extractor.complementizers.contains(tokens[k].form) { return false }
+                if cueAt(k) != nil { return true }
+                k -= 1
+            }
+            return false
+        }
         var t = 0
         for sentence in SentenceSplitter.sentences(in: text) {
             while t < tokens.count, tokens[t].range.upperBound <= sentence.lowerBound { t += 1 }
@@ -274,7 +285,10 @@ package struct Extractor: Sendable {
                 if inQuote(i) { i += 1; continue }
                 var found = cueAt(i).map { (stance: $0.stance, length: $0.length, isReport: $0.isReport, nominal: false) }
                 if found == nil, let stance = Extractor.nominal[keys[i]],
-                   Extractor.sayingNouns.contains(keys[i]) || introducesSpeech(after: i + 1) {
+                   Extractor.sayingNouns.contains(keys[i]) || introducesSpeech(after: i + 1),
+                   // "صرح قائلا:": a participle that only introduces the
+                   // words of a verb before it in its clause is that verb's.
+                   !(Extractor.introducers.contains(keys[i]) && introducesWordsOfCue(before: i, start: start)) {
                     found = (stance, 1, false, true)
                 }
                 // "وفق مصادر …", "برأي مسؤولين …", "according to X": the
@@ -294,6 +308,9 @@ package struct Extractor: Sendable {
                     continue
                 }
                 let after = i + cue.length
+                // A cue of several words ends in its sentence: "… expressed.
+                // Concern grew" holds no "expressed concern".
+                guard after <= end else { i += 1; continue }
                 var actor: (name: String, span: Range<Int>?)?
                 // A verb marked plural ("حذروا", "يقولون") comes after its
                 // subject or has none: an Arabic verb before its subject is
@@ -438,7 +455,8 @@ package struct Extractor: Sendable {
                 // What a cue says ends where the next cue begins: "امتنع عن
                 // تأكيد …، بينما أعرب عن قلقه", "رفض تحديد …، لكنه أشار إلى “…”".
                 let nextCue = (after..<end).first { !inQuote($0) && (cueAt($0) != nil
-                    && !(latin && Extractor.passiveAuxiliaries.contains(tokens[$0 - 1].form)) || Extractor.sayingNouns.contains(keys[$0])) }
+                    && !(latin && Extractor.passiveAuxiliaries.contains(tokens[$0 - 1].form)) || flags[$0].contains(.saying) && Extractor.isSaying(keys[$0])
+                    && !(Extractor.introducers.contains(keys[$0]) && introducesWordsOfCue(before: $0, start: start))) }
                 // …and before the words that link the two ("بينما", "لكنه").
                 let clauseLimit = nextCue.map { n in
                     n - 1 > after && Extractor.linkers.contains(tokens[n - 1].form) ? tokens[n - 1].range.lowerBound : tokens[n].range.lowerBound
@@ -574,7 +592,7 @@ package struct Extractor: Sendable {
                     quote: quoteText, sentence: Extractor.trimmed(Extractor.slice(text, sentence), dropping: Extractor.isSpace),
                     date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
                     sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan,
-                    newActorKind: newSpeakers[speaker.name]))
+                    newActorKind: newSpeakers[Array(speaker.name.utf8)]))
                 if let performative, var act = out.last {
                     act.stance = performative.stance
                     act.cue = Extractor.slice(text, performative.cue)

@@ -71,6 +71,9 @@ extension Extractor {
         }
         return out
     }()
+    /// Participles that say only "saying" (قائلا), which after a cue verb
+    /// carry that verb's words rather than a statement of their own.
+    static let introducers = WordSet(normalizing: ["قائلا", "قائلة", "قائلين", "قائلتين", "قائلان"])
     /// "في وقت لاحق", "لاحقا": after the time the paragraph set.
     static let laterKeys = WordSet(normalizing: ["لاحق", "لاحقا", "later", "since"])
     static let reportNouns = ["تقرير", "صحيفه", "الوكاله", "report"].map { Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0 }

@@ -43,12 +43,16 @@ extension Extractor {
         let gaps: [Gap]
 
         func form(_ k: Int) -> String { tokens[k].form }
+        /// Whether word `k` is in `set` (by its UTF-8 key, no `String` work).
+        func `is`(_ k: Int, in set: WordSet) -> Bool { set.contains(keys[k]) }
         func isWeekday(_ k: Int) -> Bool { DateFinder.weekdays[keys[k]] != nil }
         /// A word no Arabic subject runs through: إن، في، أمس …
-        func isArabicStop(_ k: Int) -> Bool {
-            let f = tokens[k].form
-            return Extractor.boundaries.contains(f) || Extractor.nameStops.contains(f) || Extractor.arabicNameStops.contains(f)
-        }
+        func isArabicStop(_ k: Int) -> Bool { Extractor.subjectStops.contains(keys[k]) }
+        /// A role or title word, in either language (looked up only when
+        /// ``WordFlags/role`` allows).
+        func isRole(_ k: Int) -> Bool { flags[k].contains(.role) && Extractor.isRole(keys[k]) }
+        /// A word that heads an institution's name.
+        func isOrgHead(_ k: Int) -> Bool { flags[k].contains(.orgHead) && Extractor.isOrgHead(keys[k]) }
         /// Written with a capital (Latin) letter.
         func isCapital(_ k: Int) -> Bool {
             guard let b = bytes[tokens[k].range].first else { return false }
@@ -63,9 +67,13 @@ extension Extractor {
         /// Written with the article ال as the text has it (normalisation
         /// makes أليكسي look like one).
         func isDefinite(_ k: Int) -> Bool {
-            let raw = bytes[tokens[k].range]
-            return raw.starts(with: Bytes.al) || raw.starts(with: Bytes.lam + Bytes.lam)
-                || (raw.count > 4 && (raw.starts(with: Bytes.waw + Bytes.al) || raw.starts(with: Bytes.fa + Bytes.al)))
+            // ال is D8 A7 D9 84; و and ف before it are D9 88 and D9 81.
+            let r = tokens[k].range
+            func at(_ i: Int, _ b: UInt8) -> Bool { r.lowerBound + i < r.upperBound && bytes[r.lowerBound + i] == b }
+            func article(from i: Int) -> Bool { at(i, 0xD8) && at(i + 1, 0xA7) && at(i + 2, 0xD9) && at(i + 3, 0x84) }
+            let lamLam = at(0, 0xD9) && at(1, 0x84) && at(2, 0xD9) && at(3, 0x84)
+            let conjoined = r.count > 4 && at(0, 0xD9) && (at(1, 0x88) || at(1, 0x81)) && article(from: 2)
+            return article(from: 0) || lamLam || conjoined
         }
         func text(_ from: Int, _ to: Int) -> String { Extractor.slice(text, span(from, to)) }
         func span(_ from: Int, _ to: Int) -> Range<Int> { tokens[from].range.lowerBound..<tokens[to].range.upperBound }
@@ -90,7 +98,7 @@ extension Extractor {
         // apposition that describes it.
         if w.gaps[k + 1] == .comma, let open = (max(start, k - 12)...k).reversed().first(where: { w.gaps[$0] == .comma }),
            open > start {
-            if ["the", "a", "an", "who", "whose"].contains(w.form(open)) || Extractor.englishRoleWords.contains(w.form(open))
+            if ["the", "a", "an", "who", "whose"].contains(w.form(open)) || w.isRole(open)
                 || Extractor.englishModifiers.contains(w.form(open)) {
                 if let name = englishPhrase(endingAt: open - 1, start: start, w), name.kind != .described {
                     return NamedSpeaker(name: name.name, kind: name.kind, span: name.span.lowerBound..<w.tokens[k].range.upperBound,
@@ -125,7 +133,7 @@ extension Extractor {
         let f = w.form(k)
         if w.isHyphenated(k), w.isCapital(k - 1) { return true }
         if w.isCapital(k) { return !Extractor.englishNonNames.contains(f) }
-        return Extractor.englishRoleWords.contains(f) || Extractor.englishModifiers.contains(f) || Extractor.englishOrgHeads.contains(f)
+        return w.isRole(k) || Extractor.englishModifiers.contains(f) || w.isOrgHead(k)
             || Extractor.englishConnectors.contains(f) || Extractor.englishUnnamed.contains(f) || f.hasSuffix("'s")
             || f.hasSuffix("’s")
     }
@@ -147,8 +155,7 @@ extension Extractor {
         /// A title, role or institution word, or a possessive: these end a name.
         func isTitle(_ k: Int) -> Bool {
             let f = w.form(k)
-            return Extractor.englishRoleWords.contains(f) || Extractor.englishHonorificWords.contains(f)
-                || Extractor.englishOrgHeads.contains(f) || f.hasSuffix("'s") || f.hasSuffix("’s")
+            return w.isRole(k) || Extractor.englishHonorificWords.contains(f) || w.isOrgHead(k) || f.hasSuffix("'s") || f.hasSuffix("’s")
         }
         while k >= first {
             let f = w.form(k)
@@ -170,7 +177,7 @@ extension Extractor {
         let phraseStart = determiner ?? first
         // "the Ministry of Fisheries": an institution named after its head.
         if nameStart <= end, nameStart > first, ["of", "for", "on"].contains(w.form(nameStart - 1)),
-           (first..<nameStart).contains(where: { Extractor.englishOrgHeads.contains(w.form($0)) }) {
+           (first..<nameStart).contains(where: w.isOrgHead) {
             return NamedSpeaker(name: w.text(first, end), kind: .institution, span: w.span(phraseStart, end))
         }
         if nameStart <= end, w.isCapital(nameStart) {
@@ -183,10 +190,10 @@ extension Extractor {
             return NamedSpeaker(name: name, kind: .person, span: w.span(phraseStart, end), nameSpan: w.span(nameStart, end))
         }
         let last = w.form(end)
-        if Extractor.englishOrgHeads.contains(last) || (w.isCapital(end) && !Extractor.englishRoleWords.contains(last)) {
+        if w.isOrgHead(end) || (w.isCapital(end) && !w.isRole(end)) {
             return NamedSpeaker(name: w.text(first, end), kind: .institution, span: w.span(phraseStart, end))
         }
-        if Extractor.englishRoleWords.contains(last) || Extractor.englishUnnamed.contains(last) {
+        if w.isRole(end) || Extractor.englishUnnamed.contains(last) {
             let phrase = w.text(first, end)
             return NamedSpeaker(name: indefinite || determiner == nil && !w.isCapital(first) ? "unnamed " + phrase : phrase,
                                 kind: .described, span: w.span(phraseStart, end))
@@ -204,7 +211,8 @@ extension Extractor {
         var k = after
         let limit = min(end, after + 14)
         // Adverbs between the verb and its subject ("أيضا").
-        while k < limit, Extractor.arabicSkips.contains(formOrStripped: w.form(k)), w.gaps[k] != .hard { k += 1 }
+        while k < limit, w.is(k, in: Extractor.arabicSkips) || Extractor.arabicSkips.contains(DateFinder.strippedSlice(w.keys[k])),
+              w.gaps[k] != .hard { k += 1 }
         guard k < limit, w.gaps[k] != .hard, w.gaps[k] != .quote, !w.isLatin(k) else { return nil }
         let head = k
         let f = w.form(k)
@@ -212,8 +220,8 @@ extension Extractor {
         // "مسؤول أميركي", "مصادر مطلعة": unnamed speakers are read elsewhere
         // (``unnamed(at:end:tokens:mentionAt:)``).
         if Extractor.isOfficial(f) { return nil }
-        let isRole = Extractor.arabicRoleWords.contains(formOrStripped: f) || Extractor.roles.contains(formOrStripped: f)
-        let isOrg = Extractor.arabicOrgHeads.contains(formOrStripped: f)
+        let isRole = w.isRole(k)
+        let isOrg = w.isOrgHead(k)
         if isRole || isOrg {
             // The complement: definite words, nisba adjectives, names the
             // gazetteer knows, a construct noun, باسم.
@@ -225,15 +233,15 @@ extension Extractor {
                 if w.gaps[j] == .comma { sawComma = true; break }
                 let g = w.form(j)
                 // "باسم", "العام" (الأمين العام) belong to the role.
-                if g == "باسم" || g == "العام" {
+                if w.is(j, in: Extractor.roleLinks) {
                     last = j
                     j += 1
                     continue
                 }
                 // "مبعوث الأمين العام إلى ليبيا", "السفير الروسي لدى طهران", "وزير
                 // الدفاع في حكومة البرهان": a place or body the role is for.
-                if isRole, Extractor.rolePrepositions.contains(g), j + 1 < limit, w.gaps[j + 1] == .none,
-                   mentionAt[j + 1].map({ !$0.isNisba }) == true || Extractor.arabicOrgHeads.contains(formOrStripped: w.form(j + 1)) {
+                if isRole, w.is(j, in: Extractor.rolePrepositions), j + 1 < limit, w.gaps[j + 1] == .none,
+                   mentionAt[j + 1].map({ !$0.isNisba }) == true || w.isOrgHead(j + 1) {
                     last = j + 1
                     j += 2
                     continue
@@ -259,7 +267,7 @@ extension Extractor {
                 if w.isDefinite(j) {
                     // A second institution or role after a definite one starts
                     // another phrase (the object: "اتهم التحالف الحوثيين").
-                    if !previousIndefinite, Extractor.arabicOrgHeads.contains(formOrStripped: g) || Extractor.arabicRoleWords.contains(formOrStripped: g) {
+                    if !previousIndefinite, w.isOrgHead(j) || w.isRole(j) {
                         break
                     }
                     last = j
@@ -281,8 +289,8 @@ extension Extractor {
                     return NamedSpeaker(name: name.name, kind: .person, span: w.tokens[head].range.lowerBound..<name.span.upperBound,
                                         nameSpan: name.span)
                 }
-                // No name: the role speaks ("المتحدث باسم الجيش").
-                guard last > head else { return nil }
+                // No name: the role speaks ("المتحدث باسم الجيش", "الوزير"),
+                // the holder named before if there is one.
                 return NamedSpeaker(name: w.text(head, last), kind: .described, span: w.span(head, last))
             }
             return NamedSpeaker(name: w.text(head, last), kind: .institution, span: w.span(head, last))
@@ -307,9 +315,8 @@ extension Extractor {
         while j < end, run.count < 5 {
             if j > k, w.gaps[j] != .none { break }
             let g = w.form(j)
-            if w.isLatin(j) || w.isArabicStop(j) || w.isWeekday(j)
-                || Extractor.arabicRoleWords.contains(formOrStripped: g) || Extractor.roles.contains(formOrStripped: g)
-                || Extractor.arabicOrgHeads.contains(formOrStripped: g) || Extractor.isOfficial(g) || !Extractor.isArabic(g)
+            if w.isLatin(j) || w.isArabicStop(j) || w.isWeekday(j) || w.isRole(j) || w.isOrgHead(j)
+                || Extractor.isOfficial(g) || !Extractor.isArabic(g)
                 || mentionAt[j] != nil || w.flags[j].contains(.cue) || Extractor.mediaNouns.contains(strippedOf: g)
                 || Extractor.reports.contains(g) || Extractor.documents.contains(g) { break }
             // A definite word starts no name (الرئيس), but ends one (البرهان),
@@ -318,7 +325,7 @@ extension Extractor {
                 if run.isEmpty { return nil }
                 run.append(j)
                 j += 1
-                if let prev = run.dropLast().last, ["عبد", "ابو", "بن", "ابن", "ال"].contains(w.form(prev)) { continue }
+                if let prev = run.dropLast().last, w.is(prev, in: Extractor.namePrefixes) { continue }
                 break
             }
             run.append(j)
@@ -329,10 +336,9 @@ extension Extractor {
         // before them, or the clause going on at once after them ("وأشار
         // بومبيو إلى أن", "مايك بومبيو، اليوم").
         let next = last + 1
-        let clauseGoesOn = next >= end || w.gaps[next] != .none || Extractor.clauseOpeners.contains(w.form(next))
+        let clauseGoesOn = next >= end || w.gaps[next] != .none || w.is(next, in: Extractor.clauseOpeners)
             || w.isWeekday(next)
-        let given = Extractor.arabicGivenNames.contains(w.form(first))
-            || (run.count > 1 && ["عبد", "ابو", "أبو"].contains(w.form(first)))
+        let given = w.is(first, in: Extractor.arabicGivenNames) || (run.count > 1 && w.is(first, in: Extractor.compoundStarts))
         guard clauseGoesOn || (given && run.count > 1) else { return nil }
         if run.count == 1, !clauseGoesOn { return nil }
         if !given, !afterComma, run.count > 3 { return nil }
@@ -377,13 +383,16 @@ extension Extractor {
         return out
     }()
     static let englishGivenNames = words(SpeakerLexicon.englishGivenNames.map { $0.lowercased() })
-    /// A word without its article (and a conjunction before it): الوزارة,
-    /// والوزارة → وزارة; وزارة itself stays whole, unlike ``bare(_:)``.
-    static func withoutArticle(_ form: String) -> String {
-        var word = Substring(form)
-        if word.count > 4, word.hasPrefix("وال") || word.hasPrefix("فال") { word = word.dropFirst() }
-        if word.count > 3, word.hasPrefix("ال") { word = word.dropFirst(2) }
-        return String(word)
+    /// A word's key without its article (and a conjunction before it):
+    /// الوزارة, والوزارة → وزارة; وزارة itself stays whole, unlike
+    /// ``bare(_:)``. On UTF-8: each of these letters is two bytes.
+    static func withoutArticle(_ key: [UInt8]) -> ArraySlice<UInt8> {
+        var word = key[...]
+        if word.count > 8, Bytes.clitic(word) == .conjunction, Bytes.starts(word.dropFirst(2), with: Bytes.al) {
+            word = word.dropFirst(2)
+        }
+        if word.count > 6, Bytes.starts(word, with: Bytes.al) { word = word.dropFirst(4) }
+        return word
     }
     /// What may open an English speaker phrase before its words.
     static let englishDeterminers = words(["the", "a", "an", "his", "her", "its", "their"])
@@ -394,6 +403,31 @@ extension Extractor {
                                     "request", "requests", "comment", "comments", "for", "queries", "inquiries", "emails",
                                     "messages", "calls", "repeated", "multiple", "several",
                                     "مباشرة", "فورا", "علنا", "رسميا", "بعد"])
+    /// Words inside a role's name: "المتحدث باسم", "الأمين العام".
+    static let roleLinks = words(["باسم", "العام"])
+    /// A role or title word: the form, or it without و, ف or ب.
+    static func isRole(_ key: [UInt8]) -> Bool {
+        let stripped = DateFinder.strippedSlice(key)
+        return arabicRoleWords.contains(key) || arabicRoleWords.contains(stripped) || roles.contains(key) || roles.contains(stripped)
+            || englishRoleWords.contains(key)
+    }
+    /// A word that heads an institution's name: the form, or it without و,
+    /// ف or ب.
+    static func isOrgHead(_ key: [UInt8]) -> Bool {
+        arabicOrgHeads.contains(key) || arabicOrgHeads.contains(DateFinder.strippedSlice(key)) || englishOrgHeads.contains(key)
+    }
+    /// A noun or participle of saying (قوله, "saying", قائلا): what a cue
+    /// before it says ends there.
+    static func isSaying(_ key: [UInt8]) -> Bool { sayingNouns.contains(key) || introducers.contains(key) }
+    /// Words no Arabic subject runs through (إن، في، أمس …), in one table.
+    static let subjectStops: WordSet = {
+        var all: [[UInt8]] = []
+        for set in [boundaries, nameStops, arabicNameStops] { set.forEach { all.append($0) } }
+        return WordSet(all)
+    }()
+    /// Words that take the next into a name: عبد الفتاح, أبو زيد, بن سلمان.
+    static let namePrefixes = words(["عبد", "ابو", "بن", "ابن", "ال"])
+    static let compoundStarts = words(["عبد", "أبو"])
     static let rolePrepositions = words(["إلى", "لدى", "في"])
     static let passiveAuxiliaries = words(["was", "were", "been", "being", "is", "are", "be"])
     static let arabicSkips = words(["أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا"])
@@ -421,9 +455,10 @@ extension Extractor {
     /// wins over an institution in its role ("Hamas spokesman Hazem
     /// Qassem" is Qassem, not Hamas) and over a name found further on.
     /// The flag says the speaker is new to the gazetteer.
+    /// `mentions` are the gazetteer's names that start inside the phrase.
     func preferred(_ found: (name: String, span: Range<Int>?)?, _ text: NamedSpeaker,
                    mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>?, isNew: Bool) {
-        let inside = mentions.filter { text.span.contains($0.bytes.lowerBound) && !$0.isNisba && gazetteer.canSpeak($0.entry) }
+        let inside = mentions.filter { !$0.isNisba && gazetteer.canSpeak($0.entry) }
         func entry(_ m: Gazetteer.Mention) -> Gazetteer.Entry { gazetteer.entries[m.entry] }
         switch text.kind {
         case .person:

@@ -431,6 +431,9 @@ import Testing
             }
         }
         texts.append(Cue.phrases.map { $0.0 }.joined(separator: ". "))
+        // Roles, institution heads and sayings, as they stand and after و, ف or ب.
+        let speakerWords = ["المتحدث", "وزير", "الناطق", "وزارة", "قوات", "الجيش", "قائلا", "قوله", "spokesman", "ministry", "saying"]
+        texts.append(speakerWords.flatMap { [$0, "و" + $0, "ف" + $0, "ب" + $0] }.joined(separator: " وقال "))
         var dates: [String] = []
         for (name, _) in DateFinder.monthNames + DateFinder.weekdayNames {
             dates += ["في " + name, "و" + name, "ب" + name]
@@ -459,6 +462,11 @@ import Testing
             for mention in mentions { #expect(flags[mention.tokens.lowerBound].contains(.name), "\(tokens[mention.tokens.lowerBound].form)") }
             for k in tokens.indices where !flags[k].contains(.cue) {
                 #expect(Cue.cue(at: k, in: tokens, keys: keys) == nil, "\(tokens[k].form)")
+            }
+            for k in tokens.indices {
+                if !flags[k].contains(.role) { #expect(!Extractor.isRole(keys[k]), "\(tokens[k].form)") }
+                if !flags[k].contains(.orgHead) { #expect(!Extractor.isOrgHead(keys[k]), "\(tokens[k].form)") }
+                if !flags[k].contains(.saying) { #expect(!Extractor.isSaying(keys[k]), "\(tokens[k].form)") }
             }
             #expect(DateFinder.find(in: tokens, article: published, keys: keys, flags: flags)
                 == DateFinder.find(in: tokens, article: published, keys: keys))

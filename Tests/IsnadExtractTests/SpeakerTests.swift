@@ -83,6 +83,22 @@ import Testing
         #expect(found.first?.quote == "")
     }
 
+    @Test func aCueOfSeveralWordsStaysInItsSentence() {
+        // The words of "expressed concern" and "did not respond" across a
+        // full stop are no cue, and reading them must not fail.
+        #expect(extract("The envoy expressed. Concern grew in the capital.").allSatisfy { $0.cue != "expressed. Concern" })
+        #expect(extract("Nobody did. Not respond was the word.").count <= 1)
+        #expect(extract("وأعرب. عن قلقه").count <= 1)
+    }
+
+    @Test func sayingAfterAVerbIsThatVerbsStatement() {
+        // "صرح قائلا:" is one statement; "…، قائلا:" after other words is one
+        // of its own.
+        #expect(extract("وصرح وزير الزراعة التونسي قائلا: \"المحصول جيد\".").count == 1)
+        #expect(extract("قال الوزير إن الموسم جيد. وصرح قائلا: \"المحصول جيد\".").map(\.cue) == ["قال", "وصرح"])
+        #expect(extract("وقال وزير الزراعة إن المحصول جيد، قائلا: \"لن نستورد القمح\".").map(\.cue) == ["وقال", "قائلا"])
+    }
+
     @Test func englishPassiveAttributesNothing() {
         #expect(actors("The reporter was denied entry at the border.").isEmpty)
     }
