@@ -297,6 +297,16 @@ package struct Extractor: Sendable {
                 if found == nil, Extractor.citationKeys.contains(keys[i]) {
                     cited = citedSource(after: i, sentence: start..<end, tokens: tokens, keys: keys, mentionAt: mentionAt,
                                         gaps: gaps, inQuote: inQuote)
+                    // "according to a law enforcement official", "according
+                    // to the Houthis' health ministry": a source the
+                    // gazetteer does not know, when no other cue carries the
+                    // sentence.
+                    if cited == nil, (keys[i].first ?? 0) < 0x80, i + 1 < end, tokens[i + 1].form == "to",
+                       !(start..<end).contains(where: { $0 != i && !inQuote($0) && cueAt($0) != nil }),
+                       let source = englishObject(after: i + 2, end: end, reader) {
+                        let adopted = adopt(source, over: nil, latin: true)
+                        cited = (adopted.name, adopted.span, false)
+                    }
                     if cited != nil { found = ("assert", 1, false, false) }
                 }
                 guard let cue = found else { i += 1; continue }
@@ -332,6 +342,24 @@ package struct Extractor: Sendable {
                     actor = (cited.name, cited.span)
                 } else if cue.nominal {
                     actor = speaker(relayedBefore: i, start: start, tokens: tokens, mentions: mentions)
+                    // "ونقلت الصحيفة عن خليل قوله", "عن مصدر مطلع قوله": whom
+                    // the relay names, when the gazetteer does not know them.
+                    if actor == nil, !latin, Extractor.sayingNouns.contains(keys[i]),
+                       let from = (max(start, i - 12)..<i).last(where: { tokens[$0].form == "عن" }), from + 1 < i,
+                       (start..<from).contains(where: { Extractor.relayVerbs.contains(keys[$0]) }) {
+                        var k = from + 1
+                        if Extractor.documents.contains(tokens[k].form), k + 1 < i { k += 1 }  // عن بيان التحالف
+                        if Extractor.isOfficial(tokens[k].form) {
+                            actor = unnamed(at: k, end: i, tokens: tokens, mentionAt: mentionAt)
+                        } else if let m = mentionAt[k], !m.isNisba, gazetteer.canSpeak(m.entry) {
+                            actor = (gazetteer.entries[m.entry].name, m.bytes)
+                        } else if let source = arabicSubject(after: k, end: i, mentionAt: mentionAt, reader) {
+                            actor = adopt(source, over: nil, latin: false)
+                        } else if let name = arabicName(at: k, end: i, mentionAt: mentionAt, reader, relayed: true) {
+                            actor = adopt(NamedSpeaker(name: name.name, kind: .person, span: name.span, nameSpan: name.span),
+                                          over: nil, latin: false)
+                        }
+                    }
                     // "with Taiwan saying that …": the name right before an
                     // English participle is its subject.
                     if actor == nil, latin, gaps[i] == .none, let subject = englishSubject(before: i, start: start, reader),
@@ -352,8 +380,10 @@ package struct Extractor: Sendable {
                     // object that follows a verb; "بحسب ما ورد" has no subject.
                     actor = cue.length > 1 && tokens[i].form.hasSuffix("بحسب") ? ("unspecified reports", nil)
                         : (conjoined ? nil : speaker(before: i, start: start, mentions: mentions, gaps: gaps))
-                        ?? speaker(after: after, end: latin ? min(end, after + 3) : end, tokens: tokens, mentionAt: mentionAt,
-                                   gaps: gaps, isReport: cue.isReport)
+                        ?? (latin && Extractor.addressVerbs.contains(tokens[i].form) && i > start && gaps[i] == .none ? nil
+                            // "X told Reuters": who is told is never who speaks.
+                            : speaker(after: after, end: latin ? min(end, after + 3) : end, tokens: tokens, mentionAt: mentionAt,
+                                      gaps: gaps, isReport: cue.isReport))
                     // An English name after the verb is its subject only when
                     // inverted at the end of a clause ("…", said Kirby, …);
                     // "He said Russia had received" is the previous speaker's.
@@ -372,7 +402,13 @@ package struct Extractor: Sendable {
                         // "…,” said Farhan Haq": inverted after a quotation or comma.
                         if textual == nil, i == start || gaps[i] != .none { textual = englishObject(after: after, end: end, reader) }
                     } else if !subjectFirst {
-                        textual = arabicSubject(after: after, end: end, mentionAt: mentionAt, reader)
+                        // "وأضاف البرهان", "ولم يحدد سريع": a family name alone is
+                        // the person named in full before.
+                        if actor == nil, after < end, let full = namesByLast[keys[after]] {
+                            actor = (full, tokens[after].range)
+                        } else {
+                            textual = arabicSubject(after: after, end: end, mentionAt: mentionAt, reader)
+                        }
                     }
                     // A described speaker already read ("media reports",
                     // "unnamed US official") stays; so does a person, unless
@@ -476,6 +512,17 @@ package struct Extractor: Sendable {
                 var contentSpan = quoteSpan
                 if quoteSpan == nil {
                     var from = max(cueEnd, speaker.span?.upperBound ?? cueEnd)
+                    // "told Al Arabiya the ships were hit": whom it was told
+                    // is not what.
+                    if latin, Extractor.addressVerbs.contains(tokens[i].form), after < end {
+                        var k = after
+                        if let addressee = englishObject(after: after, end: end, reader) {
+                            k = tokenRange(addressee.span.upperBound..<addressee.span.upperBound).lowerBound
+                        }
+                        while k < end, Extractor.closingWords.contains(tokens[k].form) && !Extractor.englishDeterminers.contains(tokens[k].form)
+                                || DateFinder.weekdays[keys[k]] != nil { k += 1 }
+                        if k < end { from = max(from, tokens[k].range.lowerBound) }
+                    }
                     // What was said starts after إن / أن / that.
                     if let k = (after..<(nextCue ?? end)).first(where: { tokens[$0].range.lowerBound >= from
                         && Extractor.complementizers.contains(tokens[$0].form) }), k + 1 < end {

@@ -151,6 +151,8 @@ extension Extractor {
         "Iran": "Iranian", "Russia": "Russian", "United States": "US", "Ukraine": "Ukrainian",
         "United Kingdom": "British", "Israel": "Israeli", "China": "Chinese", "European Union": "European",
         "West": "Western", "Saudi Arabia": "Saudi", "Turkey": "Turkish", "France": "French", "Germany": "German",
+        "Egypt": "Egyptian", "Qatar": "Qatari", "UAE": "Emirati", "Syria": "Syrian", "Iraq": "Iraqi", "Lebanon": "Lebanese",
+        "Yemen": "Yemeni", "North Korea": "North Korean", "Belarus": "Belarusian", "Japan": "Japanese", "India": "Indian",
     ]
 
     /// Nouns that introduce an outlet's name ("صحيفة "واشنطن بوست"").
@@ -264,4 +266,6 @@ extension Extractor {
     }()
 
     static let relayWords = words(["عن", "عنه", "عنها", "عنهم"])
+    /// Verbs that relay another's words ("ونقلت الصحيفة عن … قوله").
+    static let relayVerbs = WordSet(normalizing: ["نقل", "نقلت", "ونقل", "ونقلت", "ينقل", "تنقل", "نقلا", "ونقلا"])
 }

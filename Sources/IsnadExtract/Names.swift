@@ -59,6 +59,16 @@ extension Extractor {
             return (0x41...0x5A).contains(b)
         }
         func isLatin(_ k: Int) -> Bool { (bytes[tokens[k].range].first ?? 0) < 0x80 }
+        /// Whether the text between word `k` and the one before it holds
+        /// a slash, which sets off a source ("لـ /المعلومة/") and ends a name.
+        func slashBefore(_ k: Int) -> Bool {
+            k > 0 && bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound].contains(0x2F)
+        }
+        /// Written in capitals, two letters or more: "US", "UN", "IAEA" are
+        /// names even where "us" is a pronoun.
+        func isAcronym(_ k: Int) -> Bool {
+            tokens[k].range.count >= 2 && bytes[tokens[k].range].allSatisfy { (0x41...0x5A).contains($0) || $0 == 0x2E }
+        }
         /// Joined to the word before by a hyphen: the rest of one word
         /// ("Chia-lung", "al-Jubeir").
         func isHyphenated(_ k: Int) -> Bool {
@@ -132,7 +142,7 @@ extension Extractor {
     private func englishPhraseWord(_ k: Int, _ w: WordReader) -> Bool {
         let f = w.form(k)
         if w.isHyphenated(k), w.isCapital(k - 1) { return true }
-        if w.isCapital(k) { return !Extractor.englishNonNames.contains(f) }
+        if w.isCapital(k) { return !Extractor.englishNonNames.contains(f) || w.isAcronym(k) }
         return w.isRole(k) || Extractor.englishModifiers.contains(f) || w.isOrgHead(k)
             || Extractor.englishConnectors.contains(f) || Extractor.englishUnnamed.contains(f) || f.hasSuffix("'s")
             || f.hasSuffix("’s")
@@ -144,6 +154,14 @@ extension Extractor {
         guard end >= start, englishPhraseWord(end, w) else { return nil }
         var first = end
         while first - 1 >= start, w.gaps[first] == .none, englishPhraseWord(first - 1, w) { first -= 1 }
+        // "a coast guard official": plain nouns before a role or an
+        // institution's head belong to it when an article opens them.
+        if w.isRole(end) || w.isOrgHead(end) || Extractor.englishUnnamed.contains(w.form(end)),
+           let article = (max(start, first - 4)..<first).last(where: { Extractor.englishDeterminers.contains(w.form($0)) }),
+           (article + 1..<first).allSatisfy({ w.gaps[$0 + 1] == .none && !w.isCapital($0) && w.isLatin($0)
+               && !Extractor.englishNonNames.contains(w.form($0)) }) {
+            first = article + 1
+        }
         // Connectors ("of", "al") neither start nor end a phrase.
         while first < end, Extractor.englishConnectors.contains(w.form(first)), !w.isCapital(first) { first += 1 }
         let determiner = first - 1 >= start && w.gaps[first] == .none && Extractor.englishDeterminers.contains(w.form(first - 1))
@@ -194,8 +212,14 @@ extension Extractor {
             return NamedSpeaker(name: w.text(first, end), kind: .institution, span: w.span(phraseStart, end))
         }
         if w.isRole(end) || Extractor.englishUnnamed.contains(last) {
-            let phrase = w.text(first, end)
-            return NamedSpeaker(name: indefinite || determiner == nil && !w.isCapital(first) ? "unnamed " + phrase : phrase,
+            // Leave out how many: "three people familiar with the matter".
+            var from = first
+            while from < end, Extractor.quantities.contains(w.form(from)) { from += 1 }
+            let phrase = w.text(from, end)
+            // "a resident" is an unnamed one; "witnesses", "the spokesperson"
+            // are as the text says.
+            let plural = last.hasSuffix("s")
+            return NamedSpeaker(name: indefinite || (determiner == nil && !w.isCapital(first) && !plural) ? "unnamed " + phrase : phrase,
                                 kind: .described, span: w.span(phraseStart, end))
         }
         return nil
@@ -265,6 +289,16 @@ extension Extractor {
                     continue
                 }
                 if w.isDefinite(j) {
+                    // A rank or title after the role leads to the name:
+                    // "المتحدث العسكري للحوثيين العميد يحيى سريع".
+                    if isRole, w.isRole(j), j + 1 < limit, w.gaps[j + 1] == .none {
+                        var n = j + 1
+                        while n < limit, w.is(n, in: Extractor.roleLinks) || (w.isRole(n) && w.isDefinite(n)) { n += 1 }
+                        if n < limit, let name = arabicName(at: n, end: limit, mentionAt: mentionAt, w) {
+                            return NamedSpeaker(name: name.name, kind: .person,
+                                                span: w.tokens[head].range.lowerBound..<name.span.upperBound, nameSpan: name.span)
+                        }
+                    }
                     // A second institution or role after a definite one starts
                     // another phrase (the object: "اتهم التحالف الحوثيين").
                     if !previousIndefinite, w.isOrgHead(j) || w.isRole(j) {
@@ -307,13 +341,14 @@ extension Extractor {
     /// (not a role), one unknown word counts only when the clause goes on
     /// at once after it ("وأشار بومبيو إلى أن").
     func arabicName(at k: Int, end: Int, mentionAt: Gazetteer.MentionIndex, _ w: WordReader,
-                    afterComma: Bool = false) -> (name: String, span: Range<Int>)? {
+                    afterComma: Bool = false, relayed: Bool = false) -> (name: String, span: Range<Int>)? {
         // A name the gazetteer knows is the gazetteer's to read.
         if mentionAt[k] != nil { return nil }
         var j = k
         var run: [Int] = []
         while j < end, run.count < 5 {
-            if j > k, w.gaps[j] != .none { break }
+            // (One letter is no name: "لـ", "و".)
+            if j > k, w.gaps[j] != .none || w.slashBefore(j) || w.keys[j].count <= 2 { break }
             let g = w.form(j)
             if w.isLatin(j) || w.isArabicStop(j) || w.isWeekday(j) || w.isRole(j) || w.isOrgHead(j)
                 || Extractor.isOfficial(g) || !Extractor.isArabic(g)
@@ -322,6 +357,12 @@ extension Extractor {
             // A definite word starts no name (الرئيس), but ends one (البرهان),
             // and follows عبد (عبد الفتاح).
             if w.isDefinite(j) {
+                // "عن الحداد قوله": a family name alone, right before the relay's
+                // cue.
+                if run.isEmpty, relayed, j + 1 == end {
+                    run.append(j)
+                    break
+                }
                 if run.isEmpty { return nil }
                 run.append(j)
                 j += 1
@@ -336,7 +377,9 @@ extension Extractor {
         // before them, or the clause going on at once after them ("وأشار
         // بومبيو إلى أن", "مايك بومبيو، اليوم").
         let next = last + 1
-        let clauseGoesOn = next >= end || w.gaps[next] != .none || w.is(next, in: Extractor.clauseOpeners)
+        // (A lone ل, "لـ /المعلومة/": said to.)
+        let clauseGoesOn = next >= end || w.gaps[next] != .none || w.slashBefore(next) || w.is(next, in: Extractor.clauseOpeners)
+            || w.keys[next] == Bytes.lam
             || w.isWeekday(next)
         let given = w.is(first, in: Extractor.arabicGivenNames) || (run.count > 1 && w.is(first, in: Extractor.compoundStarts))
         guard clauseGoesOn || (given && run.count > 1) else { return nil }
@@ -404,7 +447,8 @@ extension Extractor {
                                     "messages", "calls", "repeated", "multiple", "several",
                                     "مباشرة", "فورا", "علنا", "رسميا", "بعد"])
     /// Words inside a role's name: "المتحدث باسم", "الأمين العام".
-    static let roleLinks = words(["باسم", "العام"])
+    static let roleLinks = words(["باسم", "العام", "السابق", "السابقة", "الأسبق", "الحالي", "الحالية", "المكلف", "المكلفة",
+                                  "الجديد", "الجديدة", "الركن"])
     /// A role or title word: the form, or it without و, ف or ب.
     static func isRole(_ key: [UInt8]) -> Bool {
         let stripped = DateFinder.strippedSlice(key)
@@ -429,6 +473,9 @@ extension Extractor {
     static let namePrefixes = words(["عبد", "ابو", "بن", "ابن", "ال"])
     static let compoundStarts = words(["عبد", "أبو"])
     static let rolePrepositions = words(["إلى", "لدى", "في"])
+    static let quantities = words(["one", "two", "three", "four", "five", "six", "several", "some", "many", "multiple"])
+    /// Verbs whose object is whom it was said to ("told Reuters").
+    static let addressVerbs = words(["told", "tells", "telling", "tell", "briefed", "informed"])
     static let passiveAuxiliaries = words(["was", "were", "been", "being", "is", "are", "be"])
     static let arabicSkips = words(["أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا"])
     static let arabicRoleWords = words(SpeakerLexicon.arabicRoles)
@@ -441,7 +488,7 @@ extension Extractor {
     static let arabicGivenNames = words(SpeakerLexicon.arabicGivenNames)
     /// Words that follow a subject when the clause goes on: "قال X إن",
     /// "أشار X إلى", "قال X في بيان", "قال X لوكالة", "قال X اليوم".
-    static let clauseOpeners = words(["إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها", "إلى", "الى",
+    static let clauseOpeners = words(["ل", "لـ", "إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها", "إلى", "الى",
                                       "على", "عن", "في", "خلال", "لدى", "أمام", "اليوم", "أمس", "مساء", "صباح", "يوم",
                                       "للصحفيين", "للصحافيين", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لوسائل", "عبر",
                                       "قائلا", "قائلة", "بعد", "عقب", "إثر", "ان", "انه", "انها", "من"])
@@ -482,8 +529,10 @@ extension Extractor {
                 return (found.name, found.span, false)
             }
             // An institution the gazetteer knows in the role: its office's
-            // holder, or one of its officials, is worked out from it later.
-            if let found, gazetteer.entry(named: found.name) != nil, let span = found.span, text.span.contains(span.lowerBound) {
+            // holder, or one of its officials, is worked out from it later
+            // ("رئيس مديرية المخابرات …"); "a US defense official" stays one.
+            if !text.name.hasPrefix("unnamed"), let found, gazetteer.entry(named: found.name) != nil, let span = found.span,
+               text.span.contains(span.lowerBound) {
                 return (found.name, found.span, false)
             }
             return (text.name, text.span, false)

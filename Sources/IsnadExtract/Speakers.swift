@@ -196,8 +196,10 @@ extension Extractor {
             countries.append(gazetteer.entries[m.entry].name)
             next = m.tokens.upperBound
         }
-        if noun == "source", k + 1 < end, ["مطلعه", "مطلع", "informed"].contains(tokens[k + 1].form) {
-            return (plural ? "informed sources" : "informed source", tokens[k].range)
+        // "مصدر مطلع", "مصدر مصري مطلع": an informed (Egyptian) source.
+        if noun == "source", let informed = [k + 1, next].first(where: { $0 < end && ["مطلعه", "مطلع", "informed"].contains(tokens[$0].form) }) {
+            let adjective = informed == next ? countries.compactMap { Extractor.adjectives[$0] }.map { $0 + " " }.joined() : ""
+            return ("informed " + adjective + (plural ? "sources" : "source"), tokens[k].range)
         }
         // "مسؤول بارز في إدارة بايدن": senior Biden administration official.
         var senior = false

@@ -99,6 +99,37 @@ import Testing
         #expect(extract("وقال وزير الزراعة إن المحصول جيد، قائلا: \"لن نستورد القمح\".").map(\.cue) == ["وقال", "قائلا"])
     }
 
+    @Test func relaysAndCitationsOfSpeakersTheGazetteerDoesNotKnow() {
+        // The one a relay names speaks, not the outlet.
+        #expect(actors("ونقلت الإذاعة عن الحداد قوله إن البعثة جاهزة.") == ["الحداد"])
+        #expect(actors("ونقلت الوكالة عن مصدر مصري مطلع قوله إن المعبر مفتوح.") == ["informed Egyptian source"])
+        // "according to" a source of any kind, when no other cue speaks.
+        #expect(actors("The port reopened on Friday, according to two people familiar with the talks.") == ["unnamed people"])
+        #expect(actors("The port reopened, according to the Harbour Board.") == ["Harbour Board"])
+    }
+
+    @Test func whoIsToldIsNotWhoSpeaks() {
+        let found = extract("A coast guard official told Radio Nord the ferry had sunk.")
+        #expect(found.map(\.actor) == ["unnamed coast guard official"])
+        #expect(found.first?.quote == "the ferry had sunk")
+        // "US" in capitals is a name, not the pronoun.
+        #expect(actors("A US trade official said the tariffs would stay.") == ["unnamed US trade official"])
+    }
+
+    @Test func arabicRanksAndFamilyNames() {
+        // A rank after the role leads to the name; the family name alone
+        // later, with its article or without, is the same person.
+        let found = actors("""
+            وقال المتحدث باسم خفر السواحل العقيد سامر الخطيب إن البحث مستمر. وأضاف الخطيب أن الطقس سيئ. ولم يحدد الخطيب موعدا.
+            """)
+        #expect(found == ["سامر الخطيب", "سامر الخطيب", "سامر الخطيب"])
+        // "لـ /الوكالة/": whom it was said to ends the name.
+        #expect(actors("وقال عضو المجلس البلدي رامي جابر لـ /الوكالة/ إن الطريق مغلق.") == ["رامي جابر"])
+        // "عن" before a participle is no relay without a verb that relays.
+        let declined = extract("وقال سامي الحداد إن البعثة جاهزة. وامتنع الحداد عن الإفصاح عن موعد السفر، قائلا إن \"الأمن أولا\".")
+        #expect(declined.allSatisfy { $0.actor == "سامي الحداد" }, "\(declined.map(\.actor))")
+    }
+
     @Test func englishPassiveAttributesNothing() {
         #expect(actors("The reporter was denied entry at the border.").isEmpty)
     }
