@@ -15,11 +15,20 @@ enum DefaultGazetteer {
 }
 
 extension Store {
-    /// The entities of the store as extraction matches them.
+    /// The role that marks an entity extraction found in text (see
+    /// ``newSpeakers(_:)``).
+    static let discoveredRole = "found in text, not in the gazetteer"
+
+    /// The entities of the store as extraction matches them: the shipped
+    /// gazetteer and the user's entities, never the speakers found in
+    /// earlier articles, so that what an article gives depends only on it
+    /// and on the configured entities, not on what was ingested before or
+    /// in which batches.
     func gazetteer() throws -> Gazetteer {
         var entries: [Gazetteer.Entry] = []
         try index.snapshot { txn in
             try index.forEach(EntityRecord.self, txn: txn) { _, record in
+                guard record.role != Store.discoveredRole else { return }
                 entries.append(Gazetteer.Entry(name: record.name, kind: record.kind,
                                                aliases: record.aliasesAr + record.aliasesEn, country: record.country,
                                                role: record.role, gender: record.gender))
@@ -38,7 +47,7 @@ extension Store {
             guard let kind = e.newActorKind, seen.insert(e.actor).inserted else { return nil }
             let arabic = e.actor.unicodeScalars.contains { (0x600...0x6FF).contains($0.value) }
             return EntityRecord(name: e.actor, kind: kind, aliasesAr: arabic ? [e.actor] : [], aliasesEn: arabic ? [] : [e.actor],
-                                role: "found in text, not in the gazetteer")
+                                role: Store.discoveredRole)
         }
     }
 

@@ -1,3 +1,6 @@
+import Foundation
+@testable import Isnad
+import IsnadIndex
 @testable import IsnadExtract
 import Testing
 
@@ -157,5 +160,52 @@ import Testing
     @Test func arabicNoNameFromOrdinaryWords() {
         // "مسؤول" is read as an unnamed official, not as a role before a name.
         #expect(actors("أكد مسؤول أوروبي وصول الشحنة.") == ["unnamed European official"])
+    }
+}
+
+/// What an article gives depends only on it and the configured entities,
+/// never on the speakers other articles brought into the store before.
+@Suite struct DiscoveredSpeakerTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples/corpus").path
+
+    func withStore<R>(_ body: (Store) throws -> R) throws -> R {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-found-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try body(try Store(path: folder.path))
+    }
+
+    @Test func foundSpeakersAreEntitiesButNotGazetteerNames() throws {
+        try withStore { store in
+            try store.ingest([Article(id: "a", published: "2024-05-01",
+                                      text: "Fisheries Minister Tomas Varga said the quotas would stay.")])
+            let found = try store.index.snapshot { txn in
+                try store.index.entityID(named: "Tomas Varga", txn: txn)
+            }
+            #expect(found != nil, "the speaker is kept as an entity")
+            let gazetteer = try store.gazetteer()
+            #expect(gazetteer.entry(named: "Tomas Varga") == nil, "but extraction of later articles does not read it")
+            #expect(gazetteer.entry(named: "John Kirby") != nil)
+        }
+    }
+
+    @Test func batchesDoNotChangeWhatIsExtracted() throws {
+        let articles = Article.load(from: [Self.corpus]).articles
+        func statements(_ store: Store) throws -> [String] {
+            try store.index.snapshot { txn in
+                try articles.flatMap { try store.index.statements(ofArticle: $0.id ?? "", txn: txn) }
+                    .map { "\($0.id) \($0.actor) \($0.stance.rawValue) \($0.quote)" }
+            }
+        }
+        let together = try withStore { store in
+            try store.ingest(articles)
+            return try statements(store)
+        }
+        let oneByOne = try withStore { store in
+            for article in articles.reversed() { try store.ingest([article]) }
+            return try statements(store)
+        }
+        #expect(!together.isEmpty)
+        #expect(together == oneByOne)
     }
 }
