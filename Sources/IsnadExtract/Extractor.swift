@@ -337,7 +337,13 @@ package struct Extractor: Sendable {
                 // An English passive ("he was denied entry", "it was reported")
                 // attributes nothing unless "by" names the speaker.
                 if latin, !cue.nominal, cited == nil, i > start, Extractor.passiveAuxiliaries.contains(tokens[i - 1].form),
-                   !(after < end && tokens[after].form == "by") { i = after; continue }
+                   tokens[i].form != "no", !(after < end && tokens[after].form == "by") { i = after; continue }
+                // "any failure to comply threatens unity": an English verb
+                // whose subject is a thing, not a speaker, says nothing.
+                if latin, !cue.nominal, cited == nil, i > start, gaps[i] == .none, Extractor.isThingSubject(i - 1, reader) {
+                    i = after
+                    continue
+                }
                 if let cited {
                     actor = (cited.name, cited.span)
                 } else if cue.nominal {
@@ -421,6 +427,13 @@ package struct Extractor: Sendable {
                         actor = adopt(textual, over: actor, latin: latin)
                     }
                 }
+                // "There was no immediate comment from the Israeli military":
+                // whoever gave none declines.
+                if latin, cue.stance == "decline", tokens[i].form == "no",
+                   let from = (after..<min(end, after + 3)).first(where: { tokens[$0].form == "from" }),
+                   let source = englishObject(after: from + 1, end: end, reader) {
+                    actor = adopt(source, over: nil, latin: true)
+                }
                 if actor == nil, tokens[i].form.hasSuffix("بحسب"), cue.length > 1 { actor = ("unspecified reports", nil) }
                 if actor == nil, cue.stance == "report", i + 1 < end,
                    Extractor.reports.contains(tokens[i + 1].form) || Extractor.reports.contains(tokens[i].form) {
@@ -491,7 +504,8 @@ package struct Extractor: Sendable {
                 // What a cue says ends where the next cue begins: "امتنع عن
                 // تأكيد …، بينما أعرب عن قلقه", "رفض تحديد …، لكنه أشار إلى “…”".
                 let nextCue = (after..<end).first { !inQuote($0) && (cueAt($0) != nil
-                    && !(latin && Extractor.passiveAuxiliaries.contains(tokens[$0 - 1].form)) || flags[$0].contains(.saying) && Extractor.isSaying(keys[$0])
+                    && !(latin && (Extractor.passiveAuxiliaries.contains(tokens[$0 - 1].form)
+                                   || gaps[$0] == .none && Extractor.isThingSubject($0 - 1, reader))) || flags[$0].contains(.saying) && Extractor.isSaying(keys[$0])
                     && !(Extractor.introducers.contains(keys[$0]) && introducesWordsOfCue(before: $0, start: start))) }
                 // …and before the words that link the two ("بينما", "لكنه").
                 let clauseLimit = nextCue.map { n in

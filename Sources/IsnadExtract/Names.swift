@@ -102,7 +102,10 @@ extension Extractor {
             return englishPhrase(endingAt: who - 1, start: start, w)
         }
         var k = cue - 1
-        while k >= start, Extractor.englishSkips.contains(w.form(k)), w.gaps[k + 1] == .none { k -= 1 }
+        // Past auxiliaries, adverbs and when: "X on Friday said", "X has
+        // also said", "X late Monday denied".
+        while k >= start, w.gaps[k + 1] == .none,
+              Extractor.englishSkips.contains(w.form(k)) || Extractor.englishWhen.contains(w.form(k)) || w.isWeekday(k) { k -= 1 }
         guard k >= start, w.gaps[k + 1] == .none || w.gaps[k + 1] == .comma else { return nil }
         // "Ahmed Saleh, the interior minister, denied": the name before an
         // apposition that describes it.
@@ -459,6 +462,14 @@ extension Extractor {
     /// ف or ب.
     static func isOrgHead(_ key: [UInt8]) -> Bool {
         arabicOrgHeads.contains(key) || arabicOrgHeads.contains(DateFinder.strippedSlice(key)) || englishOrgHeads.contains(key)
+            || englishSingular(key).map { englishOrgHeads.contains($0) } == true
+    }
+    /// An English plural's singular ("companies" → company, "boards" →
+    /// board), by its bytes; nil for other words.
+    static func englishSingular(_ key: [UInt8]) -> [UInt8]? {
+        guard key.count > 3, key.last == 0x73, key.allSatisfy({ $0 < 0x80 }) else { return nil }
+        if key.suffix(3).elementsEqual([0x69, 0x65, 0x73]) { return key.dropLast(3) + [0x79] }  // -ies → -y
+        return Array(key.dropLast())
     }
     /// A noun or participle of saying (قوله, "saying", قائلا): what a cue
     /// before it says ends there.
@@ -473,6 +484,32 @@ extension Extractor {
     static let namePrefixes = words(["عبد", "ابو", "بن", "ابن", "ال"])
     static let compoundStarts = words(["عبد", "أبو"])
     static let rolePrepositions = words(["إلى", "لدى", "في"])
+    /// Whether word `k`, just before an English verb, ends a subject that
+    /// cannot speak: a plain singular noun after an article or quantifier
+    /// ("any failure", "the move", "any failure to comply"), not a name,
+    /// pronoun, role, institution, described speaker, document or report.
+    /// Plurals may be people ("refugees said") and are never taken so.
+    static func isThingSubject(_ k: Int, _ w: WordReader) -> Bool {
+        func plainNoun(_ k: Int) -> Bool {
+            let f = w.form(k)
+            guard w.isLatin(k), !w.isCapital(k), f.count > 3, !f.hasSuffix("s") else { return false }
+            return !(w.isRole(k) || w.isOrgHead(k) || englishUnnamed.contains(f) || englishPronouns[f] != nil
+                     || englishSkips.contains(f) || englishWhen.contains(f) || englishNonNames.contains(f) || documents.contains(f)
+                     || reports.contains(f) || englishModifiers.contains(f) || (f.hasSuffix("ly") && !lyVerbs.contains(f))
+                     || f.hasSuffix("'s") || f.hasSuffix("’s") || w.flags[k].contains(.cue) || w.isWeekday(k))
+        }
+        func opened(_ k: Int) -> Bool { k > 0 && w.gaps[k] == .none && thingOpeners.contains(w.form(k - 1)) }
+        guard plainNoun(k) else { return false }
+        // "failure to comply": the noun before the infinitive is the subject.
+        if k >= 2, w.form(k - 1) == "to", plainNoun(k - 2) { return opened(k - 2) }
+        return opened(k)
+    }
+    static let thingOpeners = words(["the", "a", "an", "any", "this", "that", "such", "its", "their", "every", "each", "no"])
+    /// Verbs that end like adverbs ("to comply threatens").
+    static let lyVerbs = words(["comply", "apply", "supply", "rely", "reply", "imply", "multiply", "ally"])
+    /// Words of when that stand between a subject and its verb.
+    static let englishWhen = words(["on", "late", "early", "last", "this", "today", "yesterday", "tonight", "week", "month",
+                                    "morning", "evening", "afternoon", "night", "weekend"])
     static let quantities = words(["one", "two", "three", "four", "five", "six", "several", "some", "many", "multiple"])
     /// Verbs whose object is whom it was said to ("told Reuters").
     static let addressVerbs = words(["told", "tells", "telling", "tell", "briefed", "informed"])

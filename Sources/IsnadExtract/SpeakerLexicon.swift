@@ -28,8 +28,8 @@ enum SpeakerLexicon {
     ///   "demands", "remarks"; رد a reply, طلب a request, نشرت deployed,
     ///   تشير الشحنة a thing indicates, تابع followed, تحمل carries, كتب
     ///   books, اقرأ read more, توقع expected, كشف, نقل, بث, ورد);
-    /// - -ing participles ("saying", "adding", "noting"), read as sayings of
-    ///   the speaker already named (`Extractor.nominal`, `sayingNouns`);
+    /// - "saying" and "adding", read as sayings of the speaker already named
+    ///   (`Extractor.nominal`, `sayingNouns`);
     /// - citations ("according to", بحسب, وفق, حسب, نقلا عن), read with
     ///   their source by `Extractor.citedSource`, and phrases that end in a
     ///   preposition or open with one ("said on", "refused to", في بيان);
@@ -37,6 +37,7 @@ enum SpeakerLexicon {
     ///   unnamed-speaker reader needs to see.
     static let englishCues: [(String, String)] = [
         // assert
+        ("insisting", "assert"), ("stressing", "assert"), ("noting", "assert"), ("telling", "assert"),
         ("said", "assert"), ("says", "assert"), ("say", "assert"), ("told", "assert"),
         ("tells", "assert"), ("added", "assert"), ("adds", "assert"),
         ("announced", "assert"), ("announces", "assert"), ("announcing", "assert"),
@@ -104,7 +105,7 @@ enum SpeakerLexicon {
         ("could not immediately be reached", "decline"), ("could not be reached for comment", "decline"),
         ("was not available for comment", "decline"), ("were not available for comment", "decline"),
         ("not immediately available for comment", "decline"), ("no comment", "decline"),
-        ("no immediate comment", "decline"), ("did not specify", "decline"), ("did not say", "decline"),
+        ("no immediate comment", "decline"), ("no immediate response", "decline"), ("did not specify", "decline"), ("did not say", "decline"),
         ("did not elaborate", "decline"), ("did not give details", "decline"),
         ("did not provide details", "decline"), ("gave no details", "decline"),
         ("gave no further details", "decline"), ("did not disclose", "decline"), ("did not confirm", "decline"),
@@ -672,6 +673,8 @@ enum SpeakerLexicon {
         "military officials", "health official", "health officials", "police source", "police sources",
         "party source", "party sources", "close aide", "confidant", "associate", "associates",
         "leaders", "ministers", "authorities",
+        // Groups that speak together.
+        "rebels", "troops", "teachers", "voters", "prosecutors", "police", "scientists", "families", "victims", "organizers", "organisers", "campaigners", "unions", "parties", "governments", "countries", "nations", "allies", "delegates",
     ]
 
     /// Common given names as written in Arabic script, without ال: Arabic (male

@@ -133,6 +133,22 @@ import Testing
         #expect(declined.allSatisfy { $0.actor == "سامي الحداد" }, "\(declined.map(\.actor))")
     }
 
+    @Test func englishSubjectsPastWhenAndThings() {
+        // "on Friday" between the subject and its verb.
+        #expect(actors("The Harbour Board on Friday stressed that the pier was unsafe.") == ["Harbour Board"])
+        // A thing that "threatens" says nothing; the clause of the warning
+        // runs on through it.
+        let warned = extract("The Harbour Board warned that any failure to comply threatens the port.")
+        #expect(warned.map(\.cue) == ["warned"])
+        #expect(warned.first?.quote == "any failure to comply threatens the port")
+        // "no immediate comment from X": X declines.
+        let none = extract("There was no immediate comment from the Harbour Board.")
+        #expect(none.map(\.actor) == ["Harbour Board"])
+        #expect(none.map(\.stance) == ["decline"])
+        // Plural institutions speak.
+        #expect(actors("The other companies did not immediately respond.") == ["other companies"])
+    }
+
     @Test func englishPassiveAttributesNothing() {
         #expect(actors("The reporter was denied entry at the border.").isEmpty)
     }
