@@ -1,5 +1,6 @@
 import Foundation
 import IsnadIndex
+import IsnadText
 import IsnadVocabulary
 
 /// A news article: body text and what is known about it.
@@ -15,7 +16,10 @@ public struct Article: Sendable, Hashable {
     public var url: String?
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public var published: String?
-    /// `ar`, `en`, … (detected from the script when `nil`).
+    /// `ar` or `en`, in any case. When `nil`, the store decides it from the
+    /// text's script: `ar` when most of its Arabic and Latin letters are
+    /// Arabic, `en` when it has Latin letters, else none. Any other value
+    /// is refused (``InvalidArticle``).
     public var lang: String?
     /// The body text, in Arabic or English (or both).
     public var text: String
@@ -43,7 +47,17 @@ public struct Article: Sendable, Hashable {
         if let published, RecordDate(Article.day(of: published)) == nil {
             return "published '\(published)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
         }
+        if let lang, Article.languageCode(lang) == nil {
+            return "lang '\(lang)' is not a supported language (ar or en)"
+        }
         return nil
+    }
+
+    /// `lang` as stored: `ar` or `en` for those codes in any case (spaces
+    /// around allowed); nil for any other value.
+    static func languageCode(_ lang: String) -> String? {
+        if lang == "ar" || lang == "en" { return lang }
+        return Language(rawValue: lang.trimmingCharacters(in: .whitespaces).lowercased())?.rawValue
     }
 
     init(record: ArticleRecord) {
@@ -53,7 +67,17 @@ public struct Article: Sendable, Hashable {
 
     var record: ArticleRecord {
         ArticleRecord(key: id ?? ContentHash.key(for: text), title: title, source: source, url: url,
-                      published: published.map(Article.day(of:)), lang: lang, text: text)
+                      published: published.map(Article.day(of:)), lang: storedLang, text: text)
+    }
+
+    /// The language stored: the code given, or the text's by its script
+    /// (one pass over its scalars, no allocation). The one place where an
+    /// article without a `lang` gets one, whether it came from a folder,
+    /// JSON Lines or the library.
+    private var storedLang: String? {
+        // A value `problem` refuses never gets here; kept as written if it did.
+        guard let lang else { return Language.detect(in: text)?.rawValue }
+        return Article.languageCode(lang) ?? lang
     }
 
     /// A timestamp's day: `2022-10-20T14:05:00Z` and `2022-10-20 14:05` are

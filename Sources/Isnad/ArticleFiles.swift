@@ -36,14 +36,16 @@ extension Article {
     ///
     /// Front matter is a block of `key: value` lines between two `---`
     /// lines at the very top; keys are `id`, `title`, `source`, `url`,
-    /// `published` and `lang`.
+    /// `published` and `lang` (`ar` or `en`; any other value refuses the
+    /// file). Without a `lang`, the store decides it from the script.
     ///
     /// A folder may also hold a catalogue of its articles: a file named
     /// `docs.jsonl` or `metadata.jsonl` (in the folder or below it) whose
     /// lines are objects with `doc` or `id` (a text file's name without
     /// `.txt`) and any of `published`, `outlet` or `source`, `title`, `url`
     /// and `lang`. It fills what a text file's front matter leaves out —
-    /// how a set of plain article files gets its dates.
+    /// how a set of plain article files gets its dates. A date or language
+    /// in it that is not one is passed over.
     public static func load(from paths: [String]) -> LoadedArticles {
         var loaded = LoadedArticles()
         var catalogue: [String: CatalogueEntry] = [:]
@@ -57,7 +59,9 @@ extension Article {
                 article.title = article.title ?? entry.title
                 article.source = article.source ?? entry.outlet ?? entry.source
                 article.url = article.url ?? entry.url
-                article.lang = article.lang ?? entry.lang
+                // A language the store does not know is passed over, like a
+                // bad date below: the text's script decides it then.
+                if article.lang == nil, let lang = entry.lang, Article.languageCode(lang) != nil { article.lang = lang }
                 if article.published == nil, let published = entry.published {
                     article.published = published
                     // A bad date in the catalogue is dropped, not the article.

@@ -81,8 +81,10 @@ public final class Store: Sendable {
     /// ```
     ///
     /// - Throws: ``InvalidArticle`` before anything is written when an
-    ///   article has no text, an unusable id or a malformed `published`
-    ///   date; ``StoreError`` (`readOnly`, …) when the store refuses.
+    ///   article has no text, an unusable id, a malformed `published`
+    ///   date or a `lang` other than `ar` and `en`; ``StoreError``
+    ///   (`readOnly`, …) when the store refuses. An article without a
+    ///   `lang` is stored with its script's (see ``Article/lang``).
     @discardableResult
     public func ingest(_ articles: [Article], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> IngestSummary {
         for (n, article) in articles.enumerated() {

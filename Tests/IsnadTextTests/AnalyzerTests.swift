@@ -133,6 +133,11 @@ import Testing
         #expect(Language.detect(in: "قال Kirby إن الصواريخ") == .arabic)
         #expect(Language.detect(in: "Kirby said صواريخ were sent") == .english)
         #expect(Language.detect(in: "2024 — 17") == nil)
+        // A majority, not a tie: two Arabic letters and two Latin ones are
+        // English; harakat, Arabic digits and punctuation are not letters.
+        #expect(Language.detect(in: "ab سش") == .english)
+        #expect(Language.detect(in: "ab سشص") == .arabic)
+        #expect(Language.detect(in: "abc سَشّ ١٢٣٤، ؟") == .english)
     }
 
     /// Every character, between two letters, is read as the documented

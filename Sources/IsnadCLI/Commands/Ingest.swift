@@ -9,6 +9,7 @@ struct Ingest: ParsableCommand {
         discussion: """
             Reads .txt files (with optional front matter: id, title, source, url,
             published, lang), .jsonl files of article objects, and folders of them.
+            lang is ar or en; without it, the text's script decides.
             Files that cannot be read are reported and skipped; the rest is stored.
             Ingesting the same articles again changes nothing.
 
