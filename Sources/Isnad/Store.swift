@@ -105,10 +105,15 @@ public final class Store: Sendable {
                         pending.append(record)
                     }
                 }
+                // Speakers found in this batch so far: one found in many
+                // articles is one record to write.
+                var found: Set<String> = []
                 for (record, extractions) in zip(pending, Store.extract(pending, with: extractor)) {
                     let statements = Store.statements(of: record, extractions)
-                    // A person already in the store keeps their record.
-                    batch.entities += try Store.newSpeakers(extractions).filter { try index.entityID(named: $0.name, txn: txn) == nil }
+                    // A speaker already in the store keeps their record.
+                    for speaker in Store.newSpeakers(extractions) where found.insert(speaker.name).inserted {
+                        if try index.entityID(named: speaker.name, txn: txn) == nil { batch.entities.append(speaker) }
+                    }
                     let kept = Set(statements.map(\.id))
                     batch.removedStatements += try index.statements(ofArticle: record.key, txn: txn)
                         .map(\.id).filter { !kept.contains($0) }
