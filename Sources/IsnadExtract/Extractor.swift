@@ -280,6 +280,9 @@ package struct Extractor: Sendable {
             var end = t
             while end < tokens.count, tokens[end].range.lowerBound < sentence.upperBound { end += 1 }
             var sentenceActor: (name: String, span: Range<Int>?)?
+            /// Where what the sentence's last speaker said begins (its
+            /// إن/أن/that), for the cues said inside it.
+            var saidFrom: Int?
             var i = start
             while i < end {
                 if inQuote(i) { i += 1; continue }
@@ -492,10 +495,19 @@ package struct Extractor: Sendable {
                         continue
                     }
                 }
-                sentenceActor = speaker
-                previousActor = speaker
-                history.append(speaker)
-                if history.count > 8 { history.removeFirst() }
+                // "قال بومبيو إن الحوثيين يدعون أنهم …": a cue inside what
+                // another speaker said, with nothing between to end it, is
+                // reported by that speaker; the next "وأضاف" is still theirs.
+                let nested = saidFrom.map { c in
+                    c < i && (c + 1..<i).allSatisfy { gaps[$0] == .none && !Extractor.linkers.contains(tokens[$0].form) }
+                        && gaps[i] == .none && !Extractor.linkers.contains(tokens[i - 1].form)
+                } ?? false
+                if !nested {
+                    sentenceActor = speaker
+                    previousActor = speaker
+                    history.append(speaker)
+                    if history.count > 8 { history.removeFirst() }
+                }
                 if PlainForm.hasSuffix(speaker.name, "s") || PlainForm.contains(speaker.name, " and ") { previousGroup = speaker }
 
                 // The quote: the first quotation after the cue in the
@@ -542,6 +554,7 @@ package struct Extractor: Sendable {
                         && Extractor.complementizers.contains(tokens[$0].form) }), k + 1 < end {
                         from = tokens[k + 1].range.lowerBound
                         contentSpan = tokens[k].range.lowerBound..<sentence.upperBound
+                        saidFrom = k
                     }
                     if cited != nil, i > start {
                         // "…، وفق مصادر مسؤولين": what comes before is what they said.

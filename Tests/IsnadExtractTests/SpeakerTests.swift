@@ -149,6 +149,18 @@ import Testing
         #expect(actors("The other companies did not immediately respond.") == ["other companies"])
     }
 
+    @Test func aCueInsideWhatWasSaidLeavesTheSpeakerToGoOn() {
+        // The fishermen's claim is reported by the minister; "وأضاف" after it
+        // is the minister again.
+        let found = extract("وقال وزير الزراعة سامي الحداد إن الصيادين يزعمون أن الأسعار ارتفعت. وأضاف أن الموسم جيد.")
+        #expect(found.map(\.actor).first == "سامي الحداد")
+        #expect(found.last?.actor == "سامي الحداد")
+        #expect(found.last?.cue == "وأضاف")
+        // A second speaker in a clause of its own does go on.
+        let two = extract("وقال سامي الحداد إن الموسم جيد، بينما قالت منى سالم إن الأسعار مرتفعة. وأضافت أن الدعم ضروري.")
+        #expect(two.last?.actor == "منى سالم")
+    }
+
     @Test func englishPassiveAttributesNothing() {
         #expect(actors("The reporter was denied entry at the border.").isEmpty)
     }
