@@ -85,6 +85,22 @@ extension Extractor {
             let conjoined = r.count > 4 && at(0, 0xD9) && (at(1, 0x88) || at(1, 0x81)) && article(from: 2)
             return article(from: 0) || lamLam || conjoined
         }
+        /// Whether the marks before word `k` only set a phrase off (commas,
+        /// brackets, quotation marks around an acronym) and end nothing:
+        /// no full stop, colon, question, exclamation or new line.
+        func onlySetsOff(_ k: Int) -> Bool {
+            guard k > 0 else { return false }
+            for b in bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound] {
+                if b == 0x2E || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x0A || b == 0x9B { return false }
+            }
+            return true
+        }
+        /// Whether there is a comma (, or ،) before word `k`.
+        func commaBefore(_ k: Int) -> Bool {
+            guard k > 0 else { return false }
+            let gap = bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound]
+            return gap.contains(0x2C) || gap.contains(0x8C) && gap.contains(0xD8)
+        }
         func text(_ from: Int, _ to: Int) -> String { Extractor.slice(text, span(from, to)) }
         func span(_ from: Int, _ to: Int) -> Range<Int> { tokens[from].range.lowerBound..<tokens[to].range.upperBound }
     }
@@ -326,6 +342,14 @@ extension Extractor {
                     return NamedSpeaker(name: name.name, kind: .person, span: w.tokens[head].range.lowerBound..<name.span.upperBound,
                                         nameSpan: name.span)
                 }
+                // A long role whose complement the words above cannot follow
+                // ("رئيس وزراء الحكومة المتمركزة بشرق ليبيا أسامة حماد", "رئيس
+                // مجلس الأمة (البرلمان) الكويتي، مرزوق الغانم"): the name further
+                // on, opened by a given name or set off by a comma.
+                if let name = appositiveName(from: j, end: min(end, after + 24), mentionAt: mentionAt, w) {
+                    return NamedSpeaker(name: name.name, kind: .person, span: w.tokens[head].range.lowerBound..<name.span.upperBound,
+                                        nameSpan: name.span)
+                }
                 // No name: the role speaks ("المتحدث باسم الجيش", "الوزير"),
                 // the holder named before if there is one.
                 return NamedSpeaker(name: w.text(head, last), kind: .described, span: w.span(head, last))
@@ -338,6 +362,34 @@ extension Extractor {
         return nil
     }
 
+    /// The name of a role's holder some words after the role, before the
+    /// clause says anything: the first place, up to `end`, where a comma
+    /// or a given name opens a name (titles such as الدكتور, السفير skipped).
+    /// Nothing past إن/أن, a cue or the end of the sentence.
+    func appositiveName(from start: Int, end: Int, mentionAt: Gazetteer.MentionIndex,
+                        _ w: WordReader) -> (name: String, span: Range<Int>)? {
+        var p = start
+        while p < end {
+            if w.gaps[p] != .none, !w.onlySetsOff(p) { return nil }
+            if w.is(p, in: Extractor.complementizers) || w.is(p, in: Extractor.clauseOpeners) && w.gaps[p] == .none
+                || w.flags[p].contains(.cue) || w.isWeekday(p) { return nil }
+            let comma = w.commaBefore(p)
+            // A known person is the gazetteer's to read.
+            if mentionAt[p] != nil, comma { return nil }
+            if comma || w.is(p, in: Extractor.arabicGivenNames) {
+                var n = p
+                while n < end, w.isRole(n), w.isDefinite(n) || w.is(n, in: Extractor.roleLinks) { n += 1 }
+                let given = n < end && w.is(n, in: Extractor.arabicGivenNames)
+                if n < end, given || comma, let name = arabicName(at: n, end: end, mentionAt: mentionAt, w, afterComma: true),
+                   given || name.name.contains(" ") {
+                    return name
+                }
+            }
+            p += 1
+        }
+        return nil
+    }
+
     /// A person's name of one to five words starting at word `k`: given
     /// names, عبد/أبو/بن compounds, family names with ال; it ends at a
     /// comma, إن/أن, a date, a preposition or a cue. Straight after a verb
@@ -345,8 +397,9 @@ extension Extractor {
     /// at once after it ("وأشار بومبيو إلى أن").
     func arabicName(at k: Int, end: Int, mentionAt: Gazetteer.MentionIndex, _ w: WordReader,
                     afterComma: Bool = false, relayed: Bool = false) -> (name: String, span: Range<Int>)? {
-        // A name the gazetteer knows is the gazetteer's to read.
-        if mentionAt[k] != nil { return nil }
+        // A name the gazetteer knows is the gazetteer's to read; a given
+        // name that is also a people's adjective (تركي) is not one.
+        if let m = mentionAt[k], !(m.isNisba && w.is(k, in: Extractor.arabicGivenNames)) { return nil }
         var j = k
         var run: [Int] = []
         while j < end, run.count < 5 {
@@ -355,14 +408,17 @@ extension Extractor {
             let g = w.form(j)
             if w.isLatin(j) || w.isArabicStop(j) || w.isWeekday(j) || w.isRole(j) || w.isOrgHead(j)
                 || Extractor.isOfficial(g) || !Extractor.isArabic(g)
-                || mentionAt[j] != nil || w.flags[j].contains(.cue) || Extractor.mediaNouns.contains(strippedOf: g)
+                // (After a given name a people's adjective is the family
+                // name: خالد المصري.)
+                || j > k && mentionAt[j].map({ !($0.isNisba && w.is(k, in: Extractor.arabicGivenNames)) }) == true
+                || w.flags[j].contains(.cue) || Extractor.mediaNouns.contains(strippedOf: g)
                 || Extractor.reports.contains(g) || Extractor.documents.contains(g) { break }
             // A definite word starts no name (الرئيس), but ends one (البرهان),
             // and follows عبد (عبد الفتاح).
             if w.isDefinite(j) {
                 // "عن الحداد قوله": a family name alone, right before the relay's
                 // cue.
-                if run.isEmpty, relayed, j + 1 == end {
+                if run.isEmpty, relayed && j + 1 == end || Extractor.isFamilyNisba(w.keys[j]) {
                     run.append(j)
                     break
                 }
@@ -482,6 +538,14 @@ extension Extractor {
     }()
     /// Words that take the next into a name: عبد الفتاح, أبو زيد, بن سلمان.
     static let namePrefixes = words(["عبد", "ابو", "بن", "ابن", "ال"])
+    /// A family name by its shape: a definite nisba (العبادي, البوسعيدي,
+    /// المالكي) of five letters or more, which a plain noun after a verb of
+    /// saying seldom is. Roles, institutions, officials and the gazetteer's
+    /// names are ruled out before this is asked.
+    static func isFamilyNisba(_ key: [UInt8]) -> Bool {
+        let word = key.count > 8 && Bytes.clitic(key[...]) == .conjunction ? key.dropFirst(2) : key[...]
+        return word.count >= 10 && Bytes.starts(word, with: Bytes.al) && word.suffix(2).elementsEqual([0xD9, 0x8A])
+    }
     static let compoundStarts = words(["عبد", "أبو"])
     static let rolePrepositions = words(["إلى", "لدى", "في"])
     /// Whether word `k`, just before an English verb, ends a subject that

@@ -185,6 +185,25 @@ import Testing
         #expect(found == ["سامي الحداد", "سامي الحداد"])
     }
 
+    @Test func arabicFamilyNameAloneAfterTheVerb() {
+        // A definite nisba with the clause going on at once is a family name.
+        #expect(actors("وأضاف الزهراني أن الميناء سيفتح غدا.") == ["الزهراني"])
+        #expect(actors("وأشار الكبيسي إلى أن الطريق مغلق.") == ["الكبيسي"])
+        // A plain definite noun is not ("وقال البيان" is the statement's
+        // document, read elsewhere; "الأمريكي" alone is no name).
+        #expect(actors("وقالت الأمريكية إن الطريق مغلق.").isEmpty)
+    }
+
+    @Test func arabicLongRoleThenItsHolder() {
+        // The role's complement runs through a place, brackets or a second
+        // role; the holder is named after a comma or by a given name.
+        #expect(actors("أعلن رئيس بلدية المدينة القديمة بجنوب البلاد خالد المصري أن المياه عادت.") == ["خالد المصري"])
+        #expect(actors("قال رئيس اتحاد الغرف (التجارية) الأردني، سامر العلي، إن الصادرات زادت.") == ["سامر العلي"])
+        #expect(actors("أكد وزير الزراعة ووزير الري المكلف، الدكتور يوسف حسن، أن الموسم جيد.") == ["يوسف حسن"])
+        // A given name that is also a people's adjective (تركي) opens a name.
+        #expect(actors("وقال المتحدث باسم الشرطة العقيد تركي الحربي إن الطريق فتح.") == ["تركي الحربي"])
+    }
+
     @Test func arabicNoNameFromOrdinaryWords() {
         // "مسؤول" is read as an unnamed official, not as a role before a name.
         #expect(actors("أكد مسؤول أوروبي وصول الشحنة.") == ["unnamed European official"])
