@@ -177,6 +177,9 @@ package struct Extractor: Sendable {
         /// and the holders of roles met ("spokesperson");
         var namesByLast = WordMap<String>()
         var holders = WordMap<String>()
+        /// English described speakers by their last word ("official" →
+        /// "unnamed White House official"), for "the official" later.
+        var described = WordMap<String>()
         /// the kind of each speaker found from the words (person, org, group).
         var kinds = WordMap<String>()
         /// A speaker's kind as pronouns see it (person, org, group): the
@@ -219,8 +222,18 @@ package struct Extractor: Sendable {
                     chosen.name = full
                 }
             case .described:
+                let words = tokenRange(textual.span)
                 if !textual.name.hasPrefix("unnamed"), let head = roleHead(textual.span, latin: latin), let holder = holders[head] {
                     chosen = (holder, chosen.span, newSpeakers[Array(holder.utf8)] != nil)
+                } else if latin, let last = words.last {
+                    // "The official said" after "a White House official said":
+                    // the one described before, by the same last word.
+                    if textual.name.hasPrefix("unnamed") {
+                        described[keys[last]] = chosen.name
+                    } else if let first = words.first, Extractor.definiteDeterminers.contains(keys[first]), words.count <= 3,
+                              let earlier = described[keys[last]] {
+                        chosen = (earlier, chosen.span, false)
+                    }
                 }
             case .institution:
                 if let head = institutionHead(textual.span, latin: latin) {
@@ -422,8 +435,12 @@ package struct Extractor: Sendable {
                     // A described speaker already read ("media reports",
                     // "unnamed US official") stays; so does a person, unless
                     // named inside the phrase's role.
+                    // ("a senior customs official" says more than the
+                    // "unnamed official" the official's word alone gave.)
                     let keep = actor.map { found in
-                        gazetteer.entry(named: found.name).map { gazetteer.entries[$0].kind == "person" } ?? true
+                        gazetteer.entry(named: found.name).map { gazetteer.entries[$0].kind == "person" }
+                            ?? !(latin && textual?.kind == .described && found.name.hasPrefix("unnamed")
+                                 && (textual?.name.count ?? 0) > found.name.count)
                     } ?? false
                     if let textual, !keep || (textual.kind == .person && textual.nameSpan != textual.span && actor?.span.map {
                         textual.span.contains($0.lowerBound) } == true) {
@@ -579,7 +596,16 @@ package struct Extractor: Sendable {
                         speakerTokens.contains(k) || Extractor.closingWords.contains(tokens[k].form)
                             || dates.contains { $0.index == k } || DateFinder.weekdays[keys[k]] != nil
                     }
-                    if cited == nil, contentSpan == nil, h > start, h < end, end - after <= 4, closing,
+                    // "…, said John Patten, the defence lawyer.": the
+                    // speaker inverted after the verb, then only who they are.
+                    let described = latin && speakerTokens.lowerBound >= after && speakerTokens.upperBound <= end
+                        && (after..<end).allSatisfy { k in
+                            let f = tokens[k].form
+                            return speakerTokens.contains(k) || reader.isRole(k) || reader.isOrgHead(k) || reader.isCapital(k) || Extractor.englishModifiers.contains(f)
+                                || Extractor.englishDeterminers.contains(f) || Extractor.englishConnectors.contains(f)
+                                || Extractor.closingWords.contains(f) || f.hasSuffix("'s") || f.hasSuffix("’s")
+                        }
+                    if cited == nil, contentSpan == nil, h > start, h < end, end - after <= 4 && closing || described,
                        let c = stride(from: h, to: max(start, h - 8), by: -1).first(where: { gaps[$0] != .none }), gaps[c] == .comma,
                        !(c..<i).contains(where: { Extractor.complementizers.contains(tokens[$0].form) }) {
                         quoteSpan = sentence.lowerBound..<tokens[c - 1].range.upperBound

@@ -122,9 +122,32 @@ extension Extractor {
         // also said", "X late Monday denied".
         while k >= start, w.gaps[k + 1] == .none,
               Extractor.englishSkips.contains(w.form(k)) || Extractor.englishWhen.contains(w.form(k)) || w.isWeekday(k) { k -= 1 }
-        guard k >= start, w.gaps[k + 1] == .none || w.gaps[k + 1] == .comma else { return nil }
+        // (A comma after a bracket sets off too: "… (AEOI), said".)
+        let setOff = w.gaps[k + 1] == .comma || k + 1 < w.tokens.count && w.commaBefore(k + 1) && w.onlySetsOff(k + 1)
+        guard k >= start, w.gaps[k + 1] == .none || setOff else { return nil }
         // "Ahmed Saleh, the interior minister, denied": the name before an
         // apposition that describes it.
+        if setOff {
+            // "Ahmed Saleh, the interior minister", "Olga Ivanova, the
+            // group's lawyer", "Guy Martin, of the CGT union", "Ali Musa,
+            // minister of power, works and housing": each comma back, the
+            // first that has a person's name before it and a description
+            // after it.
+            var open = k
+            while open > max(start, k - 16) {
+                guard let comma = (max(start, k - 16)...open).reversed().first(where: { w.gaps[$0] == .comma && $0 > start }) else { break }
+                open = comma
+                let describes = ["the", "a", "an", "who", "whose", "of", "for"].contains(w.form(open)) || w.isRole(open)
+                    || Extractor.englishModifiers.contains(w.form(open))
+                    || (open...k).contains { w.isRole($0) || w.form($0).hasSuffix("'s") || w.form($0).hasSuffix("’s") }
+                if describes, let name = englishPhrase(endingAt: open - 1, start: start, w), name.kind == .person,
+                   name.nameSpan == name.span || ["the", "a", "an", "who", "whose"].contains(w.form(open)) || w.isRole(open) {
+                    return NamedSpeaker(name: name.name, kind: name.kind, span: name.span.lowerBound..<w.tokens[k].range.upperBound,
+                                        nameSpan: name.nameSpan)
+                }
+                open -= 1
+            }
+        }
         if w.gaps[k + 1] == .comma, let open = (max(start, k - 12)...k).reversed().first(where: { w.gaps[$0] == .comma }),
            open > start {
             if ["the", "a", "an", "who", "whose"].contains(w.form(open)) || w.isRole(open)
@@ -154,7 +177,17 @@ extension Extractor {
         var last = k
         while last + 1 < end, w.gaps[last + 1] == .none, englishPhraseWord(last + 1, w) { last += 1 }
         guard englishPhraseWord(k, w) || Extractor.englishDeterminers.contains(w.form(k)) else { return nil }
-        return englishPhrase(endingAt: last, start: k, w)
+        let phrase = englishPhrase(endingAt: last, start: k, w)
+        // "said the lawyer, Stuart London": a role set off before the name.
+        if let phrase, phrase.kind == .described, last + 1 < end, w.gaps[last + 1] == .comma, w.isCapital(last + 1) {
+            var n = last + 1
+            while n + 1 < end, w.gaps[n + 1] == .none, englishPhraseWord(n + 1, w) { n += 1 }
+            if let name = englishPhrase(endingAt: n, start: last + 1, w), name.kind == .person {
+                return NamedSpeaker(name: name.name, kind: .person, span: phrase.span.lowerBound..<name.span.upperBound,
+                                    nameSpan: name.nameSpan)
+            }
+        }
+        return phrase
     }
 
     /// Whether a word may stand in an English speaker phrase.
@@ -178,7 +211,7 @@ extension Extractor {
         if w.isRole(end) || w.isOrgHead(end) || Extractor.englishUnnamed.contains(w.form(end)),
            let article = (max(start, first - 4)..<first).last(where: { Extractor.englishDeterminers.contains(w.form($0)) }),
            (article + 1..<first).allSatisfy({ w.gaps[$0 + 1] == .none && !w.isCapital($0) && w.isLatin($0)
-               && !Extractor.englishNonNames.contains(w.form($0)) }) {
+               && (!Extractor.englishNonNames.contains(w.form($0)) || Extractor.englishModifiers.contains(w.form($0))) }) {
             first = article + 1
         }
         // Connectors ("of", "al") neither start nor end a phrase.
@@ -238,7 +271,14 @@ extension Extractor {
             // "a resident" is an unnamed one; "witnesses", "the spokesperson"
             // are as the text says.
             let plural = last.hasSuffix("s")
-            return NamedSpeaker(name: indefinite || (determiner == nil && !w.isCapital(first) && !plural) ? "unnamed " + phrase : phrase,
+            // "Turkish officials", "senior Treasury officials" are described
+            // unnamed; "officials" alone, "Hamas officials" (the group's) and
+            // "Western and Iraqi officials" as written.
+            let described = from < end && !(from..<end).contains { w.form($0) == "and" }
+                && (w.isCapital(from) ? Extractor.looksAdjectival(w.form(from)) : ["senior", "top", "former"].contains(w.form(from)))
+            let anonymous = indefinite || determiner == nil && (plural ? w.is(end, in: Extractor.anonymousHeads) && described
+                                                                       : !w.isCapital(first))
+            return NamedSpeaker(name: anonymous ? "unnamed " + phrase : phrase,
                                 kind: .described, span: w.span(phraseStart, end))
         }
         return nil
@@ -495,6 +535,18 @@ extension Extractor {
         }
         if word.count > 6, Bytes.starts(word, with: Bytes.al) { word = word.dropFirst(4) }
         return word
+    }
+    /// What makes an English phrase one met before: "the official", "that
+    /// official".
+    static let definiteDeterminers = words(["the", "that", "this"])
+    /// Plural heads for speakers who stay anonymous ("Turkish officials
+    /// say"): described as unnamed even without an article.
+    static let anonymousHeads = words(["officials", "sources", "diplomats", "aides", "insiders", "advisers", "advisors"])
+    /// Whether a capitalised English word reads as an adjective of a
+    /// people or place (Turkish, Syrian, Iraqi, Chinese, Western), by its
+    /// ending.
+    static func looksAdjectival(_ form: String) -> Bool {
+        ["ish", "an", "ese", "i", "ern", "ic"].contains { form.hasSuffix($0) }
     }
     /// What may open an English speaker phrase before its words.
     static let englishDeterminers = words(["the", "a", "an", "his", "her", "its", "their"])

@@ -32,6 +32,30 @@ import Testing
         #expect(actors("A ministry spokesman said the talks had failed.") == ["unnamed ministry spokesman"])
     }
 
+    @Test func englishAppositionsOfEveryShape() {
+        // Possessives, "of", a role with commas inside, brackets before the
+        // verb: the name before the first comma speaks.
+        #expect(actors("Marta Kovac, the union's lawyer, told reporters that the strike would go on.") == ["Marta Kovac"])
+        #expect(actors("Guy Lambert, of the CGT union, said the plan was a shock.") == ["Guy Lambert"])
+        #expect(actors("Femi Adeyemi, minister of power, works and housing, said the grid was repaired.") == ["Femi Adeyemi"])
+        #expect(actors("Tomas Berg, a spokesman for the Nordic Grid Authority (NGA), said the line was cut.") == ["Tomas Berg"])
+        // Inverted: the role set off before the name, or after it.
+        let inverted = extract("The verdict was wrong, said the family's attorney, Ruth Kane.")
+        #expect(inverted.map(\.actor) == ["Ruth Kane"])
+        #expect(inverted.first?.quote == "The verdict was wrong")
+        let after = extract("The verdict was wrong, said Ruth Kane, the family's attorney.")
+        #expect(after.first?.quote == "The verdict was wrong")
+    }
+
+    @Test func englishDescribedSpeakersMetAgain() {
+        // "The official" is the one described before; qualified plurals of
+        // anonymous sources are unnamed, bare ones as written.
+        #expect(actors("A senior customs official said the cranes were idle. The official said repairs would take weeks.")
+            == ["unnamed senior customs official", "unnamed senior customs official"])
+        #expect(actors("Estonian officials say the border will stay open.") == ["unnamed Estonian officials"])
+        #expect(actors("In Tallinn, officials said the border will stay open.") == ["officials"])
+    }
+
     @Test func englishQuoteFirstAndInverted() {
         let first = extract("\"The figures are wrong,\" Halvorsen said.")
         #expect(first.map(\.actor) == ["Halvorsen"])
