@@ -39,8 +39,9 @@ package enum Cue {
         ("بحسب ما ورد", "report"),
     ]
 
-    /// Verbs that are cues only with certain words soon after them:
-    /// "امتنع يوم الاثنين عن تأكيد", "رفض تحديد", "أعربت … عن قلقها".
+    /// Verbs whose stance depends on certain words soon after them:
+    /// "امتنع يوم الاثنين عن تأكيد", "رفض تحديد", "أعربت … عن قلقها". A verb
+    /// also listed alone is a cue of that stance without them.
     static let conditional: [(verbs: [String], stance: String, needs: [String])] = [
         (["امتنع", "امتنعت", "امتنعوا", "رفض", "رفضت", "رفضوا"], "decline",
          ["تأكيد", "التعليق", "تحديد", "الكشف", "الإفصاح", "confirm", "comment"]),
@@ -173,7 +174,9 @@ package enum Cue {
                     if window.contains(where: { needs.contains($0) || ($0.count > 2 && needs.contains(Array($0.dropFirst(2)))) }) {
                         return (stance, 1, false)
                     }
-                    continue
+                    // Without those words the verb is still a cue of its own
+                    // when listed alone: "رفض الاتهامات", "أعرب عن أسفه".
+                    if entry.single == nil { continue }
                 }
                 if let stance = entry.single { return (stance, 1, entry.isReport) }
             }

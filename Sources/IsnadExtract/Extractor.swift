@@ -350,6 +350,12 @@ package struct Extractor: Sendable {
                 let plural = cue.length == 1 && (PlainForm.hasSuffix(tokens[i].form, "وا") || PlainForm.hasSuffix(tokens[i].form, "ون"))
                 // A vocalised passive ("اتُهمت") attributes nothing.
                 if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" { i = after; continue }
+                // A verb never follows a preposition: "على رفض الحلف" is the
+                // alliance's refusal, a noun, and says nothing.
+                if !latin, cited == nil, !cue.nominal, i > start, gaps[i] == .none, Extractor.prepositions.contains(keys[i - 1]) {
+                    i = after
+                    continue
+                }
                 // An English passive ("he was denied entry", "it was reported")
                 // attributes nothing unless "by" names the speaker.
                 if latin, !cue.nominal, cited == nil, i > start, Extractor.passiveAuxiliaries.contains(tokens[i - 1].form),

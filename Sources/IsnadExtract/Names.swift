@@ -600,6 +600,8 @@ extension Extractor {
     }
     static let compoundStarts = words(["عبد", "أبو"])
     static let rolePrepositions = words(["إلى", "لدى", "في"])
+    /// Arabic prepositions, after which a word is a noun, never a verb.
+    static let prepositions = words(["على", "في", "من", "عن", "إلى", "الى", "حول", "بشأن", "ضد", "مع", "عقب", "إثر"])
     /// Whether word `k`, just before an English verb, ends a subject that
     /// cannot speak: a plain singular noun after an article or quantifier
     /// ("any failure", "the move", "any failure to comply"), not a name,

@@ -228,6 +228,18 @@ import Testing
         #expect(actors("وقال المتحدث باسم الشرطة العقيد تركي الحربي إن الطريق فتح.") == ["تركي الحربي"])
     }
 
+    @Test func arabicVerbsOfExpressingAndRevealing() {
+        // أعرب without قلق is still a cue (assert); with it, concern.
+        let sorry = extract("أعرب وزير النقل سامي الحداد عن أسفه لما حدث في الميناء.")
+        #expect(sorry.map(\.actor) == ["سامي الحداد"])
+        #expect(extract("أعرب سامي الحداد عن قلقه من الإضراب.").map(\.stance) == ["concern"])
+        #expect(actors("كشف المتحدث باسم هيئة الموانئ العقيد سامر الخطيب أن الرصيف أغلق.") == ["سامر الخطيب"])
+        // After a preposition the same letters are a noun: "على رفض".
+        #expect(extract("وفي تعليقه على رفض الاتحاد الخطة، قال سامي الحداد إن الموقف ضعيف.").map(\.cue) == ["قال"])
+        // "لما حدث" after the verb is no name.
+        #expect(actors("قال سامي الحداد إن الخطة فشلت. وأعرب عن أسفه لما حدث.") == ["سامي الحداد", "سامي الحداد"])
+    }
+
     @Test func arabicNoNameFromOrdinaryWords() {
         // "مسؤول" is read as an unnamed official, not as a role before a name.
         #expect(actors("أكد مسؤول أوروبي وصول الشحنة.") == ["unnamed European official"])
