@@ -115,7 +115,8 @@ package struct Extractor: Sendable {
                 if Extractor.complementizers.contains(tokens[j].form) || Extractor.selfComplementizers.contains(tokens[j].form) {
                     return true
                 }
-                if !["من", "على", "إلى", "الى"].contains(tokens[j].form) { return false }
+                // (Forms are folded, على → علي: compare keys, not the spelling.)
+                if !Extractor.speechPrepositions.contains(keys[j]) { return false }
             }
             return false
         }
@@ -541,7 +542,10 @@ package struct Extractor: Sendable {
                 let nextCue = (after..<end).first { !inQuote($0) && (cueAt($0) != nil
                     && !(latin && (Extractor.passiveAuxiliaries.contains(tokens[$0 - 1].form)
                                    || gaps[$0] == .none && Extractor.isThingSubject($0 - 1, reader))) || flags[$0].contains(.saying) && Extractor.isSaying(keys[$0])
-                    && !(Extractor.introducers.contains(keys[$0]) && introducesWordsOfCue(before: $0, start: start))) }
+                    && !(Extractor.introducers.contains(keys[$0]) && introducesWordsOfCue(before: $0, start: start))
+                    // "…، مشيرا إلى أن …": a participle that says something of its own.
+                    || !latin && gaps[$0] == .comma && Extractor.nominal[keys[$0]] != nil && !Extractor.introducers.contains(keys[$0])
+                        && introducesSpeech(after: $0 + 1)) }
                 // …and before the words that link the two ("بينما", "لكنه").
                 let clauseLimit = nextCue.map { n in
                     n - 1 > after && Extractor.linkers.contains(tokens[n - 1].form) ? tokens[n - 1].range.lowerBound : tokens[n].range.lowerBound

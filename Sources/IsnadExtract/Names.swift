@@ -600,6 +600,9 @@ extension Extractor {
     }
     static let compoundStarts = words(["عبد", "أبو"])
     static let rolePrepositions = words(["إلى", "لدى", "في"])
+    /// What may stand between a participle and what it says: "مشيرا إلى
+    /// أن", "مشددا على أن", "محذرا من أن".
+    static let speechPrepositions = words(["من", "على", "إلى", "الى"])
     /// Arabic prepositions, after which a word is a noun, never a verb.
     static let prepositions = words(["على", "في", "من", "عن", "إلى", "الى", "حول", "بشأن", "ضد", "مع", "عقب", "إثر"])
     /// Whether word `k`, just before an English verb, ends a subject that

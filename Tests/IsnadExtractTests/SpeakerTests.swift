@@ -240,6 +240,16 @@ import Testing
         #expect(actors("قال سامي الحداد إن الخطة فشلت. وأعرب عن أسفه لما حدث.") == ["سامي الحداد", "سامي الحداد"])
     }
 
+    @Test func arabicParticiplesWithAPreposition() {
+        // "مشيرا إلى أن", "مشددا على أن": the preposition is folded (إلى →
+        // الي) and still lets the participle speak; the verb's words end
+        // before it.
+        let found = extract("قال سامي الحداد إن الخطة فشلت، مشيرا إلى أن الأسعار ارتفعت. مشددا على أن الدعم ضروري.")
+        #expect(found.map(\.cue) == ["قال", "مشيرا", "مشددا"])
+        #expect(found.first?.quote == "الخطة فشلت")
+        #expect(found.allSatisfy { $0.actor == "سامي الحداد" })
+    }
+
     @Test func arabicNoNameFromOrdinaryWords() {
         // "مسؤول" is read as an unnamed official, not as a role before a name.
         #expect(actors("أكد مسؤول أوروبي وصول الشحنة.") == ["unnamed European official"])
