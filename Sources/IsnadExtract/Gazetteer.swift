@@ -133,6 +133,10 @@ package struct Gazetteer: Sendable {
         ("لبنان", "Lebanon"), ("يمن", "Yemen"), ("ترك", "Turkey"), ("مصر", "Egypt"), ("فرنس", "France"),
         ("ألمان", "Germany"), ("أوروب", "European Union"), ("غرب", "West"), ("كور", "North Korea"),
         ("بيلاروس", "Belarus"), ("يابان", "Japan"), ("هند", "India"),
+        ("أردن", "Jordan"), ("كويت", "Kuwait"), ("بحرين", "Bahrain"), ("عمان", "Oman"), ("فلسطين", "Palestine"),
+        ("إيطال", "Italy"), ("باكستان", "Pakistan"), ("أفغان", "Afghanistan"), ("أذربيجان", "Azerbaijan"),
+        ("أرمين", "Armenia"), ("فنزويل", "Venezuela"), ("ليب", "Libya"), ("سودان", "Sudan"), ("جزائر", "Algeria"),
+        ("مغرب", "Morocco"), ("تونس", "Tunisia"),
     ]
 
     /// A name found in text.

@@ -153,7 +153,35 @@ extension Extractor {
         "West": "Western", "Saudi Arabia": "Saudi", "Turkey": "Turkish", "France": "French", "Germany": "German",
         "Egypt": "Egyptian", "Qatar": "Qatari", "UAE": "Emirati", "Syria": "Syrian", "Iraq": "Iraqi", "Lebanon": "Lebanese",
         "Yemen": "Yemeni", "North Korea": "North Korean", "Belarus": "Belarusian", "Japan": "Japanese", "India": "Indian",
+        "South Korea": "South Korean", "Kuwait": "Kuwaiti", "Bahrain": "Bahraini", "Oman": "Omani", "Jordan": "Jordanian",
+        "Palestine": "Palestinian", "Italy": "Italian", "Poland": "Polish", "Pakistan": "Pakistani", "Afghanistan": "Afghan",
+        "Azerbaijan": "Azerbaijani", "Armenia": "Armenian", "Georgia": "Georgian", "Kazakhstan": "Kazakh",
+        "Venezuela": "Venezuelan", "Libya": "Libyan", "Sudan": "Sudanese", "Algeria": "Algerian", "Morocco": "Moroccan",
+        "Tunisia": "Tunisian",
     ]
+    /// What kind of source or official an Arabic adjective after the noun
+    /// says it is (مصدر حكومي أردني: a Jordanian government source), in the
+    /// order English puts it, after the nationality.
+    static let describedQualifiers: [String: String] = {
+        var out: [String: String] = [:]
+        for (english, forms) in [
+            ("government", ["حكومي", "حكومية", "حكوميون", "حكوميين", "حكوميا"]),
+            ("security", ["أمني", "أمنية", "أمنيون", "أمنيين", "أمنيا"]),
+            ("military", ["عسكري", "عسكرية", "عسكريون", "عسكريين", "عسكريا"]),
+            ("media", ["إعلامي", "إعلامية", "إعلاميون", "إعلاميين"]),
+            ("medical", ["طبي", "طبية", "طبيون", "طبيين"]),
+            ("diplomatic", ["دبلوماسية"]),
+            ("political", ["سياسي", "سياسية", "سياسيون", "سياسيين"]),
+            ("judicial", ["قضائي", "قضائية", "قضائيون", "قضائيين"]),
+            ("intelligence", ["استخباراتي", "استخباراتية", "استخباري", "استخبارية"]),
+        ] {
+            for word in forms { out[bare(form(word))] = english }
+        }
+        return out
+    }()
+    /// "رفيع", "كبير", "بارز": a senior one ("رفيع المستوى" too).
+    static let seniorWords = WordSet(forms: ["رفيع", "رفيعة", "رفيعا", "رفيعو", "رفيعي", "كبير", "كبيرة", "كبار", "بارز", "بارزة",
+                                             "بارزا", "المستوى", "senior"].map { bare(form($0)) })
 
     /// Nouns that introduce an outlet's name ("صحيفة "واشنطن بوست"").
     static let mediaNouns = words(["صحيفة", "قناة", "وكالة", "موقع", "مجلة", "شبكة", "newspaper", "agency"])

@@ -190,19 +190,36 @@ extension Extractor {
         if sourcesWhoAre { return unnamed(at: k + 1, end: end, tokens: tokens, mentionAt: mentionAt) }
         let noun = holds(word, "دبلوماسي") || word.hasPrefix("diplomat") ? "diplomat"
             : holds(word, "مصدر") || holds(word, "مصادر") || word.hasPrefix("source") ? "source" : "official"
+        // The adjectives after the noun: nationalities, what kind of source
+        // (حكومي, أمني, إعلامية), how senior ("مصدر حكومي أردني رفيع").
         var countries: [String] = []
+        var qualifiers: [String] = []
+        var senior = false
         var next = k + 1
-        while next < end, let m = mentionAt[next], m.isNisba {
-            countries.append(gazetteer.entries[m.entry].name)
-            next = m.tokens.upperBound
+        while next < min(end, k + 6) {
+            if let m = mentionAt[next], m.isNisba {
+                countries.append(gazetteer.entries[m.entry].name)
+                next = m.tokens.upperBound
+                continue
+            }
+            let word = Extractor.bare(tokens[next].form)
+            if let q = Extractor.describedQualifiers[word], !qualifiers.contains(q), q != noun {
+                qualifiers.append(q)
+            } else if Extractor.seniorWords.contains(Array(word.utf8)) {
+                senior = true
+            } else {
+                break
+            }
+            next += 1
         }
+        let kind = qualifiers.map { " " + $0 }.joined()
         // "مصدر مطلع", "مصدر مصري مطلع": an informed (Egyptian) source.
         if noun == "source", let informed = [k + 1, next].first(where: { $0 < end && ["مطلعه", "مطلع", "informed"].contains(tokens[$0].form) }) {
             let adjective = informed == next ? countries.compactMap { Extractor.adjectives[$0] }.map { $0 + " " }.joined() : ""
-            return ("informed " + adjective + (plural ? "sources" : "source"), tokens[k].range)
+            let described = "informed " + adjective + (plural ? "sources" : "source")
+            return (plural ? described : "unnamed " + described, tokens[k].range)
         }
         // "مسؤول بارز في إدارة بايدن": senior Biden administration official.
-        var senior = false
         var j = k + 1
         while j < min(end, k + 6) {
             if ["بارز", "كبير", "رفيع", "senior"].contains(tokens[j].form) { senior = true }
@@ -227,9 +244,13 @@ extension Extractor {
             let independent = next + 1 < end && Extractor.independentWords.contains(bareOf: tokens[next + 1].form)
             others = (independent ? "independent " : "") + group
         }
-        var head = (adjective.map { $0 + " " } ?? "") + noun + (plural ? "s" : "")
+        var head = (senior ? "senior " : "") + (adjective.map { $0 + " " } ?? "") + kind.dropFirst() + (kind.isEmpty ? "" : " ")
+            + noun + (plural ? "s" : "")
         if current || former { head = (current && former ? "current and former " : current ? "current " : "former ") + head }
         if let others { head += " and " + others }
+        // Officials of a side are a group as written ("Ukrainian
+        // officials", "US officials and independent analysts"); sources of
+        // a kind are unnamed ("unnamed media sources"), as one official is.
         if plural, adjective != nil || current || former || others != nil { return (head, tokens[k].range) }
         return ("unnamed " + head, tokens[k].range)
     }

@@ -129,7 +129,7 @@ import Testing
     @Test func relaysAndCitationsOfSpeakersTheGazetteerDoesNotKnow() {
         // The one a relay names speaks, not the outlet.
         #expect(actors("ونقلت الإذاعة عن الحداد قوله إن البعثة جاهزة.") == ["الحداد"])
-        #expect(actors("ونقلت الوكالة عن مصدر مصري مطلع قوله إن المعبر مفتوح.") == ["informed Egyptian source"])
+        #expect(actors("ونقلت الوكالة عن مصدر مصري مطلع قوله إن المعبر مفتوح.") == ["unnamed informed Egyptian source"])
         // "according to" a source of any kind, when no other cue speaks.
         #expect(actors("The port reopened on Friday, according to two people familiar with the talks.") == ["unnamed people"])
         #expect(actors("The port reopened, according to the Harbour Board.") == ["Harbour Board"])
@@ -248,6 +248,14 @@ import Testing
         #expect(found.map(\.cue) == ["قال", "مشيرا", "مشددا"])
         #expect(found.first?.quote == "الخطة فشلت")
         #expect(found.allSatisfy { $0.actor == "سامي الحداد" })
+    }
+
+    @Test func arabicUnnamedSourcesByKindAndRank() {
+        #expect(actors("أكد مصدر حكومي أردني، الأحد، أن المعبر سيفتح.") == ["unnamed Jordanian government source"])
+        #expect(actors("قال مسؤول عسكري سوداني رفيع إن الهدنة صامدة.") == ["unnamed senior Sudanese military official"])
+        #expect(actors("كشفت مصادر إعلامية أن الوزير استقال.") == ["unnamed media sources"])
+        // One side's officials are a group as written.
+        #expect(actors("وقال مسؤولون كويتيون إن الجلسة أجلت.") == ["Kuwaiti officials"])
     }
 
     @Test func arabicNoNameFromOrdinaryWords() {
