@@ -80,6 +80,13 @@ package struct Extractor: Sendable {
         for k in tokens.indices where k > 0 {
             let from = tokens[k - 1].range.upperBound, to = tokens[k].range.lowerBound
             if to - from == 1 && bytes[from] == 0x20 { continue }  // most gaps: one space
+            // The full stop of an initial or an abbreviation ("U.S.",
+            // "William C. Killian") ends nothing: a single capital letter
+            // before it, or no space after it.
+            if bytes[from] == 0x2E, to - from == 1 || (to - from == 2 && bytes[from + 1] == 0x20
+                && tokens[k - 1].range.count == 1 && (0x41...0x5A).contains(bytes[tokens[k - 1].range.lowerBound])) {
+                continue
+            }
             gaps[k] = Gap(bytes[from..<to])
         }
         let reader = WordReader(text: text, tokens: tokens, keys: keys, flags: flags, bytes: bytes, gaps: gaps)

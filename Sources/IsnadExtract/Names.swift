@@ -175,7 +175,16 @@ extension Extractor {
         while k < end, ["to", "by"].contains(w.form(k)) { k += 1 }
         guard k < end else { return nil }
         var last = k
-        while last + 1 < end, w.gaps[last + 1] == .none, englishPhraseWord(last + 1, w) { last += 1 }
+        // (A plain noun before a role is the role's: "foreign policy chief".)
+        // ("on Monday" after the name is when, not part of it.)
+        func when(_ n: Int) -> Bool {
+            w.isWeekday(n) || ["on", "at", "in"].contains(w.form(n)) && n + 1 < end
+                && (w.isWeekday(n + 1) || Extractor.englishWhen.contains(w.form(n + 1)))
+        }
+        while last + 1 < end, w.gaps[last + 1] == .none, !when(last + 1),
+              englishPhraseWord(last + 1, w)
+                || last + 2 < end && w.gaps[last + 2] == .none && w.isLatin(last + 1) && !w.isCapital(last + 1) && w.isRole(last + 2)
+                    && !Extractor.englishNonNames.contains(w.form(last + 1)) { last += 1 }
         guard englishPhraseWord(k, w) || Extractor.englishDeterminers.contains(w.form(k)) else { return nil }
         let phrase = englishPhrase(endingAt: last, start: k, w)
         // "said the lawyer, Stuart London": a role set off before the name.

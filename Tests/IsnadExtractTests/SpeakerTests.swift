@@ -47,6 +47,14 @@ import Testing
         #expect(after.first?.quote == "The verdict was wrong")
     }
 
+    @Test func englishInitialsAndRolesAfterAnInvertedVerb() {
+        // The full stops of "U.S." and a middle initial end nothing.
+        #expect(actors("\"The ruling stands,\" said U.S. Attorney Mary K. Olsen.") == ["Mary K. Olsen"])
+        // A plain noun before the role ("policy chief"); "on Monday" after
+        // the name is when.
+        #expect(actors("\"The door is open,\" said the bloc's trade policy chief Anna Lind on Monday.") == ["Anna Lind"])
+    }
+
     @Test func englishDescribedSpeakersMetAgain() {
         // "The official" is the one described before; qualified plurals of
         // anonymous sources are unnamed, bare ones as written.
