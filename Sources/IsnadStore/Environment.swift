@@ -100,11 +100,30 @@ package final class Environment: @unchecked Sendable {
         // pages (blocking growth of free space) and fill the reader table.
         var dead: Int32 = 0
         try check(mdb_reader_check(env, &dead), "mdb_reader_check")
-        try checkFormat(isNew: isNew)
+        switch try survey() {
+        case .existing:
+            try checkFormat()
+            try openSchema()
+        case .empty:
+            if !isNew, !Environment.holdsOnlyLMDBFiles(path) {
+                throw StoreError(.notAStore, operation: "open",
+                                 message: "'\(path)' is an LMDB environment with nothing in it, not a '\(format.identifier)' store")
+            }
+            try createStore(isNew: isNew)
+        case .unfinished:
+            try createStore(isNew: isNew)
+        }
     }
 
     deinit {
         mdb_env_close(env)
+    }
+
+    /// Whether the folder holds nothing but LMDB's two files: an
+    /// environment a creation left there, not someone else's folder.
+    private static func holdsOnlyLMDBFiles(_ path: String) -> Bool {
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
+        return Set(contents).isSubset(of: ["data.mdb", "lock.mdb"])
     }
 
     /// Decides whether `path` is an existing store, a place for a new one, or
@@ -362,6 +381,23 @@ package final class Environment: @unchecked Sendable {
     }
 
     // MARK: - Databases
+
+    /// A read transaction that commits, so that database handles opened
+    /// in it stay open.
+    func readCommitting<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
+        try read(commit: true, body)
+    }
+
+    func isOpen(_ name: String) -> Bool {
+        databaseLock.withLock { databases[name] != nil }
+    }
+
+    /// Keeps handles opened in a transaction that committed.
+    func adopt(_ opened: [Database]) {
+        databaseLock.withLock {
+            for db in opened { databases[db.name] = db }
+        }
+    }
 
     /// The named database `name`, created on first use unless the store is
     /// read-only. Handles are cached; opening is cheap after the first time.
