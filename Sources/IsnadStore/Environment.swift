@@ -70,6 +70,7 @@ package final class Environment: @unchecked Sendable {
         self.format = format
         self.configuration = configuration
         let isNew = try Environment.prepareFolder(path, configuration: configuration)
+        if !isNew { try Environment.checkDataFile(path, configuration: configuration) }
 
         var handle: OpaquePointer?
         try check(mdb_env_create(&handle), "mdb_env_create")
@@ -117,6 +118,33 @@ package final class Environment: @unchecked Sendable {
 
     deinit {
         mdb_env_close(env)
+    }
+
+    /// Refuses a data file that cannot be mapped safely: one shorter than
+    /// its own header says (reading past its end would crash the process),
+    /// or an empty one where nothing may create a store.
+    private static func checkDataFile(_ path: String, configuration: StoreConfiguration) throws {
+        let file = path + "/data.mdb"
+        switch try DataFile.inspect(file) {
+        case .whole, .unknown:
+            return
+        case .empty:
+            // What a creation stopped before LMDB wrote its first page
+            // leaves: a writer takes it over, a reader finds no store yet.
+            guard configuration.readOnly || !configuration.create else {
+                if holdsOnlyLMDBFiles(path) { return }
+                throw StoreError(.notAStore, operation: "open",
+                                 message: "'\(file)' is empty (0 bytes) and the folder holds other files: not a store")
+            }
+            throw StoreError(.missing, operation: "open",
+                             message: "no store at '\(path)' yet: its data.mdb is empty (0 bytes), so nothing was ever "
+                                 + "stored there; the next ingest or import creates the store")
+        case .truncated(let size, let needed):
+            throw StoreError(.corrupted, operation: "open",
+                             message: "'\(file)' is truncated: it has \(size) bytes, but its own header says the store "
+                                 + "takes \(needed); the file was cut short (a full disk, an interrupted copy?) and cannot "
+                                 + "be read; restore the store from a backup or an export")
+        }
     }
 
     /// Whether the folder holds nothing but LMDB's two files: an

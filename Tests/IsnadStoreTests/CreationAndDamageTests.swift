@@ -71,7 +71,7 @@ import Testing
     /// The states a creation killed early left, with nothing stored: each
     /// is "no store yet" to a reader and becomes a whole store for the
     /// next writer.
-    @Test(arguments: ["lmdb-only", "meta-only", "meta-and-format", "format-without-sets"])
+    @Test(arguments: ["lmdb-only", "meta-only", "meta-and-format", "format-without-sets", "zero-bytes"])
     func halfCreatedStoreIsTakenOverByTheNextWriter(_ state: String) throws {
         try withTemporaryDirectory { folder in
             let path = folder + "/s"
@@ -123,6 +123,111 @@ import Testing
             }
             #expect(error?.message.contains("no format record") == true)
         }
+    }
+
+    /// A store with a few hundred pages, closed.
+    private func filledStore(_ path: String, values: Int = 200) throws {
+        let env = try Environment(path: path, format: Self.format, configuration: configuration())
+        let records = try env.database("records", mustExist: true)
+        try env.write { txn in
+            for n in 0..<values {
+                try txn.put([UInt8](repeating: UInt8(n % 251), count: 3000), for: bytes("key\(n)"), in: records)
+            }
+        }
+    }
+
+    private func size(_ file: String) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
+    }
+
+    @Test(arguments: [8192, -1])
+    func truncatedDataFileIsRefusedBeforeItIsMapped(_ length: Int) throws {
+        try withTemporaryDirectory { folder in
+            let path = folder + "/s", file = folder + "/s/data.mdb"
+            try filledStore(path)
+            let whole = try size(file)
+            let cut = length > 0 ? length : whole / 2
+            #expect(truncate(file, off_t(cut)) == 0)
+            guard case .truncated(cut, let needed) = try DataFile.inspect(file) else {
+                Issue.record("not seen as truncated")
+                return
+            }
+            #expect(needed == whole)
+            for readOnly in [true, false] {
+                let error = expectStoreError(StoreError.corrupted) {
+                    try Environment(path: path, format: Self.format, configuration: configuration(readOnly: readOnly))
+                }
+                #expect(error?.message.contains("is truncated") == true)
+            }
+            #expect(try size(file) == cut, "a writer left the file alone")
+        }
+    }
+
+    /// LMDB says the file "may be shorter if the freeDB lists the final
+    /// pages": pages past the end that are all free do not make it
+    /// truncated, one page in use does.
+    @Test func missingPagesThatAreAllFreeAreNoDamage() throws {
+        try withTemporaryDirectory { folder in
+            let path = folder + "/s", file = folder + "/s/data.mdb"
+            do {
+                let env = try Environment(path: path, format: Self.format, configuration: configuration())
+                let records = try env.database("records", mustExist: true)
+                try env.write { txn in
+                    for n in 0..<200 { try txn.put([UInt8](repeating: 1, count: 3000), for: bytes("key\(n)"), in: records) }
+                }
+                // Frees the values' pages; the writes after it reuse them
+                // and free the pages it wrote at the end of the file.
+                try env.write { txn in
+                    for n in 0..<200 { _ = try txn.delete(bytes("key\(n)"), in: records) }
+                }
+                for n in 0..<4 {
+                    try env.write { txn in try txn.put(bytes("v"), for: bytes("last\(n)"), in: records) }
+                }
+            }
+            guard case .whole(let header) = try DataFile.inspect(file) else {
+                Issue.record("a whole store is not whole")
+                return
+            }
+            // The free pages at the end of the file, as LMDB lists them.
+            let free = try freePages(path)
+            var tail = header.lastPage
+            while free.contains(tail) { tail -= 1 }
+            try #require(tail < header.lastPage, "the store ends in free pages: \(header), \(free.sorted())")
+            #expect(truncate(file, off_t((tail + 1) * header.pageSize)) == 0)
+            #expect(try DataFile.inspect(file) == .whole(header))
+            let env = try Environment(path: path, format: Self.format, configuration: configuration(readOnly: true))
+            let records = try env.database("records", mustExist: true)
+            #expect(try env.read { txn in text(try txn.get(bytes("last3"), in: records)) } == "v")
+            #expect(try env.read { try $0.count(records) } == 4)
+
+            #expect(truncate(file, off_t(tail * header.pageSize)) == 0)
+            #expect(try DataFile.inspect(file) == .truncated(size: tail * header.pageSize,
+                                                             needed: (header.lastPage + 1) * header.pageSize))
+        }
+    }
+
+    /// Every page number LMDB's free-page database lists (dbi 0).
+    private func freePages(_ path: String) throws -> Set<Int> {
+        var env: OpaquePointer?
+        #expect(mdb_env_create(&env) == 0)
+        defer { mdb_env_close(env) }
+        #expect(mdb_env_open(env, path, UInt32(MDB_RDONLY), 0o644) == 0)
+        var txn: OpaquePointer?
+        #expect(mdb_txn_begin(env, nil, UInt32(MDB_RDONLY), &txn) == 0)
+        defer { mdb_txn_abort(txn) }
+        var cursor: OpaquePointer?
+        #expect(mdb_cursor_open(txn, 0, &cursor) == 0)
+        defer { mdb_cursor_close(cursor) }
+        var pages: Set<Int> = []
+        var key = MDB_val(), value = MDB_val()
+        var rc = mdb_cursor_get(cursor, &key, &value, MDB_FIRST)
+        while rc == 0 {
+            let ids = UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size)
+            let count = ids.loadUnaligned(as: Int.self)
+            for k in 0..<count { pages.insert(ids.loadUnaligned(fromByteOffset: 8 * (k + 1), as: Int.self)) }
+            rc = mdb_cursor_get(cursor, &key, &value, MDB_NEXT)
+        }
+        return pages
     }
 
 }
