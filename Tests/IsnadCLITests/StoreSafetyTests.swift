@@ -43,4 +43,30 @@ extension CommandLineTests {
         }
     }
 
+    @Test func aDamagedRecordIsStoreDamageWithExitCode3() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            // Every stored article's JSON made invalid, its length kept.
+            let file = URL(fileURLWithPath: store + "/data.mdb")
+            var bytes = [UInt8](try Data(contentsOf: file))
+            let from = Array(#""lang":"#.utf8), to = Array(#""lang"X"#.utf8)
+            var changed = 0
+            var i = 0
+            while i + from.count <= bytes.count {
+                if bytes[i] == from[0], Array(bytes[i..<i + from.count]) == from {
+                    bytes.replaceSubrange(i..<i + from.count, with: to)
+                    changed += 1
+                }
+                i += 1
+            }
+            #expect(changed >= 12)
+            try Data(bytes).write(to: file)
+            let export = try isnad(["export", "--store", store, "--out", folder + "/out"])
+            #expect(export.status == 3, "\(export.stderr)")
+            #expect(export.stderr.contains("store damaged: record 0 in 'articles' cannot be read (not valid JSON)"),
+                    "\(export.stderr)")
+            #expect(!export.stderr.contains("DecodingError"))
+        }
+    }
+
 }
