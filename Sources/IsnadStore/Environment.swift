@@ -95,7 +95,7 @@ package final class Environment: @unchecked Sendable {
             throw StoreError(.incompatibleFormat, operation: "open",
                              message: "'\(path)' was written by an incompatible LMDB version", lmdbCode: rc)
         default:
-            try check(rc, "mdb_env_open")
+            try check(rc, "mdb_env_open", path: path)
         }
         // Readers left behind by crashed processes would otherwise pin old
         // pages (blocking growth of free space) and fill the reader table.
@@ -279,7 +279,8 @@ package final class Environment: @unchecked Sendable {
                     try growMap()
                     continue
                 }
-                throw error
+                // A put that spilled pages to a full disk.
+                throw StoreError.onFullDisk(error, path: path)
             }
             if state.mapFull {
                 mdb_txn_abort(txn)
@@ -293,7 +294,7 @@ package final class Environment: @unchecked Sendable {
                 try growMap()
                 continue
             }
-            try check(rc, "mdb_txn_commit")
+            try check(rc, "mdb_txn_commit", path: path)
             return result
         }
     }

@@ -5,6 +5,48 @@ import Testing
 /// commands meet them: an error with exit code 3 and a message that says
 /// what is wrong, never a crash.
 extension CommandLineTests {
+    /// Whether this machine lets the tests mount a file system of their own
+    /// (a user and mount namespace: `unshare -rm`).
+    static let canMount: Bool = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+        process.arguments = ["-rm", "sh", "-c", "mount -t tmpfs tmpfs /mnt"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    /// Whether the tests may run a command as another user (`nobody`).
+    static let canDropPrivileges = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+
+    /// Runs `script` with `sh`, in a new user and mount namespace when
+    /// `namespace`, or as `nobody`.
+    func shell(_ script: String, namespace: Bool = false, asNobody: Bool = false) throws -> Run {
+        let process = Process()
+        if namespace {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+            process.arguments = ["-rm", "sh", "-c", script]
+        } else if asNobody {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "sh", "-c", script]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", script]
+        }
+        process.currentDirectoryURL = Self.repository
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
     @Test func aTruncatedStoreIsAnErrorNotACrash() throws {
         try withFolder { folder in
             let store = try sampleStore(folder)
@@ -66,7 +108,46 @@ extension CommandLineTests {
             #expect(export.stderr.contains("store damaged: record 0 in 'articles' cannot be read (not valid JSON)"),
                     "\(export.stderr)")
             #expect(!export.stderr.contains("DecodingError"))
+            #expect(!FileManager.default.fileExists(atPath: folder + "/out/articles.jsonl"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").allSatisfy { !$0.hasSuffix(".partial") })
         }
     }
 
+    /// On a small file system filled up: the write that does not fit is
+    /// refused with a message that says the disk is full, what was stored
+    /// stays, and an export leaves no empty file and overwrites nothing.
+    @Test(.enabled(if: CommandLineTests.canMount))
+    func aFullDiskIsSaidSoAndLosesNothing() throws {
+        try withFolder { folder in
+            let corpus = try corpus(folder)
+            let disk = folder + "/disk"
+            try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+            let isnad = "'" + (try Self.binary().path) + "'"
+            let run = try shell("""
+                mount -t tmpfs -o size=2m tmpfs '\(disk)' || exit 99
+                \(isnad) ingest --store '\(disk)/store' examples/corpus >/dev/null || exit 98
+                \(isnad) export --store '\(disk)/store' --out '\(disk)/out' >/dev/null || exit 97
+                dd if=/dev/zero of='\(disk)/fill' bs=4k 2>/dev/null
+                \(isnad) import --store '\(disk)/store' --entities '\(corpus)/entities.jsonl' --articles '\(corpus)/articles.jsonl'
+                echo "import $?"
+                \(isnad) query --store '\(disk)/store' --format csv 'stance:deny | count'; echo "query $?"
+                \(isnad) export --store '\(disk)/store' --out '\(disk)/out'; echo "export $?"
+                \(isnad) export --store '\(disk)/store' --out '\(disk)/new'; echo "new export $?"
+                ls -A '\(disk)/new'; wc -c < '\(disk)/out/entities.jsonl'
+                """, namespace: true)
+            let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(lines.contains("import 3"), "\(run.stdout) \(run.stderr)")
+            #expect(run.stderr.contains("is full (No space left on device)"), "\(run.stderr)")
+            #expect(run.stderr.contains("nothing already stored was lost"))
+            #expect(!run.stderr.contains("Input/output error"))
+            // The 54 statements of the sample are all there.
+            #expect(run.stdout.contains("count\r\n6\r\nquery 0"), "\(run.stdout)")
+            #expect(lines.contains("export 1") && lines.contains("new export 1"), "\(run.stdout)")
+            #expect(run.stderr.contains("the disk is full"), "\(run.stderr)")
+            // No file in the new export's folder, the old export whole.
+            let size = lines.firstIndex(of: "new export 1").map { lines[$0 + 1] }
+            #expect(size.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { $0 > 1000 } == true,
+                    "\(run.stdout)")
+        }
+    }
 }

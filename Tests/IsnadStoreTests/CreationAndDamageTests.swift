@@ -230,4 +230,20 @@ import Testing
         return pages
     }
 
+    @Test func aFullDiskIsNamedAsSuch() throws {
+        try withTemporaryDirectory { folder in
+            let full = try #require(StoreError.fullDisk(ENOSPC, path: folder))
+            #expect(full.code == StoreError.diskFull)
+            #expect(full.message.contains("is full"))
+            #expect(full.message.contains("nothing already stored was lost"))
+            #expect(StoreError.fullDisk(EDQUOT, path: folder)?.code == StoreError.diskFull)
+            // LMDB's EIO for a short write is a full disk only where the
+            // file system has no room left; here it has.
+            #expect(StoreError.fullDisk(EIO, path: folder) == nil)
+            #expect(StoreError.fullDisk(EACCES, path: folder) == nil)
+            let wrapped = StoreError(.lmdb, operation: "mdb_put", message: "No space left on device", lmdbCode: ENOSPC)
+            #expect((StoreError.onFullDisk(wrapped, path: folder) as? StoreError)?.code == StoreError.diskFull)
+        }
+    }
+
 }
