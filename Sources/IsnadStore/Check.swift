@@ -42,7 +42,7 @@ extension StoreError {
     /// it.) LMDB writes a transaction's pages before the meta page that
     /// makes them the store's, so a failed commit leaves the store as it
     /// was before the transaction.
-    static func fullDisk(_ rc: Int32, path: String) -> StoreError? {
+    static func fullDisk(_ rc: Int32, path: String, copying: Bool = false) -> StoreError? {
         let full: Bool
         switch rc {
         case ENOSPC, EDQUOT: full = true
@@ -50,6 +50,12 @@ extension StoreError {
         default: full = false
         }
         guard full else { return nil }
+        if copying {
+            return StoreError(.diskFull, operation: "copy",
+                              message: "the disk holding '\(path)' is full (\(String(cString: strerror(rc)))): no copy "
+                                  + "was made, and the store itself is unchanged",
+                              lmdbCode: rc)
+        }
         return StoreError(.diskFull, operation: "write",
                           message: "the disk holding '\(path)' is full (\(String(cString: strerror(rc)))): this write "
                               + "was not saved and the store is as it was before it, so nothing already stored was "

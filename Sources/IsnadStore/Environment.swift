@@ -178,6 +178,11 @@ package final class Environment: @unchecked Sendable {
         if fm.fileExists(atPath: path + "/data.mdb") { return false }
         let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? []
         if contents.isEmpty, configuration.create, !configuration.readOnly { return true }
+        if contents.contains(Environment.partialCopy) {
+            throw StoreError(.notAStore, operation: "open",
+                             message: "'\(path)' holds an unfinished copy (\(Environment.partialCopy): a compact that "
+                                 + "stopped before it finished), not a store")
+        }
         let what = contents.isEmpty ? "an empty folder" : "a folder with no store in it (no data.mdb)"
         throw StoreError(.notAStore, operation: "open", message: "'\(path)' is \(what), not a store")
     }
@@ -372,11 +377,18 @@ package final class Environment: @unchecked Sendable {
         )
     }
 
+    /// The name a copy is written under until it is complete.
+    package static let partialCopy = "data.mdb.partial"
+
     /// Writes one consistent snapshot of the store into the new folder
     /// `destination`, leaving out free pages: after many batches of changes
     /// a store keeps the pages its old versions of large values occupied
     /// (for reuse), and the copy holds only what is live. Writers may go on
     /// meanwhile; the original is never changed.
+    ///
+    /// The copy is written as `data.mdb.partial`, flushed to disk and only
+    /// then renamed `data.mdb`, so an interrupted copy is never taken for a
+    /// store (a later copy into the same folder replaces the leftover).
     ///
     /// - Throws: ``StoreError/notAStore`` when `destination` exists and is
     ///   not an empty folder (nothing is overwritten); LMDB errors, after
@@ -385,9 +397,10 @@ package final class Environment: @unchecked Sendable {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         var created = false
+        let partial = destination + "/" + Environment.partialCopy
         if fm.fileExists(atPath: destination, isDirectory: &isDirectory) {
             let contents = isDirectory.boolValue ? ((try? fm.contentsOfDirectory(atPath: destination)) ?? ["?"]) : ["?"]
-            guard contents.isEmpty else {
+            guard contents.allSatisfy({ $0 == Environment.partialCopy }) else {
                 throw StoreError(.notAStore, operation: "copy",
                                  message: "'\(destination)' already exists; copy into a new or empty folder")
             }
@@ -400,13 +413,20 @@ package final class Environment: @unchecked Sendable {
             }
             created = true
         }
-        let rc = mdb_env_copy2(env, destination, compact ? UInt32(MDB_CP_COMPACT) : 0)
-        if rc != 0 {
-            try? fm.removeItem(atPath: destination + "/data.mdb")
-            try? fm.removeItem(atPath: destination + "/lock.mdb")
+        func fail(_ rc: Int32, _ operation: String) throws -> Never {
+            unlink(partial)
             if created { try? fm.removeItem(atPath: destination) }
-            try check(rc, "mdb_env_copy2")
+            if let full = StoreError.fullDisk(rc, path: destination, copying: true) { throw full }
+            try check(rc, operation)
+            throw StoreError(.lmdb, operation: operation, message: "failed")
         }
+        let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { try fail(errno, "copy") }
+        var rc = mdb_env_copyfd2(env, fd, compact ? UInt32(MDB_CP_COMPACT) : 0)
+        if rc == 0, fsync(fd) != 0 { rc = errno }
+        if close(fd) != 0, rc == 0 { rc = errno }
+        if rc != 0 { try fail(rc, "mdb_env_copy2") }
+        guard rename(partial, destination + "/data.mdb") == 0 else { try fail(errno, "copy") }
     }
 
     // MARK: - Databases

@@ -115,7 +115,8 @@ extension CommandLineTests {
 
     /// On a small file system filled up: the write that does not fit is
     /// refused with a message that says the disk is full, what was stored
-    /// stays, and an export leaves no empty file and overwrites nothing.
+    /// stays, an export leaves no empty file and overwrites nothing, and a
+    /// compact leaves no copy.
     @Test(.enabled(if: CommandLineTests.canMount))
     func aFullDiskIsSaidSoAndLosesNothing() throws {
         try withFolder { folder in
@@ -134,6 +135,8 @@ extension CommandLineTests {
                 \(isnad) export --store '\(disk)/store' --out '\(disk)/out'; echo "export $?"
                 \(isnad) export --store '\(disk)/store' --out '\(disk)/new'; echo "new export $?"
                 ls -A '\(disk)/new'; wc -c < '\(disk)/out/entities.jsonl'
+                \(isnad) compact --store '\(disk)/store' --out '\(disk)/copy'; echo "compact $?"
+                ls -A '\(disk)'
                 """, namespace: true)
             let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             #expect(lines.contains("import 3"), "\(run.stdout) \(run.stderr)")
@@ -148,6 +151,9 @@ extension CommandLineTests {
             let size = lines.firstIndex(of: "new export 1").map { lines[$0 + 1] }
             #expect(size.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { $0 > 1000 } == true,
                     "\(run.stdout)")
+            #expect(lines.contains("compact 3"))
+            #expect(run.stderr.contains("no copy was made"))
+            #expect(lines.last(where: { !$0.isEmpty }).map { !$0.contains("copy") } == true, "\(run.stdout)")
         }
     }
 }

@@ -246,4 +246,24 @@ import Testing
         }
     }
 
+    @Test func aCopyIsWrittenUnderATemporaryName() throws {
+        try withTemporaryDirectory { folder in
+            try filledStore(folder + "/s", values: 20)
+            let env = try Environment(path: folder + "/s", format: Self.format, configuration: configuration(readOnly: true))
+            // What a copy killed half-way leaves: not a store, and no
+            // obstacle to the next copy.
+            let copy = folder + "/copy"
+            try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+            try Data(repeating: 7, count: 5000).write(to: URL(fileURLWithPath: copy + "/" + Environment.partialCopy))
+            let error = expectStoreError(StoreError.notAStore) {
+                try Environment(path: copy, format: Self.format, configuration: configuration(readOnly: true))
+            }
+            #expect(error?.message.contains("unfinished copy") == true)
+            try env.copy(to: copy)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: copy) == ["data.mdb"])
+            let copied = try Environment(path: copy, format: Self.format, configuration: configuration(readOnly: true))
+            let records = try copied.database("records", mustExist: true)
+            #expect(try copied.read { try $0.count(records) } == 20)
+        }
+    }
 }
