@@ -58,6 +58,9 @@ package final class Environment: @unchecked Sendable {
     private var writerThread: pthread_t?
     private let databaseLock = NSLock()
     private var databases: [String: Database] = [:]
+    /// Opened without a lock file (`MDB_NOLOCK`): read-only, by a user who
+    /// may not write the lock file or on a read-only file system.
+    package let lockless: Bool
 
     /// Opens (or, when the configuration allows, creates) the store at `path`.
     ///
@@ -71,32 +74,11 @@ package final class Environment: @unchecked Sendable {
         self.configuration = configuration
         let isNew = try Environment.prepareFolder(path, configuration: configuration)
         if !isNew { try Environment.checkDataFile(path, configuration: configuration) }
-
-        var handle: OpaquePointer?
-        try check(mdb_env_create(&handle), "mdb_env_create")
-        guard let handle else {
-            throw StoreError(.lmdb, operation: "mdb_env_create", message: "no environment returned")
-        }
+        let (handle, lockless) = try Environment.openHandle(path, configuration: configuration)
         // From here on `self` is fully initialised, so a throw runs deinit,
         // which closes the environment.
         self.env = handle
-        try check(mdb_env_set_maxdbs(env, MDB_dbi(configuration.maxDatabases)), "mdb_env_set_maxdbs")
-        try check(mdb_env_set_maxreaders(env, UInt32(configuration.maxReaders)), "mdb_env_set_maxreaders")
-        try check(mdb_env_set_mapsize(env, max(configuration.mapSize, 1 << 16)), "mdb_env_set_mapsize")
-        var flags = UInt32(MDB_NOTLS)
-        if configuration.readOnly { flags |= UInt32(MDB_RDONLY) }
-        let rc = mdb_env_open(env, path, flags, 0o644)
-        switch rc {
-        case 0: break
-        case MDB_INVALID:
-            throw StoreError(.notAStore, operation: "open",
-                             message: "'\(path)/data.mdb' is not an LMDB data file")
-        case MDB_VERSION_MISMATCH:
-            throw StoreError(.incompatibleFormat, operation: "open",
-                             message: "'\(path)' was written by an incompatible LMDB version", lmdbCode: rc)
-        default:
-            try check(rc, "mdb_env_open", path: path)
-        }
+        self.lockless = lockless
         // Readers left behind by crashed processes would otherwise pin old
         // pages (blocking growth of free space) and fill the reader table.
         var dead: Int32 = 0
@@ -118,6 +100,62 @@ package final class Environment: @unchecked Sendable {
 
     deinit {
         mdb_env_close(env)
+    }
+
+    /// Opens the LMDB environment of `path`. A read-only open of a store
+    /// whose lock file this user may not write (or create) goes on without
+    /// it (`MDB_NOLOCK`): a store on a read-only mount or owned by someone
+    /// else still answers queries. Returns the handle and whether it has no
+    /// lock file.
+    private static func openHandle(_ path: String, configuration: StoreConfiguration) throws -> (OpaquePointer, Bool) {
+        func attempt(lockless: Bool) throws -> (OpaquePointer?, Int32) {
+            var handle: OpaquePointer?
+            try check(mdb_env_create(&handle), "mdb_env_create")
+            guard let handle else {
+                throw StoreError(.lmdb, operation: "mdb_env_create", message: "no environment returned")
+            }
+            var flags = UInt32(MDB_NOTLS)
+            if configuration.readOnly { flags |= UInt32(MDB_RDONLY) }
+            if lockless { flags |= UInt32(MDB_NOLOCK) }
+            var rc = mdb_env_set_maxdbs(handle, MDB_dbi(configuration.maxDatabases))
+            if rc == 0 { rc = mdb_env_set_maxreaders(handle, UInt32(configuration.maxReaders)) }
+            if rc == 0 { rc = mdb_env_set_mapsize(handle, max(configuration.mapSize, 1 << 16)) }
+            if rc == 0 { rc = mdb_env_open(handle, path, flags, 0o644) }
+            if rc != 0 {
+                // "If this function fails, mdb_env_close() must be called."
+                mdb_env_close(handle)
+                return (nil, rc)
+            }
+            return (handle, rc)
+        }
+        var (handle, rc) = try attempt(lockless: false)
+        var lockless = false
+        if handle == nil, configuration.readOnly, rc == EACCES || rc == EROFS || rc == EPERM {
+            (handle, rc) = try attempt(lockless: true)
+            lockless = true
+        }
+        if let handle { return (handle, lockless) }
+        switch rc {
+        case MDB_INVALID:
+            throw StoreError(.notAStore, operation: "open",
+                             message: "'\(path)/data.mdb' is not an LMDB data file")
+        case MDB_VERSION_MISMATCH:
+            throw StoreError(.incompatibleFormat, operation: "open",
+                             message: "'\(path)' was written by an incompatible LMDB version", lmdbCode: rc)
+        case EACCES, EPERM:
+            throw StoreError(.readOnly, operation: "open",
+                             message: "'\(path)' cannot be " + (configuration.readOnly ? "read" : "written")
+                                 + " by this user (\(String(cString: mdb_strerror(rc))))"
+                                 + (configuration.readOnly ? "" : "; commands that only read it (query, export, stats) still can"),
+                             lmdbCode: rc)
+        case EROFS:
+            throw StoreError(.readOnly, operation: "open",
+                             message: "'\(path)' is on a read-only file system: it can be read (query, export, stats), not written",
+                             lmdbCode: rc)
+        default:
+            try check(rc, "mdb_env_open", path: path)
+            throw StoreError(.lmdb, operation: "mdb_env_open", message: "no environment returned")
+        }
     }
 
     /// Refuses a data file that cannot be mapped safely: one shorter than

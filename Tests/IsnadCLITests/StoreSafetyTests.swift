@@ -113,6 +113,39 @@ extension CommandLineTests {
         }
     }
 
+    @Test(.enabled(if: CommandLineTests.canDropPrivileges))
+    func aStoreThisUserMayNotWriteStillAnswersQueries() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            #expect(chmod(folder, 0o755) == 0)
+            let binary = try Self.binary().path
+            let query = try shell("'\(binary)' query --store '\(store)' --format csv 'stance:deny | count'", asNobody: true)
+            #expect(query.status == 0, "\(query.stderr)")
+            #expect(query.stdout == "count\r\n6\r\n")
+            let ingest = try shell("'\(binary)' ingest --store '\(store)' examples/corpus", asNobody: true)
+            #expect(ingest.status == 3)
+            #expect(ingest.stderr.contains("cannot be written by this user"), "\(ingest.stderr)")
+        }
+    }
+
+    @Test(.enabled(if: CommandLineTests.canMount))
+    func aStoreOnAReadOnlyMountAnswersQueries() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            try FileManager.default.removeItem(atPath: store + "/lock.mdb")
+            let mount = folder + "/ro"
+            try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+            let binary = try Self.binary().path
+            let run = try shell("""
+                mount --bind '\(store)' '\(mount)' && mount -o remount,bind,ro '\(mount)' || exit 99
+                '\(binary)' query --store '\(mount)' --format csv 'stance:deny | count'; echo "query $?"
+                '\(binary)' ingest --store '\(mount)' examples/corpus; echo "ingest $?"
+                """, namespace: true)
+            #expect(run.stdout == "count\r\n6\r\nquery 0\ningest 3\n", "\(run.stderr)")
+            #expect(run.stderr.contains("read-only file system"), "\(run.stderr)")
+        }
+    }
+
     /// On a small file system filled up: the write that does not fit is
     /// refused with a message that says the disk is full, what was stored
     /// stays, an export leaves no empty file and overwrites nothing, and a
