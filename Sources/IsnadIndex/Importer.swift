@@ -323,9 +323,10 @@ package struct Exporter {
     /// Writes `entities.jsonl`, `articles.jsonl` and `statements.jsonl`
     /// into `folder` from one snapshot, in id order. Returns the counts.
     ///
-    /// Each file is written under a temporary name (`.NAME.partial`),
-    /// flushed and then renamed, so a failed export (a full disk, damage)
-    /// leaves no half-written file and no earlier export overwritten.
+    /// Each file is written under a temporary name (`.NAME.partial`) and
+    /// flushed; the three are renamed only when all are complete, so a
+    /// failed export (a full disk, damage) leaves no half-written file and
+    /// no earlier export overwritten, not even in part.
     ///
     /// - Throws: ``ExportFailure`` when a file cannot be written;
     ///   ``StoreError`` when the store cannot be read.
@@ -336,19 +337,22 @@ package struct Exporter {
         } catch {
             throw ExportFailure(path: folder, reason: "cannot create the folder: \(error.localizedDescription)")
         }
-        return try store.snapshot { txn in
+        // Written files, renamed only once all three are complete.
+        var written: [(partial: String, path: String)] = []
+        var renamed = false
+        defer {
+            if !renamed { for file in written { unlink(file.partial) } }
+        }
+        let counts = try store.snapshot { txn in
             func write<T: Codable & JSONLineEncodable>(_ type: T.Type, _ name: String,
                                                        txn: borrowing IndexStore.Txn) throws -> Int {
                 let path = (folder as NSString).appendingPathComponent(name)
                 let partial = (folder as NSString).appendingPathComponent("." + name + ".partial")
                 let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard fd >= 0 else { throw ExportFailure(path: path, errno: errno) }
+                written.append((partial, path))
                 var closed = false
-                var done = false
-                defer {
-                    if !closed { close(fd) }
-                    if !done { unlink(partial) }
-                }
+                defer { if !closed { close(fd) } }
                 func put(_ buffer: Data) throws {
                     try buffer.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
                         var offset = 0
@@ -375,14 +379,17 @@ package struct Exporter {
                 guard fsync(fd) == 0 else { throw ExportFailure(path: path, errno: errno) }
                 closed = true
                 guard close(fd) == 0 else { throw ExportFailure(path: path, errno: errno) }
-                guard rename(partial, path) == 0 else { throw ExportFailure(path: path, errno: errno) }
-                done = true
                 return n
             }
             return (try write(EntityRecord.self, "entities.jsonl", txn: txn),
                     try write(ArticleRecord.self, "articles.jsonl", txn: txn),
                     try write(StatementRecord.self, "statements.jsonl", txn: txn))
         }
+        for file in written {
+            guard rename(file.partial, file.path) == 0 else { throw ExportFailure(path: file.path, errno: errno) }
+        }
+        renamed = true
+        return counts
     }
 }
 
