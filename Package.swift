@@ -77,7 +77,7 @@ let package = Package(
                          path: "Sources/IsnadBench"),
 
         // MARK: - Tests
-        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadVocabulary", "StoreProbe"]),
+        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadVocabulary", "StoreProbe", "CLMDB"]),
         .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], exclude: ["Fixtures"]),
         .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
         .testTarget(name: "IsnadQueryTests", dependencies: ["IsnadQuery", "IsnadStore", "IsnadIndex", "IsnadText", "IsnadVocabulary"]),

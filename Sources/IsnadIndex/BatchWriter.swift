@@ -165,7 +165,8 @@ struct BatchWriter {
             let old = try txn.get(IndexKey.id(id), in: store.entities)
             if let old, old.elementsEqual(bytes) { return .unchanged }
             if let old {
-                let previous = try decoder.decode(EntityRecord.self, from: Data(old))
+                let previous = try IndexStore.decodeRecord(EntityRecord.self, old, database: Schema.entities, id: id,
+                                                           decoder: decoder)
                 try unindex(previous, id: id, txn: txn)
             }
             change = .replaced
@@ -289,7 +290,8 @@ struct BatchWriter {
         var change = RecordChange.added
         if let old = try txn.get(IndexKey.id(id), in: store.articles) {
             if old.elementsEqual(bytes) { return .unchanged }
-            let previous = try decoder.decode(ArticleRecord.self, from: Data(old))
+            let previous = try IndexStore.decodeRecord(ArticleRecord.self, old, database: Schema.articles, id: id,
+                                                       decoder: decoder)
             try unindex(previous, id: id, txn: txn)
             change = .replaced
         }
@@ -387,7 +389,9 @@ struct BatchWriter {
         try IndexStore.storedStatement(bytes, id: id, article: { article in
             try txn.get(IndexKey.id(article), in: store.articleNames).map { String(decoding: $0, as: UTF8.self) }
         }, entity: { entity in
-            try txn.get(IndexKey.id(entity), in: store.entities).map { try decoder.decode(EntityRecord.self, from: Data($0)).name }
+            try txn.get(IndexKey.id(entity), in: store.entities).map {
+                try IndexStore.decodeRecord(EntityRecord.self, $0, database: Schema.entities, id: entity, decoder: decoder).name
+            }
         })
     }
 
@@ -862,8 +866,36 @@ extension IndexStore {
         try txn.put(bytes.bytes, for: Array(counter.rawValue.utf8), in: meta)
     }
 
-    static func damagedRecord(_ database: String, _ id: UInt32) -> StoreError {
-        StoreError(.corrupted, operation: "read '\(database)'", message: "record \(id) is damaged")
+    static func damagedRecord(_ database: String, _ id: UInt32, _ why: String? = nil) -> StoreError {
+        StoreError(.corrupted, operation: "read '\(database)'",
+                   message: "store damaged: record \(id) in '\(database)' cannot be read"
+                       + (why.map { " (\($0))" } ?? ""))
+    }
+
+    /// A JSON record of `database` (articles, entities) decoded, or the
+    /// store-damaged error that names it: a record that no longer decodes
+    /// is damage, not bad input.
+    static func decodeRecord<T: Decodable>(_ type: T.Type, _ bytes: UnsafeRawBufferPointer, database: String, id: UInt32,
+                                           decoder: JSONDecoder = JSONDecoder()) throws -> T {
+        do {
+            return try decoder.decode(type, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw damagedRecord(database, id, IndexStore.reason(error))
+        }
+    }
+
+    /// A DecodingError in a few words.
+    static func reason(_ error: DecodingError) -> String {
+        func field(_ path: [any CodingKey]) -> String {
+            path.isEmpty ? "" : " '" + path.map(\.stringValue).joined(separator: ".") + "'"
+        }
+        switch error {
+        case .dataCorrupted(let context): return "not valid JSON" + field(context.codingPath)
+        case .keyNotFound(let key, let context): return "field" + field(context.codingPath + [key]) + " is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "field" + field(context.codingPath) + " has the wrong type"
+        @unknown default: return "it does not decode"
+        }
     }
 
     /// A stored statement record with the names it holds by number named

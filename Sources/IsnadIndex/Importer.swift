@@ -293,6 +293,27 @@ package enum ImportFailure: Error, CustomStringConvertible {
     }
 }
 
+/// A file `isnad export` could not write.
+package struct ExportFailure: Error, CustomStringConvertible {
+    package var path: String
+    package var reason: String
+
+    init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    init(path: String, errno code: Int32) {
+        self.path = path
+        let what = String(cString: strerror(code))
+        reason = code == ENOSPC || code == EDQUOT
+            ? "the disk is full (\(what)); nothing was written over, and the store is unchanged"
+            : what
+    }
+
+    package var description: String { "cannot write '\(path)': \(reason)" }
+}
+
 /// Writes the store back as the three JSON Lines files the importer reads.
 package struct Exporter {
     package let store: IndexStore
@@ -301,18 +322,48 @@ package struct Exporter {
 
     /// Writes `entities.jsonl`, `articles.jsonl` and `statements.jsonl`
     /// into `folder` from one snapshot, in id order. Returns the counts.
+    ///
+    /// Each file is written under a temporary name (`.NAME.partial`) and
+    /// flushed; the three are renamed only when all are complete, so a
+    /// failed export (a full disk, damage) leaves no half-written file and
+    /// no earlier export overwritten, not even in part.
+    ///
+    /// - Throws: ``ExportFailure`` when a file cannot be written;
+    ///   ``StoreError`` when the store cannot be read.
     @discardableResult
     package func run(to folder: String) throws -> (entities: Int, articles: Int, statements: Int) {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return try store.snapshot { txn in
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ExportFailure(path: folder, reason: "cannot create the folder: \(error.localizedDescription)")
+        }
+        // Written files, renamed only once all three are complete.
+        var written: [(partial: String, path: String)] = []
+        var renamed = false
+        defer {
+            if !renamed { for file in written { unlink(file.partial) } }
+        }
+        let counts = try store.snapshot { txn in
             func write<T: Codable & JSONLineEncodable>(_ type: T.Type, _ name: String,
                                                        txn: borrowing IndexStore.Txn) throws -> Int {
                 let path = (folder as NSString).appendingPathComponent(name)
-                guard FileManager.default.createFile(atPath: path, contents: nil),
-                      let handle = FileHandle(forWritingAtPath: path) else {
-                    throw ImportFailure.unreadable(path, "cannot create the file")
+                let partial = (folder as NSString).appendingPathComponent("." + name + ".partial")
+                let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { throw ExportFailure(path: path, errno: errno) }
+                written.append((partial, path))
+                var closed = false
+                defer { if !closed { close(fd) } }
+                func put(_ buffer: Data) throws {
+                    try buffer.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                        var offset = 0
+                        while offset < bytes.count {
+                            let n = Foundation.write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                            if n < 0, errno == EINTR { continue }
+                            guard n > 0 else { throw ExportFailure(path: path, errno: n < 0 ? errno : ENOSPC) }
+                            offset += n
+                        }
+                    }
                 }
-                defer { try? handle.close() }
                 var buffer = Data()
                 var n = 0
                 try store.forEach(type, txn: txn) { _, record in
@@ -320,17 +371,25 @@ package struct Exporter {
                     buffer.append(0x0A)
                     n += 1
                     if buffer.count > 1 << 20 {
-                        try handle.write(contentsOf: buffer)
+                        try put(buffer)
                         buffer.removeAll(keepingCapacity: true)
                     }
                 }
-                try handle.write(contentsOf: buffer)
+                try put(buffer)
+                guard fsync(fd) == 0 else { throw ExportFailure(path: path, errno: errno) }
+                closed = true
+                guard close(fd) == 0 else { throw ExportFailure(path: path, errno: errno) }
                 return n
             }
             return (try write(EntityRecord.self, "entities.jsonl", txn: txn),
                     try write(ArticleRecord.self, "articles.jsonl", txn: txn),
                     try write(StatementRecord.self, "statements.jsonl", txn: txn))
         }
+        for file in written {
+            guard rename(file.partial, file.path) == 0 else { throw ExportFailure(path: file.path, errno: errno) }
+        }
+        renamed = true
+        return counts
     }
 }
 

@@ -214,11 +214,7 @@ extension IndexStore {
 
     private func record<T: Decodable>(_ id: UInt32, in db: Database, txn: borrowing Txn) throws -> T? {
         guard let bytes = try txn.get(IndexKey.id(id), in: db) else { return nil }
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(bytes))
-        } catch {
-            throw StoreError(.corrupted, operation: "read '\(db.name)'", message: "record \(id) is damaged: \(error)")
-        }
+        return try IndexStore.decodeRecord(T.self, bytes, database: db.name, id: id)
     }
 
     /// The dense id of an external article key.
@@ -285,7 +281,7 @@ extension IndexStore {
         let decoder = JSONDecoder()
         try txn.scan(db) { entry in
             guard let id = IndexKey.readID(entry.key) else { return .next }
-            try body(id, try decoder.decode(T.self, from: Data(entry.value)))
+            try body(id, try IndexStore.decodeRecord(T.self, entry.value, database: db.name, id: id, decoder: decoder))
             return .next
         }
     }

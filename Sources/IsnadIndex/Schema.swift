@@ -20,8 +20,20 @@ package enum Schema {
     /// by ``FieldIndex/doc`` where they were ``FieldIndex/legacyDoc``. An
     /// older store is read as it is when opened read-only and upgraded
     /// when opened for writing (Upgrade.swift).
+    ///
+    /// Its databases are created together with the format record, in one
+    /// transaction, so a store is never found half made.
     package static let format = StoreFormat(
-        identifier: "isnad", version: 6, oldestReadable: 3, creator: "isnad \(toolVersion)")
+        identifier: "isnad", version: 6, oldestReadable: 3, creator: "isnad \(toolVersion)",
+        databases: databases)
+
+    /// Every named database of a store and its options.
+    static let databases: [DatabaseSpec] = [
+        DatabaseSpec(meta), DatabaseSpec(articles), DatabaseSpec(articleKeys), DatabaseSpec(articleNames),
+        DatabaseSpec(statements), DatabaseSpec(statementKeys), DatabaseSpec(entities), DatabaseSpec(entityKeys),
+        DatabaseSpec(aliases, [.duplicateSort, .duplicateFixed]), DatabaseSpec(terms), DatabaseSpec(positions),
+        DatabaseSpec(fields), DatabaseSpec(dates), DatabaseSpec(columns),
+    ]
 
     /// Counters, format identity and other single values.
     package static let meta = "meta"
@@ -181,8 +193,10 @@ package final class IndexStore: Sendable {
         self.chunkTarget = chunkTarget ?? ListChunks.target(pageSize: pageSize)
         positionsChunkTarget = chunkTarget ?? ListChunks.positionsTarget(pageSize: pageSize)
         let readOnly = configuration.readOnly
-        func open(_ name: String, _ options: DatabaseOptions = []) throws -> Database {
-            try environment.database(name, options: options, mustExist: readOnly)
+        // Opened (a new store: created) with the environment, all at once.
+        func open(_ name: String) throws -> Database {
+            let options = Schema.databases.first { $0.name == name }?.options ?? []
+            return try environment.database(name, options: options, mustExist: true)
         }
         articles = try open(Schema.articles)
         articleKeys = try open(Schema.articleKeys)
@@ -191,7 +205,7 @@ package final class IndexStore: Sendable {
         statementKeys = try open(Schema.statementKeys)
         entities = try open(Schema.entities)
         entityKeys = try open(Schema.entityKeys)
-        aliases = try open(Schema.aliases, [.duplicateSort, .duplicateFixed])
+        aliases = try open(Schema.aliases)
         terms = try open(Schema.terms)
         positions = try open(Schema.positions)
         fields = try open(Schema.fields)

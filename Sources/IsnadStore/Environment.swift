@@ -58,6 +58,9 @@ package final class Environment: @unchecked Sendable {
     private var writerThread: pthread_t?
     private let databaseLock = NSLock()
     private var databases: [String: Database] = [:]
+    /// Opened without a lock file (`MDB_NOLOCK`): read-only, by a user who
+    /// may not write the lock file or on a read-only file system.
+    package let lockless: Bool
 
     /// Opens (or, when the configuration allows, creates) the store at `path`.
     ///
@@ -70,41 +73,123 @@ package final class Environment: @unchecked Sendable {
         self.format = format
         self.configuration = configuration
         let isNew = try Environment.prepareFolder(path, configuration: configuration)
-
-        var handle: OpaquePointer?
-        try check(mdb_env_create(&handle), "mdb_env_create")
-        guard let handle else {
-            throw StoreError(.lmdb, operation: "mdb_env_create", message: "no environment returned")
-        }
+        if !isNew { try Environment.checkDataFile(path, configuration: configuration) }
+        let (handle, lockless) = try Environment.openHandle(path, configuration: configuration)
         // From here on `self` is fully initialised, so a throw runs deinit,
         // which closes the environment.
         self.env = handle
-        try check(mdb_env_set_maxdbs(env, MDB_dbi(configuration.maxDatabases)), "mdb_env_set_maxdbs")
-        try check(mdb_env_set_maxreaders(env, UInt32(configuration.maxReaders)), "mdb_env_set_maxreaders")
-        try check(mdb_env_set_mapsize(env, max(configuration.mapSize, 1 << 16)), "mdb_env_set_mapsize")
-        var flags = UInt32(MDB_NOTLS)
-        if configuration.readOnly { flags |= UInt32(MDB_RDONLY) }
-        let rc = mdb_env_open(env, path, flags, 0o644)
+        self.lockless = lockless
+        // Readers left behind by crashed processes would otherwise pin old
+        // pages (blocking growth of free space) and fill the reader table.
+        var dead: Int32 = 0
+        try check(mdb_reader_check(env, &dead), "mdb_reader_check")
+        switch try survey() {
+        case .existing:
+            try checkFormat()
+            try openSchema()
+        case .empty:
+            if !isNew, !Environment.holdsOnlyLMDBFiles(path) {
+                throw StoreError(.notAStore, operation: "open",
+                                 message: "'\(path)' is an LMDB environment with nothing in it, not a '\(format.identifier)' store")
+            }
+            try createStore(isNew: isNew)
+        case .unfinished:
+            try createStore(isNew: isNew)
+        }
+    }
+
+    deinit {
+        mdb_env_close(env)
+    }
+
+    /// Opens the LMDB environment of `path`. A read-only open of a store
+    /// whose lock file this user may not write (or create) goes on without
+    /// it (`MDB_NOLOCK`): a store on a read-only mount or owned by someone
+    /// else still answers queries. Returns the handle and whether it has no
+    /// lock file.
+    private static func openHandle(_ path: String, configuration: StoreConfiguration) throws -> (OpaquePointer, Bool) {
+        func attempt(lockless: Bool) throws -> (OpaquePointer?, Int32) {
+            var handle: OpaquePointer?
+            try check(mdb_env_create(&handle), "mdb_env_create")
+            guard let handle else {
+                throw StoreError(.lmdb, operation: "mdb_env_create", message: "no environment returned")
+            }
+            var flags = UInt32(MDB_NOTLS)
+            if configuration.readOnly { flags |= UInt32(MDB_RDONLY) }
+            if lockless { flags |= UInt32(MDB_NOLOCK) }
+            var rc = mdb_env_set_maxdbs(handle, MDB_dbi(configuration.maxDatabases))
+            if rc == 0 { rc = mdb_env_set_maxreaders(handle, UInt32(configuration.maxReaders)) }
+            if rc == 0 { rc = mdb_env_set_mapsize(handle, max(configuration.mapSize, 1 << 16)) }
+            if rc == 0 { rc = mdb_env_open(handle, path, flags, 0o644) }
+            if rc != 0 {
+                // "If this function fails, mdb_env_close() must be called."
+                mdb_env_close(handle)
+                return (nil, rc)
+            }
+            return (handle, rc)
+        }
+        var (handle, rc) = try attempt(lockless: false)
+        var lockless = false
+        if handle == nil, configuration.readOnly, rc == EACCES || rc == EROFS || rc == EPERM {
+            (handle, rc) = try attempt(lockless: true)
+            lockless = true
+        }
+        if let handle { return (handle, lockless) }
         switch rc {
-        case 0: break
         case MDB_INVALID:
             throw StoreError(.notAStore, operation: "open",
                              message: "'\(path)/data.mdb' is not an LMDB data file")
         case MDB_VERSION_MISMATCH:
             throw StoreError(.incompatibleFormat, operation: "open",
                              message: "'\(path)' was written by an incompatible LMDB version", lmdbCode: rc)
+        case EACCES, EPERM:
+            throw StoreError(.readOnly, operation: "open",
+                             message: "'\(path)' cannot be " + (configuration.readOnly ? "read" : "written")
+                                 + " by this user (\(String(cString: mdb_strerror(rc))))"
+                                 + (configuration.readOnly ? "" : "; commands that only read it (query, export, stats) still can"),
+                             lmdbCode: rc)
+        case EROFS:
+            throw StoreError(.readOnly, operation: "open",
+                             message: "'\(path)' is on a read-only file system: it can be read (query, export, stats), not written",
+                             lmdbCode: rc)
         default:
-            try check(rc, "mdb_env_open")
+            try check(rc, "mdb_env_open", path: path)
+            throw StoreError(.lmdb, operation: "mdb_env_open", message: "no environment returned")
         }
-        // Readers left behind by crashed processes would otherwise pin old
-        // pages (blocking growth of free space) and fill the reader table.
-        var dead: Int32 = 0
-        try check(mdb_reader_check(env, &dead), "mdb_reader_check")
-        try checkFormat(isNew: isNew)
     }
 
-    deinit {
-        mdb_env_close(env)
+    /// Refuses a data file that cannot be mapped safely: one shorter than
+    /// its own header says (reading past its end would crash the process),
+    /// or an empty one where nothing may create a store.
+    private static func checkDataFile(_ path: String, configuration: StoreConfiguration) throws {
+        let file = path + "/data.mdb"
+        switch try DataFile.inspect(file) {
+        case .whole, .unknown:
+            return
+        case .empty:
+            // What a creation stopped before LMDB wrote its first page
+            // leaves: a writer takes it over, a reader finds no store yet.
+            guard configuration.readOnly || !configuration.create else {
+                if holdsOnlyLMDBFiles(path) { return }
+                throw StoreError(.notAStore, operation: "open",
+                                 message: "'\(file)' is empty (0 bytes) and the folder holds other files: not a store")
+            }
+            throw StoreError(.missing, operation: "open",
+                             message: "no store at '\(path)' yet: its data.mdb is empty (0 bytes), so nothing was ever "
+                                 + "stored there; the next ingest or import creates the store")
+        case .truncated(let size, let needed):
+            throw StoreError(.corrupted, operation: "open",
+                             message: "'\(file)' is truncated: it has \(size) bytes, but its own header says the store "
+                                 + "takes \(needed); the file was cut short (a full disk, an interrupted copy?) and cannot "
+                                 + "be read; restore the store from a backup or an export")
+        }
+    }
+
+    /// Whether the folder holds nothing but LMDB's two files: an
+    /// environment a creation left there, not someone else's folder.
+    private static func holdsOnlyLMDBFiles(_ path: String) -> Bool {
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
+        return Set(contents).isSubset(of: ["data.mdb", "lock.mdb"])
     }
 
     /// Decides whether `path` is an existing store, a place for a new one, or
@@ -131,6 +216,11 @@ package final class Environment: @unchecked Sendable {
         if fm.fileExists(atPath: path + "/data.mdb") { return false }
         let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? []
         if contents.isEmpty, configuration.create, !configuration.readOnly { return true }
+        if contents.contains(Environment.partialCopy) {
+            throw StoreError(.notAStore, operation: "open",
+                             message: "'\(path)' holds an unfinished copy (\(Environment.partialCopy): a compact that "
+                                 + "stopped before it finished), not a store")
+        }
         let what = contents.isEmpty ? "an empty folder" : "a folder with no store in it (no data.mdb)"
         throw StoreError(.notAStore, operation: "open", message: "'\(path)' is \(what), not a store")
     }
@@ -232,7 +322,8 @@ package final class Environment: @unchecked Sendable {
                     try growMap()
                     continue
                 }
-                throw error
+                // A put that spilled pages to a full disk.
+                throw StoreError.onFullDisk(error, path: path)
             }
             if state.mapFull {
                 mdb_txn_abort(txn)
@@ -246,7 +337,7 @@ package final class Environment: @unchecked Sendable {
                 try growMap()
                 continue
             }
-            try check(rc, "mdb_txn_commit")
+            try check(rc, "mdb_txn_commit", path: path)
             return result
         }
     }
@@ -324,11 +415,18 @@ package final class Environment: @unchecked Sendable {
         )
     }
 
+    /// The name a copy is written under until it is complete.
+    package static let partialCopy = "data.mdb.partial"
+
     /// Writes one consistent snapshot of the store into the new folder
     /// `destination`, leaving out free pages: after many batches of changes
     /// a store keeps the pages its old versions of large values occupied
     /// (for reuse), and the copy holds only what is live. Writers may go on
     /// meanwhile; the original is never changed.
+    ///
+    /// The copy is written as `data.mdb.partial`, flushed to disk and only
+    /// then renamed `data.mdb`, so an interrupted copy is never taken for a
+    /// store (a later copy into the same folder replaces the leftover).
     ///
     /// - Throws: ``StoreError/notAStore`` when `destination` exists and is
     ///   not an empty folder (nothing is overwritten); LMDB errors, after
@@ -337,9 +435,10 @@ package final class Environment: @unchecked Sendable {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         var created = false
+        let partial = destination + "/" + Environment.partialCopy
         if fm.fileExists(atPath: destination, isDirectory: &isDirectory) {
             let contents = isDirectory.boolValue ? ((try? fm.contentsOfDirectory(atPath: destination)) ?? ["?"]) : ["?"]
-            guard contents.isEmpty else {
+            guard contents.allSatisfy({ $0 == Environment.partialCopy }) else {
                 throw StoreError(.notAStore, operation: "copy",
                                  message: "'\(destination)' already exists; copy into a new or empty folder")
             }
@@ -352,16 +451,40 @@ package final class Environment: @unchecked Sendable {
             }
             created = true
         }
-        let rc = mdb_env_copy2(env, destination, compact ? UInt32(MDB_CP_COMPACT) : 0)
-        if rc != 0 {
-            try? fm.removeItem(atPath: destination + "/data.mdb")
-            try? fm.removeItem(atPath: destination + "/lock.mdb")
+        func fail(_ rc: Int32, _ operation: String) throws -> Never {
+            unlink(partial)
             if created { try? fm.removeItem(atPath: destination) }
-            try check(rc, "mdb_env_copy2")
+            if let full = StoreError.fullDisk(rc, path: destination, copying: true) { throw full }
+            try check(rc, operation)
+            throw StoreError(.lmdb, operation: operation, message: "failed")
         }
+        let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { try fail(errno, "copy") }
+        var rc = mdb_env_copyfd2(env, fd, compact ? UInt32(MDB_CP_COMPACT) : 0)
+        if rc == 0, fsync(fd) != 0 { rc = errno }
+        if close(fd) != 0, rc == 0 { rc = errno }
+        if rc != 0 { try fail(rc, "mdb_env_copy2") }
+        guard rename(partial, destination + "/data.mdb") == 0 else { try fail(errno, "copy") }
     }
 
     // MARK: - Databases
+
+    /// A read transaction that commits, so that database handles opened
+    /// in it stay open.
+    func readCommitting<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
+        try read(commit: true, body)
+    }
+
+    func isOpen(_ name: String) -> Bool {
+        databaseLock.withLock { databases[name] != nil }
+    }
+
+    /// Keeps handles opened in a transaction that committed.
+    func adopt(_ opened: [Database]) {
+        databaseLock.withLock {
+            for db in opened { databases[db.name] = db }
+        }
+    }
 
     /// The named database `name`, created on first use unless the store is
     /// read-only. Handles are cached; opening is cheap after the first time.

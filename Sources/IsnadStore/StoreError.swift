@@ -55,6 +55,9 @@ extension StoreError.Code {
     public static let incompatibleFormat = StoreError.Code(rawValue: "incompatibleFormat")
     /// The map is full and could not grow (the write was not applied).
     public static let mapFull = StoreError.Code(rawValue: "mapFull")
+    /// The disk (or the user's quota) has no room for a write; the write
+    /// was not applied and the store is as it was before it.
+    public static let diskFull = StoreError.Code(rawValue: "diskFull")
     /// A write was attempted on a store opened read-only.
     public static let readOnly = StoreError.Code(rawValue: "readOnly")
     /// A key or value LMDB refuses (empty key, key over 511 bytes, …).
@@ -75,6 +78,7 @@ extension StoreError {
     public static let missing = Code.missing
     public static let incompatibleFormat = Code.incompatibleFormat
     public static let mapFull = Code.mapFull
+    public static let diskFull = Code.diskFull
     public static let readOnly = Code.readOnly
     public static let badValue = Code.badValue
     public static let noSuchDatabase = Code.noSuchDatabase

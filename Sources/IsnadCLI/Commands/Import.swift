@@ -128,10 +128,8 @@ struct Export: ParsableCommand {
             let counts: (entities: Int, articles: Int, statements: Int)
             do {
                 counts = try Exporter(store: store.index).run(to: out)
-            } catch let failure as ImportFailure {
+            } catch let failure as ExportFailure {
                 throw CLIError.input(failure.description)
-            } catch let error as CocoaError {
-                throw CLIError.input("cannot write to '\(out)': \(error.localizedDescription)")
             }
             print("\(counts.entities) entities, \(counts.articles) articles, \(counts.statements) statements → \(out)")
         }
