@@ -8,8 +8,9 @@
 /// A `.` does not end a sentence after an initial (`John F. Kennedy`,
 /// `د. ظريف`), a common abbreviation (`Mr.`, `Gen.`, `Jan.`), inside a number
 /// (`3.5`) or a name (`example.com`), or before a lowercase Latin word. A
-/// blank line closes whatever quotation is still open, so one stray quote
-/// mark cannot swallow the rest of an article.
+/// blank line, or a line that ends in a full stop, closes whatever quotation
+/// is still open, so one stray or unclosed quote mark cannot swallow the
+/// paragraphs after it.
 package enum SentenceSplitter {
     package static func sentences(in text: String) -> [Range<Int>] {
         var text = text
@@ -88,7 +89,11 @@ private struct Splitter {
             var next = i + length
             switch scalar {
             case "\n", "\r", "\u{2029}":
-                if blankLineFollows(i) { quotes.removeAll() }
+                // A paragraph that ends its sentence ends any quotation the
+                // writer left open (a quotation running over paragraphs
+                // reopens with a mark on the next): sentences never cross
+                // paragraphs. A line broken mid-sentence keeps it open.
+                if blankLineFollows(i) || [".", "!", "?", "\u{61F}", "\u{2026}"].contains(previous) { quotes.removeAll() }
                 if quotes.isEmpty { close() }
                 i = next
                 continue

@@ -111,6 +111,12 @@ import Testing
         // An unclosed quotation ends at the blank line; the next paragraph splits again.
         #expect(sentences("He said “this never closes. Really.\n\nNext one. And another.")
                 == ["He said “this never closes. Really.", "Next one.", "And another."])
+        // A paragraph that ends in a full stop ends a quotation left open
+        // (news reopens a quotation running over paragraphs with a mark);
+        // a line broken mid-sentence keeps it.
+        #expect(sentences("“We saw it all coming.\nA spokesman said crews would work. Police agreed.")
+                == ["“We saw it all coming.", "A spokesman said crews would work.", "Police agreed."])
+        #expect(sentences("He said “this goes on\nover the line.” Then more.") == ["He said “this goes on\nover the line.”", "Then more."])
         #expect(sentences("").isEmpty)
         #expect(sentences(" \n\n\t ").isEmpty)
         #expect(sentences("...!?؟.") == ["...!?؟."])
