@@ -234,6 +234,7 @@ extension Extractor {
         }
         return out
     }()
+    static let hebrewWords = WordSet(forms: ["عبرية", "عبري", "العبرية", "العبري"].map { bare(form($0)) })
     static let stateWords = WordSet(forms: ["رسمية", "رسمي", "حكومية", "state"].map { bare(form($0)) })
     /// Described speakers that are the press.
     static func isPress(_ name: String) -> Bool {

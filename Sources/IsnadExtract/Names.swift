@@ -259,6 +259,22 @@ extension Extractor {
            (first..<nameStart).contains(where: w.isOrgHead) {
             return NamedSpeaker(name: w.text(first, end), kind: .institution, span: w.span(phraseStart, end))
         }
+        // "a spokesperson for Meta", "a spokesman for the Spanish Foreign
+        // Ministry": one of the body's people, unnamed.
+        let body = nameStart <= end ? nameStart : (first...end).first(where: w.isCapital) ?? first
+        var of = body - 1
+        if of > start, w.form(of) == "the", w.gaps[body] == .none { of -= 1 }
+        // ("The head of the ministry" is its holder, not read here.)
+        if w.isCapital(body), of > start, w.form(of) == "for", w.gaps[of + 1] == .none,
+           w.isRole(of - 1), !w.isCapital(of - 1), w.gaps[of] == .none,
+           !(body...end).contains(where: { w.isRole($0) && !w.isOrgHead($0) && !Extractor.englishModifiers.contains(w.form($0)) }) {
+            var r = of - 1
+            while r - 1 >= start, w.gaps[r] == .none, !w.isCapital(r - 1),
+                  Extractor.englishModifiers.contains(w.form(r - 1)) || w.isRole(r - 1) { r -= 1 }
+            let opener = r - 1 >= start && w.gaps[r] == .none && Extractor.englishDeterminers.contains(w.form(r - 1)) ? r - 1 : r
+            return NamedSpeaker(name: "unnamed " + w.text(body, end) + " " + w.text(r, of - 1), kind: .described,
+                                span: w.span(opener, end))
+        }
         if nameStart <= end, w.isCapital(nameStart) {
             // A name of one word that is an institution's ("Hamas said") or a
             // capital at a sentence start is still a name; the gazetteer

@@ -350,9 +350,11 @@ extension Extractor {
         while j < end {
             if let m = mentionAt[j], m.isNisba { countries.append(gazetteer.entries[m.entry].name); j = m.tokens.upperBound; continue }
             if Extractor.stateWords.contains(bareOf: tokens[j].form) { state = true; j += 1; continue }
+            // "وسائل إعلام عبرية": Hebrew-language media.
+            if Extractor.hebrewWords.contains(bareOf: tokens[j].form) { countries.append("Hebrew-language"); j += 1; continue }
             break
         }
-        let adjectives = countries.compactMap { Extractor.adjectives[$0] }
+        let adjectives = countries.compactMap { Extractor.adjectives[$0] ?? ($0 == "Hebrew-language" ? $0 : nil) }
         let name = (adjectives.isEmpty ? "" : adjectives.joined(separator: " and ") + " ") + (state ? "state " : "") + kind
         return (name, tokens[k].range.lowerBound..<tokens[j - 1].range.upperBound)
     }

@@ -55,6 +55,14 @@ import Testing
         #expect(actors("\"The door is open,\" said the bloc's trade policy chief Anna Lind on Monday.") == ["Anna Lind"])
     }
 
+    @Test func englishSpokespeopleForABody() {
+        #expect(actors("A spokesperson for Lumina declined to comment.") == ["unnamed Lumina spokesperson"])
+        #expect(actors("A spokesman for the Danish Transport Ministry said the bridge would reopen.")
+            == ["unnamed Danish Transport Ministry spokesman"])
+        // A person named in the body is the speaker's principal, not a body.
+        #expect(actors("The spokesman for Prime Minister Ola Berg said the talks failed.") != ["unnamed Prime Minister Ola Berg spokesman"])
+    }
+
     @Test func englishDescribedSpeakersMetAgain() {
         // "The official" is the one described before; qualified plurals of
         // anonymous sources are unnamed, bare ones as written.
@@ -262,6 +270,8 @@ import Testing
         #expect(actors("أكد مصدر حكومي أردني، الأحد، أن المعبر سيفتح.") == ["unnamed Jordanian government source"])
         #expect(actors("قال مسؤول عسكري سوداني رفيع إن الهدنة صامدة.") == ["unnamed senior Sudanese military official"])
         #expect(actors("كشفت مصادر إعلامية أن الوزير استقال.") == ["unnamed media sources"])
+        #expect(actors("قالت وسائل إعلام عبرية إن الوفد وصل.") == ["Hebrew-language media"])
+        #expect(actors("أفادت وسائل إعلام تونسية بأن الوزير استقال.") == ["Tunisian media"])
         // One side's officials are a group as written.
         #expect(actors("وقال مسؤولون كويتيون إن الجلسة أجلت.") == ["Kuwaiti officials"])
     }
