@@ -435,7 +435,7 @@ extension Extractor {
                         _ w: WordReader) -> (name: String, span: Range<Int>)? {
         var p = start
         while p < end {
-            if w.gaps[p] != .none, !w.onlySetsOff(p) { return nil }
+            if w.gaps[p] == .quote || w.gaps[p] != .none && !w.onlySetsOff(p) { return nil }
             if w.is(p, in: Extractor.complementizers) || w.is(p, in: Extractor.clauseOpeners) && w.gaps[p] == .none
                 || w.flags[p].contains(.cue) || w.isWeekday(p) { return nil }
             let comma = w.commaBefore(p)
@@ -462,6 +462,8 @@ extension Extractor {
     /// at once after it ("وأشار بومبيو إلى أن").
     func arabicName(at k: Int, end: Int, mentionAt: Gazetteer.MentionIndex, _ w: WordReader,
                     afterComma: Bool = false, relayed: Bool = false) -> (name: String, span: Range<Int>)? {
+        // Never inside a quotation that opens here.
+        if k > 0, w.gaps[k] == .quote || w.gaps[k] == .hard { return nil }
         // A name the gazetteer knows is the gazetteer's to read; a given
         // name that is also a people's adjective (تركي) is not one.
         if let m = mentionAt[k], !(m.isNisba && w.is(k, in: Extractor.arabicGivenNames)) { return nil }
@@ -471,7 +473,9 @@ extension Extractor {
             // (One letter is no name: "لـ", "و".)
             if j > k, w.gaps[j] != .none || w.slashBefore(j) || w.keys[j].count <= 2 { break }
             let g = w.form(j)
+            // ("للبرلمان", "للصحفيين": to whom it was said.)
             if w.isLatin(j) || w.isArabicStop(j) || w.isWeekday(j) || w.isRole(j) || w.isOrgHead(j)
+                || j > k && w.keys[j].count > 8 && w.keys[j].starts(with: Extractor.lilAl)
                 || Extractor.isOfficial(g) || !Extractor.isArabic(g)
                 // (After a given name a people's adjective is the family
                 // name: خالد المصري.)
@@ -504,7 +508,7 @@ extension Extractor {
         // (A lone ل, "لـ /المعلومة/": said to.)
         let clauseGoesOn = next >= end || w.gaps[next] != .none || w.slashBefore(next) || w.is(next, in: Extractor.clauseOpeners)
             || w.keys[next] == Bytes.lam
-            || w.isWeekday(next)
+            || w.isWeekday(next) || w.keys[next].count > 8 && w.keys[next].starts(with: Extractor.lilAl)
         let given = w.is(first, in: Extractor.arabicGivenNames) || (run.count > 1 && w.is(first, in: Extractor.compoundStarts))
         guard clauseGoesOn || (given && run.count > 1) else { return nil }
         if run.count == 1, !clauseGoesOn { return nil }
@@ -625,6 +629,8 @@ extension Extractor {
     }
     static let compoundStarts = words(["عبد", "أبو"])
     static let rolePrepositions = words(["إلى", "لدى", "في"])
+    /// لل: "to the" on a noun.
+    static let lilAl: [UInt8] = Array("لل".utf8)
     /// What may stand between a participle and what it says: "مشيرا إلى
     /// أن", "مشددا على أن", "محذرا من أن".
     static let speechPrepositions = words(["من", "على", "إلى", "الى"])

@@ -276,6 +276,18 @@ import Testing
         #expect(actors("وقال مسؤولون كويتيون إن الجلسة أجلت.") == ["Kuwaiti officials"])
     }
 
+    @Test func arabicNamesEndWhereTheClauseGoesOn() {
+        // A quotation after the role is what was said, never a name.
+        let quoted = extract("وقال سامي الحداد إن الحل قريب. وأضاف الوزير \"يجب أن تعود الوحدات إلى مواقعها\".")
+        #expect(!quoted.map(\.actor).contains("يجب"))
+        // "للبرلمان": to whom it was said ends the name and lets it stand.
+        #expect(actors("وقال الشيخ سالم للبرلمان إن الحكومة جاهزة.") == ["سالم"])
+        // What the verb renews is its object, not part of the role.
+        #expect(actors("وجدد المتحدث باسم الحكومة التأكيد على أن الحدود مفتوحة.") == ["المتحدث باسم الحكومة"])
+        // "أننا" opens what was said.
+        #expect(actors("وأوضح أننا لن نلجأ إلى القوة.").isEmpty)
+    }
+
     @Test func arabicNoNameFromOrdinaryWords() {
         // "مسؤول" is read as an unnamed official, not as a role before a name.
         #expect(actors("أكد مسؤول أوروبي وصول الشحنة.") == ["unnamed European official"])
