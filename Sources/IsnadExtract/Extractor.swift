@@ -402,6 +402,11 @@ package struct Extractor: Sendable {
                        subject.kind != .described {
                         actor = adopt(subject, over: nil, latin: latin)
                     }
+                } else if latin, gaps[i] == .comma, cue.length == 1, PlainForm.hasSuffix(tokens[i].form, "ing"), sentenceActor != nil {
+                    // "…, blaming the PKK instead": an English participle
+                    // after a comma is its clause's speaker's; who follows is
+                    // whom it is about.
+                    actor = nil
                 } else if plural {
                     actor = (conjoined ? nil : speaker(before: i, start: start, mentions: mentions, gaps: gaps))
                         ?? unnamed(before: i, start: start, tokens: tokens, mentionAt: mentionAt, gaps: gaps)

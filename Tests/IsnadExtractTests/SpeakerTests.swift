@@ -55,6 +55,12 @@ import Testing
         #expect(actors("\"The door is open,\" said the bloc's trade policy chief Anna Lind on Monday.") == ["Anna Lind"])
     }
 
+    @Test func englishParticipleAfterACommaIsTheSpeakers() {
+        let found = extract("The harbour board denied the ship was seized, blaming the Coast Guard instead.")
+        #expect(found.map(\.actor) == ["harbour board", "harbour board"])
+        #expect(found.last?.cue == "blaming")
+    }
+
     @Test func englishSpokespeopleForABody() {
         #expect(actors("A spokesperson for Lumina declined to comment.") == ["unnamed Lumina spokesperson"])
         #expect(actors("A spokesman for the Danish Transport Ministry said the bridge would reopen.")
