@@ -134,6 +134,7 @@ package struct Extractor: Sendable {
             for k in bytes.indices where bytes[k] == 0x0A { newlines.append(k) }
         }
         func paragraphStart(_ offset: Int) -> Int { newlines.last { $0 < offset }.map { $0 + 1 } ?? 0 }
+        let headlines = Extractor.headlines(in: bytes, newlines: newlines)
         /// The date a statement without one of its own takes from the text
         /// before it, if any.
         func inheritedDate(cue i: Int, singleVerb: Bool, sentence start: Int, through end: Int, speaker: String, named: Bool, earlier: [Extraction],
@@ -297,6 +298,8 @@ package struct Extractor: Sendable {
         var t = 0
         for sentence in SentenceSplitter.sentences(in: text) {
             while t < tokens.count, tokens[t].range.upperBound <= sentence.lowerBound { t += 1 }
+            // Headlines, titles and link lines say nothing (the guide).
+            if headlines.contains(where: { $0.contains(sentence.lowerBound) }) { continue }
             let start = t
             var end = t
             while end < tokens.count, tokens[end].range.lowerBound < sentence.upperBound { end += 1 }
@@ -882,5 +885,50 @@ package struct Extractor: Sendable {
               let last = scalars.lastIndex(where: { !drop($0) }) else { return "" }
         if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return s }
         return String(Substring(scalars[first...last]))
+    }
+}
+
+
+extension Extractor {
+    /// The lines of an article that are headlines, titles or link lines,
+    /// not sentences: a line that another line follows, that ends in no
+    /// sentence punctuation and has at most 25 words ("China says drills
+    /// met goals", "إيران تنفي منح الوكالة حق الدخول", "Posted , updated").
+    /// A text whose lines mostly end without punctuation is broken at a
+    /// fixed width, not into paragraphs: then no line is taken for one.
+    static func headlines(in bytes: [UInt8], newlines: [Int]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var from = 0
+        for n in newlines + [bytes.count] {
+            var a = from, b = n
+            while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 || bytes[a] == 0x0D { a += 1 }
+            while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x0D { b -= 1 }
+            if a < b { lines.append(a..<b) }
+            from = n + 1
+        }
+        guard lines.count >= 2 else { return [] }
+        func ends(_ line: Range<Int>) -> Bool {
+            let last = bytes[line.upperBound - 1]
+            // . ! ? : " ' and the last byte of ” ’ » … ؟ (E2 80 9D, E2 80 99, C2 BB, E2 80 A6, D8 9F).
+            if [0x2E, 0x21, 0x3F, 0x3A, 0x22, 0x27].contains(last) { return true }
+            guard line.count >= 2 else { return false }
+            let pair = (bytes[line.upperBound - 2], last)
+            return pair == (0x80, 0x9D) || pair == (0x80, 0x99) || pair == (0xC2, 0xBB) || pair == (0x80, 0xA6) || pair == (0xD8, 0x9F)
+        }
+        let open = lines.dropLast().filter { !ends($0) }
+        guard open.count * 2 <= lines.count else { return [] }
+        // Arabic news often ends a paragraph without a full stop; a line
+        // that opens with و ("وقال المصدر …") or says "that" (إن, أن) is a
+        // sentence all the same.
+        let said: [[UInt8]] = [" إن ", " أن ", " ان ", " بأن ", " that "].map { Array($0.utf8) }
+        func holds(_ line: Range<Int>, _ word: [UInt8]) -> Bool {
+            let slice = bytes[line]
+            guard slice.count >= word.count else { return false }
+            return (slice.startIndex...(slice.endIndex - word.count)).contains { bytes[$0..<($0 + word.count)].elementsEqual(word) }
+        }
+        return open.filter { line in
+            bytes[line].lazy.filter { $0 == 0x20 }.count < 25 && !bytes[line].starts(with: [0xD9, 0x88])
+                && !said.contains { holds(line, $0) }
+        }
     }
 }

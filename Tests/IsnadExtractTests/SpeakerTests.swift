@@ -294,6 +294,16 @@ import Testing
         #expect(actors("وأوضح أننا لن نلجأ إلى القوة.").isEmpty)
     }
 
+    @Test func headlinesAndTitleLinesSayNothing() {
+        let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
+        #expect(english.map(\.cue) == ["said", "warned of"])
+        let arabic = extract("مصر تنفي وصول الوفد\nنفى مصدر مصري مطلع وصول الوفد.\nوقال المصدر إن الحدود مفتوحة\nوأضاف أن المعبر يعمل.")
+        #expect(arabic.map(\.cue) == ["نفى", "وقال", "وأضاف"])
+        // Text broken at a fixed width is not read as headlines.
+        let wrapped = extract("The minister said the port\nwould reopen on Monday and the\nboard agreed with the plan")
+        #expect(wrapped.map(\.cue) == ["said"])
+    }
+
     @Test func arabicNoNameFromOrdinaryWords() {
         // "مسؤول" is read as an unnamed official, not as a role before a name.
         #expect(actors("أكد مسؤول أوروبي وصول الشحنة.") == ["unnamed European official"])
