@@ -109,12 +109,11 @@ enum Rows {
     }
 
     /// The rows' ids as a set, when they are ids: the order of listed items
-    /// does not matter to a count.
+    /// (which `sort` may have changed) does not matter to a count.
     var set: (Space, IDSet)? {
         switch self {
         case .matched(let space, let set): (space, set)
-        case .items(let space, let ids):
-            (space, IDSet(sorted: zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : Array(Set(ids)).sorted()))
+        case .items(let space, let ids): (space, IDSet(unordered: ids))
         case .table: nil
         }
     }
@@ -170,7 +169,8 @@ extension Execution {
                 fields = chosen
             case .articles:
                 if case .items(let from, let ids) = rows.listed {
-                    let articles = try map(IDSet(sorted: ids), from: from, to: .articles, txn: txn)
+                    // The items may come in the order of a `sort`.
+                    let articles = try map(IDSet(unordered: ids), from: from, to: .articles, txn: txn)
                     rows = .items(.articles, articles.ids)
                     fields = nil
                 }

@@ -428,7 +428,7 @@ struct Execution {
                 if row.live { out.insert(to == .articles ? row.article : row.actor) }
                 return true
             }
-            return IDSet(sorted: out.sorted())
+            return IDSet(unordered: Array(out))
         case (.articles, .statements), (.entities, .statements):
             let field: FieldIndex = from == .articles ? .doc : .actor
             // Few owners: read their lists. Many: one pass over the column.
