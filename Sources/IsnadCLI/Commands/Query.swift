@@ -33,11 +33,13 @@ struct Query: ParsableCommand {
     var words: [String] = []
 
     func validate() throws {
-        if words.isEmpty { throw ValidationError("give a query, e.g. isnad query 'stance:deny | count'") }
+        if QueryWords.text(words).isEmpty {
+            throw ValidationError("give a query, e.g. isnad query 'stance:deny | count'")
+        }
     }
 
     func run() throws {
-        let text = words.joined(separator: " ")
+        let text = QueryWords.text(words)
         let compilation = Compilation(text)
         guard let checked = compilation.checked else {
             FileHandle.standardError.write(Data(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
@@ -58,3 +60,15 @@ struct Query: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+/// The query a command was given as words: `--` ends the options (so a
+/// query may start with `-` or look like an option) and is no part of the
+/// query. ArgumentParser hands it over among the unrecognized words; only
+/// the first one is the terminator, a later one is a word of the query.
+enum QueryWords {
+    static func text(_ words: [String]) -> String {
+        var words = words
+        if let terminator = words.firstIndex(of: "--") { words.remove(at: terminator) }
+        return words.joined(separator: " ")
+    }
+}
