@@ -48,7 +48,14 @@ struct Query: ParsableCommand {
         }
         try reportingErrors {
             let store = try storeOptions.open(readOnly: true)
-            let result = try QueryEngine(store: store.index).run(checked, provenance: format == .json)
+            let result: IsnadQuery.QueryResult
+            do {
+                result = try QueryEngine(store: store.index).run(checked, provenance: format == .json)
+            } catch let error as QueryTooLarge {
+                FileHandle.standardError.write(Data(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
+                    .format([compilation.diagnostic(for: error)], in: text).utf8))
+                throw ExitCode(1)
+            }
             var text = ResultFormatter.forStandardOutput(format, noColor: noColor).render(result)
             if text.utf8.last != 0x0A { text += "\n" }  // JSON ends without one; CSV ends in CRLF
             FileHandle.standardOutput.write(Data(text.utf8))

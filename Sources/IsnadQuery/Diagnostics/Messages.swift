@@ -23,6 +23,7 @@ extension Diagnostic.ID {
     static let stageOrder = Self(rawValue: "stage-order")
     static let strayClosingQuote = Self(rawValue: "stray-closing-quote")
     static let tooDeep = Self(rawValue: "too-deep")
+    static let tooLarge = Self(rawValue: "too-large")
     static let tooManyErrors = Self(rawValue: "too-many-errors")
     static let unclosedParenthesis = Self(rawValue: "unclosed-parenthesis")
     static let unclosedQuote = Self(rawValue: "unclosed-quote")

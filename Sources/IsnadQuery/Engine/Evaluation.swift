@@ -39,6 +39,8 @@ struct Execution {
     /// See `RunOptions.typedColumns` and `RunOptions.onRow`.
     var typedColumns = false
     var onRow: ((RowHeader, [Cell]) throws -> Void)?
+    /// See `RunOptions.maximumGroups`.
+    var maximumGroups = QueryEngine.maximumGroups
 
     init(store: IndexStore, txn: borrowing IndexStore.Txn) throws {
         self.store = store
