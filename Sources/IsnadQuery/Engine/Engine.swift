@@ -200,19 +200,40 @@ extension Execution {
         var rows = Rows.matched(matchedSpace, matched.ids)
         var fields: [OutputField]?
         var steps = [matched.step]
+        // Sorts wait until the order is needed: by a `limit` that cuts, or
+        // by the result. A stable sort by a field leaves nothing of what an
+        // earlier sort by that field decided, so of the sorts waiting, each
+        // field's last one is all that runs: `| sort date` written a
+        // thousand times sorts once, and however long the pipeline, at
+        // most one sort per field runs between two cuts. Aggregations and
+        // `articles` do not depend on the order of their rows, so the sorts
+        // before them never run.
+        var pending: [(key: SortKey, order: SortOrder, step: Int)] = []
         for (index, stage) in query.stages.enumerated() {
             do {
                 switch stage {
                 case .count(let by):
+                    pending = []
                     rows = try group(rows, by: by, txn: txn)
                 case .top(let n, let field):
+                    pending = []
                     rows = try group(rows, by: [field], txn: txn)
                     if case .table(let columns, let table) = rows { rows = .table(columns, Array(table.prefix(n))) }
                 case .timeline(let interval):
+                    pending = []
                     rows = try timeline(rows, interval, txn: txn)
                 case .sort(let key, let order):
-                    rows = try sort(rows, key, order, txn: txn)
+                    if let earlier = pending.firstIndex(where: { $0.key == key }) {
+                        steps[pending[earlier].step].label += " (folded into a later sort)"
+                        pending.remove(at: earlier)
+                    }
+                    pending.append((key, order, steps.count))
                 case .limit(let n):
+                    // A limit that cuts nothing leaves the rows, and the
+                    // sorts waiting, as they are.
+                    guard rows.count > n else { break }
+                    rows = try sort(rows, by: pending, txn: txn)
+                    pending = []
                     switch rows {
                     case .matched(let space, let set): rows = .items(space, set.prefix(n))
                     case .items(let space, let ids): rows = .items(space, Array(ids.prefix(n)))
@@ -221,6 +242,7 @@ extension Execution {
                 case .fields(let chosen):
                     fields = chosen
                 case .articles:
+                    pending = []
                     if case .items(let from, let ids) = rows.listed {
                         // The items may come in the order of a `sort`.
                         let articles = try map(IDSet(unordered: ids), from: from, to: .articles, txn: txn)
@@ -233,6 +255,7 @@ extension Execution {
             }
             steps.append(PlanStep(stage.label, actual: rows.count))
         }
+        rows = try sort(rows, by: pending, txn: txn)
         let plan = PlanStep("query", actual: matched.ids.count, children: steps)
         let space: Space, shown: [UInt32], total: Int
         switch rows {
@@ -650,6 +673,14 @@ extension Execution {
         case .month: return String(format4: y) + "-" + String(format2: m)
         case .year: return String(format4: y)
         }
+    }
+
+    /// The rows sorted by each of `sorts` in turn.
+    mutating func sort(_ rows: Rows, by sorts: [(key: SortKey, order: SortOrder, step: Int)],
+                       txn: borrowing IndexStore.Txn) throws -> Rows {
+        var rows = rows
+        for sort in sorts { rows = try self.sort(rows, sort.key, sort.order, txn: txn) }
+        return rows
     }
 
     /// Orders rows by a field (missing values last) or, for tables, by a
