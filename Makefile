@@ -115,10 +115,14 @@ bench-query: deps
 	./.build/release/IsnadBench query docs/query-language.md
 
 # On demand: a million fuzz inputs and a million round-trip trees through
-# the query front half (CI runs 20,000 and 100,000).
+# the query front half (CI runs 20,000 and 100,000), then queries run on a
+# real store of 3,000 generated documents: every stage order up to three
+# stages, 50,000 longer pipelines and 50,000 grammar trees, each checked
+# against the oracle, none allowed to crash (CI: 400 each on 300 documents).
 fuzz: deps
 	ISNAD_FUZZ_INPUTS=1000000 ISNAD_ROUNDTRIP_CASES=1000000 \
-	  $(SWIFT) test -c release --filter 'FuzzTests|RoundTripTests'
+	ISNAD_ENGINE_FUZZ_QUERIES=50000 ISNAD_ENGINE_FUZZ_DOCS=3000 \
+	  $(SWIFT) test -c release --filter 'FuzzTests|RoundTripTests|EngineFuzzTests'
 
 clean-demo:
 	rm -rf .isnad

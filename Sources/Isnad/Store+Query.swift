@@ -22,7 +22,8 @@ extension Store {
     ///   - limit: build at most this many rows; ``QueryResult/total``
     ///     still counts them all.
     /// - Throws: ``QueryError`` with every problem in the text and where it
-    ///   is; ``StoreError`` when the store fails.
+    ///   is, or with the stage that would build more than a million groups
+    ///   (id `too-large`); ``StoreError`` when the store fails.
     public func query(_ text: String, limit: Int? = nil) throws -> QueryResult {
         try query(Query(text), limit: limit)
     }
@@ -37,7 +38,7 @@ extension Store {
         var options = RunOptions()
         options.typedColumns = true
         options.rowLimit = limit
-        let table = try QueryEngine(store: index).run(checked, options: options)
+        let table = try Store.refusingTooLarge(query) { try QueryEngine(store: index).run(checked, options: options) }
         var result = QueryResult(kind: Store.kind(table.kind), columns: table.shown, rows: [], total: table.total,
                                  warnings: warnings)
         let reader = RowReader(columns: table.columns, shown: table.shown)
@@ -75,7 +76,7 @@ extension Store {
                 if reader == nil { reader = RowReader(columns: header.columns, shown: header.shown) }
                 if let reader { try body(try self.match(row, kind: header.kind, reader: reader)) }
             }
-            let table = try QueryEngine(store: index).run(checked, options: options)
+            let table = try Store.refusingTooLarge(query) { try QueryEngine(store: index).run(checked, options: options) }
             // Aggregations are small and come whole.
             let aggregate = RowReader(columns: table.columns, shown: table.shown)
             for row in table.rows { try body(try match(row, kind: table.kind, reader: aggregate)) }
@@ -93,7 +94,8 @@ extension Store {
         let (checked, _) = try compile(query)
         var options = RunOptions()
         options.rowLimit = 0
-        return try QueryEngine(store: index).run(checked, options: options).plan?.render() ?? ""
+        return try Store.refusingTooLarge(query) { try QueryEngine(store: index).run(checked, options: options) }
+            .plan?.render() ?? ""
     }
 
     /// The article with this id, text and all; `nil` when none is stored.
@@ -115,6 +117,17 @@ extension Store {
             throw QueryError(query: text, diagnostics: diagnostics)
         }
         return (checked, diagnostics)
+    }
+
+    /// Runs `body`, turning an aggregation the engine refused as too large
+    /// into a ``QueryError`` under the stage, like the errors of the text.
+    static func refusingTooLarge<T>(_ query: Query, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as QueryTooLarge {
+            let diagnostic = Compilation(query.text).diagnostic(for: error)
+            throw QueryError(query: query.text, diagnostics: [QueryDiagnostic(diagnostic: diagnostic)])
+        }
     }
 
     static func kind(_ kind: IsnadQuery.QueryResult.Kind) -> QueryResult.Kind {

@@ -16,10 +16,28 @@ package struct IDSet: Sendable, Equatable {
 
     init(storage: Storage) { self.storage = storage }
 
-    /// `ids` must be sorted and distinct.
+    /// The set of `ids`, which callers give in ascending order, each once.
+    /// That is checked here (one pass), and ids out of order or repeated
+    /// are sorted and made distinct: trusted blindly, a dense list whose
+    /// last id was not its largest sized its bitmap by that last id and
+    /// wrote past the end (`| sort date | articles` crashed the engine).
     package init(sorted ids: [UInt32]) {
-        storage = .sorted(ids)
+        storage = .sorted(IDSet.isStrictlyAscending(ids) ? ids : Array(Set(ids)).sorted())
         self = normalized()
+    }
+
+    /// The set of `ids` in any order, repeated or not: rows a stage has
+    /// reordered, owners gathered in the order met.
+    package init(unordered ids: [UInt32]) {
+        self.init(sorted: ids)
+    }
+
+    static func isStrictlyAscending(_ ids: [UInt32]) -> Bool {
+        ids.withUnsafeBufferPointer { ids in
+            guard ids.count > 1 else { return true }
+            for i in 1..<ids.count where ids[i - 1] >= ids[i] { return false }
+            return true
+        }
     }
 
     /// Every id below `count`.
@@ -184,7 +202,9 @@ package struct IDSet: Sendable, Equatable {
         return out
     }
 
-    /// A bitmap is kept only while it is the smaller form.
+    /// A bitmap is kept only while it is the smaller form. A sorted list
+    /// here is ascending and distinct (every initializer sees to it), so
+    /// its last id is its largest and sizes the bitmap.
     func normalized() -> IDSet {
         switch storage {
         case .sorted(let ids):

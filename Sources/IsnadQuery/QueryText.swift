@@ -57,3 +57,13 @@ extension CheckedQuery {
         self = checked
     }
 }
+
+extension Compilation {
+    /// What the engine refused (`QueryTooLarge`) as a diagnostic under the
+    /// stage it concerns, to be shown like the errors of the text.
+    package func diagnostic(for error: QueryTooLarge) -> Diagnostic {
+        let stages = syntax.stages
+        let span = error.stage < stages.count ? stages[error.stage].span : stages.last?.span ?? .none
+        return Diagnostic(.tooLarge, error.message, at: span, help: error.help)
+    }
+}

@@ -136,6 +136,31 @@ import IsnadText
         #expect((object["stages"] as? [[String: Any]])?.first?["n"] as? Int == 3)
     }
 
+    /// `--` ends the options, as in other commands; it is not taken into
+    /// the query (issue 32), and what follows it is query even when it
+    /// looks like an option.
+    @Test func doubleDashEndsTheOptionsNotPartOfTheQuery() throws {
+        try withFolder { folder in
+            let store = folder + "/store"
+            #expect(try isnad(["ingest", "--store", store, "examples/corpus"]).status == 0)
+            let plain = try isnad(["query", "--store", store, "actor:Kirby | count"])
+            let dashed = try isnad(["query", "--store", store, "--", "actor:Kirby | count"])
+            #expect(dashed.status == 0, "\(dashed.stderr)")
+            #expect(dashed.stdout == plain.stdout && plain.stdout.contains("count"))
+            let negated = try isnad(["query", "--store", store, "--format", "csv", "--", "-stance:deny", "| count"])
+            #expect(negated.status == 0, "\(negated.stderr)")
+            let alone = try isnad(["query", "--store", store, "--"])
+            #expect(alone.status != 0)
+            #expect(alone.stderr.contains("give a query"))
+        }
+        let parsed = try isnad(["parse", "--", "-stance:deny | count"])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        #expect(parsed.stdout == "-stance:deny | count\n")
+        // After `--`, '--json' is a word of the query, not the flag.
+        let literal = try isnad(["parse", "--", "--json"])
+        #expect(literal.stdout == "--json\n")
+    }
+
     @Test func analyzePrintsTokensAndOffsets() throws {
         let text = "وقال كيربي: «لا أستطيع تأكيد التقارير»"
         let plain = try isnad(["analyze"], stdin: text)

@@ -54,6 +54,52 @@ extension CommandLineTests {
         }
     }
 
+    /// An aggregation past the bound of a million groups is an error under
+    /// its stage, with a hint, in `query` (exit 1) and in `run`, not a
+    /// table of a million rows (issue 32, item 3).
+    @Test func aggregationsPastTheBoundAreErrorsUnderTheStage() throws {
+        try withFolder { folder in
+            // One statement about 1,001 topics in an article citing 1,000
+            // outlets: 1,001,000 pairs.
+            func json(_ object: [String: Any]) throws -> String {
+                String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+            }
+            try (try json(["id": "a1", "source": "Desk", "published": "2022-10-05", "lang": "en", "title": "Many",
+                           "text": "Kirby denied it.", "cites": (0..<1000).map { "Outlet \($0)" }]) + "\n")
+                .write(toFile: folder + "/a.jsonl", atomically: true, encoding: .utf8)
+            try (try json(["id": "s1", "doc": "a1", "actor": "John Kirby", "stance": "deny", "date": "2022-10-05",
+                           "quote": "no drones", "about": (0...1000).map { "Topic \($0)" }]) + "\n")
+                .write(toFile: folder + "/s.jsonl", atomically: true, encoding: .utf8)
+            let store = folder + "/store"
+            let load = try isnad(["import", "--store", store, "--articles", folder + "/a.jsonl",
+                                  "--statements", folder + "/s.jsonl"])
+            #expect(load.status == 0, "\(load.stderr)")
+
+            let query = try isnad(["query", "--store", store, "stance:deny | count by about, cites"],
+                                  environment: ["NO_COLOR": "1"])
+            #expect(query.status == 1)
+            #expect(query.stdout.isEmpty)
+            #expect(query.stderr == """
+                error: 'count by about, cites' makes more than 1,000,000 groups
+                  stance:deny | count by about, cites
+                                ^^^^^^^^^^^^^^^^^^^^^
+                help: group by fewer fields, or narrow the query first (a date range, an actor)
+
+                """)
+
+            try "# pairs\nstance:deny\n  | count by about, cites\n".write(toFile: folder + "/pairs.isq", atomically: true,
+                                                                             encoding: .utf8)
+            let run = try isnad(["run", "--store", store, folder + "/pairs.isq"], environment: ["NO_COLOR": "1"])
+            #expect(run.status == 1)
+            #expect(run.stderr.hasPrefix("\(folder)/pairs.isq:3:5: error: 'count by about, cites' makes more than 1,000,000 groups\n"),
+                    "\(run.stderr)")
+            // Either field alone is fine.
+            let about = try isnad(["query", "--store", store, "--format", "csv", "stance:deny | count by about"])
+            #expect(about.status == 0)
+            #expect(about.stdout.contains("Topic 1000,1"))
+        }
+    }
+
     @Test func theReplReadsStandardInputWhenItIsNotATerminal() throws {
         try withFolder { folder in
             let store = try sampleStore(folder)

@@ -115,6 +115,27 @@ import Testing
         }
     }
 
+    /// Ids handed over out of order or repeated (rows a `sort` reordered,
+    /// a damaged column) make the same set as the sorted distinct ids: a
+    /// dense list whose last id is not its largest used to be written into
+    /// a bitmap sized by that last id, out of bounds.
+    @Test func idsInAnyOrderMakeTheSameSet() {
+        var random = SeededGenerator(state: 9)
+        var lists: [[UInt32]] = [Array(0..<100).reversed(), [5, 3, 3, 1] + Array(10..<80), Array(0..<65) + [2, 0]]
+        for _ in 0..<100 { lists.append(PostingsTests.randomList(&random)) }
+        for (n, list) in lists.enumerated() {
+            var given = list.shuffled(using: &random)
+            if n % 2 == 0 { given += given.prefix(n % 7) }
+            let expected = Set(given).sorted()
+            for set in [IDSet(sorted: given), IDSet(unordered: given)] {
+                #expect(set.ids == expected)
+                #expect(set.count == expected.count)
+                #expect(set == IDSet(sorted: expected))
+                if let some = given.first { #expect(set.contains(some)) }
+            }
+        }
+    }
+
     /// A bitmap result is read out as sorted ids until it holds one id in
     /// 32 of its span; past that it is counted instead. Results on either
     /// side of that line, and on it, keep every id and the right count.

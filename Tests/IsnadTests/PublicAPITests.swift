@@ -130,6 +130,37 @@ import Testing
         #expect(throws: QueryError.self) { try Self.sample.store.query(Query.date(after: "October")) }
     }
 
+    /// An aggregation past the bound of a million groups is a
+    /// `QueryError` under its stage, from `query`, `forEach` and `explain`.
+    @Test func aggregationsPastTheBoundThrowAQueryError() throws {
+        try withFolder { folder in
+            func json(_ object: [String: Any]) throws -> String {
+                String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+            }
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try (try json(["id": "a1", "source": "Desk", "published": "2022-10-05", "lang": "en", "title": "Many",
+                           "text": "Kirby denied it.", "cites": (0..<1000).map { "Outlet \($0)" }]) + "\n")
+                .write(toFile: folder + "/a.jsonl", atomically: true, encoding: .utf8)
+            try (try json(["id": "s1", "doc": "a1", "actor": "John Kirby", "stance": "deny", "date": "2022-10-05",
+                           "quote": "no drones", "about": (0...1000).map { "Topic \($0)" }]) + "\n")
+                .write(toFile: folder + "/s.jsonl", atomically: true, encoding: .utf8)
+            let store = try Store(path: folder + "/store")
+            try store.importRecords(articles: folder + "/a.jsonl", statements: folder + "/s.jsonl")
+            let text = "stance:deny | count by about, cites"
+            let error = try #require(throws: QueryError.self) { try store.query(text) }
+            #expect(error.query == text)
+            let first = try #require(error.diagnostics.first)
+            #expect(first.id == "too-large")
+            #expect(first.message == "'count by about, cites' makes more than 1,000,000 groups")
+            #expect(first.range == 14..<35)
+            #expect(first.help?.hasPrefix("group by fewer fields") == true)
+            let built = Query.stance(.deny).count(by: .about, .cites)
+            #expect(throws: QueryError.self) { try store.forEach(built) { _ in } }
+            #expect(throws: QueryError.self) { try store.explain(built) }
+            #expect(try store.query(Query.stance(.deny).count(by: .about)).counts.count == 1001)
+        }
+    }
+
     // MARK: - The builder
 
     @Test func theBuilderWritesTheSameQueryAsText() throws {

@@ -21,7 +21,7 @@ struct Parse: ParsableCommand {
               help: "The query; quote it for the shell. Several arguments are joined with spaces.")
     var words: [String] = []
 
-    var query: String { words.joined(separator: " ") }
+    var query: String { QueryWords.text(words) }
 
     @Flag(help: "Print the syntax tree as JSON, with source spans.")
     var json = false

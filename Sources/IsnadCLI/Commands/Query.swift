@@ -33,11 +33,13 @@ struct Query: ParsableCommand {
     var words: [String] = []
 
     func validate() throws {
-        if words.isEmpty { throw ValidationError("give a query, e.g. isnad query 'stance:deny | count'") }
+        if QueryWords.text(words).isEmpty {
+            throw ValidationError("give a query, e.g. isnad query 'stance:deny | count'")
+        }
     }
 
     func run() throws {
-        let text = words.joined(separator: " ")
+        let text = QueryWords.text(words)
         let compilation = Compilation(text)
         guard let checked = compilation.checked else {
             FileHandle.standardError.write(Data(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
@@ -46,7 +48,14 @@ struct Query: ParsableCommand {
         }
         try reportingErrors {
             let store = try storeOptions.open(readOnly: true)
-            let result = try QueryEngine(store: store.index).run(checked, provenance: format == .json)
+            let result: IsnadQuery.QueryResult
+            do {
+                result = try QueryEngine(store: store.index).run(checked, provenance: format == .json)
+            } catch let error as QueryTooLarge {
+                FileHandle.standardError.write(Data(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
+                    .format([compilation.diagnostic(for: error)], in: text).utf8))
+                throw ExitCode(1)
+            }
             var text = ResultFormatter.forStandardOutput(format, noColor: noColor).render(result)
             if text.utf8.last != 0x0A { text += "\n" }  // JSON ends without one; CSV ends in CRLF
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -58,3 +67,15 @@ struct Query: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+/// The query a command was given as words: `--` ends the options (so a
+/// query may start with `-` or look like an option) and is no part of the
+/// query. ArgumentParser hands it over among the unrecognized words; only
+/// the first one is the terminator, a later one is a word of the query.
+enum QueryWords {
+    static func text(_ words: [String]) -> String {
+        var words = words
+        if let terminator = words.firstIndex(of: "--") { words.remove(at: terminator) }
+        return words.joined(separator: " ")
+    }
+}

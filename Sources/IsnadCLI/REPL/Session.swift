@@ -82,8 +82,7 @@ final class Session {
     /// Checks, runs and prints one query. False on an error.
     func runQuery(_ text: String, explain: Bool = false, origin: (QueryFile, QueryFile.Entry)? = nil) -> Bool {
         let compilation = Compilation(text)
-        let problems = compilation.diagnostics
-        if !problems.isEmpty {
+        func report(_ problems: [Diagnostic]) {
             if let (file, entry) = origin {
                 let formatter = DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2), origin: file.path)
                 writeError(formatter.format(file.diagnostics(problems, of: entry), in: file.source))
@@ -91,6 +90,8 @@ final class Session {
                 writeError(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2)).format(problems, in: text))
             }
         }
+        let problems = compilation.diagnostics
+        if !problems.isEmpty { report(problems) }
         guard let checked = compilation.checked else {
             failures += 1
             return false
@@ -107,6 +108,10 @@ final class Session {
             result = try QueryEngine(store: store.index).run(checked, options: options)
         } catch is QueryInterrupted {
             writeError("\nquery interrupted\n")
+            return false
+        } catch let error as QueryTooLarge {
+            report([compilation.diagnostic(for: error)])
+            failures += 1
             return false
         } catch {
             writeError("error: \(error)\n")

@@ -18,10 +18,12 @@ extension Diagnostic.ID {
     static let loneOperator = Self(rawValue: "lone-operator")
     static let numberTooLarge = Self(rawValue: "number-too-large")
     static let operatorNotAllowed = Self(rawValue: "operator-not-allowed")
+    static let repeatedField = Self(rawValue: "repeated-field")
     static let reversedRange = Self(rawValue: "reversed-range")
     static let stageOrder = Self(rawValue: "stage-order")
     static let strayClosingQuote = Self(rawValue: "stray-closing-quote")
     static let tooDeep = Self(rawValue: "too-deep")
+    static let tooLarge = Self(rawValue: "too-large")
     static let tooManyErrors = Self(rawValue: "too-many-errors")
     static let unclosedParenthesis = Self(rawValue: "unclosed-parenthesis")
     static let unclosedQuote = Self(rawValue: "unclosed-quote")
@@ -105,6 +107,12 @@ extension Diagnostic {
     static func operatorNotAllowed(_ what: String, field: String, type: String, at span: SourceSpan) -> Diagnostic {
         Diagnostic(.operatorNotAllowed, "'\(field)' is \(type) and cannot take \(what)", at: span,
                    help: what == "a prefix" ? nil : "comparisons and ranges work on 'date'")
+    }
+
+    static func repeatedField(_ field: Field, first: Field, in stage: String) -> Diagnostic {
+        Diagnostic(.repeatedField, "field '\(field.name)' is repeated in '\(stage)'", at: field.span,
+                   help: "group by each field once",
+                   notes: [Note(message: "first given here", span: first.span)])
     }
 
     static func reversedRange(_ text: String, at span: SourceSpan) -> Diagnostic {

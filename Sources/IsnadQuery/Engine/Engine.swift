@@ -30,6 +30,7 @@ package struct QueryEngine: Sendable {
             execution.shouldStop = options.shouldStop
             execution.typedColumns = options.typedColumns
             execution.onRow = options.onRow
+            execution.maximumGroups = options.maximumGroups
             return try execution.run(query, rowLimit: options.rowLimit, txn: txn)
         }
     }
@@ -52,6 +53,14 @@ package struct QueryEngine: Sendable {
     }
 }
 
+extension QueryEngine {
+    /// The most groups an aggregation may build (`count by`, `top`) and
+    /// the most periods a timeline may have, unless `RunOptions` says
+    /// otherwise: a million rows of counts is more than anyone reads, and
+    /// past it the table's memory, not the store, bounds the query.
+    package static let maximumGroups = 1_000_000
+}
+
 /// How `QueryEngine.run` builds its result.
 package struct RunOptions {
     /// Statement rows carry their sentence and spans.
@@ -69,6 +78,9 @@ package struct RunOptions {
     /// it as it is built instead of being kept in `QueryResult.rows`, so a
     /// caller can stream a result of any size. Aggregate rows are kept.
     package var onRow: ((RowHeader, [Cell]) throws -> Void)?
+    /// An aggregation that would build more groups (a timeline more
+    /// periods) than this throws `QueryTooLarge` instead.
+    package var maximumGroups = QueryEngine.maximumGroups
 
     package init() {}
 }
@@ -85,6 +97,46 @@ package struct RowHeader: Sendable {
 package struct QueryInterrupted: Error {
     package init() {}
 }
+
+/// Thrown when a stage would build more rows of counts than
+/// `RunOptions.maximumGroups`: what went wrong and what to do, and the
+/// stage, so that a front end can point at it
+/// (`Compilation.diagnostic(for:)`).
+package struct QueryTooLarge: Error, Sendable, CustomStringConvertible {
+    /// The stage's index in `CheckedQuery.stages` (and in the syntax's).
+    package var stage: Int
+    package var message: String
+    package var help: String
+
+    package var description: String { "\(message)\nhelp: \(help)" }
+
+    /// Stage `index` of `query` met `RunOptions.maximumGroups`.
+    init(_ query: CheckedQuery, stage index: Int, limit: Int) {
+        stage = index
+        let stage = index < query.stages.count ? query.stages[index] : .count(by: [])
+        if case .timeline = stage {
+            message = "'\(stage.label)' makes more than \(QueryTooLarge.grouped(limit)) periods"
+            help = "use a longer interval ('week', 'month' or 'year') or narrow the dates"
+        } else {
+            message = "'\(stage.label)' makes more than \(QueryTooLarge.grouped(limit)) groups"
+            help = "group by fewer fields, or narrow the query first (a date range, an actor)"
+        }
+    }
+
+    /// 1000000 → 1,000,000.
+    static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n)), out = ""
+        while digits.count > 3 {
+            out = "," + String(digits.suffix(3)) + out
+            digits.removeLast(3)
+        }
+        return String(digits) + out
+    }
+}
+
+/// What `group` and `timeline` throw past `RunOptions.maximumGroups`;
+/// `run` turns it into `QueryTooLarge` naming the stage.
+struct TooManyGroups: Error {}
 
 /// Rows between stages: ids of one space, or a finished table.
 enum Rows {
@@ -109,12 +161,11 @@ enum Rows {
     }
 
     /// The rows' ids as a set, when they are ids: the order of listed items
-    /// does not matter to a count.
+    /// (which `sort` may have changed) does not matter to a count.
     var set: (Space, IDSet)? {
         switch self {
         case .matched(let space, let set): (space, set)
-        case .items(let space, let ids):
-            (space, IDSet(sorted: zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : Array(Set(ids)).sorted()))
+        case .items(let space, let ids): (space, IDSet(unordered: ids))
         case .table: nil
         }
     }
@@ -149,34 +200,62 @@ extension Execution {
         var rows = Rows.matched(matchedSpace, matched.ids)
         var fields: [OutputField]?
         var steps = [matched.step]
-        for stage in query.stages {
-            switch stage {
-            case .count(let by):
-                rows = try group(rows, by: by, txn: txn)
-            case .top(let n, let field):
-                rows = try group(rows, by: [field], txn: txn)
-                if case .table(let columns, let table) = rows { rows = .table(columns, Array(table.prefix(n))) }
-            case .timeline(let interval):
-                rows = try timeline(rows, interval, txn: txn)
-            case .sort(let key, let order):
-                rows = try sort(rows, key, order, txn: txn)
-            case .limit(let n):
-                switch rows {
-                case .matched(let space, let set): rows = .items(space, set.prefix(n))
-                case .items(let space, let ids): rows = .items(space, Array(ids.prefix(n)))
-                case .table(let columns, let table): rows = .table(columns, Array(table.prefix(n)))
+        // Sorts wait until the order is needed: by a `limit` that cuts, or
+        // by the result. A stable sort by a field leaves nothing of what an
+        // earlier sort by that field decided, so of the sorts waiting, each
+        // field's last one is all that runs: `| sort date` written a
+        // thousand times sorts once, and however long the pipeline, at
+        // most one sort per field runs between two cuts. Aggregations and
+        // `articles` do not depend on the order of their rows, so the sorts
+        // before them never run.
+        var pending: [(key: SortKey, order: SortOrder, step: Int)] = []
+        for (index, stage) in query.stages.enumerated() {
+            do {
+                switch stage {
+                case .count(let by):
+                    pending = []
+                    rows = try group(rows, by: by, txn: txn)
+                case .top(let n, let field):
+                    pending = []
+                    rows = try group(rows, by: [field], txn: txn)
+                    if case .table(let columns, let table) = rows { rows = .table(columns, Array(table.prefix(n))) }
+                case .timeline(let interval):
+                    pending = []
+                    rows = try timeline(rows, interval, txn: txn)
+                case .sort(let key, let order):
+                    if let earlier = pending.firstIndex(where: { $0.key == key }) {
+                        steps[pending[earlier].step].label += " (folded into a later sort)"
+                        pending.remove(at: earlier)
+                    }
+                    pending.append((key, order, steps.count))
+                case .limit(let n):
+                    // A limit that cuts nothing leaves the rows, and the
+                    // sorts waiting, as they are.
+                    guard rows.count > n else { break }
+                    rows = try sort(rows, by: pending, txn: txn)
+                    pending = []
+                    switch rows {
+                    case .matched(let space, let set): rows = .items(space, set.prefix(n))
+                    case .items(let space, let ids): rows = .items(space, Array(ids.prefix(n)))
+                    case .table(let columns, let table): rows = .table(columns, Array(table.prefix(n)))
+                    }
+                case .fields(let chosen):
+                    fields = chosen
+                case .articles:
+                    pending = []
+                    if case .items(let from, let ids) = rows.listed {
+                        // The items may come in the order of a `sort`.
+                        let articles = try map(IDSet(unordered: ids), from: from, to: .articles, txn: txn)
+                        rows = .items(.articles, articles.ids)
+                        fields = nil
+                    }
                 }
-            case .fields(let chosen):
-                fields = chosen
-            case .articles:
-                if case .items(let from, let ids) = rows.listed {
-                    let articles = try map(IDSet(sorted: ids), from: from, to: .articles, txn: txn)
-                    rows = .items(.articles, articles.ids)
-                    fields = nil
-                }
+            } catch is TooManyGroups {
+                throw QueryTooLarge(query, stage: index, limit: maximumGroups)
             }
             steps.append(PlanStep(stage.label, actual: rows.count))
         }
+        rows = try sort(rows, by: pending, txn: txn)
         let plan = PlanStep("query", actual: matched.ids.count, children: steps)
         let space: Space, shown: [UInt32], total: Int
         switch rows {
@@ -413,11 +492,20 @@ extension Execution {
         let valueLists = try fields.map { try values($0, of: ids, in: space, txn: txn) }
         var counts: [[String]: Int] = [:]
         for k in ids.indices {
+            if k & 4095 == 0 { try checkStop() }
+            // A row makes one group per combination of its values, all
+            // different: more than the bound is refused before it is built.
+            var combinations = 1
+            for list in valueLists {
+                combinations = combinations.multipliedReportingOverflow(by: list[k].count).partialValue
+                if combinations > maximumGroups { throw TooManyGroups() }
+            }
             var keys: [[String]] = [[]]
             for list in valueLists {
                 keys = keys.flatMap { prefix in list[k].map { prefix + [$0] } }
             }
             for key in keys { counts[key, default: 0] += 1 }
+            if counts.count > maximumGroups { throw TooManyGroups() }
         }
         let sorted = counts.sorted { a, b in
             a.value != b.value ? a.value > b.value : a.key.lexicographicallyPrecedes(b.key)
@@ -464,6 +552,9 @@ extension Execution {
             }
             counts = byDate.map { ($0.key, $0.value) }
         }
+        // Bounded by the entities and days the store holds, but a store may
+        // hold more of them than a table should.
+        if counts.count > maximumGroups { throw TooManyGroups() }
         if field == .actor, counts.count > 64 {
             // Many groups: ordered by count, then by the name's rank in
             // the snapshot's name order, both packed in one integer.
@@ -535,6 +626,8 @@ extension Execution {
         var table: [[Cell]] = []
         var period = DayNumber(rawValue: first)
         while period.rawValue <= last {
+            // Days 9,000 years apart make 3 million days.
+            if table.count == maximumGroups { throw TooManyGroups() }
             table.append([.text(Execution.label(period, interval)), .number(counts[period.rawValue] ?? 0)])
             period = Execution.next(period, interval)
         }
@@ -580,6 +673,14 @@ extension Execution {
         case .month: return String(format4: y) + "-" + String(format2: m)
         case .year: return String(format4: y)
         }
+    }
+
+    /// The rows sorted by each of `sorts` in turn.
+    mutating func sort(_ rows: Rows, by sorts: [(key: SortKey, order: SortOrder, step: Int)],
+                       txn: borrowing IndexStore.Txn) throws -> Rows {
+        var rows = rows
+        for sort in sorts { rows = try self.sort(rows, sort.key, sort.order, txn: txn) }
+        return rows
     }
 
     /// Orders rows by a field (missing values last) or, for tables, by a

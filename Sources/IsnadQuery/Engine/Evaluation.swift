@@ -39,6 +39,8 @@ struct Execution {
     /// See `RunOptions.typedColumns` and `RunOptions.onRow`.
     var typedColumns = false
     var onRow: ((RowHeader, [Cell]) throws -> Void)?
+    /// See `RunOptions.maximumGroups`.
+    var maximumGroups = QueryEngine.maximumGroups
 
     init(store: IndexStore, txn: borrowing IndexStore.Txn) throws {
         self.store = store
@@ -428,7 +430,7 @@ struct Execution {
                 if row.live { out.insert(to == .articles ? row.article : row.actor) }
                 return true
             }
-            return IDSet(sorted: out.sorted())
+            return IDSet(unordered: Array(out))
         case (.articles, .statements), (.entities, .statements):
             let field: FieldIndex = from == .articles ? .doc : .actor
             // Few owners: read their lists. Many: one pass over the column.

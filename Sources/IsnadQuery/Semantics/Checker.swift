@@ -186,7 +186,7 @@ package struct Checker {
             switch stage.operation {
             case .count(let by):
                 let fields = by.compactMap { groupField($0, rows: rows) }
-                guard fields.count == by.count else { continue }
+                guard fields.count == by.count, !repeats(by, in: "count by") else { continue }
                 out.append(.count(by: fields))
                 rows = .aggregate
                 previous = "count"
@@ -226,6 +226,24 @@ package struct Checker {
             }
         }
         return out
+    }
+
+    /// Whether a field is given twice (by any spelling of its name): each
+    /// one is an error under the repeat. Counted by the same field twice, a
+    /// statement about n topics made n × n groups, n^k for k repeats.
+    private mutating func repeats(_ fields: [Field], in stage: String) -> Bool {
+        var first: [String: Field] = [:]
+        var repeated = false
+        for field in fields {
+            let name = field.name.lowercased()
+            if let earlier = first[name] {
+                diagnostics.append(.repeatedField(field, first: earlier, in: stage))
+                repeated = true
+            } else {
+                first[name] = field
+            }
+        }
+        return repeated
     }
 
     /// Fields a result can be grouped by: statements by any entity,

@@ -146,7 +146,10 @@ struct QueryGenerator {
         case 0, 1, 2: return ""
         case 3: return " | count"
         case 4: return " | count by " + pick(group)
-        case 5: return " | count by \(pick(group)), \(pick(group))"
+        case 5:
+            // Two different fields: the same one twice is refused.
+            let first = pick(group)
+            return " | count by \(first), \(pick(group.filter { $0 != first }))"
         case 6: return " | top \(Int.random(in: 1...8, using: &random)) " + pick(group)
         case 7: return " | timeline" + pick(["", " day", " week", " month", " year"])
         case 8: return " | sort \(pick(sortable))" + pick(["", " asc", " desc"]) + (chance(0.5) ? limit : "")
