@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import IsnadCLI
 import struct Isnad.QueryFile
+import class Isnad.Store
+import struct Isnad.Article
 import IsnadQuery
 import IsnadText
 
@@ -23,6 +25,23 @@ import IsnadText
         #expect(completer.complete("| fields date, qu").candidates == ["quote"])
         #expect(completer.complete("is:art").candidates == ["is:article"])
         #expect(completer.complete("nothing:x").candidates.isEmpty)
+    }
+
+    @Test func completesTheMostNamedFirst() {
+        let weighted = Completer(weighted: [("Anna Berg", 2), ("Arno Falk", 9), ("Ada Lind", 2)])
+        #expect(weighted.complete("actor:A").candidates == ["actor:\"Arno Falk\"", "actor:\"Ada Lind\"", "actor:\"Anna Berg\""])
+    }
+
+    @Test func completesOnlyEntitiesThatStatementsName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-complete-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.path)
+        _ = try store.ingest([Article(id: "a1", lang: "en", text: "Kirby said the drones were Iranian. Kirby added that more would come.")])
+        let session = Session(store: store)
+        session.loadNames()
+        // Kirby speaks; Crimea, a gazetteer place no statement names here, is not offered.
+        #expect(session.completer.complete("actor:Kir").candidates == ["actor:Kirby"])
+        #expect(session.completer.complete("about:Crime").candidates.isEmpty)
     }
 
     @Test func completesEntityNamesInBothScripts() {

@@ -4,9 +4,10 @@ import IsnadQuery
 import IsnadText
 
 /// What Tab offers in the REPL: dot-commands, fields, stance and other
-/// closed values, pipe stages and their arguments, and entity names of the
-/// open store in either script, matched after normalisation (so `بيسك`
-/// finds بيسكوف and `kir` finds Kirby).
+/// closed values, pipe stages and their arguments, and the names of the
+/// open store's entities that statements name (as actor or topic), the
+/// most named first, in either script, matched after normalisation (so
+/// `بيسك` finds بيسكوف and `kir` finds Kirby).
 struct Completer {
     struct Name {
         var text: String
@@ -23,11 +24,19 @@ struct Completer {
     private(set) var names: [Name] = []
 
     init(entityNames: [String] = []) {
+        self.init(weighted: entityNames.map { ($0, 0) })
+    }
+
+    /// Names with how many statements name them: the most named first,
+    /// then alphabetically.
+    init(weighted: [(name: String, statements: Int)]) {
         var seen: Set<String> = []
-        for text in entityNames where !text.isEmpty && seen.insert(text).inserted {
-            names.append(Name(text: text, key: Completer.key(text)))
+        var order: [(Name, Int)] = []
+        for (text, statements) in weighted where !text.isEmpty && seen.insert(text).inserted {
+            order.append((Name(text: text, key: Completer.key(text)), statements))
         }
-        names.sort { $0.text < $1.text }
+        order.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.text < $1.0.text }
+        names = order.map(\.0)
     }
 
     /// Case, harakat and letter variants folded, as the query matches names.

@@ -28,17 +28,24 @@ final class Session {
         self.store = store
     }
 
-    /// Entity names for completion, read once per store.
+    /// Entity names for completion, read once per store: only entities that
+    /// statements name, as actor or topic (not every gazetteer place and
+    /// weapon), weighted by how many do.
     func loadNames() {
-        var names: [String] = []
-        try? store.index.snapshot { txn in
-            try store.index.forEach(EntityRecord.self, txn: txn) { _, entity in
-                names.append(entity.name)
-                names += entity.aliasesAr
-                names += entity.aliasesEn
+        var statements: [String: Int] = [:]
+        for field in ["actor", "about"] {
+            for row in (try? store.query("is:statement | count by \(field)").counts) ?? [] {
+                if let name = row.keys.first { statements[name, default: 0] += row.count }
             }
         }
-        completer = Completer(entityNames: names)
+        var names: [(name: String, statements: Int)] = []
+        try? store.index.snapshot { txn in
+            try store.index.forEach(EntityRecord.self, txn: txn) { _, entity in
+                guard let count = statements[entity.name], count > 0 else { return }
+                for name in [entity.name] + entity.aliasesAr + entity.aliasesEn { names.append((name, count)) }
+            }
+        }
+        completer = Completer(weighted: names)
     }
 
     var onTerminal: Bool { outputFile == nil && isatty(1) == 1 }
