@@ -137,8 +137,9 @@ extension Extractor {
             while open > max(start, k - 16) {
                 guard let comma = (max(start, k - 16)...open).reversed().first(where: { w.gaps[$0] == .comma && $0 > start }) else { break }
                 open = comma
+                // ("Bruno Frattasi, speaking for the fire services, said".)
                 let describes = ["the", "a", "an", "who", "whose", "of", "for"].contains(w.form(open)) || w.isRole(open)
-                    || Extractor.englishModifiers.contains(w.form(open))
+                    || Extractor.englishModifiers.contains(w.form(open)) || w.form(open).hasSuffix("ing") && !w.isCapital(open)
                     || (open...k).contains { w.isRole($0) || w.form($0).hasSuffix("'s") || w.form($0).hasSuffix("’s") }
                 if describes, let name = englishPhrase(endingAt: open - 1, start: start, w), name.kind == .person,
                    name.nameSpan == name.span || ["the", "a", "an", "who", "whose"].contains(w.form(open)) || w.isRole(open) {
@@ -156,6 +157,15 @@ extension Extractor {
                     return NamedSpeaker(name: name.name, kind: name.kind, span: name.span.lowerBound..<w.tokens[k].range.upperBound,
                                         nameSpan: name.nameSpan)
                 }
+            }
+            // "His predecessor, Sir John Major, said": a whole name set off
+            // by commas right before the verb is its subject, whatever
+            // stands before it.
+            if let name = englishPhrase(endingAt: k, start: open, w), name.kind == .person,
+               name.span.lowerBound == w.tokens[open].range.lowerBound
+                || open < k && Extractor.englishHonorificWords.contains(w.form(open)) && name.span.lowerBound == w.tokens[open + 1].range.lowerBound,
+               (open...k).allSatisfy({ w.isCapital($0) || Extractor.englishNameParticles.contains(w.form($0)) || w.isHyphenated($0) }) {
+                return NamedSpeaker(name: name.name, kind: .person, span: name.span, nameSpan: name.nameSpan)
             }
             // "Lebanon's caretaker Prime Minister, Najib Mikati, said": the
             // name set off after its role.

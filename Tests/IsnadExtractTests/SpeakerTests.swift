@@ -39,6 +39,10 @@ import Testing
         #expect(actors("Guy Lambert, of the CGT union, said the plan was a shock.") == ["Guy Lambert"])
         #expect(actors("Femi Adeyemi, minister of power, works and housing, said the grid was repaired.") == ["Femi Adeyemi"])
         #expect(actors("Tomas Berg, a spokesman for the Nordic Grid Authority (NGA), said the line was cut.") == ["Tomas Berg"])
+        // A whole name set off right before the verb, whatever precedes it;
+        // an apposition opened by a participle.
+        #expect(actors("His predecessor, Sir John Hale, said the plan was unwise.") == ["John Hale"])
+        #expect(actors("Prefect Carla Conti, speaking for the fire brigade, said 40 people were rescued.") == ["Prefect Carla Conti"])
         // Inverted: the role set off before the name, or after it.
         let inverted = extract("The verdict was wrong, said the family's attorney, Ruth Kane.")
         #expect(inverted.map(\.actor) == ["Ruth Kane"])
