@@ -189,6 +189,8 @@ package struct Extractor: Sendable {
         /// English described speakers by their last word ("official" →
         /// "unnamed White House official"), for "the official" later.
         var described = WordMap<String>()
+        /// Outlets found from the words, whose own words are reports.
+        var outlets = WordMap<String>()
         /// the kind of each speaker found from the words (person, org, group).
         var kinds = WordMap<String>()
         /// A speaker's kind as pronouns see it (person, org, group): the
@@ -255,7 +257,11 @@ package struct Extractor: Sendable {
                 }
             }
             let name = Array(chosen.name.utf8)
-            if chosen.isNew { newSpeakers[name] = textual.entityKind }
+            // An outlet named after its kind ("قناة “الإخبارية”") is media.
+            let outlet = textual.kind == .institution && tokenRange(textual.span).first.map {
+                Extractor.mediaNouns.contains(strippedOf: tokens[$0].form) } == true
+            if outlet { outlets[name] = chosen.name }
+            if chosen.isNew { newSpeakers[name] = outlet ? "media" : textual.entityKind }
             kinds[name] = textual.entityKind
             if textual.kind == .person {
                 if nameTokens.count >= 2, let last = nameTokens.last { namesByLast[keys[last]] = chosen.name }
@@ -565,7 +571,11 @@ package struct Extractor: Sendable {
                 let clauseLimit = nextCue.map { n in
                     n - 1 > after && Extractor.linkers.contains(tokens[n - 1].form) ? tokens[n - 1].range.lowerBound : tokens[n].range.lowerBound
                 } ?? sentence.upperBound
-                var quoteSpan = cited != nil ? nil : quotes.first { $0.lowerBound >= cueEnd && $0.lowerBound < min(clauseLimit, sentence.upperBound + 4) }
+                // (Not the quotation marks around the speaker's own name:
+                // قناة “الإخبارية”.)
+                let afterSpeaker = speaker.span.map { $0.lowerBound >= cueEnd ? $0.upperBound : cueEnd } ?? cueEnd
+                var quoteSpan = cited != nil ? nil : quotes.first { $0.lowerBound >= cueEnd && $0.upperBound > afterSpeaker
+                    && $0.lowerBound < min(clauseLimit, sentence.upperBound + 4) }
                 // "“The reports are baseless,” Kanaani said.": in English a
                 // quotation that closes just before its attribution is what
                 // was said, when none follows.
@@ -687,7 +697,7 @@ package struct Extractor: Sendable {
                 if stance == "pledge", Extractor.retaliation.isHeld(in: clauseForms, flags: clauseFlags) { stance = "threaten" }
                 // A media outlet's own words are a report; a report verb with
                 // a speaker who is no outlet ("أفادت مصادر مطلعة") is saying.
-                let isMedia = Extractor.isPress(speaker.name)
+                let isMedia = Extractor.isPress(speaker.name) || outlets[Array(speaker.name.utf8)] != nil
                     || gazetteer.entry(named: speaker.name).map { ["media", "outlet"].contains(gazetteer.entries[$0].kind ?? "") } == true
                 if stance == "assert", isMedia { stance = "report" }
                 if stance == "report", !isMedia, speaker.name != "unspecified reports" { stance = "assert" }

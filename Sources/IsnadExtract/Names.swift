@@ -334,6 +334,15 @@ extension Extractor {
         guard k < limit, w.gaps[k] != .hard, w.gaps[k] != .quote, !w.isLatin(k) else { return nil }
         let head = k
         let f = w.form(k)
+        // "قناة “الإخبارية” السعودية", "صحيفة «الأخبار»": an outlet's name in
+        // quotation marks after its kind.
+        if Extractor.mediaNouns.contains(strippedOf: f), k + 1 < limit, w.gaps[k + 1] == .quote {
+            var j = k + 1
+            while j + 1 < limit, j < k + 6, w.gaps[j + 1] == .none { j += 1 }
+            if j + 1 >= end || w.gaps[j + 1] != .none, j < k + 6 {
+                return NamedSpeaker(name: w.text(k + 1, j), kind: .institution, span: w.span(k, j))
+            }
+        }
         if w.isArabicStop(k) { return nil }
         // "مسؤول أميركي", "مصادر مطلعة": unnamed speakers are read elsewhere
         // (``unnamed(at:end:tokens:mentionAt:)``).

@@ -298,6 +298,14 @@ import Testing
         #expect(actors("وأوضح أننا لن نلجأ إلى القوة.").isEmpty)
     }
 
+    @Test func arabicOutletNamedInQuotationMarks() {
+        let found = extract("وقالت قناة “النهار” المحلية إن “لا إصابات” في الحادث.")
+        #expect(found.map(\.actor) == ["النهار"])
+        #expect(found.first?.stance == "report")
+        #expect(found.first?.quote == "لا إصابات")
+        #expect(found.first?.newActorKind == "media")
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
         #expect(english.map(\.cue) == ["said", "warned of"])
