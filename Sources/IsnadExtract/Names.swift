@@ -331,6 +331,17 @@ extension Extractor {
         // Adverbs between the verb and its subject ("أيضا").
         while k < limit, w.is(k, in: Extractor.arabicSkips) || Extractor.arabicSkips.contains(DateFinder.strippedSlice(w.keys[k])),
               w.gaps[k] != .hard { k += 1 }
+        // "قالت "كتائب القسام"، إن …": a short name in quotation marks
+        // right after the verb, with what was said after it.
+        if k < limit, w.gaps[k] == .quote, !w.isLatin(k) {
+            var j = k
+            while j + 1 < end, j < k + 3, w.gaps[j + 1] == .none { j += 1 }
+            let n = j + 1
+            if n < end, w.gaps[n] != .none, w.is(n, in: Extractor.complementizers) {
+                return NamedSpeaker(name: w.text(k, j), kind: .institution, span: w.span(k, j))
+            }
+            return nil
+        }
         guard k < limit, w.gaps[k] != .hard, w.gaps[k] != .quote, !w.isLatin(k) else { return nil }
         let head = k
         let f = w.form(k)
@@ -492,8 +503,10 @@ extension Extractor {
             // (One letter is no name: "لـ", "و".)
             if j > k, w.gaps[j] != .none || w.slashBefore(j) || w.keys[j].count <= 2 { break }
             let g = w.form(j)
-            // ("للبرلمان", "للصحفيين": to whom it was said.)
+            // ("للبرلمان", "للصحفيين": to whom it was said; "انفتاحها",
+            // "موقفهم": a noun with its pronoun, never a name.)
             if w.isLatin(j) || w.isArabicStop(j) || w.isWeekday(j) || w.isRole(j) || w.isOrgHead(j)
+                || w.keys[j].count > 8 && (w.keys[j].suffix(4).elementsEqual(Extractor.ha) || w.keys[j].suffix(4).elementsEqual(Extractor.hum))
                 || j > k && w.keys[j].count > 8 && w.keys[j].starts(with: Extractor.lilAl)
                 || Extractor.isOfficial(g) || !Extractor.isArabic(g)
                 // (After a given name a people's adjective is the family
@@ -648,6 +661,9 @@ extension Extractor {
     }
     static let compoundStarts = words(["عبد", "أبو"])
     static let rolePrepositions = words(["إلى", "لدى", "في"])
+    /// The attached pronouns ها and هم.
+    static let ha: [UInt8] = Array("ها".utf8)
+    static let hum: [UInt8] = Array("هم".utf8)
     /// لل: "to the" on a noun.
     static let lilAl: [UInt8] = Array("لل".utf8)
     /// What may stand between a participle and what it says: "مشيرا إلى

@@ -306,6 +306,15 @@ import Testing
         #expect(found.first?.newActorKind == "media")
     }
 
+    @Test func arabicSubjectInQuotationMarks() {
+        // A short name in quotation marks, then what was said.
+        #expect(actors("وفي بيان لها، قالت \"سرايا الجبل\"، إن الهدنة انتهت.") == ["سرايا الجبل"])
+        // A quotation right after the verb is what was said, not a name.
+        #expect(!actors("قال سامي الحداد إن الطريق مغلق. وقال \"نحن نعمل على فتحه\".").contains("نحن نعمل على فتحه"))
+        // A noun with its pronoun is no name.
+        #expect(actors("قال سامي الحداد إن الطريق مغلق. وأعربت عن انفتاحها على الحوار.").allSatisfy { $0 == "سامي الحداد" })
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
         #expect(english.map(\.cue) == ["said", "warned of"])
