@@ -470,8 +470,13 @@ package struct Extractor: Sendable {
                             ?? !(latin && textual?.kind == .described && found.name.hasPrefix("unnamed")
                                  && (textual?.name.count ?? 0) > found.name.count)
                     } ?? false
+                    // (A person inside an institution's phrase after its
+                    // head is whose it is: "مكتب نتنياهو", "إدارة ترامب" speak,
+                    // not the person.)
                     if let textual, !keep || (textual.kind == .person && textual.nameSpan != textual.span && actor?.span.map {
-                        textual.span.contains($0.lowerBound) } == true) {
+                        textual.span.contains($0.lowerBound) } == true)
+                        || (!latin && textual.kind == .institution && actor?.span.map {
+                            textual.span.contains($0.lowerBound) && $0.lowerBound > textual.span.lowerBound } == true) {
                         actor = adopt(textual, over: actor, latin: latin)
                     }
                 }

@@ -306,6 +306,11 @@ import Testing
         #expect(found.first?.newActorKind == "media")
     }
 
+    @Test func arabicOfficeOfAPersonSpeaksForItself() {
+        // The gazetteer knows Netanyahu; his office is who speaks.
+        #expect(actors("وأكد مكتب نتنياهو أن الوفد سيغادر.") == ["مكتب نتنياهو"])
+    }
+
     @Test func arabicSubjectInQuotationMarks() {
         // A short name in quotation marks, then what was said.
         #expect(actors("وفي بيان لها، قالت \"سرايا الجبل\"، إن الهدنة انتهت.") == ["سرايا الجبل"])
