@@ -84,7 +84,8 @@ package struct Extractor: Sendable {
             // "William C. Killian") ends nothing: a single capital letter
             // before it, or no space after it.
             if bytes[from] == 0x2E, to - from == 1 || (to - from == 2 && bytes[from + 1] == 0x20
-                && tokens[k - 1].range.count == 1 && (0x41...0x5A).contains(bytes[tokens[k - 1].range.lowerBound])) {
+                && (tokens[k - 1].range.count == 1 && (0x41...0x5A).contains(bytes[tokens[k - 1].range.lowerBound])
+                    || Extractor.abbreviations.contains(keys[k - 1]))) {
                 continue
             }
             gaps[k] = Gap(bytes[from..<to])

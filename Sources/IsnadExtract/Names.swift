@@ -122,6 +122,16 @@ extension Extractor {
         // also said", "X late Monday denied".
         while k >= start, w.gaps[k + 1] == .none,
               Extractor.englishSkips.contains(w.form(k)) || Extractor.englishWhen.contains(w.form(k)) || w.isWeekday(k) { k -= 1 }
+        // "The People's Democratic Party (PDP) said": the short name in
+        // brackets is the phrase's, not its end.
+        if k - 1 > start, w.isAcronym(k), w.gaps[k + 1] == .hard, w.gaps[k] == .hard, w.onlySetsOff(k + 1), w.onlySetsOff(k),
+           !w.commaBefore(k + 1), !w.commaBefore(k) {
+            k -= 1
+            if w.gaps[k + 1] != .none, let phrase = englishPhrase(endingAt: k, start: start, w) {
+                return NamedSpeaker(name: phrase.name, kind: phrase.kind, span: phrase.span.lowerBound..<w.tokens[k + 1].range.upperBound,
+                                    nameSpan: phrase.nameSpan)
+            }
+        }
         // (A comma after a bracket sets off too: "… (AEOI), said".)
         let setOff = w.gaps[k + 1] == .comma || k + 1 < w.tokens.count && w.commaBefore(k + 1) && w.onlySetsOff(k + 1)
         guard k >= start, w.gaps[k + 1] == .none || setOff else { return nil }
@@ -661,6 +671,11 @@ extension Extractor {
     }
     static let compoundStarts = words(["عبد", "أبو"])
     static let rolePrepositions = words(["إلى", "لدى", "في"])
+    /// English abbreviations whose full stop ends nothing ("the Dept. of
+    /// Justice", "Lt. Col. Pavel Ryaguzov", "Sen. Harry Reid").
+    static let abbreviations = words(["dept", "govt", "gov", "gen", "sen", "rep", "lt", "col", "maj", "capt", "sgt", "adm",
+                                      "brig", "cmdr", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "amb", "pres", "hon",
+                                      "rev", "sec", "corp", "inc", "ltd", "co", "no"])
     /// The attached pronouns ها and هم.
     static let ha: [UInt8] = Array("ها".utf8)
     static let hum: [UInt8] = Array("هم".utf8)

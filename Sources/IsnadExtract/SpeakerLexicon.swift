@@ -592,7 +592,7 @@ enum SpeakerLexicon {
     /// Ministry", "Security Council", "Revolutionary Guards", "Press TV"),
     /// used to tell an organisation speaker from a person.
     static let englishOrgHeads: [String] = [
-        "Ministry", "Army", "Forces", "Force", "Council", "Party", "Movement", "Agency", "Bank", "Federation",
+        "Ministry", "Dept", "Army", "Forces", "Force", "Council", "Party", "Movement", "Agency", "Bank", "Federation",
         "Confederation", "Commission", "Office", "Court", "Tribunal", "Committee", "Authority", "Authorities",
         "Police", "Guard", "Guards", "Corps", "Front", "Brigades", "Brigade", "Battalion", "Regiment",
         "Division", "Militia", "Union", "Organization", "Organisation", "Company", "Corporation", "Corp",

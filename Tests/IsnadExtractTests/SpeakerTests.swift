@@ -73,6 +73,11 @@ import Testing
         #expect(actors("The spokesman for Prime Minister Ola Berg said the talks failed.") != ["unnamed Prime Minister Ola Berg spokesman"])
     }
 
+    @Test func englishBracketedShortNamesAndAbbreviations() {
+        #expect(actors("The Harbour Workers Union (HWU) said the strike would go on.") == ["Harbour Workers Union"])
+        #expect(actors("According to the Dept. of Fisheries, the quota was cut.") == ["Dept. of Fisheries"])
+    }
+
     @Test func englishDescribedSpeakersMetAgain() {
         // "The official" is the one described before; qualified plurals of
         // anonymous sources are unnamed, bare ones as written.
