@@ -335,9 +335,13 @@ package struct Extractor: Sendable {
                     // to the Houthis' health ministry": a source the
                     // gazetteer does not know, when no other cue carries the
                     // sentence.
-                    if cited == nil, (keys[i].first ?? 0) < 0x80, i + 1 < end, tokens[i + 1].form == "to",
-                       !(start..<end).contains(where: { $0 != i && !inQuote($0) && cueAt($0) != nil }),
-                       let source = englishObject(after: i + 2, end: end, reader) {
+                    // ("according to a source familiar with the negotiations"
+                    // says more than the "unnamed source" the noun alone gives.)
+                    let vague = cited.map { $0.name.hasPrefix("unnamed") || !$0.name.contains(" ") } ?? true
+                    if vague, (keys[i].first ?? 0) < 0x80, i + 1 < end, tokens[i + 1].form == "to",
+                       cited != nil || !(start..<end).contains(where: { $0 != i && !inQuote($0) && cueAt($0) != nil }),
+                       let source = englishObject(after: i + 2, end: end, reader),
+                       cited == nil || source.kind == .described && source.name.count > (cited?.name.count ?? 0) {
                         let adopted = adopt(source, over: nil, latin: true)
                         cited = (adopted.name, adopted.span, false)
                     }
@@ -368,6 +372,13 @@ package struct Extractor: Sendable {
                 let plural = cue.length == 1 && (PlainForm.hasSuffix(tokens[i].form, "وا") || PlainForm.hasSuffix(tokens[i].form, "ون"))
                 // A vocalised passive ("اتُهمت") attributes nothing.
                 if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" { i = after; continue }
+                // "a person briefed on the talks": the formula of an
+                // anonymous source, not a briefing.
+                if latin, tokens[i].form == "briefed", i > start, i + 1 < end, tokens[i + 1].form == "on",
+                   Extractor.englishUnnamed.contains(tokens[i - 1].form) {
+                    i = after
+                    continue
+                }
                 // A verb never follows a preposition: "على رفض الحلف" is the
                 // alliance's refusal, a noun, and says nothing.
                 if !latin, cited == nil, !cue.nominal, i > start, gaps[i] == .none, Extractor.prepositions.contains(keys[i - 1]) {

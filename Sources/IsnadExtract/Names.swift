@@ -206,9 +206,20 @@ extension Extractor {
                 || last + 2 < end && w.gaps[last + 2] == .none && w.isLatin(last + 1) && !w.isCapital(last + 1) && w.isRole(last + 2)
                     && !Extractor.englishNonNames.contains(w.form(last + 1)) { last += 1 }
         guard englishPhraseWord(k, w) || Extractor.englishDeterminers.contains(w.form(k)) else { return nil }
-        let phrase = englishPhrase(endingAt: last, start: k, w)
+        var phrase = englishPhrase(endingAt: last, start: k, w)
+        // "a source familiar with the negotiations", "people close to the
+        // talks": what the described speaker knows is part of who they are.
+        if let p = phrase, p.kind == .described, last + 2 < end, w.gaps[last + 1] == .none,
+           ["familiar", "close", "briefed", "with"].contains(w.form(last + 1)) {
+            var n = last + 1
+            while n + 1 < end, n < last + 4, w.gaps[n + 1] == .none { n += 1 }
+            if n > last + 1 {
+                phrase = NamedSpeaker(name: p.name + " " + w.text(last + 1, n), kind: .described, span: p.span.lowerBound..<w.tokens[n].range.upperBound)
+            }
+        }
         // "said the lawyer, Stuart London": a role set off before the name.
-        if let phrase, phrase.kind == .described, last + 1 < end, w.gaps[last + 1] == .comma, w.isCapital(last + 1) {
+        if let phrase, phrase.kind == .described, last + 1 < end, w.gaps[last + 1] == .comma, w.isCapital(last + 1),
+           phrase.span.upperBound == w.tokens[last].range.upperBound {
             var n = last + 1
             while n + 1 < end, w.gaps[n + 1] == .none, englishPhraseWord(n + 1, w) { n += 1 }
             if let name = englishPhrase(endingAt: n, start: last + 1, w), name.kind == .person {

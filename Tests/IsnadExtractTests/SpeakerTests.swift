@@ -73,6 +73,13 @@ import Testing
         #expect(actors("The spokesman for Prime Minister Ola Berg said the talks failed.") != ["unnamed Prime Minister Ola Berg spokesman"])
     }
 
+    @Test func englishAnonymousSourcesKeepWhatTheyKnow() {
+        #expect(actors("The merger is off, according to a source familiar with the negotiations.")
+            == ["unnamed source familiar with the negotiations"])
+        let briefed = extract("The merger is off, said a person briefed on the talks.")
+        #expect(briefed.map(\.actor) == ["unnamed person briefed on the talks"])
+    }
+
     @Test func englishBracketedShortNamesAndAbbreviations() {
         #expect(actors("The Harbour Workers Union (HWU) said the strike would go on.") == ["Harbour Workers Union"])
         #expect(actors("According to the Dept. of Fisheries, the quota was cut.") == ["Dept. of Fisheries"])
@@ -162,7 +169,7 @@ import Testing
         #expect(actors("ونقلت الإذاعة عن الحداد قوله إن البعثة جاهزة.") == ["الحداد"])
         #expect(actors("ونقلت الوكالة عن مصدر مصري مطلع قوله إن المعبر مفتوح.") == ["unnamed informed Egyptian source"])
         // "according to" a source of any kind, when no other cue speaks.
-        #expect(actors("The port reopened on Friday, according to two people familiar with the talks.") == ["unnamed people"])
+        #expect(actors("The port reopened on Friday, according to two people familiar with the talks.") == ["unnamed people familiar with the talks"])
         #expect(actors("The port reopened, according to the Harbour Board.") == ["Harbour Board"])
     }
 
