@@ -2,6 +2,7 @@ import Foundation
 import IsnadExtract
 import IsnadIndex
 import IsnadStore
+import IsnadText
 
 /// The default gazetteer shipped with Isnad (`Resources/gazetteer.jsonl`):
 /// persons, organisations, countries, outlets, places, weapons and topics.
@@ -46,8 +47,11 @@ extension Store {
         return extractions.compactMap { e in
             guard let kind = e.newActorKind, seen.insert(e.actor).inserted else { return nil }
             let arabic = e.actor.unicodeScalars.contains { (0x600...0x6FF).contains($0.value) }
-            return EntityRecord(name: e.actor, kind: kind, aliasesAr: arabic ? [e.actor] : [], aliasesEn: arabic ? [] : [e.actor],
-                                role: Store.discoveredRole)
+            // A person found in Arabic text also gets the Latin spelling
+            // English news would give ("Samer al-Khatib"), as an alias.
+            let latin = arabic && kind == "person" ? LatinName.rendering(of: e.actor) : nil
+            return EntityRecord(name: e.actor, kind: kind, aliasesAr: arabic ? [e.actor] : [],
+                                aliasesEn: arabic ? latin.map { [$0] } ?? [] : [e.actor], role: Store.discoveredRole)
         }
     }
 

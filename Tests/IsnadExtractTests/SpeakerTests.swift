@@ -374,6 +374,22 @@ import Testing
         }
     }
 
+    @Test func arabicSpeakersAreFoundByTheirLatinSpelling() throws {
+        try withStore { store in
+            try store.ingest([Article(id: "b", published: "2024-05-01",
+                                      text: "وقال المتحدث باسم خفر السواحل العقيد سامر الخطيب إن البحث مستمر.")])
+            let latin = try store.query("actor:\"Samer al-Khatib\"")
+            #expect(latin.statements.map(\.actor) == ["سامر الخطيب"])
+            var aliases: [String] = []
+            try store.index.snapshot { txn in
+                try store.index.forEach(EntityRecord.self, txn: txn) { _, entity in
+                    if entity.name == "سامر الخطيب" { aliases = entity.aliasesEn }
+                }
+            }
+            #expect(aliases == ["Samer al-Khatib"])
+        }
+    }
+
     @Test func batchesDoNotChangeWhatIsExtracted() throws {
         let articles = Article.load(from: [Self.corpus]).articles
         func statements(_ store: Store) throws -> [String] {
