@@ -240,7 +240,9 @@ extension Article {
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
         var fields: [String: String] = [:]
         let lines = body.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: false)
-        if let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---",
+        // (Only a short first line can be the marker: trimming a whole
+        // one-line article with Foundation cost more than extracting it.)
+        if let first = lines.first, first.utf8.count < 16, first.trimmingCharacters(in: .whitespaces) == "---",
            let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) {
             for line in lines[1..<end] {
                 guard let colon = line.firstIndex(of: ":") else { continue }
@@ -253,7 +255,17 @@ extension Article {
         }
         return Article(id: fields["id"], title: fields["title"], source: fields["source"], url: fields["url"],
                        published: fields["published"], lang: fields["lang"],
-                       text: body.trimmingCharacters(in: .whitespacesAndNewlines))
+                       text: trimmed(body))
+    }
+
+    /// The text without white space at its ends (as `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)`), by scalars: Foundation's walk through a
+    /// long text was a sixth of ingesting it.
+    static func trimmed(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 }
 

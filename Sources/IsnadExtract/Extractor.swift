@@ -134,7 +134,15 @@ package struct Extractor: Sendable {
         bytes.withUnsafeBufferPointer { bytes in
             for k in bytes.indices where bytes[k] == 0x0A { newlines.append(k) }
         }
-        func paragraphStart(_ offset: Int) -> Int { newlines.last { $0 < offset }.map { $0 + 1 } ?? 0 }
+        // (Lists in text order are searched by halving throughout: a walk
+        // from one end for every statement made a long article quadratic.)
+        func paragraphStart(_ offset: Int) -> Int {
+            let k = Extractor.firstIndex(in: newlines.count) { newlines[$0] >= offset }
+            return k > 0 ? newlines[k - 1] + 1 : 0
+        }
+        /// Whether a date was found at token k.
+        var isDate = [Bool](repeating: false, count: tokens.count)
+        for d in dates where d.index < isDate.count { isDate[d.index] = true }
         let headlines = Extractor.headlines(in: bytes, newlines: newlines)
         /// The date a statement without one of its own takes from the text
         /// before it, if any.
@@ -164,8 +172,8 @@ package struct Extractor: Sendable {
             // present one ("يظن المسؤولون") is of now.
             guard singleVerb, !Extractor.isPresent(keys[i]) else { return nil }
             let sentenceOffset = tokens[start].range.lowerBound
-            return dates.last { $0.basis == .explicit && tokens[$0.index].range.lowerBound >= paragraphStart
-                && tokens[$0.index].range.lowerBound < sentenceOffset }
+            let before = Extractor.firstIndex(in: dates.count) { tokens[dates[$0].index].range.lowerBound >= sentenceOffset }
+            return dates[..<before].last { $0.basis == .explicit && tokens[$0.index].range.lowerBound >= paragraphStart }
         }
 
         var out: [Extraction] = []
@@ -591,13 +599,15 @@ package struct Extractor: Sendable {
                 // (Not the quotation marks around the speaker's own name:
                 // قناة “الإخبارية”.)
                 let afterSpeaker = speaker.span.map { $0.lowerBound >= cueEnd ? $0.upperBound : cueEnd } ?? cueEnd
-                var quoteSpan = cited != nil ? nil : quotes.first { $0.lowerBound >= cueEnd && $0.upperBound > afterSpeaker
+                let firstQuote = Extractor.firstIndex(in: quotes.count) { quotes[$0].lowerBound >= cueEnd }
+                var quoteSpan = cited != nil ? nil : quotes[firstQuote...].first { $0.lowerBound >= cueEnd && $0.upperBound > afterSpeaker
                     && $0.lowerBound < min(clauseLimit, sentence.upperBound + 4) }
                 // "“The reports are baseless,” Kanaani said.": in English a
                 // quotation that closes just before its attribution is what
                 // was said, when none follows.
                 if latin, quoteSpan == nil, cited == nil,
-                   let q = quotes.last(where: { $0.upperBound <= tokens[i].range.lowerBound && $0.lowerBound >= sentence.lowerBound }),
+                   let q = quotes[..<Extractor.firstIndex(in: quotes.count) { quotes[$0].lowerBound >= tokens[i].range.lowerBound }]
+                    .last(where: { $0.upperBound <= tokens[i].range.lowerBound && $0.lowerBound >= sentence.lowerBound }),
                    tokenRange(q.upperBound..<tokens[i].range.lowerBound).count <= 10,
                    !(after..<end).contains(where: { Extractor.complementizers.contains(tokens[$0].form) }) {
                     quoteSpan = q
@@ -646,7 +656,7 @@ package struct Extractor: Sendable {
                     let speakerTokens = speaker.span.map(tokenRange) ?? 0..<0
                     let closing = (after..<end).allSatisfy { k in
                         speakerTokens.contains(k) || Extractor.closingWords.contains(tokens[k].form)
-                            || dates.contains { $0.index == k } || DateFinder.weekdays[keys[k]] != nil
+                            || isDate[k] || DateFinder.weekdays[keys[k]] != nil
                     }
                     // "…, said John Patten, the defence lawyer.": the
                     // speaker inverted after the verb, then only who they are.
@@ -680,7 +690,7 @@ package struct Extractor: Sendable {
                 // alone are no quote.
                 if let q = quoteSpan, !quotes.contains(q), tokenRange(q).allSatisfy({ k in
                     Extractor.closingWords.contains(tokens[k].form) || Extractor.mannerWords.contains(tokens[k].form)
-                        || DateFinder.weekdays[keys[k]] != nil || dates.contains { $0.index == k }
+                        || DateFinder.weekdays[keys[k]] != nil || isDate[k]
                 }) {
                     quoteSpan = nil
                 }
@@ -724,7 +734,9 @@ package struct Extractor: Sendable {
                 // else the article's.
                 // Dates inside what was said belong to its content ("قال إن
                 // روسيا أطلقت في أغسطس"), not to the saying.
-                let inSentence = dates.filter { (start..<end).contains($0.index)
+                let sentenceDates = Extractor.firstIndex(in: dates.count) { dates[$0].index >= start }
+                    ..< Extractor.firstIndex(in: dates.count) { dates[$0].index >= end }
+                let inSentence = dates[sentenceDates].filter { (start..<end).contains($0.index)
                     && !(contentSpan?.contains(tokens[$0.index].range.lowerBound) ?? false) && !inQuote($0.index) }
                 var date = inSentence.min { abs($0.index - i) < abs($1.index - i) }
                 if date == nil {
@@ -732,7 +744,9 @@ package struct Extractor: Sendable {
                                          earlier: out, dates: dates, paragraphStart: paragraphStart(sentence.lowerBound))
                 }
                 var about: [String] = []
-                for m in allMentions where m.tokens.lowerBound >= start && m.tokens.lowerBound < end {
+                let sentenceMentions = Extractor.firstIndex(in: allMentions.count) { allMentions[$0].tokens.lowerBound >= start }
+                    ..< Extractor.firstIndex(in: allMentions.count) { allMentions[$0].tokens.lowerBound >= end }
+                for m in allMentions[sentenceMentions] {
                     guard !m.isNisba, gazetteer.canBeTopic(m.entry) else { continue }
                     let name = gazetteer.entries[m.entry].name
                     guard name != speaker.name else { continue }

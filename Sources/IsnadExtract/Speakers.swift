@@ -141,9 +141,13 @@ extension Extractor {
     /// the clause goes on (إن، أن، a colon).
     func partner(after span: Range<Int>, end: Int, tokens: [Token],
                  mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>)? {
-        guard let next = tokens.firstIndex(where: { $0.range.lowerBound >= span.upperBound }), next < end else { return nil }
+        // (Both lists are in text order: found by halving, not by a walk
+        // from the start, which made a long article quadratic.)
+        let next = Extractor.firstIndex(in: tokens.count) { tokens[$0].range.lowerBound >= span.upperBound }
+        guard next < end else { return nil }
         let joined = Extractor.counterparts.contains(tokens[next].form)
-        for m in mentions where m.tokens.lowerBound >= next && m.tokens.lowerBound < min(end, next + 6) {
+        let from = Extractor.firstIndex(in: mentions.count) { mentions[$0].tokens.lowerBound >= next }
+        for m in mentions[from...].prefix(while: { $0.tokens.lowerBound < min(end, next + 6) }) {
             if (next..<m.tokens.lowerBound).contains(where: { Extractor.boundaries.contains(tokens[$0].form) }) { return nil }
             let entry = gazetteer.entries[m.entry]
             guard entry.kind == "person", !m.isNisba, !m.isPrepositional else { continue }
@@ -154,6 +158,17 @@ extension Extractor {
             return nil
         }
         return nil
+    }
+
+    /// The first index below `count` for which `isAtOrAfter` holds, for a
+    /// predicate false then true along the indices; `count` if none.
+    static func firstIndex(in count: Int, where isAtOrAfter: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if isAtOrAfter(mid) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 
     /// The person whose role is the country's presidency.
@@ -406,8 +421,11 @@ extension Extractor {
     /// words before the cue, with no clause boundary between.
     func speaker(before cue: Int, start: Int, mentions: [Gazetteer.Mention],
                  gaps: [Gap]) -> (name: String, span: Range<Int>?)? {
-        guard let m = mentions.last(where: { $0.tokens.upperBound <= cue && $0.tokens.upperBound >= cue - 2
-            && $0.tokens.lowerBound >= start }), !m.isNisba, !m.isPrepositional else { return nil }
+        // The last mention ending by the cue (mentions are in text order and
+        // do not overlap), found by halving.
+        let after = Extractor.firstIndex(in: mentions.count) { mentions[$0].tokens.upperBound > cue }
+        guard after > 0, case let m = mentions[after - 1], m.tokens.upperBound >= cue - 2, m.tokens.lowerBound >= start,
+              !m.isNisba, !m.isPrepositional else { return nil }
         if (m.tokens.upperBound...cue).contains(where: { $0 < gaps.count && gaps[$0] != .none }) { return nil }
         let entry = gazetteer.entries[m.entry]
         guard gazetteer.canSpeak(m.entry) else { return nil }
@@ -421,8 +439,9 @@ extension Extractor {
                  mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>?)? {
         guard let from = (start..<cue).last(where: { Extractor.relayWords.contains(tokens[$0].form) }),
               tokens[from].form == "عن" else { return nil }
-        guard let m = mentions.first(where: { $0.tokens.lowerBound > from && $0.tokens.upperBound <= cue && !$0.isNisba
-            && gazetteer.entries[$0.entry].kind == "person" }) else { return nil }
+        let first = Extractor.firstIndex(in: mentions.count) { mentions[$0].tokens.lowerBound > from }
+        guard let m = mentions[first...].prefix(while: { $0.tokens.upperBound <= cue }).first(where: {
+            !$0.isNisba && gazetteer.entries[$0.entry].kind == "person" }) else { return nil }
         return (gazetteer.entries[m.entry].name, m.bytes)
     }
 }
