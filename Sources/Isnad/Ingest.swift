@@ -47,12 +47,21 @@ extension Store {
         return extractions.compactMap { e in
             guard let kind = e.newActorKind, seen.insert(e.actor).inserted else { return nil }
             let arabic = e.actor.unicodeScalars.contains { (0x600...0x6FF).contains($0.value) }
-            // A person found in Arabic text also gets the Latin spelling
-            // English news would give ("Samer al-Khatib"), as an alias.
-            let latin = arabic && kind == "person" ? LatinName.rendering(of: e.actor) : nil
-            return EntityRecord(name: e.actor, kind: kind, aliasesAr: arabic ? [e.actor] : [],
-                                aliasesEn: arabic ? latin.map { [$0] } ?? [] : [e.actor], role: Store.discoveredRole)
+            return EntityRecord(name: e.actor, kind: kind, aliasesAr: arabic ? [e.actor] : [], aliasesEn: arabic ? [] : [e.actor],
+                                role: Store.discoveredRole)
         }
+    }
+
+    /// A found person named in Arabic, with the Latin spelling English news
+    /// would give ("Samer al-Khatib") as an alias. Worked out only for a
+    /// record about to be written: it is the dearest part of a new speaker.
+    static func withLatinAlias(_ speaker: EntityRecord) -> EntityRecord {
+        guard speaker.kind == "person", speaker.aliasesEn.isEmpty, let latin = LatinName.rendering(of: speaker.name) else {
+            return speaker
+        }
+        var record = speaker
+        record.aliasesEn = [latin]
+        return record
     }
 
     /// The statement records of one article's extractions: ids `KEY:1`,

@@ -112,7 +112,7 @@ public final class Store: Sendable {
                     let statements = Store.statements(of: record, extractions)
                     // A speaker already in the store keeps their record.
                     for speaker in Store.newSpeakers(extractions) where found.insert(speaker.name).inserted {
-                        if try index.entityID(named: speaker.name, txn: txn) == nil { batch.entities.append(speaker) }
+                        if try index.entityID(named: speaker.name, txn: txn) == nil { batch.entities.append(Store.withLatinAlias(speaker)) }
                     }
                     let kept = Set(statements.map(\.id))
                     batch.removedStatements += try index.statements(ofArticle: record.key, txn: txn)
