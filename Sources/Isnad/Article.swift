@@ -39,6 +39,9 @@ public struct Article: Sendable, Hashable {
     /// Why the store would refuse the article, or nil.
     var problem: String? {
         if text.allSatisfy(\.isWhitespace) { return "the text is empty" }
+        if text.utf8.count > Article.maximumTextSize {
+            return "the text is \(text.utf8.count) bytes, more than the \(Article.maximumTextSize) one article may have (split it)"
+        }
         if text.holdsNUL { return "the text holds a NUL byte (a binary file?)" }
         if let id {
             if id.isEmpty || id.allSatisfy(\.isWhitespace) { return "the id is empty" }

@@ -27,6 +27,10 @@ public struct LoadedArticles: Sendable {
 extension Article {
     /// Files larger than this are refused rather than read into memory.
     public static let maximumFileSize = 64 << 20
+    /// One article's text may have at most this many bytes (8 MiB, a
+    /// hundred times a long news article): more is not an article but a
+    /// dump, and would hold a worker for seconds.
+    public static let maximumTextSize = 8 << 20
 
     /// Reads articles from `paths`: `.txt` files (with optional front
     /// matter), `.jsonl` files of article objects, and folders of them,
@@ -51,7 +55,8 @@ extension Article {
         var catalogue: [String: CatalogueEntry] = [:]
         /// Articles read from text files, the ones a catalogue may fill.
         var fromText: [Int] = []
-        for path in paths { load(path, into: &loaded, catalogue: &catalogue, fromText: &fromText) }
+        var visited: Set<String> = []
+        for path in paths { load(path, into: &loaded, catalogue: &catalogue, fromText: &fromText, visited: &visited) }
         if !catalogue.isEmpty {
             for index in fromText {
                 var article = loaded.articles[index]
@@ -73,17 +78,34 @@ extension Article {
         return loaded
     }
 
+    /// The path with every symbolic link followed, or nil when the links
+    /// go round in a loop.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Names of the catalogue files a folder may hold.
     static let catalogueNames: Set<String> = ["docs.jsonl", "metadata.jsonl"]
 
     private static func load(_ path: String, into loaded: inout LoadedArticles, catalogue: inout [String: CatalogueEntry],
-                             fromText: inout [Int]) {
+                             fromText: inout [Int], visited: inout Set<String>) {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            loaded.rejected.append(.init(path: path, reason: "no such file or folder"))
+            // (A symbolic link that leads round to itself exists as a link only.)
+            let loop = (try? fm.destinationOfSymbolicLink(atPath: path)) != nil
+            loaded.rejected.append(.init(path: path, reason: loop ? "a symbolic link that never reaches a file" : "no such file or folder"))
             return
         }
+        // Each real file or folder is read once, however many links lead to
+        // it: a folder that links back to itself is not walked for ever.
+        guard let real = realPath(path) else {
+            loaded.rejected.append(.init(path: path, reason: "a symbolic link that never reaches a file"))
+            return
+        }
+        guard visited.insert(real).inserted else { return }
         if isDirectory.boolValue {
             guard let names = try? fm.contentsOfDirectory(atPath: path) else {
                 loaded.rejected.append(.init(path: path, reason: "cannot list the folder"))
@@ -96,7 +118,7 @@ extension Article {
                 // Inside folders only article files are picked up: other JSON
                 // Lines (gold annotations, statements) sit beside them.
                 if childIsDirectory.boolValue || name.hasSuffix(".txt") || name.hasSuffix("articles.jsonl") {
-                    load(child, into: &loaded, catalogue: &catalogue, fromText: &fromText)
+                    load(child, into: &loaded, catalogue: &catalogue, fromText: &fromText, visited: &visited)
                 } else if catalogueNames.contains(name) {
                     readCatalogue(child, into: &catalogue)
                 }
@@ -122,7 +144,7 @@ extension Article {
             if article.id == nil {
                 article.id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             }
-            if article.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if article.text.isEmpty {
                 loaded.rejected.append(.init(path: path, reason: "no article text"))
             } else if let problem = article.problem {
                 loaded.rejected.append(.init(path: path, reason: problem))

@@ -174,4 +174,32 @@ import Testing
             #expect(reasons.count == 7, "statements.jsonl in a folder is not an article file: \(reasons)")
         }
     }
+
+    @Test func linksAreFollowedOnceAndLoopsEnd() throws {
+        try withFolder { folder in
+            let fm = FileManager.default
+            _ = fm.createFile(atPath: folder + "/a.txt", contents: Data("The harbour board said the pier was shut.".utf8))
+            try fm.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+            try fm.createSymbolicLink(atPath: folder + "/sub/up", withDestinationPath: "..")
+            try fm.createSymbolicLink(atPath: folder + "/self", withDestinationPath: ".")
+            try fm.createSymbolicLink(atPath: folder + "/b.txt", withDestinationPath: "a.txt")
+            try fm.createSymbolicLink(atPath: folder + "/l1.txt", withDestinationPath: "l2.txt")
+            try fm.createSymbolicLink(atPath: folder + "/l2.txt", withDestinationPath: "l1.txt")
+            let loaded = Article.load(from: [folder])
+            // One real file, read once; the loop is reported, not walked.
+            #expect(loaded.articles.count == 1)
+            #expect(loaded.rejected.map(\.reason).sorted() == Array(repeating: "a symbolic link that never reaches a file", count: 2))
+        }
+    }
+
+    @Test func anArticleTooLongIsRefusedWithItsSize() throws {
+        try withFolder { folder in
+            let text = String(repeating: "word ", count: Article.maximumTextSize / 5 + 1)
+            _ = FileManager.default.createFile(atPath: folder + "/long.txt", contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: folder + "/short.txt", contents: Data("The board said so.".utf8))
+            let loaded = Article.load(from: [folder])
+            #expect(loaded.articles.map(\.text) == ["The board said so."])
+            #expect(loaded.rejected.first?.reason.contains("more than the \(Article.maximumTextSize) one article may have") == true)
+        }
+    }
 }
