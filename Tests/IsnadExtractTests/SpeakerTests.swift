@@ -318,6 +318,11 @@ import Testing
         #expect(found.first?.newActorKind == "media")
     }
 
+    @Test func arabicProfessionsBeforeAName() {
+        let found = extract("انتقد الإعلامي كريم نصار، قرار البنك. وتساءل عن جدوى القرض. وقالت الناشطة هالة منصور إن الحملة مستمرة.")
+        #expect(found.map(\.actor) == ["كريم نصار", "كريم نصار", "هالة منصور"])
+    }
+
     @Test func arabicOfficeOfAPersonSpeaksForItself() {
         // The gazetteer knows Netanyahu; his office is who speaks.
         #expect(actors("وأكد مكتب نتنياهو أن الوفد سيغادر.") == ["مكتب نتنياهو"])
