@@ -272,6 +272,7 @@ enum SpeakerLexicon {
         // clause far more often in news.
         ("كشف", "assert"), ("يكشف", "assert"),
         ("جدد", "assert"), ("جددت", "assert"), ("جددوا", "assert"), ("يجدد", "assert"),
+        ("كرر", "assert"), ("كررت", "assert"), ("كرروا", "assert"), ("يكرر", "assert"),
         ("نقلا عن", "assert"),
         ("على حد قوله", "assert"), ("على حد قولها", "assert"), ("على حد تعبيره", "assert"),
         ("على حد تعبيرها", "assert"),

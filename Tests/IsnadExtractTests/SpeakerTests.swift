@@ -272,6 +272,7 @@ import Testing
         #expect(sorry.map(\.actor) == ["سامي الحداد"])
         #expect(extract("أعرب سامي الحداد عن قلقه من الإضراب.").map(\.stance) == ["concern"])
         #expect(actors("كشف المتحدث باسم هيئة الموانئ العقيد سامر الخطيب أن الرصيف أغلق.") == ["سامر الخطيب"])
+        #expect(extract("وكرر سامي الحداد موقفه بأن الطريق مغلق.").map(\.cue) == ["وكرر"])
         // After a preposition the same letters are a noun: "على رفض".
         #expect(extract("وفي تعليقه على رفض الاتحاد الخطة، قال سامي الحداد إن الموقف ضعيف.").map(\.cue) == ["قال"])
         // "لما حدث" after the verb is no name.
