@@ -246,6 +246,22 @@ extension Extractor {
         guard end >= start, englishPhraseWord(end, w) else { return nil }
         var first = end
         while first - 1 >= start, w.gaps[first] == .none, englishPhraseWord(first - 1, w) { first -= 1 }
+        // "Diplomats in Brussels said", "officials at the ministry": unnamed
+        // speakers where they are.
+        let place = first - 1 >= start && w.form(first - 1) == "the" && w.gaps[first] == .none ? first - 1 : first
+        if place - 2 >= start, ["in", "at"].contains(w.form(place - 1)), w.gaps[place] == .none, w.gaps[place - 1] == .none,
+           Extractor.englishUnnamed.contains(w.form(place - 2)), w.form(place - 2).hasSuffix("s") {
+            let noun = place - 2
+            var from = noun
+            while from - 1 >= start, w.gaps[from] == .none, Extractor.quantities.contains(w.form(from - 1))
+                    || Extractor.englishModifiers.contains(w.form(from - 1)) || w.isCapital(from - 1) && w.gaps[from] == .none
+                    && !Extractor.englishDeterminers.contains(w.form(from - 1)) { from -= 1 }
+            let opener = from - 1 >= start && w.gaps[from] == .none && Extractor.englishDeterminers.contains(w.form(from - 1)) ? from - 1 : from
+            let words = w.text(from, end)
+            // ("Diplomats" opening the sentence is a common noun.)
+            let phrase = from == noun ? words.prefix(1).lowercased() + words.dropFirst() : words
+            return NamedSpeaker(name: "unnamed " + phrase, kind: .described, span: w.span(opener, end))
+        }
         // "a coast guard official": plain nouns before a role or an
         // institution's head belong to it when an article opens them.
         if w.isRole(end) || w.isOrgHead(end) || Extractor.englishUnnamed.contains(w.form(end)),

@@ -73,6 +73,11 @@ import Testing
         #expect(actors("The spokesman for Prime Minister Ola Berg said the talks failed.") != ["unnamed Prime Minister Ola Berg spokesman"])
     }
 
+    @Test func englishUnnamedSpeakersWhereTheyAre() {
+        #expect(actors("Diplomats in Vienna said the vote was put off.") == ["unnamed diplomats in Vienna"])
+        #expect(actors("The vote was put off, officials at the agency said.") == ["unnamed officials at the agency"])
+    }
+
     @Test func englishAnonymousSourcesKeepWhatTheyKnow() {
         #expect(actors("The merger is off, according to a source familiar with the negotiations.")
             == ["unnamed source familiar with the negotiations"])
