@@ -776,6 +776,35 @@ package struct Extractor: Sendable {
                     joint.about.removeAll { $0 == partner.name }
                     out.append(joint)
                 }
+                // "Sheikh Hamad and Sheikh Ahmed said", "Washington and Paris
+                // said": two named speakers joined by "and" before the verb
+                // are two statements (a body acting as one, "US and European
+                // officials", is described and stays one).
+                if latin, named, let span = speaker.span, let p = tokenAt(span.lowerBound), p < i, var joint = out.last,
+                   !speaker.name.hasPrefix("unnamed") {
+                    var q = p - 1
+                    while q > start, gaps[q + 1] == .none, reader.isRole(q) || Extractor.englishHonorificWords.contains(tokens[q].form) { q -= 1 }
+                    if q > start, tokens[q].form == "and", gaps[q + 1] == .none, gaps[q] == .none, reader.isCapital(q - 1),
+                       let other = englishPhrase(endingAt: q - 1, start: start, reader), other.kind != .described,
+                       // ("Britain, France and Germany announced": a list acts as one bloc.)
+                       // ("Lawyers for Kern and Cruz said": whom they act for.)
+                       tokenAt(other.span.lowerBound).map({ k in gaps[k] != .comma
+                           && !(max(start, k - 1)..<q).contains { ["for", "of", "to", "with", "by"].contains(tokens[$0].form) } }) ?? true {
+                        var first = adopt(other, over: nil, latin: true)
+                        // (A capital speaks for its country, as the speaker's did.)
+                        if let e = gazetteer.entry(named: first.name), gazetteer.entries[e].kind == "place",
+                           (gazetteer.entries[e].role ?? "").hasPrefix("capital of"), let country = gazetteer.entries[e].country {
+                            first.name = country
+                        }
+                        if first.name != speaker.name {
+                            joint.actor = first.name
+                            joint.actorSpan = first.span
+                            joint.newActorKind = newSpeakers[Array(first.name.utf8)]
+                            joint.about.removeAll { $0 == first.name }
+                            out.append(joint)
+                        }
+                    }
+                }
                 i = after
             }
             t = end

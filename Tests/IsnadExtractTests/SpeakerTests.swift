@@ -73,6 +73,15 @@ import Testing
         #expect(actors("The spokesman for Prime Minister Ola Berg said the talks failed.") != ["unnamed Prime Minister Ola Berg spokesman"])
     }
 
+    @Test func englishTwoNamedSpeakersJoinedByAnd() {
+        #expect(Set(actors("Mara Holt and Ivo Brandt said the merger was off.")) == ["Mara Holt", "Ivo Brandt"])
+        // A body acting as one is described once.
+        #expect(actors("US and European officials said the merger was off.").count == 1)
+        // Whom lawyers act for are not speakers; a list acts as one bloc.
+        #expect(!actors("Lawyers for Holt and Brandt said the case was weak.").contains("Holt"))
+        #expect(actors("Norway, Denmark and Finland announced new rules.").count == 1)
+    }
+
     @Test func englishUnnamedSpeakersWhereTheyAre() {
         #expect(actors("Diplomats in Vienna said the vote was put off.") == ["unnamed diplomats in Vienna"])
         #expect(actors("The vote was put off, officials at the agency said.") == ["unnamed officials at the agency"])
