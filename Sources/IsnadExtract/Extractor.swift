@@ -194,6 +194,8 @@ package struct Extractor: Sendable {
         /// people named in full, by their last word ("Haq" → Farhan Haq),
         /// and the holders of roles met ("spokesperson");
         var namesByLast = WordMap<String>()
+        /// English people named in full, by their first word ("Tasneem").
+        var namesByFirst = WordMap<String>()
         var holders = WordMap<String>()
         /// English described speakers by their last word ("official" →
         /// "unnamed White House official"), for "the official" later.
@@ -240,6 +242,10 @@ package struct Extractor: Sendable {
                 if nameTokens.count <= 2, let last = nameTokens.last, let full = namesByLast[keys[last]],
                    full != chosen.name, chosen.isNew {
                     chosen.name = full
+                } else if latin, nameTokens.count == 1, let only = nameTokens.first, let full = namesByFirst[keys[only]],
+                          full != chosen.name, chosen.isNew {
+                    // "Tasneem said" after "Tasneem Aslam": the one named in full.
+                    chosen.name = full
                 }
             case .described:
                 let words = tokenRange(textual.span)
@@ -274,6 +280,7 @@ package struct Extractor: Sendable {
             kinds[name] = textual.entityKind
             if textual.kind == .person {
                 if nameTokens.count >= 2, let last = nameTokens.last { namesByLast[keys[last]] = chosen.name }
+                if latin, nameTokens.count >= 2, let first = nameTokens.first { namesByFirst[keys[first]] = chosen.name }
                 if let nameSpan = textual.nameSpan, nameSpan.lowerBound > textual.span.lowerBound,
                    let head = roleHead(textual.span.lowerBound..<nameSpan.lowerBound, latin: latin) {
                     holders[head] = chosen.name

@@ -73,6 +73,11 @@ import Testing
         #expect(actors("The spokesman for Prime Minister Ola Berg said the talks failed.") != ["unnamed Prime Minister Ola Berg spokesman"])
     }
 
+    @Test func englishGivenNameAloneAfterTheFullName() {
+        #expect(actors("Port spokeswoman Ilse Varga said the cranes were idle. Ilse said repairs would take weeks.")
+            == ["Ilse Varga", "Ilse Varga"])
+    }
+
     @Test func englishTwoNamedSpeakersJoinedByAnd() {
         #expect(Set(actors("Mara Holt and Ivo Brandt said the merger was off.")) == ["Mara Holt", "Ivo Brandt"])
         // A body acting as one is described once.
