@@ -1,4 +1,5 @@
 import Foundation
+import IsnadText
 import IsnadIndex
 
 /// Articles read from files, with the files (or lines) that were refused.
@@ -277,17 +278,7 @@ extension Article {
         }
         return Article(id: fields["id"], title: fields["title"], source: fields["source"], url: fields["url"],
                        published: fields["published"], lang: fields["lang"],
-                       text: trimmed(body))
-    }
-
-    /// The text without white space at its ends (as `trimmingCharacters(in:
-    /// .whitespacesAndNewlines)`), by scalars: Foundation's walk through a
-    /// long text was a sixth of ingesting it.
-    static func trimmed(_ text: Substring) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
+                       text: body.trimmed())
     }
 }
 

@@ -137,7 +137,7 @@ package struct Extractor: Sendable {
         // (Lists in text order are searched by halving throughout: a walk
         // from one end for every statement made a long article quadratic.)
         func paragraphStart(_ offset: Int) -> Int {
-            let k = Extractor.firstIndex(in: newlines.count) { newlines[$0] >= offset }
+            let k = newlines.partitionPoint { $0 < offset }
             return k > 0 ? newlines[k - 1] + 1 : 0
         }
         /// Whether a date was found at token k.
@@ -172,7 +172,7 @@ package struct Extractor: Sendable {
             // present one ("يظن المسؤولون") is of now.
             guard singleVerb, !Extractor.isPresent(keys[i]) else { return nil }
             let sentenceOffset = tokens[start].range.lowerBound
-            let before = Extractor.firstIndex(in: dates.count) { tokens[dates[$0].index].range.lowerBound >= sentenceOffset }
+            let before = dates.partitionPoint { tokens[$0.index].range.lowerBound < sentenceOffset }
             return dates[..<before].last { $0.basis == .explicit && tokens[$0.index].range.lowerBound >= paragraphStart }
         }
 
@@ -606,14 +606,14 @@ package struct Extractor: Sendable {
                 // (Not the quotation marks around the speaker's own name:
                 // قناة “الإخبارية”.)
                 let afterSpeaker = speaker.span.map { $0.lowerBound >= cueEnd ? $0.upperBound : cueEnd } ?? cueEnd
-                let firstQuote = Extractor.firstIndex(in: quotes.count) { quotes[$0].lowerBound >= cueEnd }
+                let firstQuote = quotes.partitionPoint { $0.lowerBound < cueEnd }
                 var quoteSpan = cited != nil ? nil : quotes[firstQuote...].first { $0.lowerBound >= cueEnd && $0.upperBound > afterSpeaker
                     && $0.lowerBound < min(clauseLimit, sentence.upperBound + 4) }
                 // "“The reports are baseless,” Kanaani said.": in English a
                 // quotation that closes just before its attribution is what
                 // was said, when none follows.
                 if latin, quoteSpan == nil, cited == nil,
-                   let q = quotes[..<Extractor.firstIndex(in: quotes.count) { quotes[$0].lowerBound >= tokens[i].range.lowerBound }]
+                   let q = quotes[..<quotes.partitionPoint { $0.lowerBound < tokens[i].range.lowerBound }]
                     .last(where: { $0.upperBound <= tokens[i].range.lowerBound && $0.lowerBound >= sentence.lowerBound }),
                    tokenRange(q.upperBound..<tokens[i].range.lowerBound).count <= 10,
                    !(after..<end).contains(where: { Extractor.complementizers.contains(tokens[$0].form) }) {
@@ -741,8 +741,7 @@ package struct Extractor: Sendable {
                 // else the article's.
                 // Dates inside what was said belong to its content ("قال إن
                 // روسيا أطلقت في أغسطس"), not to the saying.
-                let sentenceDates = Extractor.firstIndex(in: dates.count) { dates[$0].index >= start }
-                    ..< Extractor.firstIndex(in: dates.count) { dates[$0].index >= end }
+                let sentenceDates = dates.partitionPoint { $0.index < start } ..< dates.partitionPoint { $0.index < end }
                 let inSentence = dates[sentenceDates].filter { (start..<end).contains($0.index)
                     && !(contentSpan?.contains(tokens[$0.index].range.lowerBound) ?? false) && !inQuote($0.index) }
                 var date = inSentence.min { abs($0.index - i) < abs($1.index - i) }
@@ -751,8 +750,8 @@ package struct Extractor: Sendable {
                                          earlier: out, dates: dates, paragraphStart: paragraphStart(sentence.lowerBound))
                 }
                 var about: [String] = []
-                let sentenceMentions = Extractor.firstIndex(in: allMentions.count) { allMentions[$0].tokens.lowerBound >= start }
-                    ..< Extractor.firstIndex(in: allMentions.count) { allMentions[$0].tokens.lowerBound >= end }
+                let sentenceMentions = allMentions.partitionPoint { $0.tokens.lowerBound < start }
+                    ..< allMentions.partitionPoint { $0.tokens.lowerBound < end }
                 for m in allMentions[sentenceMentions] {
                     guard !m.isNisba, gazetteer.canBeTopic(m.entry) else { continue }
                     let name = gazetteer.entries[m.entry].name
@@ -762,7 +761,7 @@ package struct Extractor: Sendable {
                 let cueSpan = tokens[i].range.lowerBound..<cueEnd
                 out.append(Extraction(
                     actor: speaker.name, stance: stance, cue: Extractor.slice(text, cueSpan),
-                    quote: quoteText, sentence: Extractor.trimmed(Extractor.slice(text, sentence), dropping: Extractor.isSpace),
+                    quote: quoteText, sentence: Extractor.slice(text, sentence).trimmed(),
                     date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
                     sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan,
                     newActorKind: newSpeakers[Array(speaker.name.utf8)]))
@@ -943,26 +942,12 @@ package struct Extractor: Sendable {
             || hasZeroByte(v ^ 0xE2E2_E2E2_E2E2_E2E2) || hasZeroByte(v ^ 0xC2C2_C2C2_C2C2_C2C2)
     }
 
+    /// A quote without spaces and quotation marks around it.
     static func trimmed(_ s: String) -> String {
-        trimmed(s) { isSpace($0) || quotePunctuation.contains($0) }
+        s.trimmed { $0.isSpace || quotePunctuation.contains($0) }
     }
 
     private static let quotePunctuation = Set("“”«»\":،.,;؛".unicodeScalars)
-
-    /// Foundation's `whitespacesAndNewlines`: Unicode's White_Space, and
-    /// the zero-width space.
-    static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || c == "\u{200B}" }
-
-    /// `s` without the scalars `drop` holds for at either end, as
-    /// `trimmingCharacters(in:)` gives, which first copied the whole string
-    /// to UTF-16: trimming sentences was a fifteenth of an ingest.
-    static func trimmed(_ s: String, dropping drop: (Unicode.Scalar) -> Bool) -> String {
-        let scalars = s.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !drop($0) }),
-              let last = scalars.lastIndex(where: { !drop($0) }) else { return "" }
-        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return s }
-        return String(Substring(scalars[first...last]))
-    }
 }
 
 
@@ -1004,7 +989,7 @@ extension Extractor {
             return (slice.startIndex...(slice.endIndex - word.count)).contains { bytes[$0..<($0 + word.count)].elementsEqual(word) }
         }
         return open.filter { line in
-            bytes[line].lazy.filter { $0 == 0x20 }.count < 25 && !bytes[line].starts(with: [0xD9, 0x88])
+            bytes[line].lazy.filter { $0 == 0x20 }.count < 25 && !bytes[line].starts(with: Bytes.waw)
                 && !said.contains { holds(line, $0) }
         }
     }

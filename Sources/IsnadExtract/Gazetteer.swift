@@ -308,6 +308,9 @@ enum Bytes {
     static let lam: [UInt8] = [0xD9, 0x84], kaf: [UInt8] = [0xD9, 0x83], alef: [UInt8] = [0xD8, 0xA7]
     static let ta: [UInt8] = [0xD8, 0xAA], ya: [UInt8] = [0xD9, 0x8A]
     static let al: [UInt8] = alef + lam
+    /// لل ("to the" on a noun), and the attached pronouns ها and هم.
+    static let lilAl: [UInt8] = lam + lam
+    static let ha: [UInt8] = [0xD9, 0x87] + alef, hum: [UInt8] = [0xD9, 0x87, 0xD9, 0x85]
 
     enum Clitic { case conjunction, lam, preposition }
 

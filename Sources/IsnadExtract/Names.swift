@@ -543,8 +543,8 @@ extension Extractor {
             // ("للبرلمان", "للصحفيين": to whom it was said; "انفتاحها",
             // "موقفهم": a noun with its pronoun, never a name.)
             if w.isLatin(j) || w.isArabicStop(j) || w.isWeekday(j) || w.isRole(j) || w.isOrgHead(j)
-                || w.keys[j].count > 8 && (w.keys[j].suffix(4).elementsEqual(Extractor.ha) || w.keys[j].suffix(4).elementsEqual(Extractor.hum))
-                || j > k && w.keys[j].count > 8 && w.keys[j].starts(with: Extractor.lilAl)
+                || w.keys[j].count > 8 && (w.keys[j].suffix(4).elementsEqual(Bytes.ha) || w.keys[j].suffix(4).elementsEqual(Bytes.hum))
+                || j > k && w.keys[j].count > 8 && w.keys[j].starts(with: Bytes.lilAl)
                 || Extractor.isOfficial(g) || !Extractor.isArabic(g)
                 // (After a given name a people's adjective is the family
                 // name: خالد المصري.)
@@ -577,7 +577,7 @@ extension Extractor {
         // (A lone ل, "لـ /المعلومة/": said to.)
         let clauseGoesOn = next >= end || w.gaps[next] != .none || w.slashBefore(next) || w.is(next, in: Extractor.clauseOpeners)
             || w.keys[next] == Bytes.lam
-            || w.isWeekday(next) || w.keys[next].count > 8 && w.keys[next].starts(with: Extractor.lilAl)
+            || w.isWeekday(next) || w.keys[next].count > 8 && w.keys[next].starts(with: Bytes.lilAl)
         let given = w.is(first, in: Extractor.arabicGivenNames) || (run.count > 1 && w.is(first, in: Extractor.compoundStarts))
         guard clauseGoesOn || (given && run.count > 1) else { return nil }
         if run.count == 1, !clauseGoesOn { return nil }
@@ -694,20 +694,13 @@ extension Extractor {
     /// names are ruled out before this is asked.
     static func isFamilyNisba(_ key: [UInt8]) -> Bool {
         let word = key.count > 8 && Bytes.clitic(key[...]) == .conjunction ? key.dropFirst(2) : key[...]
-        return word.count >= 10 && Bytes.starts(word, with: Bytes.al) && word.suffix(2).elementsEqual([0xD9, 0x8A])
+        return word.count >= 10 && Bytes.starts(word, with: Bytes.al) && word.suffix(2).elementsEqual(Bytes.ya)
     }
     static let compoundStarts = words(["عبد", "أبو"])
     static let rolePrepositions = words(["إلى", "لدى", "في"])
     /// English abbreviations whose full stop ends nothing ("the Dept. of
-    /// Justice", "Lt. Col. Pavel Ryaguzov", "Sen. Harry Reid").
-    static let abbreviations = words(["dept", "govt", "gov", "gen", "sen", "rep", "lt", "col", "maj", "capt", "sgt", "adm",
-                                      "brig", "cmdr", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "amb", "pres", "hon",
-                                      "rev", "sec", "corp", "inc", "ltd", "co", "no"])
-    /// The attached pronouns ها and هم.
-    static let ha: [UInt8] = Array("ها".utf8)
-    static let hum: [UInt8] = Array("هم".utf8)
-    /// لل: "to the" on a noun.
-    static let lilAl: [UInt8] = Array("لل".utf8)
+    /// Justice", "Lt. Col. Pavel Ryaguzov"): the sentence splitter's.
+    static let abbreviations = WordSet(SentenceSplitter.abbreviations.map { Array($0.utf8) })
     /// What may stand between a participle and what it says: "مشيرا إلى
     /// أن", "مشددا على أن", "محذرا من أن".
     static let speechPrepositions = words(["من", "على", "إلى", "الى"])

@@ -143,10 +143,10 @@ extension Extractor {
                  mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>)? {
         // (Both lists are in text order: found by halving, not by a walk
         // from the start, which made a long article quadratic.)
-        let next = Extractor.firstIndex(in: tokens.count) { tokens[$0].range.lowerBound >= span.upperBound }
+        let next = tokens.partitionPoint { $0.range.lowerBound < span.upperBound }
         guard next < end else { return nil }
         let joined = Extractor.counterparts.contains(tokens[next].form)
-        let from = Extractor.firstIndex(in: mentions.count) { mentions[$0].tokens.lowerBound >= next }
+        let from = mentions.partitionPoint { $0.tokens.lowerBound < next }
         for m in mentions[from...].prefix(while: { $0.tokens.lowerBound < min(end, next + 6) }) {
             if (next..<m.tokens.lowerBound).contains(where: { Extractor.boundaries.contains(tokens[$0].form) }) { return nil }
             let entry = gazetteer.entries[m.entry]
@@ -158,17 +158,6 @@ extension Extractor {
             return nil
         }
         return nil
-    }
-
-    /// The first index below `count` for which `isAtOrAfter` holds, for a
-    /// predicate false then true along the indices; `count` if none.
-    static func firstIndex(in count: Int, where isAtOrAfter: (Int) -> Bool) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if isAtOrAfter(mid) { high = mid } else { low = mid + 1 }
-        }
-        return low
     }
 
     /// The person whose role is the country's presidency.
@@ -227,7 +216,6 @@ extension Extractor {
             }
             next += 1
         }
-        let kind = qualifiers.map { " " + $0 }.joined()
         // "مصدر مطلع", "مصدر مصري مطلع": an informed (Egyptian) source.
         if noun == "source", let informed = [k + 1, next].first(where: { $0 < end && ["مطلعه", "مطلع", "informed"].contains(tokens[$0].form) }) {
             let adjective = informed == next ? countries.compactMap { Extractor.adjectives[$0] }.map { $0 + " " }.joined() : ""
@@ -259,8 +247,9 @@ extension Extractor {
             let independent = next + 1 < end && Extractor.independentWords.contains(bareOf: tokens[next + 1].form)
             others = (independent ? "independent " : "") + group
         }
-        var head = (senior ? "senior " : "") + (adjective.map { $0 + " " } ?? "") + kind.dropFirst() + (kind.isEmpty ? "" : " ")
-            + noun + (plural ? "s" : "")
+        // "senior Jordanian government source"
+        var head = ([senior ? "senior" : nil, adjective] + qualifiers + [noun + (plural ? "s" : "")])
+            .compactMap { $0 }.joined(separator: " ")
         if current || former { head = (current && former ? "current and former " : current ? "current " : "former ") + head }
         if let others { head += " and " + others }
         // Officials of a side are a group as written ("Ukrainian
@@ -423,7 +412,7 @@ extension Extractor {
                  gaps: [Gap]) -> (name: String, span: Range<Int>?)? {
         // The last mention ending by the cue (mentions are in text order and
         // do not overlap), found by halving.
-        let after = Extractor.firstIndex(in: mentions.count) { mentions[$0].tokens.upperBound > cue }
+        let after = mentions.partitionPoint { $0.tokens.upperBound <= cue }
         guard after > 0, case let m = mentions[after - 1], m.tokens.upperBound >= cue - 2, m.tokens.lowerBound >= start,
               !m.isNisba, !m.isPrepositional else { return nil }
         if (m.tokens.upperBound...cue).contains(where: { $0 < gaps.count && gaps[$0] != .none }) { return nil }
@@ -439,7 +428,7 @@ extension Extractor {
                  mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>?)? {
         guard let from = (start..<cue).last(where: { Extractor.relayWords.contains(tokens[$0].form) }),
               tokens[from].form == "عن" else { return nil }
-        let first = Extractor.firstIndex(in: mentions.count) { mentions[$0].tokens.lowerBound > from }
+        let first = mentions.partitionPoint { $0.tokens.lowerBound <= from }
         guard let m = mentions[first...].prefix(while: { $0.tokens.upperBound <= cue }).first(where: {
             !$0.isNisba && gazetteer.entries[$0.entry].kind == "person" }) else { return nil }
         return (gazetteer.entries[m.entry].name, m.bytes)

@@ -224,7 +224,7 @@ private struct Splitter {
         let word = ascii ? String(decoding: letters.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
                          : String(decoding: letters, as: UTF8.self).lowercased()
         if numberAbbreviations.contains(word) { return digitFollows(next) }
-        return abbreviations.contains(word)
+        return SentenceSplitter.abbreviations.contains(word)
     }
 
     func digitFollows(_ offset: Int) -> Bool {
@@ -247,15 +247,18 @@ private struct Splitter {
     }
 }
 
-/// Abbreviations that end in a full stop without ending a sentence.
-private let abbreviations: Set<String> = [
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "mt", "ft",
-    "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "brig", "cdr",
-    "gov", "sen", "rep", "pres", "amb", "hon", "rev", "sec", "dept", "govt", "univ",
-    "inc", "ltd", "corp", "co", "bros", "assn", "vs", "approx",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-]
+extension SentenceSplitter {
+    /// Abbreviations that end in a full stop without ending a sentence (the
+    /// extractor reads their full stop as ending nothing, too).
+    package static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "mt", "ft",
+        "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "brig", "cdr",
+        "gov", "sen", "rep", "pres", "amb", "hon", "rev", "sec", "dept", "govt", "univ",
+        "inc", "ltd", "corp", "co", "bros", "assn", "vs", "approx",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    ]
+}
 
 /// Abbreviations that stand before a number: `No. 5`, `pp. 3`; elsewhere
 /// (`the answer was no.`) the full stop ends the sentence.
