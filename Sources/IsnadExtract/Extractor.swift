@@ -90,7 +90,10 @@ package struct Extractor: Sendable {
             }
             gaps[k] = Gap(bytes[from..<to])
         }
-        let reader = WordReader(text: text, tokens: tokens, keys: keys, flags: flags, bytes: bytes, gaps: gaps)
+        var reader = WordReader(text: text, tokens: tokens, keys: keys, flags: flags, bytes: bytes, gaps: gaps)
+        reader.spellsAlaWithAlefMaqsura = tokens.contains { token in
+            token.range.count == 6 && bytes[token.range].elementsEqual(Bytes.alaWithAlefMaqsura)
+        }
         // Which tokens stand inside a quotation (quotes are in text order).
         var quoted = [Bool](repeating: false, count: tokens.count)
         var q = 0
@@ -445,7 +448,10 @@ package struct Extractor: Sendable {
                     actor = nil
                 } else if plural {
                     actor = (conjoined ? nil : speaker(before: i, start: start, mentions: mentions, gaps: gaps))
-                        ?? unnamed(before: i, start: start, tokens: tokens, mentionAt: mentionAt, gaps: gaps)
+                    if !latin, !conjoined, let subject = arabicSubject(before: i, start: start, mentionAt: mentionAt, reader) {
+                        actor = adopt(subject, over: actor, latin: false)
+                    }
+                    actor = actor ?? unnamed(before: i, start: start, tokens: tokens, mentionAt: mentionAt, gaps: gaps)
                     // "يحتفل المسؤولون الأوكرانيون … ويزعمون": the officials
                     // the sentence is about go on.
                     if actor == nil, let k = (start..<i).last(where: { !inQuote($0) && Extractor.isOfficial(tokens[$0].form)
@@ -461,6 +467,13 @@ package struct Extractor: Sendable {
                             // "X told Reuters": who is told is never who speaks.
                             : speaker(after: after, end: latin ? min(end, after + 3) : end, tokens: tokens, mentionAt: mentionAt,
                                       gaps: gaps, isReport: cue.isReport))
+                    // "وكان البرادعي قد قال", "أن المملكة أبلغت إسرائيل": a subject
+                    // written before the verb, whoever follows it.
+                    if !latin, !conjoined, cue.length == 1 || actor?.span.map({ $0.upperBound <= tokens[i].range.lowerBound }) != false,
+                       let subject = arabicSubject(before: i, start: start, mentionAt: mentionAt, reader) {
+                        let before = actor?.span.map { $0.upperBound <= tokens[i].range.lowerBound } == true ? actor : nil
+                        actor = adopt(subject, over: before, latin: false)
+                    }
                     // An English name after the verb is its subject only when
                     // inverted at the end of a clause ("…", said Kirby, …);
                     // "He said Russia had received" is the previous speaker's.

@@ -307,6 +307,9 @@ enum Bytes {
     static let waw: [UInt8] = [0xD9, 0x88], fa: [UInt8] = [0xD9, 0x81], ba: [UInt8] = [0xD8, 0xA8]
     static let lam: [UInt8] = [0xD9, 0x84], kaf: [UInt8] = [0xD9, 0x83], alef: [UInt8] = [0xD8, 0xA7]
     static let ta: [UInt8] = [0xD8, 0xAA], ya: [UInt8] = [0xD9, 0x8A]
+    /// على as normalisation leaves it (ى folded to ي), and as written with ى.
+    static let ala: [UInt8] = [0xD8, 0xB9, 0xD9, 0x84, 0xD9, 0x8A]
+    static let alaWithAlefMaqsura: [UInt8] = [0xD8, 0xB9, 0xD9, 0x84, 0xD9, 0x89]
     static let al: [UInt8] = alef + lam
     /// لل ("to the" on a noun), and the attached pronouns ها and هم.
     static let lilAl: [UInt8] = lam + lam

@@ -41,13 +41,26 @@ extension Extractor {
         let flags: [WordFlags]
         let bytes: [UInt8]
         let gaps: [Gap]
+        /// Whether the article spells على with its final ى, so that علي
+        /// written with ي is the given name Ali, not the preposition that
+        /// normalisation folds into the same form.
+        var spellsAlaWithAlefMaqsura = false
 
         func form(_ k: Int) -> String { tokens[k].form }
+        /// The given name علي (Ali), told from the preposition على by the
+        /// article's own spelling.
+        func isAli(_ k: Int) -> Bool {
+            guard spellsAlaWithAlefMaqsura, keys[k] == Bytes.ala else { return false }
+            let r = tokens[k].range
+            return r.count >= 2 && bytes[r.upperBound - 2] == 0xD9 && bytes[r.upperBound - 1] == 0x8A
+        }
+        /// A common Arabic given name (علي included, when it is one).
+        func isGivenName(_ k: Int) -> Bool { `is`(k, in: Extractor.arabicGivenNames) || isAli(k) }
         /// Whether word `k` is in `set` (by its UTF-8 key, no `String` work).
         func `is`(_ k: Int, in set: WordSet) -> Bool { set.contains(keys[k]) }
         func isWeekday(_ k: Int) -> Bool { DateFinder.weekdays[keys[k]] != nil }
         /// A word no Arabic subject runs through: إن، في، أمس …
-        func isArabicStop(_ k: Int) -> Bool { Extractor.subjectStops.contains(keys[k]) }
+        func isArabicStop(_ k: Int) -> Bool { Extractor.subjectStops.contains(keys[k]) && !isAli(k) }
         /// A role or title word, in either language (looked up only when
         /// ``WordFlags/role`` allows).
         func isRole(_ k: Int) -> Bool { flags[k].contains(.role) && Extractor.isRole(keys[k]) }
@@ -94,6 +107,10 @@ extension Extractor {
                 if b == 0x2E || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x0A || b == 0x9B { return false }
             }
             return true
+        }
+        /// Whether only spaces stand between word `k` and the one before.
+        func onlySpaceBefore(_ k: Int) -> Bool {
+            k > 0 && bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound].allSatisfy { $0 == 0x20 }
         }
         /// Whether there is a comma (, or ،) before word `k`.
         func commaBefore(_ k: Int) -> Bool {
@@ -461,7 +478,7 @@ extension Extractor {
                 }
                 // An indefinite word continues only a construct chain (وزير
                 // خارجية قطر, حركة حماس, زميل أبحاث, مكتب رئيس وزراء …).
-                if previousIndefinite, !(isRole && j > k + 1 && Extractor.arabicGivenNames.contains(g)) {
+                if previousIndefinite, !(isRole && j > k + 1 && w.isGivenName(j)) {
                     last = j
                     j += 1
                     continue
@@ -494,7 +511,26 @@ extension Extractor {
         return nil
     }
 
-    /// The name of a role's holder some words after the role, before the
+    /// The subject written before an Arabic verb ("دونالد ترمب أكد", "وكان
+    /// البرادعي قد قال", "أن المملكة أبلغت إسرائيل"): a role, institution or
+    /// name that fills the words from the clause's start to the verb, with
+    /// only قد between. The clause starts the sentence, follows a comma, or
+    /// follows كان, أن, كما, فيما and the like. A verb with و or ف on it
+    /// goes on from another clause and has its subject after it.
+    func arabicSubject(before cue: Int, start: Int, mentionAt: Gazetteer.MentionIndex,
+                       _ w: WordReader) -> NamedSpeaker? {
+        var verb = cue
+        if verb - 1 > start, w.is(verb - 1, in: Extractor.perfectParticles), w.onlySpaceBefore(verb) { verb -= 1 }
+        guard verb - 1 >= start, w.onlySpaceBefore(verb) else { return nil }
+        var p = verb - 1
+        while p > start, verb - p < 8, w.gaps[p] == .none, !w.is(p - 1, in: Extractor.subjectOpeners) { p -= 1 }
+        guard p == start || w.gaps[p] != .none || w.is(p - 1, in: Extractor.subjectOpeners),
+              w.gaps[p] != .quote || p == start,
+              let subject = arabicSubject(after: p, end: verb, mentionAt: mentionAt, w),
+              subject.span.upperBound == w.tokens[verb - 1].range.upperBound else { return nil }
+        return subject
+    }
+
     /// clause says anything: the first place, up to `end`, where a comma
     /// or a given name opens a name (titles such as الدكتور, السفير skipped).
     /// Nothing past إن/أن, a cue or the end of the sentence.
@@ -508,10 +544,10 @@ extension Extractor {
             let comma = w.commaBefore(p)
             // A known person is the gazetteer's to read.
             if mentionAt[p] != nil, comma { return nil }
-            if comma || w.is(p, in: Extractor.arabicGivenNames) {
+            if comma || w.isGivenName(p) {
                 var n = p
                 while n < end, w.isRole(n), w.isDefinite(n) || w.is(n, in: Extractor.roleLinks) { n += 1 }
-                let given = n < end && w.is(n, in: Extractor.arabicGivenNames)
+                let given = n < end && w.isGivenName(n)
                 if n < end, given || comma, let name = arabicName(at: n, end: end, mentionAt: mentionAt, w, afterComma: true),
                    given || name.name.contains(" ") {
                     return name
@@ -549,7 +585,7 @@ extension Extractor {
                 // (After a given name a people's adjective is the family
                 // name: خالد المصري.)
                 || j > k && mentionAt[j].map({ !($0.isNisba && w.is(k, in: Extractor.arabicGivenNames)) }) == true
-                || w.flags[j].contains(.cue) || Extractor.mediaNouns.contains(strippedOf: g)
+                || w.flags[j].contains(.cue) && !w.isAli(j) || Extractor.mediaNouns.contains(strippedOf: g)
                 || Extractor.reports.contains(g) || Extractor.documents.contains(g) { break }
             // A definite word starts no name (الرئيس), but ends one (البرهان),
             // and follows عبد (عبد الفتاح).
@@ -578,7 +614,7 @@ extension Extractor {
         let clauseGoesOn = next >= end || w.gaps[next] != .none || w.slashBefore(next) || w.is(next, in: Extractor.clauseOpeners)
             || w.keys[next] == Bytes.lam
             || w.isWeekday(next) || w.keys[next].count > 8 && w.keys[next].starts(with: Bytes.lilAl)
-        let given = w.is(first, in: Extractor.arabicGivenNames) || (run.count > 1 && w.is(first, in: Extractor.compoundStarts))
+        let given = w.isGivenName(first) || (run.count > 1 && w.is(first, in: Extractor.compoundStarts))
         guard clauseGoesOn || (given && run.count > 1) else { return nil }
         if run.count == 1, !clauseGoesOn { return nil }
         if !given, !afterComma, run.count > 3 { return nil }
@@ -747,6 +783,11 @@ extension Extractor {
     static let arabicGivenNames = words(SpeakerLexicon.arabicGivenNames)
     /// Words that follow a subject when the clause goes on: "قال X إن",
     /// "أشار X إلى", "قال X في بيان", "قال X لوكالة", "قال X اليوم".
+    /// قد and لقد between a subject and its verb.
+    static let perfectParticles = words(["قد", "لقد", "وقد", "فقد", "ولقد"])
+    /// Words after which a clause may open with its subject.
+    static let subjectOpeners = words(["كان", "وكان", "كانت", "وكانت", "أن", "إن", "بأن", "وأن", "لأن", "كما", "فيما",
+                                       "بينما", "حيث", "لكن", "ولكن", "إذ", "أما", "وأما", "ان", "بان"])
     static let clauseOpeners = words(["ل", "لـ", "إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها", "إلى", "الى",
                                       "على", "عن", "في", "خلال", "لدى", "أمام", "اليوم", "أمس", "مساء", "صباح", "يوم",
                                       "للصحفيين", "للصحافيين", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لوسائل", "عبر",

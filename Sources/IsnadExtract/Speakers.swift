@@ -67,7 +67,9 @@ extension Extractor {
                 return firstOther
             default: break
             }
-            if Extractor.boundaries.contains(tokens[k].form) { break }
+            // (A name the gazetteer knows may start with a boundary's
+            // folded form: علي شمخاني.)
+            if Extractor.boundaries.contains(tokens[k].form), mentionAt[k] == nil { break }
             if let group = Extractor.groups[strippedOf: tokens[k].form] { return (group, tokens[k].range) }
             if let media = mediaGroup(at: k, end: end, tokens: tokens, mentionAt: mentionAt) { return media }
             if Extractor.pairs.contains(tokens[k].form), let pair = pair(before: k, mentionAt: mentionAt) { return (pair, tokens[k].range) }

@@ -357,6 +357,25 @@ import Testing
         #expect(actors("قال سامي الحداد إن الطريق مغلق. وأعربت عن انفتاحها على الحوار.").allSatisfy { $0 == "سامي الحداد" })
     }
 
+    @Test func arabicAliIsANameWhereTheTextSpellsAlaWithAlefMaqsura() {
+        // Normalisation folds على into علي; the article's own spelling of
+        // على tells the name Ali from the preposition.
+        #expect(actors("وقال وزير النقل علي برهان أوغلو إن الجسر سيفتح. وأكد على ضرورة الصيانة.")
+            == ["علي برهان أوغلو", "علي برهان أوغلو"])
+        #expect(actors("وقال السفير علي المنصوري إن الوفد وصل على متن طائرة خاصة.") == ["علي المنصوري"])
+    }
+
+    @Test func arabicSubjectBeforeTheVerb() {
+        // كان … قد قال, a clause that opens with its subject, and one
+        // after أن: the subject is before the verb.
+        #expect(actors("وكان الكعبي قد قال يوم الأحد إن الطريق آمن.") == ["الكعبي"])
+        #expect(actors("وكان رئيس البلدية سمير داود قال في ختام الجلسة إن الموازنة جاهزة.") == ["سمير داود"])
+        #expect(actors("هيئة الموانئ أعلنت أن الرصيف سيغلق.") == ["هيئة الموانئ"])
+        // A source tag set off by dashes, and حسبما, are not subjects.
+        #expect(actors("-موقع النهار- أعلن وزير المياه عادل الخطيب أنه استقال.") == ["عادل الخطيب"])
+        #expect(!actors("وصل الوفد صباحا، حسبما أفادت مصادر مطلعة.").contains("حسبما"))
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
         #expect(english.map(\.cue) == ["said", "warned of"])
