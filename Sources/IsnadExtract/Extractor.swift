@@ -291,6 +291,41 @@ package struct Extractor: Sendable {
             }
             return (chosen.name, chosen.span)
         }
+        /// The person a sentence opens with, when the article knows them:
+        /// a person the gazetteer knows, or a name met in full before ("Reid"
+        /// after "Harry Reid").
+        func personOpening(sentenceAt start: Int, before end: Int) -> (name: String, span: Range<Int>?)? {
+            var k = start
+            while k < end, Extractor.englishDeterminers.contains(tokens[k].form) || reader.isRole(k) { k += 1 }
+            guard k < end, reader.isCapital(k) else { return nil }
+            if let m = mentionAt[k], !m.isNisba, gazetteer.entries[m.entry].kind == "person", m.tokens.upperBound < end {
+                return (gazetteer.entries[m.entry].name, m.bytes)
+            }
+            var last = k
+            while last + 1 < end, reader.isCapital(last + 1), gaps[last + 1] == .none { last += 1 }
+            guard last + 1 < end, !reader.isCapital(last + 1) else { return nil }
+            if let full = namesByLast[keys[last]] ?? (last == k ? namesByFirst[keys[k]] : nil) {
+                return (full, tokens[k].range.lowerBound..<tokens[last].range.upperBound)
+            }
+            // A name new to the article opening the sentence, its verb
+            // after it ("Reid backed … when he said").
+            // (Not a participle, a possessive or a contraction: "Pressed",
+            // "Turkey's", "It'll".)
+            func plainName(_ j: Int) -> Bool {
+                let form = tokens[j].form
+                return mentionAt[j] == nil && !reader.isRole(j) && !reader.isOrgHead(j)
+                    && !Extractor.englishNonNames.contains(keys[j]) && !form.contains("'") && !form.contains("’")
+                    && !PlainForm.hasSuffix(form, "ed") && !PlainForm.hasSuffix(form, "ing")
+                    && !Extractor.slice(text, tokens[j].range).contains(where: { $0 == "'" || $0 == "’" })
+            }
+            guard k == start, last - k < 3, (k...last).allSatisfy(plainName),
+                  Extractor.subordinators.contains(keys[end - 1]),
+                  PlainForm.hasSuffix(tokens[last + 1].form, "ed") || PlainForm.hasSuffix(tokens[last + 1].form, "s")
+            else { return nil }
+            let span = tokens[k].range.lowerBound..<tokens[last].range.upperBound
+            return adopt(NamedSpeaker(name: Extractor.slice(text, span), kind: .person, span: span, nameSpan: span),
+                         over: nil, latin: true)
+        }
         // Each word's cue, looked up once: the search for where a cue's
         // clause ends looks ahead at the words the main loop comes to next.
         // Per word: -1 not looked up yet, 0 no cue, n the cue `cueHits[n - 1]`
@@ -542,7 +577,14 @@ package struct Extractor: Sendable {
                 if actor == nil, latin, let p = (max(start, i - 3)..<i).last(where: { Extractor.englishPronouns[tokens[$0].form] != nil }),
                    (p + 1..<i).allSatisfy({ Extractor.englishSkips.contains(tokens[$0].form) }),
                    let wanted = Extractor.englishPronouns[tokens[p].form] {
-                    actor = history.last { speakerKind($0.name) == wanted }
+                    // "Reid backed the plan when he said": a person who opens
+                    // the sentence and is known from before is who "he" is.
+                    if wanted == "person", p > start + 1, !(start..<p).contains(where: inQuote),
+                       let opener = personOpening(sentenceAt: start, before: p) {
+                        actor = opener
+                    } else {
+                        actor = history.last { speakerKind($0.name) == wanted }
+                    }
                 }
                 actor = actor ?? (plural ? previousGroup : nil) ?? sentenceActor ?? previousActor
                 guard var speaker = actor else { i = after; continue }

@@ -683,6 +683,8 @@ extension Extractor {
         ["ish", "an", "ese", "i", "ern", "ic"].contains { form.hasSuffix($0) }
     }
     /// What may open an English speaker phrase before its words.
+    /// Words that open a clause inside a sentence ("when he said").
+    static let subordinators = words(["when", "after", "as", "while", "before", "because", "since", "and", "but", "where"])
     static let englishDeterminers = words(["the", "a", "an", "his", "her", "its", "their"])
     /// How or when something was (not) said, never what: "did not respond
     /// directly", "declined immediately".

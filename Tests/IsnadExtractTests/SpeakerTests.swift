@@ -376,6 +376,18 @@ import Testing
         #expect(!actors("وصل الوفد صباحا، حسبما أفادت مصادر مطلعة.").contains("حسبما"))
     }
 
+    @Test func englishPronounInAClauseOfTheSentencesOwnSubject() {
+        // "he" in a clause after the sentence's subject is that subject,
+        // not the last speaker before.
+        #expect(actors("Carla Neves said the vote was close. Okafor stunned the chamber when he said the deal was off.")
+            == ["Carla Neves", "Okafor"])
+        // Known from before by the family name.
+        #expect(actors("Governor Paul Okafor said the vote was close. Carla Neves said it was not. Okafor replied after he said the count was wrong.")
+            .last == "Paul Okafor")
+        // A participle or a possessive opening the sentence is no name.
+        #expect(actors("Carla Neves said the vote was close. Pressed on the count, she said it was fair.") == ["Carla Neves", "Carla Neves"])
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
         #expect(english.map(\.cue) == ["said", "warned of"])
