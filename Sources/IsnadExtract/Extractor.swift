@@ -118,6 +118,14 @@ package struct Extractor: Sendable {
         /// "محذرا من أن", "مؤكدة: “…”"); otherwise it is an adjective
         /// ("حذرة", "عقوبات مشددة").
         func introducesSpeech(after k: Int) -> Bool {
+            // "واصفا الهجوم على المنشآت بأنه": what is described comes first.
+            if k > 0, Extractor.describers.contains(keys[k - 1]) {
+                for j in k..<min(tokens.count, k + 8) {
+                    if gaps[j] == .hard { return false }
+                    if gaps[j] == .quote || Extractor.describedAs.contains(keys[j]) { return true }
+                }
+                return false
+            }
             for j in k..<min(tokens.count, k + 3) {
                 if gaps[j] == .quote || (j > 0 && bytes[tokens[j - 1].range.upperBound..<tokens[j].range.lowerBound].contains(0x3A)) {
                     return true
@@ -371,7 +379,7 @@ package struct Extractor: Sendable {
             while i < end {
                 if inQuote(i) { i += 1; continue }
                 var found = cueAt(i).map { (stance: $0.stance, length: $0.length, isReport: $0.isReport, nominal: false) }
-                if found == nil, let stance = Extractor.nominal[keys[i]],
+                if found == nil, let stance = Extractor.participle(keys[i]),
                    Extractor.sayingNouns.contains(keys[i]) || introducesSpeech(after: i + 1),
                    // "صرح قائلا:": a participle that only introduces the
                    // words of a verb before it in its clause is that verb's.
@@ -424,7 +432,8 @@ package struct Extractor: Sendable {
                 let latin = (keys[i].first ?? 0) < 0x80
                 let plural = cue.length == 1 && (PlainForm.hasSuffix(tokens[i].form, "وا") || PlainForm.hasSuffix(tokens[i].form, "ون"))
                 // A vocalised passive ("اتُهمت") attributes nothing.
-                if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" { i = after; continue }
+                // (A participle's مُ is not a passive's: "مُشدّدًا".)
+                if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" && !cue.nominal { i = after; continue }
                 // "a person briefed on the talks": the formula of an
                 // anonymous source, not a briefing.
                 if latin, tokens[i].form == "briefed", i > start, i + 1 < end, tokens[i + 1].form == "on",
@@ -460,7 +469,8 @@ package struct Extractor: Sendable {
                         var k = from + 1
                         if Extractor.documents.contains(tokens[k].form), k + 1 < i { k += 1 }  // عن بيان التحالف
                         if Extractor.isOfficial(tokens[k].form) {
-                            actor = unnamed(at: k, end: i, tokens: tokens, mentionAt: mentionAt)
+                            actor = arabicSubject(after: k, end: i, mentionAt: mentionAt, reader).map { adopt($0, over: nil, latin: false) }
+                                ?? unnamed(at: k, end: i, tokens: tokens, mentionAt: mentionAt)
                         } else if let m = mentionAt[k], !m.isNisba, gazetteer.canSpeak(m.entry) {
                             actor = (gazetteer.entries[m.entry].name, m.bytes)
                         } else if let source = arabicSubject(after: k, end: i, mentionAt: mentionAt, reader) {
@@ -652,7 +662,7 @@ package struct Extractor: Sendable {
                                    || gaps[$0] == .none && Extractor.isThingSubject($0 - 1, reader))) || flags[$0].contains(.saying) && Extractor.isSaying(keys[$0])
                     && !(Extractor.introducers.contains(keys[$0]) && introducesWordsOfCue(before: $0, start: start))
                     // "…، مشيرا إلى أن …": a participle that says something of its own.
-                    || !latin && gaps[$0] == .comma && Extractor.nominal[keys[$0]] != nil && !Extractor.introducers.contains(keys[$0])
+                    || !latin && gaps[$0] == .comma && Extractor.participle(keys[$0]) != nil && !Extractor.introducers.contains(keys[$0])
                         && introducesSpeech(after: $0 + 1)) }
                 // …and before the words that link the two ("بينما", "لكنه").
                 let clauseLimit = nextCue.map { n in

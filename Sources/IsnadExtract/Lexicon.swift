@@ -71,6 +71,17 @@ extension Extractor {
         }
         return out
     }()
+    /// The stance of a participle of saying, with و or ف on it or not
+    /// ("ومؤكدا:").
+    static func participle(_ key: [UInt8]) -> String? {
+        if let stance = nominal[key] { return stance }
+        guard key.count > 8, Bytes.clitic(key[...]) == .conjunction else { return nil }
+        return nominal[key.dropFirst(2)]
+    }
+    /// Participles of describing ("واصفا الهجوم بأنه …"): the thing
+    /// described stands between them and what is said of it.
+    static let describers = WordSet(normalizing: ["واصفا", "واصفة", "واصفين", "ووصفا", "معتبرا", "معتبرة", "ومعتبرا"])
+    static let describedAs = WordSet(normalizing: ["بأنه", "بأنها", "بأنهم", "بأن", "بانه", "بانها", "بانهم", "بان"])
     /// Participles that say only "saying" (قائلا), which after a cue verb
     /// carry that verb's words rather than a statement of their own.
     static let introducers = WordSet(normalizing: ["قائلا", "قائلة", "قائلين", "قائلتين", "قائلان"])

@@ -411,8 +411,14 @@ extension Extractor {
         if w.isArabicStop(k) { return nil }
         // "مسؤول أميركي", "مصادر مطلعة": unnamed speakers are read elsewhere
         // (``unnamed(at:end:tokens:mentionAt:)``).
-        if Extractor.isOfficial(f) { return nil }
-        let isRole = w.isRole(k)
+        // An official of a body with a name after it ("مسؤول حزب الله حسين
+        // الخليل", "مسؤول المساعدات في الأمم المتحدة مارتن غريفيث") is read
+        // as a role; without a name it is left to the unnamed reader too.
+        let namedOfficial = Extractor.singularOfficials.contains(strippedOf: f) && k + 1 < limit && w.gaps[k + 1] == .none
+            && !Extractor.seniorWords.contains(Array(Extractor.bare(w.form(k + 1)).utf8))
+            && mentionAt[k + 1].map({ !$0.isNisba }) ?? !Extractor.isAdjectival(DateFinder.stripped(w.keys[k + 1]))
+        if Extractor.isOfficial(f), !namedOfficial { return nil }
+        let isRole = w.isRole(k) || namedOfficial
         let isOrg = w.isOrgHead(k)
         if isRole || isOrg {
             // The complement: definite words, nisba adjectives, names the
@@ -442,7 +448,9 @@ extension Extractor {
                 let previousIndefinite = !w.isDefinite(last) && mentionAt[last] == nil
                 if let m = mentionAt[j] {
                     // A person the gazetteer knows after the role is the name.
-                    if isRole, !m.isNisba, gazetteer.entries[m.entry].kind == "person" {
+                    // (Not after an official: "مسؤول في إدارة بايدن" is the
+                    // administration's.)
+                    if isRole, !namedOfficial, !m.isNisba, gazetteer.entries[m.entry].kind == "person" {
                         return NamedSpeaker(name: gazetteer.entries[m.entry].name, kind: .person,
                                             span: w.tokens[head].range.lowerBound..<m.bytes.upperBound, nameSpan: m.bytes)
                     }
@@ -455,6 +463,14 @@ extension Extractor {
                     last = m.tokens.upperBound - 1
                     j = m.tokens.upperBound
                     continue
+                }
+                // After a definite word, a definite noun that is not an
+                // adjective is no complement but the object ("نفى الجيش
+                // الاتهامات", "انتقد الوزير القرار"): construct chains have
+                // an indefinite head (وزارة الخارجية).
+                if last == head, w.isDefinite(head), Bytes.starts(w.keys[j], with: Bytes.al), !w.isRole(j), !w.isOrgHead(j),
+                   mentionAt[j] == nil, !Extractor.isAdjectival(w.keys[j]) {
+                    break
                 }
                 if w.isDefinite(j) {
                     // A rank or title after the role leads to the name:
@@ -501,6 +517,7 @@ extension Extractor {
                 }
                 // No name: the role speaks ("المتحدث باسم الجيش", "الوزير"),
                 // the holder named before if there is one.
+                if namedOfficial { return nil }
                 return NamedSpeaker(name: w.text(head, last), kind: .described, span: w.span(head, last))
             }
             return NamedSpeaker(name: w.text(head, last), kind: .institution, span: w.span(head, last))
@@ -582,6 +599,7 @@ extension Extractor {
                 || w.keys[j].count > 8 && (w.keys[j].suffix(4).elementsEqual(Bytes.ha) || w.keys[j].suffix(4).elementsEqual(Bytes.hum))
                 || j > k && w.keys[j].count > 8 && w.keys[j].starts(with: Bytes.lilAl)
                 || Extractor.isOfficial(g) || !Extractor.isArabic(g)
+                || Extractor.participle(w.keys[j]) != nil
                 // (After a given name a people's adjective is the family
                 // name: خالد المصري.)
                 || j > k && mentionAt[j].map({ !($0.isNisba && w.is(k, in: Extractor.arabicGivenNames)) }) == true
@@ -614,7 +632,10 @@ extension Extractor {
         let clauseGoesOn = next >= end || w.gaps[next] != .none || w.slashBefore(next) || w.is(next, in: Extractor.clauseOpeners)
             || w.keys[next] == Bytes.lam
             || w.isWeekday(next) || w.keys[next].count > 8 && w.keys[next].starts(with: Bytes.lilAl)
+        // (A word and a family nisba are a given and a family name: غيث
+        // التميمي.)
         let given = w.isGivenName(first) || (run.count > 1 && w.is(first, in: Extractor.compoundStarts))
+            || run.count == 2 && !w.isDefinite(first) && Extractor.isFamilyNisba(w.keys[last])
         guard clauseGoesOn || (given && run.count > 1) else { return nil }
         if run.count == 1, !clauseGoesOn { return nil }
         if !given, !afterComma, run.count > 3 { return nil }
@@ -774,7 +795,9 @@ extension Extractor {
     /// Verbs whose object is whom it was said to ("told Reuters").
     static let addressVerbs = words(["told", "tells", "telling", "tell", "briefed", "informed"])
     static let passiveAuxiliaries = words(["was", "were", "been", "being", "is", "are", "be"])
-    static let arabicSkips = words(["أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا"])
+    static let arabicSkips = words(["أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا", "فيه", "فيها",
+                                    "خلاله", "خلالها"])
+    static let singularOfficials = words(["مسؤول", "المسؤول", "مسئول", "المسئول"])
     static let arabicRoleWords = words(SpeakerLexicon.arabicRoles)
     static let arabicOrgHeads = words(SpeakerLexicon.arabicOrgHeads)
     /// Indefinite nouns that open a complement in construct (وزير خارجية).
@@ -785,6 +808,20 @@ extension Extractor {
     static let arabicGivenNames = words(SpeakerLexicon.arabicGivenNames)
     /// Words that follow a subject when the clause goes on: "قال X إن",
     /// "أشار X إلى", "قال X في بيان", "قال X لوكالة", "قال X اليوم".
+    /// An Arabic adjective after a definite noun: a nisba (السوداني,
+    /// الثوري, الخارجية), or one of the common others (العام, المتحدة).
+    static func isAdjectival(_ key: [UInt8]) -> Bool {
+        let ya: [UInt8] = [0xD9, 0x8A], yaHa: [UInt8] = [0xD9, 0x8A, 0xD9, 0x87]
+        let yin: [UInt8] = [0xD9, 0x8A, 0xD9, 0x8A, 0xD9, 0x86], yun: [UInt8] = [0xD9, 0x8A, 0xD9, 0x88, 0xD9, 0x86]
+        if key.suffix(2).elementsEqual(ya) || key.suffix(4).elementsEqual(yaHa) || key.suffix(6).elementsEqual(yin)
+            || key.suffix(6).elementsEqual(yun) { return true }
+        return commonAdjectives.contains(key)
+    }
+    static let commonAdjectives = words(["العام", "العامة", "الخاص", "الخاصة", "المكلف", "المكلفة", "السابق", "السابقة",
+                                         "الأسبق", "الجديد", "الجديدة", "المؤقت", "المؤقتة", "الدائم", "الدائمة", "المساعد",
+                                         "الأول", "الأولى", "المتحدة", "الكبير", "الكبرى", "الأعلى", "العليا", "الأحمر",
+                                         "الأبيض", "الحر", "المسلحة", "المستقل", "المستقلة", "الموحد", "الموحدة", "العربية",
+                                         "المنتخب", "المنتهية", "الأمريكية", "المشترك", "المشتركة", "الأوسط", "الشعبية"])
     /// قد and لقد between a subject and its verb.
     static let perfectParticles = words(["قد", "لقد", "وقد", "فقد", "ولقد"])
     /// Words after which a clause may open with its subject.

@@ -388,6 +388,42 @@ import Testing
         #expect(actors("Carla Neves said the vote was close. Pressed on the count, she said it was fair.") == ["Carla Neves", "Carla Neves"])
     }
 
+    @Test func arabicParticiplesOfDescribingAndVocalised() {
+        // "واصفا X بأنه …": the thing described comes before what is said.
+        let described = extract("ونفت الشركة الخبر، واصفة التقرير المنشور أمس بأنه \"مختلق\".")
+        #expect(described.map(\.cue) == ["ونفت", "واصفة"])
+        // A participle with و on it, and one written with its vowels
+        // (مُ is not a passive's here).
+        #expect(extract("وقال الوزير إن الحل سياسي، ومؤكداً: \"لن نتراجع\".").map(\.cue) == ["وقال", "ومؤكدا"])
+        #expect(extract("وقال المدير إن الخطة جاهزة، مُشدّدًا على أنّ التنفيذ سيبدأ قريبا.").count == 2)
+        // A participle is never a name after a role and a comma.
+        #expect(actors("وانتقد الوزير القرار، مشيدًا بجهود الوسطاء.") == ["الوزير"])
+    }
+
+    @Test func arabicDefiniteObjectAfterADefiniteSubject() {
+        // Construct chains have an indefinite head; after a definite one a
+        // definite noun that is no adjective is the object.
+        #expect(actors("ونفى الجيش الاتهامات الواردة في التقرير.") == ["الجيش"])
+        #expect(actors("وقالت الشرطة المحلية إن الطريق مغلق.") == ["الشرطة المحلية"])
+        #expect(actors("وقالت ميليشيا الدعم السريع إنها انسحبت.") == ["ميليشيا الدعم السريع"])
+    }
+
+    @Test func arabicOfficialOfABodyWithAName() {
+        // "مسؤول X" with a name after it is that person; without one, or
+        // with a rank or nationality, an unnamed official.
+        #expect(actors("وقال مسؤول الإغاثة في الهلال الأحمر كريم الساعدي إن القوافل وصلت. وأضاف الساعدي أن الطريق آمن.")
+            == ["كريم الساعدي", "كريم الساعدي"])
+        #expect(actors("وقال مسؤول رفيع إن الوفد وصل.") == ["unnamed senior official"])
+        // A known person after an institution is whose it is.
+        #expect(actors("يوضح مسؤول في إدارة بايدن أن القرار نهائي.").first != "Joe Biden")
+    }
+
+    @Test func arabicNamesWithAFamilyNisbaAndAfterFiHi() {
+        // A word and a family nisba are a name; فيه after the verb is skipped.
+        #expect(actors("فيما كشف نزار الحلبوسي في مقابلة أن الاتفاق انهار.") == ["نزار الحلبوسي"])
+        #expect(actors("في بيان أعلن فيه رئيس الهيئة سامر الخطيب أن الموعد تأجل.") == ["سامر الخطيب"])
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
         #expect(english.map(\.cue) == ["said", "warned of"])
