@@ -851,28 +851,51 @@ package struct Extractor: Sendable {
                 // said": two named speakers joined by "and" before the verb
                 // are two statements (a body acting as one, "US and European
                 // officials", is described and stays one).
-                if latin, named, let span = speaker.span, let p = tokenAt(span.lowerBound), p < i, var joint = out.last,
+                if latin, named, let span = speaker.span, let p0 = tokenAt(span.lowerBound), p0 < i, var joint = out.last,
                    !speaker.name.hasPrefix("unnamed") {
+                    // (The phrase read may hold the whole list: its last name
+                    // is after the last "and".)
+                    let p = tokenAt(span.upperBound - 1).flatMap { last in (p0..<last).last { tokens[$0].form == "and" } }.map { $0 + 1 } ?? p0
                     var q = p - 1
                     while q > start, gaps[q + 1] == .none, reader.isRole(q) || Extractor.englishHonorificWords.contains(tokens[q].form) { q -= 1 }
                     if q > start, tokens[q].form == "and", gaps[q + 1] == .none, gaps[q] == .none, reader.isCapital(q - 1),
                        let other = englishPhrase(endingAt: q - 1, start: start, reader), other.kind != .described,
-                       // ("Britain, France and Germany announced": a list acts as one bloc.)
                        // ("Lawyers for Kern and Cruz said": whom they act for.)
-                       tokenAt(other.span.lowerBound).map({ k in gaps[k] != .comma
-                           && !(max(start, k - 1)..<q).contains { ["for", "of", "to", "with", "by"].contains(tokens[$0].form) } }) ?? true {
-                        var first = adopt(other, over: nil, latin: true)
-                        // (A capital speaks for its country, as the speaker's did.)
-                        if let e = gazetteer.entry(named: first.name), gazetteer.entries[e].kind == "place",
-                           (gazetteer.entries[e].role ?? "").hasPrefix("capital of"), let country = gazetteer.entries[e].country {
-                            first.name = country
+                       let k = tokenAt(other.span.lowerBound),
+                       !(max(start, k - 1)..<q).contains(where: { ["for", "of", "to", "with", "by"].contains(tokens[$0].form) }) {
+                        // "The UN, US and EU called for": a list of names the
+                        // gazetteer knows is one statement each; a list of
+                        // others ("Norway's unions, farmers and …") stays one.
+                        var items = [other]
+                        var first = k
+                        while first - 1 > start, gaps[first] == .comma, items.count < 8,
+                              let item = englishPhrase(endingAt: first - 1, start: start, reader), item.kind != .described,
+                              let at = tokenAt(item.span.lowerBound), at < first {
+                            items.append(item)
+                            first = at
                         }
-                        if first.name != speaker.name {
-                            joint.actor = first.name
-                            joint.actorSpan = first.span
-                            joint.newActorKind = newSpeakers[Array(first.name.utf8)]
-                            joint.about.removeAll { $0 == first.name }
-                            out.append(joint)
+                        let list = gaps[k] == .comma
+                        let adopted = items.reversed().map { item -> (name: String, span: Range<Int>?) in
+                            var one = adopt(item, over: nil, latin: true)
+                            // (A capital speaks for its country, as the speaker's did.)
+                            if let e = gazetteer.entry(named: one.name), gazetteer.entries[e].kind == "place",
+                               (gazetteer.entries[e].role ?? "").hasPrefix("capital of"), let country = gazetteer.entries[e].country {
+                                one.name = country
+                            }
+                            return one
+                        }
+                        func isKnown(_ span: Range<Int>?) -> Bool {
+                            span.map { tokenRange($0).contains { mentionAt[$0].map { !$0.isNisba } == true } } ?? false
+                        }
+                        let known = items.allSatisfy { isKnown($0.span) } && isKnown(span)
+                        if !list || (items.count > 1 || first == k) && known && (first == start || gaps[first] != .comma) {
+                            for one in adopted where one.name != speaker.name {
+                                joint.actor = one.name
+                                joint.actorSpan = one.span
+                                joint.newActorKind = newSpeakers[Array(one.name.utf8)]
+                                joint.about.removeAll { $0 == one.name }
+                                out.append(joint)
+                            }
                         }
                     }
                 }
