@@ -427,6 +427,13 @@ import Testing
         #expect(actors("في بيان أعلن فيه رئيس الهيئة سامر الخطيب أن الموعد تأجل.") == ["سامر الخطيب"])
     }
 
+    @Test func englishCuesOfComplaintAndBlame() {
+        let found = extract("The council complained of daily incursions. The mayor attributed the fire to arson. Farmers protested the new quotas.")
+        #expect(found.map(\.stance) == ["condemn", "accuse", "condemn"])
+        // A passive attributes nothing.
+        #expect(extract("The remark was attributed to the mayor.").isEmpty)
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
         #expect(english.map(\.cue) == ["said", "warned of"])
