@@ -44,6 +44,11 @@ import Testing
         Case(query: "date:soon", id: "bad-value", message: "expected a date for 'date', found 'soon'", marked: "soon"),
         Case(query: "actor:", id: "expected-value", message: "expected a value after 'actor:'", marked: ""),
         Case(query: "date>", id: "expected-value", message: "expected a value after 'date>'", marked: ""),
+        // Fixed bug: a keyword after a space took the value's place for AND
+        // and OR (not NOT): `actor: AND stance:deny` parsed as `actor:AND`.
+        Case(query: "actor: AND stance:deny", id: "expected-value", message: "expected a value after 'actor:'", marked: ""),
+        Case(query: "actor: OR stance:deny", id: "expected-value", message: "expected a value after 'actor:'", marked: ""),
+        Case(query: "actor: NOT stance:deny", id: "expected-value", message: "expected a value after 'actor:'", marked: ""),
         Case(query: "a ) b", id: "unmatched-closing-parenthesis", message: "')' without a matching '('", marked: ")"),
         Case(query: "actor=Kirby", id: "unexpected-character", message: "unexpected character '='", marked: "=",
              help: "to match a field, use ':', as in 'actor:Kirby'"),
