@@ -110,6 +110,7 @@ public final class Store: Sendable {
                 var found: Set<String> = []
                 for (record, extractions) in zip(pending, Store.extract(pending, with: extractor)) {
                     let statements = Store.statements(of: record, extractions)
+                    if statements.isEmpty { summary.withoutStatements += 1 }
                     // A speaker already in the store keeps their record.
                     for speaker in Store.newSpeakers(extractions) where found.insert(speaker.name).inserted {
                         if try index.entityID(named: speaker.name, txn: txn) == nil { batch.entities.append(Store.withLatinAlias(speaker)) }
@@ -220,6 +221,9 @@ public struct IngestSummary: Sendable, Equatable {
     public var unchanged = 0
     /// Statements extracted from the added and replaced articles.
     public var statements = 0
+    /// Added and replaced articles in which extraction found no statement
+    /// (they are stored and searchable all the same).
+    public var withoutStatements = 0
     /// Files, lines or articles that were refused, with the reason
     /// (``Store/ingest(files:progress:)`` only: the others throw).
     public var rejected: [LoadedArticles.Rejection] = []
