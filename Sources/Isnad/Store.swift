@@ -156,6 +156,23 @@ public final class Store: Sendable {
         return results
     }
 
+    /// The store format this build writes. A store of an older format is
+    /// read as it is and upgraded in place by the first write to it
+    /// (``Statistics/formatVersion`` is the store's own).
+    public static let currentFormatVersion = Schema.format.version
+
+    /// What queries miss on this store until a write upgrades it, in words,
+    /// or nil when they miss nothing. A store of format 6 or older was
+    /// indexed with light10 exactly, which stems `باليستية` `يست` but
+    /// `الباليستية` `باليست`: a store opened read-only answers with those
+    /// stems until an ingest or an import upgrades it.
+    public var upgradeNote: String? {
+        guard index.environment.storedFormatVersion < Schema.analyzerFormat else { return nil }
+        return "its text was indexed with an older Arabic stemmer, so searches for a few words "
+            + "(such as 'باليستية') miss some of their forms until the store is upgraded; "
+            + "any ingest or import upgrades it"
+    }
+
     /// Counts and sizes of the store.
     public func statistics() throws -> Statistics {
         let info = try index.environment.info()

@@ -40,11 +40,19 @@ struct StoreOptions: ParsableArguments {
         var configuration = Store.Configuration()
         configuration.readOnly = readOnly
         configuration.create = !readOnly
+        let store: Store
         do {
-            return try Store(path: path, configuration: configuration)
+            store = try Store(path: path, configuration: configuration)
         } catch let error as StoreError {
             throw CLIError.store(error)
         }
+        // A writer has upgraded an older store already; a reader says what
+        // its answers may miss.
+        if readOnly, let note = store.upgradeNote {
+            let version = (try? store.statistics()).map { String($0.formatVersion) } ?? "?"
+            printError("note: '\(path)' has store format \(version): \(note)")
+        }
+        return store
     }
 }
 
