@@ -67,8 +67,12 @@ extension IsnadCommand {
             }
             let names = configuration.subcommands.map { $0._commandName } + ["help"]
             if names.contains(argument) { return nil }
+            // A query typed without `query` (it has a field, a space or a
+            // pipe) is pointed to the command that runs it.
+            let looksLikeQuery = argument.contains { ":| <>\"".contains($0) }
             let help = Suggestion.nearest(to: argument, in: names).map { "help: did you mean '\($0)'?" }
-                ?? "help: the commands are " + names.filter { $0 != "help" }.joined(separator: ", ")
+                ?? (looksLikeQuery ? "help: to run a query, write 'isnad query' before it"
+                    : "help: the commands are " + names.filter { $0 != "help" }.joined(separator: ", "))
             return "error: unknown command '\(argument)'\n\(help)"
         }
         return nil

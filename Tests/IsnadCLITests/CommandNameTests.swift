@@ -26,6 +26,12 @@ import Testing
         #expect(run.stderr.hasPrefix("error: unknown command 'check'\nhelp: the commands are repl, query, run,"))
     }
 
+    @Test func aQueryWithoutTheQueryCommandIsPointedToIt() throws {
+        let run = try cli.isnad(["actor:Kirby stance:deny"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: unknown command 'actor:Kirby stance:deny'\nhelp: to run a query, write 'isnad query' before it\n")
+    }
+
     @Test func knownCommandsAndOptionsStillParse() throws {
         #expect(try cli.isnad(["stats", "--help"]).status == 0)
         #expect(try cli.isnad(["help", "stats"]).status == 0)
