@@ -8,6 +8,10 @@ public struct LoadedArticles: Sendable {
     public var articles: [Article] = []
     /// Each refused file or line, with the reason in words.
     public var rejected: [Rejection] = []
+    /// Files met in folders and not read for their type (a `README.md`, a
+    /// PDF, a `statements.jsonl`), in the order met. They are no error:
+    /// a folder of articles often holds other files.
+    public var passedOver: [String] = []
 
     /// A file, line or article refused, and why.
     public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
@@ -122,6 +126,8 @@ extension Article {
                     load(child, into: &loaded, catalogue: &catalogue, fromText: &fromText, visited: &visited)
                 } else if catalogueNames.contains(name) {
                     readCatalogue(child, into: &catalogue)
+                } else {
+                    loaded.passedOver.append(child)
                 }
             }
             return

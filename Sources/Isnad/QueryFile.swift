@@ -68,12 +68,26 @@ public struct QueryFile: Sendable {
     ///   not declared in the file.
     public init(contentsOf path: String, parameters: [String: String] = [:]) throws(Problem) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Problem(path: path, line: 0, column: 0, message: "cannot read the file", lineText: "")
+            throw Problem(path: path, line: 0, column: 0, message: "cannot read the file: \(QueryFile.whyUnreadable(path))",
+                          lineText: "")
         }
         guard let source = String(data: data, encoding: .utf8) else {
             throw Problem(path: path, line: 0, column: 0, message: "not valid UTF-8", lineText: "")
         }
         try self.init(path: path, source: source, overrides: parameters)
+    }
+
+    /// Why the file at `path` cannot be read, in the system's words ("No
+    /// such file or directory"), or that it is a folder: Foundation's
+    /// `contents(atPath:)` only says that it could not.
+    static func whyUnreadable(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return String(cString: strerror(errno)) }
+        if info.st_mode & 0o170000 == 0o040000 { return "it is a folder" }  // S_IFMT, S_IFDIR
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        return "it could not be read to the end"
     }
 
     /// Reads queries from `source`, naming it `path` in messages.

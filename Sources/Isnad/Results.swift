@@ -16,8 +16,17 @@ public struct Statement: Sendable, Hashable, Identifiable {
     /// The statement's id: `ARTICLE:N` for extracted statements (the Nth in
     /// the article's text), or the id an import gave.
     public var id: String
-    /// The id of the article it comes from.
+    /// The id of the article it comes from. The query language calls it
+    /// `doc` (`doc:a0000001`, `| fields doc`), and so do JSON output and
+    /// the JSON Lines files of `import` and `export`; ``doc`` is the same
+    /// value by that name.
     public var article: String
+    /// The id of the article it comes from, by the name the query
+    /// language and JSON give it: the same as ``article``.
+    public var doc: String {
+        get { article }
+        set { article = newValue }
+    }
     /// The actor's canonical name (`John Kirby`, also when the text said كيربي).
     public var actor: String?
     /// What the actor does: deny, warn, confirm, ….

@@ -110,6 +110,7 @@ public final class Store: Sendable {
                 var found: Set<String> = []
                 for (record, extractions) in zip(pending, Store.extract(pending, with: extractor)) {
                     let statements = Store.statements(of: record, extractions)
+                    if statements.isEmpty { summary.withoutStatements += 1 }
                     // A speaker already in the store keeps their record.
                     for speaker in Store.newSpeakers(extractions) where found.insert(speaker.name).inserted {
                         if try index.entityID(named: speaker.name, txn: txn) == nil { batch.entities.append(Store.withLatinAlias(speaker)) }
@@ -153,6 +154,23 @@ public final class Store: Sendable {
             }
         }
         return results
+    }
+
+    /// The store format this build writes. A store of an older format is
+    /// read as it is and upgraded in place by the first write to it
+    /// (``Statistics/formatVersion`` is the store's own).
+    public static let currentFormatVersion = Schema.format.version
+
+    /// What queries miss on this store until a write upgrades it, in words,
+    /// or nil when they miss nothing. A store of format 6 or older was
+    /// indexed with light10 exactly, which stems `باليستية` `يست` but
+    /// `الباليستية` `باليست`: a store opened read-only answers with those
+    /// stems until an ingest or an import upgrades it.
+    public var upgradeNote: String? {
+        guard index.environment.storedFormatVersion < Schema.analyzerFormat else { return nil }
+        return "its text was indexed with an older Arabic stemmer, so searches for a few words "
+            + "(such as 'باليستية') miss some of their forms until the store is upgraded; "
+            + "any ingest or import upgrades it"
     }
 
     /// Counts and sizes of the store.
@@ -220,6 +238,9 @@ public struct IngestSummary: Sendable, Equatable {
     public var unchanged = 0
     /// Statements extracted from the added and replaced articles.
     public var statements = 0
+    /// Added and replaced articles in which extraction found no statement
+    /// (they are stored and searchable all the same).
+    public var withoutStatements = 0
     /// Files, lines or articles that were refused, with the reason
     /// (``Store/ingest(files:progress:)`` only: the others throw).
     public var rejected: [LoadedArticles.Rejection] = []

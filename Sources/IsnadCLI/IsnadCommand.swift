@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IsnadQuery
 
 @main
 struct IsnadCommand: ParsableCommand {
@@ -29,6 +30,10 @@ struct IsnadCommand: ParsableCommand {
     /// error. ArgumentParser reports usage errors as 64 (EX_USAGE); they are
     /// mapped to 2 here so every command follows one table.
     static func main() {
+        if let message = unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
+            printError(message)
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -41,3 +46,36 @@ struct IsnadCommand: ParsableCommand {
         }
     }
 }
+
+extension IsnadCommand {
+    /// The REPL's options that take a value: what follows them is no command.
+    static let replOptionsWithValues: Set<String> = ["--store", "--format"]
+
+    /// The message for a first word that names no command (`isnad stat`),
+    /// nil when there is none. Without this check the word fell to the
+    /// default command, the REPL, which said "Unexpected argument 'stat'"
+    /// and showed its own usage, and `isnad check --help` printed the
+    /// REPL's help as if `check` were the REPL.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        var k = 0
+        while k < arguments.count {
+            let argument = arguments[k]
+            if argument == "--" { return nil }
+            if argument.hasPrefix("-") {
+                k += replOptionsWithValues.contains(argument) ? 2 : 1
+                continue
+            }
+            let names = configuration.subcommands.map { $0._commandName } + ["help"]
+            if names.contains(argument) { return nil }
+            // A query typed without `query` (it has a field, a space or a
+            // pipe) is pointed to the command that runs it.
+            let looksLikeQuery = argument.contains { ":| <>\"".contains($0) }
+            let help = Suggestion.nearest(to: argument, in: names).map { "help: did you mean '\($0)'?" }
+                ?? (looksLikeQuery ? "help: to run a query, write 'isnad query' before it"
+                    : "help: the commands are " + names.filter { $0 != "help" }.joined(separator: ", "))
+            return "error: unknown command '\(argument)'\n\(help)"
+        }
+        return nil
+    }
+}
+

@@ -17,10 +17,17 @@ struct StoreOptions: ParsableArguments {
 
     /// `$XDG_DATA_HOME/isnad` (~/.local/share/isnad): the default store and
     /// the REPL's history.
-    static var dataFolder: String {
-        let environment = ProcessInfo.processInfo.environment
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+    static var dataFolder: String { dataFolder(environment: ProcessInfo.processInfo.environment) }
+
+    /// `$XDG_DATA_HOME/isnad`, else `$HOME/.local/share/isnad`, as the XDG
+    /// Base Directory specification says. `NSHomeDirectory()` comes last
+    /// only: it reads the password database, not `$HOME`, so a user (or a
+    /// test) who sets `HOME` to another folder would still write into the
+    /// home folder the password database names.
+    static func dataFolder(environment: [String: String]) -> String {
+        func nonEmpty(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let data = nonEmpty("XDG_DATA_HOME")
+            ?? ((nonEmpty("HOME") ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
         return (data as NSString).appendingPathComponent("isnad")
     }
 
@@ -33,11 +40,19 @@ struct StoreOptions: ParsableArguments {
         var configuration = Store.Configuration()
         configuration.readOnly = readOnly
         configuration.create = !readOnly
+        let store: Store
         do {
-            return try Store(path: path, configuration: configuration)
+            store = try Store(path: path, configuration: configuration)
         } catch let error as StoreError {
             throw CLIError.store(error)
         }
+        // A writer has upgraded an older store already; a reader says what
+        // its answers may miss.
+        if readOnly, let note = store.upgradeNote {
+            let version = (try? store.statistics()).map { String($0.formatVersion) } ?? "?"
+            printError("note: '\(path)' has store format \(version): \(note)")
+        }
+        return store
     }
 }
 

@@ -512,11 +512,11 @@ struct BatchWriter {
     }
 
     /// Takes `id` off the lists of the words of `texts` (analysed as when
-    /// they were indexed) under `space` and its form space, and for
-    /// statements off the terms' positions.
-    mutating func unindex(_ texts: some Sequence<String>, space: TextSpace, id: UInt32) {
+    /// they were indexed: by `analyzer`, else the current one) under `space`
+    /// and its form space, and for statements off the terms' positions.
+    mutating func unindex(_ texts: some Sequence<String>, space: TextSpace, id: UInt32, analyzer: Analyzer? = nil) {
         var words = BatchWords()
-        let start = words.append(texts, positions: false, analyzer: analyzer)
+        let start = words.append(texts, positions: false, analyzer: analyzer ?? self.analyzer)
         let entry = words.entry(at: start)
         for term in entry.terms {
             let key = [space.rawValue] + words.words.key(term)

@@ -19,12 +19,15 @@ package enum Schema {
     /// columns only (``ColumnLayout``), and keys articles' statement lists
     /// by ``FieldIndex/doc`` where they were ``FieldIndex/legacyDoc``. An
     /// older store is read as it is when opened read-only and upgraded
-    /// when opened for writing (Upgrade.swift).
+    /// when opened for writing (Upgrade.swift). Format 7 stems the words
+    /// whose own first letters light10 takes for a prefix (`باليستية`) as
+    /// their definite forms (``ArabicLightStemmer/ownLetterStems``); the
+    /// upgrade indexes the texts that hold such words again.
     ///
     /// Its databases are created together with the format record, in one
     /// transaction, so a store is never found half made.
     package static let format = StoreFormat(
-        identifier: "isnad", version: 6, oldestReadable: 3, creator: "isnad \(toolVersion)",
+        identifier: "isnad", version: 7, oldestReadable: 3, creator: "isnad \(toolVersion)",
         databases: databases)
 
     /// Every named database of a store and its options.
@@ -71,6 +74,10 @@ package enum Schema {
 
     /// The first format of ``ColumnLayout/current``.
     static let columnsFormat = 6
+    /// The first format whose texts are indexed with the Arabic stemmer
+    /// that keeps the own letters of ``ArabicLightStemmer/ownLetterStems``
+    /// (before: light10 exactly).
+    package static let analyzerFormat = 7
 
     package enum Counter: String {
         case nextArticle = "next_article"
@@ -214,7 +221,7 @@ package final class IndexStore: Sendable {
         meta = try open(Schema.meta)
         let older = environment.storedFormatVersion < Schema.columnsFormat
         layout = older && readOnly ? .legacy : .current
-        if older && !readOnly { try upgrade() }
+        if environment.storedFormatVersion < Schema.format.version && !readOnly { try upgrade() }
     }
 }
 

@@ -1,7 +1,10 @@
 /// Turns text into tokens for the index and the query language.
 ///
 /// - `Analyzer(language: .arabic)` equals `../shared/tools/refanalyzer.py`
-///   token for token: its normalisation and tokenisation, then light10.
+///   token for token (its normalisation and tokenisation, then light10),
+///   but for the few words whose own first letters light10 takes for a
+///   prefix (``ArabicLightStemmer/ownLetterStems``: `باليستية` stems as
+///   `الباليستية` does); `arabicStemmer: .light10` is the reference exactly.
 /// - `Analyzer(language: .english)` normalises the same way, keeps an
 ///   apostrophe between Latin letters inside the word (`kirby's`, `don't`),
 ///   and stems with Snowball's English stemmer, which drops possessive `'s`.
@@ -16,10 +19,15 @@ package struct Analyzer: Sendable, Equatable {
     /// The language every word is analysed as; nil routes each word by its script.
     package var language: Language?
     package var stemming: Bool
+    /// How Arabic words are stemmed; `.light10` is what stores before
+    /// format 7 were indexed with (their upgrade takes those stems off).
+    package var arabicStemmer: ArabicLightStemmer.Variant
 
-    package init(language: Language? = nil, stemming: Bool = true) {
+    package init(language: Language? = nil, stemming: Bool = true,
+                 arabicStemmer: ArabicLightStemmer.Variant = .keepingWordLetters) {
         self.language = language
         self.stemming = stemming
+        self.arabicStemmer = arabicStemmer
     }
 
     /// Calls `body` for each token of `text`, in order.
@@ -76,7 +84,7 @@ package struct Analyzer: Sendable, Equatable {
             }
             switch script {
             case .arabic:
-                let stem = ArabicLightStemmer.stem(word)
+                let stem = ArabicLightStemmer.stem(word, variant: arabicStemmer)
                 body(word, stem.count == word.count ? .same : .range(stem), range)
             case .latin:
                 let stem = EnglishStemmer.stem(word)

@@ -66,7 +66,7 @@ import IsnadText
             let stats = try isnad(["stats", "--store", store])
             #expect(stats.status == 0)
             #expect(stats.stdout.contains("articles    12"))
-            #expect(stats.stdout.contains("format      6 (created by isnad 0.1.0)"))
+            #expect(stats.stdout.contains("format      7 (created by isnad 0.1.0)"))
         }
     }
 
@@ -94,6 +94,22 @@ import IsnadText
             let unreadable = try isnad(["ingest", "--store", folder + "/s", folder + "/nothing-here.txt"])
             #expect(unreadable.status == 1)
             #expect(unreadable.stderr.contains("no such file or folder"))
+
+            // Fixed (issue 34): a skipped file exits 1 as docs/cli.md says;
+            // files of other types are one line; articles without
+            // statements are counted.
+            let mixed = folder + "/mixed"
+            try FileManager.default.createDirectory(atPath: mixed, withIntermediateDirectories: true)
+            let fm = FileManager.default
+            _ = fm.createFile(atPath: mixed + "/a.txt", contents: Data("John Kirby denied the reports on Monday.".utf8))
+            _ = fm.createFile(atPath: mixed + "/b.txt", contents: Data("Nothing attributed here.".utf8))
+            _ = fm.createFile(atPath: mixed + "/empty.txt", contents: Data())
+            for name in ["notes.md", "scan.pdf", "other.pdf", "LICENSE"] { _ = fm.createFile(atPath: mixed + "/" + name, contents: Data("x".utf8)) }
+            let partial = try isnad(["ingest", "--store", folder + "/m", mixed])
+            #expect(partial.status == 1)
+            #expect(partial.stderr.contains("skipped: \(mixed)/empty.txt: empty file\n"))
+            #expect(partial.stderr.contains("4 files of other types passed over: .md, .pdf, no extension\n"))
+            #expect(partial.stdout == "2 added, 0 replaced, 0 unchanged, 1 skipped, 1 statements (1 article gave none) → \(folder)/m\n")
 
             let usage = try isnad(["stats", "--no-such-flag"])
             #expect(usage.status == 2)

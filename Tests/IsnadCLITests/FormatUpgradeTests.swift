@@ -48,8 +48,8 @@ extension CommandLineTests {
             // be mapped) upgrades it first.
             let upgrade = try isnad(["import", "--store", store, "--statements", "/dev/null"])
             #expect(upgrade.status == 0, "\(upgrade.stderr)")
-            #expect(try format() == "6")
-            try answersAsBefore("upgraded to format 6")
+            #expect(try format() == "7")
+            try answersAsBefore("upgraded to format 7")
             let after = try isnad(["export", "--store", store, "--out", folder + "/after"])
             #expect(after.status == 0, "\(after.stderr)")
             for file in ["statements.jsonl", "articles.jsonl", "entities.jsonl"] {
@@ -87,6 +87,49 @@ extension CommandLineTests {
             #expect(try count("doc:sample-en-02") == 4)
             #expect(try count(kirby) == denials + 1)
             #expect(try count("is:article doc:sample-en-02") == 1)
+        }
+    }
+
+    /// `Fixtures/format6-store` was made by `isnad ingest` at commit
+    /// 0194cb6 (store format 6, light10 exactly) from the sample's
+    /// `ar-2024-09-missiles.txt` and `en-2024-09-blinken-missiles.txt`, then
+    /// `isnad compact`. Its text holds `الباليستية` once and `باليستية`
+    /// twice, which light10 stemmed `باليست` and `يست`.
+    @Test func formatSixStoreIsReindexedForTheOwnLetterWords() throws {
+        let queries = [#""صواريخ باليستية""#, #""الصواريخ الباليستية""#, #"text:"الصواريخ الباليستية""#,
+                       "باليستية", "الباليستية", "يست", "باليست*", "صواريخ", #"quote:"صواريخ باليستية""#,
+                       "missiles", "stance:deny"]
+        func counts(_ store: String) throws -> [Int?] {
+            try queries.map { query in
+                let run = try isnad(["query", "--store", store, "--format", "csv", query + " | count"])
+                return Int(run.stdout.split(separator: "\r\n").last ?? "")
+            }
+        }
+        try withFolder { folder in
+            let old = folder + "/old", fresh = folder + "/fresh"
+            try FileManager.default.createDirectory(atPath: old, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Self.fixtures + "/format6-store/data.mdb", toPath: old + "/data.mdb")
+            let ingested = try isnad(["ingest", "--store", fresh, "examples/corpus/ar-2024-09-missiles.txt",
+                                      "examples/corpus/en-2024-09-blinken-missiles.txt"])
+            #expect(ingested.status == 0, "\(ingested.stderr)")
+            let expected = try counts(fresh)
+            #expect(expected[0] == 2 && expected[1] == 2 && expected[3] == 3 && expected[4] == 3 && expected[5] == 0)
+            // Fixed (issue 34): the definite phrase finds the bare one.
+            let phrase = try isnad(["query", "--store", fresh, "--format", "csv", #"is:article text:"الصواريخ الباليستية" | fields doc"#])
+            #expect(phrase.stdout == "doc\r\nsample-ar-05\r\n")
+
+            // Read-only: read as it is, and the reader is told what it misses.
+            let before = try isnad(["query", "--store", old, "--format", "csv", "باليستية | count"])
+            #expect(before.stderr.contains("note: '\(old)' has store format 6: its text was indexed with an older Arabic stemmer"))
+            #expect(try counts(old) != expected)
+
+            // The first write upgrades it: the answers of a fresh store.
+            let upgrade = try isnad(["import", "--store", old, "--statements", "/dev/null"])
+            #expect(upgrade.status == 0, "\(upgrade.stderr)")
+            let stats = try isnad(["stats", "--store", old])
+            #expect(stats.stdout.contains("format      7"), "\(stats.stdout)")
+            #expect(stats.stderr.isEmpty)
+            #expect(try counts(old) == expected)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import IsnadQuery
+import IsnadText
 
 /// Each mistake a user makes gets its own message, at the right place,
 /// and the parser goes on to find the next.
@@ -44,6 +45,11 @@ import Testing
         Case(query: "date:soon", id: "bad-value", message: "expected a date for 'date', found 'soon'", marked: "soon"),
         Case(query: "actor:", id: "expected-value", message: "expected a value after 'actor:'", marked: ""),
         Case(query: "date>", id: "expected-value", message: "expected a value after 'date>'", marked: ""),
+        // Fixed bug: a keyword after a space took the value's place for AND
+        // and OR (not NOT): `actor: AND stance:deny` parsed as `actor:AND`.
+        Case(query: "actor: AND stance:deny", id: "expected-value", message: "expected a value after 'actor:'", marked: ""),
+        Case(query: "actor: OR stance:deny", id: "expected-value", message: "expected a value after 'actor:'", marked: ""),
+        Case(query: "actor: NOT stance:deny", id: "expected-value", message: "expected a value after 'actor:'", marked: ""),
         Case(query: "a ) b", id: "unmatched-closing-parenthesis", message: "')' without a matching '('", marked: ")"),
         Case(query: "actor=Kirby", id: "unexpected-character", message: "unexpected character '='", marked: "=",
              help: "to match a field, use ':', as in 'actor:Kirby'"),
@@ -138,6 +144,28 @@ import Testing
         let query = "actor:Kirby\n  stanse:deny"
         let text = DiagnosticFormatter(colors: false).format(Compilation(query).diagnostics, in: query)
         #expect(text.hasPrefix("error: unknown field 'stanse' (line 2, column 3)\n    stanse:deny\n    ^^^^^^\n"))
+    }
+
+    // Fixed bug (issue 34): a query of one 100 KB line was echoed whole
+    // under its nesting error (and under each other diagnostic).
+    @Test func aLongLineIsEchoedAsAWindowAroundTheMistake() {
+        let deep = String(repeating: "(", count: 200) + String(repeating: "x", count: 100_000) + String(repeating: ")", count: 200)
+        let compilation = Compilation(deep)
+        let text = DiagnosticFormatter(colors: false).format(compilation.diagnostics, in: deep)
+        #expect(compilation.diagnostics.first?.message == "parentheses nested more than 128 deep")
+        #expect(text.utf8.count < 1_000)
+        for line in text.split(separator: "\n") {
+            #expect(DisplayWidth.of(line) <= DiagnosticFormatter.maximumEchoWidth + 2)
+        }
+        let long = String(repeating: "a ", count: 80) + "stanse:deny " + String(repeating: "b ", count: 80)
+        let shown = DiagnosticFormatter(colors: false).format(Compilation(long).diagnostics, in: long)
+        #expect(shown == """
+            error: unknown field 'stanse'
+              … a a a a a a a a a a a a a a a a a a a stanse:deny b b b b b b b b b b b b b b b b b b b b b b b b…
+                                                      ^^^^^^
+            help: did you mean 'stance'?
+
+            """)
     }
 
     @Test func junkIsCutToALimit() {

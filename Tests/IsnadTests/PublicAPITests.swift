@@ -26,6 +26,20 @@ import Testing
 
     // MARK: - Queries
 
+    // Fixed defect (issue 34): Swift said `article` where queries and JSON
+    // say `doc`; `doc` is now the same value by the query's name.
+    @Test func aStatementsArticleIsItsDocAsInQueries() throws {
+        let store = Self.sample.store
+        let statements = try store.query("actor:Kirby").statements
+        let first = try #require(statements.first)
+        #expect(first.doc == first.article)
+        let byDoc = try store.query(.doc(first.doc))
+        #expect(byDoc.statements.contains { $0.id == first.id })
+        let shown = try store.query("doc:\(first.doc) | fields id, doc")
+        #expect(shown.columns == ["id", "doc"])
+        #expect(shown.rows.contains { $0 == [first.id, first.article] })
+    }
+
     @Test func statementsAreTypedAndPointIntoTheirArticles() throws {
         let store = Self.sample.store
         let result = try store.query("actor:كيربي stance:warn")

@@ -45,8 +45,10 @@ import Testing
             let again = try store.ingest([changed])
             #expect((again.added, again.replaced, again.unchanged) == (0, 1, 0))
             #expect(try store.statistics().statements == statements)
+            #expect(first.withoutStatements == 0)
             changed.text = "Nothing attributed here."
-            _ = try store.ingest([changed])
+            // Fixed gap (issue 34): articles that gave no statement are counted.
+            #expect(try store.ingest([changed]).withoutStatements == 1)
             #expect(try store.statistics().statements < statements)
             #expect(try store.statistics().articles == 12)
             #expect(try store.articles().first { $0.id == changed.id }?.text == changed.text)
@@ -68,7 +70,7 @@ import Testing
             let reader = try Store(path: folder + "/store", configuration: configuration)
             let stats = try reader.statistics()
             #expect(stats.articles == 2)
-            #expect(stats.formatVersion == 6)
+            #expect(stats.formatVersion == 7)
             #expect(stats.creator.hasPrefix("isnad "))
             do {
                 try reader.ingest([Article(id: "c", text: "three")])
@@ -172,6 +174,8 @@ import Testing
             #expect(reasons["articles.jsonl:3"] == "missing field 'text'")
             #expect(reasons["missing.txt"] == "no such file or folder")
             #expect(reasons.count == 7, "statements.jsonl in a folder is not an article file: \(reasons)")
+            // Fixed gap (issue 34): files passed over were not counted.
+            #expect(loaded.passedOver == [folder + "/statements.jsonl"])
         }
     }
 

@@ -8,8 +8,11 @@ struct Analyze: ParsableCommand {
         discussion: """
             One token per line. --lang auto (the default, what the index uses) sends
             each word to the analyzer of its script: Arabic words to light10, Latin
-            words to the Snowball English stemmer. --lang ar is exactly
-            ../shared/tools/refanalyzer.py, so the two can be compared with diff.
+            words to the Snowball English stemmer. --lang ar equals
+            ../shared/tools/refanalyzer.py but for a few words whose own first letters
+            light10 takes for a prefix (باليستية stems as الباليستية does);
+            --light10 stems those as the reference does too, so the two can be
+            compared with diff.
             With --offsets, each line is token<TAB>start<TAB>end, the UTF-8 byte
             range of the surface form in the input. --sentences prints sentences
             instead of tokens.
@@ -17,7 +20,7 @@ struct Analyze: ParsableCommand {
             Examples:
               echo 'وقال المتحدثون إن الصواريخ' | isnad analyze
               echo "Kirby's denials" | isnad analyze --lang en
-              isnad analyze --lang ar < article.txt | diff - <(python3 refanalyzer.py < article.txt)
+              isnad analyze --lang ar --light10 < article.txt | diff - <(python3 refanalyzer.py < article.txt)
               isnad analyze --offsets < article.txt
               isnad analyze --sentences --offsets < article.txt
               isnad analyze --count < articles.txt
@@ -28,6 +31,10 @@ struct Analyze: ParsableCommand {
 
     @Flag(name: .customLong("no-stem"), help: "Print normalised forms without stemming.")
     var noStem = false
+
+    @Flag(name: .customLong("light10"),
+          help: "Stem Arabic exactly as Lucene's light10 and refanalyzer.py, own-letter words included (stores before format 7).")
+    var light10 = false
 
     @Flag(help: "Print the byte range of each token in the input.")
     var offsets = false
@@ -40,7 +47,8 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         if sentences { return printSentences() }
-        let analyzer = Analyzer(language: lang.language, stemming: !noStem)
+        let analyzer = Analyzer(language: lang.language, stemming: !noStem,
+                                arabicStemmer: light10 ? .light10 : .keepingWordLetters)
         var output = OutputBuffer()
         var tokens = 0
         var repaired: Int?

@@ -186,19 +186,11 @@ final class Session {
     /// Runs every query of a `.isq` file, each under its title. False if
     /// the file could not be read or a query failed.
     func runFile(_ path: String, parameters: [String: String] = [:]) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            writeError("error: cannot read '\(path)'\n")
-            failures += 1
-            return false
-        }
-        guard let source = String(data: data, encoding: .utf8) else {
-            writeError("error: '\(path)' is not UTF-8 text\n")
-            failures += 1
-            return false
-        }
         let file: QueryFile
         do {
-            file = try QueryFile(path: path, source: source, overrides: parameters)
+            // Says why a file cannot be read (no such file, a folder, no
+            // permission) and names it.
+            file = try QueryFile(contentsOf: path, parameters: parameters)
         } catch {
             writeError(error.description)
             failures += 1

@@ -43,20 +43,77 @@ package struct DiagnosticFormatter: Sendable {
         return out
     }
 
+    /// The most columns of a source line a snippet echoes. A query of one
+    /// long line (a pasted document, 100 KB of parentheses) was echoed
+    /// whole under each of its diagnostics: megabytes for one mistake.
+    /// Wide enough for any query typed by hand.
+    package static let maximumEchoWidth = 100
+    /// Columns kept before the marked text when a line is cut.
+    static let echoContext = 40
+
     /// The line holding the start of `span`, and carets under the span (to
-    /// the end of that line if it goes on).
+    /// the end of that line if it goes on). A line wider than
+    /// ``maximumEchoWidth`` is cut to a window around the span, `…` where
+    /// it was cut.
     private func snippet(_ span: SourceSpan, _ lines: Lines) -> String {
         guard let (text, lineStart) = lines.line(containing: span.start) else { return "" }
         let utf8 = Array(text.utf8)
         let from = min(max(0, span.start - lineStart), utf8.count)
         let to = min(max(from, span.end - lineStart), utf8.count)
-        let before = String(decoding: utf8[..<from], as: UTF8.self)
-        let marked = String(decoding: utf8[from..<to], as: UTF8.self)
-        let shown = text.replacingTabs()
-        let pad = DisplayWidth.of(before.replacingTabs())
+        var before = Substring(String(decoding: utf8[..<from], as: UTF8.self))
+        var marked = Substring(String(decoding: utf8[from..<to], as: UTF8.self))
+        var after = Substring(String(decoding: utf8[to...], as: UTF8.self))
+        let limit = DiagnosticFormatter.maximumEchoWidth
+        var lead = "", tail = ""
+        if utf8.count > limit, DisplayWidth.of(text) > limit {
+            // Before: the last columns up to the context, after a `…`.
+            before = Self.suffix(of: before, width: DiagnosticFormatter.echoContext, cut: &lead)
+            let used = DisplayWidth.of(lead) + DisplayWidth.of(before.replacingTabs())
+            marked = Self.prefix(of: marked, width: limit - used, cut: &tail)
+            let rest = limit - used - DisplayWidth.of(marked.replacingTabs()) - DisplayWidth.of(tail)
+            after = tail.isEmpty ? Self.prefix(of: after, width: rest, cut: &tail) : after.prefix(0)
+        }
+        let shown = lead + (before + marked + after).replacingTabs() + tail
+        let pad = DisplayWidth.of(lead) + DisplayWidth.of(before.replacingTabs())
         let carets = max(1, DisplayWidth.of(marked.replacingTabs()))
         return "  " + shown + "\n  " + String(repeating: " ", count: pad)
             + paint(String(repeating: "^", count: carets), "1;32") + "\n"
+    }
+
+    /// The longest end of `text` no wider than `width` columns; `cut` is
+    /// `…` when something before it was left out (its column counted).
+    private static func suffix(of text: Substring, width: Int, cut: inout String) -> Substring {
+        guard DisplayWidth.of(text) > width else { return text }
+        cut = "…"
+        var start = text.endIndex, used = 1
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            let w = DisplayWidth.of(text[previous])
+            if used + w > width { break }
+            used += w
+            start = previous
+        }
+        return text[start...]
+    }
+
+    /// The longest start of `text` no wider than `width` columns; `cut` is
+    /// `…` when something after it was left out (its column counted).
+    private static func prefix(of text: Substring, width: Int, cut: inout String) -> Substring {
+        var end = text.startIndex, used = 0
+        while end < text.endIndex {
+            let w = DisplayWidth.of(text[end])
+            if used + w > width { break }
+            used += w
+            end = text.index(after: end)
+        }
+        guard end < text.endIndex else { return text }
+        // Room for the `…`: give back characters until it fits.
+        while end > text.startIndex, used + 1 > width {
+            end = text.index(before: end)
+            used -= DisplayWidth.of(text[end])
+        }
+        cut = "…"
+        return text[..<end]
     }
 
     private func paint(_ text: String, _ code: String) -> String {
@@ -93,6 +150,6 @@ private struct Lines {
     }
 }
 
-private extension String {
+private extension StringProtocol {
     func replacingTabs() -> String { String(map { $0 == "\t" ? " " : $0 }) }
 }

@@ -273,9 +273,10 @@ package struct Parser {
                 return nil
             }
             return .term(Term(field: field, test: .range(nil, upper), span: start.union(upper.span)))
-        case .and, .or, .not where !current.afterSpace:
+        case .and where !current.afterSpace, .or where !current.afterSpace, .not where !current.afterSpace:
             // `actor:Or*`, `about:NOT`: written against the colon, a keyword
-            // is the value it spells.
+            // is the value it spells. (A `where` binds to one pattern only:
+            // each needs its own, or `actor: AND x` read AND as the value.)
             guard let value = parseValue(accepting: [.and, .or, .not]) else { return nil }
             return .term(Term(field: field, test: .equals(value), span: start.union(value.span)))
         case .word, .number, .date, .string:
