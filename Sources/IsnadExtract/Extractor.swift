@@ -453,6 +453,25 @@ package struct Extractor: Sendable {
                    tokens[i].form != "no", !(after < end && tokens[after].form == "by") { i = after; continue }
                 // "any failure to comply threatens unity": an English verb
                 // whose subject is a thing, not a speaker, says nothing.
+                // "Hafter's reported illness", "a reported raid", "the
+                // security warning", "That said,": after an article or a
+                // possessive an English participle is an adjective or a noun.
+                // "adding to a 7 per cent bounce" and "(Reporting by …)" say
+                // nothing either.
+                if latin, cited == nil, i > start, gaps[i] == .none,
+                   Extractor.englishDeterminers.contains(keys[i - 1]) || i - 1 == start && Extractor.demonstrativeWords.contains(keys[i - 1])
+                    || reader.isPossessive(i - 1)
+                    // ("the security warning": a noun after an article and a noun.)
+                    || PlainForm.hasSuffix(tokens[i].form, "ing") && i - 1 > start && gaps[i - 1] == .none
+                        && Extractor.englishDeterminers.contains(keys[i - 2]) && !reader.isCapital(i - 1) {
+                    i = after
+                    continue
+                }
+                if latin, after < end, tokens[after].form == "to" && Extractor.addingWords.contains(keys[i])
+                    || tokens[after].form == "by" && Extractor.creditWords.contains(keys[i]) {
+                    i = after
+                    continue
+                }
                 if latin, !cue.nominal, cited == nil, i > start, gaps[i] == .none, Extractor.isThingSubject(i - 1, reader) {
                     i = after
                     continue

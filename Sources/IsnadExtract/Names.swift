@@ -108,6 +108,19 @@ extension Extractor {
             }
             return true
         }
+        /// An English possessive: "Hafter's", "the Embassy’s".
+        func isPossessive(_ k: Int) -> Bool {
+            let r = tokens[k].range
+            guard r.count >= 2, bytes[r.upperBound - 1] == 0x73 else {
+                // (The tokenizer may leave the 's outside the word.)
+                let after = r.upperBound
+                return after + 1 < bytes.count && (bytes[after] == 0x27 && bytes[after + 1] == 0x73
+                    || after + 3 < bytes.count && bytes[after] == 0xE2 && bytes[after + 1] == 0x80 && bytes[after + 2] == 0x99
+                        && bytes[after + 3] == 0x73)
+            }
+            let before = r.upperBound - 2
+            return bytes[before] == 0x27 || before >= r.lowerBound + 2 && bytes[before] == 0x99 && bytes[before - 1] == 0x80
+        }
         /// Whether only spaces stand between word `k` and the one before.
         func onlySpaceBefore(_ k: Int) -> Bool {
             k > 0 && bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound].allSatisfy { $0 == 0x20 }
@@ -704,6 +717,11 @@ extension Extractor {
         ["ish", "an", "ese", "i", "ern", "ic"].contains { form.hasSuffix($0) }
     }
     /// What may open an English speaker phrase before its words.
+    static let demonstrativeWords = words(["this", "that", "these", "those"])
+    /// "adds to", "adding to": more of something, not words.
+    static let addingWords = words(["add", "adds", "added", "adding"])
+    /// A wire story's credits: "(Reporting by …; Editing by …)".
+    static let creditWords = words(["reporting", "writing", "editing"])
     /// Words that open a clause inside a sentence ("when he said").
     static let subordinators = words(["when", "after", "as", "while", "before", "because", "since", "and", "but", "where"])
     static let englishDeterminers = words(["the", "a", "an", "his", "her", "its", "their"])
