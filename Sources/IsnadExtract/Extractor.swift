@@ -246,7 +246,11 @@ package struct Extractor: Sendable {
         /// named before; and what it names is remembered for later.
         func adopt(_ textual: NamedSpeaker, over found: (name: String, span: Range<Int>?)?,
                    latin: Bool) -> (name: String, span: Range<Int>?) {
-            var chosen = preferred(found, textual, mentions: tokenRange(textual.span).compactMap { mentionAt[$0] })
+            // ("Hezbollah officials" are described; the group inside is not who speaks.)
+            let people = textual.kind == .described && !textual.name.hasPrefix("unnamed") && latin
+                && PlainForm.hasSuffix(textual.name, "s")
+            var chosen = people ? (textual.name, textual.span, true)
+                : preferred(found, textual, mentions: tokenRange(textual.span).compactMap { mentionAt[$0] })
             let nameTokens = tokenRange(textual.nameSpan ?? textual.span)
             switch textual.kind {
             case .person:
@@ -569,7 +573,10 @@ package struct Extractor: Sendable {
                     // named inside the phrase's role.
                     // ("a senior customs official" says more than the
                     // "unnamed official" the official's word alone gave.)
-                    let keep = actor.map { found in
+                    // ("Hezbollah officials said": the officials, not the group
+                    // the gazetteer found inside the phrase.)
+                    let inside = textual.map { t in t.kind == .described && actor?.span.map { t.span.contains($0.lowerBound) } == true }
+                    let keep = inside == true ? false : actor.map { found in
                         gazetteer.entry(named: found.name).map { gazetteer.entries[$0].kind == "person" }
                             ?? !(latin && textual?.kind == .described && found.name.hasPrefix("unnamed")
                                  && (textual?.name.count ?? 0) > found.name.count)

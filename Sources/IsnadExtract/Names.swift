@@ -378,7 +378,10 @@ extension Extractor {
             // "Western and Iraqi officials" as written.
             let described = from < end && !(from..<end).contains { w.form($0) == "and" }
                 && (w.isCapital(from) ? Extractor.looksAdjectival(w.form(from)) : ["senior", "top", "former"].contains(w.form(from)))
-            let anonymous = indefinite || determiner == nil && (plural ? w.is(end, in: Extractor.anonymousHeads) && described
+            // ("One Deepwater resident", "three people familiar with the
+            // matter": counted, so unnamed.)
+            let counted = from > first || first > start && w.gaps[first] == .none && Extractor.quantities.contains(w.form(first - 1))
+            let anonymous = indefinite || counted || determiner == nil && (plural ? w.is(end, in: Extractor.anonymousHeads) && described
                                                                        : !w.isCapital(first))
             return NamedSpeaker(name: anonymous ? "unnamed " + phrase : phrase,
                                 kind: .described, span: w.span(phraseStart, end))

@@ -443,6 +443,13 @@ import Testing
         #expect(extract("Shares rose 7 per cent, adding to a bounce. That said, the talks go on. (Reporting by Sam Hill; Editing by Jo Ray)").isEmpty)
     }
 
+    @Test func englishCountedAndGroupsOfficials() {
+        // Counted speakers are unnamed ones.
+        #expect(actors("One Harbour Street resident described the blast as deafening.") == ["unnamed Harbour Street resident"])
+        // A group's officials are the officials, not the group.
+        #expect(actors("Hamas officials have said the group will not discuss a truce.") == ["Hamas officials"])
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
         #expect(english.map(\.cue) == ["said", "warned of"])
