@@ -555,7 +555,14 @@ package struct Extractor: Sendable {
                     // stays.
                     let subjectFirst = actor?.span.map { $0.upperBound <= tokens[i].range.lowerBound } ?? false
                     var textual: NamedSpeaker?
-                    if latin {
+                    if latin, i > start, Extractor.passiveAuxiliaries.contains(tokens[i - 1].form), after < end,
+                       tokens[after].form == "by", !["quoted", "cited"].contains(tokens[i].form),
+                       let agent = englishObject(after: after + 1, end: end, reader) {
+                        // ("was quoted by Interfax as saying" is a relay, read apart.)
+                        // "The claim was rejected by councillor Tom Reyes": the agent.
+                        textual = agent
+                        actor = nil
+                    } else if latin {
                         textual = englishSubject(before: i, start: start, reader)
                         // "…,” said Farhan Haq": inverted after a quotation or comma.
                         if textual == nil, i == start || gaps[i] != .none { textual = englishObject(after: after, end: end, reader) }
@@ -618,6 +625,17 @@ package struct Extractor: Sendable {
                     if wanted == "person", p > start + 1, !(start..<p).contains(where: inQuote),
                        let opener = personOpening(sentenceAt: start, before: p) {
                         actor = opener
+                    } else if wanted == "person", p > start + 1, Extractor.subordinators.contains(keys[p - 1]),
+                              !(start..<p).contains(where: inQuote),
+                              let named = (max(start + 1, p - 8)..<(p - 1)).reversed().lazy.compactMap({ k -> NamedSpeaker? in
+                                  guard reader.isCapital(k), !reader.isCapital(k + 1), !reader.isWeekday(k),
+                                        let named = englishPhrase(endingAt: k, start: start, reader), named.kind == .person,
+                                        tokenRange(named.nameSpan ?? named.span).count >= 2 else { return nil }
+                                  return named
+                              }).first {
+                        // "backed up by schools secretary Ed Balls this morning
+                        // when he said": the person just named in the sentence.
+                        actor = adopt(named, over: nil, latin: true)
                     } else {
                         actor = history.last { speakerKind($0.name) == wanted }
                     }

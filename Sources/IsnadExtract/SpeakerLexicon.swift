@@ -493,6 +493,8 @@ enum SpeakerLexicon {
     /// a speaker: "the ministry spokesman", "a senior adviser", "army chief".
     static let englishRoles: [String] = [
         "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
+        "ombudsman", "ombudswoman", "ombudsperson", "coroner", "sheriff", "treasurer", "registrar", "auditor",
+        "delegate", "delegates", "councillor", "councilor", "councilman", "councilwoman", "alderman", "magistrate",
         "press secretary", "minister", "ministers", "prime minister", "deputy prime minister",
         "foreign minister", "defence minister", "defense minister", "interior minister", "finance minister",
         "economy minister", "health minister", "justice minister", "energy minister", "oil minister",

@@ -387,6 +387,9 @@ import Testing
         // Known from before by the family name.
         #expect(actors("Governor Paul Okafor said the vote was close. Carla Neves said it was not. Okafor replied after he said the count was wrong.")
             .last == "Paul Okafor")
+        // Else the person just named in the sentence, before "when he said".
+        #expect(actors("Carla Neves said taxes would rise. The claim was rejected by councillor Tom Reyes on Monday when he said there would be no rise.")
+            .last == "Tom Reyes")
         // A participle or a possessive opening the sentence is no name.
         #expect(actors("Carla Neves said the vote was close. Pressed on the count, she said it was fair.") == ["Carla Neves", "Carla Neves"])
     }
@@ -448,6 +451,19 @@ import Testing
         #expect(actors("One Harbour Street resident described the blast as deafening.") == ["unnamed Harbour Street resident"])
         // A group's officials are the officials, not the group.
         #expect(actors("Hamas officials have said the group will not discuss a truce.") == ["Hamas officials"])
+    }
+
+    @Test func englishRolesOfOmbudsmenAndOfficers() {
+        // A role the lexicon lacked left the verb to the last speaker.
+        #expect(actors("Ivan Petrov said the case was closed. The region's rights ombudsman cast doubt on the findings.").last
+            != "Ivan Petrov")
+    }
+
+    @Test func englishPassiveWithItsAgent() {
+        // "was rejected by X": X speaks; "was quoted by Interfax as saying"
+        // stays a relay of the one quoted.
+        #expect(actors("Carla Neves said taxes would rise. The claim was rejected by councillor Tom Reyes.").last == "Tom Reyes")
+        #expect(Set(actors("Anna Petrova was quoted by Interfax as saying the case was closed.")) == ["Anna Petrova"])
     }
 
     @Test func headlinesAndTitleLinesSayNothing() {
