@@ -29,6 +29,33 @@ extension CommandLineTests {
         }
     }
 
+    /// Statement lists come newest first unless `sort` says otherwise
+    /// (issue 34, section 2, item 3): they came in document order.
+    @Test func statementsComeNewestFirst() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            func column(_ query: String, _ index: Int = 0) throws -> [String] {
+                let run = try isnad(["query", "--store", store, "--format", "csv", query])
+                #expect(run.status == 0, "\(run.stderr)")
+                return run.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[index]) }
+            }
+            let dates = try column("stance:(deny OR decline OR warn) | fields date")
+            #expect(dates.count > 5)
+            #expect(dates == dates.sorted(by: >), "\(dates)")
+            // A limit without a sort keeps the newest.
+            #expect(try column("stance:(deny OR decline OR warn) | limit 3 | fields date") == Array(dates.prefix(3)))
+            // `sort date asc` still says otherwise, and a sort by another
+            // field keeps its ties newest first.
+            #expect(try column("stance:(deny OR decline OR warn) | sort date asc | fields date") == dates.reversed())
+            let byStance = try column("stance:(deny OR decline OR warn) | sort stance | fields stance, date", 1)
+            let stances = try column("stance:(deny OR decline OR warn) | sort stance | fields stance, date", 0)
+            #expect(stances == stances.sorted())
+            for (a, b) in zip(zip(stances, byStance), zip(stances, byStance).dropFirst()) where a.0 == b.0 {
+                #expect(a.1 >= b.1, "\(a) before \(b)")
+            }
+        }
+    }
+
     @Test func runTakesParametersAndFormats() throws {
         try withFolder { folder in
             let store = try sampleStore(folder)

@@ -208,7 +208,13 @@ extension Execution {
         // most one sort per field runs between two cuts. Aggregations and
         // `articles` do not depend on the order of their rows, so the sorts
         // before them never run.
-        var pending: [(key: SortKey, order: SortOrder, step: Int)] = []
+        // Statements come newest first unless a `sort` says otherwise: the
+        // default is a `sort date desc` waiting before the first stage (it
+        // has no step in the plan), folded away by a later `sort date`
+        // like any other, and under a later sort by another field it
+        // orders that sort's ties.
+        var pending: [(key: SortKey, order: SortOrder, step: Int?)] =
+            matchedSpace == .statements ? [(.field(.date), .desc, nil)] : []
         for (index, stage) in query.stages.enumerated() {
             do {
                 switch stage {
@@ -224,7 +230,7 @@ extension Execution {
                     rows = try timeline(rows, interval, txn: txn)
                 case .sort(let key, let order):
                     if let earlier = pending.firstIndex(where: { $0.key == key }) {
-                        steps[pending[earlier].step].label += " (folded into a later sort)"
+                        if let step = pending[earlier].step { steps[step].label += " (folded into a later sort)" }
                         pending.remove(at: earlier)
                     }
                     pending.append((key, order, steps.count))
@@ -676,7 +682,7 @@ extension Execution {
     }
 
     /// The rows sorted by each of `sorts` in turn.
-    mutating func sort(_ rows: Rows, by sorts: [(key: SortKey, order: SortOrder, step: Int)],
+    mutating func sort(_ rows: Rows, by sorts: [(key: SortKey, order: SortOrder, step: Int?)],
                        txn: borrowing IndexStore.Txn) throws -> Rows {
         var rows = rows
         for sort in sorts { rows = try self.sort(rows, sort.key, sort.order, txn: txn) }
@@ -708,6 +714,9 @@ extension Execution {
             return .table(columns, sorted)
         case .items(let space, let ids):
             guard case .field(let field) = key else { return rows }
+            if space == .statements, field == .date, let sorted = try sortedByDate(ids, order, txn: txn) {
+                return .items(space, sorted)
+            }
             let keys = try values(field, of: ids, in: space, txn: txn).map(\.first)
             let order = ids.indices.sorted { a, b in
                 switch (keys[a], keys[b]) {
@@ -721,6 +730,49 @@ extension Execution {
             }
             return .items(space, order.map { ids[$0] })
         }
+    }
+}
+
+extension Execution {
+    /// Added to a day number so that every day of the years 1 to 9999
+    /// (days -719,162 to 2,932,896 from 1970) is positive and below 2^23.
+    static let dayBias: Int64 = 1 << 22
+    /// The sort key of a statement with no date: after every dated one,
+    /// in either order.
+    static let undated: UInt64 = (1 << 25) - 1
+
+    /// `sort date` over statements, from the day and precision columns
+    /// rather than the dates' texts: each statement becomes one 64-bit
+    /// word, its date's key above its position, and one sort of integers
+    /// orders them (ties keep their order, as the position decides). The
+    /// key orders as the texts do: by first day, then a year before a
+    /// month before a day starting on it (`2022` < `2022-01` <
+    /// `2022-01-01`). Nil when a date lies outside the years 1 to 9999:
+    /// the general sort then runs.
+    ///
+    /// - Complexity: O(n log n) word comparisons, two column reads per
+    ///   statement (one block lookup per block when `ids` ascend).
+    mutating func sortedByDate(_ ids: [UInt32], _ order: SortOrder, txn: borrowing IndexStore.Txn) throws -> [UInt32]? {
+        guard UInt64(ids.count) <= UInt64(UInt32.max) else { return nil }
+        var words: [UInt64] = []
+        words.reserveCapacity(ids.count)
+        var rows = StatementRows()
+        let largest: UInt64 = Execution.undated - 1
+        for (position, id) in ids.enumerated() {
+            if position & 65535 == 0 { try checkStop() }
+            let (day, precision) = try rows.date(id, store: store, txn: txn)
+            var key = Execution.undated
+            if day != .min {
+                let biased = Int64(day) + Execution.dayBias
+                guard biased >= 0, biased < 1 << 23 else { return nil }
+                // Precision ordinals: day 0, month 1, year 2.
+                key = UInt64(biased) << 2 | UInt64(2 - min(precision, 2))
+                if order == .desc { key = largest - key }
+            }
+            words.append(key << 32 | UInt64(position))
+        }
+        words.sort()
+        return words.map { ids[Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF)] }
     }
 }
 
