@@ -56,6 +56,31 @@ extension CommandLineTests {
         }
     }
 
+    /// A query file is checked whole first and refused whole: every error
+    /// with its line, the parse errors and the unknown `$name`s alike, and
+    /// no query run (issue 34, section 2, item 7). An unknown `$name`
+    /// used to abort the file and hide an earlier error, while a parse
+    /// error let the other queries run.
+    @Test func queryFilesAreCheckedWholeThenRunOrRefused() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            let source = "# first\nactor:Kirby | count\n\n# second\nactor:Kirby stanse:deny\n\n"
+                + "# third\nactor:$who | count\n\nlet x = 1\n# fourth\nstance:deny date>=$x\n"
+            try source.write(toFile: folder + "/bad.isq", atomically: true, encoding: .utf8)
+            for arguments in [["run", "--store", store, folder + "/bad.isq"], ["--store", store]] {
+                let run = try isnad(arguments, stdin: arguments[0] == "--store" ? ".read \(folder)/bad.isq\n" : nil)
+                #expect(run.status == 1)
+                #expect(run.stdout.isEmpty, "a query ran: \(run.stdout)")
+                let places = run.stderr.split(separator: "\n").filter { $0.hasPrefix(folder + "/bad.isq:") }
+                    .map { $0.dropFirst(folder.count + 9).prefix(while: { $0 != " " }) }
+                #expect(places == ["5:13:", "8:7:", "12:19:"], "\(run.stderr)")
+                #expect(run.stderr.contains("has 3 errors; none of its queries was run"))
+            }
+            let good = try isnad(["run", "--store", store, "--param", "since=2024-01", "examples/queries/denials.isq"])
+            #expect(good.status == 0)
+        }
+    }
+
     @Test func runTakesParametersAndFormats() throws {
         try withFolder { folder in
             let store = try sampleStore(folder)

@@ -196,11 +196,8 @@ final class Session {
             failures += 1
             return false
         }
-        let file: QueryFile
-        do {
-            file = try QueryFile(path: path, source: source, overrides: parameters)
-        } catch {
-            writeError(error.description)
+        let file = QueryFile(checking: source, path: path, overrides: parameters)
+        guard check(file) else {
             failures += 1
             return false
         }
@@ -215,6 +212,30 @@ final class Session {
             if Interrupt.requested { break }
         }
         return ok
+    }
+
+    /// Checks a whole query file before any of it runs: its own problems
+    /// (declarations, `$name`s, overrides) and every query's errors, all
+    /// reported in line order. True when there is none; otherwise the file
+    /// is refused whole, so that a run never stops half-way through it.
+    func check(_ file: QueryFile) -> Bool {
+        let formatter = DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2), origin: file.path)
+        var reports: [(line: Int, column: Int, text: String)] = file.problems.map { ($0.line, $0.column, $0.description) }
+        for entry in file.entries where !entry.hasProblem {
+            let errors = Compilation(entry.text).diagnostics.filter { $0.severity == .error }
+            for diagnostic in file.diagnostics(errors, of: entry) {
+                reports.append((diagnostic.span.line, diagnostic.span.column, formatter.format(diagnostic, in: file.source)))
+            }
+        }
+        guard !reports.isEmpty else { return true }
+        // Stable: a line's problems keep the order they were found in.
+        let ordered = reports.enumerated().sorted { a, b in
+            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+        }
+        writeError(ordered.map(\.element.text).joined())
+        let count = reports.count == 1 ? "an error" : "\(reports.count) errors"
+        writeError("error: '\(file.path)' has \(count); none of its queries was run\n")
+        return false
     }
 
     // MARK: - Dot-commands
