@@ -181,6 +181,25 @@ extension CommandLineTests {
         }
     }
 
+    /// `exit`, `quit` and `help` alone on a line leave and help, as in
+    /// the shells, instead of searching for the word (issue 34, section 2,
+    /// item 4); quoted, the word is searched.
+    @Test func exitQuitAndHelpAreNotSearches() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            let help = try isnad(["--store", store], stdin: "help\n\"exit\" | count\nQUIT;\nactor:Kirby | count\n")
+            #expect(help.status == 0, "\(help.stderr)")
+            #expect(help.stdout.hasPrefix("Queries (docs/query-language.md):"), "\(help.stdout)")
+            #expect(help.stdout.contains("count\n─────\n    0\n"), "\(help.stdout)")
+            // Nothing after QUIT runs.
+            #expect(!help.stdout.contains("   10\n"), "\(help.stdout)")
+            for word in ["exit", "quit", "exit()", "Quit"] {
+                let run = try isnad(["--store", store], stdin: "\(word)\nactor:Kirby | count\n")
+                #expect(run.status == 0 && run.stdout.isEmpty, "\(word): \(run.stdout)")
+            }
+        }
+    }
+
     @Test func entitiesByNameOrByQuery() throws {
         try withFolder { folder in
             let store = try sampleStore(folder)

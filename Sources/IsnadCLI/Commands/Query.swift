@@ -11,7 +11,7 @@ struct Query: ParsableCommand {
             standard output; errors, with carets under the mistake, to standard error.
 
             Examples:
-              isnad query 'actor:Kirby stance:deny date>2022-10'
+              isnad query 'country:Iran stance:deny date>=2022-10'
               isnad query --format json 'stance:deny | count by actor'
               isnad query --format csv 'actor:"John Kirby" | timeline month' > kirby.csv
               isnad query --explain 'actor:Kirby صواريخ'

@@ -80,8 +80,26 @@ final class Session {
         let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty || text.hasPrefix("#") { return true }
         if text.hasPrefix(".") { return command(text) }
+        // Alone on a line, the words a shell leaves or helps on (psql,
+        // mysql, sh) do so here too, not search; "exit" in quotes is the word.
+        switch Session.shellWord(text) {
+        case "exit", "quit": return false
+        case "help":
+            write(Session.help)
+            return true
+        default: break
+        }
         _ = runQuery(text)
         return true
+    }
+
+    /// `exit`, `quit` or `help` when `text` is only that word (any case,
+    /// a `;` or `()` after it allowed, as shells and psql take them).
+    static func shellWord(_ text: String) -> String? {
+        var word = text.lowercased()
+        for ending in [";", "()"] where word.hasSuffix(ending) { word = String(word.dropLast(ending.count)) }
+        word = word.trimmingCharacters(in: .whitespaces)
+        return ["exit", "quit", "help"].contains(word) ? word : nil
     }
 
     // MARK: - Queries
@@ -247,7 +265,7 @@ final class Session {
                 .joined(separator: "\n") + "\n"
         }
         return "Queries (docs/query-language.md):\n" + columns([
-            ("actor:Kirby stance:deny date>2022-10", "filters; AND is implied"),
+            ("country:Iran stance:deny date>=2022-10", "filters; AND is implied"),
             ("stance:(deny OR decline) -actor:Peskov", "OR, groups, negation"),
             ("\"طائرات مسيرة\" date:2023", "words and phrases of the quotes"),
             ("stance:deny | count by actor | limit 10", "pipe stages: count, top, timeline,"),
@@ -255,6 +273,7 @@ final class Session {
         ]) + """
             A query may span lines: an open parenthesis, quote or trailing | continues it.
             Tab completes fields, stances, stages, commands and entity names.
+            exit or quit alone on a line leaves, help shows this; "exit" searches the word.
 
             Commands:
 
@@ -273,7 +292,7 @@ final class Session {
             (".import [KIND] FILE…", "import entities, articles or statements (JSON Lines)"),
             (".read FILE.isq [k=v…]", "run a saved query file"),
             (".output [FILE]", "send results to FILE; alone, back to the screen"),
-            (".quit", "leave (also Ctrl-D)"),
+            (".quit", "leave (also exit, quit, Ctrl-D)"),
         ])
     }()
 
