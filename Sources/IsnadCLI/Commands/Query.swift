@@ -19,7 +19,7 @@ struct Query: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("table, line (a block per record), json or csv.", valueName: "format"))
     var format: OutputFormat = .table
 
     @Flag(help: "Print the plan with estimated and actual sizes, after the result.")

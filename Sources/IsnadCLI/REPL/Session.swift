@@ -16,6 +16,12 @@ final class Session {
     var limit = 50
     var timer = false
     var noColor = false
+    /// Tables whose rows cannot fit the terminal are shown one block per
+    /// record instead (`ResultFormatter.fits`): the REPL's choice.
+    var recordsWhenNarrow = false
+    /// Results longer than the screen go through the pager (`.pager`);
+    /// only the REPL on a terminal sets it.
+    var paging = false
     /// Queries and commands that failed: a script fed on standard input
     /// exits 1 when any did.
     private(set) var failures = 0
@@ -159,7 +165,16 @@ final class Session {
     /// Writes a result a few lines at a time, so Ctrl-C stops a long
     /// listing too. False when interrupted.
     private func show(_ result: QueryResult, bars: Bool = true) -> Bool {
-        let text = formatter(bars: bars).render(result)
+        var formatter = formatter(bars: bars)
+        if recordsWhenNarrow, onTerminal, formatter.format == .table, !formatter.fits(result) {
+            formatter.format = .line
+        }
+        let text = formatter.render(result)
+        if paging, onTerminal, let command = Pager.command(), Pager.isLonger(text), Pager.show(text, through: command) {
+            // Ctrl-C inside the pager is the pager's; it stops nothing here.
+            Interrupt.clear()
+            return true
+        }
         var chunk = ""
         var lines = 0
         // By the byte 0x0A: CSV's "\r\n" is one Character to Swift.
@@ -285,7 +300,8 @@ final class Session {
             (".stats", "what the store holds"),
             (".explain QUERY", "run QUERY and show its plan with sizes"),
             (".timer on|off", "print how long each query takes"),
-            (".format table|json|csv", "how results are printed"),
+            (".format table|line|json|csv", "how results are printed (line: a block per record)"),
+            (".pager on|off", "show results longer than the screen in less -SR"),
             (".limit N", "rows shown per result (0: all)"),
             (".open PATH", "open (or create) another store"),
             (".ingest PATH…", "add articles: .txt, .jsonl, folders"),
@@ -319,8 +335,17 @@ final class Session {
                 timer = value == "on"
             case ".format":
                 guard let value = arguments.first else { write("format \(format.rawValue)\n"); break }
-                guard let chosen = OutputFormat(rawValue: value) else { throw CLIError.input("usage: .format table|json|csv") }
+                guard let chosen = OutputFormat(rawValue: value) else {
+                    throw CLIError.input("usage: .format table|line|json|csv")
+                }
                 format = chosen
+            case ".pager":
+                guard let value = arguments.first else {
+                    write("pager \(paging ? "on (\(Pager.command() ?? "none: ISNAD_PAGER or PAGER is empty"))" : "off")\n")
+                    break
+                }
+                guard value == "on" || value == "off" else { throw CLIError.input("usage: .pager on|off") }
+                paging = value == "on"
             case ".limit":
                 guard let value = arguments.first else { write("limit \(limit)\(limit == 0 ? " (all rows)" : "")\n"); break }
                 guard let n = Int(value), n >= 0 else { throw CLIError.input("usage: .limit N (0 shows all rows)") }
