@@ -1,6 +1,7 @@
 # The two set-up commands of the README:
 #   make demo   build in release mode, load the sample corpus into the demo store, open the REPL on it
 #   make test   build and run the whole test suite
+#   make repl   the REPL on the demo's store again, after make demo
 # Both first install what is missing (Debian packages, with sudo when not root).
 
 SWIFT ?= swift
@@ -22,7 +23,7 @@ PY_TEST_PACKAGES := snowballstemmer==3.1.1
 PY_TEST_DIR := .build-python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps pydeps demo test embed build release bench bench-deps bench-analyzer bench-query fuzz clean-demo expected
+.PHONY: deps pydeps demo repl test embed build release bench bench-deps bench-analyzer bench-query fuzz clean-demo expected
 
 deps:
 	@missing=""; \
@@ -37,11 +38,25 @@ release: deps
 	$(SWIFT) build -c release --product isnad
 
 # On a terminal the demo ends in the REPL on the sample store; elsewhere
-# (a pipe, CI) it runs a saved query file instead.
+# (a pipe, CI) it runs a saved query file instead. Either way its last
+# lines say where the store is and how to open it again: plain `isnad`
+# opens the user's default store, not this one.
 demo: release
 	./.build/release/isnad ingest examples/corpus
 	@if [ -t 0 ] && [ -t 1 ]; then ./.build/release/isnad; \
 	else ./.build/release/isnad stats && ./.build/release/isnad run examples/queries/denials.isq; fi
+	@echo
+	@echo "The demo's store is $(ISNAD_STORE)."
+	@echo "Open it again with any of:"
+	@echo "  make repl"
+	@echo "  ./.build/release/isnad --store '$(ISNAD_STORE)'"
+	@echo "  export ISNAD_STORE='$(ISNAD_STORE)'   (then ./.build/release/isnad alone)"
+	@echo "make clean-demo removes it."
+
+# The REPL on the demo's store (built if needed; make demo fills it).
+repl: release
+	@[ -f "$(ISNAD_STORE)/data.mdb" ] || ./.build/release/isnad ingest examples/corpus
+	./.build/release/isnad
 
 build: deps
 	$(SWIFT) build

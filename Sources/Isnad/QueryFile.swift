@@ -29,6 +29,9 @@ public struct QueryFile: Sendable {
         public var text: String
         /// Where each byte of `text` came from in the file, for diagnostics.
         package var origins: [Int]
+        /// A `$name` in it is not declared (a ``Problem`` says which): its
+        /// text is not the query meant, so it is not checked as one.
+        package var hasProblem = false
     }
 
     /// The file's path (or the name given with its text).
@@ -39,6 +42,10 @@ public struct QueryFile: Sendable {
     public var entries: [Entry] = []
     /// Declared parameters and their values after overrides.
     public var parameters: [String: String] = [:]
+    /// Every problem of the file itself, in line order (an undeclared
+    /// override, on no line, first): what the throwing initialisers
+    /// report, all of them, before any query runs.
+    package var problems: [Problem] = []
 
     /// An error in the file itself (not in a query): what, and where.
     public struct Problem: Error, Sendable, CustomStringConvertible {
@@ -52,9 +59,24 @@ public struct QueryFile: Sendable {
         public var message: String
         /// The text of the line, for showing it.
         public var lineText: String
+        /// The file's other problems after this one, in line order: a
+        /// file is checked whole, so one error never hides the next.
+        public var following: [Problem] = []
 
-        /// `path:line:column: error: message`, the line, and a caret.
+        /// This problem and those after it.
+        public var all: [Problem] {
+            var first = self
+            first.following = []
+            return [first] + following
+        }
+
+        /// `path:line:column: error: message`, the line, and a caret; then
+        /// the problems that follow, likewise.
         public var description: String {
+            all.map(\.alone).joined()
+        }
+
+        var alone: String {
             guard line > 0 else { return "error: \(path): \(message)\n" }
             return "\(path):\(line):\(column): error: \(message)\n  \(lineText)\n  "
                 + String(repeating: " ", count: max(0, column - 1)) + "^\n"
@@ -65,7 +87,8 @@ public struct QueryFile: Sendable {
     ///
     /// - Throws: ``Problem`` when the file cannot be read, a declaration is
     ///   malformed, a `$name` is not declared, or a parameter given here is
-    ///   not declared in the file.
+    ///   not declared in the file: the first such problem, with every
+    ///   other one in ``Problem/following``.
     public init(contentsOf path: String, parameters: [String: String] = [:]) throws(Problem) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problem(path: path, line: 0, column: 0, message: "cannot read the file: \(QueryFile.whyUnreadable(path))",
@@ -80,7 +103,7 @@ public struct QueryFile: Sendable {
     /// Why the file at `path` cannot be read, in the system's words ("No
     /// such file or directory"), or that it is a folder: Foundation's
     /// `contents(atPath:)` only says that it could not.
-    static func whyUnreadable(_ path: String) -> String {
+    package static func whyUnreadable(_ path: String) -> String {
         var info = stat()
         guard stat(path, &info) == 0 else { return String(cString: strerror(errno)) }
         if info.st_mode & 0o170000 == 0o040000 { return "it is a folder" }  // S_IFMT, S_IFDIR
@@ -91,7 +114,21 @@ public struct QueryFile: Sendable {
     }
 
     /// Reads queries from `source`, naming it `path` in messages.
+    ///
+    /// - Throws: ``Problem``, the file's first, with every other one in
+    ///   ``Problem/following``.
     public init(path: String, source: String, overrides: [String: String] = [:]) throws(Problem) {
+        self.init(checking: source, path: path, overrides: overrides)
+        if var first = problems.first {
+            first.following = Array(problems.dropFirst())
+            throw first
+        }
+    }
+
+    /// Reads queries from `source` and records every problem of the file
+    /// in ``problems`` instead of stopping at the first, so that a front
+    /// end can report them together with the queries' own errors.
+    package init(checking source: String, path: String, overrides: [String: String] = [:]) {
         self.path = path
         self.source = source
         var title: [String] = []
@@ -99,7 +136,7 @@ public struct QueryFile: Sendable {
         var declared: Set<String> = []
         var offset = 0
 
-        func finishQuery() throws(Problem) {
+        func finishQuery() {
             defer {
                 title = []
                 queryLines = []
@@ -107,15 +144,16 @@ public struct QueryFile: Sendable {
             guard !queryLines.isEmpty else { return }
             var text: [UInt8] = []
             var origins: [Int] = []
+            var hasProblem = false
             for (k, line) in queryLines.enumerated() {
                 if k > 0 {
                     text.append(0x0A)
                     origins.append(line.offset - 1)
                 }
-                try substitute(line.text, at: line.offset, into: &text, origins: &origins)
+                hasProblem = !substitute(line.text, at: line.offset, into: &text, origins: &origins) || hasProblem
             }
             entries.append(Entry(title: title.isEmpty ? nil : substituted(title.joined(separator: " ")),
-                                 text: String(decoding: text, as: UTF8.self), origins: origins))
+                                 text: String(decoding: text, as: UTF8.self), origins: origins, hasProblem: hasProblem))
         }
 
         // Split on the byte: "\r\n" is one Character, never equal to "\n".
@@ -125,19 +163,22 @@ public struct QueryFile: Sendable {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty {
-                try finishQuery()
+                finishQuery()
             } else if trimmed.hasPrefix("#") {
                 // Comments above a query are its title; inside one, notes.
                 if queryLines.isEmpty { title.append(trimmed.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)) }
             } else if trimmed.hasPrefix("let "), queryLines.isEmpty {
                 let declaration = trimmed.dropFirst(4)
+                title = []
                 guard let equals = declaration.firstIndex(of: "=") else {
-                    throw problem("a declaration reads 'let name = value'", at: offset, in: line)
+                    problems.append(problem("a declaration reads 'let name = value'", at: offset, in: line))
+                    continue
                 }
                 let name = declaration[..<equals].trimmingCharacters(in: .whitespaces)
                 let value = declaration[declaration.index(after: equals)...].trimmingCharacters(in: .whitespaces)
                 guard QueryFile.isName(name) else {
-                    throw problem("'\(name)' is not a parameter name (letters, digits and _)", at: offset, in: line)
+                    problems.append(problem("'\(name)' is not a parameter name (letters, digits and _)", at: offset, in: line))
+                    continue
                 }
                 declared.insert(name)
                 parameters[name] = overrides[name] ?? value
@@ -146,14 +187,15 @@ public struct QueryFile: Sendable {
                 queryLines.append((line, offset))
             }
         }
-        try finishQuery()
-        if let unknown = overrides.keys.sorted().first(where: { !declared.contains($0) }) {
-            let known = declared.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            throw Problem(path: path, line: 0, column: 0,
-                          message: "--param \(unknown): the file declares no parameter '\(unknown)'"
-                              + (known.isEmpty ? "" : " (it declares \(known))"),
-                          lineText: "")
+        finishQuery()
+        let known = declared.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        let unknown = overrides.keys.sorted().filter { !declared.contains($0) }.map { unknown in
+            Problem(path: path, line: 0, column: 0,
+                    message: "--param \(unknown): the file declares no parameter '\(unknown)'"
+                        + (known.isEmpty ? "" : " (it declares \(known))"),
+                    lineText: "")
         }
+        problems = unknown + problems
     }
 
     /// A title with the parameters it names replaced (others left as typed).
@@ -165,9 +207,12 @@ public struct QueryFile: Sendable {
         return out
     }
 
-    /// Appends `line` with each `$name` replaced by its value.
-    private func substitute(_ line: Substring, at offset: Int, into text: inout [UInt8],
-                            origins: inout [Int]) throws(Problem) {
+    /// Appends `line` with each `$name` replaced by its value; an
+    /// undeclared one is recorded in ``problems``, kept as written, and
+    /// makes it return false.
+    private mutating func substitute(_ line: Substring, at offset: Int, into text: inout [UInt8],
+                                     origins: inout [Int]) -> Bool {
+        var ok = true
         let bytes = Array(line.utf8)
         var k = 0
         while k < bytes.count {
@@ -178,7 +223,12 @@ public struct QueryFile: Sendable {
                 guard let value = parameters[name] else {
                     let message = name.isEmpty ? "'$' must be followed by a parameter name"
                         : "unknown parameter '$\(name)'; declare it above with 'let \(name) = …'"
-                    throw problem(message, at: offset + k, in: line)
+                    problems.append(problem(message, at: offset + k, in: line))
+                    ok = false
+                    text += bytes[k..<end]
+                    origins += Array(offset + k..<offset + end)
+                    k = end
+                    continue
                 }
                 text += value.utf8
                 origins += Array(repeating: offset + k, count: value.utf8.count)
@@ -189,6 +239,7 @@ public struct QueryFile: Sendable {
                 k += 1
             }
         }
+        return ok
     }
 
     private func problem(_ message: String, at offset: Int, in line: Substring) -> Problem {

@@ -232,12 +232,23 @@ extension Store {
         public var result: QueryResult
     }
 
-    /// Runs every query of a saved query file, in order.
+    /// Runs every query of a saved query file, in order, once all of them
+    /// have been checked: a file with an error runs nothing.
     ///
-    /// - Throws: ``QueryError`` for the first query with an error; its
-    ///   ``QueryError/query`` is the whole file and the diagnostics point
-    ///   at lines and columns of the file.
+    /// - Throws: ``QueryError`` with the errors of every query of the
+    ///   file, before any runs; its ``QueryError/query`` is the whole file
+    ///   and the diagnostics point at lines and columns of the file.
     public func run(_ file: QueryFile, limit: Int? = nil) throws -> [FileAnswer] {
+        var problems: [Diagnostic] = []
+        for entry in file.entries {
+            let diagnostics = Compilation(entry.text).diagnostics
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                problems += file.diagnostics(diagnostics.filter { $0.severity == .error }, of: entry)
+            }
+        }
+        guard problems.isEmpty else {
+            throw QueryError(query: file.source, diagnostics: problems.map(QueryDiagnostic.init(diagnostic:)))
+        }
         var answers: [FileAnswer] = []
         for entry in file.entries {
             do {

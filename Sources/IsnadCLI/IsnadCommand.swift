@@ -11,7 +11,7 @@ struct IsnadCommand: ParsableCommand {
             Examples:
               isnad                             the REPL (on a terminal; .help inside)
               isnad ingest examples/corpus      load the sample articles into the default store
-              isnad query 'actor:Kirby stance:deny date>2022-10'
+              isnad query 'country:Iran stance:deny date>=2022-10 | count by actor'
               isnad run examples/queries/denials.isq --param since=2023-01
               isnad stats                       what the store holds
               isnad parse 'actor:Kirby stance:deny date>2022-10'

@@ -497,6 +497,20 @@ package struct StatementRows {
         return row
     }
 
+    /// The first day (`Int32.min` when none) and the precision ordinal of
+    /// `id`'s date: two narrow columns read, not the whole row. What
+    /// `sort date` (and the default newest-first order) needs.
+    package mutating func date(_ id: UInt32, store: IndexStore,
+                               txn: borrowing some ReadableTransaction & ~Copyable) throws -> (day: Int32, precision: UInt8) {
+        if store.layout.wholeRows {
+            let row = try row(id, store: store, txn: txn)
+            return (row.day, row.precision)
+        }
+        let day = try days.value(id, store: store, txn: txn).map { Int32(bitPattern: $0) } ?? .min
+        guard day != .min else { return (.min, 0) }
+        return (day, try UInt8(truncatingIfNeeded: precisions.value(id, store: store, txn: txn) ?? 0))
+    }
+
     /// The statements, in id order, whose actor (`.statementActors`) or
     /// article (`.statementArticles`) is in `owners`: one pass over the
     /// column. Rows of removed statements hold neither.

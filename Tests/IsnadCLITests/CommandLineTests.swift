@@ -80,6 +80,38 @@ import IsnadText
         }
     }
 
+    /// After `make demo`, plain `isnad` opens the user's default store,
+    /// not the demo's: the demo's last lines say where its store is and
+    /// how to open it again, and `make repl` does (issue 34, section 2,
+    /// item 1). Dry runs: nothing is built or run.
+    @Test func theDemoSaysHowToReachItsStore() throws {
+        func dryRun(_ target: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["make", "--no-print-directory", "-n", target]
+            process.currentDirectoryURL = Self.repository
+            var environment = ProcessInfo.processInfo.environment
+            environment["ISNAD_STORE"] = nil
+            process.environment = environment
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let store = Self.repository.appendingPathComponent(".isnad/store").path
+        let demo = try dryRun("demo").split(separator: "\n").map(String.init)
+        let last = demo.drop { !$0.contains("The demo's store is") }
+        #expect(last.first?.contains("The demo's store is \(store).") == true, "\(demo)")
+        #expect(last.contains { $0.contains("make repl") })
+        #expect(last.contains { $0.contains("./.build/release/isnad --store '\(store)'") })
+        #expect(last.contains { $0.contains("export ISNAD_STORE='\(store)'") })
+        let repl = try dryRun("repl")
+        #expect(repl.hasSuffix("./.build/release/isnad\n"), "\(repl)")
+    }
+
     @Test func exitCodes() throws {
         try withFolder { folder in
             let notAStore = try isnad(["stats", "--store", "README.md"])

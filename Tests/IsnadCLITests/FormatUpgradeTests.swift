@@ -10,7 +10,10 @@ import Testing
 /// paragraph removed (statements removed and added), and 40 statements
 /// imported again changed (stance, date precision, actor, quote), then
 /// `isnad compact`. `Fixtures/format5-expected/N.json` is what that build
-/// printed for line N of `format5-queries.txt` (`query --format json`).
+/// printed for line N of `format5-queries.txt` (`query --format json`);
+/// the statement lists without a `sort` (lines 1, 11 and 16) have their
+/// rows, unchanged, put newest first as statements now come (issue 34):
+/// by date, descending, ties in the order that build printed them.
 extension CommandLineTests {
     static let fixtures = repository.appendingPathComponent("Tests/IsnadCLITests/Fixtures").path
 

@@ -194,6 +194,53 @@ import IsnadText
         #expect(DisplayWidth.of(fitted[2]) == 40)
     }
 
+    /// At 80 columns the quote got 11 characters and ids were cut so
+    /// that they could not be copied (issue 34, section 2, item 5): ids
+    /// are never cut, a table that cannot give its text columns
+    /// `readableWidth` does not fit, and records wrap instead of cutting.
+    @Test func narrowTerminalsKeepIdsWholeAndShowRecords() {
+        let quote = "Iran had delivered ballistic missiles to Russia, a claim the ministry called baseless"
+        let rows: [[Cell]] = [[.text("sample-en-06:3"), .text("sample-en-06"), .text("2024-09-12"), .text("Abbas Araghchi"),
+                               .text("deny"), .text(quote), .list(["Iran", "ballistic missiles", "Russia", "sanctions"])]]
+        let statements = result(rows, columns: ["id", "doc", "date", "actor", "stance", "quote", "about"])
+        var formatter = ResultFormatter(format: .table)
+        formatter.width = 80
+        let table = formatter.render(statements)
+        #expect(table.contains("sample-en-06:3  sample-en-06  2024-09-12"), "\(table)")
+        #expect(!formatter.fits(statements))
+        formatter.width = 200
+        #expect(formatter.fits(statements))
+        // In a pipe, cells are cut at 60 columns, but not ids.
+        var piped = ResultFormatter(format: .table)
+        piped.maximumCellWidth = 5
+        #expect(piped.render(statements).contains("sample-en-06:3  sample-en-06"))
+
+        var records = ResultFormatter(format: .line)
+        records.width = 40
+        let lines = records.render(statements).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "    id: sample-en-06:3")
+        #expect(lines[4] == "stance: deny")
+        #expect(lines[5] == " quote: Iran had delivered ballistic")
+        // The quote wraps under itself, every word kept.
+        let quoteLines = lines.dropFirst(5).prefix { !$0.hasPrefix(" about:") }
+        #expect(quoteLines.allSatisfy { DisplayWidth.of($0) <= 40 })
+        #expect(quoteLines.map { $0.dropFirst(8) }.joined(separator: " ") == quote)
+        #expect(lines.suffix(3) == ["", "(1 statement)", ""])
+        #expect(ResultFormatter.wrap(String(repeating: "x", count: 25), to: 10) == ["xxxxxxxxxx", "xxxxxxxxxx", "xxxxx"])
+    }
+
+    /// The pager: `less -SR` unless ISNAD_PAGER or PAGER says otherwise,
+    /// none when either is empty; only for text longer than the screen.
+    @Test func thePagerIsLessUnlessTheEnvironmentSaysOtherwise() {
+        #expect(Pager.command(environment: [:]) == "less -SR")
+        #expect(Pager.command(environment: ["PAGER": "more"]) == "more")
+        #expect(Pager.command(environment: ["PAGER": "more", "ISNAD_PAGER": "less -S"]) == "less -S")
+        #expect(Pager.command(environment: ["ISNAD_PAGER": ""]) == nil)
+        #expect(Pager.command(environment: ["PAGER": " "]) == nil)
+        #expect(!Pager.isLonger(String(repeating: "row\n", count: 23), than: 24))
+        #expect(Pager.isLonger(String(repeating: "row\n", count: 24), than: 24))
+    }
+
     @Test func footersSayHowManyOfHowMany() {
         var shown = result([[.text("a")]], columns: ["id"], kind: .entities)
         shown.total = 120

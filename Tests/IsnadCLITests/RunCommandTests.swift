@@ -29,6 +29,58 @@ extension CommandLineTests {
         }
     }
 
+    /// Statement lists come newest first unless `sort` says otherwise
+    /// (issue 34, section 2, item 3): they came in document order.
+    @Test func statementsComeNewestFirst() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            func column(_ query: String, _ index: Int = 0) throws -> [String] {
+                let run = try isnad(["query", "--store", store, "--format", "csv", query])
+                #expect(run.status == 0, "\(run.stderr)")
+                return run.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[index]) }
+            }
+            let dates = try column("stance:(deny OR decline OR warn) | fields date")
+            #expect(dates.count > 5)
+            #expect(dates == dates.sorted(by: >), "\(dates)")
+            // A limit without a sort keeps the newest.
+            #expect(try column("stance:(deny OR decline OR warn) | limit 3 | fields date") == Array(dates.prefix(3)))
+            // `sort date asc` still says otherwise, and a sort by another
+            // field keeps its ties newest first.
+            #expect(try column("stance:(deny OR decline OR warn) | sort date asc | fields date") == dates.reversed())
+            let byStance = try column("stance:(deny OR decline OR warn) | sort stance | fields stance, date", 1)
+            let stances = try column("stance:(deny OR decline OR warn) | sort stance | fields stance, date", 0)
+            #expect(stances == stances.sorted())
+            for (a, b) in zip(zip(stances, byStance), zip(stances, byStance).dropFirst()) where a.0 == b.0 {
+                #expect(a.1 >= b.1, "\(a) before \(b)")
+            }
+        }
+    }
+
+    /// A query file is checked whole first and refused whole: every error
+    /// with its line, the parse errors and the unknown `$name`s alike, and
+    /// no query run (issue 34, section 2, item 7). An unknown `$name`
+    /// used to abort the file and hide an earlier error, while a parse
+    /// error let the other queries run.
+    @Test func queryFilesAreCheckedWholeThenRunOrRefused() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            let source = "# first\nactor:Kirby | count\n\n# second\nactor:Kirby stanse:deny\n\n"
+                + "# third\nactor:$who | count\n\nlet x = 1\n# fourth\nstance:deny date>=$x\n"
+            try source.write(toFile: folder + "/bad.isq", atomically: true, encoding: .utf8)
+            for arguments in [["run", "--store", store, folder + "/bad.isq"], ["--store", store]] {
+                let run = try isnad(arguments, stdin: arguments[0] == "--store" ? ".read \(folder)/bad.isq\n" : nil)
+                #expect(run.status == 1)
+                #expect(run.stdout.isEmpty, "a query ran: \(run.stdout)")
+                let places = run.stderr.split(separator: "\n").filter { $0.hasPrefix(folder + "/bad.isq:") }
+                    .map { $0.dropFirst(folder.count + 9).prefix(while: { $0 != " " }) }
+                #expect(places == ["5:13:", "8:7:", "12:19:"], "\(run.stderr)")
+                #expect(run.stderr.contains("has 3 errors; none of its queries was run"))
+            }
+            let good = try isnad(["run", "--store", store, "--param", "since=2024-01", "examples/queries/denials.isq"])
+            #expect(good.status == 0)
+        }
+    }
+
     @Test func runTakesParametersAndFormats() throws {
         try withFolder { folder in
             let store = try sampleStore(folder)
@@ -126,6 +178,25 @@ extension CommandLineTests {
             #expect(failing.stderr.contains("unknown stance 'denie'"))
             #expect(failing.stderr.contains("unknown command '.nonsense'"))
             #expect(failing.stdout.contains("count\n─────\n   10\n"), "\(failing.stdout)")
+        }
+    }
+
+    /// `exit`, `quit` and `help` alone on a line leave and help, as in
+    /// the shells, instead of searching for the word (issue 34, section 2,
+    /// item 4); quoted, the word is searched.
+    @Test func exitQuitAndHelpAreNotSearches() throws {
+        try withFolder { folder in
+            let store = try sampleStore(folder)
+            let help = try isnad(["--store", store], stdin: "help\n\"exit\" | count\nQUIT;\nactor:Kirby | count\n")
+            #expect(help.status == 0, "\(help.stderr)")
+            #expect(help.stdout.hasPrefix("Queries (docs/query-language.md):"), "\(help.stdout)")
+            #expect(help.stdout.contains("count\n─────\n    0\n"), "\(help.stdout)")
+            // Nothing after QUIT runs.
+            #expect(!help.stdout.contains("   10\n"), "\(help.stdout)")
+            for word in ["exit", "quit", "exit()", "Quit"] {
+                let run = try isnad(["--store", store], stdin: "\(word)\nactor:Kirby | count\n")
+                #expect(run.status == 0 && run.stdout.isEmpty, "\(word): \(run.stdout)")
+            }
         }
     }
 

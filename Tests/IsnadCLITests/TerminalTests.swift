@@ -10,7 +10,7 @@ import Testing
     final class Terminal {
         let socket = "isnad-test-\(UUID().uuidString.prefix(8))"
 
-        init(_ arguments: [String], environment: [String: String]) throws {
+        init(_ arguments: [String], environment: [String: String], columns: Int = 120, rows: Int = 40) throws {
             let binary = try CommandLineTests.binary().path
             let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Terminal.quoted($0.value))" }
             // tmux runs this with sh; the last line shows the exit status
@@ -19,7 +19,7 @@ import Testing
                            + [Terminal.quoted(binary)] + arguments.map(Terminal.quoted)).joined(separator: " ")
                 + "; echo \"[exit $?]\""
             let status = Terminal.spawnAndWait(["tmux", "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d",
-                                                "-s", "repl", "-x", "120", "-y", "40", command,
+                                                "-s", "repl", "-x", String(columns), "-y", String(rows), command,
                                                 ";", "set-option", "-t", "repl", "remain-on-exit", "on"])
             guard status == 0 else { throw CocoaError(.executableLoad) }
         }
@@ -137,7 +137,8 @@ import Testing
     @Test func aSessionAtTheTerminal() throws {
         try withSampleStore { store, data in
             let terminal = try Terminal(["--store", store], environment: ["XDG_DATA_HOME": data])
-            let welcome = terminal.wait(for: "isnad> ")
+            // capture-pane drops trailing spaces: the prompt reads "isnad>".
+            let welcome = terminal.wait(for: "isnad>")
             #expect(welcome.contains("isnad 0.1.0 — \(store) (12 articles,"), "\(welcome)")
 
             // A typo: the caret sits under it, with a suggestion.
@@ -179,7 +180,7 @@ import Testing
             // A query over two lines.
             try terminal.type("actor:(Kirby OR")
             try terminal.press("Enter")
-            terminal.wait(for: "...> ")
+            terminal.wait(for: "...>")
             try terminal.type("Peskov) | count by actor")
             try terminal.press("Enter")
             #expect(terminal.wait(for: "Dmitry Peskov ").contains("John Kirby"))
@@ -196,12 +197,99 @@ import Testing
 
             // The next session finds the history: Up recalls the last query.
             let again = try Terminal(["--store", store], environment: ["XDG_DATA_HOME": data])
-            again.wait(for: "isnad> ")
+            again.wait(for: "isnad>")
             try again.press("Up")
             let recalled = again.wait { $0.contains("isnad> actor:(Kirby OR Peskov) | count by actor") }
             #expect(recalled.contains("isnad> actor:(Kirby OR Peskov) | count by actor"), "\(recalled)")
             let history = try String(contentsOfFile: data + "/isnad/history", encoding: .utf8)
             #expect(history.contains("stanse"))
+        }
+    }
+
+    /// What a new user met in the first hour (issue 34, section 2, items
+    /// 3 to 6), on a terminal of 80 by 24: statements newest first, rows
+    /// too wide shown as records with whole ids, a result longer than the
+    /// screen in the pager (and not after `.pager off`), Tab after
+    /// `actor:` offering only names that statements have, and `help`,
+    /// `exit` acting as in a shell.
+    @Test func theFirstHourOnANarrowTerminal() throws {
+        try withSampleStore { store, data in
+            let terminal = try Terminal(["--store", store], environment: ["XDG_DATA_HOME": data, "ISNAD_PAGER": "less -SR"],
+                                        columns: 80, rows: 24)
+            terminal.waitForPrompt()
+            func lines(_ screen: String) -> [String] {
+                screen.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    String($0).trimmingCharacters(in: .whitespaces)
+                }
+            }
+            func clear() throws {
+                try terminal.press("C-l")
+                terminal.waitForPrompt()
+            }
+
+            // 3. Newest first, in a table that fits.
+            try terminal.type("stance:deny | fields date, actor")
+            try terminal.press("Enter")
+            let denials = lines(terminal.wait(for: "(6 statements)"))
+            let shown = denials.filter { $0.hasPrefix("20") }.map { String($0.prefix(10)) }
+            #expect(shown.count == 6 && shown == shown.sorted(by: >), "\(denials)")
+            terminal.waitForPrompt()
+            try clear()
+
+            // 5. Seven columns cannot fit 80: one block per record, ids whole.
+            try terminal.type("stance:deny date>=2024")
+            try terminal.press("Enter")
+            let records = lines(terminal.wait(for: "(2 statements)"))
+            #expect(records.contains("id: sample-ar-05:3"), "\(records)")
+            #expect(records.contains("id: sample-en-06:3"), "\(records)")
+            #expect(records.contains("stance: deny"), "\(records)")
+            #expect(records.contains { $0.hasPrefix("quote: Iran had delivered ballistic missiles to Russia") }, "\(records)")
+            terminal.waitForPrompt()
+            try clear()
+
+            // 5. Ten records are longer than the screen: the pager shows
+            // them, q leaves it, and the REPL goes on.
+            try terminal.type("actor:Kirby")
+            try terminal.press("Enter")
+            let paged = terminal.wait { screen in lines(screen).last(where: { !$0.isEmpty }) == ":" }
+            #expect(lines(paged).first == "id: sample-ar-04:1", "\(paged)")
+            #expect(!paged.contains("(10 statements)"), "\(paged)")
+            try terminal.press("q")
+            terminal.waitForPrompt()
+            try terminal.type(".pager off")
+            try terminal.press("Enter")
+            terminal.waitForPrompt()
+            try clear()
+            try terminal.type("actor:Kirby")
+            try terminal.press("Enter")
+            let unpaged = terminal.wait(for: "(10 statements)")
+            #expect(unpaged.contains("(10 statements)"), "\(unpaged)")
+            terminal.waitForPrompt()
+            try clear()
+
+            // 6. Tab after actor: offers names that statements have, not
+            // every gazetteer weapon.
+            try terminal.type("actor:Kir")
+            try terminal.press("Tab")
+            #expect(terminal.wait { $0.contains("isnad> actor:Kirby") }.contains("isnad> actor:Kirby"))
+            try terminal.press("C-u")
+            try terminal.type("actor:Mohaj")
+            try terminal.press("Tab")
+            usleep(500_000)
+            #expect(terminal.promptLine.trimmingCharacters(in: .whitespaces) == "isnad> actor:Mohaj", "\(terminal.screen)")
+            try terminal.press("C-u")
+            terminal.waitForPrompt()
+
+            // 4. help helps; exit leaves, as in a shell.
+            try terminal.type("help")
+            try terminal.press("Enter")
+            #expect(terminal.wait(for: "leave (also exit, quit, Ctrl-D)").contains(".pager on|off"))
+            terminal.waitForPrompt()
+            try terminal.type("exit")
+            try terminal.press("Enter")
+            terminal.wait(seconds: 10) { _ in terminal.exited }
+            #expect(terminal.exited)
+            #expect(terminal.screen.contains("[exit 0]"), "\(terminal.screen)")
         }
     }
 
@@ -211,7 +299,7 @@ import Testing
             // running query checks): only Ctrl-C ends it sooner.
             let terminal = try Terminal(["--store", store],
                                         environment: ["XDG_DATA_HOME": data, "ISNAD_TEST_QUERY_DELAY_MS": "30000"])
-            terminal.wait(for: "isnad> ")
+            terminal.wait(for: "isnad>")
             let started = Date()
             try terminal.type("stance:deny | count by actor")
             try terminal.press("Enter")

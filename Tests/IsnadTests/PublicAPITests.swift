@@ -69,6 +69,50 @@ import Testing
         #expect(result.rows.first?[3] == "John Kirby")
     }
 
+    /// A saved query file is checked whole before anything runs: every
+    /// problem of the file and every query's error, each with its line
+    /// (issue 34, section 2, item 7). An unknown `$name` used to hide the
+    /// rest, and a query's error came only after the queries before it ran.
+    @Test func queryFilesAreCheckedWholeBeforeAnyQueryRuns() throws {
+        do {
+            _ = try QueryFile(path: "q.isq", source: "actor:$who\n\nstance:$what\n")
+            Issue.record("no error for unknown parameters")
+        } catch {
+            #expect(error.all.map(\.line) == [1, 3])
+            #expect(error.description.contains("q.isq:3:8: error: unknown parameter '$what'"))
+        }
+        let file = try QueryFile(path: "q.isq", source: "# fine\nactor:Kirby\n\n# bad\nstanse:deny\n\nactor:Kirby | count by actr\n")
+        do {
+            _ = try Self.sample.store.run(file)
+            Issue.record("a file with errors ran")
+        } catch let error as QueryError {
+            #expect(error.diagnostics.map(\.line) == [5, 7])
+        }
+    }
+
+    /// The embedding guide ingests an article and then asks for it; the
+    /// pair must answer (issue 34, section 2, item 2: `date>2022-10`
+    /// means after the whole month, so it found nothing).
+    @Test func theEmbeddingGuidesIngestThenQueryAnswers() throws {
+        let guide = try String(contentsOfFile: URL(fileURLWithPath: Self.sampleCorpus)
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/embedding.md").path,
+            encoding: .utf8)
+        let query = "actor:Kirby stance:deny date>=2022-10"
+        let text = "John Kirby denied that the drones came from Iran."
+        #expect(guide.contains("store.query(\"\(query)\")"))
+        #expect(guide.contains("text: \"\(text)\""))
+        try withFolder { folder in
+            let store = try Store(path: folder)
+            try store.ingest([Article(id: "wh-2022-10-20", source: "Reuters", published: "2022-10-20", text: text)])
+            let result = try store.query(query)
+            #expect(result.statements.map(\.actor) == ["John Kirby"])
+            #expect(result.statements.map(\.quote) == ["the drones came from Iran"])
+            let built = Query.actor("Kirby").stance(.deny).date(from: "2022-10", through: nil)
+            #expect(guide.contains("// \(built.text)\n"))
+            #expect(try store.query(built).statements.map(\.id) == result.statements.map(\.id))
+        }
+    }
+
     @Test func fieldsChooseTheColumnsButStatementsStayWhole() throws {
         let result = try Self.sample.store.query("actor:Kirby | fields date, quote")
         #expect(result.columns == ["date", "quote"])

@@ -11,7 +11,7 @@ struct Query: ParsableCommand {
             standard output; errors, with carets under the mistake, to standard error.
 
             Examples:
-              isnad query 'actor:Kirby stance:deny date>2022-10'
+              isnad query 'country:Iran stance:deny date>=2022-10'
               isnad query --format json 'stance:deny | count by actor'
               isnad query --format csv 'actor:"John Kirby" | timeline month' > kirby.csv
               isnad query --explain 'actor:Kirby صواريخ'
@@ -19,7 +19,7 @@ struct Query: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("table, line (a block per record), json or csv.", valueName: "format"))
     var format: OutputFormat = .table
 
     @Flag(help: "Print the plan with estimated and actual sizes, after the result.")

@@ -10,8 +10,11 @@ struct Repl: ParsableCommand {
             Type a query and press Return; .help lists the commands. Tab completes
             fields, stances, stages, commands and entity names (Arabic and Latin).
             An open parenthesis or quote, or a trailing |, continues the query on the
-            next line. Ctrl-C abandons the line or stops a running query; Ctrl-D
-            leaves. History is kept in $XDG_DATA_HOME/isnad/history.
+            next line. Ctrl-C abandons the line or stops a running query; Ctrl-D,
+            exit or quit leaves. History is kept in $XDG_DATA_HOME/isnad/history.
+            Rows too wide for the terminal come one block per record; results
+            longer than the screen go through less -SR ($ISNAD_PAGER or $PAGER
+            names another; .pager off turns it off).
 
             With standard input not a terminal, queries and commands are read from
             it one per line and only their results are printed; the exit code is 1
@@ -25,7 +28,7 @@ struct Repl: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("table, line (a block per record), json or csv.", valueName: "format"))
     var format: OutputFormat = .table
 
     @Flag(help: "Never colour output (also: NO_COLOR in the environment).")
@@ -42,6 +45,10 @@ struct Repl: ParsableCommand {
             let editor = LineEditor(program: "isnad", historyFile: (folder as NSString).appendingPathComponent("history"))
             if let editor {
                 Interrupt.install()
+                // On a terminal: rows too wide become records, long
+                // results go through the pager (.pager off stops it).
+                session.recordsWhenNarrow = true
+                session.paging = true
                 editor.complete = { [unowned session] before in session.completer.complete(before) }
                 session.write(session.welcome())
             }
@@ -94,7 +101,7 @@ struct Run: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("table, line (a block per record), json or csv.", valueName: "format"))
     var format: OutputFormat = .table
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Override a parameter the file declares.", valueName: "name=value"))
@@ -147,7 +154,7 @@ struct Entities: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("table, line (a block per record), json or csv.", valueName: "format"))
     var format: OutputFormat = .table
 
     @Flag(help: "Never colour output (also: NO_COLOR in the environment).")

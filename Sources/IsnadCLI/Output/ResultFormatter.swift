@@ -5,7 +5,12 @@ import IsnadText
 
 /// How results are printed.
 enum OutputFormat: String, CaseIterable {
-    case table, json, csv
+    /// Aligned columns, one row a line.
+    case table
+    /// One block per row, a `name: value` line per column (SQLite's
+    /// `.mode line`): for rows too wide for the terminal.
+    case line
+    case json, csv
 }
 
 /// Prints a query result as an aligned table, JSON or CSV.
@@ -50,7 +55,110 @@ struct ResultFormatter {
         case .json: json(result)
         case .csv: csv(result)
         case .table: table(result)
+        case .line: records(result)
         }
+    }
+
+    /// Columns never cut: ids (a statement's, an article's, an entity's
+    /// name as its id), so that they can be copied, and dates, which cut
+    /// say another date.
+    static let wholeColumns: Set<String> = ["id", "doc", "date"]
+
+    /// A text column cut narrower than this (where its values are wider)
+    /// shows too little to read: a quote of 11 characters at 80 columns
+    /// was what the table gave. Then the rows do not fit.
+    static let readableWidth = 20
+
+    /// Whether the table of `result` fits `width` with every column
+    /// readable: ids and dates whole, and no text column cut below
+    /// ``readableWidth``. The REPL shows the rows as records otherwise.
+    func fits(_ result: QueryResult) -> Bool {
+        guard let width, !result.rows.isEmpty else { return true }
+        let (widths, numeric) = naturalWidths(result)
+        let needed = widths.indices.reduce(0) { sum, i in
+            let column = result.columns[i]
+            let least = numeric[i] || ResultFormatter.wholeColumns.contains(column)
+                ? widths[i] : min(widths[i], ResultFormatter.readableWidth)
+            return sum + least
+        }
+        return needed + 2 * max(0, widths.count - 1) <= width
+    }
+
+    /// Each column's width before fitting (text cells up to
+    /// `maximumCellWidth`, ids and dates whole), and whether it holds
+    /// numbers only.
+    private func naturalWidths(_ result: QueryResult) -> (widths: [Int], numeric: [Bool]) {
+        let numeric = result.columns.indices.map { i in
+            !result.rows.isEmpty && result.rows.allSatisfy { row in
+                if case .number = row[i] { return true }
+                return false
+            }
+        }
+        let widths = result.columns.indices.map { i in
+            let natural = result.rows.reduce(DisplayWidth.of(result.columns[i])) { widest, row in
+                max(widest, DisplayWidth.of(row[i].description.replacingOccurrences(of: "\n", with: " ")))
+            }
+            return numeric[i] || ResultFormatter.wholeColumns.contains(result.columns[i])
+                ? natural : min(natural, maximumCellWidth)
+        }
+        return (widths, numeric)
+    }
+
+    // MARK: - Records
+
+    /// One block per row, a line per column with the names aligned on
+    /// the colon; a long value wraps at spaces onto lines of its own
+    /// under the value, never cut. Blocks are separated by a blank line.
+    func records(_ result: QueryResult) -> String {
+        let nameWidth = result.columns.map(DisplayWidth.of).max() ?? 0
+        let room = max(20, (width ?? 100) - nameWidth - 2)
+        var out = ""
+        for (k, row) in result.rows.enumerated() {
+            if k > 0 { out += "\n" }
+            for (column, cell) in zip(result.columns, row) {
+                let value = cell.description.replacingOccurrences(of: "\n", with: " ")
+                let name = String(repeating: " ", count: nameWidth - DisplayWidth.of(column)) + column
+                let lines = ResultFormatter.wholeColumns.contains(column) ? [value] : ResultFormatter.wrap(value, to: room)
+                for (n, line) in lines.enumerated() {
+                    let label = n == 0 ? paint(name + ":", "1") : String(repeating: " ", count: nameWidth + 1)
+                    let shown = isolates && ResultFormatter.hasArabic(line) ? "\u{2068}" + line + "\u{2069}" : line
+                    out += (shown.isEmpty ? label : label + " " + shown) + "\n"
+                }
+            }
+        }
+        return out + (result.rows.isEmpty ? "" : "\n") + footer(result) + "\n"
+    }
+
+    /// `text` in lines of at most `width` columns, broken at spaces; a
+    /// word longer than a line is broken where the line ends.
+    static func wrap(_ text: String, to width: Int) -> [String] {
+        guard DisplayWidth.of(text) > width else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if DisplayWidth.of(candidate) <= width {
+                line = candidate
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            line = ""
+            var rest = word
+            while DisplayWidth.of(rest) > width {
+                var piece = "", used = 0
+                for character in rest {
+                    let w = DisplayWidth.of(character)
+                    if used + w > width, !piece.isEmpty { break }
+                    piece.append(character)
+                    used += w
+                }
+                lines.append(piece)
+                rest = String(rest.dropFirst(piece.count))
+            }
+            line = rest
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 
     // MARK: - JSON
@@ -123,11 +231,14 @@ struct ResultFormatter {
         var widths = columns.indices.map { i in
             cells.reduce(DisplayWidth.of(columns[i])) { max($0, DisplayWidth.of($1[i])) }
         }
-        // Text columns share what the numbers leave, the widest giving way first.
+        // Ids and dates are never cut (`wholeColumns`).
+        let whole = columns.map { ResultFormatter.wholeColumns.contains($0) }
+        // Text columns share what the numbers and ids leave, the widest
+        // giving way first.
         let budget = (width ?? .max) - gap * max(0, columns.count - 1)
-        for i in widths.indices where !numeric[i] { widths[i] = min(widths[i], maximumCellWidth) }
+        for i in widths.indices where !numeric[i] && !whole[i] { widths[i] = min(widths[i], maximumCellWidth) }
         while widths.reduce(0, +) > budget {
-            guard let widest = widths.indices.filter({ !numeric[$0] && widths[$0] > 8 })
+            guard let widest = widths.indices.filter({ !numeric[$0] && !whole[$0] && widths[$0] > 8 })
                 .max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
         }
@@ -169,6 +280,12 @@ struct ResultFormatter {
             String(repeating: "─", count: i == barColumn ? 0 : w)
         }.joined(separator: String(repeating: " ", count: gap)).trimmingCharacters(in: .whitespaces), "2"))
         lines += cells.map { line($0) }
+        lines.append(footer(result))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `(3 statements)`, `(50 of 1234 statements)`.
+    func footer(_ result: QueryResult) -> String {
         let nouns: (String, String) = switch result.kind {
         case .aggregate: ("row", "rows")
         case .statements: ("statement", "statements")
@@ -176,10 +293,9 @@ struct ResultFormatter {
         case .entities: ("entity", "entities")
         }
         let noun = result.total == 1 ? nouns.0 : nouns.1
-        lines.append(result.total > result.rows.count
+        return result.total > result.rows.count
             ? "(\(result.rows.count) of \(result.total) \(noun))"
-            : "(\(result.rows.count) \(noun))")
-        return lines.joined(separator: "\n") + "\n"
+            : "(\(result.rows.count) \(noun))"
     }
 
     /// A bar of `fraction` of `width` columns, in eighths of a block.

@@ -15,7 +15,7 @@ struct Completer {
     }
 
     static let dotCommands = [".help", ".fields", ".stances", ".entities", ".stats", ".explain", ".timer",
-                              ".format", ".limit", ".open", ".ingest", ".import", ".read", ".output", ".quit"]
+                              ".format", ".pager", ".limit", ".open", ".ingest", ".import", ".read", ".output", ".quit"]
     static let stages = ["count", "top", "timeline", "sort", "limit", "fields", "articles"]
     static let fields = FieldKind.allCases.map(\.rawValue)
     static let groupFields = ["actor", "about", "country", "source", "cites", "kind", "stance", "date", "lang", "doc"]
@@ -72,7 +72,7 @@ struct Completer {
         let word = Completer.lastWord(rest)
         switch command {
         case ".format": return choose(word, OutputFormat.allCases.map(\.rawValue))
-        case ".timer": return choose(word, ["on", "off"])
+        case ".timer", ".pager": return choose(word, ["on", "off"])
         case ".entities": return Completions(word: rest, candidates: names(startingWith: rest))
         case ".explain": return query(rest)
         case ".import":

@@ -16,6 +16,12 @@ final class Session {
     var limit = 50
     var timer = false
     var noColor = false
+    /// Tables whose rows cannot fit the terminal are shown one block per
+    /// record instead (`ResultFormatter.fits`): the REPL's choice.
+    var recordsWhenNarrow = false
+    /// Results longer than the screen go through the pager (`.pager`);
+    /// only the REPL on a terminal sets it.
+    var paging = false
     /// Queries and commands that failed: a script fed on standard input
     /// exits 1 when any did.
     private(set) var failures = 0
@@ -80,8 +86,26 @@ final class Session {
         let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty || text.hasPrefix("#") { return true }
         if text.hasPrefix(".") { return command(text) }
+        // Alone on a line, the words a shell leaves or helps on (psql,
+        // mysql, sh) do so here too, not search; "exit" in quotes is the word.
+        switch Session.shellWord(text) {
+        case "exit", "quit": return false
+        case "help":
+            write(Session.help)
+            return true
+        default: break
+        }
         _ = runQuery(text)
         return true
+    }
+
+    /// `exit`, `quit` or `help` when `text` is only that word (any case,
+    /// a `;` or `()` after it allowed, as shells and psql take them).
+    static func shellWord(_ text: String) -> String? {
+        var word = text.lowercased()
+        for ending in [";", "()"] where word.hasSuffix(ending) { word = String(word.dropLast(ending.count)) }
+        word = word.trimmingCharacters(in: .whitespaces)
+        return ["exit", "quit", "help"].contains(word) ? word : nil
     }
 
     // MARK: - Queries
@@ -141,7 +165,16 @@ final class Session {
     /// Writes a result a few lines at a time, so Ctrl-C stops a long
     /// listing too. False when interrupted.
     private func show(_ result: QueryResult, bars: Bool = true) -> Bool {
-        let text = formatter(bars: bars).render(result)
+        var formatter = formatter(bars: bars)
+        if recordsWhenNarrow, onTerminal, formatter.format == .table, !formatter.fits(result) {
+            formatter.format = .line
+        }
+        let text = formatter.render(result)
+        if paging, onTerminal, let command = Pager.command(), Pager.isLonger(text), Pager.show(text, through: command) {
+            // Ctrl-C inside the pager is the pager's; it stops nothing here.
+            Interrupt.clear()
+            return true
+        }
         var chunk = ""
         var lines = 0
         // By the byte 0x0A: CSV's "\r\n" is one Character to Swift.
@@ -186,13 +219,20 @@ final class Session {
     /// Runs every query of a `.isq` file, each under its title. False if
     /// the file could not be read or a query failed.
     func runFile(_ path: String, parameters: [String: String] = [:]) -> Bool {
-        let file: QueryFile
-        do {
-            // Says why a file cannot be read (no such file, a folder, no
-            // permission) and names it.
-            file = try QueryFile(contentsOf: path, parameters: parameters)
-        } catch {
-            writeError(error.description)
+        // Says why a file cannot be read (no such file, a folder, no
+        // permission) and names it.
+        guard let data = FileManager.default.contents(atPath: path) else {
+            writeError("error: \(path): cannot read the file: \(QueryFile.whyUnreadable(path))\n")
+            failures += 1
+            return false
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            writeError("error: '\(path)' is not UTF-8 text\n")
+            failures += 1
+            return false
+        }
+        let file = QueryFile(checking: source, path: path, overrides: parameters)
+        guard check(file) else {
             failures += 1
             return false
         }
@@ -209,6 +249,30 @@ final class Session {
         return ok
     }
 
+    /// Checks a whole query file before any of it runs: its own problems
+    /// (declarations, `$name`s, overrides) and every query's errors, all
+    /// reported in line order. True when there is none; otherwise the file
+    /// is refused whole, so that a run never stops half-way through it.
+    func check(_ file: QueryFile) -> Bool {
+        let formatter = DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2), origin: file.path)
+        var reports: [(line: Int, column: Int, text: String)] = file.problems.map { ($0.line, $0.column, $0.description) }
+        for entry in file.entries where !entry.hasProblem {
+            let errors = Compilation(entry.text).diagnostics.filter { $0.severity == .error }
+            for diagnostic in file.diagnostics(errors, of: entry) {
+                reports.append((diagnostic.span.line, diagnostic.span.column, formatter.format(diagnostic, in: file.source)))
+            }
+        }
+        guard !reports.isEmpty else { return true }
+        // Stable: a line's problems keep the order they were found in.
+        let ordered = reports.enumerated().sorted { a, b in
+            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+        }
+        writeError(ordered.map(\.element.text).joined())
+        let count = reports.count == 1 ? "an error" : "\(reports.count) errors"
+        writeError("error: '\(file.path)' has \(count); none of its queries was run\n")
+        return false
+    }
+
     // MARK: - Dot-commands
 
     static let help: String = {
@@ -218,7 +282,7 @@ final class Session {
                 .joined(separator: "\n") + "\n"
         }
         return "Queries (docs/query-language.md):\n" + columns([
-            ("actor:Kirby stance:deny date>2022-10", "filters; AND is implied"),
+            ("country:Iran stance:deny date>=2022-10", "filters; AND is implied"),
             ("stance:(deny OR decline) -actor:Peskov", "OR, groups, negation"),
             ("\"طائرات مسيرة\" date:2023", "words and phrases of the quotes"),
             ("stance:deny | count by actor | limit 10", "pipe stages: count, top, timeline,"),
@@ -226,6 +290,7 @@ final class Session {
         ]) + """
             A query may span lines: an open parenthesis, quote or trailing | continues it.
             Tab completes fields, stances, stages, commands and entity names.
+            exit or quit alone on a line leaves, help shows this; "exit" searches the word.
 
             Commands:
 
@@ -237,14 +302,15 @@ final class Session {
             (".stats", "what the store holds"),
             (".explain QUERY", "run QUERY and show its plan with sizes"),
             (".timer on|off", "print how long each query takes"),
-            (".format table|json|csv", "how results are printed"),
+            (".format table|line|json|csv", "how results are printed (line: a block per record)"),
+            (".pager on|off", "show results longer than the screen in less -SR"),
             (".limit N", "rows shown per result (0: all)"),
             (".open PATH", "open (or create) another store"),
             (".ingest PATH…", "add articles: .txt, .jsonl, folders"),
             (".import [KIND] FILE…", "import entities, articles or statements (JSON Lines)"),
             (".read FILE.isq [k=v…]", "run a saved query file"),
             (".output [FILE]", "send results to FILE; alone, back to the screen"),
-            (".quit", "leave (also Ctrl-D)"),
+            (".quit", "leave (also exit, quit, Ctrl-D)"),
         ])
     }()
 
@@ -271,8 +337,17 @@ final class Session {
                 timer = value == "on"
             case ".format":
                 guard let value = arguments.first else { write("format \(format.rawValue)\n"); break }
-                guard let chosen = OutputFormat(rawValue: value) else { throw CLIError.input("usage: .format table|json|csv") }
+                guard let chosen = OutputFormat(rawValue: value) else {
+                    throw CLIError.input("usage: .format table|line|json|csv")
+                }
                 format = chosen
+            case ".pager":
+                guard let value = arguments.first else {
+                    write("pager \(paging ? "on (\(Pager.command() ?? "none: ISNAD_PAGER or PAGER is empty"))" : "off")\n")
+                    break
+                }
+                guard value == "on" || value == "off" else { throw CLIError.input("usage: .pager on|off") }
+                paging = value == "on"
             case ".limit":
                 guard let value = arguments.first else { write("limit \(limit)\(limit == 0 ? " (all rows)" : "")\n"); break }
                 guard let n = Int(value), n >= 0 else { throw CLIError.input("usage: .limit N (0 shows all rows)") }

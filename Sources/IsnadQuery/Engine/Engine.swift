@@ -208,7 +208,13 @@ extension Execution {
         // most one sort per field runs between two cuts. Aggregations and
         // `articles` do not depend on the order of their rows, so the sorts
         // before them never run.
-        var pending: [(key: SortKey, order: SortOrder, step: Int)] = []
+        // Statements come newest first unless a `sort` says otherwise: the
+        // default is a `sort date desc` waiting before the first stage (it
+        // has no step in the plan), folded away by a later `sort date`
+        // like any other, and under a later sort by another field it
+        // orders that sort's ties.
+        var pending: [(key: SortKey, order: SortOrder, step: Int?)] =
+            matchedSpace == .statements ? [(.field(.date), .desc, nil)] : []
         for (index, stage) in query.stages.enumerated() {
             do {
                 switch stage {
@@ -224,7 +230,7 @@ extension Execution {
                     rows = try timeline(rows, interval, txn: txn)
                 case .sort(let key, let order):
                     if let earlier = pending.firstIndex(where: { $0.key == key }) {
-                        steps[pending[earlier].step].label += " (folded into a later sort)"
+                        if let step = pending[earlier].step { steps[step].label += " (folded into a later sort)" }
                         pending.remove(at: earlier)
                     }
                     pending.append((key, order, steps.count))
@@ -232,7 +238,7 @@ extension Execution {
                     // A limit that cuts nothing leaves the rows, and the
                     // sorts waiting, as they are.
                     guard rows.count > n else { break }
-                    rows = try sort(rows, by: pending, txn: txn)
+                    rows = try sort(rows, by: pending, keep: n, txn: txn)
                     pending = []
                     switch rows {
                     case .matched(let space, let set): rows = .items(space, set.prefix(n))
@@ -255,7 +261,7 @@ extension Execution {
             }
             steps.append(PlanStep(stage.label, actual: rows.count))
         }
-        rows = try sort(rows, by: pending, txn: txn)
+        rows = try sort(rows, by: pending, keep: rowLimit, txn: txn)
         let plan = PlanStep("query", actual: matched.ids.count, children: steps)
         let space: Space, shown: [UInt32], total: Int
         switch rows {
@@ -275,11 +281,24 @@ extension Execution {
         let kind: QueryResult.Kind = space == .statements ? .statements : space == .articles ? .articles : .entities
         let header = RowHeader(kind: kind, columns: columns.map(\.rawValue), shown: chosen.map(\.rawValue))
         var table: [[Cell]] = []
-        if onRow == nil { table.reserveCapacity(shown.count) }
-        for (n, id) in shown.enumerated() {
-            if n & 255 == 0 { try checkStop() }
-            let row = try cells(id, in: space, columns, txn: txn)
-            if let onRow { try onRow(header, row) } else { table.append(row) }
+        if onRow == nil, space == .statements, !zip(shown, shown.dropFirst()).allSatisfy({ $0 < $1 }) {
+            // Rows in another order than the ids' (newest first) are read
+            // in id order and put in place: a statement's row is five
+            // columns, each cached a block at a time, so reading them out
+            // of order looked up every block again for every row.
+            let byID = shown.indices.sorted { shown[$0] < shown[$1] }
+            table = Array(repeating: [], count: shown.count)
+            for (n, position) in byID.enumerated() {
+                if n & 255 == 0 { try checkStop() }
+                table[position] = try cells(shown[position], in: space, columns, txn: txn)
+            }
+        } else {
+            if onRow == nil { table.reserveCapacity(shown.count) }
+            for (n, id) in shown.enumerated() {
+                if n & 255 == 0 { try checkStop() }
+                let row = try cells(id, in: space, columns, txn: txn)
+                if let onRow { try onRow(header, row) } else { table.append(row) }
+            }
         }
         var result = QueryResult(kind: kind, columns: columns.map(\.rawValue), rows: table, plan: plan)
         result.shown = chosen.map(\.rawValue)
@@ -425,8 +444,7 @@ extension Execution {
                         txn: borrowing IndexStore.Txn) throws -> [Cell] {
         switch space {
         case .statements:
-            var rows = StatementRows()
-            let row = try rows.row(id, store: store, txn: txn)
+            let row = try resultRows.row(id, store: store, txn: txn)
             let record = try store.statement(id, txn: txn)
             return try fields.map { field -> Cell in
                 switch field {
@@ -675,19 +693,30 @@ extension Execution {
         }
     }
 
-    /// The rows sorted by each of `sorts` in turn.
-    mutating func sort(_ rows: Rows, by sorts: [(key: SortKey, order: SortOrder, step: Int)],
+    /// The rows sorted by each of `sorts` in turn. With `keep`, only the
+    /// first `keep` rows need be in order (a `limit` or the rows shown
+    /// follow): a lone sort of statements by date then selects them
+    /// instead of sorting every row, and the rest follow in no order.
+    mutating func sort(_ rows: Rows, by sorts: [(key: SortKey, order: SortOrder, step: Int?)], keep: Int? = nil,
                        txn: borrowing IndexStore.Txn) throws -> Rows {
         var rows = rows
-        for sort in sorts { rows = try self.sort(rows, sort.key, sort.order, txn: txn) }
+        for (k, sort) in sorts.enumerated() {
+            rows = try self.sort(rows, sort.key, sort.order, keep: k == sorts.count - 1 ? keep : nil, txn: txn)
+        }
         return rows
     }
 
     /// Orders rows by a field (missing values last) or, for tables, by a
     /// column or the count; ties keep their order.
-    mutating func sort(_ rows: Rows, _ key: SortKey, _ order: SortOrder, txn: borrowing IndexStore.Txn) throws -> Rows {
+    mutating func sort(_ rows: Rows, _ key: SortKey, _ order: SortOrder, keep: Int? = nil,
+                       txn: borrowing IndexStore.Txn) throws -> Rows {
         switch rows {
-        case .matched: return try sort(rows.listed, key, order, txn: txn)
+        case .matched(let space, let set):
+            if space == .statements, key == .field(.date), !store.layout.wholeRows,
+               let sorted = try sortedByDate(set, order, keep: keep, txn: txn) {
+                return .items(space, sorted)
+            }
+            return try sort(rows.listed, key, order, keep: keep, txn: txn)
         case .table(let columns, let table):
             let index: Int?
             switch key {
@@ -708,7 +737,10 @@ extension Execution {
             return .table(columns, sorted)
         case .items(let space, let ids):
             guard case .field(let field) = key else { return rows }
-            let keys = try values(field, of: ids, in: space, txn: txn).map(\.first)
+            if space == .statements, field == .date, let sorted = try sortedByDate(ids, order, keep: keep, txn: txn) {
+                return .items(space, sorted)
+            }
+            let keys = try values(field, inIDOrder: ids, in: space, txn: txn)
             let order = ids.indices.sorted { a, b in
                 switch (keys[a], keys[b]) {
                 case (nil, nil): return a < b
@@ -721,6 +753,139 @@ extension Execution {
             }
             return .items(space, order.map { ids[$0] })
         }
+    }
+}
+
+extension Execution {
+    /// Added to a day number so that every day of the years 1 to 9999
+    /// (days -719,162 to 2,932,896 from 1970) is positive and below 2^23.
+    static let dayBias: Int64 = 1 << 22
+    /// The sort key of a statement with no date: after every dated one,
+    /// in either order.
+    static let undated: UInt64 = (1 << 25) - 1
+
+    /// `sort date` over statements, from the day and precision columns
+    /// rather than the dates' texts: each statement becomes one 64-bit
+    /// word, its date's key above its position, and one sort of integers
+    /// orders them (ties keep their order, as the position decides). The
+    /// key orders as the texts do: by first day, then a year before a
+    /// month before a day starting on it (`2022` < `2022-01` <
+    /// `2022-01-01`). Nil when a date lies outside the years 1 to 9999:
+    /// the general sort then runs. With `keep`, only the first `keep`
+    /// come in order (``ordered(_:keep:)``).
+    ///
+    /// - Complexity: O(n log n) word comparisons (O(n) with a small
+    ///   `keep`), two column reads per statement.
+    mutating func sortedByDate(_ ids: [UInt32], _ order: SortOrder, keep: Int? = nil,
+                               txn: borrowing IndexStore.Txn) throws -> [UInt32]? {
+        guard UInt64(ids.count) <= UInt64(UInt32.max) else { return nil }
+        var words: [UInt64] = []
+        words.reserveCapacity(ids.count)
+        var rows = StatementRows()
+        for (position, id) in ids.enumerated() {
+            if position & 65535 == 0 { try checkStop() }
+            let (day, precision) = try rows.date(id, store: store, txn: txn)
+            guard let key = Execution.dateKey(day: day, precision: precision, order) else { return nil }
+            words.append(key << 32 | UInt64(position))
+        }
+        Execution.ordered(&words, keep: keep)
+        return words.map { ids[Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF)] }
+    }
+
+    /// As the list form, for the ids of a set (in id order, as matched):
+    /// the two columns are gathered a block at a time, as `count by`
+    /// reads them, instead of looked up id by id.
+    mutating func sortedByDate(_ set: IDSet, _ order: SortOrder, keep: Int?,
+                               txn: borrowing IndexStore.Txn) throws -> [UInt32]? {
+        guard UInt64(set.count) <= UInt64(UInt32.max) else { return nil }
+        var words: [UInt64] = []
+        var ids: [UInt32] = []
+        words.reserveCapacity(set.count)
+        ids.reserveCapacity(set.count)
+        var outside = false
+        try gather(.statementDays, of: set, missing: UInt32(bitPattern: Int32.min), txn: txn) { members, days in
+            for k in 0..<members.count {
+                ids.append(members[k])
+                // The precision is filled in below: a day's key with precision 0.
+                words.append(UInt64(days[k]))
+            }
+        }
+        var position = 0
+        try gather(.statementPrecisions, of: set, missing: 0, txn: txn) { _, precisions in
+            for k in 0..<precisions.count where position + k < words.count {
+                let day = Int32(bitPattern: UInt32(truncatingIfNeeded: words[position + k]))
+                guard let key = Execution.dateKey(day: day, precision: UInt8(truncatingIfNeeded: precisions[k]), order) else {
+                    outside = true
+                    return
+                }
+                words[position + k] = key << 32 | UInt64(position + k)
+            }
+            position += precisions.count
+        }
+        guard !outside, position == words.count else { return nil }
+        Execution.ordered(&words, keep: keep)
+        return words.map { ids[Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF)] }
+    }
+
+    /// The 25-bit sort key of a date (see `sortedByDate`), or nil outside
+    /// the years 1 to 9999.
+    @inline(__always)
+    static func dateKey(day: Int32, precision: UInt8, _ order: SortOrder) -> UInt64? {
+        guard day != .min else { return undated }
+        let biased = Int64(day) + dayBias
+        guard biased >= 0, biased < 1 << 23 else { return nil }
+        // Precision ordinals: day 0, month 1, year 2.
+        let key = UInt64(biased) << 2 | UInt64(2 - min(precision, 2))
+        return order == .desc ? (undated - 1) - key : key
+    }
+
+    /// Sorts `words`, or with `keep` (well under the count) only moves the
+    /// `keep` smallest to the front, in order, by selection: a `limit 50`
+    /// over a million statements sorts 50 words, not a million.
+    static func ordered(_ words: inout [UInt64], keep: Int?) {
+        guard let keep, keep < words.count / 4 else {
+            words.sort()
+            return
+        }
+        guard keep > 0 else { return }
+        // Quickselect (Hoare's FIND): afterwards the `keep` smallest words
+        // are in words[..<keep], in no order.
+        var low = 0, high = words.count - 1
+        while low < high {
+            let pivot = median(words[low], words[(low + high) / 2], words[high])
+            var i = low, j = high
+            while i <= j {
+                while words[i] < pivot { i += 1 }
+                while words[j] > pivot { j -= 1 }
+                if i <= j {
+                    words.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if keep - 1 <= j { high = j } else if keep - 1 >= i { low = i } else { break }
+        }
+        words[..<keep].sort()
+    }
+
+    private static func median(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+        max(min(a, b), min(max(a, b), c))
+    }
+
+    /// The first value of `field` for each of `ids`, read in id order
+    /// whatever order `ids` come in (rows read in order cost one block
+    /// lookup per block, in any other order one per row), then put back
+    /// in the order of `ids`.
+    mutating func values(_ field: FieldKind, inIDOrder ids: [UInt32], in space: Space,
+                         txn: borrowing IndexStore.Txn) throws -> [String?] {
+        if zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) {
+            return try values(field, of: ids, in: space, txn: txn).map(\.first)
+        }
+        let byID = ids.indices.sorted { ids[$0] < ids[$1] }
+        let found = try values(field, of: byID.map { ids[$0] }, in: space, txn: txn)
+        var keys = [String?](repeating: nil, count: ids.count)
+        for (k, position) in byID.enumerated() { keys[position] = found[k].first }
+        return keys
     }
 }
 

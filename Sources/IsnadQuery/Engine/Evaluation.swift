@@ -32,6 +32,10 @@ struct Execution {
     var articleCache: [UInt32: ArticleRecord?] = [:]
     var articleKeyCache: [UInt32: String] = [:]
     var nameCache: [String: UInt32?] = [:]
+    /// The statement columns' blocks last read for a result's rows: the
+    /// execution lives inside one read transaction, so the blocks (bytes
+    /// of the map) stay valid while it does.
+    var resultRows = StatementRows()
     /// Statement rows carry their sentence and spans by default.
     var provenance = false
     /// See `RunOptions.shouldStop`.

@@ -296,7 +296,8 @@ struct Oracle {
         let space: Space = target == .statement ? .statements : target == .article ? .articles : .entities
         let all = space == .statements ? statements.count : space == .articles ? articles.count : entities.count
         let ids = query.filter.map { evaluate($0, space, target: target).sorted() } ?? Array(0..<all)
-        var rows = Rows.items(space, ids)
+        // Statements come newest first unless a `sort` says otherwise.
+        var rows = space == .statements ? sort(.items(space, ids), .field(.date), .desc) : Rows.items(space, ids)
         var fields: [OutputField]?
         for stage in query.stages {
             switch stage {
