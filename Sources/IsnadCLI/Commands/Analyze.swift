@@ -8,8 +8,10 @@ struct Analyze: ParsableCommand {
         discussion: """
             One token per line. --lang auto (the default, what the index uses) sends
             each word to the analyzer of its script: Arabic words to light10, Latin
-            words to the Snowball English stemmer. --lang ar is exactly
-            ../shared/tools/refanalyzer.py, so the two can be compared with diff.
+            words to the Snowball English stemmer. --lang ar is exactly the
+            reference analyzer, refanalyzer.py, so the two can be compared with diff
+            (it is not part of the project: it lives in ../shared/tools, the folder
+            of reference tools beside a development clone, as in CI).
             With --offsets, each line is token<TAB>start<TAB>end, the UTF-8 byte
             range of the surface form in the input. --sentences prints sentences
             instead of tokens.
