@@ -13,7 +13,8 @@ export ISNAD_STORE
 #   liblmdb-dev  LMDB, the storage engine (CLMDB)
 #   libedit-dev  line editing for the REPL
 #   pkg-config   how SwiftPM finds both
-#   python3      runs the reference tools in ../shared/tools during tests
+#   python3      runs the pinned Snowball stemmer the tests compare with, and
+#                the reference tools in ../shared/tools when they are there
 #   python3-pip  installs the pinned Python reference packages below
 #   tmux         drives the REPL on a real terminal in the tests
 DEB_PACKAGES := liblmdb-dev libedit-dev pkg-config python3 python3-pip tmux
@@ -22,6 +23,8 @@ DEB_PACKAGES := liblmdb-dev libedit-dev pkg-config python3 python3-pip tmux
 PY_TEST_PACKAGES := snowballstemmer==3.1.1
 PY_TEST_DIR := .build-python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SHARED_NOTE := if [ ! -d ../shared/corpus/seeds ] || [ ! -f ../shared/tools/refanalyzer.py ]; then \
+  echo "make test: no ../shared beside the clone, so the tests on its annotated corpora (../shared/corpus) and against its reference analyzer (../shared/tools/refanalyzer.py) were skipped; CI has it"; fi
 
 .PHONY: deps pydeps demo repl test embed build release bench bench-deps bench-analyzer bench-query fuzz clean-demo expected
 
@@ -70,10 +73,14 @@ pydeps: deps
 	      --upgrade --target $(PY_TEST_DIR) $$p || exit 1; }; \
 	done
 
+# ../shared, beside the clone (CI has it), holds the annotated corpora and
+# the reference tools; without it the tests that need it are skipped, and
+# the last line of the run says so.
 test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(MAKE) embed
+	@$(SHARED_NOTE)
 
 # examples/Embed, the sample program that embeds Isnad as a library: built
 # as its own package (depending on this one by path) and run against the

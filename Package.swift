@@ -77,12 +77,17 @@ let package = Package(
                          path: "Sources/IsnadBench"),
 
         // MARK: - Tests
+        // Test support: a synthetic corpus of Arabic and English articles,
+        // their statements and entities, made from a seed (the generated
+        // corpora of the oracle, import, chunk and command tests).
+        .target(name: "SyntheticCorpus", path: "Tests/SyntheticCorpus"),
         .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadVocabulary", "StoreProbe", "CLMDB"]),
-        .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], exclude: ["Fixtures"]),
+        .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText", "SyntheticCorpus"], exclude: ["Fixtures"]),
         .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
-        .testTarget(name: "IsnadQueryTests", dependencies: ["IsnadQuery", "IsnadStore", "IsnadIndex", "IsnadText", "IsnadVocabulary"]),
+        .testTarget(name: "IsnadQueryTests", dependencies: ["IsnadQuery", "IsnadStore", "IsnadIndex", "IsnadText", "IsnadVocabulary",
+                                                        "SyntheticCorpus"]),
         .testTarget(name: "IsnadExtractTests", dependencies: ["IsnadExtract", "Isnad", "IsnadIndex", "IsnadQuery", "IsnadText", "IsnadVocabulary"]),
-        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI", "Isnad", "IsnadText"], exclude: ["Fixtures"]),
+        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI", "Isnad", "IsnadText", "SyntheticCorpus"], exclude: ["Fixtures"]),
         // A second process for the store's multi-process tests: it opens a
         // store and answers commands on standard input (see main.swift).
         .executableTarget(name: "StoreProbe", dependencies: ["IsnadStore"], path: "Tests/StoreProbe"),

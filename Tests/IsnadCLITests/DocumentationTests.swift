@@ -1,4 +1,5 @@
 import Foundation
+import SyntheticCorpus
 import Testing
 
 /// Every command and REPL session shown in the README and `docs/` runs and
@@ -12,7 +13,10 @@ import Testing
 /// A line `...` in the shown output stands for any lines. Each page runs
 /// in a fresh folder of its own, with `examples/` and `../shared` reachable
 /// as in the clone, `isnad` on the PATH and no default store: its blocks
-/// run in order, so a page builds what it later queries.
+/// run in order, so a page builds what it later queries. A block that uses
+/// `../shared` (the annotated corpora and reference tools beside the clone,
+/// as in CI) runs on its own, in a test of its own that is skipped when
+/// there is no `../shared`.
 @Suite struct DocumentationTests {
     static let repository = CommandLineTests.repository
     static let pages = ["README.md", "docs/getting-started.md", "docs/cli.md", "docs/ingest.md", "docs/text-analysis.md"]
@@ -24,6 +28,8 @@ import Testing
         var command: String
         var isREPL: Bool
         var expected: [String]
+        /// Which fenced block of the page the step is in.
+        var block = 0
         var description: String { "\(page):\(line): \(command)" }
     }
 
@@ -32,12 +38,16 @@ import Testing
         var steps: [Step] = []
         var block: String?
         var replStep: Step?
+        var blocks = 0
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = String(raw)
             if line.hasPrefix("```") {
                 if block == nil {
                     block = String(line.dropFirst(3))
-                    if block == "repl" { replStep = Step(page: page, line: n + 1, command: "", isREPL: true, expected: []) }
+                    blocks += 1
+                    if block == "repl" {
+                        replStep = Step(page: page, line: n + 1, command: "", isREPL: true, expected: [], block: blocks)
+                    }
                 } else {
                     if let step = replStep { steps.append(step) }
                     replStep = nil
@@ -48,7 +58,8 @@ import Testing
             switch block {
             case "console":
                 if line.hasPrefix("$ ") {
-                    steps.append(Step(page: page, line: n + 1, command: String(line.dropFirst(2)), isREPL: false, expected: []))
+                    steps.append(Step(page: page, line: n + 1, command: String(line.dropFirst(2)), isREPL: false, expected: [],
+                                      block: blocks))
                 } else if !steps.isEmpty {
                     steps[steps.count - 1].expected.append(line)
                 }
@@ -67,6 +78,11 @@ import Testing
             }
         }
         return steps
+    }
+
+    /// The blocks of `steps` that use `../shared`.
+    static func sharedBlocks(_ steps: [Step]) -> Set<Int> {
+        Set(steps.filter { $0.command.contains("../shared") }.map(\.block))
     }
 
     /// `shown` matches `actual` line by line; a `...` line matches any lines.
@@ -128,7 +144,25 @@ import Testing
         #expect(Self.matches(shown, Self.trimmed(expected.components(separatedBy: "\n"))))
     }
 
+    /// Every example that does not use `../shared`.
     @Test(arguments: pages) func examplesGiveTheShownOutput(page: String) throws {
+        let steps = Self.steps(of: page)
+        let shared = Self.sharedBlocks(steps)
+        try runInAFreshFolder(steps.filter { !shared.contains($0.block) })
+    }
+
+    /// The blocks that use `../shared`, each on its own.
+    @Test(.enabled(if: SharedFolder.hasCorpus && SharedFolder.hasReferenceAnalyzer,
+                   Comment(rawValue: "needs ../shared (annotated corpora and reference tools beside the clone, as in CI)")),
+          arguments: pages)
+    func examplesThatUseTheSharedFolder(page: String) throws {
+        let steps = Self.steps(of: page)
+        for block in Self.sharedBlocks(steps).sorted() {
+            try runInAFreshFolder(steps.filter { $0.block == block })
+        }
+    }
+
+    func runInAFreshFolder(_ steps: [Step]) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-docs-\(UUID().uuidString)")
         // `shared` sits beside the clone, so `../shared` works from `work/`.
         let work = folder.appendingPathComponent("work")
@@ -137,8 +171,8 @@ import Testing
         try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("examples"),
                                                    withDestinationURL: Self.repository.appendingPathComponent("examples"))
         try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("shared"),
-                                                   withDestinationURL: Self.repository.deletingLastPathComponent().appendingPathComponent("shared"))
-        for step in Self.steps(of: page) {
+                                                   withDestinationURL: SharedFolder.url)
+        for step in steps {
             // CSV lines end in CRLF (RFC 4180); the page shows lines.
             let actual = Self.trimmed(try run(step, in: work.path).replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n"))
             let shown = Self.trimmed(step.expected)

@@ -27,9 +27,10 @@ import Testing
                                    configuration: StoreConfiguration())
         var importer = Importer(store: store)
         _ = try importer.run([(.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
+                              (.articles, try corpus.write(corpus.revisions, to: "a-earlier.jsonl")),
                               (.articles, try corpus.write(corpus.articles, to: "a.jsonl")),
                               (.statements, try corpus.write(corpus.statements, to: "s.jsonl"))])
-        let oracle = Oracle(entities: corpus.entities, articles: corpus.articles, statementImports: [corpus.statements])
+        let oracle = Oracle(entities: corpus.entities, articles: corpus.articleLines, statementImports: [corpus.statements])
         let engine = QueryEngine(store: store)
         var run = FuzzRun(engine: engine, oracle: oracle)
 

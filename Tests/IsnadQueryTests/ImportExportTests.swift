@@ -32,8 +32,9 @@ import Testing
             let first = try open(folder.appendingPathComponent("first"))
             var importer = Importer(store: first)
             importer.batchSize = 301
+            // Some articles twice, an earlier version first: the export holds the later.
             _ = try importer.run([(.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
-                                  (.articles, try corpus.write(corpus.articles, to: "a.jsonl")),
+                                  (.articles, try corpus.write(corpus.articleLines, to: "a.jsonl")),
                                   (.statements, try corpus.write(corpus.statements, to: "s.jsonl"))])
             let out1 = folder.appendingPathComponent("out1"), out2 = folder.appendingPathComponent("out2")
             let counts = try Exporter(store: first).run(to: out1.path)

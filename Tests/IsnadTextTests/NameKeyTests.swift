@@ -1,4 +1,5 @@
 import Foundation
+import SyntheticCorpus
 import Testing
 @testable import IsnadText
 
@@ -38,9 +39,10 @@ import Testing
     /// The figures of the issue: every Arabic alias of each person in the
     /// gold entities against every Latin alias of the same person (share
     /// that meet) and of every other person (collisions).
-    @Test func goldPersonNames() throws {
+    @Test(.enabled(if: SharedFolder.hasCorpus, Comment(rawValue: SharedFolder.corpusMissing)))
+    func goldPersonNames() throws {
         struct Entity: Decodable { var name: String; var kind: String; var aliases_ar: [String]; var aliases_en: [String] }
-        let url = ReferenceAnalyzer.shared.appendingPathComponent("corpus/seeds/gold/entities.jsonl")
+        let url = SharedFolder.corpus.appendingPathComponent("seeds/gold/entities.jsonl")
         let persons = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
             .map { try JSONDecoder().decode(Entity.self, from: Data($0.utf8)) }
             .filter { $0.kind == "person" }
@@ -72,24 +74,18 @@ import Testing
         #expect(collisions.isEmpty, "collisions: \(collisions)")
     }
 
-    /// The same on the ~1,900 synthetic persons of a generated corpus,
+    /// The same on the ~1,500 synthetic persons of a generated corpus,
     /// whose names come from many languages. Many of them share a surname,
     /// so collisions are counted between full names only.
     @Test func generatedPersonNames() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-names-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = try ReferenceAnalyzer.generatedArticles(docs: 50, seed: 7, in: folder)
-        struct Entity: Decodable { var name: String; var kind: String; var aliases_ar: [String]; var aliases_en: [String] }
-        let persons = try String(contentsOf: URL(fileURLWithPath: folder + "/entities.jsonl"), encoding: .utf8)
-            .split(separator: "\n").map { try JSONDecoder().decode(Entity.self, from: Data($0.utf8)) }
-            .filter { $0.kind == "person" }
+        let persons = SyntheticCorpus.generate(docs: 50, seed: 7).entities.filter { $0.kind == "person" }
         #expect(persons.count > 1000)
         var owners: [NameKey: Set<String>] = [:]
-        for person in persons { for latin in person.aliases_en { owners[NameKey(latin), default: []].insert(person.name) } }
+        for person in persons { for latin in person.aliasesEn { owners[NameKey(latin), default: []].insert(person.name) } }
         var same = 0, met = 0, collisions: [String] = [], misses: [String] = []
         for person in persons {
-            let latin = person.aliases_en.map(NameKey.init)
-            for arabic in person.aliases_ar {
+            let latin = person.aliasesEn.map(NameKey.init)
+            for arabic in person.aliasesAr {
                 let key = NameKey(arabic)
                 for other in latin {
                     same += 1

@@ -1,11 +1,12 @@
 import Foundation
+import SyntheticCorpus
 
-/// Runs `../shared/tools/refanalyzer.py` once over many texts.
+/// Runs `../shared/tools/refanalyzer.py`, the reference analyzer (beside
+/// the clone, as in CI; see ``SharedFolder``), once over many texts.
 enum ReferenceAnalyzer {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
-    static let tools = shared.appendingPathComponent("tools")
+    static let repository = SharedFolder.repository
+    static let shared = SharedFolder.url
+    static let tools = SharedFolder.tools
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -31,16 +32,9 @@ enum ReferenceAnalyzer {
         return try lines.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) }
     }
 
-    /// Runs `gencorpus.py` into `folder` and returns its articles' texts.
-    static func generatedArticles(docs: Int, seed: Int, in folder: String) throws -> [(id: String, text: String)] {
-        _ = try run(["python3", tools.appendingPathComponent("gencorpus.py").path,
-                     "--docs", String(docs), "--seed", String(seed), "--out", folder], stdin: Data())
-        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/articles.jsonl"))
-        struct Line: Decodable { var id: String; var title: String; var text: String }
-        return try data.split(separator: UInt8(ascii: "\n")).map { line in
-            let article = try JSONDecoder().decode(Line.self, from: Data(line))
-            return (article.id, article.title + "\n" + article.text)
-        }
+    /// The title and text of each article of a generated corpus.
+    static func generatedArticles(docs: Int, seed: UInt64) -> [(id: String, text: String)] {
+        SyntheticCorpus.generate(docs: docs, seed: seed).articles.map { ($0.id, $0.title + "\n" + $0.text) }
     }
 
     static func run(_ arguments: [String], stdin: Data) throws -> String {

@@ -8,11 +8,12 @@ struct Analyze: ParsableCommand {
         discussion: """
             One token per line. --lang auto (the default, what the index uses) sends
             each word to the analyzer of its script: Arabic words to light10, Latin
-            words to the Snowball English stemmer. --lang ar equals
-            ../shared/tools/refanalyzer.py but for a few words whose own first letters
-            light10 takes for a prefix (باليستية stems as الباليستية does);
-            --light10 stems those as the reference does too, so the two can be
-            compared with diff.
+            words to the Snowball English stemmer. --lang ar equals the reference
+            analyzer, refanalyzer.py (not part of the project: it lives in
+            ../shared/tools, the folder of reference tools beside a development
+            clone, as in CI), but for a few words whose own first letters light10
+            takes for a prefix (باليستية stems as الباليستية does); --light10 stems
+            those as the reference does too, so the two can be compared with diff.
             With --offsets, each line is token<TAB>start<TAB>end, the UTF-8 byte
             range of the surface form in the input. --sentences prints sentences
             instead of tokens.

@@ -22,8 +22,9 @@ struct Eval: ParsableCommand {
             for all articles and for each language; a confusion table of stances; and
             every miss and false alarm with its sentence.
 
-            The annotated corpora live outside the project, in ../shared/corpus
-            beside a development clone (see its README):
+            The annotated corpora are not part of the project: they live in
+            ../shared/corpus, a folder beside a development clone that CI provides
+            (see the README):
               isnad eval --gold ../shared/corpus/seeds/gold
               isnad eval --gold ../shared/corpus/dev/gold --gold ../shared/corpus/seeds/gold
               isnad eval --gold ../shared/corpus/dev/gold --json

@@ -7,8 +7,9 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import statements, entities and articles from JSON Lines files.",
         discussion: """
-            Reads the files that ../shared/tools/gencorpus.py writes (and that
-            `isnad export` writes back): entities first, then articles, then
+            Reads the files that `isnad export` writes (and that the benchmark's
+            corpus generator writes: gencorpus.py, in ../shared/tools, the folder
+            of tools beside a development clone): entities first, then articles, then
             statements, whatever the order given. Importing the same file again
             changes nothing; a record with a known id and new content replaces the
             old one.

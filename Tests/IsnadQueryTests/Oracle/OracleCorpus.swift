@@ -1,45 +1,46 @@
 import Foundation
 import IsnadIndex
 import IsnadText
+import SyntheticCorpus
 
-/// A generated corpus (`gencorpus.py`), augmented so that every field has
-/// values to find: countries on actors, cited outlets on articles,
-/// month- and year-dated statements, sentences around some quotes, and
-/// replacement versions of some statements for a second import.
+/// A generated corpus (``SyntheticCorpus``, Arabic and English articles,
+/// some of them replaced by a later version with the same id), augmented
+/// so that every field has values to find: countries on actors, cited
+/// outlets on articles, month- and year-dated statements, sentences around
+/// some quotes, and replacement versions of some statements for a second
+/// import.
 struct OracleCorpus {
     var entities: [EntityRecord] = []
+    /// The articles as they finally stand, one per id.
     var articles: [ArticleRecord] = []
+    /// Earlier versions of some articles (same ids as later ones in `articles`).
+    var revisions: [ArticleRecord] = []
     var statements: [StatementRecord] = []
     /// New versions of some statements (same ids, other content).
     var replacements: [StatementRecord] = []
     var folder: URL
 
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let tools = repository.deletingLastPathComponent().appendingPathComponent("shared/tools")
+    /// The lines of an articles file that holds some ids twice: the
+    /// earlier versions first, so that the later ones replace them.
+    var articleLines: [ArticleRecord] { revisions + articles }
 
-    /// Runs gencorpus.py into a temporary folder and augments its records.
+    /// Generates the corpus in memory, read back through the store's own
+    /// record types (as the importer would read the files), and augments
+    /// it; `folder` is a fresh temporary folder for its files and stores.
     static func generate(docs: Int, seed: Int) throws -> OracleCorpus {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("isnad-oracle-\(UUID().uuidString)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", tools.appendingPathComponent("gencorpus.py").path,
-                             "--docs", String(docs), "--seed", String(seed), "--out", folder.path]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "gencorpus.py failed"])
-        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let generated = SyntheticCorpus.generate(docs: docs, seed: UInt64(seed))
         var corpus = OracleCorpus(folder: folder)
         let decoder = JSONDecoder()
-        func lines(_ name: String) throws -> [Data] {
-            try Data(contentsOf: folder.appendingPathComponent(name)).split(separator: 0x0A).map { Data($0) }
+        func records<R: Decodable>(_ items: [some Encodable], as: R.Type) throws -> [R] {
+            try SyntheticCorpus.jsonLines(items).split(separator: 0x0A).map { try decoder.decode(R.self, from: Data($0)) }
         }
-        corpus.entities = try lines("entities.jsonl").map { try decoder.decode(EntityRecord.self, from: $0) }
-        corpus.articles = try lines("articles.jsonl").map { try decoder.decode(ArticleRecord.self, from: $0) }
-        corpus.statements = try lines("statements.jsonl").map { try decoder.decode(StatementRecord.self, from: $0) }
+        corpus.entities = try records(generated.entities, as: EntityRecord.self)
+        corpus.articles = try records(generated.articles, as: ArticleRecord.self)
+        corpus.revisions = try records(generated.revisions, as: ArticleRecord.self)
+        corpus.statements = try records(generated.statements, as: StatementRecord.self)
         corpus.augment()
         return corpus
     }
@@ -65,7 +66,10 @@ struct OracleCorpus {
                 articles[i].cites = [outlets[OracleCorpus.pick(key, 3, outlets.count)]]
                 if k == 0 { articles[i].cites?.append(outlets[OracleCorpus.pick(key, 4, outlets.count)]) }
             }
-            if OracleCorpus.pick(articles[i].key, 5, 10) == 0 { articles[i].lang = "en" }
+        }
+        // Earlier versions cite something else, which their replacement drops.
+        for i in revisions.indices {
+            revisions[i].cites = [outlets[OracleCorpus.pick(revisions[i].key, 12, outlets.count)]]
         }
         for i in statements.indices {
             let k = OracleCorpus.pick(statements[i].id, 6, 100)

@@ -5,7 +5,8 @@ import IsnadStore
 import Testing
 
 /// The engine against a plain in-memory evaluation, on a generated corpus
-/// imported in several runs (one file twice, some statements replaced),
+/// imported in several runs (one file twice, some statements replaced,
+/// some articles replaced by a later version),
 /// for thousands of random queries covering every field, operator and
 /// pipe stage. The statement ids of each run are placed across 65,536-id containers
 /// and lists close a chunk at 256 bytes, so that most lists are stored in
@@ -23,11 +24,17 @@ import Testing
         importer.batchSize = 997
         let half = Array(corpus.statements.prefix(corpus.statements.count / 2))
         let files = (entities: try corpus.write(corpus.entities, to: "e.jsonl"),
+                     revisions: try corpus.write(corpus.revisions, to: "a-earlier.jsonl"),
                      articles: try corpus.write(corpus.articles, to: "a.jsonl"),
                      half: try corpus.write(half, to: "s-half.jsonl"),
                      all: try corpus.write(corpus.statements, to: "s-all.jsonl"),
                      replacements: try corpus.write(corpus.replacements, to: "s-new.jsonl"))
-        _ = try importer.run([(.entities, files.entities), (.articles, files.articles), (.statements, files.half)])
+        let first = try importer.run([(.entities, files.entities), (.articles, files.revisions), (.articles, files.articles),
+                                      (.statements, files.half)])
+        // Some articles come twice: the later version replaces the earlier.
+        #expect(first[2].result.articles.added == corpus.articles.count - corpus.revisions.count)
+        #expect(first[2].result.articles.replaced == corpus.revisions.count)
+        #expect(corpus.revisions.count > 50)
         try store.skipIDs(statementsTo: 3 * 65536 - 2000, articlesTo: 0)
         let second = try importer.run([(.statements, files.all), (.entities, files.entities)])
         #expect(second[0].result.entities.unchanged == corpus.entities.count)
@@ -37,7 +44,7 @@ import Testing
         #expect(third[0].result.statements.replaced == corpus.replacements.count)
         #expect(corpus.replacements.count > 50)
 
-        let oracle = Oracle(entities: corpus.entities, articles: corpus.articles,
+        let oracle = Oracle(entities: corpus.entities, articles: corpus.articleLines,
                             statementImports: [half, corpus.statements, corpus.replacements])
         let engine = QueryEngine(store: store)
         var generator = QueryGenerator(corpus: corpus, seed: 20261121)

@@ -46,7 +46,8 @@ struct QueryGenerator {
         let analyzer = Analyzer()
         func words(_ text: String) -> [String] {
             text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init).filter { word in
-                !word.contains(where: { "\"\\“”«»()*:|#-".contains($0) })
+                // Not the query language's own signs (English text has commas).
+                !word.contains(where: { "\"\\“”«»()*:|#-,<>=!".contains($0) })
                     && !["and", "or", "not"].contains(word.lowercased())
                     && analyzer.tokens(in: word).count == 1
             }
