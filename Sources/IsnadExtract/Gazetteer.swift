@@ -94,10 +94,12 @@ package struct Gazetteer: Sendable {
             if !PlainForm.isPlain(name) { namesArePlain = false }
         }
         byFirstWord.updateValues { $0.aliases.sort { $0.words.count > $1.words.count } }
-        // Nisba adjectives of countries, in their usual inflections.
+        // Nisba adjectives of countries, in their usual inflections (the
+        // accusative أمريكيا too: "مسؤولا أمريكيا"; a country's own name in
+        // يا, روسيا, is an alias and matched first).
         for (stem, country) in Gazetteer.nisbaStems {
             guard let i = byName[country] else { continue }
-            for ending in ["ي", "يه", "يون", "يين", "يان", "يتان"] {
+            for ending in ["ي", "يه", "يون", "يين", "يان", "يتان", "يا"] {
                 for article in ["", "ال"] {
                     byFirstWord[Array((Gazetteer.forms.tokens(in: article + stem + ending).first?.form ?? "").utf8),
                                 default: FirstWord()].nisba = i

@@ -46,7 +46,7 @@ extension Extractor {
                               "القائد", "نائب", "النائب", "عضو", "الخبير", "خبير", "زميل", "الباحث", "الباحثة", "المحلل",
                               "مندوب", "المندوب", "ممثل", "المبعوث", "مبعوث", "الجنرال", "اللواء", "العميد", "الأدميرال",
                               "spokesman", "spokeswoman", "minister", "president", "adviser", "ambassador", "secretary"])
-    static let officials = words(["مسؤول", "مسؤولا", "مسؤولون", "مسؤولين", "مصدر", "مصادر", "دبلوماسي",
+    static let officials = words(["مسؤول", "مسؤولا", "مسؤولون", "مسؤولين", "مصدر", "مصدرا", "مصادر", "دبلوماسي", "دبلوماسيا",
                                   "دبلوماسيون", "دبلوماسيين", "official", "officials", "source", "sources", "diplomat"])
     static let reports = words(["تقارير", "تقرير", "التقارير", "التقرير", "reports", "report"])
     /// Participles and nouns that continue the sentence's speaker.

@@ -554,6 +554,16 @@ extension Extractor {
                        _ w: WordReader) -> NamedSpeaker? {
         var verb = cue
         if verb - 1 > start, w.is(verb - 1, in: Extractor.perfectParticles), w.onlySpaceBefore(verb) { verb -= 1 }
+        // "أن مسؤولا أمريكيا رفيعا معنيا بالملف، نفى", "وكان مصدر تركي، أعلن":
+        // an unnamed official opening the clause, a comma allowed before
+        // the verb.
+        if let official = (max(start, verb - 8)..<verb).first(where: { q in
+            Extractor.isOfficial(w.form(q)) && (q == start || w.gaps[q] != .none || w.is(q - 1, in: Extractor.subjectOpeners))
+        }), (official + 1..<verb).allSatisfy({ w.gaps[$0] == .none }),
+           w.onlySpaceBefore(verb) || w.commaBefore(verb) && w.onlySetsOff(verb) {
+            let found = unnamed(at: official, end: verb, tokens: w.tokens, mentionAt: mentionAt)
+            return NamedSpeaker(name: found.name, kind: .described, span: w.span(official, verb - 1))
+        }
         guard verb - 1 >= start, w.onlySpaceBefore(verb) else { return nil }
         var p = verb - 1
         while p > start, verb - p < 8, w.gaps[p] == .none, !w.is(p - 1, in: Extractor.subjectOpeners) { p -= 1 }

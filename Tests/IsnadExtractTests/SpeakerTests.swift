@@ -466,6 +466,15 @@ import Testing
         #expect(Set(actors("Anna Petrova was quoted by Interfax as saying the case was closed.")) == ["Anna Petrova"])
     }
 
+    @Test func arabicUnnamedOfficialBeforeTheVerb() {
+        // An unnamed official opening the clause is the verb's subject, in
+        // the accusative after أن too, with its nationality and rank.
+        let found = extract("وذكرت صحيفة محلية أن مسؤولا أمريكيا رفيعا معنيا بالملف، نفى وجود أي عقوبات.")
+        #expect(found.last?.actor == "unnamed senior US official")
+        #expect(actors("وكان مصدر تركي، أعلن أن الوفد سيصل غدا.") == ["unnamed Turkish source"])
+        #expect(actors("وأكد الوزير أن مصدرا أمنيا أعلن أن الطريق مغلق.").last == "unnamed security source")
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
         #expect(english.map(\.cue) == ["said", "warned of"])
