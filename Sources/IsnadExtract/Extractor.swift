@@ -453,7 +453,9 @@ package struct Extractor: Sendable {
                 }
                 // An English passive ("he was denied entry", "it was reported")
                 // attributes nothing unless "by" names the speaker.
+                // ("is confirming", "are warning": progressive, not passive.)
                 if latin, !cue.nominal, cited == nil, i > start, Extractor.passiveAuxiliaries.contains(tokens[i - 1].form),
+                   !PlainForm.hasSuffix(tokens[i].form, "ing"),
                    tokens[i].form != "no", !(after < end && tokens[after].form == "by") { i = after; continue }
                 // "any failure to comply threatens unity": an English verb
                 // whose subject is a thing, not a speaker, says nothing.

@@ -475,6 +475,11 @@ import Testing
         #expect(actors("وأكد الوزير أن مصدرا أمنيا أعلن أن الطريق مغلق.").last == "unnamed security source")
     }
 
+    @Test func englishProgressiveIsNoPassive() {
+        #expect(actors("A ministry official is confirming that the talks ended.") == ["unnamed ministry official"])
+        #expect(extract("The report was confirmed on Monday.").isEmpty)
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
         #expect(english.map(\.cue) == ["said", "warned of"])
