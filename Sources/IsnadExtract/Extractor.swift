@@ -537,6 +537,9 @@ package struct Extractor: Sendable {
                             // "X told Reuters": who is told is never who speaks.
                             : speaker(after: after, end: latin ? min(end, after + 3) : end, tokens: tokens, mentionAt: mentionAt,
                                       gaps: gaps, isReport: cue.isReport))
+                    if !latin, let issuer = arabicIssuer(of: i, start: start, mentionAt: mentionAt, reader) {
+                        actor = adopt(issuer, over: nil, latin: false)
+                    }
                     // "وكان البرادعي قد قال", "أن المملكة أبلغت إسرائيل": a subject
                     // written before the verb, whoever follows it.
                     if !latin, !conjoined, cue.length == 1 || actor?.span.map({ $0.upperBound <= tokens[i].range.lowerBound }) != false,

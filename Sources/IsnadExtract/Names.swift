@@ -574,6 +574,19 @@ extension Extractor {
         return subject
     }
 
+    /// "أصدرت الوزارة بيانا قالت فيه": the verb said "in it" is the words of
+    /// whoever issued the statement, speech or post just named.
+    func arabicIssuer(of cue: Int, start: Int, mentionAt: Gazetteer.MentionIndex, _ w: WordReader) -> NamedSpeaker? {
+        guard cue + 1 < w.tokens.count, w.is(cue + 1, in: Extractor.inIt),
+              let document = (max(start, cue - 3)..<cue).last(where: { w.is($0, in: Extractor.issuedThings) }),
+              let verb = (max(start, document - 8)..<document).last(where: { w.is($0, in: Extractor.issuingVerbs) }),
+              verb + 1 < document,
+              let issuer = arabicSubject(after: verb + 1, end: document, mentionAt: mentionAt, w),
+              issuer.span.upperBound == w.tokens[document - 1].range.upperBound else { return nil }
+        return issuer
+    }
+
+    /// The name of a role's holder some words after the role, before the
     /// clause says anything: the first place, up to `end`, where a comma
     /// or a given name opens a name (titles such as الدكتور, السفير skipped).
     /// Nothing past إن/أن, a cue or the end of the sentence.
@@ -853,6 +866,12 @@ extension Extractor {
                                          "الأول", "الأولى", "المتحدة", "الكبير", "الكبرى", "الأعلى", "العليا", "الأحمر",
                                          "الأبيض", "الحر", "المسلحة", "المستقل", "المستقلة", "الموحد", "الموحدة", "العربية",
                                          "المنتخب", "المنتهية", "الأمريكية", "المشترك", "المشتركة", "الأوسط", "الشعبية"])
+    static let inIt = words(["فيه", "فيها"])
+    static let issuedThings = words(["بيانا", "بيان", "بيانه", "بيانها", "تغريدة", "كلمة", "رسالة", "مقابلة", "تصريحا",
+                                     "تصريح", "منشورا", "مؤتمرا"])
+    static let issuingVerbs = words(["أصدر", "أصدرت", "وأصدر", "وأصدرت", "نشر", "نشرت", "ونشر", "ونشرت", "ألقى", "ألقت",
+                                     "وألقى", "وألقت", "وجه", "وجهت", "ووجه", "ووجهت", "أجرى", "أجرت", "وأجرى", "وأجرت",
+                                     "عقد", "عقدت", "وعقد", "وعقدت", "بث", "بثت"])
     /// قد and لقد between a subject and its verb.
     static let perfectParticles = words(["قد", "لقد", "وقد", "فقد", "ولقد"])
     /// Words after which a clause may open with its subject.
@@ -861,7 +880,7 @@ extension Extractor {
     static let clauseOpeners = words(["ل", "لـ", "إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها", "إلى", "الى",
                                       "على", "عن", "في", "خلال", "لدى", "أمام", "اليوم", "أمس", "مساء", "صباح", "يوم",
                                       "للصحفيين", "للصحافيين", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لوسائل", "عبر",
-                                      "قائلا", "قائلة", "بعد", "عقب", "إثر", "ان", "انه", "انها", "من"])
+                                      "قائلا", "قائلة", "بعد", "عقب", "إثر", "ان", "انه", "انها", "من", "بشأن", "حول"])
     static let arabicNameStops = words(SpeakerLexicon.arabicNameStops)
 }
 

@@ -382,6 +382,13 @@ enum SpeakerLexicon {
         ("يعرب عن قلقه", "concern"), ("تعرب عن قلقها", "concern"), ("يبدي قلقه", "concern"),
         ("تبدي قلقها", "concern"),
         ("أسف", "concern"), ("أسفت", "concern"), ("أسفوا", "concern"), ("يأسف", "concern"), ("تأسف", "concern"),
+        ("تأسفت", "concern"), ("أصدر تحذيرا", "warn"), ("أصدرت تحذيرا", "warn"),
+        // "ما قاله رئيس الوكالة", "ما أوردته صحيفة …": what X said, with its
+        // object pronoun, X after it.
+        ("قاله", "assert"), ("قالته", "assert"), ("أعلنه", "assert"), ("أعلنته", "assert"),
+        ("ذكره", "report"), ("ذكرته", "report"), ("أورده", "report"), ("أوردته", "report"),
+        // "وجاء في البيان": what a statement says, its issuer's.
+        ("جاء في البيان", "assert"), ("جاء في بيان", "assert"), ("جاء في بيانها", "assert"), ("جاء في بيانه", "assert"),
         ("خشي", "concern"), ("خشيت", "concern"), ("خشوا", "concern"), ("يخشى", "concern"), ("تخشى", "concern"),
         ("يخشون", "concern"),
         // demand

@@ -480,6 +480,17 @@ import Testing
         #expect(extract("The report was confirmed on Monday.").isEmpty)
     }
 
+    @Test func arabicWhatWasSaidAndWhatAStatementSays() {
+        // "ما قاله X": the verb with its object pronoun, X after it, a name
+        // ending before بشأن.
+        #expect(actors("ورد الوزير على ما قاله رئيس الهيئة كمال داود بشأن الموازنة.").last == "كمال داود")
+        // "وجاء في البيان": the statement's issuer, met before.
+        // "أصدرت X بيانا قالت فيه": X, who issued it.
+        #expect(actors("وأصدرت هيئة الطرق بيانا قالت فيه إن الطريق مغلق. وجاء في البيان أن الإصلاح سيستغرق أسبوعا.")
+            == ["هيئة الطرق", "هيئة الطرق"])
+        #expect(extract("وبعد أن تأسفت الشركة عن التأخير، عادت الرحلات.").first?.stance == "concern")
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
         #expect(english.map(\.cue) == ["said", "warned of"])
