@@ -473,6 +473,12 @@ package struct Extractor: Sendable {
                     i = after
                     continue
                 }
+                // "Asked whether …, the spokesman replied", "when asked": who
+                // was asked answers with a cue of their own.
+                if latin, tokens[i].form == "asked", i == start || ["when", "if", "once", "after", "before", "as"].contains(tokens[i - 1].form) {
+                    i = after
+                    continue
+                }
                 if latin, after < end, tokens[after].form == "to" && Extractor.addingWords.contains(keys[i])
                     || tokens[after].form == "by" && Extractor.creditWords.contains(keys[i]) {
                     i = after

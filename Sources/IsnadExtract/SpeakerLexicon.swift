@@ -151,7 +151,7 @@ enum SpeakerLexicon {
         ("called it a crime", "condemn"), ("described as a crime", "condemn"), ("vilified", "condemn"),
         ("derided", "condemn"), ("mocked", "condemn"), ("ridiculed", "condemn"),
         // concern
-        ("complained", "condemn"), ("complains", "condemn"), ("complaining", "condemn"), ("protested", "condemn"),
+        ("asked", "demand"), ("asks", "demand"), ("complained", "condemn"), ("complains", "condemn"), ("complaining", "condemn"), ("protested", "condemn"),
         ("protesting", "condemn"), ("voiced anger", "condemn"), ("expressed anger", "condemn"),
         ("expressed frustration", "condemn"), ("expressed outrage", "condemn"), ("voiced outrage", "condemn"),
         ("attributed", "accuse"), ("expressed doubt", "deny"), ("cast doubt on", "deny"),
@@ -501,7 +501,7 @@ enum SpeakerLexicon {
     static let englishRoles: [String] = [
         "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
         "ombudsman", "ombudswoman", "ombudsperson", "coroner", "sheriff", "treasurer", "registrar", "auditor",
-        "delegate", "delegates", "councillor", "councilor", "councilman", "councilwoman", "alderman", "magistrate",
+        "delegate", "delegates", "representatives", "councillor", "councilor", "councilman", "councilwoman", "alderman", "magistrate",
         "press secretary", "minister", "ministers", "prime minister", "deputy prime minister",
         "foreign minister", "defence minister", "defense minister", "interior minister", "finance minister",
         "economy minister", "health minister", "justice minister", "energy minister", "oil minister",

@@ -491,6 +491,14 @@ import Testing
         #expect(extract("وبعد أن تأسفت الشركة عن التأخير، عادت الرحلات.").first?.stance == "concern")
     }
 
+    @Test func englishAskingAndRepresentatives() {
+        // "asked allies to" demands; "Asked whether …," and "when asked"
+        // only set up the answer.
+        #expect(extract("Mara Holt said the war would go on. She asked allies to send air defence.").last?.stance == "demand")
+        #expect(extract("Asked whether the deal was dead, Mara Holt said it was not.").map(\.cue) == ["said"])
+        #expect(actors("Union representatives pledged to fight the cuts.") == ["Union representatives"])
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
         #expect(english.map(\.cue) == ["said", "warned of"])
