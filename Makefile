@@ -26,7 +26,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SHARED_NOTE := if [ ! -d ../shared/corpus/seeds ] || [ ! -f ../shared/tools/refanalyzer.py ]; then \
   echo "make test: no ../shared beside the clone, so the tests on its annotated corpora (../shared/corpus) and against its reference analyzer (../shared/tools/refanalyzer.py) were skipped; CI has it"; fi
 
-.PHONY: deps pydeps demo repl test embed build release bench bench-deps bench-analyzer bench-query fuzz clean-demo expected
+.PHONY: deps pydeps lint format demo repl test embed build release bench bench-deps bench-analyzer bench-query fuzz clean-demo expected
 
 deps:
 	@missing=""; \
@@ -76,7 +76,17 @@ pydeps: deps
 # ../shared, beside the clone (CI has it), holds the annotated corpora and
 # the reference tools; without it the tests that need it are skipped, and
 # the last line of the run says so.
-test: deps pydeps
+# The code's format (.swift-format: 4-space indents, 140 columns, one
+# statement and one declaration per line). `make format` rewrites the
+# sources to it; `make test` refuses code that does not keep it.
+FORMATTED := Sources Tests Package.swift examples/Embed
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
+
+format:
+	$(SWIFT) format format --in-place --recursive $(FORMATTED)
+
+test: deps pydeps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(MAKE) embed

@@ -73,8 +73,9 @@ let package = Package(
         ),
 
         // Release-mode benchmarks, run on demand: `make bench`.
-        .executableTarget(name: "IsnadBench", dependencies: ["IsnadText", "IsnadStore", "IsnadIndex", "IsnadQuery"],
-                         path: "Sources/IsnadBench"),
+        .executableTarget(
+            name: "IsnadBench", dependencies: ["IsnadText", "IsnadStore", "IsnadIndex", "IsnadQuery"],
+            path: "Sources/IsnadBench"),
 
         // MARK: - Tests
         // Test support: a synthetic corpus of Arabic and English articles,
@@ -84,9 +85,14 @@ let package = Package(
         .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadVocabulary", "StoreProbe", "CLMDB"]),
         .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText", "SyntheticCorpus"], exclude: ["Fixtures"]),
         .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
-        .testTarget(name: "IsnadQueryTests", dependencies: ["IsnadQuery", "IsnadStore", "IsnadIndex", "IsnadText", "IsnadVocabulary",
-                                                        "SyntheticCorpus"]),
-        .testTarget(name: "IsnadExtractTests", dependencies: ["IsnadExtract", "Isnad", "IsnadIndex", "IsnadQuery", "IsnadText", "IsnadVocabulary"]),
+        .testTarget(
+            name: "IsnadQueryTests",
+            dependencies: [
+                "IsnadQuery", "IsnadStore", "IsnadIndex", "IsnadText", "IsnadVocabulary",
+                "SyntheticCorpus",
+            ]),
+        .testTarget(
+            name: "IsnadExtractTests", dependencies: ["IsnadExtract", "Isnad", "IsnadIndex", "IsnadQuery", "IsnadText", "IsnadVocabulary"]),
         .testTarget(name: "IsnadCLITests", dependencies: ["IsnadCLI", "Isnad", "IsnadText", "SyntheticCorpus"], exclude: ["Fixtures"]),
         // A second process for the store's multi-process tests: it opens a
         // store and answers commands on standard input (see main.swift).

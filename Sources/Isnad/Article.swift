@@ -25,8 +25,10 @@ public struct Article: Sendable, Hashable {
     public var text: String
 
     /// An article; only the text is required.
-    public init(id: String? = nil, title: String? = nil, source: String? = nil, url: String? = nil,
-                published: String? = nil, lang: String? = nil, text: String) {
+    public init(
+        id: String? = nil, title: String? = nil, source: String? = nil, url: String? = nil,
+        published: String? = nil, lang: String? = nil, text: String
+    ) {
         self.id = id
         self.title = title
         self.source = source
@@ -64,13 +66,15 @@ public struct Article: Sendable, Hashable {
     }
 
     init(record: ArticleRecord) {
-        self.init(id: record.key, title: record.title, source: record.source, url: record.url,
-                  published: record.published, lang: record.lang, text: record.text)
+        self.init(
+            id: record.key, title: record.title, source: record.source, url: record.url,
+            published: record.published, lang: record.lang, text: record.text)
     }
 
     var record: ArticleRecord {
-        ArticleRecord(key: id ?? ContentHash.key(for: text), title: title, source: source, url: url,
-                      published: published.map(Article.day(of:)), lang: storedLang, text: text)
+        ArticleRecord(
+            key: id ?? ContentHash.key(for: text), title: title, source: source, url: url,
+            published: published.map(Article.day(of:)), lang: storedLang, text: text)
     }
 
     /// The language stored: the code given, or the text's by its script

@@ -1,6 +1,6 @@
 import Foundation
-import IsnadText
 import IsnadIndex
+import IsnadText
 
 /// Articles read from files, with the files (or lines) that were refused.
 public struct LoadedArticles: Sendable {
@@ -94,8 +94,10 @@ extension Article {
     /// Names of the catalogue files a folder may hold.
     static let catalogueNames: Set<String> = ["docs.jsonl", "metadata.jsonl"]
 
-    private static func load(_ path: String, into loaded: inout LoadedArticles, catalogue: inout [String: CatalogueEntry],
-                             fromText: inout [Int], visited: inout Set<String>) {
+    private static func load(
+        _ path: String, into loaded: inout LoadedArticles, catalogue: inout [String: CatalogueEntry],
+        fromText: inout [Int], visited: inout Set<String>
+    ) {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -170,7 +172,8 @@ extension Article {
         let decoder = JSONDecoder()
         for line in text.utf8.split(separator: 0x0A) {
             guard let entry = try? decoder.decode(CatalogueEntry.self, from: Data(line)),
-                  let id = entry.doc ?? entry.id else { continue }
+                let id = entry.doc ?? entry.id
+            else { continue }
             catalogue[id] = catalogue[id] ?? entry
         }
     }
@@ -206,8 +209,9 @@ extension Article {
             var lines = Lines(UnsafeRawBufferPointer(bytes))
             while let (index, line) = lines.next() {
                 let base = bytes.baseAddress.flatMap { start in line.baseAddress.map { UnsafeRawPointer(start).distance(to: $0) } } ?? 0
-                loadJSONLine(line, index: index, path: path, source: FastJSON.Source(source, base: base), decoder: decoder,
-                             into: &loaded)
+                loadJSONLine(
+                    line, index: index, path: path, source: FastJSON.Source(source, base: base), decoder: decoder,
+                    into: &loaded)
             }
         }
     }
@@ -239,8 +243,10 @@ extension Article {
         }
     }
 
-    private static func loadJSONLine(_ line: UnsafeRawBufferPointer, index: Int, path: String, source: FastJSON.Source,
-                                     decoder: JSONDecoder, into loaded: inout LoadedArticles) {
+    private static func loadJSONLine(
+        _ line: UnsafeRawBufferPointer, index: Int, path: String, source: FastJSON.Source,
+        decoder: JSONDecoder, into loaded: inout LoadedArticles
+    ) {
         // Only blank lines need trimming; JSON allows the spaces around.
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         do {
@@ -251,8 +257,9 @@ extension Article {
                 loaded.rejected.append(.init(path: path, line: index + 1, reason: "empty 'text'"))
                 return
             }
-            let article = Article(id: object.id, title: object.title, source: object.source,
-                                  url: object.url, published: object.published, lang: object.lang, text: object.text)
+            let article = Article(
+                id: object.id, title: object.title, source: object.source,
+                url: object.url, published: object.published, lang: object.lang, text: object.text)
             if let problem = article.problem {
                 loaded.rejected.append(.init(path: path, line: index + 1, reason: problem))
             } else {
@@ -272,7 +279,8 @@ extension Article {
         // (Only a short first line can be the marker: trimming a whole
         // one-line article with Foundation cost more than extracting it.)
         if let first = lines.first, first.utf8.count < 16, first.trimmingCharacters(in: .whitespaces) == "---",
-           let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) {
+            let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+        {
             for line in lines[1..<end] {
                 guard let colon = line.firstIndex(of: ":") else { continue }
                 let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
@@ -282,9 +290,10 @@ extension Article {
             }
             body = lines[(end + 1)...].joined(separator: "\n")[...]
         }
-        return Article(id: fields["id"], title: fields["title"], source: fields["source"], url: fields["url"],
-                       published: fields["published"], lang: fields["lang"],
-                       text: body.trimmed())
+        return Article(
+            id: fields["id"], title: fields["title"], source: fields["source"], url: fields["url"],
+            published: fields["published"], lang: fields["lang"],
+            text: body.trimmed())
     }
 }
 
@@ -318,9 +327,11 @@ extension JSONArticle {
     /// of these strings, and `JSONDecoder` then decides.
     init?(fastJSON line: UnsafeRawBufferPointer, source: FastJSON.Source? = nil) {
         guard let values = FastJSON.stringMembers(of: line, keys: JSONArticle.keys, source: source),
-              let text = values[6] else { return nil }
-        self.init(id: values[0], title: values[1], source: values[2], url: values[3], published: values[4],
-                  lang: values[5], text: text)
+            let text = values[6]
+        else { return nil }
+        self.init(
+            id: values[0], title: values[1], source: values[2], url: values[3], published: values[4],
+            lang: values[5], text: text)
     }
 }
 

@@ -27,8 +27,10 @@ public struct Entity: Sendable, Hashable, Identifiable {
     public var id: String { name }
 
     /// An entity; only the canonical name is required.
-    public init(name: String, kind: String? = nil, arabicAliases: [String] = [], latinAliases: [String] = [],
-                country: String? = nil, role: String? = nil, gender: String? = nil) {
+    public init(
+        name: String, kind: String? = nil, arabicAliases: [String] = [], latinAliases: [String] = [],
+        country: String? = nil, role: String? = nil, gender: String? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.arabicAliases = arabicAliases
@@ -39,13 +41,15 @@ public struct Entity: Sendable, Hashable, Identifiable {
     }
 
     init(record: EntityRecord) {
-        self.init(name: record.name, kind: record.kind, arabicAliases: record.aliasesAr, latinAliases: record.aliasesEn,
-                  country: record.country, role: record.role, gender: record.gender)
+        self.init(
+            name: record.name, kind: record.kind, arabicAliases: record.aliasesAr, latinAliases: record.aliasesEn,
+            country: record.country, role: record.role, gender: record.gender)
     }
 
     var record: EntityRecord {
-        var record = EntityRecord(name: name, kind: kind, aliasesAr: arabicAliases, aliasesEn: latinAliases,
-                                  country: country, role: role)
+        var record = EntityRecord(
+            name: name, kind: kind, aliasesAr: arabicAliases, aliasesEn: latinAliases,
+            country: country, role: role)
         record.gender = gender
         return record
     }

@@ -26,7 +26,8 @@ package struct Evaluation {
 
         enum CodingKeys: String, CodingKey {
             case doc, actor, stance, date, evidence, cue, named
-            case native = "actor_native", arabic = "actor_ar"
+            case native = "actor_native"
+            case arabic = "actor_ar"
         }
 
         package init(from decoder: Decoder) throws {
@@ -99,7 +100,8 @@ package struct Evaluation {
     /// The gold statements of one folder, each with its article's language,
     /// and what the store extracted from those articles.
     static func load(gold folder: String, store: Store) throws
-        -> (gold: [Gold], predicted: [StatementRecord], languages: [String: String]) {
+        -> (gold: [Gold], predicted: [StatementRecord], languages: [String: String])
+    {
         let decoder = JSONDecoder()
         func lines<T: Decodable>(_ name: String, _ type: T.Type) throws -> [T] {
             let data = try Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
@@ -110,15 +112,20 @@ package struct Evaluation {
         var articles: [Article] = []
         var languages: [String: String] = [:]
         for doc in docs {
-            let candidates = [(folder as NSString).appendingPathComponent(doc.doc + ".txt"),
-                              ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(doc.doc + ".txt")]
+            let candidates = [
+                (folder as NSString).appendingPathComponent(doc.doc + ".txt"),
+                ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(doc.doc + ".txt"),
+            ]
             guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
-                  let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                let text = try? String(contentsOfFile: path, encoding: .utf8)
+            else {
                 throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0]])
             }
             languages[doc.doc] = doc.lang
-            articles.append(Article(id: doc.doc, title: doc.title, source: doc.outlet, published: doc.published,
-                                    lang: doc.lang, text: text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            articles.append(
+                Article(
+                    id: doc.doc, title: doc.title, source: doc.outlet, published: doc.published,
+                    lang: doc.lang, text: text.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         for n in gold.indices { gold[n].lang = languages[gold[n].doc] }
         try store.ingest(articles)
@@ -140,8 +147,9 @@ package struct Evaluation {
         var language = languages
         for g in gold { if let lang = g.lang, language[g.doc] == nil { language[g.doc] = lang } }
         for lang in Set(language.values) {
-            whole.languages[lang] = compareOne(gold: gold.filter { $0.lang == lang },
-                                               predicted: predicted.filter { language[$0.doc] == lang })
+            whole.languages[lang] = compareOne(
+                gold: gold.filter { $0.lang == lang },
+                predicted: predicted.filter { language[$0.doc] == lang })
         }
         return whole
     }
@@ -167,7 +175,8 @@ package struct Evaluation {
                 misses.append(g)
             }
         }
-        let n = predicted.count, total = gold.count
+        let n = predicted.count
+        let total = gold.count
         func score(_ keep: (Gold, StatementRecord) -> Bool) -> Score {
             Score(truePositives: pairs.filter(keep).count, predicted: n, gold: total)
         }
@@ -218,10 +227,12 @@ package struct Evaluation {
         func object(_ s: Score) -> String {
             String(format: "{\"precision\": %.4f, \"recall\": %.4f, \"f1\": %.4f}", s.precision, s.recall, s.f1)
         }
-        let scores = "\"found\": \(object(found)), \"actor\": \(object(actor)), \"actor_stance\": \(object(actorStance)), "
+        let scores =
+            "\"found\": \(object(found)), \"actor\": \(object(actor)), \"actor_stance\": \(object(actorStance)), "
             + "\"actor_stance_date\": \(object(actorStanceDate))"
         // Per language when there are several ("languages": {"ar": …, "en": …}).
-        let perLanguage = languages.count < 2 ? [] : languages.keys.sorted().compactMap { lang in languages[lang].map { "\"\(lang)\": \($0.json)" } }
+        let perLanguage =
+            languages.count < 2 ? [] : languages.keys.sorted().compactMap { lang in languages[lang].map { "\"\(lang)\": \($0.json)" } }
         return "{" + scores + (perLanguage.isEmpty ? "" : ", \"languages\": {" + perLanguage.joined(separator: ", ") + "}") + "}"
     }
 }

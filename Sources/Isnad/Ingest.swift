@@ -9,7 +9,8 @@ import IsnadText
 enum DefaultGazetteer {
     static let records: [EntityRecord] = {
         guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "jsonl"),
-              let data = try? Data(contentsOf: url) else { return [] }
+            let data = try? Data(contentsOf: url)
+        else { return [] }
         let decoder = JSONDecoder()
         return data.split(separator: 0x0A).compactMap { try? decoder.decode(EntityRecord.self, from: Data($0)) }
     }()
@@ -30,9 +31,11 @@ extension Store {
         try index.snapshot { txn in
             try index.forEach(EntityRecord.self, txn: txn) { _, record in
                 guard record.role != Store.discoveredRole else { return }
-                entries.append(Gazetteer.Entry(name: record.name, kind: record.kind,
-                                               aliases: record.aliasesAr + record.aliasesEn, country: record.country,
-                                               role: record.role, gender: record.gender))
+                entries.append(
+                    Gazetteer.Entry(
+                        name: record.name, kind: record.kind,
+                        aliases: record.aliasesAr + record.aliasesEn, country: record.country,
+                        role: record.role, gender: record.gender))
             }
         }
         return Gazetteer(entries)
@@ -47,8 +50,9 @@ extension Store {
         return extractions.compactMap { e in
             guard let kind = e.newActorKind, seen.insert(e.actor).inserted else { return nil }
             let arabic = e.actor.unicodeScalars.contains { (0x600...0x6FF).contains($0.value) }
-            return EntityRecord(name: e.actor, kind: kind, aliasesAr: arabic ? [e.actor] : [], aliasesEn: arabic ? [] : [e.actor],
-                                role: Store.discoveredRole)
+            return EntityRecord(
+                name: e.actor, kind: kind, aliasesAr: arabic ? [e.actor] : [], aliasesEn: arabic ? [] : [e.actor],
+                role: Store.discoveredRole)
         }
     }
 
@@ -69,9 +73,10 @@ extension Store {
     static func statements(of article: ArticleRecord, _ extractions: [Extraction]) -> [StatementRecord] {
         extractions.enumerated().compactMap { n, e in
             guard let stance = IsnadIndex.Stance(rawValue: e.stance) else { return nil }
-            var record = StatementRecord(id: "\(article.key):\(n + 1)", doc: article.key, actor: e.actor, stance: stance,
-                                         date: e.date?.text ?? "", quote: e.quote, about: e.about,
-                                         sentence: e.sentence, cue: e.cue)
+            var record = StatementRecord(
+                id: "\(article.key):\(n + 1)", doc: article.key, actor: e.actor, stance: stance,
+                date: e.date?.text ?? "", quote: e.quote, about: e.about,
+                sentence: e.sentence, cue: e.cue)
             record.spans = StatementSpans(sentence: e.sentenceSpan, cue: e.cueSpan, actor: e.actorSpan, quote: e.quoteSpan)
             record.dateBasis = e.dateBasis.rawValue
             return record

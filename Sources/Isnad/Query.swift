@@ -83,7 +83,8 @@ public struct Query: Sendable, Hashable, CustomStringConvertible, ExpressibleByS
 
     /// The order of a ``Query/sort(by:_:)``.
     public enum Order: String, Sendable, Hashable {
-        case ascending = "asc", descending = "desc"
+        case ascending = "asc"
+        case descending = "desc"
     }
 
     /// What a query returns.
@@ -167,7 +168,8 @@ public struct Query: Sendable, Hashable, CustomStringConvertible, ExpressibleByS
     /// What this query's conditions or `other`'s match (`( … ) OR ( … )`);
     /// the stages are this query's.
     public func or(_ other: Query) -> Query {
-        let mine = filterText, theirs = other.filterText
+        let mine = filterText
+        let theirs = other.filterText
         var copy = mine.isEmpty || theirs.isEmpty ? Query() : Query().adding("(" + mine + ") OR (" + theirs + ")")
         copy.stages = parts.pipes
         return copy

@@ -91,8 +91,9 @@ public struct QueryFile: Sendable {
     ///   other one in ``Problem/following``.
     public init(contentsOf path: String, parameters: [String: String] = [:]) throws(Problem) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Problem(path: path, line: 0, column: 0, message: "cannot read the file: \(QueryFile.whyUnreadable(path))",
-                          lineText: "")
+            throw Problem(
+                path: path, line: 0, column: 0, message: "cannot read the file: \(QueryFile.whyUnreadable(path))",
+                lineText: "")
         }
         guard let source = String(data: data, encoding: .utf8) else {
             throw Problem(path: path, line: 0, column: 0, message: "not valid UTF-8", lineText: "")
@@ -152,8 +153,10 @@ public struct QueryFile: Sendable {
                 }
                 hasProblem = !substitute(line.text, at: line.offset, into: &text, origins: &origins) || hasProblem
             }
-            entries.append(Entry(title: title.isEmpty ? nil : substituted(title.joined(separator: " ")),
-                                 text: String(decoding: text, as: UTF8.self), origins: origins, hasProblem: hasProblem))
+            entries.append(
+                Entry(
+                    title: title.isEmpty ? nil : substituted(title.joined(separator: " ")),
+                    text: String(decoding: text, as: UTF8.self), origins: origins, hasProblem: hasProblem))
         }
 
         // Split on the byte: "\r\n" is one Character, never equal to "\n".
@@ -190,10 +193,11 @@ public struct QueryFile: Sendable {
         finishQuery()
         let known = declared.sorted().map { "'\($0)'" }.joined(separator: ", ")
         let unknown = overrides.keys.sorted().filter { !declared.contains($0) }.map { unknown in
-            Problem(path: path, line: 0, column: 0,
-                    message: "--param \(unknown): the file declares no parameter '\(unknown)'"
-                        + (known.isEmpty ? "" : " (it declares \(known))"),
-                    lineText: "")
+            Problem(
+                path: path, line: 0, column: 0,
+                message: "--param \(unknown): the file declares no parameter '\(unknown)'"
+                    + (known.isEmpty ? "" : " (it declares \(known))"),
+                lineText: "")
         }
         problems = unknown + problems
     }
@@ -210,8 +214,10 @@ public struct QueryFile: Sendable {
     /// Appends `line` with each `$name` replaced by its value; an
     /// undeclared one is recorded in ``problems``, kept as written, and
     /// makes it return false.
-    private mutating func substitute(_ line: Substring, at offset: Int, into text: inout [UInt8],
-                                     origins: inout [Int]) -> Bool {
+    private mutating func substitute(
+        _ line: Substring, at offset: Int, into text: inout [UInt8],
+        origins: inout [Int]
+    ) -> Bool {
         var ok = true
         let bytes = Array(line.utf8)
         var k = 0
@@ -221,7 +227,9 @@ public struct QueryFile: Sendable {
                 while end < bytes.count, QueryFile.isNameByte(bytes[end]) { end += 1 }
                 let name = String(decoding: bytes[(k + 1)..<end], as: UTF8.self)
                 guard let value = parameters[name] else {
-                    let message = name.isEmpty ? "'$' must be followed by a parameter name"
+                    let message =
+                        name.isEmpty
+                        ? "'$' must be followed by a parameter name"
                         : "unknown parameter '$\(name)'; declare it above with 'let \(name) = …'"
                     problems.append(problem(message, at: offset + k, in: line))
                     ok = false
@@ -244,8 +252,9 @@ public struct QueryFile: Sendable {
 
     private func problem(_ message: String, at offset: Int, in line: Substring) -> Problem {
         let position = QueryFile.position(of: offset, in: source)
-        return Problem(path: path, line: position.line, column: position.column, message: message,
-                       lineText: String(line))
+        return Problem(
+            path: path, line: position.line, column: position.column, message: message,
+            lineText: String(line))
     }
 
     /// The 1-based line and column (in characters) of a byte offset.

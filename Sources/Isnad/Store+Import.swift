@@ -47,9 +47,11 @@ extension Store {
     /// - Throws: ``LoadedArticles/Rejection`` when a file cannot be read
     ///   (nothing is imported); ``StoreError`` when the store refuses.
     @discardableResult
-    public func importRecords(entities: String? = nil, articles: String? = nil, statements: String? = nil,
-                              strict: Bool = false,
-                              progress: ((_ doneBytes: Int, _ totalBytes: Int) -> Void)? = nil) throws -> ImportSummary {
+    public func importRecords(
+        entities: String? = nil, articles: String? = nil, statements: String? = nil,
+        strict: Bool = false,
+        progress: ((_ doneBytes: Int, _ totalBytes: Int) -> Void)? = nil
+    ) throws -> ImportSummary {
         var importer = Importer(store: index)
         importer.strict = strict
         importer.progress = progress
@@ -69,8 +71,9 @@ extension Store {
             case .articles: (kind, counts) = (\.articles, report.result.articles)
             case .statements: (kind, counts) = (\.statements, report.result.statements)
             }
-            summary[keyPath: kind] = ImportSummary.Counts(added: counts.added, replaced: counts.replaced,
-                                                          unchanged: counts.unchanged)
+            summary[keyPath: kind] = ImportSummary.Counts(
+                added: counts.added, replaced: counts.replaced,
+                unchanged: counts.unchanged)
             summary.rejected += report.problems.map {
                 LoadedArticles.Rejection(path: $0.file, line: $0.line, reason: $0.reason)
             }

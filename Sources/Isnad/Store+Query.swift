@@ -39,8 +39,9 @@ extension Store {
         options.typedColumns = true
         options.rowLimit = limit
         let table = try Store.refusingTooLarge(query) { try QueryEngine(store: index).run(checked, options: options) }
-        var result = QueryResult(kind: Store.kind(table.kind), columns: table.shown, rows: [], total: table.total,
-                                 warnings: warnings)
+        var result = QueryResult(
+            kind: Store.kind(table.kind), columns: table.shown, rows: [], total: table.total,
+            warnings: warnings)
         let reader = RowReader(columns: table.columns, shown: table.shown)
         result.rows = table.rows.map(reader.text)
         for row in table.rows {
@@ -145,8 +146,11 @@ extension Store {
         case .articles: return .article(reader.article(row))
         case .entities:
             let name = reader.string("id", row) ?? ""
-            return .entity(try entity(named: name) ?? Entity(name: name, kind: reader.string("kind", row),
-                                                             country: reader.string("country", row)))
+            return .entity(
+                try entity(named: name)
+                    ?? Entity(
+                        name: name, kind: reader.string("kind", row),
+                        country: reader.string("country", row)))
         case .aggregate:
             let count: Int
             if case .number(let n) = row.last { count = n } else { count = 0 }
@@ -209,15 +213,17 @@ struct RowReader {
             }
             spans = s
         }
-        return Statement(id: string("id", row) ?? "", article: string("doc", row) ?? "", actor: string("actor", row),
-                         stance: string("stance", row).flatMap(Stance.init(rawValue:)), date: string("date", row),
-                         quote: string("quote", row) ?? "", about: list("about", row), cue: string("cue", row),
-                         sentence: string("sentence", row), spans: spans)
+        return Statement(
+            id: string("id", row) ?? "", article: string("doc", row) ?? "", actor: string("actor", row),
+            stance: string("stance", row).flatMap(Stance.init(rawValue:)), date: string("date", row),
+            quote: string("quote", row) ?? "", about: list("about", row), cue: string("cue", row),
+            sentence: string("sentence", row), spans: spans)
     }
 
     func article(_ row: [Cell]) -> ArticleMatch {
-        ArticleMatch(id: string("id", row) ?? "", date: string("date", row), source: string("source", row),
-                     lang: string("lang", row), title: string("title", row), url: string("url", row))
+        ArticleMatch(
+            id: string("id", row) ?? "", date: string("date", row), source: string("source", row),
+            lang: string("lang", row), title: string("title", row), url: string("url", row))
     }
 }
 

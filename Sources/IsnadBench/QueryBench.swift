@@ -11,7 +11,10 @@ func queryBench(docs path: String, runs: Int) {
     var queries: [String] = []
     var inBlock = false
     for line in text.split(separator: "\n") {
-        if line.hasPrefix("```") { inBlock = line == "```isnad"; continue }
+        if line.hasPrefix("```") {
+            inBlock = line == "```isnad"
+            continue
+        }
         let query = line.trimmingCharacters(in: .whitespaces)
         if inBlock, !query.isEmpty, !query.hasPrefix("#") { queries.append(query) }
     }
@@ -19,19 +22,23 @@ func queryBench(docs path: String, runs: Int) {
     var times: [Double] = []
     var valid = 0
     for _ in 0..<runs {
-        times.append(seconds {
-            valid = 0
-            for _ in 0..<rounds {
-                for query in queries where Compilation(query).checked != nil { valid += 1 }
-            }
-        })
+        times.append(
+            seconds {
+                valid = 0
+                for _ in 0..<rounds {
+                    for query in queries where Compilation(query).checked != nil { valid += 1 }
+                }
+            })
     }
     let perQuery = median(times) / Double(rounds * queries.count) * 1e6
-    print("lex + parse + check: \(queries.count) queries of docs/query-language.md (\(valid / rounds) valid), "
-          + "\(rounds) rounds, median \(String(format: "%.2f", perQuery)) µs per query")
+    print(
+        "lex + parse + check: \(queries.count) queries of docs/query-language.md (\(valid / rounds) valid), "
+            + "\(rounds) rounds, median \(String(format: "%.2f", perQuery)) µs per query")
 
-    for (name, unit) in [("words", "kirby stance:deny "), ("OR chain", "a OR "), ("phrases", "\"ballistic missiles\" "),
-                         ("Arabic", "الصواريخ الباليستية "), ("junk", "= ")] {
+    for (name, unit) in [
+        ("words", "kirby stance:deny "), ("OR chain", "a OR "), ("phrases", "\"ballistic missiles\" "),
+        ("Arabic", "الصواريخ الباليستية "), ("junk", "= "),
+    ] {
         var line = "\(name):"
         for size in [100_000, 1_000_000] {
             let input = String(repeating: unit, count: size / unit.utf8.count)

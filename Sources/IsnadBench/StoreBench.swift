@@ -43,8 +43,10 @@ struct StoreBench {
                 print("import problems in \(report.file): \(report.problems.prefix(3))")
             }
             if let statements = reports.last {
-                print(String(format: "import threads (statements): reading %.2f s CPU, writing %.2f s CPU",
-                             statements.readingSeconds, statements.writingSeconds))
+                print(
+                    String(
+                        format: "import threads (statements): reading %.2f s CPU, writing %.2f s CPU",
+                        statements.readingSeconds, statements.writingSeconds))
             }
         }
         let statements = try index.snapshot { try index.counts(txn: $0).statements }
@@ -62,7 +64,8 @@ struct StoreBench {
             let query = try CheckedQuery(parsing: text)
             // Filters and text: the exact count and the first 10 ids.
             // Aggregations: every group.
-            let measure: () throws -> Int = query.stages.isEmpty
+            let measure: () throws -> Int =
+                query.stages.isEmpty
                 ? { try engine.count(query, first: 10).count }
                 : { try engine.run(query).rows.count }
             var count = 0
@@ -75,18 +78,25 @@ struct StoreBench {
             }
             if !query.stages.isEmpty { count = try engine.count(query).count }
             times.sort()
-            figures.append(QueryFigure(shape: shape, query: text, count: count, medianMS: StoreBench.median(times),
-                                       p95MS: StoreBench.percentile(times, 95)))
+            figures.append(
+                QueryFigure(
+                    shape: shape, query: text, count: count, medianMS: StoreBench.median(times),
+                    p95MS: StoreBench.percentile(times, 95)))
         }
         let peak = peakMemoryMiB()
         let coldStart = try coldStartMS(figures)
-        let anchorFigures = anchors.flatMap { try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: $0))) as? [String: Any] }
-        print(report(statements: statements, importSeconds: importSeconds, storeBytes: storeBytes,
-                     compactBytes: compactBytes, peakMiB: peak,
-                     coldStart: coldStart, figures: figures, anchors: anchorFigures))
+        let anchorFigures = anchors.flatMap {
+            try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: $0))) as? [String: Any]
+        }
+        print(
+            report(
+                statements: statements, importSeconds: importSeconds, storeBytes: storeBytes,
+                compactBytes: compactBytes, peakMiB: peak,
+                coldStart: coldStart, figures: figures, anchors: anchorFigures))
         if let json {
-            try writeJSON(json, statements: statements, importSeconds: importSeconds, storeBytes: storeBytes,
-                          compactBytes: compactBytes, peakMiB: peak, coldStart: coldStart, figures: figures, anchors: anchorFigures)
+            try writeJSON(
+                json, statements: statements, importSeconds: importSeconds, storeBytes: storeBytes,
+                compactBytes: compactBytes, peakMiB: peak, coldStart: coldStart, figures: figures, anchors: anchorFigures)
         }
     }
 
@@ -105,8 +115,11 @@ struct StoreBench {
     }
 
     static func median(_ sorted: [Double]) -> Double {
-        sorted.isEmpty ? .nan : sorted.count % 2 == 1 ? sorted[sorted.count / 2]
-            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        sorted.isEmpty
+            ? .nan
+            : sorted.count % 2 == 1
+                ? sorted[sorted.count / 2]
+                : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     /// Nearest rank, as anchors.py computes it.
@@ -155,8 +168,9 @@ struct StoreBench {
         let start = DispatchTime.now().uptimeNanoseconds
         let spawned = posix_spawn(&pid, binary, &actions, nil, argv, environ)
         guard spawned == 0 else {
-            throw NSError(domain: "isnad-bench", code: Int(spawned),
-                          userInfo: [NSLocalizedDescriptionKey: "cannot start \(binary): \(String(cString: strerror(spawned)))"])
+            throw NSError(
+                domain: "isnad-bench", code: Int(spawned),
+                userInfo: [NSLocalizedDescriptionKey: "cannot start \(binary): \(String(cString: strerror(spawned)))"])
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -176,27 +190,35 @@ struct StoreBench {
         guard let engines = anchors?["engines"] as? [String: Any] else { return [] }
         return engines.keys.sorted().compactMap { name in
             guard name != "lmdb", let engine = engines[name] as? [String: Any],
-                  let queries = engine["queries"] as? [[String: Any]] else { return nil }
-            return Anchor(name: name, importRate: engine["statements_per_second"] as? Double,
-                          indexBytes: engine["index_bytes"] as? Int,
-                          queries: queries.map { q in
-                              ((q["median_ms"] as? Double) ?? .nan, (q["p95_ms"] as? Double) ?? .nan, q["count"] as? Int)
-                          })
+                let queries = engine["queries"] as? [[String: Any]]
+            else { return nil }
+            return Anchor(
+                name: name, importRate: engine["statements_per_second"] as? Double,
+                indexBytes: engine["index_bytes"] as? Int,
+                queries: queries.map { q in
+                    ((q["median_ms"] as? Double) ?? .nan, (q["p95_ms"] as? Double) ?? .nan, q["count"] as? Int)
+                })
         }
     }
 
-    func report(statements: Int, importSeconds: Double, storeBytes: Int, compactBytes: Int, peakMiB: Double, coldStart: Double?,
-                figures: [QueryFigure], anchors: [String: Any]?) -> String {
+    func report(
+        statements: Int, importSeconds: Double, storeBytes: Int, compactBytes: Int, peakMiB: Double, coldStart: Double?,
+        figures: [QueryFigure], anchors: [String: Any]?
+    ) -> String {
         let list = StoreBench.anchorList(anchors)
         var lines: [String] = []
         let rate = importSeconds > 0 ? Double(statements) / importSeconds : .nan
-        lines.append(String(format: "statements %d, import %.1f s = %.0f statements/s, store %.1f MiB (%.1f MiB compacted), peak RSS %.0f MiB",
-                            statements, importSeconds, rate, Double(storeBytes) / 1_048_576,
-                            Double(compactBytes) / 1_048_576, peakMiB))
+        lines.append(
+            String(
+                format: "statements %d, import %.1f s = %.0f statements/s, store %.1f MiB (%.1f MiB compacted), peak RSS %.0f MiB",
+                statements, importSeconds, rate, Double(storeBytes) / 1_048_576,
+                Double(compactBytes) / 1_048_576, peakMiB))
         if let coldStart { lines.append(String(format: "cold start (isnad query, fresh process): %.1f ms", coldStart)) }
         for anchor in list {
-            lines.append(String(format: "%@: import %.0f statements/s, index %.1f MiB", anchor.name,
-                                anchor.importRate ?? .nan, Double(anchor.indexBytes ?? 0) / 1_048_576))
+            lines.append(
+                String(
+                    format: "%@: import %.0f statements/s, index %.1f MiB", anchor.name,
+                    anchor.importRate ?? .nan, Double(anchor.indexBytes ?? 0) / 1_048_576))
         }
         lines.append("")
         var header = "| # | query | count | isnad median / p95 (ms) |"
@@ -221,8 +243,10 @@ struct StoreBench {
         return lines.joined(separator: "\n")
     }
 
-    func writeJSON(_ path: String, statements: Int, importSeconds: Double, storeBytes: Int, compactBytes: Int, peakMiB: Double,
-                   coldStart: Double?, figures: [QueryFigure], anchors: [String: Any]?) throws {
+    func writeJSON(
+        _ path: String, statements: Int, importSeconds: Double, storeBytes: Int, compactBytes: Int, peakMiB: Double,
+        coldStart: Double?, figures: [QueryFigure], anchors: [String: Any]?
+    ) throws {
         var object: [String: Any] = [
             "statements": statements,
             "import_statements_per_s": importSeconds > 0 ? Double(statements) / importSeconds : NSNull(),
@@ -234,13 +258,14 @@ struct StoreBench {
         ]
         var anchorObjects: [String: Any] = [:]
         for anchor in StoreBench.anchorList(anchors) {
-            anchorObjects[anchor.name] = [
-                "import_statements_per_s": anchor.importRate ?? NSNull(),
-                "index_bytes": anchor.indexBytes ?? NSNull(),
-                "queries": zip(figures, anchor.queries).map { f, q in
-                    ["query": f.query, "count": q.count ?? NSNull(), "median_ms": q.median, "p95_ms": q.p95] as [String: Any]
-                },
-            ] as [String: Any]
+            anchorObjects[anchor.name] =
+                [
+                    "import_statements_per_s": anchor.importRate ?? NSNull(),
+                    "index_bytes": anchor.indexBytes ?? NSNull(),
+                    "queries": zip(figures, anchor.queries).map { f, q in
+                        ["query": f.query, "count": q.count ?? NSNull(), "median_ms": q.median, "p95_ms": q.p95] as [String: Any]
+                    },
+                ] as [String: Any]
         }
         object["anchors"] = anchorObjects
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])

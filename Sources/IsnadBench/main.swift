@@ -5,19 +5,21 @@ import Foundation
 import IsnadText
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("""
-        usage: isnad-bench analyzer TEXT_FILE [--runs N] [--reference PATH/TO/refanalyzer.py]
-          Times the Arabic analyzer (and the automatic one) over the text, one core,
-          and the reference analyzer on the same text when --reference is given.
-               isnad-bench query [docs/query-language.md]
-          Times lex + parse + check of the documented queries, and of 1 MB inputs.
-               isnad-bench store --corpus DIR --store DIR [--runs 30] [--warmup 3] [--json FILE]
-                                 [--anchors anchors.json] [--isnad PATH] [--skip-import]
-          Imports the corpus's entities and statements, times its queries.txt as
-          anchors.py does, the cold start of PATH (the isnad binary), and prints the
-          anchors' figures beside Isnad's when --anchors names their results.
+    FileHandle.standardError.write(
+        Data(
+            """
+            usage: isnad-bench analyzer TEXT_FILE [--runs N] [--reference PATH/TO/refanalyzer.py]
+              Times the Arabic analyzer (and the automatic one) over the text, one core,
+              and the reference analyzer on the same text when --reference is given.
+                   isnad-bench query [docs/query-language.md]
+              Times lex + parse + check of the documented queries, and of 1 MB inputs.
+                   isnad-bench store --corpus DIR --store DIR [--runs 30] [--warmup 3] [--json FILE]
+                                     [--anchors anchors.json] [--isnad PATH] [--skip-import]
+              Imports the corpus's entities and statements, times its queries.txt as
+              anchors.py does, the cold start of PATH (the isnad binary), and prints the
+              anchors' figures beside Isnad's when --anchors names their results.
 
-        """.utf8))
+            """.utf8))
     exit(2)
 }
 
@@ -35,8 +37,9 @@ func median(_ values: [Double]) -> Double {
 /// Peak resident memory of this process, from /proc.
 func peakMemoryMiB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kB = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kB = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return .nan }
     return kB / 1024
 }
 
@@ -58,7 +61,9 @@ if arguments.first == "store" {
         case "--json": bench.json = value()
         case "--anchors": bench.anchors = value()
         case "--isnad": bench.binary = value()
-        case "--skip-import": bench.skipImport = true; i += 1
+        case "--skip-import":
+            bench.skipImport = true
+            i += 1
         default: usage()
         }
     }
@@ -82,8 +87,12 @@ var reference: String?
 var k = 2
 while k < arguments.count {
     switch arguments[k] {
-    case "--runs" where k + 1 < arguments.count: runs = Int(arguments[k + 1]) ?? runs; k += 2
-    case "--reference" where k + 1 < arguments.count: reference = arguments[k + 1]; k += 2
+    case "--runs" where k + 1 < arguments.count:
+        runs = Int(arguments[k + 1]) ?? runs
+        k += 2
+    case "--reference" where k + 1 < arguments.count:
+        reference = arguments[k + 1]
+        k += 2
     default: usage()
     }
 }
@@ -95,22 +104,29 @@ let text = String(decoding: data, as: UTF8.self)
 let megabytes = Double(data.count) / 1e6
 print("text: \(path), \(String(format: "%.1f", megabytes)) MB, \(runs) runs each, medians")
 
-for (name, analyzer) in [("Arabic analyzer (--lang ar)", Analyzer(language: .arabic)),
-                         ("automatic routing (--lang auto)", Analyzer())] {
-    var tokens = 0, bytes = 0
+for (name, analyzer) in [
+    ("Arabic analyzer (--lang ar)", Analyzer(language: .arabic)),
+    ("automatic routing (--lang auto)", Analyzer()),
+] {
+    var tokens = 0
+    var bytes = 0
     var times: [Double] = []
     for _ in 0..<runs {
-        tokens = 0; bytes = 0
-        times.append(seconds {
-            analyzer.forEachToken(in: text) { token in
-                tokens += 1
-                bytes &+= token.term.utf8.count
-            }
-        })
+        tokens = 0
+        bytes = 0
+        times.append(
+            seconds {
+                analyzer.forEachToken(in: text) { token in
+                    tokens += 1
+                    bytes &+= token.term.utf8.count
+                }
+            })
     }
     let m = median(times)
-    print("\(name): \(tokens) tokens, median \(String(format: "%.3f", m)) s, "
-          + "\(String(format: "%.1f", megabytes / m)) MB/s (min \(String(format: "%.3f", times.min() ?? 0)) s, max \(String(format: "%.3f", times.max() ?? 0)) s)")
+    print(
+        "\(name): \(tokens) tokens, median \(String(format: "%.3f", m)) s, "
+            + "\(String(format: "%.1f", megabytes / m)) MB/s (min \(String(format: "%.3f", times.min() ?? 0)) s, max \(String(format: "%.3f", times.max() ?? 0)) s)"
+    )
 }
 
 if let reference {
@@ -120,10 +136,14 @@ if let reference {
     process.standardInput = FileHandle(forReadingAtPath: path)
     process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
     let time = seconds {
-        do { try process.run() } catch { print("reference: cannot run python3: \(error)"); return }
+        do { try process.run() } catch {
+            print("reference: cannot run python3: \(error)")
+            return
+        }
         process.waitUntilExit()
     }
-    print("reference (python3 refanalyzer.py, one run): \(String(format: "%.3f", time)) s, "
-          + "\(String(format: "%.1f", megabytes / time)) MB/s")
+    print(
+        "reference (python3 refanalyzer.py, one run): \(String(format: "%.3f", time)) s, "
+            + "\(String(format: "%.1f", megabytes / time)) MB/s")
 }
 print("peak memory: \(String(format: "%.0f", peakMemoryMiB())) MiB (the text itself: \(String(format: "%.0f", megabytes)) MB, held twice)")

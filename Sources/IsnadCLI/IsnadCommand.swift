@@ -21,8 +21,10 @@ struct IsnadCommand: ParsableCommand {
             $XDG_DATA_HOME/isnad/store (~/.local/share/isnad/store).
             """,
         version: "isnad 0.1.0",
-        subcommands: [Repl.self, Query.self, Run.self, Ingest.self, Import.self, Export.self, Stats.self, Compact.self, Entities.self,
-                      Analyze.self, Parse.self, Eval.self],
+        subcommands: [
+            Repl.self, Query.self, Run.self, Ingest.self, Import.self, Export.self, Stats.self, Compact.self, Entities.self,
+            Analyze.self, Parse.self, Eval.self,
+        ],
         defaultSubcommand: Repl.self
     )
 
@@ -70,12 +72,13 @@ extension IsnadCommand {
             // A query typed without `query` (it has a field, a space or a
             // pipe) is pointed to the command that runs it.
             let looksLikeQuery = argument.contains { ":| <>\"".contains($0) }
-            let help = Suggestion.nearest(to: argument, in: names).map { "help: did you mean '\($0)'?" }
-                ?? (looksLikeQuery ? "help: to run a query, write 'isnad query' before it"
+            let help =
+                Suggestion.nearest(to: argument, in: names).map { "help: did you mean '\($0)'?" }
+                ?? (looksLikeQuery
+                    ? "help: to run a query, write 'isnad query' before it"
                     : "help: the commands are " + names.filter { $0 != "help" }.joined(separator: ", "))
             return "error: unknown command '\(argument)'\n\(help)"
         }
         return nil
     }
 }
-

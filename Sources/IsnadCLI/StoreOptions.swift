@@ -26,7 +26,8 @@ struct StoreOptions: ParsableArguments {
     /// home folder the password database names.
     static func dataFolder(environment: [String: String]) -> String {
         func nonEmpty(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let data = nonEmpty("XDG_DATA_HOME")
+        let data =
+            nonEmpty("XDG_DATA_HOME")
             ?? ((nonEmpty("HOME") ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
         return (data as NSString).appendingPathComponent("isnad")
     }

@@ -6,20 +6,41 @@ package enum Cue {
     /// Verb forms by stance. Past and present, masculine and feminine,
     /// singular and plural; prefixes (و، ف) are removed before lookup.
     static let verbs: [(String, [String])] = [
-        ("assert", ["قال", "قالت", "قالوا", "يقول", "تقول", "يقولون", "أضاف", "أضافت", "أضافوا", "يضيف", "تضيف",
-                    "أوضح", "أوضحت", "يوضح", "تابع", "أشار", "أشارت", "يشير", "يظن", "يظنون", "يزعمون", "يؤكدون",
-                    "صرح", "صرحت", "يصرح", "أعلن", "أعلنت", "يعلن", "تعلن", "اعتبر", "اعتبرت",
-                    "رأى", "رأت", "يرى", "ترى", "لفت", "لفتت", "زعم", "زعمت", "يزعم", "ادعى", "ادعت",
-                    "وصف", "وصفت", "يصف", "أبلغ", "أبلغت", "أبلغوا", "شدد", "شددت", "يشدد", "قالا",
-                    "said", "says", "told", "added", "stated", "noted", "claimed", "described", "explained"]),
+        (
+            "assert",
+            [
+                "قال", "قالت", "قالوا", "يقول", "تقول", "يقولون", "أضاف", "أضافت", "أضافوا", "يضيف", "تضيف",
+                "أوضح", "أوضحت", "يوضح", "تابع", "أشار", "أشارت", "يشير", "يظن", "يظنون", "يزعمون", "يؤكدون",
+                "صرح", "صرحت", "يصرح", "أعلن", "أعلنت", "يعلن", "تعلن", "اعتبر", "اعتبرت",
+                "رأى", "رأت", "يرى", "ترى", "لفت", "لفتت", "زعم", "زعمت", "يزعم", "ادعى", "ادعت",
+                "وصف", "وصفت", "يصف", "أبلغ", "أبلغت", "أبلغوا", "شدد", "شددت", "يشدد", "قالا",
+                "said", "says", "told", "added", "stated", "noted", "claimed", "described", "explained",
+            ]
+        ),
         ("confirm", ["أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "confirmed", "confirms"]),
-        ("deny", ["نفى", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "نفاه", "نفته", "أنكر", "أنكرت", "ينكر", "تنكر", "أنكره", "denied", "denies", "rejected"]),
+        (
+            "deny",
+            [
+                "نفى", "نفت", "نفوا", "ينفي", "تنفي", "ينفون", "نفاه", "نفته", "أنكر", "أنكرت", "ينكر", "تنكر", "أنكره", "denied", "denies",
+                "rejected",
+            ]
+        ),
         ("warn", ["حذر", "حذرت", "حذروا", "يحذر", "تحذر", "يحذرون", "warned", "warns", "cautioned"]),
         ("accuse", ["اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون", "accused", "accuses"]),
-        ("condemn", ["ندد", "نددت", "يندد", "أدان", "أدانت", "يدين", "تدين", "انتقد", "انتقدت", "ينتقد", "استنكر",
-                     "استنكرت", "condemned", "condemns", "criticized", "criticised"]),
-        ("demand", ["طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "دعا", "دعت", "يدعو", "تدعو", "حث", "حثت", "يحث",
-                    "urged", "demanded", "called"]),
+        (
+            "condemn",
+            [
+                "ندد", "نددت", "يندد", "أدان", "أدانت", "يدين", "تدين", "انتقد", "انتقدت", "ينتقد", "استنكر",
+                "استنكرت", "condemned", "condemns", "criticized", "criticised",
+            ]
+        ),
+        (
+            "demand",
+            [
+                "طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "دعا", "دعت", "يدعو", "تدعو", "حث", "حثت", "يحث",
+                "urged", "demanded", "called",
+            ]
+        ),
         ("threaten", ["هدد", "هددت", "هددوا", "يهدد", "تهدد", "توعد", "توعدت", "threatened", "threatens"]),
         ("pledge", ["تعهد", "تعهدت", "يتعهد", "وعد", "وعدت", "pledged", "vowed", "promised"]),
         ("admit", ["اعترف", "اعترفت", "يعترف", "أقر", "أقرت", "يقر", "admitted", "acknowledged", "conceded"]),
@@ -43,8 +64,10 @@ package enum Cue {
     /// "امتنع يوم الاثنين عن تأكيد", "رفض تحديد", "أعربت … عن قلقها". A verb
     /// also listed alone is a cue of that stance without them.
     static let conditional: [(verbs: [String], stance: String, needs: [String])] = [
-        (["امتنع", "امتنعت", "امتنعوا", "رفض", "رفضت", "رفضوا"], "decline",
-         ["تأكيد", "التعليق", "تحديد", "الكشف", "الإفصاح", "confirm", "comment"]),
+        (
+            ["امتنع", "امتنعت", "امتنعوا", "رفض", "رفضت", "رفضوا"], "decline",
+            ["تأكيد", "التعليق", "تحديد", "الكشف", "الإفصاح", "confirm", "comment"]
+        ),
         (["أعرب", "أعربت", "أعربوا", "أبدى", "أبدت", "يبدي"], "concern", ["قلق", "قلقه", "قلقها", "قلقهم", "بالقلق", "القلق"]),
     ]
 
@@ -109,8 +132,10 @@ package enum Cue {
         /// conditional verb), not only among the report verbs or sayings.
         var isListed: Bool { single != nil || !phrases.isEmpty || conditional != nil }
 
-        init(phrases: [(words: [[UInt8]], stance: String)] = [], conditional: (stance: String, needs: WordSet)? = nil,
-             single: String? = nil, isReport: Bool = false, isSaying: Bool = false) {
+        init(
+            phrases: [(words: [[UInt8]], stance: String)] = [], conditional: (stance: String, needs: WordSet)? = nil,
+            single: String? = nil, isReport: Bool = false, isSaying: Bool = false
+        ) {
             self.phrases = phrases
             self.conditional = conditional
             self.single = single
@@ -249,8 +274,10 @@ package enum Cue {
 
     /// هما، ها، هم as UTF-8, longest first. A lone ه is left out: the
     /// analyzer folds ة into ه, so "حذرة" (wary) would read as "حذره".
-    static let objectSuffixes: [[UInt8]] = [[0xD9, 0x87, 0xD9, 0x85, 0xD8, 0xA7], [0xD9, 0x87, 0xD8, 0xA7],
-                                            [0xD9, 0x87, 0xD9, 0x85]]
+    static let objectSuffixes: [[UInt8]] = [
+        [0xD9, 0x87, 0xD9, 0x85, 0xD8, 0xA7], [0xD9, 0x87, 0xD8, 0xA7],
+        [0xD9, 0x87, 0xD9, 0x85],
+    ]
     /// Verbs of plain saying, whose suffixed forms are nouns or relative
     /// clauses ("ما قاله"), not new statements.
     static let sayings = WordSet(normalizing: ["قال", "قالت", "يقول", "تقول", "أضاف", "أضافت", "تابع", "ذكر", "ذكرت"])

@@ -68,15 +68,18 @@ package enum DateFinder {
     static let monthNouns = ["الشهر", "الشهور", "الأشهر", "month", "months"]
     static let monthWords = WordSet(monthNouns.map(key))
     /// Words before a bare year: "عام 2022", "في 2022".
-    static let yearLead: WordSet = [key("عام"), key("العام"), key("سنة"), key("في"), key("خلال"), key("منذ"),
-                                         key("in"), key("since")]
+    static let yearLead: WordSet = [
+        key("عام"), key("العام"), key("سنة"), key("في"), key("خلال"), key("منذ"),
+        key("in"), key("since"),
+    ]
     static let yearNouns = ["العام", "السنة", "year"]
     static let yearWords = WordSet(yearNouns.map(key))
     /// Every word that can start a month, a weekday, أمس, اليوم or a
     /// "last month / last year": a word not among them (nearly every word)
     /// is only asked whether it is a year, with one lookup instead of five.
-    static let dateWords = WordSet((monthNames + weekdayNames).map { key($0.0) } + twoWordMonths.map(\.0)
-                                   + (yesterdayWords + todayWords + monthNouns + yearNouns).map(key))
+    static let dateWords = WordSet(
+        (monthNames + weekdayNames).map { key($0.0) } + twoWordMonths.map(\.0)
+            + (yesterdayWords + todayWords + monthNouns + yearNouns).map(key))
     static let from = key("من")
     static let may = key("may")
 
@@ -88,8 +91,10 @@ package enum DateFinder {
     }
 
     /// Every date expression in `tokens`, resolved against `article`.
-    package static func find(in tokens: [Token], article: RecordDate?, keys: [[UInt8]]? = nil,
-                             flags: [WordFlags]? = nil) -> [Found] {
+    package static func find(
+        in tokens: [Token], article: RecordDate?, keys: [[UInt8]]? = nil,
+        flags: [WordFlags]? = nil
+    ) -> [Found] {
         let keys = keys ?? tokens.map { Array($0.form.utf8) }
         var out: [Found] = []
         let base = article?.first
@@ -110,7 +115,7 @@ package enum DateFinder {
                 }
                 var year: Int?
                 var next = i + length
-                while next < tokens.count, months[keys[next]] != nil { next += 1 } // سبتمبر/أيلول
+                while next < tokens.count, months[keys[next]] != nil { next += 1 }  // سبتمبر/أيلول
                 if next < tokens.count, let y = Int(tokens[next].form), (1900...2100).contains(y) { year = y }
                 let resolvedYear = year ?? inferYear(month: month, base: base)
                 if let resolvedYear {
@@ -131,7 +136,8 @@ package enum DateFinder {
             // (A form Int reads is ASCII, so its bytes are its characters;
             // a key is its form's bytes.)
             if i > 0, keys[i].count == 4, yearLead.contains(strippedSlice(keys[i - 1])), let y = Int(tokens[i].form),
-               (1900...2100).contains(y), let d = DayNumber(year: y, month: 1, day: 1) {
+                (1900...2100).contains(y), let d = DayNumber(year: y, month: 1, day: 1)
+            {
                 out.append(Found(date: RecordDate(first: d, precision: .year), basis: .explicit, index: i))
                 i += 1
                 continue
@@ -147,7 +153,8 @@ package enum DateFinder {
                 } else if today.contains(word) {
                     out.append(Found(date: RecordDate(first: base, precision: .day), basis: .relative, index: i))
                 } else if i + 1 < tokens.count, last.contains(keys[i + 1]),
-                          monthWords.contains(word) || yearWords.contains(word) {
+                    monthWords.contains(word) || yearWords.contains(word)
+                {
                     let (y, m, _) = base.date
                     if monthWords.contains(word), let d = DayNumber(year: m == 1 ? y - 1 : y, month: m == 1 ? 12 : m - 1, day: 1) {
                         out.append(Found(date: RecordDate(first: d, precision: .month), basis: .relative, index: i))

@@ -78,14 +78,18 @@ package struct Extractor: Sendable {
         // Punctuation between a token and the one before it.
         var gaps = [Gap](repeating: .none, count: tokens.count)
         for k in tokens.indices where k > 0 {
-            let from = tokens[k - 1].range.upperBound, to = tokens[k].range.lowerBound
+            let from = tokens[k - 1].range.upperBound
+            let to = tokens[k].range.lowerBound
             if to - from == 1 && bytes[from] == 0x20 { continue }  // most gaps: one space
             // The full stop of an initial or an abbreviation ("U.S.",
             // "William C. Killian") ends nothing: a single capital letter
             // before it, or no space after it.
-            if bytes[from] == 0x2E, to - from == 1 || (to - from == 2 && bytes[from + 1] == 0x20
-                && (tokens[k - 1].range.count == 1 && (0x41...0x5A).contains(bytes[tokens[k - 1].range.lowerBound])
-                    || Extractor.abbreviations.contains(keys[k - 1]))) {
+            if bytes[from] == 0x2E,
+                to - from == 1
+                    || (to - from == 2 && bytes[from + 1] == 0x20
+                        && (tokens[k - 1].range.count == 1 && (0x41...0x5A).contains(bytes[tokens[k - 1].range.lowerBound])
+                            || Extractor.abbreviations.contains(keys[k - 1])))
+            {
                 continue
             }
             gaps[k] = Gap(bytes[from..<to])
@@ -157,19 +161,26 @@ package struct Extractor: Sendable {
         let headlines = Extractor.headlines(in: bytes, newlines: newlines)
         /// The date a statement without one of its own takes from the text
         /// before it, if any.
-        func inheritedDate(cue i: Int, singleVerb: Bool, sentence start: Int, through end: Int, speaker: String, named: Bool, earlier: [Extraction],
-                           dates: [DateFinder.Found], paragraphStart: Int) -> DateFinder.Found? {
+        func inheritedDate(
+            cue i: Int, singleVerb: Bool, sentence start: Int, through end: Int, speaker: String, named: Bool, earlier: [Extraction],
+            dates: [DateFinder.Found], paragraphStart: Int
+        ) -> DateFinder.Found? {
             // "في وقت لاحق", "لاحقا": after whatever time came before.
             // (Looked up as bytes, and only for the words whose flags allow
             // it: this runs over the sentence for every cue.)
             if (start..<end).contains(where: {
                 flags[$0].contains(.later) && Extractor.laterKeys.contains(DateFinder.strippedSlice(keys[$0]))
-            }) { return nil }
+            }) {
+                return nil
+            }
             // "ووفقا للتقرير، أكد مسؤول": said when the report was.
-            if (start..<i).contains(where: { flags[$0].contains(.citation)
-                && Extractor.citationWords.contains(DateFinder.strippedSlice(keys[$0]))
-                && $0 + 1 < i && Extractor.reportNouns.contains(where: tokens[$0 + 1].form.hasSuffix) }),
-               let report = earlier.last(where: { $0.stance == "report" && $0.dateBasis != .article }), let d = report.date {
+            if (start..<i).contains(where: {
+                flags[$0].contains(.citation)
+                    && Extractor.citationWords.contains(DateFinder.strippedSlice(keys[$0]))
+                    && $0 + 1 < i && Extractor.reportNouns.contains(where: tokens[$0 + 1].form.hasSuffix)
+            }),
+                let report = earlier.last(where: { $0.stance == "report" && $0.dateBasis != .article }), let d = report.date
+            {
                 return DateFinder.Found(date: d, basis: report.dateBasis, index: i)
             }
             // The same speaker going on ("وأضاف", "ووصف كنعاني" after his
@@ -244,21 +255,28 @@ package struct Extractor: Sendable {
         /// a surname alone or a bare role ("Haq", "the spokesperson") the
         /// person named before, a bare institution ("the ministry") the one
         /// named before; and what it names is remembered for later.
-        func adopt(_ textual: NamedSpeaker, over found: (name: String, span: Range<Int>?)?,
-                   latin: Bool) -> (name: String, span: Range<Int>?) {
+        func adopt(
+            _ textual: NamedSpeaker, over found: (name: String, span: Range<Int>?)?,
+            latin: Bool
+        ) -> (name: String, span: Range<Int>?) {
             // ("Hezbollah officials" are described; the group inside is not who speaks.)
-            let people = textual.kind == .described && !textual.name.hasPrefix("unnamed") && latin
+            let people =
+                textual.kind == .described && !textual.name.hasPrefix("unnamed") && latin
                 && PlainForm.hasSuffix(textual.name, "s")
-            var chosen = people ? (textual.name, textual.span, true)
+            var chosen =
+                people
+                ? (textual.name, textual.span, true)
                 : preferred(found, textual, mentions: tokenRange(textual.span).compactMap { mentionAt[$0] })
             let nameTokens = tokenRange(textual.nameSpan ?? textual.span)
             switch textual.kind {
             case .person:
                 if nameTokens.count <= 2, let last = nameTokens.last, let full = namesByLast[keys[last]],
-                   full != chosen.name, chosen.isNew {
+                    full != chosen.name, chosen.isNew
+                {
                     chosen.name = full
                 } else if latin, nameTokens.count == 1, let only = nameTokens.first, let full = namesByFirst[keys[only]],
-                          full != chosen.name, chosen.isNew {
+                    full != chosen.name, chosen.isNew
+                {
                     // "Tasneem said" after "Tasneem Aslam": the one named in full.
                     chosen.name = full
                 }
@@ -272,7 +290,8 @@ package struct Extractor: Sendable {
                     if textual.name.hasPrefix("unnamed") {
                         described[keys[last]] = chosen.name
                     } else if let first = words.first, Extractor.definiteDeterminers.contains(keys[first]), words.count <= 3,
-                              let earlier = described[keys[last]] {
+                        let earlier = described[keys[last]]
+                    {
                         chosen = (earlier, chosen.span, false)
                     }
                 }
@@ -288,8 +307,11 @@ package struct Extractor: Sendable {
             }
             let name = Array(chosen.name.utf8)
             // An outlet named after its kind ("قناة “الإخبارية”") is media.
-            let outlet = textual.kind == .institution && tokenRange(textual.span).first.map {
-                Extractor.mediaNouns.contains(strippedOf: tokens[$0].form) } == true
+            let outlet =
+                textual.kind == .institution
+                && tokenRange(textual.span).first.map {
+                    Extractor.mediaNouns.contains(strippedOf: tokens[$0].form)
+                } == true
             if outlet { outlets[name] = chosen.name }
             if chosen.isNew { newSpeakers[name] = outlet ? "media" : textual.entityKind }
             kinds[name] = textual.entityKind
@@ -297,7 +319,8 @@ package struct Extractor: Sendable {
                 if nameTokens.count >= 2, let last = nameTokens.last { namesByLast[keys[last]] = chosen.name }
                 if latin, nameTokens.count >= 2, let first = nameTokens.first { namesByFirst[keys[first]] = chosen.name }
                 if let nameSpan = textual.nameSpan, nameSpan.lowerBound > textual.span.lowerBound,
-                   let head = roleHead(textual.span.lowerBound..<nameSpan.lowerBound, latin: latin) {
+                    let head = roleHead(textual.span.lowerBound..<nameSpan.lowerBound, latin: latin)
+                {
                     holders[head] = chosen.name
                 }
             }
@@ -331,12 +354,13 @@ package struct Extractor: Sendable {
                     && !Extractor.slice(text, tokens[j].range).contains(where: { $0 == "'" || $0 == "’" })
             }
             guard k == start, last - k < 3, (k...last).allSatisfy(plainName),
-                  Extractor.subordinators.contains(keys[end - 1]),
-                  PlainForm.hasSuffix(tokens[last + 1].form, "ed") || PlainForm.hasSuffix(tokens[last + 1].form, "s")
+                Extractor.subordinators.contains(keys[end - 1]),
+                PlainForm.hasSuffix(tokens[last + 1].form, "ed") || PlainForm.hasSuffix(tokens[last + 1].form, "s")
             else { return nil }
             let span = tokens[k].range.lowerBound..<tokens[last].range.upperBound
-            return adopt(NamedSpeaker(name: Extractor.slice(text, span), kind: .person, span: span, nameSpan: span),
-                         over: nil, latin: true)
+            return adopt(
+                NamedSpeaker(name: Extractor.slice(text, span), kind: .person, span: span, nameSpan: span),
+                over: nil, latin: true)
         }
         // Each word's cue, looked up once: the search for where a cue's
         // clause ends looks ahead at the words the main loop comes to next.
@@ -381,21 +405,26 @@ package struct Extractor: Sendable {
             var saidFrom: Int?
             var i = start
             while i < end {
-                if inQuote(i) { i += 1; continue }
+                if inQuote(i) {
+                    i += 1
+                    continue
+                }
                 var found = cueAt(i).map { (stance: $0.stance, length: $0.length, isReport: $0.isReport, nominal: false) }
                 if found == nil, let stance = Extractor.participle(keys[i]),
-                   Extractor.sayingNouns.contains(keys[i]) || introducesSpeech(after: i + 1),
-                   // "صرح قائلا:": a participle that only introduces the
-                   // words of a verb before it in its clause is that verb's.
-                   !(Extractor.introducers.contains(keys[i]) && introducesWordsOfCue(before: i, start: start)) {
+                    Extractor.sayingNouns.contains(keys[i]) || introducesSpeech(after: i + 1),
+                    // "صرح قائلا:": a participle that only introduces the
+                    // words of a verb before it in its clause is that verb's.
+                    !(Extractor.introducers.contains(keys[i]) && introducesWordsOfCue(before: i, start: start))
+                {
                     found = (stance, 1, false, true)
                 }
                 // "وفق مصادر …", "برأي مسؤولين …", "according to X": the
                 // source that follows speaks.
                 var cited: (name: String, span: Range<Int>?, document: Bool)?
                 if found == nil, Extractor.citationKeys.contains(keys[i]) {
-                    cited = citedSource(after: i, sentence: start..<end, tokens: tokens, keys: keys, mentionAt: mentionAt,
-                                        gaps: gaps, inQuote: inQuote)
+                    cited = citedSource(
+                        after: i, sentence: start..<end, tokens: tokens, keys: keys, mentionAt: mentionAt,
+                        gaps: gaps, inQuote: inQuote)
                     // "according to a law enforcement official", "according
                     // to the Houthis' health ministry": a source the
                     // gazetteer does not know, when no other cue carries the
@@ -404,26 +433,34 @@ package struct Extractor: Sendable {
                     // says more than the "unnamed source" the noun alone gives.)
                     let vague = cited.map { $0.name.hasPrefix("unnamed") || !$0.name.contains(" ") } ?? true
                     if vague, (keys[i].first ?? 0) < 0x80, i + 1 < end, tokens[i + 1].form == "to",
-                       cited != nil || !(start..<end).contains(where: { $0 != i && !inQuote($0) && cueAt($0) != nil }),
-                       let source = englishObject(after: i + 2, end: end, reader),
-                       cited == nil || source.kind == .described && source.name.count > (cited?.name.count ?? 0) {
+                        cited != nil || !(start..<end).contains(where: { $0 != i && !inQuote($0) && cueAt($0) != nil }),
+                        let source = englishObject(after: i + 2, end: end, reader),
+                        cited == nil || source.kind == .described && source.name.count > (cited?.name.count ?? 0)
+                    {
                         let adopted = adopt(source, over: nil, latin: true)
                         cited = (adopted.name, adopted.span, false)
                     }
                     if cited != nil { found = ("assert", 1, false, false) }
                 }
-                guard let cue = found else { i += 1; continue }
+                guard let cue = found else {
+                    i += 1
+                    continue
+                }
                 // "(رفض الإفصاح عن اسمه)": the formula of an anonymous
                 // source, not a refusal to comment.
                 if cue.stance == "decline",
-                   (i + 1..<min(end, i + 5)).contains(where: { Extractor.identity.contains(tokens[$0].form) }) {
+                    (i + 1..<min(end, i + 5)).contains(where: { Extractor.identity.contains(tokens[$0].form) })
+                {
                     i += cue.length
                     continue
                 }
                 let after = i + cue.length
                 // A cue of several words ends in its sentence: "… expressed.
                 // Concern grew" holds no "expressed concern".
-                guard after <= end else { i += 1; continue }
+                guard after <= end else {
+                    i += 1
+                    continue
+                }
                 var actor: (name: String, span: Range<Int>?)?
                 // A verb marked plural ("حذروا", "يقولون") comes after its
                 // subject or has none: an Arabic verb before its subject is
@@ -437,11 +474,15 @@ package struct Extractor: Sendable {
                 let plural = cue.length == 1 && (PlainForm.hasSuffix(tokens[i].form, "وا") || PlainForm.hasSuffix(tokens[i].form, "ون"))
                 // A vocalised passive ("اتُهمت") attributes nothing.
                 // (A participle's مُ is not a passive's: "مُشدّدًا".)
-                if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" && !cue.nominal { i = after; continue }
+                if raw.unicodeScalars.contains("\u{064F}") && cue.stance != "report" && !cue.nominal {
+                    i = after
+                    continue
+                }
                 // "a person briefed on the talks": the formula of an
                 // anonymous source, not a briefing.
                 if latin, tokens[i].form == "briefed", i > start, i + 1 < end, tokens[i + 1].form == "on",
-                   Extractor.englishUnnamed.contains(tokens[i - 1].form) {
+                    Extractor.englishUnnamed.contains(tokens[i - 1].form)
+                {
                     i = after
                     continue
                 }
@@ -455,8 +496,12 @@ package struct Extractor: Sendable {
                 // attributes nothing unless "by" names the speaker.
                 // ("is confirming", "are warning": progressive, not passive.)
                 if latin, !cue.nominal, cited == nil, i > start, Extractor.passiveAuxiliaries.contains(tokens[i - 1].form),
-                   !PlainForm.hasSuffix(tokens[i].form, "ing"),
-                   tokens[i].form != "no", !(after < end && tokens[after].form == "by") { i = after; continue }
+                    !PlainForm.hasSuffix(tokens[i].form, "ing"),
+                    tokens[i].form != "no", !(after < end && tokens[after].form == "by")
+                {
+                    i = after
+                    continue
+                }
                 // "any failure to comply threatens unity": an English verb
                 // whose subject is a thing, not a speaker, says nothing.
                 // "Hafter's reported illness", "a reported raid", "the
@@ -465,22 +510,28 @@ package struct Extractor: Sendable {
                 // "adding to a 7 per cent bounce" and "(Reporting by …)" say
                 // nothing either.
                 if latin, cited == nil, i > start, gaps[i] == .none,
-                   Extractor.englishDeterminers.contains(keys[i - 1]) || i - 1 == start && Extractor.demonstrativeWords.contains(keys[i - 1])
-                    || reader.isPossessive(i - 1)
-                    // ("the security warning": a noun after an article and a noun.)
-                    || PlainForm.hasSuffix(tokens[i].form, "ing") && i - 1 > start && gaps[i - 1] == .none
-                        && Extractor.englishDeterminers.contains(keys[i - 2]) && !reader.isCapital(i - 1) {
+                    Extractor.englishDeterminers.contains(keys[i - 1])
+                        || i - 1 == start && Extractor.demonstrativeWords.contains(keys[i - 1])
+                        || reader.isPossessive(i - 1)
+                        // ("the security warning": a noun after an article and a noun.)
+                        || PlainForm.hasSuffix(tokens[i].form, "ing") && i - 1 > start && gaps[i - 1] == .none
+                            && Extractor.englishDeterminers.contains(keys[i - 2]) && !reader.isCapital(i - 1)
+                {
                     i = after
                     continue
                 }
                 // "Asked whether …, the spokesman replied", "when asked": who
                 // was asked answers with a cue of their own.
-                if latin, tokens[i].form == "asked", i == start || ["when", "if", "once", "after", "before", "as"].contains(tokens[i - 1].form) {
+                if latin, tokens[i].form == "asked",
+                    i == start || ["when", "if", "once", "after", "before", "as"].contains(tokens[i - 1].form)
+                {
                     i = after
                     continue
                 }
-                if latin, after < end, tokens[after].form == "to" && Extractor.addingWords.contains(keys[i])
-                    || tokens[after].form == "by" && Extractor.creditWords.contains(keys[i]) {
+                if latin, after < end,
+                    tokens[after].form == "to" && Extractor.addingWords.contains(keys[i])
+                        || tokens[after].form == "by" && Extractor.creditWords.contains(keys[i])
+                {
                     i = after
                     continue
                 }
@@ -495,26 +546,30 @@ package struct Extractor: Sendable {
                     // "ونقلت الصحيفة عن خليل قوله", "عن مصدر مطلع قوله": whom
                     // the relay names, when the gazetteer does not know them.
                     if actor == nil, !latin, Extractor.sayingNouns.contains(keys[i]),
-                       let from = (max(start, i - 12)..<i).last(where: { tokens[$0].form == "عن" }), from + 1 < i,
-                       (start..<from).contains(where: { Extractor.relayVerbs.contains(keys[$0]) }) {
+                        let from = (max(start, i - 12)..<i).last(where: { tokens[$0].form == "عن" }), from + 1 < i,
+                        (start..<from).contains(where: { Extractor.relayVerbs.contains(keys[$0]) })
+                    {
                         var k = from + 1
                         if Extractor.documents.contains(tokens[k].form), k + 1 < i { k += 1 }  // عن بيان التحالف
                         if Extractor.isOfficial(tokens[k].form) {
-                            actor = arabicSubject(after: k, end: i, mentionAt: mentionAt, reader).map { adopt($0, over: nil, latin: false) }
+                            actor =
+                                arabicSubject(after: k, end: i, mentionAt: mentionAt, reader).map { adopt($0, over: nil, latin: false) }
                                 ?? unnamed(at: k, end: i, tokens: tokens, mentionAt: mentionAt)
                         } else if let m = mentionAt[k], !m.isNisba, gazetteer.canSpeak(m.entry) {
                             actor = (gazetteer.entries[m.entry].name, m.bytes)
                         } else if let source = arabicSubject(after: k, end: i, mentionAt: mentionAt, reader) {
                             actor = adopt(source, over: nil, latin: false)
                         } else if let name = arabicName(at: k, end: i, mentionAt: mentionAt, reader, relayed: true) {
-                            actor = adopt(NamedSpeaker(name: name.name, kind: .person, span: name.span, nameSpan: name.span),
-                                          over: nil, latin: false)
+                            actor = adopt(
+                                NamedSpeaker(name: name.name, kind: .person, span: name.span, nameSpan: name.span),
+                                over: nil, latin: false)
                         }
                     }
                     // "with Taiwan saying that …": the name right before an
                     // English participle is its subject.
                     if actor == nil, latin, gaps[i] == .none, let subject = englishSubject(before: i, start: start, reader),
-                       subject.kind != .described {
+                        subject.kind != .described
+                    {
                         actor = adopt(subject, over: nil, latin: latin)
                     }
                 } else if latin, gaps[i] == .comma, cue.length == 1, PlainForm.hasSuffix(tokens[i].form, "ing"), sentenceActor != nil {
@@ -530,26 +585,35 @@ package struct Extractor: Sendable {
                     actor = actor ?? unnamed(before: i, start: start, tokens: tokens, mentionAt: mentionAt, gaps: gaps)
                     // "يحتفل المسؤولون الأوكرانيون … ويزعمون": the officials
                     // the sentence is about go on.
-                    if actor == nil, let k = (start..<i).last(where: { !inQuote($0) && Extractor.isOfficial(tokens[$0].form)
-                        && Extractor.pluralOfficials.contains(bareOf: tokens[$0].form) }) {
+                    if actor == nil,
+                        let k = (start..<i).last(where: {
+                            !inQuote($0) && Extractor.isOfficial(tokens[$0].form)
+                                && Extractor.pluralOfficials.contains(bareOf: tokens[$0].form)
+                        })
+                    {
                         actor = unnamed(at: k, end: i, tokens: tokens, mentionAt: mentionAt)
                     }
                 } else {
                     // Subject-first ("الولايات المتحدة … حذروا") wins over the
                     // object that follows a verb; "بحسب ما ورد" has no subject.
-                    actor = cue.length > 1 && tokens[i].form.hasSuffix("بحسب") ? ("unspecified reports", nil)
+                    actor =
+                        cue.length > 1 && tokens[i].form.hasSuffix("بحسب")
+                        ? ("unspecified reports", nil)
                         : (conjoined ? nil : speaker(before: i, start: start, mentions: mentions, gaps: gaps))
-                        ?? (latin && Extractor.addressVerbs.contains(tokens[i].form) && i > start && gaps[i] == .none ? nil
-                            // "X told Reuters": who is told is never who speaks.
-                            : speaker(after: after, end: latin ? min(end, after + 3) : end, tokens: tokens, mentionAt: mentionAt,
-                                      gaps: gaps, isReport: cue.isReport))
+                            ?? (latin && Extractor.addressVerbs.contains(tokens[i].form) && i > start && gaps[i] == .none
+                                ? nil
+                                // "X told Reuters": who is told is never who speaks.
+                                : speaker(
+                                    after: after, end: latin ? min(end, after + 3) : end, tokens: tokens, mentionAt: mentionAt,
+                                    gaps: gaps, isReport: cue.isReport))
                     if !latin, let issuer = arabicIssuer(of: i, start: start, mentionAt: mentionAt, reader) {
                         actor = adopt(issuer, over: nil, latin: false)
                     }
                     // "وكان البرادعي قد قال", "أن المملكة أبلغت إسرائيل": a subject
                     // written before the verb, whoever follows it.
                     if !latin, !conjoined, cue.length == 1 || actor?.span.map({ $0.upperBound <= tokens[i].range.lowerBound }) != false,
-                       let subject = arabicSubject(before: i, start: start, mentionAt: mentionAt, reader) {
+                        let subject = arabicSubject(before: i, start: start, mentionAt: mentionAt, reader)
+                    {
                         let before = actor?.span.map { $0.upperBound <= tokens[i].range.lowerBound } == true ? actor : nil
                         actor = adopt(subject, over: before, latin: false)
                     }
@@ -567,8 +631,9 @@ package struct Extractor: Sendable {
                     let subjectFirst = actor?.span.map { $0.upperBound <= tokens[i].range.lowerBound } ?? false
                     var textual: NamedSpeaker?
                     if latin, i > start, Extractor.passiveAuxiliaries.contains(tokens[i - 1].form), after < end,
-                       tokens[after].form == "by", !["quoted", "cited"].contains(tokens[i].form),
-                       let agent = englishObject(after: after + 1, end: end, reader) {
+                        tokens[after].form == "by", !["quoted", "cited"].contains(tokens[i].form),
+                        let agent = englishObject(after: after + 1, end: end, reader)
+                    {
                         // ("was quoted by Interfax as saying" is a relay, read apart.)
                         // "The claim was rejected by councillor Tom Reyes": the agent.
                         textual = agent
@@ -594,31 +659,43 @@ package struct Extractor: Sendable {
                     // ("Hezbollah officials said": the officials, not the group
                     // the gazetteer found inside the phrase.)
                     let inside = textual.map { t in t.kind == .described && actor?.span.map { t.span.contains($0.lowerBound) } == true }
-                    let keep = inside == true ? false : actor.map { found in
-                        gazetteer.entry(named: found.name).map { gazetteer.entries[$0].kind == "person" }
-                            ?? !(latin && textual?.kind == .described && found.name.hasPrefix("unnamed")
-                                 && (textual?.name.count ?? 0) > found.name.count)
-                    } ?? false
+                    let keep =
+                        inside == true
+                        ? false
+                        : actor.map { found in
+                            gazetteer.entry(named: found.name).map { gazetteer.entries[$0].kind == "person" }
+                                ?? !(latin && textual?.kind == .described && found.name.hasPrefix("unnamed")
+                                && (textual?.name.count ?? 0) > found.name.count)
+                        } ?? false
                     // (A person inside an institution's phrase after its
                     // head is whose it is: "مكتب نتنياهو", "إدارة ترامب" speak,
                     // not the person.)
-                    if let textual, !keep || (textual.kind == .person && textual.nameSpan != textual.span && actor?.span.map {
-                        textual.span.contains($0.lowerBound) } == true)
-                        || (!latin && textual.kind == .institution && actor?.span.map {
-                            textual.span.contains($0.lowerBound) && $0.lowerBound > textual.span.lowerBound } == true) {
+                    if let textual,
+                        !keep
+                            || (textual.kind == .person && textual.nameSpan != textual.span
+                                && actor?.span.map {
+                                    textual.span.contains($0.lowerBound)
+                                } == true)
+                            || (!latin && textual.kind == .institution
+                                && actor?.span.map {
+                                    textual.span.contains($0.lowerBound) && $0.lowerBound > textual.span.lowerBound
+                                } == true)
+                    {
                         actor = adopt(textual, over: actor, latin: latin)
                     }
                 }
                 // "There was no immediate comment from the Israeli military":
                 // whoever gave none declines.
                 if latin, cue.stance == "decline", tokens[i].form == "no",
-                   let from = (after..<min(end, after + 3)).first(where: { tokens[$0].form == "from" }),
-                   let source = englishObject(after: from + 1, end: end, reader) {
+                    let from = (after..<min(end, after + 3)).first(where: { tokens[$0].form == "from" }),
+                    let source = englishObject(after: from + 1, end: end, reader)
+                {
                     actor = adopt(source, over: nil, latin: true)
                 }
                 if actor == nil, tokens[i].form.hasSuffix("بحسب"), cue.length > 1 { actor = ("unspecified reports", nil) }
                 if actor == nil, cue.stance == "report", i + 1 < end,
-                   Extractor.reports.contains(tokens[i + 1].form) || Extractor.reports.contains(tokens[i].form) {
+                    Extractor.reports.contains(tokens[i + 1].form) || Extractor.reports.contains(tokens[i].form)
+                {
                     actor = ("media reports", nil)
                 }
                 // Named here, or carried on from what came before?
@@ -629,21 +706,25 @@ package struct Extractor: Sendable {
                 // "he said", "it added", "they said": the last speaker of
                 // that kind (a person; an institution; a group).
                 if actor == nil, latin, let p = (max(start, i - 3)..<i).last(where: { Extractor.englishPronouns[tokens[$0].form] != nil }),
-                   (p + 1..<i).allSatisfy({ Extractor.englishSkips.contains(tokens[$0].form) }),
-                   let wanted = Extractor.englishPronouns[tokens[p].form] {
+                    (p + 1..<i).allSatisfy({ Extractor.englishSkips.contains(tokens[$0].form) }),
+                    let wanted = Extractor.englishPronouns[tokens[p].form]
+                {
                     // "Reid backed the plan when he said": a person who opens
                     // the sentence and is known from before is who "he" is.
                     if wanted == "person", p > start + 1, !(start..<p).contains(where: inQuote),
-                       let opener = personOpening(sentenceAt: start, before: p) {
+                        let opener = personOpening(sentenceAt: start, before: p)
+                    {
                         actor = opener
                     } else if wanted == "person", p > start + 1, Extractor.subordinators.contains(keys[p - 1]),
-                              !(start..<p).contains(where: inQuote),
-                              let named = (max(start + 1, p - 8)..<(p - 1)).reversed().lazy.compactMap({ k -> NamedSpeaker? in
-                                  guard reader.isCapital(k), !reader.isCapital(k + 1), !reader.isWeekday(k),
-                                        let named = englishPhrase(endingAt: k, start: start, reader), named.kind == .person,
-                                        tokenRange(named.nameSpan ?? named.span).count >= 2 else { return nil }
-                                  return named
-                              }).first {
+                        !(start..<p).contains(where: inQuote),
+                        let named = (max(start + 1, p - 8)..<(p - 1)).reversed().lazy.compactMap({ k -> NamedSpeaker? in
+                            guard reader.isCapital(k), !reader.isCapital(k + 1), !reader.isWeekday(k),
+                                let named = englishPhrase(endingAt: k, start: start, reader), named.kind == .person,
+                                tokenRange(named.nameSpan ?? named.span).count >= 2
+                            else { return nil }
+                            return named
+                        }).first
+                    {
                         // "backed up by schools secretary Ed Balls this morning
                         // when he said": the person just named in the sentence.
                         actor = adopt(named, over: nil, latin: true)
@@ -652,33 +733,42 @@ package struct Extractor: Sendable {
                     }
                 }
                 actor = actor ?? (plural ? previousGroup : nil) ?? sentenceActor ?? previousActor
-                guard var speaker = actor else { i = after; continue }
+                guard var speaker = actor else {
+                    i = after
+                    continue
+                }
                 // "وأضافت المصادر", "يوضح المسؤول في إدارة بايدن", "هؤلاء
                 // المسؤولون": a definite unnamed speaker is one met before.
                 if named, let span = speaker.span, let p = tokenAt(span.lowerBound),
-                   Extractor.isOfficial(tokens[p].form),
-                   Extractor.bare(tokens[p].form) != DateFinder.stripped(tokens[p].form)
-                    || (p > 0 && Extractor.demonstratives.contains(tokens[p - 1].form)),
-                   let earlier = antecedent(of: speaker.name, among: out) {
+                    Extractor.isOfficial(tokens[p].form),
+                    Extractor.bare(tokens[p].form) != DateFinder.stripped(tokens[p].form)
+                        || (p > 0 && Extractor.demonstratives.contains(tokens[p - 1].form)),
+                    let earlier = antecedent(of: speaker.name, among: out)
+                {
                     speaker.name = earlier
                 }
                 // "رئيس مديرية المخابرات الدفاعية الأوكرانية قال": the holder
                 // of the office speaks; "مسؤولا في البيت الأبيض": one of its
                 // officials.
                 if named, let span = speaker.span, let e = gazetteer.entry(named: speaker.name),
-                   ["org", "group"].contains(gazetteer.entries[e].kind ?? ""),
-                   let p = tokenAt(span.lowerBound), p > start {
+                    ["org", "group"].contains(gazetteer.entries[e].kind ?? ""),
+                    let p = tokenAt(span.lowerBound), p > start
+                {
                     let title = p >= start + 2 && ["باسم", "of"].contains(tokens[p - 1].form) ? p - 2 : p - 1
                     if let keywords = Extractor.titles[DateFinder.stripped(tokens[title].form)],
-                       let holder = holder(of: gazetteer.entries[e].name, keywords: keywords) {
+                        let holder = holder(of: gazetteer.entries[e].name, keywords: keywords)
+                    {
                         speaker = (holder, tokens[title].range.lowerBound..<span.upperBound)
-                    } else if p >= start + 2, ["في", "من", "in", "at"].contains(tokens[p - 1].form), Extractor.isOfficial(tokens[p - 2].form) {
+                    } else if p >= start + 2, ["في", "من", "in", "at"].contains(tokens[p - 1].form),
+                        Extractor.isOfficial(tokens[p - 2].form)
+                    {
                         speaker = unnamed(at: p - 2, end: end, tokens: tokens, mentionAt: mentionAt)
                     }
                 }
                 // "الولايات المتحدة وشركاؤها": the speaker with its partners.
                 if named, let span = speaker.span, case let q = tokenRange(span.upperBound..<span.upperBound).lowerBound,
-                   q < end, let others = Extractor.partners[tokens[q].form] {
+                    q < end, let others = Extractor.partners[tokens[q].form]
+                {
                     speaker.name += " and " + others
                     speaker.span = span.lowerBound..<tokens[q].range.upperBound
                 }
@@ -695,10 +785,11 @@ package struct Extractor: Sendable {
                 // "قال بومبيو إن الحوثيين يدعون أنهم …": a cue inside what
                 // another speaker said, with nothing between to end it, is
                 // reported by that speaker; the next "وأضاف" is still theirs.
-                let nested = saidFrom.map { c in
-                    c < i && (c + 1..<i).allSatisfy { gaps[$0] == .none && !Extractor.linkers.contains(tokens[$0].form) }
-                        && gaps[i] == .none && !Extractor.linkers.contains(tokens[i - 1].form)
-                } ?? false
+                let nested =
+                    saidFrom.map { c in
+                        c < i && (c + 1..<i).allSatisfy { gaps[$0] == .none && !Extractor.linkers.contains(tokens[$0].form) }
+                            && gaps[i] == .none && !Extractor.linkers.contains(tokens[i - 1].form)
+                    } ?? false
                 if !nested {
                     sentenceActor = speaker
                     previousActor = speaker
@@ -712,31 +803,45 @@ package struct Extractor: Sendable {
                 let cueEnd = tokens[after - 1].range.upperBound
                 // What a cue says ends where the next cue begins: "امتنع عن
                 // تأكيد …، بينما أعرب عن قلقه", "رفض تحديد …، لكنه أشار إلى “…”".
-                let nextCue = (after..<end).first { !inQuote($0) && (cueAt($0) != nil
-                    && !(latin && (Extractor.passiveAuxiliaries.contains(tokens[$0 - 1].form)
-                                   || gaps[$0] == .none && Extractor.isThingSubject($0 - 1, reader))) || flags[$0].contains(.saying) && Extractor.isSaying(keys[$0])
-                    && !(Extractor.introducers.contains(keys[$0]) && introducesWordsOfCue(before: $0, start: start))
-                    // "…، مشيرا إلى أن …": a participle that says something of its own.
-                    || !latin && gaps[$0] == .comma && Extractor.participle(keys[$0]) != nil && !Extractor.introducers.contains(keys[$0])
-                        && introducesSpeech(after: $0 + 1)) }
+                let nextCue = (after..<end).first {
+                    !inQuote($0)
+                        && (cueAt($0) != nil
+                            && !(latin
+                                && (Extractor.passiveAuxiliaries.contains(tokens[$0 - 1].form)
+                                    || gaps[$0] == .none && Extractor.isThingSubject($0 - 1, reader)))
+                            || flags[$0].contains(.saying) && Extractor.isSaying(keys[$0])
+                                && !(Extractor.introducers.contains(keys[$0]) && introducesWordsOfCue(before: $0, start: start))
+                            // "…، مشيرا إلى أن …": a participle that says something of its own.
+                            || !latin && gaps[$0] == .comma && Extractor.participle(keys[$0]) != nil
+                                && !Extractor.introducers.contains(keys[$0])
+                                && introducesSpeech(after: $0 + 1))
+                }
                 // …and before the words that link the two ("بينما", "لكنه").
-                let clauseLimit = nextCue.map { n in
-                    n - 1 > after && Extractor.linkers.contains(tokens[n - 1].form) ? tokens[n - 1].range.lowerBound : tokens[n].range.lowerBound
-                } ?? sentence.upperBound
+                let clauseLimit =
+                    nextCue.map { n in
+                        n - 1 > after && Extractor.linkers.contains(tokens[n - 1].form)
+                            ? tokens[n - 1].range.lowerBound : tokens[n].range.lowerBound
+                    } ?? sentence.upperBound
                 // (Not the quotation marks around the speaker's own name:
                 // قناة “الإخبارية”.)
                 let afterSpeaker = speaker.span.map { $0.lowerBound >= cueEnd ? $0.upperBound : cueEnd } ?? cueEnd
                 let firstQuote = quotes.partitionPoint { $0.lowerBound < cueEnd }
-                var quoteSpan = cited != nil ? nil : quotes[firstQuote...].first { $0.lowerBound >= cueEnd && $0.upperBound > afterSpeaker
-                    && $0.lowerBound < min(clauseLimit, sentence.upperBound + 4) }
+                var quoteSpan =
+                    cited != nil
+                    ? nil
+                    : quotes[firstQuote...].first {
+                        $0.lowerBound >= cueEnd && $0.upperBound > afterSpeaker
+                            && $0.lowerBound < min(clauseLimit, sentence.upperBound + 4)
+                    }
                 // "“The reports are baseless,” Kanaani said.": in English a
                 // quotation that closes just before its attribution is what
                 // was said, when none follows.
                 if latin, quoteSpan == nil, cited == nil,
-                   let q = quotes[..<quotes.partitionPoint { $0.lowerBound < tokens[i].range.lowerBound }]
-                    .last(where: { $0.upperBound <= tokens[i].range.lowerBound && $0.lowerBound >= sentence.lowerBound }),
-                   tokenRange(q.upperBound..<tokens[i].range.lowerBound).count <= 10,
-                   !(after..<end).contains(where: { Extractor.complementizers.contains(tokens[$0].form) }) {
+                    let q = quotes[..<quotes.partitionPoint { $0.lowerBound < tokens[i].range.lowerBound }]
+                        .last(where: { $0.upperBound <= tokens[i].range.lowerBound && $0.lowerBound >= sentence.lowerBound }),
+                    tokenRange(q.upperBound..<tokens[i].range.lowerBound).count <= 10,
+                    !(after..<end).contains(where: { Extractor.complementizers.contains(tokens[$0].form) })
+                {
                     quoteSpan = q
                 }
                 /// What was said, where the text marks it: a quotation, or
@@ -751,13 +856,17 @@ package struct Extractor: Sendable {
                         if let addressee = englishObject(after: after, end: end, reader) {
                             k = tokenRange(addressee.span.upperBound..<addressee.span.upperBound).lowerBound
                         }
-                        while k < end, Extractor.closingWords.contains(tokens[k].form) && !Extractor.englishDeterminers.contains(tokens[k].form)
-                                || DateFinder.weekdays[keys[k]] != nil { k += 1 }
+                        while k < end,
+                            Extractor.closingWords.contains(tokens[k].form) && !Extractor.englishDeterminers.contains(tokens[k].form)
+                                || DateFinder.weekdays[keys[k]] != nil
+                        { k += 1 }
                         if k < end { from = max(from, tokens[k].range.lowerBound) }
                     }
                     // What was said starts after إن / أن / that.
-                    if let k = (after..<(nextCue ?? end)).first(where: { tokens[$0].range.lowerBound >= from
-                        && Extractor.complementizers.contains(tokens[$0].form) }), k + 1 < end {
+                    if let k = (after..<(nextCue ?? end)).first(where: {
+                        tokens[$0].range.lowerBound >= from
+                            && Extractor.complementizers.contains(tokens[$0].form)
+                    }), k + 1 < end {
                         from = tokens[k + 1].range.lowerBound
                         contentSpan = tokens[k].range.lowerBound..<sentence.upperBound
                         saidFrom = k
@@ -771,11 +880,15 @@ package struct Extractor: Sendable {
                     } else if cited != nil, let comma = (after..<end).first(where: { gaps[$0] != .none }) {
                         quoteSpan = tokens[comma].range.lowerBound..<sentence.upperBound
                         contentSpan = quoteSpan
-                    } else if from < clauseLimit { quoteSpan = from..<clauseLimit }
+                    } else if from < clauseLimit {
+                        quoteSpan = from..<clauseLimit
+                    }
                     // "Iranian personnel are in Crimea, the White House said on
                     // Thursday": an attribution closing its sentence after a
                     // comma, with nothing said after it, said what came before.
-                    let head = min(tokens[i].range.lowerBound, speaker.span.map { sentence.contains($0.lowerBound) ? $0.lowerBound : Int.max } ?? Int.max)
+                    let head = min(
+                        tokens[i].range.lowerBound,
+                        speaker.span.map { sentence.contains($0.lowerBound) ? $0.lowerBound : Int.max } ?? Int.max)
                     let h = tokenRange(head..<head + 1).lowerBound
                     // The comma may stand before the speaker's title ("…,
                     // White House national security adviser Jake Sullivan
@@ -787,16 +900,19 @@ package struct Extractor: Sendable {
                     }
                     // "…, said John Patten, the defence lawyer.": the
                     // speaker inverted after the verb, then only who they are.
-                    let described = latin && speakerTokens.lowerBound >= after && speakerTokens.upperBound <= end
+                    let described =
+                        latin && speakerTokens.lowerBound >= after && speakerTokens.upperBound <= end
                         && (after..<end).allSatisfy { k in
                             let f = tokens[k].form
-                            return speakerTokens.contains(k) || reader.isRole(k) || reader.isOrgHead(k) || reader.isCapital(k) || Extractor.englishModifiers.contains(f)
+                            return speakerTokens.contains(k) || reader.isRole(k) || reader.isOrgHead(k) || reader.isCapital(k)
+                                || Extractor.englishModifiers.contains(f)
                                 || Extractor.englishDeterminers.contains(f) || Extractor.englishConnectors.contains(f)
                                 || Extractor.closingWords.contains(f) || f.hasSuffix("'s") || f.hasSuffix("’s")
                         }
                     if cited == nil, contentSpan == nil, h > start, h < end, end - after <= 4 && closing || described,
-                       let c = stride(from: h, to: max(start, h - 8), by: -1).first(where: { gaps[$0] != .none }), gaps[c] == .comma,
-                       !(c..<i).contains(where: { Extractor.complementizers.contains(tokens[$0].form) }) {
+                        let c = stride(from: h, to: max(start, h - 8), by: -1).first(where: { gaps[$0] != .none }), gaps[c] == .comma,
+                        !(c..<i).contains(where: { Extractor.complementizers.contains(tokens[$0].form) })
+                    {
                         quoteSpan = sentence.lowerBound..<tokens[c - 1].range.upperBound
                         contentSpan = quoteSpan
                     }
@@ -806,30 +922,35 @@ package struct Extractor: Sendable {
                 // act of its own (an appeal, a condemnation, a pledge).
                 var performative: (stance: String, span: Range<Int>, cue: Range<Int>)?
                 if cited == nil, let q = quoteSpan, quotes.contains(q),
-                   let j = (after..<end).first(where: { k in
-                       q.contains(tokens[k].range.lowerBound) && tokens[k].range.lowerBound > q.lowerBound + 1
-                           && (gaps[k] == .comma || gaps[k] == .hard) && Extractor.performatives[strippedOf: tokens[k].form] != nil
-                   }), let act = Extractor.performatives[strippedOf: tokens[j].form] {
+                    let j = (after..<end).first(where: { k in
+                        q.contains(tokens[k].range.lowerBound) && tokens[k].range.lowerBound > q.lowerBound + 1
+                            && (gaps[k] == .comma || gaps[k] == .hard) && Extractor.performatives[strippedOf: tokens[k].form] != nil
+                    }), let act = Extractor.performatives[strippedOf: tokens[j].form]
+                {
                     performative = (act, tokens[j].range.lowerBound..<q.upperBound, tokens[j].range)
                     quoteSpan = q.lowerBound..<tokens[j - 1].range.upperBound
                 }
                 // "did not respond directly on Monday": words of when and how
                 // alone are no quote.
-                if let q = quoteSpan, !quotes.contains(q), tokenRange(q).allSatisfy({ k in
-                    Extractor.closingWords.contains(tokens[k].form) || Extractor.mannerWords.contains(tokens[k].form)
-                        || DateFinder.weekdays[keys[k]] != nil || isDate[k]
-                }) {
+                if let q = quoteSpan, !quotes.contains(q),
+                    tokenRange(q).allSatisfy({ k in
+                        Extractor.closingWords.contains(tokens[k].form) || Extractor.mannerWords.contains(tokens[k].form)
+                            || DateFinder.weekdays[keys[k]] != nil || isDate[k]
+                    })
+                {
                     quoteSpan = nil
                 }
                 let quoteText = quoteSpan.map { Extractor.trimmed(Extractor.slice(text, $0)) } ?? ""
                 // The words of the quote, and without their conjunctions too
                 // ("وليس له علاقة"), from the article's own analysis.
                 let quoteTokens = quoteSpan.map { tokenRange($0) } ?? 0..<0
-                let quoteForms = keys[quoteTokens], quoteFlags = flags[quoteTokens]
+                let quoteForms = keys[quoteTokens]
+                let quoteFlags = flags[quoteTokens]
                 var stance = cue.stance
                 if ["assert", "confirm"].contains(stance),
-                   Extractor.denials.isHeld(in: quoteForms, flags: quoteFlags)
-                    || Extractor.denials.isHeld(in: quoteForms, flags: quoteFlags, stripped: true) {
+                    Extractor.denials.isHeld(in: quoteForms, flags: quoteFlags)
+                        || Extractor.denials.isHeld(in: quoteForms, flags: quoteFlags, stripped: true)
+                {
                     stance = "deny"
                 }
                 if Extractor.cannotConfirm.isHeld(in: quoteForms, flags: quoteFlags) { stance = "decline" }
@@ -837,10 +958,12 @@ package struct Extractor: Sendable {
                 // برد" reads each verb by its own words.
                 let clauseEnd = performative?.cue.lowerBound ?? clauseLimit
                 let clauseTokens = cueEnd < clauseEnd ? tokenRange(cueEnd..<clauseEnd) : 0..<0
-                let clauseForms = keys[clauseTokens], clauseFlags = flags[clauseTokens]
+                let clauseForms = keys[clauseTokens]
+                let clauseFlags = flags[clauseTokens]
                 if stance == "assert" {
                     if let reading = Extractor.reading(of: quoteForms, flags: quoteFlags)
-                        ?? Extractor.reading(of: clauseForms, flags: clauseFlags) {
+                        ?? Extractor.reading(of: clauseForms, flags: clauseFlags)
+                    {
                         stance = reading
                     } else if Extractor.commitsSelf(clauseForms) {
                         stance = "pledge"
@@ -851,7 +974,8 @@ package struct Extractor: Sendable {
                 if stance == "pledge", Extractor.retaliation.isHeld(in: clauseForms, flags: clauseFlags) { stance = "threaten" }
                 // A media outlet's own words are a report; a report verb with
                 // a speaker who is no outlet ("أفادت مصادر مطلعة") is saying.
-                let isMedia = Extractor.isPress(speaker.name) || outlets[Array(speaker.name.utf8)] != nil
+                let isMedia =
+                    Extractor.isPress(speaker.name) || outlets[Array(speaker.name.utf8)] != nil
                     || gazetteer.entry(named: speaker.name).map { ["media", "outlet"].contains(gazetteer.entries[$0].kind ?? "") } == true
                 if stance == "assert", isMedia { stance = "report" }
                 if stance == "report", !isMedia, speaker.name != "unspecified reports" { stance = "assert" }
@@ -861,17 +985,21 @@ package struct Extractor: Sendable {
                 // else the article's.
                 // Dates inside what was said belong to its content ("قال إن
                 // روسيا أطلقت في أغسطس"), not to the saying.
-                let sentenceDates = dates.partitionPoint { $0.index < start } ..< dates.partitionPoint { $0.index < end }
-                let inSentence = dates[sentenceDates].filter { (start..<end).contains($0.index)
-                    && !(contentSpan?.contains(tokens[$0.index].range.lowerBound) ?? false) && !inQuote($0.index) }
+                let sentenceDates = dates.partitionPoint { $0.index < start }..<dates.partitionPoint { $0.index < end }
+                let inSentence = dates[sentenceDates].filter {
+                    (start..<end).contains($0.index)
+                        && !(contentSpan?.contains(tokens[$0.index].range.lowerBound) ?? false) && !inQuote($0.index)
+                }
                 var date = inSentence.min { abs($0.index - i) < abs($1.index - i) }
                 if date == nil {
-                    date = inheritedDate(cue: i, singleVerb: cue.length == 1 && !cue.nominal, sentence: start, through: end, speaker: speaker.name, named: named,
-                                         earlier: out, dates: dates, paragraphStart: paragraphStart(sentence.lowerBound))
+                    date = inheritedDate(
+                        cue: i, singleVerb: cue.length == 1 && !cue.nominal, sentence: start, through: end, speaker: speaker.name,
+                        named: named,
+                        earlier: out, dates: dates, paragraphStart: paragraphStart(sentence.lowerBound))
                 }
                 var about: [String] = []
-                let sentenceMentions = allMentions.partitionPoint { $0.tokens.lowerBound < start }
-                    ..< allMentions.partitionPoint { $0.tokens.lowerBound < end }
+                let sentenceMentions =
+                    allMentions.partitionPoint { $0.tokens.lowerBound < start }..<allMentions.partitionPoint { $0.tokens.lowerBound < end }
                 for m in allMentions[sentenceMentions] {
                     guard !m.isNisba, gazetteer.canBeTopic(m.entry) else { continue }
                     let name = gazetteer.entries[m.entry].name
@@ -879,12 +1007,13 @@ package struct Extractor: Sendable {
                     if !about.contains(name) { about.append(name) }
                 }
                 let cueSpan = tokens[i].range.lowerBound..<cueEnd
-                out.append(Extraction(
-                    actor: speaker.name, stance: stance, cue: Extractor.slice(text, cueSpan),
-                    quote: quoteText, sentence: Extractor.slice(text, sentence).trimmed(),
-                    date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
-                    sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan,
-                    newActorKind: newSpeakers[Array(speaker.name.utf8)]))
+                out.append(
+                    Extraction(
+                        actor: speaker.name, stance: stance, cue: Extractor.slice(text, cueSpan),
+                        quote: quoteText, sentence: Extractor.slice(text, sentence).trimmed(),
+                        date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
+                        sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan,
+                        newActorKind: newSpeakers[Array(speaker.name.utf8)]))
                 if let performative, var act = out.last {
                     act.stance = performative.stance
                     act.cue = Extractor.slice(text, performative.cue)
@@ -896,7 +1025,8 @@ package struct Extractor: Sendable {
                 // "قال باتروشيف ونظيره الإيراني، علي شمخاني، إنهما": a second
                 // person joined to the speaker says it too.
                 if let span = speaker.span, let partner = partner(after: span, end: end, tokens: tokens, mentions: mentions),
-                   partner.name != speaker.name, var joint = out.last {
+                    partner.name != speaker.name, var joint = out.last
+                {
                     joint.actor = partner.name
                     joint.actorSpan = partner.span
                     joint.about.removeAll { $0 == partner.name }
@@ -907,25 +1037,31 @@ package struct Extractor: Sendable {
                 // are two statements (a body acting as one, "US and European
                 // officials", is described and stays one).
                 if latin, named, let span = speaker.span, let p0 = tokenAt(span.lowerBound), p0 < i, var joint = out.last,
-                   !speaker.name.hasPrefix("unnamed") {
+                    !speaker.name.hasPrefix("unnamed")
+                {
                     // (The phrase read may hold the whole list: its last name
                     // is after the last "and".)
-                    let p = tokenAt(span.upperBound - 1).flatMap { last in (p0..<last).last { tokens[$0].form == "and" } }.map { $0 + 1 } ?? p0
+                    let p =
+                        tokenAt(span.upperBound - 1).flatMap { last in (p0..<last).last { tokens[$0].form == "and" } }.map { $0 + 1 } ?? p0
                     var q = p - 1
-                    while q > start, gaps[q + 1] == .none, reader.isRole(q) || Extractor.englishHonorificWords.contains(tokens[q].form) { q -= 1 }
+                    while q > start, gaps[q + 1] == .none, reader.isRole(q) || Extractor.englishHonorificWords.contains(tokens[q].form) {
+                        q -= 1
+                    }
                     if q > start, tokens[q].form == "and", gaps[q + 1] == .none, gaps[q] == .none, reader.isCapital(q - 1),
-                       let other = englishPhrase(endingAt: q - 1, start: start, reader), other.kind != .described,
-                       // ("Lawyers for Kern and Cruz said": whom they act for.)
-                       let k = tokenAt(other.span.lowerBound),
-                       !(max(start, k - 1)..<q).contains(where: { ["for", "of", "to", "with", "by"].contains(tokens[$0].form) }) {
+                        let other = englishPhrase(endingAt: q - 1, start: start, reader), other.kind != .described,
+                        // ("Lawyers for Kern and Cruz said": whom they act for.)
+                        let k = tokenAt(other.span.lowerBound),
+                        !(max(start, k - 1)..<q).contains(where: { ["for", "of", "to", "with", "by"].contains(tokens[$0].form) })
+                    {
                         // "The UN, US and EU called for": a list of names the
                         // gazetteer knows is one statement each; a list of
                         // others ("Norway's unions, farmers and …") stays one.
                         var items = [other]
                         var first = k
                         while first - 1 > start, gaps[first] == .comma, items.count < 8,
-                              let item = englishPhrase(endingAt: first - 1, start: start, reader), item.kind != .described,
-                              let at = tokenAt(item.span.lowerBound), at < first {
+                            let item = englishPhrase(endingAt: first - 1, start: start, reader), item.kind != .described,
+                            let at = tokenAt(item.span.lowerBound), at < first
+                        {
                             items.append(item)
                             first = at
                         }
@@ -934,7 +1070,8 @@ package struct Extractor: Sendable {
                             var one = adopt(item, over: nil, latin: true)
                             // (A capital speaks for its country, as the speaker's did.)
                             if let e = gazetteer.entry(named: one.name), gazetteer.entries[e].kind == "place",
-                               (gazetteer.entries[e].role ?? "").hasPrefix("capital of"), let country = gazetteer.entries[e].country {
+                                (gazetteer.entries[e].role ?? "").hasPrefix("capital of"), let country = gazetteer.entries[e].country
+                            {
                                 one.name = country
                             }
                             return one
@@ -975,7 +1112,9 @@ package struct Extractor: Sendable {
         /// From the UTF-8 between two words (read for every word, so as
         /// bytes): “ is E2 80 9C, ” E2 80 9D, « C2 AB, » C2 BB, ؛ D8 9B, ، D8 8C.
         init(_ gap: ArraySlice<UInt8>) {
-            var opening = false, hard = false, comma = false
+            var opening = false
+            var hard = false
+            var comma = false
             var k = gap.startIndex
             while k < gap.endIndex {
                 let b = gap[k]
@@ -1093,7 +1232,6 @@ package struct Extractor: Sendable {
     private static let quotePunctuation = Set("“”«»\":،.,;؛".unicodeScalars)
 }
 
-
 extension Extractor {
     /// The lines of an article that are headlines, titles or link lines,
     /// not sentences: a line that another line follows, that ends in no
@@ -1105,7 +1243,8 @@ extension Extractor {
         var lines: [Range<Int>] = []
         var from = 0
         for n in newlines + [bytes.count] {
-            var a = from, b = n
+            var a = from
+            var b = n
             while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 || bytes[a] == 0x0D { a += 1 }
             while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x0D { b -= 1 }
             if a < b { lines.append(a..<b) }

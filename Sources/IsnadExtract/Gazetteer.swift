@@ -11,8 +11,10 @@ package struct Gazetteer: Sendable {
         package var role: String?
         package var gender: String?
 
-        package init(name: String, kind: String?, aliases: [String], country: String? = nil, role: String? = nil,
-                     gender: String? = nil) {
+        package init(
+            name: String, kind: String?, aliases: [String], country: String? = nil, role: String? = nil,
+            gender: String? = nil
+        ) {
             self.name = name
             self.kind = kind
             self.aliases = aliases
@@ -72,7 +74,8 @@ package struct Gazetteer: Sendable {
                 // The first Arabic name's first word: "وزارة الخارجية" is
                 // feminine, "البيت الأبيض" is not.
                 guard let arabic = entry.aliases.first(where: { Script.of($0.unicodeScalars) == .arabic }),
-                      let word = arabic.split(separator: " ").first else { return false }
+                    let word = arabic.split(separator: " ").first
+                else { return false }
                 return word.hasSuffix("ة") || word.hasSuffix("ات")
             }
         }
@@ -101,8 +104,10 @@ package struct Gazetteer: Sendable {
             guard let i = byName[country] else { continue }
             for ending in ["ي", "يه", "يون", "يين", "يان", "يتان", "يا"] {
                 for article in ["", "ال"] {
-                    byFirstWord[Array((Gazetteer.forms.tokens(in: article + stem + ending).first?.form ?? "").utf8),
-                                default: FirstWord()].nisba = i
+                    byFirstWord[
+                        Array((Gazetteer.forms.tokens(in: article + stem + ending).first?.form ?? "").utf8),
+                        default: FirstWord()
+                    ].nisba = i
                 }
             }
         }
@@ -212,8 +217,10 @@ package struct Gazetteer: Sendable {
             out.append(Stripped(bytes: rest.startIndex..<rest.endIndex, respelt: false, prepositional: prepositional))
         }
         if last.word.count > 6, Bytes.starts(last.word, with: Bytes.al) {
-            out.append(Stripped(bytes: (last.word.startIndex + 4)..<last.word.endIndex, respelt: false,
-                                prepositional: last.prepositional))
+            out.append(
+                Stripped(
+                    bytes: (last.word.startIndex + 4)..<last.word.endIndex, respelt: false,
+                    prepositional: last.prepositional))
         }
     }
 
@@ -250,9 +257,10 @@ package struct Gazetteer: Sendable {
                         break
                     }
                     if matches {
-                        best = Mention(entry: first.aliases[a].entry, tokens: i..<i + count,
-                                       bytes: tokens[i].range.lowerBound..<tokens[i + count - 1].range.upperBound,
-                                       isNisba: false, isPrepositional: candidate.prepositional)
+                        best = Mention(
+                            entry: first.aliases[a].entry, tokens: i..<i + count,
+                            bytes: tokens[i].range.lowerBound..<tokens[i + count - 1].range.upperBound,
+                            isNisba: false, isPrepositional: candidate.prepositional)
                         break
                     }
                 }

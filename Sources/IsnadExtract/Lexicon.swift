@@ -11,8 +11,10 @@ extension Extractor {
     static func form(_ word: String) -> String { Analyzer(stemming: false).tokens(in: word).first?.form ?? word }
 
     /// Words that end the search for a speaker after a cue.
-    static let boundaries = words(["إن", "أن", "بأن", "لأن", "that", "إلى", "عن", "على", "حول", "بشأن", "إذا", "لو",
-                                   "عندما", "حين", "بينما", "لكن", "if", "when", "while"])
+    static let boundaries = words([
+        "إن", "أن", "بأن", "لأن", "that", "إلى", "عن", "على", "حول", "بشأن", "إذا", "لو",
+        "عندما", "حين", "بينما", "لكن", "if", "when", "while",
+    ])
     /// "مسؤول", "والمسؤولون", "officials": a word for unnamed speakers,
     /// with or without its conjunction and article.
     static func isOfficial(_ form: String) -> Bool {
@@ -31,8 +33,10 @@ extension Extractor {
     /// Groups that speak without names.
     static let groups: WordMap<String> = {
         var out = WordMap<String>()
-        for (word, name) in [("الخبراء", "experts"), ("خبراء", "experts"), ("المحللون", "analysts"), ("محللون", "analysts"),
-                             ("experts", "experts"), ("analysts", "analysts")] {
+        for (word, name) in [
+            ("الخبراء", "experts"), ("خبراء", "experts"), ("المحللون", "analysts"), ("محللون", "analysts"),
+            ("experts", "experts"), ("analysts", "analysts"),
+        ] {
             if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[Array(form.utf8)] = name }
         }
         return out
@@ -41,27 +45,33 @@ extension Extractor {
     static let complementizers = words(["إن", "أن", "بأن", "that"])
 
     /// Titles and roles that may stand between a cue and the speaker's name.
-    static let roles = words(["المتحدث", "المتحدثة", "الناطق", "وزير", "وزيرة", "الوزير", "رئيس", "رئيسة", "الرئيس",
-                              "مستشار", "مستشارة", "المستشار", "السفير", "سفير", "الأمين", "المدير", "مدير", "قائد",
-                              "القائد", "نائب", "النائب", "عضو", "الخبير", "خبير", "زميل", "الباحث", "الباحثة", "المحلل",
-                              "مندوب", "المندوب", "ممثل", "المبعوث", "مبعوث", "الجنرال", "اللواء", "العميد", "الأدميرال",
-                              "spokesman", "spokeswoman", "minister", "president", "adviser", "ambassador", "secretary"])
-    static let officials = words(["مسؤول", "مسؤولا", "مسؤولون", "مسؤولين", "مصدر", "مصدرا", "مصادر", "دبلوماسي", "دبلوماسيا",
-                                  "دبلوماسيون", "دبلوماسيين", "official", "officials", "source", "sources", "diplomat"])
+    static let roles = words([
+        "المتحدث", "المتحدثة", "الناطق", "وزير", "وزيرة", "الوزير", "رئيس", "رئيسة", "الرئيس",
+        "مستشار", "مستشارة", "المستشار", "السفير", "سفير", "الأمين", "المدير", "مدير", "قائد",
+        "القائد", "نائب", "النائب", "عضو", "الخبير", "خبير", "زميل", "الباحث", "الباحثة", "المحلل",
+        "مندوب", "المندوب", "ممثل", "المبعوث", "مبعوث", "الجنرال", "اللواء", "العميد", "الأدميرال",
+        "spokesman", "spokeswoman", "minister", "president", "adviser", "ambassador", "secretary",
+    ])
+    static let officials = words([
+        "مسؤول", "مسؤولا", "مسؤولون", "مسؤولين", "مصدر", "مصدرا", "مصادر", "دبلوماسي", "دبلوماسيا",
+        "دبلوماسيون", "دبلوماسيين", "official", "officials", "source", "sources", "diplomat",
+    ])
     static let reports = words(["تقارير", "تقرير", "التقارير", "التقرير", "reports", "report"])
     /// Participles and nouns that continue the sentence's speaker.
     static let nominal: WordMap<String> = {
         var out = WordMap<String>()
-        for (word, stance) in [("قوله", "assert"), ("قولها", "assert"), ("مضيفا", "assert"), ("مضيفة", "assert"),
-                               ("مشيرا", "assert"), ("مشيرة", "assert"), ("معتبرا", "assert"), ("معتبرة", "assert"),
-                               ("مدعيا", "assert"), ("مدعية", "assert"), ("مردفا", "assert"), ("مردفة", "assert"),
-                               ("موضحا", "assert"), ("موضحة", "assert"), ("لافتا", "assert"), ("لافتة", "assert"),
-                               ("مشددا", "assert"), ("مشددة", "assert"), ("منوها", "assert"), ("منوهة", "assert"),
-                               ("مؤكدا", "confirm"), ("مؤكدة", "confirm"), ("محذرا", "warn"), ("محذرة", "warn"),
-                               ("نافيا", "deny"), ("نافية", "deny"), ("متهما", "accuse"), ("متهمة", "accuse"),
-                               ("مطالبا", "demand"), ("مطالبة", "demand"), ("داعيا", "demand"), ("داعية", "demand"),
-                               ("مهددا", "threaten"), ("مهددة", "threaten"), ("متعهدا", "pledge"), ("متعهدة", "pledge"),
-                               ("adding", "assert"), ("saying", "assert")] {
+        for (word, stance) in [
+            ("قوله", "assert"), ("قولها", "assert"), ("مضيفا", "assert"), ("مضيفة", "assert"),
+            ("مشيرا", "assert"), ("مشيرة", "assert"), ("معتبرا", "assert"), ("معتبرة", "assert"),
+            ("مدعيا", "assert"), ("مدعية", "assert"), ("مردفا", "assert"), ("مردفة", "assert"),
+            ("موضحا", "assert"), ("موضحة", "assert"), ("لافتا", "assert"), ("لافتة", "assert"),
+            ("مشددا", "assert"), ("مشددة", "assert"), ("منوها", "assert"), ("منوهة", "assert"),
+            ("مؤكدا", "confirm"), ("مؤكدة", "confirm"), ("محذرا", "warn"), ("محذرة", "warn"),
+            ("نافيا", "deny"), ("نافية", "deny"), ("متهما", "accuse"), ("متهمة", "accuse"),
+            ("مطالبا", "demand"), ("مطالبة", "demand"), ("داعيا", "demand"), ("داعية", "demand"),
+            ("مهددا", "threaten"), ("مهددة", "threaten"), ("متعهدا", "pledge"), ("متعهدة", "pledge"),
+            ("adding", "assert"), ("saying", "assert"),
+        ] {
             if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[Array(form.utf8)] = stance }
         }
         for (word, stance) in SpeakerLexicon.arabicParticiples {
@@ -100,21 +110,39 @@ extension Extractor {
     /// "قوله": nouns of saying, cues wherever they stand; so are the English
     /// participles ("saying only that …"), which are never adjectives.
     static let sayingNouns = WordSet(normalizing: ["قوله", "قولها", "قولهم", "saying", "adding"])
-    static let denials = PhraseTable([["لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
-                                       "لا علاقة له", "لا علاقة لها", "ليس له علاقة", "ليست لها علاقة", "لا صلة له",
-                                       "لم نرسل", "لم ترسل", "لا صحة", "كاذبة", "baseless", "not true", "never"]])
-    static let cannotConfirm = PhraseTable([["لا أستطيع تأكيد", "لا يمكنني تأكيد", "لا نستطيع تأكيد", "لا يمكننا تأكيد",
-                                             "cannot confirm", "can't confirm"]])
+    static let denials = PhraseTable([
+        [
+            "لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
+            "لا علاقة له", "لا علاقة لها", "ليس له علاقة", "ليست لها علاقة", "لا صلة له",
+            "لم نرسل", "لم ترسل", "لا صحة", "كاذبة", "baseless", "not true", "never",
+        ]
+    ])
+    static let cannotConfirm = PhraseTable([
+        [
+            "لا أستطيع تأكيد", "لا يمكنني تأكيد", "لا نستطيع تأكيد", "لا يمكننا تأكيد",
+            "cannot confirm", "can't confirm",
+        ]
+    ])
     /// What plain saying conveys by its words: "نشعر بالقلق" is concern,
     /// "ستفرض عقوبات" a pledge, "عواقب وخيمة" a warning. The first reading
     /// with a phrase in the words wins.
     private static let readingPhrases: [(String, [String])] = [
         ("concern", ["نشعر بالقلق", "نحن قلقون", "يثير قلقا", "يثير القلق", "مصدر قلق", "concerned", "worried"]),
-        ("condemn", ["ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "تلحق ضررا", "يلحق ضررا", "تلحق الضرر", "يلحق الضرر",
-                     "condemn"]),
+        (
+            "condemn",
+            [
+                "ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "تلحق ضررا", "يلحق ضررا", "تلحق الضرر", "يلحق الضرر",
+                "condemn",
+            ]
+        ),
         ("warn", ["عواقب", "تأثير ضار", "آثار ضارة", "خطير", "خطيرة", "تصعيدا", "تصعيدا كبيرا", "warn", "consequences"]),
-        ("pledge", ["ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "حزمة مساعدات",
-                    "will continue"]),
+        (
+            "pledge",
+            [
+                "ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "حزمة مساعدات",
+                "will continue",
+            ]
+        ),
         ("demand", ["نحض", "ندعو", "نطالب", "يجب على", "urge", "we call on"]),
         ("accuse", ["نتهم", "متورطة", "متورط"]),
     ]
@@ -123,8 +151,10 @@ extension Extractor {
 
     /// "قال إنهما سيحاربان", "أكد أننا سنواصل": the speakers say what they
     /// themselves will do — a commitment.
-    static let selfComplementizers = words(["إنه", "إنها", "إنهما", "إنهم", "إننا", "إنني", "أنه", "أنها", "أنهما",
-                                            "أنهم", "أننا", "بأنه", "بأنها", "بأنهم"])
+    static let selfComplementizers = words([
+        "إنه", "إنها", "إنهما", "إنهم", "إننا", "إنني", "أنه", "أنها", "أنهما",
+        "أنهم", "أننا", "بأنه", "بأنها", "بأنهم",
+    ])
 
     /// Whether the clause's words (as keys) say so: a self-complementizer
     /// in its first ten words, then a future verb or سوف.
@@ -143,8 +173,9 @@ extension Extractor {
     /// سوف, or a verb of more than four letters with سـ before its
     /// person prefix (ستة and سنة are not).
     static func isFuture(_ word: String) -> Bool {
-        word == "سوف" || (word.count > 4 && ["سي", "ست", "سن", "سا"].contains { word.hasPrefix($0) }
-            && !["ستة", "سنة", "سنوات", "سياسة", "سياسي", "ستين", "سنه"].contains(word))
+        word == "سوف"
+            || (word.count > 4 && ["سي", "ست", "سن", "سا"].contains { word.hasPrefix($0) }
+                && !["ستة", "سنة", "سنوات", "سياسة", "سياسي", "ستين", "سنه"].contains(word))
     }
 
     private static let sawfa = Array("سوف".utf8)
@@ -191,17 +222,22 @@ extension Extractor {
         return out
     }()
     /// "رفيع", "كبير", "بارز": a senior one ("رفيع المستوى" too).
-    static let seniorWords = WordSet(forms: ["رفيع", "رفيعة", "رفيعا", "رفيعو", "رفيعي", "كبير", "كبيرة", "كبار", "بارز", "بارزة",
-                                             "بارزا", "المستوى", "senior"].map { bare(form($0)) })
+    static let seniorWords = WordSet(
+        forms: [
+            "رفيع", "رفيعة", "رفيعا", "رفيعو", "رفيعي", "كبير", "كبيرة", "كبار", "بارز", "بارزة",
+            "بارزا", "المستوى", "senior",
+        ].map { bare(form($0)) })
 
     /// Nouns that introduce an outlet's name ("صحيفة "واشنطن بوست"").
     static let mediaNouns = words(["صحيفة", "قناة", "وكالة", "موقع", "مجلة", "شبكة", "newspaper", "agency"])
     /// "الرئيس الأوكراني": the title that, with a country, names its holder.
     static let presidents = words(["الرئيس", "president"])
 
-    static let nameStops = words(["في", "من", "على", "عن", "إلى", "خلال", "يوم", "أمس", "اليوم", "لدى", "الذي", "التي",
-                                  "قد", "كان", "كانت", "للصحفيين", "لصحيفة", "لوكالة", "مع", "بعد", "قبل", "أيضا", "باسم",
-                                  "السابق", "الحالي", "الأسبق", "the", "of", "on", "in", "for", "to"])
+    static let nameStops = words([
+        "في", "من", "على", "عن", "إلى", "خلال", "يوم", "أمس", "اليوم", "لدى", "الذي", "التي",
+        "قد", "كان", "كانت", "للصحفيين", "لصحيفة", "لوكالة", "مع", "بعد", "قبل", "أيضا", "باسم",
+        "السابق", "الحالي", "الأسبق", "the", "of", "on", "in", "for", "to",
+    ])
 
     static let counterparts = words(["ونظيره", "ونظيرته", "ونظيريه", "and", "ونظيرها"])
 
@@ -211,9 +247,10 @@ extension Extractor {
     /// The same, with and without a conjunction, as UTF-8 (looked up for
     /// every word, so compared as bytes; see ``Gazetteer``).
     static let citationWords = WordSet(citations.map { Array($0.utf8) })
-    static let citationKeys = WordSet(citations.flatMap { word in
-        [Array(word.utf8), Array(("و" + word).utf8), Array(("ف" + word).utf8)]
-    })
+    static let citationKeys = WordSet(
+        citations.flatMap { word in
+            [Array(word.utf8), Array(("و" + word).utf8), Array(("ف" + word).utf8)]
+        })
     static let documents = words(["وثيقة", "دراسة", "تقرير", "بيان", "مذكرة", "document", "study", "report", "statement"])
 
     /// A word without a leading لـ: لمصادر → مصادر, للتقرير → التقرير.
@@ -225,14 +262,18 @@ extension Extractor {
 
     /// What may follow an attribution that closes its sentence: when,
     /// where and to whom ("said on Thursday", "told reporters on Monday").
-    static let closingWords = words(["on", "in", "at", "to", "late", "early", "last", "reporters", "journalists", "a",
-                                     "statement", "briefing", "the", "news", "conference", "يوم", "أمس", "اليوم", "للصحفيين",
-                                     "للصحافيين", "في", "بيان"])
+    static let closingWords = words([
+        "on", "in", "at", "to", "late", "early", "last", "reporters", "journalists", "a",
+        "statement", "briefing", "the", "news", "conference", "يوم", "أمس", "اليوم", "للصحفيين",
+        "للصحافيين", "في", "بيان",
+    ])
     static let linkers = words(["بينما", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "حيث", "كما", "فيما", "في حين", "but", "while", "and"])
     static let demonstratives = words(["هؤلاء", "هذا", "هذه", "هذان", "these", "the"])
     /// Words of a described speaker that say who they are, not what.
-    static let describing: Set<String> = ["unnamed", "senior", "and", "current", "former", "informed", "independent",
-                                          "experts", "analysts", "researchers"]
+    static let describing: Set<String> = [
+        "unnamed", "senior", "and", "current", "former", "informed", "independent",
+        "experts", "analysts", "researchers",
+    ]
 
     static let pairs = words(["البلدان", "الجانبان", "الطرفان", "الدولتان"])
 
@@ -256,9 +297,11 @@ extension Extractor {
     /// with the words the gazetteer's roles use for them.
     static let titles: [String: [String]] = {
         var out: [String: [String]] = [:]
-        for (word, keys) in [("رئيس", ["head", "chief", "director", "chairman"]), ("مدير", ["director", "head", "chief"]),
-                             ("قائد", ["commander", "chief"]), ("المتحدث", ["spokes"]), ("الناطق", ["spokes"]),
-                             ("head", ["head", "chief", "director"]), ("spokesman", ["spokes"]), ("spokeswoman", ["spokes"])] {
+        for (word, keys) in [
+            ("رئيس", ["head", "chief", "director", "chairman"]), ("مدير", ["director", "head", "chief"]),
+            ("قائد", ["commander", "chief"]), ("المتحدث", ["spokes"]), ("الناطق", ["spokes"]),
+            ("head", ["head", "chief", "director"]), ("spokesman", ["spokes"]), ("spokeswoman", ["spokes"]),
+        ] {
             if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[form] = keys }
         }
         return out
@@ -267,23 +310,28 @@ extension Extractor {
     /// First-person verbs that perform what they say.
     static let performatives: WordMap<String> = {
         var out = WordMap<String>()
-        for (word, stance) in [("نحض", "demand"), ("ندعو", "demand"), ("نطالب", "demand"), ("نناشد", "demand"),
-                               ("ندين", "condemn"), ("نستنكر", "condemn"), ("نحذر", "warn"), ("نتعهد", "pledge"),
-                               ("ننفي", "deny"), ("نرفض", "deny")] {
+        for (word, stance) in [
+            ("نحض", "demand"), ("ندعو", "demand"), ("نطالب", "demand"), ("نناشد", "demand"),
+            ("ندين", "condemn"), ("نستنكر", "condemn"), ("نحذر", "warn"), ("نتعهد", "pledge"),
+            ("ننفي", "deny"), ("نرفض", "deny"),
+        ] {
             if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[Array(form.utf8)] = stance }
         }
         return out
     }()
     static let partners: WordMap<String> = {
         var out = WordMap<String>()
-        for (word, name) in [("وشركاؤها", "partners"), ("وشركاؤه", "partners"), ("وشركائها", "partners"), ("وشركائه", "partners"),
-                             ("وحلفاؤها", "allies"), ("وحلفاؤه", "allies"), ("وحلفائها", "allies"), ("وحلفائه", "allies")] {
+        for (word, name) in [
+            ("وشركاؤها", "partners"), ("وشركاؤه", "partners"), ("وشركائها", "partners"), ("وشركائه", "partners"),
+            ("وحلفاؤها", "allies"), ("وحلفاؤه", "allies"), ("وحلفائها", "allies"), ("وحلفائه", "allies"),
+        ] {
             if let form = Analyzer(stemming: false).tokens(in: word).first?.form { out[Array(form.utf8)] = name }
         }
         return out
     }()
-    static let pluralOfficials = WordSet(forms: ["مسؤولون", "مسؤولين", "مصادر", "دبلوماسيون", "دبلوماسيين", "officials", "sources", "diplomats"]
-        .map { bare(form($0)) })
+    static let pluralOfficials = WordSet(
+        forms: ["مسؤولون", "مسؤولين", "مصادر", "دبلوماسيون", "دبلوماسيين", "officials", "sources", "diplomats"]
+            .map { bare(form($0)) })
 
     /// A word without its conjunction and article: والسابقون → سابقون.
     static func bare(_ form: String) -> String {
@@ -297,9 +345,11 @@ extension Extractor {
     static let independentWords = WordSet(forms: ["مستقلون", "مستقلين", "independent"].map { bare(form($0)) })
     static let conjunctGroups: WordMap<String> = {
         var out = WordMap<String>()
-        for (word, name) in [("خبراء", "experts"), ("محللون", "analysts"), ("محللين", "analysts"), ("باحثون", "researchers"),
-                             ("باحثين", "researchers"), ("دبلوماسيون", "diplomats"), ("دبلوماسيين", "diplomats"),
-                             ("experts", "experts"), ("analysts", "analysts")] {
+        for (word, name) in [
+            ("خبراء", "experts"), ("محللون", "analysts"), ("محللين", "analysts"), ("باحثون", "researchers"),
+            ("باحثين", "researchers"), ("دبلوماسيون", "diplomats"), ("دبلوماسيين", "diplomats"),
+            ("experts", "experts"), ("analysts", "analysts"),
+        ] {
             out[Array(bare(form(word)).utf8)] = name
         }
         return out

@@ -114,9 +114,10 @@ extension Extractor {
             guard r.count >= 2, bytes[r.upperBound - 1] == 0x73 else {
                 // (The tokenizer may leave the 's outside the word.)
                 let after = r.upperBound
-                return after + 1 < bytes.count && (bytes[after] == 0x27 && bytes[after + 1] == 0x73
-                    || after + 3 < bytes.count && bytes[after] == 0xE2 && bytes[after + 1] == 0x80 && bytes[after + 2] == 0x99
-                        && bytes[after + 3] == 0x73)
+                return after + 1 < bytes.count
+                    && (bytes[after] == 0x27 && bytes[after + 1] == 0x73
+                        || after + 3 < bytes.count && bytes[after] == 0xE2 && bytes[after + 1] == 0x80 && bytes[after + 2] == 0x99
+                            && bytes[after + 3] == 0x73)
             }
             let before = r.upperBound - 2
             return bytes[before] == 0x27 || before >= r.lowerBound + 2 && bytes[before] == 0x99 && bytes[before - 1] == 0x80
@@ -144,22 +145,26 @@ extension Extractor {
     func englishSubject(before cue: Int, start: Int, _ w: WordReader) -> NamedSpeaker? {
         // "Lazzarini, who last month said": the relative clause's antecedent.
         if let who = (max(start, cue - 8)..<cue).last(where: { ["who", "which"].contains(w.form($0)) }), who > start,
-           w.gaps[who] == .comma, (who + 1..<cue).allSatisfy({ w.gaps[$0] == .none }) {
+            w.gaps[who] == .comma, (who + 1..<cue).allSatisfy({ w.gaps[$0] == .none })
+        {
             return englishPhrase(endingAt: who - 1, start: start, w)
         }
         var k = cue - 1
         // Past auxiliaries, adverbs and when: "X on Friday said", "X has
         // also said", "X late Monday denied".
         while k >= start, w.gaps[k + 1] == .none,
-              Extractor.englishSkips.contains(w.form(k)) || Extractor.englishWhen.contains(w.form(k)) || w.isWeekday(k) { k -= 1 }
+            Extractor.englishSkips.contains(w.form(k)) || Extractor.englishWhen.contains(w.form(k)) || w.isWeekday(k)
+        { k -= 1 }
         // "The People's Democratic Party (PDP) said": the short name in
         // brackets is the phrase's, not its end.
         if k - 1 > start, w.isAcronym(k), w.gaps[k + 1] == .hard, w.gaps[k] == .hard, w.onlySetsOff(k + 1), w.onlySetsOff(k),
-           !w.commaBefore(k + 1), !w.commaBefore(k) {
+            !w.commaBefore(k + 1), !w.commaBefore(k)
+        {
             k -= 1
             if w.gaps[k + 1] != .none, let phrase = englishPhrase(endingAt: k, start: start, w) {
-                return NamedSpeaker(name: phrase.name, kind: phrase.kind, span: phrase.span.lowerBound..<w.tokens[k + 1].range.upperBound,
-                                    nameSpan: phrase.nameSpan)
+                return NamedSpeaker(
+                    name: phrase.name, kind: phrase.kind, span: phrase.span.lowerBound..<w.tokens[k + 1].range.upperBound,
+                    nameSpan: phrase.nameSpan)
             }
         }
         // (A comma after a bracket sets off too: "… (AEOI), said".)
@@ -178,40 +183,51 @@ extension Extractor {
                 guard let comma = (max(start, k - 16)...open).reversed().first(where: { w.gaps[$0] == .comma && $0 > start }) else { break }
                 open = comma
                 // ("Bruno Frattasi, speaking for the fire services, said".)
-                let describes = ["the", "a", "an", "who", "whose", "of", "for"].contains(w.form(open)) || w.isRole(open)
+                let describes =
+                    ["the", "a", "an", "who", "whose", "of", "for"].contains(w.form(open)) || w.isRole(open)
                     || Extractor.englishModifiers.contains(w.form(open)) || w.form(open).hasSuffix("ing") && !w.isCapital(open)
                     || (open...k).contains { w.isRole($0) || w.form($0).hasSuffix("'s") || w.form($0).hasSuffix("’s") }
                 if describes, let name = englishPhrase(endingAt: open - 1, start: start, w), name.kind == .person,
-                   name.nameSpan == name.span || ["the", "a", "an", "who", "whose"].contains(w.form(open)) || w.isRole(open) {
-                    return NamedSpeaker(name: name.name, kind: name.kind, span: name.span.lowerBound..<w.tokens[k].range.upperBound,
-                                        nameSpan: name.nameSpan)
+                    name.nameSpan == name.span || ["the", "a", "an", "who", "whose"].contains(w.form(open)) || w.isRole(open)
+                {
+                    return NamedSpeaker(
+                        name: name.name, kind: name.kind, span: name.span.lowerBound..<w.tokens[k].range.upperBound,
+                        nameSpan: name.nameSpan)
                 }
                 open -= 1
             }
         }
         if w.gaps[k + 1] == .comma, let open = (max(start, k - 12)...k).reversed().first(where: { w.gaps[$0] == .comma }),
-           open > start {
+            open > start
+        {
             if ["the", "a", "an", "who", "whose"].contains(w.form(open)) || w.isRole(open)
-                || Extractor.englishModifiers.contains(w.form(open)) {
+                || Extractor.englishModifiers.contains(w.form(open))
+            {
                 if let name = englishPhrase(endingAt: open - 1, start: start, w), name.kind != .described {
-                    return NamedSpeaker(name: name.name, kind: name.kind, span: name.span.lowerBound..<w.tokens[k].range.upperBound,
-                                        nameSpan: name.nameSpan)
+                    return NamedSpeaker(
+                        name: name.name, kind: name.kind, span: name.span.lowerBound..<w.tokens[k].range.upperBound,
+                        nameSpan: name.nameSpan)
                 }
             }
             // "His predecessor, Sir John Major, said": a whole name set off
             // by commas right before the verb is its subject, whatever
             // stands before it.
             if let name = englishPhrase(endingAt: k, start: open, w), name.kind == .person,
-               name.span.lowerBound == w.tokens[open].range.lowerBound
-                || open < k && Extractor.englishHonorificWords.contains(w.form(open)) && name.span.lowerBound == w.tokens[open + 1].range.lowerBound,
-               (open...k).allSatisfy({ w.isCapital($0) || Extractor.englishNameParticles.contains(w.form($0)) || w.isHyphenated($0) }) {
+                name.span.lowerBound == w.tokens[open].range.lowerBound
+                    || open < k && Extractor.englishHonorificWords.contains(w.form(open))
+                        && name.span.lowerBound == w.tokens[open + 1].range.lowerBound,
+                (open...k).allSatisfy({ w.isCapital($0) || Extractor.englishNameParticles.contains(w.form($0)) || w.isHyphenated($0) })
+            {
                 return NamedSpeaker(name: name.name, kind: .person, span: name.span, nameSpan: name.nameSpan)
             }
             // "Lebanon's caretaker Prime Minister, Najib Mikati, said": the
             // name set off after its role.
-            if let name = englishPhrase(endingAt: k, start: open, w), name.kind == .person, name.span.lowerBound == w.tokens[open].range.lowerBound,
-               let role = englishPhrase(endingAt: open - 1, start: start, w), role.kind == .described {
-                return NamedSpeaker(name: name.name, kind: .person, span: role.span.lowerBound..<name.span.upperBound, nameSpan: name.nameSpan)
+            if let name = englishPhrase(endingAt: k, start: open, w), name.kind == .person,
+                name.span.lowerBound == w.tokens[open].range.lowerBound,
+                let role = englishPhrase(endingAt: open - 1, start: start, w), role.kind == .described
+            {
+                return NamedSpeaker(
+                    name: name.name, kind: .person, span: role.span.lowerBound..<name.span.upperBound, nameSpan: name.nameSpan)
             }
         }
         guard w.gaps[k + 1] == .none else { return nil }
@@ -228,33 +244,39 @@ extension Extractor {
         // (A plain noun before a role is the role's: "foreign policy chief".)
         // ("on Monday" after the name is when, not part of it.)
         func when(_ n: Int) -> Bool {
-            w.isWeekday(n) || ["on", "at", "in"].contains(w.form(n)) && n + 1 < end
-                && (w.isWeekday(n + 1) || Extractor.englishWhen.contains(w.form(n + 1)))
+            w.isWeekday(n)
+                || ["on", "at", "in"].contains(w.form(n)) && n + 1 < end
+                    && (w.isWeekday(n + 1) || Extractor.englishWhen.contains(w.form(n + 1)))
         }
         while last + 1 < end, w.gaps[last + 1] == .none, !when(last + 1),
-              englishPhraseWord(last + 1, w)
+            englishPhraseWord(last + 1, w)
                 || last + 2 < end && w.gaps[last + 2] == .none && w.isLatin(last + 1) && !w.isCapital(last + 1) && w.isRole(last + 2)
-                    && !Extractor.englishNonNames.contains(w.form(last + 1)) { last += 1 }
+                    && !Extractor.englishNonNames.contains(w.form(last + 1))
+        { last += 1 }
         guard englishPhraseWord(k, w) || Extractor.englishDeterminers.contains(w.form(k)) else { return nil }
         var phrase = englishPhrase(endingAt: last, start: k, w)
         // "a source familiar with the negotiations", "people close to the
         // talks": what the described speaker knows is part of who they are.
         if let p = phrase, p.kind == .described, last + 2 < end, w.gaps[last + 1] == .none,
-           ["familiar", "close", "briefed", "with"].contains(w.form(last + 1)) {
+            ["familiar", "close", "briefed", "with"].contains(w.form(last + 1))
+        {
             var n = last + 1
             while n + 1 < end, n < last + 4, w.gaps[n + 1] == .none { n += 1 }
             if n > last + 1 {
-                phrase = NamedSpeaker(name: p.name + " " + w.text(last + 1, n), kind: .described, span: p.span.lowerBound..<w.tokens[n].range.upperBound)
+                phrase = NamedSpeaker(
+                    name: p.name + " " + w.text(last + 1, n), kind: .described, span: p.span.lowerBound..<w.tokens[n].range.upperBound)
             }
         }
         // "said the lawyer, Stuart London": a role set off before the name.
         if let phrase, phrase.kind == .described, last + 1 < end, w.gaps[last + 1] == .comma, w.isCapital(last + 1),
-           phrase.span.upperBound == w.tokens[last].range.upperBound {
+            phrase.span.upperBound == w.tokens[last].range.upperBound
+        {
             var n = last + 1
             while n + 1 < end, w.gaps[n + 1] == .none, englishPhraseWord(n + 1, w) { n += 1 }
             if let name = englishPhrase(endingAt: n, start: last + 1, w), name.kind == .person {
-                return NamedSpeaker(name: name.name, kind: .person, span: phrase.span.lowerBound..<name.span.upperBound,
-                                    nameSpan: name.nameSpan)
+                return NamedSpeaker(
+                    name: name.name, kind: .person, span: phrase.span.lowerBound..<name.span.upperBound,
+                    nameSpan: name.nameSpan)
             }
         }
         return phrase
@@ -280,13 +302,18 @@ extension Extractor {
         // speakers where they are.
         let place = first - 1 >= start && w.form(first - 1) == "the" && w.gaps[first] == .none ? first - 1 : first
         if place - 2 >= start, ["in", "at"].contains(w.form(place - 1)), w.gaps[place] == .none, w.gaps[place - 1] == .none,
-           Extractor.englishUnnamed.contains(w.form(place - 2)), w.form(place - 2).hasSuffix("s") {
+            Extractor.englishUnnamed.contains(w.form(place - 2)), w.form(place - 2).hasSuffix("s")
+        {
             let noun = place - 2
             var from = noun
-            while from - 1 >= start, w.gaps[from] == .none, Extractor.quantities.contains(w.form(from - 1))
-                    || Extractor.englishModifiers.contains(w.form(from - 1)) || w.isCapital(from - 1) && w.gaps[from] == .none
-                    && !Extractor.englishDeterminers.contains(w.form(from - 1)) { from -= 1 }
-            let opener = from - 1 >= start && w.gaps[from] == .none && Extractor.englishDeterminers.contains(w.form(from - 1)) ? from - 1 : from
+            while from - 1 >= start, w.gaps[from] == .none,
+                Extractor.quantities.contains(w.form(from - 1))
+                    || Extractor.englishModifiers.contains(w.form(from - 1))
+                    || w.isCapital(from - 1) && w.gaps[from] == .none
+                        && !Extractor.englishDeterminers.contains(w.form(from - 1))
+            { from -= 1 }
+            let opener =
+                from - 1 >= start && w.gaps[from] == .none && Extractor.englishDeterminers.contains(w.form(from - 1)) ? from - 1 : from
             let words = w.text(from, end)
             // ("Diplomats" opening the sentence is a common noun.)
             let phrase = from == noun ? words.prefix(1).lowercased() + words.dropFirst() : words
@@ -295,14 +322,18 @@ extension Extractor {
         // "a coast guard official": plain nouns before a role or an
         // institution's head belong to it when an article opens them.
         if w.isRole(end) || w.isOrgHead(end) || Extractor.englishUnnamed.contains(w.form(end)),
-           let article = (max(start, first - 4)..<first).last(where: { Extractor.englishDeterminers.contains(w.form($0)) }),
-           (article + 1..<first).allSatisfy({ w.gaps[$0 + 1] == .none && !w.isCapital($0) && w.isLatin($0)
-               && (!Extractor.englishNonNames.contains(w.form($0)) || Extractor.englishModifiers.contains(w.form($0))) }) {
+            let article = (max(start, first - 4)..<first).last(where: { Extractor.englishDeterminers.contains(w.form($0)) }),
+            (article + 1..<first).allSatisfy({
+                w.gaps[$0 + 1] == .none && !w.isCapital($0) && w.isLatin($0)
+                    && (!Extractor.englishNonNames.contains(w.form($0)) || Extractor.englishModifiers.contains(w.form($0)))
+            })
+        {
             first = article + 1
         }
         // Connectors ("of", "al") neither start nor end a phrase.
         while first < end, Extractor.englishConnectors.contains(w.form(first)), !w.isCapital(first) { first += 1 }
-        let determiner = first - 1 >= start && w.gaps[first] == .none && Extractor.englishDeterminers.contains(w.form(first - 1))
+        let determiner =
+            first - 1 >= start && w.gaps[first] == .none && Extractor.englishDeterminers.contains(w.form(first - 1))
             ? first - 1 : nil
         let indefinite = determiner.map { w.form($0) != "the" } ?? false
         // The name: the capitalised words at the end, after any role.
@@ -318,12 +349,15 @@ extension Extractor {
             let capital = w.isCapital(k)
             // A title that is also a given name ("Hossein Amir-Abdollahian")
             // is part of the name when a name word stands before it.
-            if isTitle(k), !(capital && k < end && k > first && Extractor.englishGivenNames.contains(f) && w.isCapital(k - 1)
-                             && !isTitle(k - 1) && w.gaps[k] == .none) {
+            if isTitle(k),
+                !(capital && k < end && k > first && Extractor.englishGivenNames.contains(f) && w.isCapital(k - 1)
+                    && !isTitle(k - 1) && w.gaps[k] == .none)
+            {
                 break
             }
             if capital || (Extractor.englishNameParticles.contains(f) && k < end && k > first)
-                || (w.isHyphenated(k) && k > first && w.isCapital(k - 1)) {
+                || (w.isHyphenated(k) && k > first && w.isCapital(k - 1))
+            {
                 nameStart = k
                 k -= 1
                 continue
@@ -333,7 +367,8 @@ extension Extractor {
         let phraseStart = determiner ?? first
         // "the Ministry of Fisheries": an institution named after its head.
         if nameStart <= end, nameStart > first, ["of", "for", "on"].contains(w.form(nameStart - 1)),
-           (first..<nameStart).contains(where: w.isOrgHead) {
+            (first..<nameStart).contains(where: w.isOrgHead)
+        {
             return NamedSpeaker(name: w.text(first, end), kind: .institution, span: w.span(phraseStart, end))
         }
         // "a spokesperson for Meta", "a spokesman for the Spanish Foreign
@@ -343,14 +378,17 @@ extension Extractor {
         if of > start, w.form(of) == "the", w.gaps[body] == .none { of -= 1 }
         // ("The head of the ministry" is its holder, not read here.)
         if w.isCapital(body), of > start, w.form(of) == "for", w.gaps[of + 1] == .none,
-           w.isRole(of - 1), !w.isCapital(of - 1), w.gaps[of] == .none,
-           !(body...end).contains(where: { w.isRole($0) && !w.isOrgHead($0) && !Extractor.englishModifiers.contains(w.form($0)) }) {
+            w.isRole(of - 1), !w.isCapital(of - 1), w.gaps[of] == .none,
+            !(body...end).contains(where: { w.isRole($0) && !w.isOrgHead($0) && !Extractor.englishModifiers.contains(w.form($0)) })
+        {
             var r = of - 1
             while r - 1 >= start, w.gaps[r] == .none, !w.isCapital(r - 1),
-                  Extractor.englishModifiers.contains(w.form(r - 1)) || w.isRole(r - 1) { r -= 1 }
+                Extractor.englishModifiers.contains(w.form(r - 1)) || w.isRole(r - 1)
+            { r -= 1 }
             let opener = r - 1 >= start && w.gaps[r] == .none && Extractor.englishDeterminers.contains(w.form(r - 1)) ? r - 1 : r
-            return NamedSpeaker(name: "unnamed " + w.text(body, end) + " " + w.text(r, of - 1), kind: .described,
-                                span: w.span(opener, end))
+            return NamedSpeaker(
+                name: "unnamed " + w.text(body, end) + " " + w.text(r, of - 1), kind: .described,
+                span: w.span(opener, end))
         }
         if nameStart <= end, w.isCapital(nameStart) {
             // A name of one word that is an institution's ("Hamas said") or a
@@ -376,15 +414,21 @@ extension Extractor {
             // "Turkish officials", "senior Treasury officials" are described
             // unnamed; "officials" alone, "Hamas officials" (the group's) and
             // "Western and Iraqi officials" as written.
-            let described = from < end && !(from..<end).contains { w.form($0) == "and" }
+            let described =
+                from < end && !(from..<end).contains { w.form($0) == "and" }
                 && (w.isCapital(from) ? Extractor.looksAdjectival(w.form(from)) : ["senior", "top", "former"].contains(w.form(from)))
             // ("One Deepwater resident", "three people familiar with the
             // matter": counted, so unnamed.)
             let counted = from > first || first > start && w.gaps[first] == .none && Extractor.quantities.contains(w.form(first - 1))
-            let anonymous = indefinite || counted || determiner == nil && (plural ? w.is(end, in: Extractor.anonymousHeads) && described
-                                                                       : !w.isCapital(first))
-            return NamedSpeaker(name: anonymous ? "unnamed " + phrase : phrase,
-                                kind: .described, span: w.span(phraseStart, end))
+            let anonymous =
+                indefinite || counted
+                || determiner == nil
+                    && (plural
+                        ? w.is(end, in: Extractor.anonymousHeads) && described
+                        : !w.isCapital(first))
+            return NamedSpeaker(
+                name: anonymous ? "unnamed " + phrase : phrase,
+                kind: .described, span: w.span(phraseStart, end))
         }
         return nil
     }
@@ -400,7 +444,8 @@ extension Extractor {
         let limit = min(end, after + 14)
         // Adverbs between the verb and its subject ("أيضا").
         while k < limit, w.is(k, in: Extractor.arabicSkips) || Extractor.arabicSkips.contains(DateFinder.strippedSlice(w.keys[k])),
-              w.gaps[k] != .hard { k += 1 }
+            w.gaps[k] != .hard
+        { k += 1 }
         // "قالت "كتائب القسام"، إن …": a short name in quotation marks
         // right after the verb, with what was said after it.
         if k < limit, w.gaps[k] == .quote, !w.isLatin(k) {
@@ -430,7 +475,8 @@ extension Extractor {
         // An official of a body with a name after it ("مسؤول حزب الله حسين
         // الخليل", "مسؤول المساعدات في الأمم المتحدة مارتن غريفيث") is read
         // as a role; without a name it is left to the unnamed reader too.
-        let namedOfficial = Extractor.singularOfficials.contains(strippedOf: f) && k + 1 < limit && w.gaps[k + 1] == .none
+        let namedOfficial =
+            Extractor.singularOfficials.contains(strippedOf: f) && k + 1 < limit && w.gaps[k + 1] == .none
             && !Extractor.seniorWords.contains(Array(Extractor.bare(w.form(k + 1)).utf8))
             && mentionAt[k + 1].map({ !$0.isNisba }) ?? !Extractor.isAdjectival(DateFinder.stripped(w.keys[k + 1]))
         if Extractor.isOfficial(f), !namedOfficial { return nil }
@@ -444,7 +490,10 @@ extension Extractor {
             var sawComma = false
             while j < limit {
                 if w.gaps[j] == .hard || w.gaps[j] == .quote { break }
-                if w.gaps[j] == .comma { sawComma = true; break }
+                if w.gaps[j] == .comma {
+                    sawComma = true
+                    break
+                }
                 let g = w.form(j)
                 // "باسم", "العام" (الأمين العام) belong to the role.
                 if w.is(j, in: Extractor.roleLinks) {
@@ -455,7 +504,8 @@ extension Extractor {
                 // "مبعوث الأمين العام إلى ليبيا", "السفير الروسي لدى طهران", "وزير
                 // الدفاع في حكومة البرهان": a place or body the role is for.
                 if isRole, w.is(j, in: Extractor.rolePrepositions), j + 1 < limit, w.gaps[j + 1] == .none,
-                   mentionAt[j + 1].map({ !$0.isNisba }) == true || w.isOrgHead(j + 1) {
+                    mentionAt[j + 1].map({ !$0.isNisba }) == true || w.isOrgHead(j + 1)
+                {
                     last = j + 1
                     j += 2
                     continue
@@ -467,8 +517,9 @@ extension Extractor {
                     // (Not after an official: "مسؤول في إدارة بايدن" is the
                     // administration's.)
                     if isRole, !namedOfficial, !m.isNisba, gazetteer.entries[m.entry].kind == "person" {
-                        return NamedSpeaker(name: gazetteer.entries[m.entry].name, kind: .person,
-                                            span: w.tokens[head].range.lowerBound..<m.bytes.upperBound, nameSpan: m.bytes)
+                        return NamedSpeaker(
+                            name: gazetteer.entries[m.entry].name, kind: .person,
+                            span: w.tokens[head].range.lowerBound..<m.bytes.upperBound, nameSpan: m.bytes)
                     }
                     // A body after a definite head is another phrase, the
                     // object ("اتهم التحالف الحوثيين"); after a construct it
@@ -485,7 +536,8 @@ extension Extractor {
                 // الاتهامات", "انتقد الوزير القرار"): construct chains have
                 // an indefinite head (وزارة الخارجية).
                 if last == head, w.isDefinite(head), Bytes.starts(w.keys[j], with: Bytes.al), !w.isRole(j), !w.isOrgHead(j),
-                   mentionAt[j] == nil, !Extractor.isAdjectival(w.keys[j]) {
+                    mentionAt[j] == nil, !Extractor.isAdjectival(w.keys[j])
+                {
                     break
                 }
                 if w.isDefinite(j) {
@@ -495,8 +547,9 @@ extension Extractor {
                         var n = j + 1
                         while n < limit, w.is(n, in: Extractor.roleLinks) || (w.isRole(n) && w.isDefinite(n)) { n += 1 }
                         if n < limit, let name = arabicName(at: n, end: limit, mentionAt: mentionAt, w) {
-                            return NamedSpeaker(name: name.name, kind: .person,
-                                                span: w.tokens[head].range.lowerBound..<name.span.upperBound, nameSpan: name.span)
+                            return NamedSpeaker(
+                                name: name.name, kind: .person,
+                                span: w.tokens[head].range.lowerBound..<name.span.upperBound, nameSpan: name.span)
                         }
                     }
                     // A second institution or role after a definite one starts
@@ -520,16 +573,18 @@ extension Extractor {
             if isRole {
                 // The name: after a comma, or straight after the role phrase.
                 if j < limit, let name = arabicName(at: j, end: limit, mentionAt: mentionAt, w, afterComma: sawComma) {
-                    return NamedSpeaker(name: name.name, kind: .person, span: w.tokens[head].range.lowerBound..<name.span.upperBound,
-                                        nameSpan: name.span)
+                    return NamedSpeaker(
+                        name: name.name, kind: .person, span: w.tokens[head].range.lowerBound..<name.span.upperBound,
+                        nameSpan: name.span)
                 }
                 // A long role whose complement the words above cannot follow
                 // ("رئيس وزراء الحكومة المتمركزة بشرق ليبيا أسامة حماد", "رئيس
                 // مجلس الأمة (البرلمان) الكويتي، مرزوق الغانم"): the name further
                 // on, opened by a given name or set off by a comma.
                 if let name = appositiveName(from: j, end: min(end, after + 24), mentionAt: mentionAt, w) {
-                    return NamedSpeaker(name: name.name, kind: .person, span: w.tokens[head].range.lowerBound..<name.span.upperBound,
-                                        nameSpan: name.span)
+                    return NamedSpeaker(
+                        name: name.name, kind: .person, span: w.tokens[head].range.lowerBound..<name.span.upperBound,
+                        nameSpan: name.span)
                 }
                 // No name: the role speaks ("المتحدث باسم الجيش", "الوزير"),
                 // the holder named before if there is one.
@@ -550,8 +605,10 @@ extension Extractor {
     /// only قد between. The clause starts the sentence, follows a comma, or
     /// follows كان, أن, كما, فيما and the like. A verb with و or ف on it
     /// goes on from another clause and has its subject after it.
-    func arabicSubject(before cue: Int, start: Int, mentionAt: Gazetteer.MentionIndex,
-                       _ w: WordReader) -> NamedSpeaker? {
+    func arabicSubject(
+        before cue: Int, start: Int, mentionAt: Gazetteer.MentionIndex,
+        _ w: WordReader
+    ) -> NamedSpeaker? {
         var verb = cue
         if verb - 1 > start, w.is(verb - 1, in: Extractor.perfectParticles), w.onlySpaceBefore(verb) { verb -= 1 }
         // "أن مسؤولا أمريكيا رفيعا معنيا بالملف، نفى", "وكان مصدر تركي، أعلن":
@@ -560,7 +617,8 @@ extension Extractor {
         if let official = (max(start, verb - 8)..<verb).first(where: { q in
             Extractor.isOfficial(w.form(q)) && (q == start || w.gaps[q] != .none || w.is(q - 1, in: Extractor.subjectOpeners))
         }), (official + 1..<verb).allSatisfy({ w.gaps[$0] == .none }),
-           w.onlySpaceBefore(verb) || w.commaBefore(verb) && w.onlySetsOff(verb) {
+            w.onlySpaceBefore(verb) || w.commaBefore(verb) && w.onlySetsOff(verb)
+        {
             let found = unnamed(at: official, end: verb, tokens: w.tokens, mentionAt: mentionAt)
             return NamedSpeaker(name: found.name, kind: .described, span: w.span(official, verb - 1))
         }
@@ -568,9 +626,10 @@ extension Extractor {
         var p = verb - 1
         while p > start, verb - p < 8, w.gaps[p] == .none, !w.is(p - 1, in: Extractor.subjectOpeners) { p -= 1 }
         guard p == start || w.gaps[p] != .none || w.is(p - 1, in: Extractor.subjectOpeners),
-              w.gaps[p] != .quote || p == start,
-              let subject = arabicSubject(after: p, end: verb, mentionAt: mentionAt, w),
-              subject.span.upperBound == w.tokens[verb - 1].range.upperBound else { return nil }
+            w.gaps[p] != .quote || p == start,
+            let subject = arabicSubject(after: p, end: verb, mentionAt: mentionAt, w),
+            subject.span.upperBound == w.tokens[verb - 1].range.upperBound
+        else { return nil }
         return subject
     }
 
@@ -578,11 +637,12 @@ extension Extractor {
     /// whoever issued the statement, speech or post just named.
     func arabicIssuer(of cue: Int, start: Int, mentionAt: Gazetteer.MentionIndex, _ w: WordReader) -> NamedSpeaker? {
         guard cue + 1 < w.tokens.count, w.is(cue + 1, in: Extractor.inIt),
-              let document = (max(start, cue - 3)..<cue).last(where: { w.is($0, in: Extractor.issuedThings) }),
-              let verb = (max(start, document - 8)..<document).last(where: { w.is($0, in: Extractor.issuingVerbs) }),
-              verb + 1 < document,
-              let issuer = arabicSubject(after: verb + 1, end: document, mentionAt: mentionAt, w),
-              issuer.span.upperBound == w.tokens[document - 1].range.upperBound else { return nil }
+            let document = (max(start, cue - 3)..<cue).last(where: { w.is($0, in: Extractor.issuedThings) }),
+            let verb = (max(start, document - 8)..<document).last(where: { w.is($0, in: Extractor.issuingVerbs) }),
+            verb + 1 < document,
+            let issuer = arabicSubject(after: verb + 1, end: document, mentionAt: mentionAt, w),
+            issuer.span.upperBound == w.tokens[document - 1].range.upperBound
+        else { return nil }
         return issuer
     }
 
@@ -590,13 +650,18 @@ extension Extractor {
     /// clause says anything: the first place, up to `end`, where a comma
     /// or a given name opens a name (titles such as الدكتور, السفير skipped).
     /// Nothing past إن/أن, a cue or the end of the sentence.
-    func appositiveName(from start: Int, end: Int, mentionAt: Gazetteer.MentionIndex,
-                        _ w: WordReader) -> (name: String, span: Range<Int>)? {
+    func appositiveName(
+        from start: Int, end: Int, mentionAt: Gazetteer.MentionIndex,
+        _ w: WordReader
+    ) -> (name: String, span: Range<Int>)? {
         var p = start
         while p < end {
             if w.gaps[p] == .quote || w.gaps[p] != .none && !w.onlySetsOff(p) { return nil }
             if w.is(p, in: Extractor.complementizers) || w.is(p, in: Extractor.clauseOpeners) && w.gaps[p] == .none
-                || w.flags[p].contains(.cue) || w.isWeekday(p) { return nil }
+                || w.flags[p].contains(.cue) || w.isWeekday(p)
+            {
+                return nil
+            }
             let comma = w.commaBefore(p)
             // A known person is the gazetteer's to read.
             if mentionAt[p] != nil, comma { return nil }
@@ -605,7 +670,8 @@ extension Extractor {
                 while n < end, w.isRole(n), w.isDefinite(n) || w.is(n, in: Extractor.roleLinks) { n += 1 }
                 let given = n < end && w.isGivenName(n)
                 if n < end, given || comma, let name = arabicName(at: n, end: end, mentionAt: mentionAt, w, afterComma: true),
-                   given || name.name.contains(" ") {
+                    given || name.name.contains(" ")
+                {
                     return name
                 }
             }
@@ -619,8 +685,10 @@ extension Extractor {
     /// comma, إن/أن, a date, a preposition or a cue. Straight after a verb
     /// (not a role), one unknown word counts only when the clause goes on
     /// at once after it ("وأشار بومبيو إلى أن").
-    func arabicName(at k: Int, end: Int, mentionAt: Gazetteer.MentionIndex, _ w: WordReader,
-                    afterComma: Bool = false, relayed: Bool = false) -> (name: String, span: Range<Int>)? {
+    func arabicName(
+        at k: Int, end: Int, mentionAt: Gazetteer.MentionIndex, _ w: WordReader,
+        afterComma: Bool = false, relayed: Bool = false
+    ) -> (name: String, span: Range<Int>)? {
         // Never inside a quotation that opens here.
         if k > 0, w.gaps[k] == .quote || w.gaps[k] == .hard { return nil }
         // A name the gazetteer knows is the gazetteer's to read; a given
@@ -643,7 +711,10 @@ extension Extractor {
                 // name: خالد المصري.)
                 || j > k && mentionAt[j].map({ !($0.isNisba && w.is(k, in: Extractor.arabicGivenNames)) }) == true
                 || w.flags[j].contains(.cue) && !w.isAli(j) || Extractor.mediaNouns.contains(strippedOf: g)
-                || Extractor.reports.contains(g) || Extractor.documents.contains(g) { break }
+                || Extractor.reports.contains(g) || Extractor.documents.contains(g)
+            {
+                break
+            }
             // A definite word starts no name (الرئيس), but ends one (البرهان),
             // and follows عبد (عبد الفتاح).
             if w.isDefinite(j) {
@@ -668,12 +739,14 @@ extension Extractor {
         // بومبيو إلى أن", "مايك بومبيو، اليوم").
         let next = last + 1
         // (A lone ل, "لـ /المعلومة/": said to.)
-        let clauseGoesOn = next >= end || w.gaps[next] != .none || w.slashBefore(next) || w.is(next, in: Extractor.clauseOpeners)
+        let clauseGoesOn =
+            next >= end || w.gaps[next] != .none || w.slashBefore(next) || w.is(next, in: Extractor.clauseOpeners)
             || w.keys[next] == Bytes.lam
             || w.isWeekday(next) || w.keys[next].count > 8 && w.keys[next].starts(with: Bytes.lilAl)
         // (A word and a family nisba are a given and a family name: غيث
         // التميمي.)
-        let given = w.isGivenName(first) || (run.count > 1 && w.is(first, in: Extractor.compoundStarts))
+        let given =
+            w.isGivenName(first) || (run.count > 1 && w.is(first, in: Extractor.compoundStarts))
             || run.count == 2 && !w.isDefinite(first) && Extractor.isFamilyNisba(w.keys[last])
         guard clauseGoesOn || (given && run.count > 1) else { return nil }
         if run.count == 1, !clauseGoesOn { return nil }
@@ -689,24 +762,32 @@ extension WordSet {
 }
 
 extension Extractor {
-    static let englishSkips = words(["has", "have", "had", "also", "later", "publicly", "repeatedly", "previously", "further",
-                                     "again", "then", "separately", "earlier", "recently", "already", "reportedly", "once",
-                                     "would", "will", "could", "is", "was", "were", "are", "has", "had", "been", "subsequently",
-                                     "himself", "herself", "itself", "themselves", "too", "firmly", "strongly", "flatly"])
+    static let englishSkips = words([
+        "has", "have", "had", "also", "later", "publicly", "repeatedly", "previously", "further",
+        "again", "then", "separately", "earlier", "recently", "already", "reportedly", "once",
+        "would", "will", "could", "is", "was", "were", "are", "has", "had", "been", "subsequently",
+        "himself", "herself", "itself", "themselves", "too", "firmly", "strongly", "flatly",
+    ])
     static let englishRoleWords = words(SpeakerLexicon.englishRoles)
     static let englishHonorificWords = words(SpeakerLexicon.englishHonorifics.map { $0.lowercased() })
-    static let englishModifiers = words(["deputy", "foreign", "former", "senior", "top", "prime", "vice", "acting", "interim",
-                                         "defence", "defense", "finance", "interior", "health", "justice", "economy", "trade",
-                                         "military", "army", "ministry", "government", "state", "national", "security",
-                                         "police", "white", "house", "company", "party", "opposition", "campaign", "official",
-                                         "regional", "local", "federal", "chief", "general", "presidential", "palace",
-                                         "embassy", "agency", "department", "office", "foreign-policy", "press",
-                                         "one", "two", "three", "several", "other", "another", "some",
-                                         "many", "most", "u.s.", "un", "eu"])
-    static let englishConnectors = words(["of", "for", "al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "del",
-                                          "van", "von", "der", "la", "le", "du", "dos", "di", "and", "on", "at"])
-    static let englishNameParticles = words(["al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "del", "van", "von",
-                                             "der", "la", "le", "du", "dos", "di"])
+    static let englishModifiers = words([
+        "deputy", "foreign", "former", "senior", "top", "prime", "vice", "acting", "interim",
+        "defence", "defense", "finance", "interior", "health", "justice", "economy", "trade",
+        "military", "army", "ministry", "government", "state", "national", "security",
+        "police", "white", "house", "company", "party", "opposition", "campaign", "official",
+        "regional", "local", "federal", "chief", "general", "presidential", "palace",
+        "embassy", "agency", "department", "office", "foreign-policy", "press",
+        "one", "two", "three", "several", "other", "another", "some",
+        "many", "most", "u.s.", "un", "eu",
+    ])
+    static let englishConnectors = words([
+        "of", "for", "al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "del",
+        "van", "von", "der", "la", "le", "du", "dos", "di", "and", "on", "at",
+    ])
+    static let englishNameParticles = words([
+        "al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "del", "van", "von",
+        "der", "la", "le", "du", "dos", "di",
+    ])
     static let englishOrgHeads = words(SpeakerLexicon.englishOrgHeads.map { $0.lowercased() })
     static let englishUnnamed = words(SpeakerLexicon.englishUnnamed)
     static let englishNonNames = words(SpeakerLexicon.englishNonNames)
@@ -753,14 +834,18 @@ extension Extractor {
     static let englishDeterminers = words(["the", "a", "an", "his", "her", "its", "their"])
     /// How or when something was (not) said, never what: "did not respond
     /// directly", "declined immediately".
-    static let mannerWords = words(["directly", "immediately", "publicly", "officially", "formally", "yet", "again", "today",
-                                    "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month",
-                                    "request", "requests", "comment", "comments", "for", "queries", "inquiries", "emails",
-                                    "messages", "calls", "repeated", "multiple", "several",
-                                    "مباشرة", "فورا", "علنا", "رسميا", "بعد"])
+    static let mannerWords = words([
+        "directly", "immediately", "publicly", "officially", "formally", "yet", "again", "today",
+        "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month",
+        "request", "requests", "comment", "comments", "for", "queries", "inquiries", "emails",
+        "messages", "calls", "repeated", "multiple", "several",
+        "مباشرة", "فورا", "علنا", "رسميا", "بعد",
+    ])
     /// Words inside a role's name: "المتحدث باسم", "الأمين العام".
-    static let roleLinks = words(["باسم", "العام", "السابق", "السابقة", "الأسبق", "الحالي", "الحالية", "المكلف", "المكلفة",
-                                  "الجديد", "الجديدة", "الركن"])
+    static let roleLinks = words([
+        "باسم", "العام", "السابق", "السابقة", "الأسبق", "الحالي", "الحالية", "المكلف", "المكلفة",
+        "الجديد", "الجديدة", "الركن",
+    ])
     /// A role or title word: the form, or it without و, ف or ب.
     static func isRole(_ key: [UInt8]) -> Bool {
         let stripped = DateFinder.strippedSlice(key)
@@ -818,10 +903,11 @@ extension Extractor {
         func plainNoun(_ k: Int) -> Bool {
             let f = w.form(k)
             guard w.isLatin(k), !w.isCapital(k), f.count > 3, !f.hasSuffix("s") else { return false }
-            return !(w.isRole(k) || w.isOrgHead(k) || englishUnnamed.contains(f) || englishPronouns[f] != nil
-                     || englishSkips.contains(f) || englishWhen.contains(f) || englishNonNames.contains(f) || documents.contains(f)
-                     || reports.contains(f) || englishModifiers.contains(f) || (f.hasSuffix("ly") && !lyVerbs.contains(f))
-                     || f.hasSuffix("'s") || f.hasSuffix("’s") || w.flags[k].contains(.cue) || w.isWeekday(k))
+            return
+                !(w.isRole(k) || w.isOrgHead(k) || englishUnnamed.contains(f) || englishPronouns[f] != nil
+                || englishSkips.contains(f) || englishWhen.contains(f) || englishNonNames.contains(f) || documents.contains(f)
+                || reports.contains(f) || englishModifiers.contains(f) || (f.hasSuffix("ly") && !lyVerbs.contains(f))
+                || f.hasSuffix("'s") || f.hasSuffix("’s") || w.flags[k].contains(.cue) || w.isWeekday(k))
         }
         func opened(_ k: Int) -> Bool { k > 0 && w.gaps[k] == .none && thingOpeners.contains(w.form(k - 1)) }
         guard plainNoun(k) else { return false }
@@ -833,54 +919,75 @@ extension Extractor {
     /// Verbs that end like adverbs ("to comply threatens").
     static let lyVerbs = words(["comply", "apply", "supply", "rely", "reply", "imply", "multiply", "ally"])
     /// Words of when that stand between a subject and its verb.
-    static let englishWhen = words(["on", "late", "early", "last", "this", "today", "yesterday", "tonight", "week", "month",
-                                    "morning", "evening", "afternoon", "night", "weekend"])
+    static let englishWhen = words([
+        "on", "late", "early", "last", "this", "today", "yesterday", "tonight", "week", "month",
+        "morning", "evening", "afternoon", "night", "weekend",
+    ])
     static let quantities = words(["one", "two", "three", "four", "five", "six", "several", "some", "many", "multiple"])
     /// Verbs whose object is whom it was said to ("told Reuters").
     static let addressVerbs = words(["told", "tells", "telling", "tell", "briefed", "informed"])
     static let passiveAuxiliaries = words(["was", "were", "been", "being", "is", "are", "be"])
-    static let arabicSkips = words(["أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا", "فيه", "فيها",
-                                    "خلاله", "خلالها"])
+    static let arabicSkips = words([
+        "أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا", "فيه", "فيها",
+        "خلاله", "خلالها",
+    ])
     static let singularOfficials = words(["مسؤول", "المسؤول", "مسئول", "المسئول"])
     static let arabicRoleWords = words(SpeakerLexicon.arabicRoles)
     static let arabicOrgHeads = words(SpeakerLexicon.arabicOrgHeads)
     /// Indefinite nouns that open a complement in construct (وزير خارجية).
-    static let arabicConstructs = words(["خارجية", "داخلية", "دفاع", "مالية", "عدل", "صحة", "إعلام", "اقتصاد", "نفط",
-                                         "طاقة", "تجارة", "وزراء", "أركان", "الأركان", "حركة", "حزب", "مجلس", "جيش",
-                                         "قوات", "هيئة", "منظمة", "لجنة", "وزارة", "شؤون", "الشؤون", "دولة", "حكومة",
-                                         "مكتب", "جماعة", "مفوضية", "وكالة", "أمن", "الأمن", "مخابرات", "الاستخبارات"])
+    static let arabicConstructs = words([
+        "خارجية", "داخلية", "دفاع", "مالية", "عدل", "صحة", "إعلام", "اقتصاد", "نفط",
+        "طاقة", "تجارة", "وزراء", "أركان", "الأركان", "حركة", "حزب", "مجلس", "جيش",
+        "قوات", "هيئة", "منظمة", "لجنة", "وزارة", "شؤون", "الشؤون", "دولة", "حكومة",
+        "مكتب", "جماعة", "مفوضية", "وكالة", "أمن", "الأمن", "مخابرات", "الاستخبارات",
+    ])
     static let arabicGivenNames = words(SpeakerLexicon.arabicGivenNames)
     /// Words that follow a subject when the clause goes on: "قال X إن",
     /// "أشار X إلى", "قال X في بيان", "قال X لوكالة", "قال X اليوم".
     /// An Arabic adjective after a definite noun: a nisba (السوداني,
     /// الثوري, الخارجية), or one of the common others (العام, المتحدة).
     static func isAdjectival(_ key: [UInt8]) -> Bool {
-        let ya: [UInt8] = [0xD9, 0x8A], yaHa: [UInt8] = [0xD9, 0x8A, 0xD9, 0x87]
-        let yin: [UInt8] = [0xD9, 0x8A, 0xD9, 0x8A, 0xD9, 0x86], yun: [UInt8] = [0xD9, 0x8A, 0xD9, 0x88, 0xD9, 0x86]
+        let ya: [UInt8] = [0xD9, 0x8A]
+        let yaHa: [UInt8] = [0xD9, 0x8A, 0xD9, 0x87]
+        let yin: [UInt8] = [0xD9, 0x8A, 0xD9, 0x8A, 0xD9, 0x86]
+        let yun: [UInt8] = [0xD9, 0x8A, 0xD9, 0x88, 0xD9, 0x86]
         if key.suffix(2).elementsEqual(ya) || key.suffix(4).elementsEqual(yaHa) || key.suffix(6).elementsEqual(yin)
-            || key.suffix(6).elementsEqual(yun) { return true }
+            || key.suffix(6).elementsEqual(yun)
+        {
+            return true
+        }
         return commonAdjectives.contains(key)
     }
-    static let commonAdjectives = words(["العام", "العامة", "الخاص", "الخاصة", "المكلف", "المكلفة", "السابق", "السابقة",
-                                         "الأسبق", "الجديد", "الجديدة", "المؤقت", "المؤقتة", "الدائم", "الدائمة", "المساعد",
-                                         "الأول", "الأولى", "المتحدة", "الكبير", "الكبرى", "الأعلى", "العليا", "الأحمر",
-                                         "الأبيض", "الحر", "المسلحة", "المستقل", "المستقلة", "الموحد", "الموحدة", "العربية",
-                                         "المنتخب", "المنتهية", "الأمريكية", "المشترك", "المشتركة", "الأوسط", "الشعبية"])
+    static let commonAdjectives = words([
+        "العام", "العامة", "الخاص", "الخاصة", "المكلف", "المكلفة", "السابق", "السابقة",
+        "الأسبق", "الجديد", "الجديدة", "المؤقت", "المؤقتة", "الدائم", "الدائمة", "المساعد",
+        "الأول", "الأولى", "المتحدة", "الكبير", "الكبرى", "الأعلى", "العليا", "الأحمر",
+        "الأبيض", "الحر", "المسلحة", "المستقل", "المستقلة", "الموحد", "الموحدة", "العربية",
+        "المنتخب", "المنتهية", "الأمريكية", "المشترك", "المشتركة", "الأوسط", "الشعبية",
+    ])
     static let inIt = words(["فيه", "فيها"])
-    static let issuedThings = words(["بيانا", "بيان", "بيانه", "بيانها", "تغريدة", "كلمة", "رسالة", "مقابلة", "تصريحا",
-                                     "تصريح", "منشورا", "مؤتمرا"])
-    static let issuingVerbs = words(["أصدر", "أصدرت", "وأصدر", "وأصدرت", "نشر", "نشرت", "ونشر", "ونشرت", "ألقى", "ألقت",
-                                     "وألقى", "وألقت", "وجه", "وجهت", "ووجه", "ووجهت", "أجرى", "أجرت", "وأجرى", "وأجرت",
-                                     "عقد", "عقدت", "وعقد", "وعقدت", "بث", "بثت"])
+    static let issuedThings = words([
+        "بيانا", "بيان", "بيانه", "بيانها", "تغريدة", "كلمة", "رسالة", "مقابلة", "تصريحا",
+        "تصريح", "منشورا", "مؤتمرا",
+    ])
+    static let issuingVerbs = words([
+        "أصدر", "أصدرت", "وأصدر", "وأصدرت", "نشر", "نشرت", "ونشر", "ونشرت", "ألقى", "ألقت",
+        "وألقى", "وألقت", "وجه", "وجهت", "ووجه", "ووجهت", "أجرى", "أجرت", "وأجرى", "وأجرت",
+        "عقد", "عقدت", "وعقد", "وعقدت", "بث", "بثت",
+    ])
     /// قد and لقد between a subject and its verb.
     static let perfectParticles = words(["قد", "لقد", "وقد", "فقد", "ولقد"])
     /// Words after which a clause may open with its subject.
-    static let subjectOpeners = words(["كان", "وكان", "كانت", "وكانت", "أن", "إن", "بأن", "وأن", "لأن", "كما", "فيما",
-                                       "بينما", "حيث", "لكن", "ولكن", "إذ", "أما", "وأما", "ان", "بان"])
-    static let clauseOpeners = words(["ل", "لـ", "إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها", "إلى", "الى",
-                                      "على", "عن", "في", "خلال", "لدى", "أمام", "اليوم", "أمس", "مساء", "صباح", "يوم",
-                                      "للصحفيين", "للصحافيين", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لوسائل", "عبر",
-                                      "قائلا", "قائلة", "بعد", "عقب", "إثر", "ان", "انه", "انها", "من", "بشأن", "حول"])
+    static let subjectOpeners = words([
+        "كان", "وكان", "كانت", "وكانت", "أن", "إن", "بأن", "وأن", "لأن", "كما", "فيما",
+        "بينما", "حيث", "لكن", "ولكن", "إذ", "أما", "وأما", "ان", "بان",
+    ])
+    static let clauseOpeners = words([
+        "ل", "لـ", "إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها", "إلى", "الى",
+        "على", "عن", "في", "خلال", "لدى", "أمام", "اليوم", "أمس", "مساء", "صباح", "يوم",
+        "للصحفيين", "للصحافيين", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لوسائل", "عبر",
+        "قائلا", "قائلة", "بعد", "عقب", "إثر", "ان", "انه", "انها", "من", "بشأن", "حول",
+    ])
     static let arabicNameStops = words(SpeakerLexicon.arabicNameStops)
 }
 
@@ -892,8 +999,10 @@ extension Extractor {
     /// Qassem" is Qassem, not Hamas) and over a name found further on.
     /// The flag says the speaker is new to the gazetteer.
     /// `mentions` are the gazetteer's names that start inside the phrase.
-    func preferred(_ found: (name: String, span: Range<Int>?)?, _ text: NamedSpeaker,
-                   mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>?, isNew: Bool) {
+    func preferred(
+        _ found: (name: String, span: Range<Int>?)?, _ text: NamedSpeaker,
+        mentions: [Gazetteer.Mention]
+    ) -> (name: String, span: Range<Int>?, isNew: Bool) {
         let inside = mentions.filter { !$0.isNisba && gazetteer.canSpeak($0.entry) }
         func entry(_ m: Gazetteer.Mention) -> Gazetteer.Entry { gazetteer.entries[m.entry] }
         switch text.kind {
@@ -906,7 +1015,8 @@ extension Extractor {
             return (text.name, nameSpan, true)
         case .institution:
             if let m = inside.first(where: { $0.bytes.lowerBound == text.span.lowerBound }),
-               m.bytes.upperBound >= text.span.upperBound || m.tokens.count >= 2 {
+                m.bytes.upperBound >= text.span.upperBound || m.tokens.count >= 2
+            {
                 return (entry(m).name, text.span, false)
             }
             // A country or capital alone after "the" is the country.
@@ -914,14 +1024,16 @@ extension Extractor {
             return (text.name, text.span, true)
         case .described:
             if let found, let e = gazetteer.entry(named: found.name), gazetteer.entries[e].kind == "person",
-               let span = found.span, span.lowerBound <= text.span.upperBound + 1 {
+                let span = found.span, span.lowerBound <= text.span.upperBound + 1
+            {
                 return (found.name, found.span, false)
             }
             // An institution the gazetteer knows in the role: its office's
             // holder, or one of its officials, is worked out from it later
             // ("رئيس مديرية المخابرات …"); "a US defense official" stays one.
             if !text.name.hasPrefix("unnamed"), let found, gazetteer.entry(named: found.name) != nil, let span = found.span,
-               text.span.contains(span.lowerBound) {
+                text.span.contains(span.lowerBound)
+            {
                 return (found.name, found.span, false)
             }
             return (text.name, text.span, false)

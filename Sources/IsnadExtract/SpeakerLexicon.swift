@@ -105,7 +105,8 @@ enum SpeakerLexicon {
         ("could not immediately be reached", "decline"), ("could not be reached for comment", "decline"),
         ("was not available for comment", "decline"), ("were not available for comment", "decline"),
         ("not immediately available for comment", "decline"), ("no comment", "decline"),
-        ("no immediate comment", "decline"), ("no immediate response", "decline"), ("did not specify", "decline"), ("did not say", "decline"),
+        ("no immediate comment", "decline"), ("no immediate response", "decline"), ("did not specify", "decline"),
+        ("did not say", "decline"),
         ("did not elaborate", "decline"), ("did not give details", "decline"),
         ("did not provide details", "decline"), ("gave no details", "decline"),
         ("gave no further details", "decline"), ("did not disclose", "decline"), ("did not confirm", "decline"),
@@ -151,7 +152,8 @@ enum SpeakerLexicon {
         ("called it a crime", "condemn"), ("described as a crime", "condemn"), ("vilified", "condemn"),
         ("derided", "condemn"), ("mocked", "condemn"), ("ridiculed", "condemn"),
         // concern
-        ("asked", "demand"), ("asks", "demand"), ("complained", "condemn"), ("complains", "condemn"), ("complaining", "condemn"), ("protested", "condemn"),
+        ("asked", "demand"), ("asks", "demand"), ("complained", "condemn"), ("complains", "condemn"), ("complaining", "condemn"),
+        ("protested", "condemn"),
         ("protesting", "condemn"), ("voiced anger", "condemn"), ("expressed anger", "condemn"),
         ("expressed frustration", "condemn"), ("expressed outrage", "condemn"), ("voiced outrage", "condemn"),
         ("attributed", "accuse"), ("expressed doubt", "deny"), ("cast doubt on", "deny"),
@@ -697,7 +699,8 @@ enum SpeakerLexicon {
         "party source", "party sources", "close aide", "confidant", "associate", "associates",
         "leaders", "ministers", "authorities",
         // Groups that speak together.
-        "rebels", "troops", "teachers", "voters", "prosecutors", "police", "scientists", "families", "victims", "organizers", "organisers", "campaigners", "unions", "parties", "governments", "countries", "nations", "allies", "delegates",
+        "rebels", "troops", "teachers", "voters", "prosecutors", "police", "scientists", "families", "victims", "organizers", "organisers",
+        "campaigners", "unions", "parties", "governments", "countries", "nations", "allies", "delegates",
     ]
 
     /// Common given names as written in Arabic script, without ال: Arabic (male

@@ -14,7 +14,8 @@ extension Extractor {
             guard name.hasSuffix(" official"), !name.hasPrefix("unnamed"), gazetteer.entry(named: name) == nil else { continue }
             let institution = String(name.dropLast(" official".count)).replacingOccurrences(of: "senior ", with: "")
             guard gazetteer.entry(named: institution) != nil,
-                  !forms.tokens(in: out[n].sentence).contains(where: { Extractor.identity.contains($0.form) }) else { continue }
+                !forms.tokens(in: out[n].sentence).contains(where: { Extractor.identity.contains($0.form) })
+            else { continue }
             let next = out[(n + 1)..<min(out.count, n + 6)].first { later in
                 guard let e = gazetteer.entry(named: later.actor), gazetteer.entries[e].kind == "person" else { return false }
                 return gazetteer.entries[e].role?.lowercased().contains(institution.lowercased()) == true
@@ -47,8 +48,10 @@ extension Extractor {
     /// and a person is preferred to the institution in the role
     /// ("المتحدث باسم الكرملين دميتري بيسكوف"). The search ends at a clause
     /// boundary (colon, quotation, إن/أن).
-    func speaker(after: Int, end: Int, tokens: [Token], mentionAt: Gazetteer.MentionIndex,
-                 gaps: [Gap], isReport: Bool) -> (name: String, span: Range<Int>?)? {
+    func speaker(
+        after: Int, end: Int, tokens: [Token], mentionAt: Gazetteer.MentionIndex,
+        gaps: [Gap], isReport: Bool
+    ) -> (name: String, span: Range<Int>?)? {
         var firstOther: (String, Range<Int>)?
         var k = after
         let limit = min(end, after + 16)
@@ -86,8 +89,9 @@ extension Extractor {
             // "ونفى التقارير": a definite noun right after the verb is its
             // object; the subject is the one already speaking.
             if k == after, mentionAt[k] == nil, tokens[k].form.hasPrefix("ال"),
-               !Extractor.roles.contains(tokens[k].form), !Extractor.isOfficial(tokens[k].form),
-               DateFinder.weekdays[Array(tokens[k].form.utf8)] == nil, !DateFinder.today.contains(Array(tokens[k].form.utf8)) {
+                !Extractor.roles.contains(tokens[k].form), !Extractor.isOfficial(tokens[k].form),
+                DateFinder.weekdays[Array(tokens[k].form.utf8)] == nil, !DateFinder.today.contains(Array(tokens[k].form.utf8))
+            {
                 return nil
             }
             if let m = mentionAt[k] {
@@ -96,7 +100,8 @@ extension Extractor {
                     // "الرئيس الأوكراني": the country's president.
                     let countryName = entry.name
                     if k > after, Extractor.presidents.contains(strippedOf: tokens[k - 1].form),
-                       let holder = president(of: countryName) {
+                        let holder = president(of: countryName)
+                    {
                         return (holder.name, tokens[k - 1].range.lowerBound..<m.bytes.upperBound)
                     }
                     k = m.tokens.upperBound
@@ -131,7 +136,8 @@ extension Extractor {
         let letters = form.withUTF8 { bytes -> Bool in
             guard bytes.count % 2 == 0 else { return false }
             for i in stride(from: 0, to: bytes.count, by: 2) {
-                let lead = bytes[i], second = bytes[i + 1]
+                let lead = bytes[i]
+                let second = bytes[i + 1]
                 guard lead == 0xD8 ? second >= 0xA0 : lead == 0xD9 && second >= 0x80 && second <= 0x8A else { return false }
             }
             return true
@@ -141,8 +147,10 @@ extension Extractor {
 
     /// A person joined to a speaker by "ونظيره …" or "و" + a name, before
     /// the clause goes on (إن، أن، a colon).
-    func partner(after span: Range<Int>, end: Int, tokens: [Token],
-                 mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>)? {
+    func partner(
+        after span: Range<Int>, end: Int, tokens: [Token],
+        mentions: [Gazetteer.Mention]
+    ) -> (name: String, span: Range<Int>)? {
         // (Both lists are in text order: found by halving, not by a walk
         // from the start, which made a long article quadratic.)
         let next = tokens.partitionPoint { $0.range.lowerBound < span.upperBound }
@@ -172,8 +180,10 @@ extension Extractor {
 
     /// Unnamed speakers before a plural verb: "مسؤولين أوروبيين وأمريكيين
     /// أبلغوا".
-    func unnamed(before cue: Int, start: Int, tokens: [Token], mentionAt: Gazetteer.MentionIndex,
-                 gaps: [Gap]) -> (name: String, span: Range<Int>?)? {
+    func unnamed(
+        before cue: Int, start: Int, tokens: [Token], mentionAt: Gazetteer.MentionIndex,
+        gaps: [Gap]
+    ) -> (name: String, span: Range<Int>?)? {
         var k = cue - 1
         while k >= max(start, cue - 4) {
             if Extractor.isOfficial(tokens[k].form) { return unnamed(at: k, end: cue, tokens: tokens, mentionAt: mentionAt) }
@@ -187,14 +197,19 @@ extension Extractor {
     /// Ukrainian officials.
     func unnamed(at k: Int, end: Int, tokens: [Token], mentionAt: Gazetteer.MentionIndex) -> (name: String, span: Range<Int>?) {
         let word = DateFinder.stripped(tokens[k].form)
-        let plural = ["مسؤولون", "مسؤولين", "المسؤولون", "المسؤولين", "مصادر", "المصادر", "دبلوماسيون",
-                      "دبلوماسيين", "officials", "sources", "diplomats"].contains(word)
+        let plural = [
+            "مسؤولون", "مسؤولين", "المسؤولون", "المسؤولين", "مصادر", "المصادر", "دبلوماسيون",
+            "دبلوماسيين", "officials", "sources", "diplomats",
+        ].contains(word)
         // "مصادر مسؤولين": sources who are officials.
         func holds(_ text: String, _ part: String) -> Bool { PlainForm.contains(text, part) }
-        let sourcesWhoAre = (holds(word, "مصدر") || holds(word, "مصادر")) && k + 1 < end
+        let sourcesWhoAre =
+            (holds(word, "مصدر") || holds(word, "مصادر")) && k + 1 < end
             && Extractor.isOfficial(tokens[k + 1].form) && !(holds(tokens[k + 1].form, "مصدر") || holds(tokens[k + 1].form, "مصادر"))
         if sourcesWhoAre { return unnamed(at: k + 1, end: end, tokens: tokens, mentionAt: mentionAt) }
-        let noun = holds(word, "دبلوماسي") || word.hasPrefix("diplomat") ? "diplomat"
+        let noun =
+            holds(word, "دبلوماسي") || word.hasPrefix("diplomat")
+            ? "diplomat"
             : holds(word, "مصدر") || holds(word, "مصادر") || word.hasPrefix("source") ? "source" : "official"
         // The adjectives after the noun: nationalities, what kind of source
         // (حكومي, أمني, إعلامية), how senior ("مصدر حكومي أردني رفيع").
@@ -219,7 +234,9 @@ extension Extractor {
             next += 1
         }
         // "مصدر مطلع", "مصدر مصري مطلع": an informed (Egyptian) source.
-        if noun == "source", let informed = [k + 1, next].first(where: { $0 < end && ["مطلعه", "مطلع", "informed"].contains(tokens[$0].form) }) {
+        if noun == "source",
+            let informed = [k + 1, next].first(where: { $0 < end && ["مطلعه", "مطلع", "informed"].contains(tokens[$0].form) })
+        {
             let adjective = informed == next ? countries.compactMap { Extractor.adjectives[$0] }.map { $0 + " " }.joined() : ""
             let described = "informed " + adjective + (plural ? "sources" : "source")
             return (plural ? described : "unnamed " + described, tokens[k].range)
@@ -236,9 +253,11 @@ extension Extractor {
         let adjectives = countries.compactMap { Extractor.adjectives[$0] }
         let adjective = adjectives.isEmpty ? nil : adjectives.joined(separator: " and ")
         // "الحاليون والسابقون": current and former.
-        var current = false, former = false
+        var current = false
+        var former = false
         while next < end, let word = Optional(Extractor.bare(tokens[next].form)),
-              Extractor.currentWords.contains(word) || Extractor.formerWords.contains(word) {
+            Extractor.currentWords.contains(word) || Extractor.formerWords.contains(word)
+        {
             if Extractor.currentWords.contains(word) { current = true } else { former = true }
             next += 1
         }
@@ -266,9 +285,11 @@ extension Extractor {
     /// cited beside another cue only relays it ("وقال شمخاني …، بحسب
     /// التلفزيون"), and "وفقا للتقرير" points back to a report already
     /// counted: neither is a statement of its own.
-    func citedSource(after i: Int, sentence: Range<Int>, tokens: [Token], keys: [[UInt8]],
-                     mentionAt: Gazetteer.MentionIndex, gaps: [Gap],
-                     inQuote: (Int) -> Bool) -> (name: String, span: Range<Int>?, document: Bool)? {
+    func citedSource(
+        after i: Int, sentence: Range<Int>, tokens: [Token], keys: [[UInt8]],
+        mentionAt: Gazetteer.MentionIndex, gaps: [Gap],
+        inQuote: (Int) -> Bool
+    ) -> (name: String, span: Range<Int>?, document: Bool)? {
         func otherCue() -> Bool {
             sentence.contains { $0 != i && !inQuote($0) && Cue.cue(at: $0, in: tokens, keys: keys) != nil }
         }
@@ -276,7 +297,10 @@ extension Extractor {
         while k < min(sentence.upperBound, i + 8) {
             if k > i + 1, gaps[k] != .none, gaps[k] != .quote { return nil }
             let form = tokens[k].form
-            if ["ل", "to"].contains(form) { k += 1; continue }
+            if ["ل", "to"].contains(form) {
+                k += 1
+                continue
+            }
             if let m = mentionAt[k], !m.isNisba {
                 let entry = gazetteer.entries[m.entry]
                 guard gazetteer.canSpeak(m.entry) else { return nil }
@@ -292,7 +316,9 @@ extension Extractor {
                 // The definite "التقرير" is one already met.
                 if form.hasPrefix("ال") || form.hasPrefix("لل") { return nil }
                 for j in (k + 1)..<min(sentence.upperBound, k + 5) {
-                    if let m = mentionAt[j], !m.isNisba, ["org", "media", "outlet", "country", "person"].contains(gazetteer.entries[m.entry].kind ?? "") {
+                    if let m = mentionAt[j], !m.isNisba,
+                        ["org", "media", "outlet", "country", "person"].contains(gazetteer.entries[m.entry].kind ?? "")
+                    {
                         return (gazetteer.entries[m.entry].name, m.bytes, true)
                     }
                 }
@@ -349,15 +375,28 @@ extension Extractor {
     /// state news agencies; "وسائل إعلام روسية" → Russian media.
     func mediaGroup(at k: Int, end: Int, tokens: [Token], mentionAt: Gazetteer.MentionIndex) -> (name: String, span: Range<Int>?)? {
         guard k + 1 < end, let (kind, next) = Extractor.mediaGroups[bareOf: tokens[k].form],
-              PlainForm.bare(tokens[k + 1].form, { $0.elementsEqual(next) }) else { return nil }
+            PlainForm.bare(tokens[k + 1].form, { $0.elementsEqual(next) })
+        else { return nil }
         var countries: [String] = []
         var state = false
         var j = k + 2
         while j < end {
-            if let m = mentionAt[j], m.isNisba { countries.append(gazetteer.entries[m.entry].name); j = m.tokens.upperBound; continue }
-            if Extractor.stateWords.contains(bareOf: tokens[j].form) { state = true; j += 1; continue }
+            if let m = mentionAt[j], m.isNisba {
+                countries.append(gazetteer.entries[m.entry].name)
+                j = m.tokens.upperBound
+                continue
+            }
+            if Extractor.stateWords.contains(bareOf: tokens[j].form) {
+                state = true
+                j += 1
+                continue
+            }
             // "وسائل إعلام عبرية": Hebrew-language media.
-            if Extractor.hebrewWords.contains(bareOf: tokens[j].form) { countries.append("Hebrew-language"); j += 1; continue }
+            if Extractor.hebrewWords.contains(bareOf: tokens[j].form) {
+                countries.append("Hebrew-language")
+                j += 1
+                continue
+            }
             break
         }
         let adjectives = countries.compactMap { Extractor.adjectives[$0] ?? ($0 == "Hebrew-language" ? $0 : nil) }
@@ -395,7 +434,8 @@ extension Extractor {
     /// library's `contains` of one collection in another builds a Z-array
     /// for each search: five times Foundation's cost here, not a tenth.)
     static func bytes(of text: String, hold part: String) -> Bool {
-        var text = text, part = part
+        var text = text
+        var part = part
         return text.withUTF8 { t in part.withUTF8 { p in bytes(of: t, hold: p) } }
     }
 
@@ -410,13 +450,16 @@ extension Extractor {
     /// The speaker just before a subject-first cue ("بيسكوف قال",
     /// "الولايات المتحدة وشركاؤها حذروا"): a mention ending at most two
     /// words before the cue, with no clause boundary between.
-    func speaker(before cue: Int, start: Int, mentions: [Gazetteer.Mention],
-                 gaps: [Gap]) -> (name: String, span: Range<Int>?)? {
+    func speaker(
+        before cue: Int, start: Int, mentions: [Gazetteer.Mention],
+        gaps: [Gap]
+    ) -> (name: String, span: Range<Int>?)? {
         // The last mention ending by the cue (mentions are in text order and
         // do not overlap), found by halving.
         let after = mentions.partitionPoint { $0.tokens.upperBound <= cue }
         guard after > 0, case let m = mentions[after - 1], m.tokens.upperBound >= cue - 2, m.tokens.lowerBound >= start,
-              !m.isNisba, !m.isPrepositional else { return nil }
+            !m.isNisba, !m.isPrepositional
+        else { return nil }
         if (m.tokens.upperBound...cue).contains(where: { $0 < gaps.count && gaps[$0] != .none }) { return nil }
         let entry = gazetteer.entries[m.entry]
         guard gazetteer.canSpeak(m.entry) else { return nil }
@@ -426,13 +469,19 @@ extension Extractor {
     /// Relayed speech ("نقلت … عن باتروشيف قوله", "عنه قوله"): the person
     /// after the last عن before the participle; a pronoun (عنه) or nothing
     /// leaves the speaker to the context.
-    func speaker(relayedBefore cue: Int, start: Int, tokens: [Token],
-                 mentions: [Gazetteer.Mention]) -> (name: String, span: Range<Int>?)? {
+    func speaker(
+        relayedBefore cue: Int, start: Int, tokens: [Token],
+        mentions: [Gazetteer.Mention]
+    ) -> (name: String, span: Range<Int>?)? {
         guard let from = (start..<cue).last(where: { Extractor.relayWords.contains(tokens[$0].form) }),
-              tokens[from].form == "عن" else { return nil }
+            tokens[from].form == "عن"
+        else { return nil }
         let first = mentions.partitionPoint { $0.tokens.lowerBound <= from }
-        guard let m = mentions[first...].prefix(while: { $0.tokens.upperBound <= cue }).first(where: {
-            !$0.isNisba && gazetteer.entries[$0.entry].kind == "person" }) else { return nil }
+        guard
+            let m = mentions[first...].prefix(while: { $0.tokens.upperBound <= cue }).first(where: {
+                !$0.isNisba && gazetteer.entries[$0.entry].kind == "person"
+            })
+        else { return nil }
         return (gazetteer.entries[m.entry].name, m.bytes)
     }
 }

@@ -187,7 +187,8 @@ enum PlainForm {
     /// otherwise.
     @inline(__always)
     static func characterCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
-        var n = 0, i = 0
+        var n = 0
+        var i = 0
         let count = utf8.count
         while i < count {
             let b = utf8[i]
@@ -226,9 +227,12 @@ enum PlainForm {
     }
 
     /// `body` of the bytes of `a` and `b` when both are plain; nil otherwise.
-    private static func onPlainBytes(_ a: String, _ b: String,
-                                     _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool?) -> Bool? {
-        var a = a, b = b
+    private static func onPlainBytes(
+        _ a: String, _ b: String,
+        _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool?
+    ) -> Bool? {
+        var a = a
+        var b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in characterCount(x) != nil && characterCount(y) != nil ? body(x, y) : nil }
         }
@@ -241,10 +245,15 @@ enum PlainForm {
         if let result = form.withUTF8({ utf8 -> T? in
             guard var count = characterCount(utf8) else { return nil }
             var start = 0
-            if count > 3, Bytes.clitic(utf8) == .conjunction { start = 2; count -= 1 }
+            if count > 3, Bytes.clitic(utf8) == .conjunction {
+                start = 2
+                count -= 1
+            }
             if count > 4, Bytes.starts(utf8[start...], with: Bytes.al) { start += 4 }
             return body(UnsafeBufferPointer(rebasing: utf8[start...]))
-        }) { return result }
+        }) {
+            return result
+        }
         var bare = Extractor.bare(form)
         return bare.withUTF8(body)
     }
@@ -260,7 +269,9 @@ enum PlainForm {
                 return body(UnsafeBufferPointer(rebasing: utf8[2...]), count - 1)
             }
             return body(utf8, count)
-        }) { return result }
+        }) {
+            return result
+        }
         var stripped = DateFinder.stripped(form)
         return stripped.withUTF8 { body($0, nil) }
     }

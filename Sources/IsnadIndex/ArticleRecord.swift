@@ -20,8 +20,10 @@ package struct ArticleRecord: Codable, Hashable, Sendable {
         case source, url, published, lang, title, text, cites
     }
 
-    package init(key: String, title: String?, source: String?, url: String?,
-                 published: String?, lang: String?, text: String, cites: [String]? = nil) {
+    package init(
+        key: String, title: String?, source: String?, url: String?,
+        published: String?, lang: String?, text: String, cites: [String]? = nil
+    ) {
         self.key = key
         self.title = title
         self.source = source

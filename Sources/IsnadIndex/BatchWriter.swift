@@ -12,8 +12,10 @@ package struct ImportBatch: Sendable {
     /// fewer statements than before).
     package var removedStatements: [String] = []
 
-    package init(entities: [EntityRecord] = [], articles: [ArticleRecord] = [], statements: [StatementRecord] = [],
-                 removedStatements: [String] = []) {
+    package init(
+        entities: [EntityRecord] = [], articles: [ArticleRecord] = [], statements: [StatementRecord] = [],
+        removedStatements: [String] = []
+    ) {
         self.entities = entities
         self.articles = articles
         self.statements = statements
@@ -87,15 +89,19 @@ extension IndexStore {
             writer.result.entities.record(try writer.put(record, bytes: bytes, txn: txn))
         }
         for k in batch.articles.indices {
-            writer.result.articles.record(try writer.put(batch.articles[k], bytes: batch.articleBytes[k],
-                                                         words: batch.articleWords[k], txn: txn))
+            writer.result.articles.record(
+                try writer.put(
+                    batch.articles[k], bytes: batch.articleBytes[k],
+                    words: batch.articleWords[k], txn: txn))
         }
         // Through a buffer: indexing the array copied each record (and
         // retained its ten strings) on the way in.
         try batch.statements.withUnsafeBufferPointer { statements in
             for k in statements.indices {
-                writer.result.statements.record(try writer.put(statements[k], parts: batch.statementParts[k],
-                                                               words: batch.statementWords[k], txn: txn))
+                writer.result.statements.record(
+                    try writer.put(
+                        statements[k], parts: batch.statementParts[k],
+                        words: batch.statementWords[k], txn: txn))
             }
         }
         for id in batch.removedStatements where try writer.removeStatement(id, txn: txn) {
@@ -165,8 +171,9 @@ struct BatchWriter {
             let old = try txn.get(IndexKey.id(id), in: store.entities)
             if let old, old.elementsEqual(bytes) { return .unchanged }
             if let old {
-                let previous = try IndexStore.decodeRecord(EntityRecord.self, old, database: Schema.entities, id: id,
-                                                           decoder: decoder)
+                let previous = try IndexStore.decodeRecord(
+                    EntityRecord.self, old, database: Schema.entities, id: id,
+                    decoder: decoder)
                 try unindex(previous, id: id, txn: txn)
             }
             change = .replaced
@@ -284,14 +291,17 @@ struct BatchWriter {
         return (id, true)
     }
 
-    mutating func put(_ record: ArticleRecord, bytes: Data, words: Int,
-                      txn: borrowing WriteTransaction) throws -> RecordChange {
+    mutating func put(
+        _ record: ArticleRecord, bytes: Data, words: Int,
+        txn: borrowing WriteTransaction
+    ) throws -> RecordChange {
         let (id, _) = try articleID(record.key, txn: txn)
         var change = RecordChange.added
         if let old = try txn.get(IndexKey.id(id), in: store.articles) {
             if old.elementsEqual(bytes) { return .unchanged }
-            let previous = try IndexStore.decodeRecord(ArticleRecord.self, old, database: Schema.articles, id: id,
-                                                       decoder: decoder)
+            let previous = try IndexStore.decodeRecord(
+                ArticleRecord.self, old, database: Schema.articles, id: id,
+                decoder: decoder)
             try unindex(previous, id: id, txn: txn)
             change = .replaced
         }
@@ -344,16 +354,20 @@ struct BatchWriter {
         var about: [(id: UInt32, canonical: Bool)]
     }
 
-    mutating func put(_ record: StatementRecord, parts: StatementRecord.StoredParts, words: Int,
-                      txn: borrowing WriteTransaction) throws -> RecordChange {
+    mutating func put(
+        _ record: StatementRecord, parts: StatementRecord.StoredParts, words: Int,
+        txn: borrowing WriteTransaction
+    ) throws -> RecordChange {
         let key = TextKey(record.id)
         // In the order indexing used to meet them, so that new entities
         // get the same ids: actor, article, about names.
         let actor = try resolve(record.actor, txn: txn)
-        let names = StatementNames(article: try articleID(record.doc, txn: txn).0, actor: actor,
-                                   about: try record.about.map { try resolve($0, txn: txn) })
-        let bytes = record.storedBytes(parts, article: names.article, actor: actor.canonical ? actor.id : nil,
-                                       about: names.about.map { $0.canonical ? $0.id : nil })
+        let names = StatementNames(
+            article: try articleID(record.doc, txn: txn).0, actor: actor,
+            about: try record.about.map { try resolve($0, txn: txn) })
+        let bytes = record.storedBytes(
+            parts, article: names.article, actor: actor.canonical ? actor.id : nil,
+            about: names.about.map { $0.canonical ? $0.id : nil })
         var change = RecordChange.added
         let id: UInt32
         // The usual statement is new: its key goes in with the next id in
@@ -386,13 +400,16 @@ struct BatchWriter {
     /// A stored statement with the names it holds by number read back in
     /// this transaction (which may have made them).
     func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32, txn: borrowing WriteTransaction) throws -> StatementRecord {
-        try IndexStore.storedStatement(bytes, id: id, article: { article in
-            try txn.get(IndexKey.id(article), in: store.articleNames).map { String(decoding: $0, as: UTF8.self) }
-        }, entity: { entity in
-            try txn.get(IndexKey.id(entity), in: store.entities).map {
-                try IndexStore.decodeRecord(EntityRecord.self, $0, database: Schema.entities, id: entity, decoder: decoder).name
-            }
-        })
+        try IndexStore.storedStatement(
+            bytes, id: id,
+            article: { article in
+                try txn.get(IndexKey.id(article), in: store.articleNames).map { String(decoding: $0, as: UTF8.self) }
+            },
+            entity: { entity in
+                try txn.get(IndexKey.id(entity), in: store.entities).map {
+                    try IndexStore.decodeRecord(EntityRecord.self, $0, database: Schema.entities, id: entity, decoder: decoder).name
+                }
+            })
     }
 
     /// Deletes a statement: its index entries, its record and its key. The
@@ -400,7 +417,8 @@ struct BatchWriter {
     mutating func removeStatement(_ external: String, txn: borrowing WriteTransaction) throws -> Bool {
         let key = Array(external.utf8)
         guard let stored = try txn.get(key, in: store.statementKeys), let id = IndexKey.readID(stored),
-              let old = try txn.get(IndexKey.id(id), in: store.statements) else { return false }
+            let old = try txn.get(IndexKey.id(id), in: store.statements)
+        else { return false }
         try unindex(try storedStatement(old, id: id, txn: txn), id: id, txn: txn)
         try txn.delete(IndexKey.id(id), in: store.statements)
         try txn.delete(key, in: store.statementKeys)
@@ -409,8 +427,10 @@ struct BatchWriter {
         return true
     }
 
-    mutating func index(_ record: StatementRecord, id: UInt32, names: StatementNames, words: Int,
-                        txn: borrowing WriteTransaction) throws {
+    mutating func index(
+        _ record: StatementRecord, id: UInt32, names: StatementNames, words: Int,
+        txn: borrowing WriteTransaction
+    ) throws {
         var row = StatementRow()
         row.live = true
         row.actor = names.actor.id
@@ -569,8 +589,10 @@ struct BatchWriter {
         }
     }
 
-    mutating func setRow(_ id: UInt32, column: Column, txn: borrowing WriteTransaction,
-                         _ write: (UnsafeMutableRawBufferPointer, Int) -> Void) throws {
+    mutating func setRow(
+        _ id: UInt32, column: Column, txn: borrowing WriteTransaction,
+        _ write: (UnsafeMutableRawBufferPointer, Int) -> Void
+    ) throws {
         let size = store.layout.blockSize
         let block = Int(id) / size
         let number = UInt64(column.rawValue) << 32 | UInt64(block)
@@ -633,8 +655,10 @@ struct BatchWriter {
     /// to the end of the last chunk and into new chunks after it: the
     /// chunks before are not read or written. Anything else (an update, a
     /// deletion) rewrites the list.
-    private func flushPostings(_ slot: Int, key: [UInt8], db: Database, cursor: borrowing Cursor,
-                               txn: borrowing WriteTransaction) throws {
+    private func flushPostings(
+        _ slot: Int, key: [UInt8], db: Database, cursor: borrowing Cursor,
+        txn: borrowing WriteTransaction
+    ) throws {
         var added = table.added.array(slot)
         if !isAscending(added) { added = dedupe(added.sorted()) }
         let removed = table.removed[slot].filter { !contains(sorted: added, $0) }.sorted()
@@ -644,23 +668,34 @@ struct BatchWriter {
         }
         func laterKey(_ high: UInt32) -> [UInt8] { ListChunks.key(key, high: UInt16(truncatingIfNeeded: high)) }
         if removed.isEmpty, let first = added.first,
-           stored.last.map({ $0.postings.lastID.map { first > $0 } ?? true }) ?? true {
+            stored.last.map({ $0.postings.lastID.map { first > $0 } ?? true }) ?? true
+        {
             let tail = stored.last.map { chunk in
-                (key: chunk.key, bytes: chunk.postings.bytes, continued: chunk.postings.continued,
-                 lastHigh: chunk.postings.containerCount > 0
-                    ? chunk.postings.container(chunk.postings.containerCount - 1).high : nil)
+                (
+                    key: chunk.key, bytes: chunk.postings.bytes, continued: chunk.postings.continued,
+                    lastHigh: chunk.postings.containerCount > 0
+                        ? chunk.postings.container(chunk.postings.containerCount - 1).high : nil
+                )
             }
-            let cuts = ChunkCuts.of(added, target: store.chunkTarget, size: tail?.bytes.count ?? 0,
-                                    lastHigh: tail?.lastHigh)
-            try putChunks(cuts, of: key, after: tail.map { ($0.key, $0.bytes, $0.continued) },
-                          isFirst: stored.count <= 1, laterKey: laterKey, cursor: cursor) { k in
+            let cuts = ChunkCuts.of(
+                added, target: store.chunkTarget, size: tail?.bytes.count ?? 0,
+                lastHigh: tail?.lastHigh)
+            try putChunks(
+                cuts, of: key, after: tail.map { ($0.key, $0.bytes, $0.continued) },
+                isFirst: stored.count <= 1, laterKey: laterKey, cursor: cursor
+            ) { k in
                 guard k == 0, let tail = stored.last?.postings else { return Postings.encode(sorted: added[cuts.range(k)]) }
                 return Postings.encode(appending: Array(added[cuts.range(0)]), to: tail)
             }
             return
         }
         var old: [UInt32] = []
-        for chunk in stored { chunk.postings.forEach { old.append($0); return true } }
+        for chunk in stored {
+            chunk.postings.forEach {
+                old.append($0)
+                return true
+            }
+        }
         let merged = PostingsMerge.apply(old: old, added: added, removed: removed)
         guard merged != old else { return }
         for chunk in stored.dropFirst() { try txn.delete(chunk.key, in: db) }
@@ -675,8 +710,10 @@ struct BatchWriter {
     }
 
     /// The same for a term's positions: runs of `id, count, positions…`.
-    private func flushPositions(_ slot: Int, key: [UInt8], cursor: borrowing Cursor,
-                                txn: borrowing WriteTransaction) throws {
+    private func flushPositions(
+        _ slot: Int, key: [UInt8], cursor: borrowing Cursor,
+        txn: borrowing WriteTransaction
+    ) throws {
         let db = store.positions
         let runs = table.positions.array(slot)
         let removals = table.positionRemovals[slot] ?? []
@@ -686,7 +723,9 @@ struct BatchWriter {
         }
         func laterKey(_ id: UInt32) -> [UInt8] { ListChunks.key(key, firstID: id) }
         // Each run's start, id and encoded size (about), for cutting.
-        var starts: [Int] = [], ids: [UInt32] = [], sizes: [Int] = []
+        var starts: [Int] = []
+        var ids: [UInt32] = []
+        var sizes: [Int] = []
         // A run is at least three numbers (id, count, a position).
         starts.reserveCapacity(runs.count / 3 + 1)
         ids.reserveCapacity(runs.count / 3)
@@ -702,8 +741,10 @@ struct BatchWriter {
                 if let last, last >= id { ascending = false }
                 let n = Int(runs[i + 1])
                 starts.append(i)
-                sizes.append(Positions.entrySize(delta: id &- (last ?? 0),
-                                                 UnsafeBufferPointer(rebasing: runs[min(runs.count, i + 2)..<min(runs.count, i + 2 + n)])))
+                sizes.append(
+                    Positions.entrySize(
+                        delta: id &- (last ?? 0),
+                        UnsafeBufferPointer(rebasing: runs[min(runs.count, i + 2)..<min(runs.count, i + 2 + n)])))
                 ids.append(id)
                 last = id
                 i += 2 + n
@@ -715,14 +756,19 @@ struct BatchWriter {
         // positions were packed is rewritten whole instead, packed.
         let tail = stored.last?.positions
         if removals.isEmpty, ascending, let first = ids.first,
-           tail.map({ $0.count > 0 && $0.packed && ($0.lastID.map { first > $0 } ?? false) }) ?? true {
-            let cuts = ChunkCuts.of(entries: ids, bytes: sizes, target: store.positionsChunkTarget,
-                                    size: tail?.bytes.count ?? 0, entries: tail?.count ?? 0)
-            try putChunks(cuts, of: key, after: stored.last.map { ($0.key, $0.positions.bytes, $0.positions.continued) },
-                          isFirst: stored.count <= 1, laterKey: laterKey, cursor: cursor) { k in
+            tail.map({ $0.count > 0 && $0.packed && ($0.lastID.map { first > $0 } ?? false) }) ?? true
+        {
+            let cuts = ChunkCuts.of(
+                entries: ids, bytes: sizes, target: store.positionsChunkTarget,
+                size: tail?.bytes.count ?? 0, entries: tail?.count ?? 0)
+            try putChunks(
+                cuts, of: key, after: stored.last.map { ($0.key, $0.positions.bytes, $0.positions.continued) },
+                isFirst: stored.count <= 1, laterKey: laterKey, cursor: cursor
+            ) { k in
                 let r = cuts.range(k)
-                return Positions.encode(appending: Array(runs[starts[r.lowerBound]..<starts[r.upperBound]]),
-                                        to: k == 0 ? tail : nil)
+                return Positions.encode(
+                    appending: Array(runs[starts[r.lowerBound]..<starts[r.upperBound]]),
+                    to: k == 0 ? tail : nil)
             }
             return
         }
@@ -767,10 +813,12 @@ struct BatchWriter {
     /// follow. `encode(k)` gives chunk k's bytes (chunk 0's with `last`'s
     /// items before the new ones); `laterKey` a later chunk's key from its
     /// start. `last`'s bytes must not be read after the first write.
-    private func putChunks(_ cuts: ChunkCuts, of key: [UInt8],
-                           after last: (key: [UInt8], bytes: UnsafeRawBufferPointer, continued: Bool)?,
-                           isFirst: Bool, laterKey: (UInt32) -> [UInt8], cursor: borrowing Cursor,
-                           encode: (Int) -> [UInt8]) throws {
+    private func putChunks(
+        _ cuts: ChunkCuts, of key: [UInt8],
+        after last: (key: [UInt8], bytes: UnsafeRawBufferPointer, continued: Bool)?,
+        isFirst: Bool, laterKey: (UInt32) -> [UInt8], cursor: borrowing Cursor,
+        encode: (Int) -> [UInt8]
+    ) throws {
         let continued = last?.continued ?? false
         if !cuts.range(0).isEmpty || (isFirst && cuts.count > 1 && !continued) {
             var bytes: [UInt8]
@@ -797,7 +845,8 @@ struct BatchWriter {
     }
 
     private func contains(sorted ids: [UInt32], _ id: UInt32) -> Bool {
-        var lo = 0, hi = ids.count
+        var lo = 0
+        var hi = ids.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if ids[mid] < id { lo = mid + 1 } else { hi = mid }
@@ -867,16 +916,19 @@ extension IndexStore {
     }
 
     static func damagedRecord(_ database: String, _ id: UInt32, _ why: String? = nil) -> StoreError {
-        StoreError(.corrupted, operation: "read '\(database)'",
-                   message: "store damaged: record \(id) in '\(database)' cannot be read"
-                       + (why.map { " (\($0))" } ?? ""))
+        StoreError(
+            .corrupted, operation: "read '\(database)'",
+            message: "store damaged: record \(id) in '\(database)' cannot be read"
+                + (why.map { " (\($0))" } ?? ""))
     }
 
     /// A JSON record of `database` (articles, entities) decoded, or the
     /// store-damaged error that names it: a record that no longer decodes
     /// is damage, not bad input.
-    static func decodeRecord<T: Decodable>(_ type: T.Type, _ bytes: UnsafeRawBufferPointer, database: String, id: UInt32,
-                                           decoder: JSONDecoder = JSONDecoder()) throws -> T {
+    static func decodeRecord<T: Decodable>(
+        _ type: T.Type, _ bytes: UnsafeRawBufferPointer, database: String, id: UInt32,
+        decoder: JSONDecoder = JSONDecoder()
+    ) throws -> T {
         do {
             return try decoder.decode(type, from: Data(bytes))
         } catch let error as DecodingError {
@@ -900,9 +952,11 @@ extension IndexStore {
 
     /// A stored statement record with the names it holds by number named
     /// through `article` and `entity`, or the error that it is damaged.
-    static func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32,
-                                article: (UInt32) throws -> String?,
-                                entity: (UInt32) throws -> String?) throws -> StatementRecord {
+    static func storedStatement(
+        _ bytes: UnsafeRawBufferPointer, id: UInt32,
+        article: (UInt32) throws -> String?,
+        entity: (UInt32) throws -> String?
+    ) throws -> StatementRecord {
         guard let (decoded, numbers) = StatementRecord.decode(stored: bytes) else {
             throw damagedRecord(Schema.statements, id)
         }
@@ -914,7 +968,8 @@ extension IndexStore {
     }
 
     static func damaged(_ database: String, _ key: [UInt8]) -> StoreError {
-        StoreError(.corrupted, operation: "read '\(database)'",
-                   message: "the stored list under \(String(decoding: key.dropFirst(), as: UTF8.self)) is damaged")
+        StoreError(
+            .corrupted, operation: "read '\(database)'",
+            message: "the stored list under \(String(decoding: key.dropFirst(), as: UTF8.self)) is damaged")
     }
 }

@@ -7,18 +7,18 @@ import IsnadVocabulary
 package enum Column: UInt8, Sendable {
     /// A statement's whole row (``StatementRow``): stores before format 6
     /// only, which also keep the narrow copies below.
-    case statements = 0x73 // s
-    case articles = 0x61 // a
+    case statements = 0x73  // s
+    case articles = 0x61  // a
     /// One field of the statement rows on its own, for grouping: a million
     /// statements' actors are 4 MB and their stances 1 MB, which stay in
     /// the processor's caches, where the 16 MB of whole rows did not
     /// (`count by actor` spent nearly all its time waiting on memory).
     /// From format 6 these five are the statement rows.
-    case statementActors = 0x41 // A (u32, none = max)
-    case statementStances = 0x53 // S (u8, none = 0xFF: no statement)
-    case statementDays = 0x44 // D (i32 first day, none = min)
-    case statementArticles = 0x52 // R (u32, none = max)
-    case statementPrecisions = 0x50 // P (u8, ``PartialDate/Precision/ordinal``)
+    case statementActors = 0x41  // A (u32, none = max)
+    case statementStances = 0x53  // S (u8, none = 0xFF: no statement)
+    case statementDays = 0x44  // D (i32 first day, none = min)
+    case statementArticles = 0x52  // R (u32, none = max)
+    case statementPrecisions = 0x50  // P (u8, ``PartialDate/Precision/ordinal``)
 
     package static let rowSize = 16
 
@@ -267,7 +267,8 @@ package struct ColumnReader {
         let b = Int(id) / size
         if b != block {
             block = b
-            bytes = try txn.get(Column.key(column, block: b), in: store.columns)
+            bytes =
+                try txn.get(Column.key(column, block: b), in: store.columns)
                 ?? UnsafeRawBufferPointer(start: nil, count: 0)
         }
         let width = column.width
@@ -276,16 +277,20 @@ package struct ColumnReader {
         return offset
     }
 
-    package mutating func article(_ id: UInt32, store: IndexStore,
-                                  txn: borrowing some ReadableTransaction & ~Copyable) throws -> ArticleRow {
+    package mutating func article(
+        _ id: UInt32, store: IndexStore,
+        txn: borrowing some ReadableTransaction & ~Copyable
+    ) throws -> ArticleRow {
         guard let offset = try load(id, store: store, txn: txn) else { return ArticleRow() }
         return ArticleRow(bytes, at: offset)
     }
 
     /// One 4-byte or 1-byte value (nil: not stored).
     @inline(__always)
-    mutating func value(_ id: UInt32, store: IndexStore,
-                        txn: borrowing some ReadableTransaction & ~Copyable) throws -> UInt32? {
+    mutating func value(
+        _ id: UInt32, store: IndexStore,
+        txn: borrowing some ReadableTransaction & ~Copyable
+    ) throws -> UInt32? {
         guard let offset = try load(id, store: store, txn: txn) else { return nil }
         return Self.load(bytes, offset / column.width, width: column.width)
     }
@@ -294,9 +299,11 @@ package struct ColumnReader {
     /// to `body` with their ids one block at a time; a stance is
     /// widened to 32 bits, `missing` stands where no row was stored. The
     /// loop behind AND's narrow-column checks.
-    package static func gather(_ column: Column, of set: IDSet, missing: UInt32, store: IndexStore,
-                               txn: borrowing ReadTransaction,
-                               _ body: (_ ids: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<UInt32>) throws -> Void) throws {
+    package static func gather(
+        _ column: Column, of set: IDSet, missing: UInt32, store: IndexStore,
+        txn: borrowing ReadTransaction,
+        _ body: (_ ids: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<UInt32>) throws -> Void
+    ) throws {
         let width = column.width
         // One block's member ids, then their values.
         let members = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: store.layout.blockSize)
@@ -324,8 +331,9 @@ package struct ColumnReader {
                             values[n] = k < rows ? load(bytes, k, width: width) : missing
                             n += 1
                         }
-                        try body(UnsafeBufferPointer(rebasing: ids[i..<(i + n)]),
-                                 UnsafeBufferPointer(rebasing: values[0..<n]))
+                        try body(
+                            UnsafeBufferPointer(rebasing: ids[i..<(i + n)]),
+                            UnsafeBufferPointer(rebasing: values[0..<n]))
                         i += n
                     }
                 }
@@ -350,9 +358,11 @@ package struct ColumnReader {
     /// is called every 64 blocks. The loop behind `count by` and
     /// `timeline`: per member a load straight from the bitmap's words and
     /// an increment, with nothing written in between.
-    package static func count(_ column: Column, of set: IDSet, missing: UInt32, into counts: inout ValueCounts,
-                              store: IndexStore, txn: borrowing ReadTransaction,
-                              check: () throws -> Void) throws {
+    package static func count(
+        _ column: Column, of set: IDSet, missing: UInt32, into counts: inout ValueCounts,
+        store: IndexStore, txn: borrowing ReadTransaction,
+        check: () throws -> Void
+    ) throws {
         let width = column.width
         let blockSize = store.layout.blockSize
         guard width == 1 else {
@@ -364,7 +374,8 @@ package struct ColumnReader {
                     guard bytes.count >= blockBytes || (k + 1) * width <= bytes.count else { return }
                     let v = load(bytes, k, width: width)
                     if v != missing { counts.add(v) }
-                } done: {}
+                } done: {
+                }
             }
             return
         }
@@ -381,7 +392,8 @@ package struct ColumnReader {
             try walk(column, of: set, blockSize: blockSize, cursor: cursor, check: check) { bytes, _, k in
                 lanes[lane << 8 | (k < bytes.count ? Int(bytes[k]) : 0xFF)] &+= 1
                 lane = (lane + 1) & 3
-            } done: {}
+            } done: {
+            }
         }
         for v in 0..<256 where UInt32(v) != missing {
             counts.add(UInt32(v), times: lanes[v] + lanes[256 + v] + lanes[512 + v] + lanes[768 + v])
@@ -390,7 +402,8 @@ package struct ColumnReader {
 
     @inline(__always)
     fileprivate static func load(_ bytes: UnsafeRawBufferPointer, _ k: Int, width: Int) -> UInt32 {
-        width == 4 ? UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: k &* 4, as: UInt32.self))
+        width == 4
+            ? UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: k &* 4, as: UInt32.self))
             : UInt32(bytes[k])
     }
 
@@ -403,10 +416,12 @@ package struct ColumnReader {
     /// into the caller's loop (called from a shared closure, `member` was a
     /// call per statement: aggregations took 1.7× as long).
     @inline(__always)
-    private static func walk(_ column: Column, of set: IDSet, blockSize: Int, cursor: borrowing Cursor,
-                             check: () throws -> Void,
-                             member: (_ bytes: UnsafeRawBufferPointer, _ start: UInt32, _ k: Int) -> Void,
-                             done: () throws -> Void) throws {
+    private static func walk(
+        _ column: Column, of set: IDSet, blockSize: Int, cursor: borrowing Cursor,
+        check: () throws -> Void,
+        member: (_ bytes: UnsafeRawBufferPointer, _ start: UInt32, _ k: Int) -> Void,
+        done: () throws -> Void
+    ) throws {
         var reader = BlockReader(column)
         switch set.storage {
         case .bitmap(let words, _):
@@ -454,8 +469,10 @@ package struct ColumnReader {
 
     /// Calls `body` with every block's bytes and its first id, in order:
     /// the sequential scan behind aggregations over many rows.
-    package static func scan(_ column: Column, store: IndexStore, txn: borrowing some ReadableTransaction & ~Copyable,
-                             _ body: (UInt32, UnsafeRawBufferPointer) throws -> Void) throws {
+    package static func scan(
+        _ column: Column, store: IndexStore, txn: borrowing some ReadableTransaction & ~Copyable,
+        _ body: (UInt32, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         try txn.scan(store.columns, in: .prefix([column.rawValue])) { entry in
             guard entry.key.count == 5 else { return .next }
             let block = UInt32(bigEndian: UnsafeRawBufferPointer(rebasing: entry.key[1...]).loadUnaligned(as: UInt32.self))
@@ -480,8 +497,10 @@ package struct StatementRows {
     package init() {}
 
     /// The row of `id`; an empty (not live) row where none was stored.
-    package mutating func row(_ id: UInt32, store: IndexStore,
-                              txn: borrowing some ReadableTransaction & ~Copyable) throws -> StatementRow {
+    package mutating func row(
+        _ id: UInt32, store: IndexStore,
+        txn: borrowing some ReadableTransaction & ~Copyable
+    ) throws -> StatementRow {
         if store.layout.wholeRows {
             guard let offset = try whole.load(id, store: store, txn: txn) else { return StatementRow() }
             return StatementRow(whole.bytes, at: offset)
@@ -500,8 +519,10 @@ package struct StatementRows {
     /// The first day (`Int32.min` when none) and the precision ordinal of
     /// `id`'s date: two narrow columns read, not the whole row. What
     /// `sort date` (and the default newest-first order) needs.
-    package mutating func date(_ id: UInt32, store: IndexStore,
-                               txn: borrowing some ReadableTransaction & ~Copyable) throws -> (day: Int32, precision: UInt8) {
+    package mutating func date(
+        _ id: UInt32, store: IndexStore,
+        txn: borrowing some ReadableTransaction & ~Copyable
+    ) throws -> (day: Int32, precision: UInt8) {
         if store.layout.wholeRows {
             let row = try row(id, store: store, txn: txn)
             return (row.day, row.precision)
@@ -514,8 +535,10 @@ package struct StatementRows {
     /// The statements, in id order, whose actor (`.statementActors`) or
     /// article (`.statementArticles`) is in `owners`: one pass over the
     /// column. Rows of removed statements hold neither.
-    package static func owned(by owners: IDSet, through column: Column, store: IndexStore,
-                              txn: borrowing some ReadableTransaction & ~Copyable) throws -> [UInt32] {
+    package static func owned(
+        by owners: IDSet, through column: Column, store: IndexStore,
+        txn: borrowing some ReadableTransaction & ~Copyable
+    ) throws -> [UInt32] {
         var out: [UInt32] = []
         if store.layout.wholeRows {
             try ColumnReader.scan(.statements, store: store, txn: txn) { first, bytes in

@@ -93,15 +93,27 @@ package struct FastJSON {
     mutating func nextKey(_ state: inout MemberState) -> UnsafeRawBufferPointer? {
         switch state {
         case .first:
-            if take(0x7D) { state = .closed; return nil }
+            if take(0x7D) {
+                state = .closed
+                return nil
+            }
         case .more:
-            if take(0x7D) { state = .closed; return nil }
-            guard take(0x2C) else { state = .failed; return nil }
+            if take(0x7D) {
+                state = .closed
+                return nil
+            }
+            guard take(0x2C) else {
+                state = .failed
+                return nil
+            }
         case .closed, .failed:
             return nil
         }
         state = .more
-        guard take(0x22), let key = rawString(), take(0x3A) else { state = .failed; return nil }
+        guard take(0x22), let key = rawString(), take(0x3A) else {
+            state = .failed
+            return nil
+        }
         return key
     }
 
@@ -236,7 +248,8 @@ package struct FastJSON {
         let start = offset
         if let base = bytes.baseAddress {
             while offset + 8 <= bytes.count,
-                  !FastJSON.mayEndString(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                !FastJSON.mayEndString(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            {
                 offset += 8
             }
         }
@@ -268,7 +281,8 @@ package struct FastJSON {
     mutating func null() -> Bool {
         skipSpace()
         guard offset + 4 <= bytes.count, bytes[offset] == 0x6E, bytes[offset + 1] == 0x75,
-              bytes[offset + 2] == 0x6C, bytes[offset + 3] == 0x6C else { return false }
+            bytes[offset + 2] == 0x6C, bytes[offset + 3] == 0x6C
+        else { return false }
         offset += 4
         return true
     }
@@ -292,7 +306,10 @@ package struct FastJSON {
         repeat {
             skipSpace()
             var negative = false
-            if offset < bytes.count, bytes[offset] == 0x2D { negative = true; offset += 1 }
+            if offset < bytes.count, bytes[offset] == 0x2D {
+                negative = true
+                offset += 1
+            }
             let start = offset
             var v = 0
             while offset < bytes.count, (0x30...0x39).contains(bytes[offset]), offset - start < 18 {
@@ -332,8 +349,16 @@ extension StatementRecord {
     /// asks `JSONDecoder`, which says why).
     package init?(fastJSON line: UnsafeRawBufferPointer) {
         var json = FastJSON(line)
-        var id: String?, doc: String?, actor: String?, stance: Stance?, date: String?, quote: String?
-        var about: [String]?, sentence: String??, cue: String??, dateBasis: String??
+        var id: String?
+        var doc: String?
+        var actor: String?
+        var stance: Stance?
+        var date: String?
+        var quote: String?
+        var about: [String]?
+        var sentence: String??
+        var cue: String??
+        var dateBasis: String??
         var spans: StatementSpans??
         var seen: UInt16 = 0
         var state = FastJSON.MemberState.first
@@ -345,24 +370,47 @@ extension StatementRecord {
             seen |= bit
             let read: Bool
             switch bit {
-            case 1: id = json.string(); read = id != nil
-            case 2: doc = json.string(); read = doc != nil
-            case 4: actor = json.string(); read = actor != nil
-            case 8: stance = json.string().flatMap(Stance.init(rawValue:)); read = stance != nil
-            case 16: date = json.string(); read = date != nil
-            case 32: quote = json.string(); read = quote != nil
-            case 64: about = json.strings(); read = about != nil
-            case 128: sentence = json.optionalString(); read = sentence != nil
-            case 256: cue = json.optionalString(); read = cue != nil
-            case 512: dateBasis = json.optionalString(); read = dateBasis != nil
-            default: spans = json.spans(); read = spans != nil
+            case 1:
+                id = json.string()
+                read = id != nil
+            case 2:
+                doc = json.string()
+                read = doc != nil
+            case 4:
+                actor = json.string()
+                read = actor != nil
+            case 8:
+                stance = json.string().flatMap(Stance.init(rawValue:))
+                read = stance != nil
+            case 16:
+                date = json.string()
+                read = date != nil
+            case 32:
+                quote = json.string()
+                read = quote != nil
+            case 64:
+                about = json.strings()
+                read = about != nil
+            case 128:
+                sentence = json.optionalString()
+                read = sentence != nil
+            case 256:
+                cue = json.optionalString()
+                read = cue != nil
+            case 512:
+                dateBasis = json.optionalString()
+                read = dateBasis != nil
+            default:
+                spans = json.spans()
+                read = spans != nil
             }
             guard read else { return nil }
         }
         let ok = state == .closed
         guard ok, json.atEnd, let id, let doc, let actor, let stance, let date, let quote, let about else { return nil }
-        self.init(id: id, doc: doc, actor: actor, stance: stance, date: date, quote: quote, about: about,
-                  sentence: sentence ?? nil, cue: cue ?? nil)
+        self.init(
+            id: id, doc: doc, actor: actor, stance: stance, date: date, quote: quote, about: about,
+            sentence: sentence ?? nil, cue: cue ?? nil)
         self.dateBasis = dateBasis ?? nil
         self.spans = spans ?? nil
     }
@@ -378,13 +426,28 @@ extension FastJSON {
     /// A statement's spans, or null.
     mutating func spans() -> StatementSpans?? {
         if null() { return .some(nil) }
-        var sentence: [Int]?, cue: [Int]?, actor: [Int]??, quote: [Int]??
+        var sentence: [Int]?
+        var cue: [Int]?
+        var actor: [Int]??
+        var quote: [Int]??
         let ok = object { json, key in
             func list() -> [Int]?? { json.null() ? .some(nil) : json.integers().map { .some($0) } }
-            if key.equals("sentence"), sentence == nil { sentence = json.integers(); return sentence != nil }
-            if key.equals("cue"), cue == nil { cue = json.integers(); return cue != nil }
-            if key.equals("actor"), actor == nil { actor = list(); return actor != nil }
-            if key.equals("quote"), quote == nil { quote = list(); return quote != nil }
+            if key.equals("sentence"), sentence == nil {
+                sentence = json.integers()
+                return sentence != nil
+            }
+            if key.equals("cue"), cue == nil {
+                cue = json.integers()
+                return cue != nil
+            }
+            if key.equals("actor"), actor == nil {
+                actor = list()
+                return actor != nil
+            }
+            if key.equals("quote"), quote == nil {
+                quote = list()
+                return quote != nil
+            }
             return false
         }
         guard ok, let sentence, let cue else { return nil }
@@ -405,8 +468,10 @@ extension FastJSON {
     /// UTF-8 — so that the caller can ask `JSONDecoder`, whose error says
     /// what is wrong. With `source` (the String the line is part of, so
     /// known to be UTF-8), strings are copied out of it.
-    package static func stringMembers(of line: UnsafeRawBufferPointer, keys: [StaticString],
-                                      source: Source? = nil) -> [String?]? {
+    package static func stringMembers(
+        of line: UnsafeRawBufferPointer, keys: [StaticString],
+        source: Source? = nil
+    ) -> [String?]? {
         guard keys.count <= 64 else { return nil }
         var json = FastJSON(line, source: source)
         var values = [String?](repeating: nil, count: keys.count)

@@ -49,7 +49,10 @@ package struct IDSet: Sendable, Equatable {
 
     /// The ids of stored postings, copied out of the map.
     package init(_ postings: Postings) {
-        guard postings.count > 0 else { self = .empty; return }
+        guard postings.count > 0 else {
+            self = .empty
+            return
+        }
         let last = postings.container(postings.containerCount - 1)
         let span = (Int(last.high) + 1) << 16
         if postings.count * 32 < span {
@@ -285,7 +288,8 @@ package struct IDSet: Sendable, Equatable {
                             }
                         } else {
                             for k in 0..<c.count {
-                                let low = Int(postings.low(c, k)), w = base + low >> 6
+                                let low = Int(postings.low(c, k))
+                                let w = base + low >> 6
                                 guard w < words.count else { break }
                                 result[w] |= words[w] & (1 << UInt64(low & 63))
                             }
@@ -347,10 +351,17 @@ package struct IDSet: Sendable, Equatable {
             }
             return out
         }
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < small.count, j < large.count {
-            if small[i] < large[j] { i += 1 } else if small[i] > large[j] { j += 1 } else {
-                out.append(small[i]); i += 1; j += 1
+            if small[i] < large[j] {
+                i += 1
+            } else if small[i] > large[j] {
+                j += 1
+            } else {
+                out.append(small[i])
+                i += 1
+                j += 1
             }
         }
         return out
@@ -359,14 +370,19 @@ package struct IDSet: Sendable, Equatable {
     static func merge(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             if j >= b.count || (i < a.count && a[i] < b[j]) {
-                out.append(a[i]); i += 1
+                out.append(a[i])
+                i += 1
             } else if i >= a.count || b[j] < a[i] {
-                out.append(b[j]); j += 1
+                out.append(b[j])
+                j += 1
             } else {
-                out.append(a[i]); i += 1; j += 1
+                out.append(a[i])
+                i += 1
+                j += 1
             }
         }
         return out
@@ -383,7 +399,8 @@ package struct PostingsProbe {
     package init(_ postings: Postings) { self.postings = postings }
 
     package mutating func contains(_ id: UInt32) -> Bool {
-        let high = UInt16(truncatingIfNeeded: id >> 16), low = UInt16(truncatingIfNeeded: id)
+        let high = UInt16(truncatingIfNeeded: id >> 16)
+        let low = UInt16(truncatingIfNeeded: id)
         if containerIndex < postings.containerCount, postings.container(containerIndex).high != high {
             let next = postings.containerIndex(atLeast: high, from: containerIndex)
             if next != containerIndex { position = 0 }
@@ -394,7 +411,9 @@ package struct PostingsProbe {
         guard c.high == high else { return false }
         if c.isBitmap { return postings.contains(low, in: c) }
         // Gallop: 1, 2, 4, … ahead until past `low`, then binary search.
-        var step = 1, lo = position, hi = position
+        var step = 1
+        var lo = position
+        var hi = position
         while hi < c.count, postings.low(c, hi) < low {
             lo = hi + 1
             hi += step
@@ -413,7 +432,8 @@ package struct PostingsProbe {
 extension Array where Element == UInt32 {
     /// The first index at or after `from` whose element is not below `value`.
     func lowerBound(of value: UInt32, from: Int) -> Int {
-        var lo = from, hi = count
+        var lo = from
+        var hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
             if self[mid] < value { lo = mid + 1 } else { hi = mid }
@@ -424,13 +444,16 @@ extension Array where Element == UInt32 {
     /// Like `lowerBound`, but searching 1, 2, 4, … ahead first: cheap when
     /// the answer is near `from`.
     func gallop(to value: UInt32, from: Int) -> Int {
-        var step = 1, lo = from, hi = from
+        var step = 1
+        var lo = from
+        var hi = from
         while hi < count, self[hi] < value {
             lo = hi + 1
             hi += step
             step *= 2
         }
-        var h = Swift.min(hi, count), l = lo
+        var h = Swift.min(hi, count)
+        var l = lo
         while l < h {
             let mid = (l + h) / 2
             if self[mid] < value { l = mid + 1 } else { h = mid }

@@ -79,16 +79,19 @@ package struct Importer {
         var done = 0
         var reports: [FileImport] = []
         for ((kind, path), data) in zip(ordered, contents) {
-            reports.append(try importFile(data, kind: kind, path: path) { bytes in
-                progress?(done + bytes, total)
-            })
+            reports.append(
+                try importFile(data, kind: kind, path: path) { bytes in
+                    progress?(done + bytes, total)
+                })
             done += data.count
         }
         return reports
     }
 
-    private func importFile(_ data: Data, kind: RecordKind, path: String,
-                            progress: (Int) -> Void) throws -> FileImport {
+    private func importFile(
+        _ data: Data, kind: RecordKind, path: String,
+        progress: (Int) -> Void
+    ) throws -> FileImport {
         var report = FileImport(file: path, kind: kind)
         if strict {
             // A first pass finds every problem before anything is written.
@@ -142,8 +145,10 @@ package struct Importer {
     /// The reading thread of an import: the file's records in prepared
     /// batches, each with the byte offset it ends at, then the report of
     /// the lines read (or the error that ended the reading).
-    private static func readBatches(of data: Data, kind: RecordKind, path: String, batchSize: Int,
-                                    into handoff: Handoff<(PreparedBatch, Int), FileImport>) {
+    private static func readBatches(
+        of data: Data, kind: RecordKind, path: String, batchSize: Int,
+        into handoff: Handoff<(PreparedBatch, Int), FileImport>
+    ) {
         var report = FileImport(file: path, kind: kind)
         var batch = ImportBatch()
         let start = threadCPUSeconds()
@@ -169,18 +174,23 @@ package struct Importer {
     }
 
     enum Record {
-        case entity(EntityRecord), article(ArticleRecord), statement(StatementRecord)
+        case entity(EntityRecord)
+        case article(ArticleRecord)
+        case statement(StatementRecord)
     }
 
-    private static func forEachRecord(in data: Data, kind: RecordKind, path: String, report: inout FileImport,
-                               _ body: (Record, Int) throws -> Void) throws {
+    private static func forEachRecord(
+        in data: Data, kind: RecordKind, path: String, report: inout FileImport,
+        _ body: (Record, Int) throws -> Void
+    ) throws {
         let decoder = JSONDecoder()
         var lineNumber = 0
         try data.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
             var start = 0
             while start < all.count {
                 let rest = UnsafeRawBufferPointer(rebasing: all[start...])
-                let end = rest.baseAddress.flatMap { memchr($0, 0x0A, rest.count) }
+                let end =
+                    rest.baseAddress.flatMap { memchr($0, 0x0A, rest.count) }
                     .map { start + (UnsafeRawPointer($0) - rest.baseAddress!) } ?? all.count
                 lineNumber += 1
                 let line = UnsafeRawBufferPointer(rebasing: all[start..<end])
@@ -306,7 +316,8 @@ package struct ExportFailure: Error, CustomStringConvertible {
     init(path: String, errno code: Int32) {
         self.path = path
         let what = String(cString: strerror(code))
-        reason = code == ENOSPC || code == EDQUOT
+        reason =
+            code == ENOSPC || code == EDQUOT
             ? "the disk is full (\(what)); nothing was written over, and the store is unchanged"
             : what
     }
@@ -344,8 +355,10 @@ package struct Exporter {
             if !renamed { for file in written { unlink(file.partial) } }
         }
         let counts = try store.snapshot { txn in
-            func write<T: Codable & JSONLineEncodable>(_ type: T.Type, _ name: String,
-                                                       txn: borrowing IndexStore.Txn) throws -> Int {
+            func write<T: Codable & JSONLineEncodable>(
+                _ type: T.Type, _ name: String,
+                txn: borrowing IndexStore.Txn
+            ) throws -> Int {
                 let path = (folder as NSString).appendingPathComponent(name)
                 let partial = (folder as NSString).appendingPathComponent("." + name + ".partial")
                 let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -381,9 +394,11 @@ package struct Exporter {
                 guard close(fd) == 0 else { throw ExportFailure(path: path, errno: errno) }
                 return n
             }
-            return (try write(EntityRecord.self, "entities.jsonl", txn: txn),
-                    try write(ArticleRecord.self, "articles.jsonl", txn: txn),
-                    try write(StatementRecord.self, "statements.jsonl", txn: txn))
+            return (
+                try write(EntityRecord.self, "entities.jsonl", txn: txn),
+                try write(ArticleRecord.self, "articles.jsonl", txn: txn),
+                try write(StatementRecord.self, "statements.jsonl", txn: txn)
+            )
         }
         for file in written {
             guard rename(file.partial, file.path) == 0 else { throw ExportFailure(path: file.path, errno: errno) }
@@ -518,8 +533,10 @@ extension StatementRecord: JSONLineEncodable {
         line.add("cue", cue)
         line.add("date_basis", dateBasis)
         if let spans {
-            let parts: [(String, [Int]?)] = [("sentence", spans.sentence), ("cue", spans.cue), ("actor", spans.actor),
-                                             ("quote", spans.quote)]
+            let parts: [(String, [Int]?)] = [
+                ("sentence", spans.sentence), ("cue", spans.cue), ("actor", spans.actor),
+                ("quote", spans.quote),
+            ]
             var fields: [String] = []
             for (key, value) in parts {
                 guard let value else { continue }

@@ -157,8 +157,10 @@ extension IndexStore {
 
     /// The stored chunks of the list under `key`, first to last: keys and
     /// values, the values valid until the transaction writes.
-    func chunks(_ key: [UInt8], in db: Database, suffix: Int = ListChunks.postingsSuffix,
-                txn: borrowing some ReadableTransaction & ~Copyable) throws -> [StoredChunk] {
+    func chunks(
+        _ key: [UInt8], in db: Database, suffix: Int = ListChunks.postingsSuffix,
+        txn: borrowing some ReadableTransaction & ~Copyable
+    ) throws -> [StoredChunk] {
         guard let first = try txn.get(key, in: db) else { return [] }
         var out = [(key: key, value: first)]
         guard ListChunks.isContinued(first) else { return out }
@@ -169,8 +171,10 @@ extension IndexStore {
     /// The same through `cursor`, kept open across lists that come in key
     /// order: LMDB looks for a key near the cursor in the cursor's page
     /// before searching the tree from its root.
-    func chunks(_ key: [UInt8], suffix: Int = ListChunks.postingsSuffix,
-                cursor: borrowing Cursor) throws -> [StoredChunk] {
+    func chunks(
+        _ key: [UInt8], suffix: Int = ListChunks.postingsSuffix,
+        cursor: borrowing Cursor
+    ) throws -> [StoredChunk] {
         guard let first = try cursor.seek(exactly: key) else { return [] }
         var out = [(key: key, value: first.value)]
         guard ListChunks.isContinued(first.value) else { return out }
@@ -179,8 +183,10 @@ extension IndexStore {
     }
 
     /// The chunks after the first of a continued list.
-    private func appendLaterChunks(of key: [UInt8], suffix: Int, cursor: borrowing Cursor,
-                                   to out: inout [StoredChunk]) throws {
+    private func appendLaterChunks(
+        of key: [UInt8], suffix: Int, cursor: borrowing Cursor,
+        to out: inout [StoredChunk]
+    ) throws {
         var entry = try cursor.seek(atLeast: key + [ListChunks.marker])
         while let current = entry, ListChunks.isLaterChunk(current.key, of: key, suffix: suffix) {
             out.append((Array(current.key), current.value))

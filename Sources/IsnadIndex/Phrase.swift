@@ -7,8 +7,10 @@ package enum Phrase {
     /// start + i for some start. `positions` holds one list per distinct
     /// word; word i of the phrase is `positions[slots[i]]`. `shouldStop`
     /// is asked every 4,096 candidates.
-    package static func filter(_ candidates: IDSet, positions: [PositionList], slots: [Int],
-                               shouldStop: () throws -> Void) rethrows -> IDSet {
+    package static func filter(
+        _ candidates: IDSet, positions: [PositionList], slots: [Int],
+        shouldStop: () throws -> Void
+    ) rethrows -> IDSet {
         guard let first = slots.first, slots.allSatisfy({ $0 >= 0 && $0 < positions.count }) else { return .empty }
         if slots.count == 2, slots[0] != slots[1] {
             return try pair(candidates, positions[slots[0]], positions[slots[1]], shouldStop: shouldStop)
@@ -41,9 +43,12 @@ package enum Phrase {
     /// entry with one position each (most of them) is checked without
     /// buffers at all. Through the arrays of the general case every step
     /// reloaded its cursor from memory.
-    static func pair(_ candidates: IDSet, _ first: PositionList, _ second: PositionList,
-                     shouldStop: () throws -> Void) rethrows -> IDSet {
-        var a = PositionsReader(first), b = PositionsReader(second)
+    static func pair(
+        _ candidates: IDSet, _ first: PositionList, _ second: PositionList,
+        shouldStop: () throws -> Void
+    ) rethrows -> IDSet {
+        var a = PositionsReader(first)
+        var b = PositionsReader(second)
         var capacity = 64
         var starts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
         var nexts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
@@ -96,7 +101,8 @@ package enum Phrase {
             let start = starts[s]
             var all = true
             for i in 1..<slots.count {
-                let list = found[slots[i]], want = start &+ UInt32(i)
+                let list = found[slots[i]]
+                let want = start &+ UInt32(i)
                 var hit = false
                 for j in 0..<counts[slots[i]] where list[j] >= want {
                     hit = list[j] == want

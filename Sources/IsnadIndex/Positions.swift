@@ -40,14 +40,17 @@ package struct Positions {
         continued = word & ListChunks.continuedBit != 0
         packed = word & Self.packedBit != 0
         guard blockCount == (count + Self.blockSize - 1) / Self.blockSize,
-              8 + blockCount * 8 <= bytes.count else { return nil }
+            8 + blockCount * 8 <= bytes.count
+        else { return nil }
         self.bytes = bytes
         for b in 0..<blockCount where block(b).offset > bytes.count { return nil }
     }
 
     func block(_ b: Int) -> (first: UInt32, offset: Int) {
-        (bytes.loadUnaligned(fromByteOffset: 8 + b * 8, as: UInt32.self).littleEndian,
-         Int(bytes.loadUnaligned(fromByteOffset: 12 + b * 8, as: UInt32.self).littleEndian))
+        (
+            bytes.loadUnaligned(fromByteOffset: 8 + b * 8, as: UInt32.self).littleEndian,
+            Int(bytes.loadUnaligned(fromByteOffset: 12 + b * 8, as: UInt32.self).littleEndian)
+        )
     }
 
     /// Every entry, decoded (for merging and tests).
@@ -111,7 +114,8 @@ package struct Positions {
         var k = oldCount
         var i = 0
         while i + 1 < runs.count {
-            let id = runs[i], n = min(Int(runs[i + 1]), runs.count - i - 2)
+            let id = runs[i]
+            let n = min(Int(runs[i + 1]), runs.count - i - 2)
             defer { i += 2 + n }
             guard n > 0 else { continue }
             if k % blockSize == 0 {
@@ -222,7 +226,10 @@ package struct PositionsReader {
 
     /// Moves to the chunk that would hold `id`, at its start.
     mutating func enter(chunkOf id: UInt32) {
-        while UInt64(id) >= limit { chunk += 1; limit = list.limit(after: chunk) }
+        while UInt64(id) >= limit {
+            chunk += 1
+            limit = list.limit(after: chunk)
+        }
         positions = list.chunks[chunk]
         end = positions.bytes.count
         offset = 0
@@ -242,7 +249,8 @@ package struct PositionsReader {
         let b = bytes[offset]
         offset += 1
         if b < 0x80 { return UInt32(b) }
-        var value = UInt32(b & 0x7F), shift: UInt32 = 7
+        var value = UInt32(b & 0x7F)
+        var shift: UInt32 = 7
         while offset < end, shift < 35 {
             let byte = bytes[offset]
             offset += 1

@@ -62,7 +62,8 @@ package struct Postings {
         for i in 0..<n {
             let c = container(i)
             guard Int(c.high) > previous, c.offset >= Self.headerSize + n * Self.entrySize,
-                  c.offset + c.byteCount <= bytes.count else { return nil }
+                c.offset + c.byteCount <= bytes.count
+            else { return nil }
             previous = Int(c.high)
             total += c.count
         }
@@ -99,7 +100,8 @@ package struct Postings {
 
     /// The index of the container for `high`, or of the first after it.
     func containerIndex(atLeast high: UInt16, from start: Int = 0) -> Int {
-        var lo = start, hi = containerCount
+        var lo = start
+        var hi = containerCount
         while lo < hi {
             let mid = (lo + hi) / 2
             if container(mid).high < high { lo = mid + 1 } else { hi = mid }
@@ -108,7 +110,8 @@ package struct Postings {
     }
 
     package func contains(_ id: UInt32) -> Bool {
-        let high = UInt16(truncatingIfNeeded: id >> 16), low = UInt16(truncatingIfNeeded: id)
+        let high = UInt16(truncatingIfNeeded: id >> 16)
+        let low = UInt16(truncatingIfNeeded: id)
         let i = containerIndex(atLeast: high)
         guard i < containerCount else { return false }
         let c = container(i)
@@ -119,7 +122,8 @@ package struct Postings {
     @inline(__always)
     func contains(_ low: UInt16, in c: Container) -> Bool {
         if c.isBitmap { return word(c, Int(low >> 6)) & (1 << UInt64(low & 63)) != 0 }
-        var lo = 0, hi = c.count
+        var lo = 0
+        var hi = c.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if self.low(c, mid) < low { lo = mid + 1 } else { hi = mid }
@@ -153,7 +157,10 @@ package struct Postings {
     package var ids: [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(count)
-        forEach { out.append($0); return true }
+        forEach {
+            out.append($0)
+            return true
+        }
         return out
     }
 }
@@ -171,7 +178,9 @@ extension Postings {
     /// (a damaged store).
     package static func joined(_ chunks: [Postings]) -> Postings? {
         guard chunks.count > 1 else { return chunks.first }
-        var containers = 0, payload = 0, count = 0
+        var containers = 0
+        var payload = 0
+        var count = 0
         var previous = -1
         for chunk in chunks {
             for i in 0..<chunk.containerCount {
@@ -201,8 +210,9 @@ extension Postings {
                 offset += c.byteCount
             }
         }
-        return Postings(unchecked: UnsafeRawBufferPointer(raw), count: count, containers: containers,
-                        owner: JoinedBytes(raw))
+        return Postings(
+            unchecked: UnsafeRawBufferPointer(raw), count: count, containers: containers,
+            owner: JoinedBytes(raw))
     }
 }
 
@@ -259,8 +269,10 @@ extension Postings {
 
     /// The payload of a container of `count` ids taken from `ids`, into
     /// zeroed bytes at `offset`.
-    static func writePayload(_ raw: UnsafeMutableRawBufferPointer, at offset: Int, count: Int,
-                             _ ids: inout some IteratorProtocol<UInt32>) {
+    static func writePayload(
+        _ raw: UnsafeMutableRawBufferPointer, at offset: Int, count: Int,
+        _ ids: inout some IteratorProtocol<UInt32>
+    ) {
         if count > arrayLimit {
             for _ in 0..<count {
                 guard let id = ids.next() else { break }
@@ -342,8 +354,9 @@ extension Postings {
             } else {
                 copy(last, bytes: last.byteCount)
                 for (k, id) in ids[..<joining].enumerated() {
-                    raw.storeBytes(of: UInt16(truncatingIfNeeded: id).littleEndian,
-                                   toByteOffset: offset + 2 * (last.count + k), as: UInt16.self)
+                    raw.storeBytes(
+                        of: UInt16(truncatingIfNeeded: id).littleEndian,
+                        toByteOffset: offset + 2 * (last.count + k), as: UInt16.self)
                 }
             }
             offset += payloadSize(merged)
@@ -371,15 +384,21 @@ package enum PostingsMerge {
             out.append(contentsOf: added)
             return out
         }
-        var i = 0, j = 0, r = 0
+        var i = 0
+        var j = 0
+        var r = 0
         while i < old.count || j < added.count {
             let next: UInt32
             if j >= added.count || (i < old.count && old[i] < added[j]) {
-                next = old[i]; i += 1
+                next = old[i]
+                i += 1
             } else if i >= old.count || added[j] < old[i] {
-                next = added[j]; j += 1
+                next = added[j]
+                j += 1
             } else {
-                next = old[i]; i += 1; j += 1
+                next = old[i]
+                i += 1
+                j += 1
             }
             while r < removed.count, removed[r] < next { r += 1 }
             if r < removed.count, removed[r] == next { continue }

@@ -53,10 +53,12 @@ package struct PreparedBatch: Sendable {
                 articleStarts.append(words.appendArticle(title: article.title ?? "", text: article.text, analyzer: analyzer))
                 for k in statementsOf[a] {
                     let spans = records[k].spans
-                    starts[k] = words.append(part: records[k].quote, within: spans?.quote.flatMap(Self.range),
-                                             of: article.text, analyzer: analyzer)
-                    _ = words.append(part: records[k].sentence ?? "", within: spans.flatMap { Self.range($0.sentence) },
-                                     of: article.text, analyzer: analyzer)
+                    starts[k] = words.append(
+                        part: records[k].quote, within: spans?.quote.flatMap(Self.range),
+                        of: article.text, analyzer: analyzer)
+                    _ = words.append(
+                        part: records[k].sentence ?? "", within: spans.flatMap { Self.range($0.sentence) },
+                        of: article.text, analyzer: analyzer)
                 }
             }
             for k in others {
@@ -178,7 +180,7 @@ struct BatchWords: Sendable {
     /// Otherwise it is analysed as any text.
     mutating func append(part: String, within span: Range<Int>?, of text: String, analyzer: Analyzer) -> Int {
         guard let span, !part.isEmpty, surfaceAnalyzer == analyzer, let known = self.text, known == text,
-              let (first, end) = Self.surfaces(of: part, within: span, in: text, ranges: textRanges)
+            let (first, end) = Self.surfaces(of: part, within: span, in: text, ranges: textRanges)
         else { return append(CollectionOfOne(part), positions: true, analyzer: analyzer) }
         let start = begin(positions: true, analyzer: analyzer)
         var position: UInt64 = 0
@@ -196,9 +198,12 @@ struct BatchWords: Sendable {
     /// The surfaces (of `ranges`, those of `text`) that make up `part`,
     /// found at its first place within `span`: none may stick out of it.
     /// (Static: a method on `self` here copied the whole struct per call.)
-    private static func surfaces(of part: String, within span: Range<Int>, in text: String,
-                                 ranges textRanges: [Range<Int>]) -> (Int, Int)? {
-        var part = part, text = text
+    private static func surfaces(
+        of part: String, within span: Range<Int>, in text: String,
+        ranges textRanges: [Range<Int>]
+    ) -> (Int, Int)? {
+        var part = part
+        var text = text
         return text.withUTF8 { t -> (Int, Int)? in
             part.withUTF8 { p -> (Int, Int)? in
                 let span = span.clamped(to: 0..<t.count)

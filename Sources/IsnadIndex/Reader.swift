@@ -15,9 +15,10 @@ extension IndexStore {
             // Another process may have upgraded the store since it was
             // opened; this one would misread its columns.
             if try environment.formatVersion(in: txn, meta: meta) ?? 0 >= Schema.columnsFormat {
-                throw StoreError(.incompatibleFormat, operation: "read",
-                                 message: "the store at '\(environment.path)' was upgraded to format \(Schema.format.version) "
-                                     + "by another process while open here: open it again")
+                throw StoreError(
+                    .incompatibleFormat, operation: "read",
+                    message: "the store at '\(environment.path)' was upgraded to format \(Schema.format.version) "
+                        + "by another process while open here: open it again")
             }
             return try body(txn)
         }
@@ -77,8 +78,9 @@ extension IndexStore {
     }
 
     private func dateRange(from lower: DayNumber?, to upper: DayNumber?) -> KeyRange {
-        KeyRange(lower: lower.map { .inclusive(IndexKey.day($0)) } ?? .unbounded,
-                 upper: upper.map { .inclusive(ListChunks.key(IndexKey.day($0), high: .max)) } ?? .unbounded)
+        KeyRange(
+            lower: lower.map { .inclusive(IndexKey.day($0)) } ?? .unbounded,
+            upper: upper.map { .inclusive(ListChunks.key(IndexKey.day($0), high: .max)) } ?? .unbounded)
     }
 
     /// The postings of every day from `lower` to `upper` (nil: open), by a
@@ -141,8 +143,9 @@ extension IndexStore {
     /// A stored statement record with the names it holds by number read
     /// back, or the error that it is damaged.
     func storedStatement(_ bytes: UnsafeRawBufferPointer, id: UInt32, txn: borrowing Txn) throws -> StatementRecord {
-        try IndexStore.storedStatement(bytes, id: id, article: { try articleKey($0, txn: txn) },
-                                       entity: { try entityName($0, txn: txn) })
+        try IndexStore.storedStatement(
+            bytes, id: id, article: { try articleKey($0, txn: txn) },
+            entity: { try entityName($0, txn: txn) })
     }
 
     /// A statement's external id alone: listing matches needs no more than
@@ -169,7 +172,9 @@ extension IndexStore {
             guard cache.snapshot == snapshot else { return nil }
             if let all = cache.all, Int(id) < all.names.count { return all.names[Int(id)] }
             return cache.names[id]
-        }) { return name }
+        }) {
+            return name
+        }
         guard let name = try entity(id, txn: txn)?.name else { return nil }
         names.withLock { cache in
             if cache.snapshot != snapshot { cache = NameCache(snapshot: snapshot) }
@@ -236,7 +241,8 @@ extension IndexStore {
     /// change nothing).
     package func isStored(_ record: ArticleRecord, txn: borrowing Txn) throws -> Bool {
         guard let id = try articleID(record.key, txn: txn),
-              let stored = try txn.get(IndexKey.id(id), in: articles) else { return false }
+            let stored = try txn.get(IndexKey.id(id), in: articles)
+        else { return false }
         return stored.elementsEqual(record.storedJSON())
     }
 
@@ -262,13 +268,17 @@ extension IndexStore {
 
     /// One past the largest id of each kind: the size of the id spaces.
     package func idLimits(txn: borrowing Txn) throws -> (statements: Int, articles: Int, entities: Int) {
-        (Int(try counter(.nextStatement, in: txn)), Int(try counter(.nextArticle, in: txn)),
-         Int(try counter(.nextEntity, in: txn)))
+        (
+            Int(try counter(.nextStatement, in: txn)), Int(try counter(.nextArticle, in: txn)),
+            Int(try counter(.nextEntity, in: txn))
+        )
     }
 
     /// Calls `body` with every record of a database in id order, decoded.
-    package func forEach<T: Decodable>(_ type: T.Type, txn: borrowing Txn,
-                                       _ body: (UInt32, T) throws -> Void) throws {
+    package func forEach<T: Decodable>(
+        _ type: T.Type, txn: borrowing Txn,
+        _ body: (UInt32, T) throws -> Void
+    ) throws {
         if type is StatementRecord.Type {
             try txn.scan(statements) { entry in
                 guard let id = IndexKey.readID(entry.key) else { return .next }

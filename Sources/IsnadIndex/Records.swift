@@ -30,8 +30,10 @@ package struct StatementRecord: Codable, Hashable, Sendable {
         case dateBasis = "date_basis"
     }
 
-    package init(id: String, doc: String, actor: String, stance: Stance, date: String, quote: String,
-                 about: [String] = [], sentence: String? = nil, cue: String? = nil) {
+    package init(
+        id: String, doc: String, actor: String, stance: Stance, date: String, quote: String,
+        about: [String] = [], sentence: String? = nil, cue: String? = nil
+    ) {
         self.id = id
         self.doc = doc
         self.actor = actor
@@ -81,8 +83,10 @@ package struct EntityRecord: Codable, Hashable, Sendable {
         case aliasesEn = "aliases_en"
     }
 
-    package init(name: String, kind: String?, aliasesAr: [String] = [], aliasesEn: [String] = [],
-                 country: String? = nil, role: String? = nil) {
+    package init(
+        name: String, kind: String?, aliasesAr: [String] = [], aliasesEn: [String] = [],
+        country: String? = nil, role: String? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.aliasesAr = aliasesAr

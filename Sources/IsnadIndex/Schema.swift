@@ -89,16 +89,16 @@ package enum Schema {
 /// Which text a term was found in.
 package enum TextSpace: UInt8, Sendable {
     /// A statement's quote (ids are statements).
-    case quote = 0x71 // q
+    case quote = 0x71  // q
     /// The rest of a statement's sentence (ids are statements).
-    case sentence = 0x73 // s
+    case sentence = 0x73  // s
     /// An article's title and body (ids are articles).
-    case article = 0x74 // t
+    case article = 0x74  // t
     /// The same three, by unstemmed form rather than by stem: what prefix
     /// queries (`missil*`, `الصو*`) compare with.
-    case quoteForms = 0x51 // Q
-    case sentenceForms = 0x53 // S
-    case articleForms = 0x54 // T
+    case quoteForms = 0x51  // Q
+    case sentenceForms = 0x53  // S
+    case articleForms = 0x54  // T
 
     /// The form space of a term space.
     package var forms: TextSpace {
@@ -113,45 +113,45 @@ package enum TextSpace: UInt8, Sendable {
 /// The value indexes of the `fields` database.
 package enum FieldIndex: UInt8, Sendable, CaseIterable {
     /// Entity id → statements it is the actor of.
-    case actor = 0x61 // a
+    case actor = 0x61  // a
     /// Entity id → statements about it.
-    case about = 0x62 // b
+    case about = 0x62  // b
     /// Stance ordinal → statements.
-    case stance = 0x73 // s
+    case stance = 0x73  // s
     /// Article id → its statements. After every other field, so that a new
     /// article's list goes at the end of the table: LMDB fills pages to
     /// the brim when keys arrive in order at the end, but splits them in
     /// half when they arrive before other keys, which had left the lists'
     /// pages half empty (13 MiB of a million statements' store).
-    case doc = 0x7E // ~
+    case doc = 0x7E  // ~
     /// Where stores before format 6 keep the article lists.
-    case legacyDoc = 0x64 // d
+    case legacyDoc = 0x64  // d
     /// Entity id → articles the outlet published.
-    case source = 0x6F // o
+    case source = 0x6F  // o
     /// Language code → articles.
-    case lang = 0x6C // l
+    case lang = 0x6C  // l
     /// Entity id → articles that cite it.
-    case cites = 0x63 // c
+    case cites = 0x63  // c
     /// Lower-cased kind → entities.
-    case kind = 0x6B // k
+    case kind = 0x6B  // k
     /// Entity id of a country → entities affiliated with it.
-    case country = 0x6E // n
+    case country = 0x6E  // n
     /// Every stored statement (one key).
-    case liveStatements = 0x2A // *
+    case liveStatements = 0x2A  // *
     /// Every stored article with its record (one key).
-    case liveArticles = 0x23 // #
+    case liveArticles = 0x23  // #
     /// Statements dated to a month or a year rather than a day (one key).
-    case impreciseDates = 0x69 // i
+    case impreciseDates = 0x69  // i
 }
 
 /// The kinds of alias keys.
 package enum AliasKind: UInt8, Sendable {
     /// The alias normalised like text, unstemmed, words joined by a space.
-    case normalized = 0x6E // n
+    case normalized = 0x6E  // n
     /// The alias's cross-script ``NameKey``.
-    case key = 0x6B // k
+    case key = 0x6B  // k
     /// A proper word-suffix of the alias's key (`krb` of `jn krb`).
-    case keySuffix = 0x65 // e
+    case keySuffix = 0x65  // e
 }
 
 /// Opens the store's databases once and reads or writes its records.

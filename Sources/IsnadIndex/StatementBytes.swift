@@ -116,9 +116,13 @@ extension StatementRecord {
         var r = StoredBytesReader(bytes)
         guard let layout = r.byte(), (1...Self.layout).contains(layout) else { return nil }
         guard let ordinal = r.byte(), let stance = Stance(ordinal: ordinal), let flags = r.byte(),
-              let id = r.string() else { return nil }
+            let id = r.string()
+        else { return nil }
         var numbers = StoredNumbers()
-        let doc: String, actor: String, date: String, quote: String
+        let doc: String
+        let actor: String
+        let date: String
+        let quote: String
         var about: [String] = []
         if layout == 3 {
             guard let dateWord = r.varint() else { return nil }
@@ -129,8 +133,11 @@ extension StatementRecord {
                 let precision = UInt8((dateWord - 1) % 3)
                 let first = StoredBytesReader.unzigzag((dateWord - 1) / 3)
                 guard let day = Int32(exactly: first), StoredBytesReader.days.contains(day) else { return nil }
-                date = RecordDate(first: DayNumber(rawValue: day),
-                                  precision: PartialDate.Precision(ordinal: precision)).text
+                date =
+                    RecordDate(
+                        first: DayNumber(rawValue: day),
+                        precision: PartialDate.Precision(ordinal: precision)
+                    ).text
             }
             guard let docName = r.name(), let actorName = r.name(), let aboutCount = r.count() else { return nil }
             (doc, numbers.article) = docName
@@ -145,7 +152,8 @@ extension StatementRecord {
             quote = text
         } else {
             guard let docText = r.string(), let actorText = r.string(), let dateText = r.string(),
-                  let text = layout == 2 ? r.compactText() : r.string(), let aboutCount = r.count() else { return nil }
+                let text = layout == 2 ? r.compactText() : r.string(), let aboutCount = r.count()
+            else { return nil }
             (doc, actor, date, quote) = (docText, actorText, dateText, text)
             about.reserveCapacity(aboutCount)
             for _ in 0..<aboutCount {
@@ -159,15 +167,27 @@ extension StatementRecord {
             guard let s = compact ? r.compactText() : r.string() else { return nil }
             record.sentence = s
         }
-        if flags & Flag.cue != 0 { guard let s = r.string() else { return nil }; record.cue = s }
-        if flags & Flag.dateBasis != 0 { guard let s = r.string() else { return nil }; record.dateBasis = s }
+        if flags & Flag.cue != 0 {
+            guard let s = r.string() else { return nil }
+            record.cue = s
+        }
+        if flags & Flag.dateBasis != 0 {
+            guard let s = r.string() else { return nil }
+            record.dateBasis = s
+        }
         if flags & Flag.spans != 0 {
             guard let sentenceSpan = r.integers(), let cueSpan = r.integers() else { return nil }
             var spans = StatementSpans(sentence: 0..<0, cue: 0..<0, actor: nil, quote: nil)
             spans.sentence = sentenceSpan
             spans.cue = cueSpan
-            if flags & Flag.spanActor != 0 { guard let list = r.integers() else { return nil }; spans.actor = list }
-            if flags & Flag.spanQuote != 0 { guard let list = r.integers() else { return nil }; spans.quote = list }
+            if flags & Flag.spanActor != 0 {
+                guard let list = r.integers() else { return nil }
+                spans.actor = list
+            }
+            if flags & Flag.spanQuote != 0 {
+                guard let list = r.integers() else { return nil }
+                spans.quote = list
+            }
             record.spans = spans
         }
         guard r.atEnd else { return nil }
@@ -203,8 +223,10 @@ package struct StoredNumbers: Sendable {
 
     /// Fills in `record`'s names from their numbers; false when a number
     /// names nothing (a damaged record).
-    package func name(_ record: inout StatementRecord, article articleKey: (UInt32) throws -> String?,
-                      entity: (UInt32) throws -> String?) rethrows -> Bool {
+    package func name(
+        _ record: inout StatementRecord, article articleKey: (UInt32) throws -> String?,
+        entity: (UInt32) throws -> String?
+    ) rethrows -> Bool {
         if let article {
             guard let key = try articleKey(article) else { return false }
             record.doc = key
@@ -283,7 +305,8 @@ enum CompactText {
         // at the very end may be shorter), so the output never passes
         // n + n/2 + 1; written in place, without a check per byte.
         return [UInt8](unsafeUninitializedCapacity: n + n / 2 + 1) { out, written in
-            var i = 0, o = 0
+            var i = 0
+            var o = 0
             while i < n {
                 let b = utf8[i]
                 if b < 0x80 {
@@ -366,7 +389,8 @@ struct StoredBytesReader {
     }
 
     mutating func varint() -> UInt64? {
-        var value: UInt64 = 0, shift: UInt64 = 0
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
         while let b = byte() {
             value |= UInt64(b & 0x7F) << shift
             if b < 0x80 { return value }

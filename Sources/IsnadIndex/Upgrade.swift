@@ -35,8 +35,10 @@ extension IndexStore {
     /// whose text holds a word that light10 stemmed otherwise
     /// (``ArabicLightStemmer/ownLetterStems``).
     func reindexOwnLetterWords(txn: borrowing WriteTransaction) throws {
-        let current = Analyzer(), light10 = Analyzer(arabicStemmer: .light10)
-        var articleIDs = Set<UInt32>(), statementIDs = Set<UInt32>()
+        let current = Analyzer()
+        let light10 = Analyzer(arabicStemmer: .light10)
+        var articleIDs = Set<UInt32>()
+        var statementIDs = Set<UInt32>()
         var checked: [String: Bool] = [:]
         for space in [TextSpace.articleForms, .quoteForms, .sentenceForms] {
             for prefix in ArabicLightStemmer.ownLetterPrefixes {
@@ -45,11 +47,13 @@ extension IndexStore {
                     // chunk's 0xFF (ListChunks.swift).
                     let bytes = entry.key.dropFirst()
                     let form = String(decoding: bytes.prefix { $0 != 0xFF }, as: UTF8.self)
-                    let differs = checked[form] ?? {
-                        let differs = current.tokens(in: form).map(\.term) != light10.tokens(in: form).map(\.term)
-                        checked[form] = differs
-                        return differs
-                    }()
+                    let differs =
+                        checked[form]
+                        ?? {
+                            let differs = current.tokens(in: form).map(\.term) != light10.tokens(in: form).map(\.term)
+                            checked[form] = differs
+                            return differs
+                        }()
                     guard differs else { return .next }
                     guard let postings = Postings(entry.value) else { throw IndexStore.damaged(Schema.terms, Array(entry.key)) }
                     postings.forEach { id in
@@ -68,19 +72,25 @@ extension IndexStore {
         for id in articleIDs.sorted() {
             guard let bytes = try txn.get(IDKey(id), in: self.articles) else { continue }
             let record = try IndexStore.decodeRecord(ArticleRecord.self, bytes, database: Schema.articles, id: id)
-            articles.append((id, [record.title ?? "", record.text],
-                             words.appendArticle(title: record.title ?? "", text: record.text, analyzer: current)))
+            articles.append(
+                (
+                    id, [record.title ?? "", record.text],
+                    words.appendArticle(title: record.title ?? "", text: record.text, analyzer: current)
+                ))
         }
         var statements: [(id: UInt32, quote: String, sentence: String, start: Int)] = []
         for id in statementIDs.sorted() {
             guard let bytes = try txn.get(IDKey(id), in: self.statements) else { continue }
-            let record = try IndexStore.storedStatement(bytes, id: id, article: { article in
-                try txn.get(IndexKey.id(article), in: articleNames).map { String(decoding: $0, as: UTF8.self) }
-            }, entity: { entity in
-                try txn.get(IndexKey.id(entity), in: entities).map {
-                    try IndexStore.decodeRecord(EntityRecord.self, $0, database: Schema.entities, id: entity).name
-                }
-            })
+            let record = try IndexStore.storedStatement(
+                bytes, id: id,
+                article: { article in
+                    try txn.get(IndexKey.id(article), in: articleNames).map { String(decoding: $0, as: UTF8.self) }
+                },
+                entity: { entity in
+                    try txn.get(IndexKey.id(entity), in: entities).map {
+                        try IndexStore.decodeRecord(EntityRecord.self, $0, database: Schema.entities, id: entity).name
+                    }
+                })
             let sentence = record.sentence ?? ""
             // Quote then sentence, one after the other, as PreparedBatch
             // puts them: the writer reads the sentence's entry after the quote's.
@@ -96,8 +106,9 @@ extension IndexStore {
         for statement in statements {
             writer.unindex(CollectionOfOne(statement.quote), space: .quote, id: statement.id, analyzer: light10)
             writer.unindex(CollectionOfOne(statement.sentence), space: .sentence, id: statement.id, analyzer: light10)
-            _ = writer.index(words: writer.index(words: statement.start, space: .quote, id: statement.id),
-                             space: .sentence, id: statement.id)
+            _ = writer.index(
+                words: writer.index(words: statement.start, space: .quote, id: statement.id),
+                space: .sentence, id: statement.id)
         }
         try writer.flush(txn: txn)
     }
@@ -115,7 +126,8 @@ extension IndexStore {
             keys.append(Array(entry.key))
             guard joined[column] != nil else { return .next }
             let block = Int(UInt32(bigEndian: UnsafeRawBufferPointer(rebasing: entry.key[1...]).loadUnaligned(as: UInt32.self)))
-            let start = block * old.blockSize * column.width, end = start + entry.value.count
+            let start = block * old.blockSize * column.width
+            let end = start + entry.value.count
             // In place: a copy of the array per block would be quadratic.
             let count = joined[column, default: []].count
             if count < end { joined[column, default: []].append(contentsOf: repeatElement(0, count: end - count)) }
@@ -126,7 +138,8 @@ extension IndexStore {
         }
         for key in keys { try txn.delete(key, in: columns) }
 
-        let statements = joined[.statements] ?? [], articles = joined[.articles] ?? []
+        let statements = joined[.statements] ?? []
+        let articles = joined[.articles] ?? []
         var rows = statements.withUnsafeBytes { bytes in
             (0..<(bytes.count / Column.rowSize)).map { StatementRow(bytes, at: $0 * Column.rowSize) }
         }
@@ -149,8 +162,9 @@ extension IndexStore {
         for (column, bytes) in rebuilt {
             let blockBytes = size * column.width
             for (block, start) in stride(from: 0, to: bytes.count, by: blockBytes).enumerated() {
-                try txn.put(Array(bytes[start..<min(bytes.count, start + blockBytes)]),
-                            for: Column.key(column, block: block), in: columns)
+                try txn.put(
+                    Array(bytes[start..<min(bytes.count, start + blockBytes)]),
+                    for: Column.key(column, block: block), in: columns)
             }
         }
     }

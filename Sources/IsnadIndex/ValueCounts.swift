@@ -39,7 +39,7 @@ package struct ValueCounts: ~Copyable {
     /// Counts `value` `times` times.
     package mutating func add(_ value: UInt32, times: Int) {
         guard times > 0 else { return }
-        add(value) // makes room for it, or counts it beside the window
+        add(value)  // makes room for it, or counts it beside the window
         let k = (value ^ flip) &- base
         if k < UInt32(truncatingIfNeeded: size) {
             slots[Int(k)] &+= times - 1
@@ -60,7 +60,8 @@ package struct ValueCounts: ~Copyable {
             slots = .allocate(capacity: size)
             slots.initialize(repeating: 0, count: size)
         } else {
-            let low = min(UInt64(base), UInt64(key)), high = max(UInt64(base) + UInt64(size), UInt64(key) + 1)
+            let low = min(UInt64(base), UInt64(key))
+            let high = max(UInt64(base) + UInt64(size), UInt64(key) + 1)
             guard high - low <= UInt64(ValueCounts.window) else {
                 far[key, default: 0] += 1
                 return

@@ -30,8 +30,10 @@ extension Compilation {
     static func limited(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard diagnostics.count > maximumDiagnostics, let last = diagnostics.last else { return diagnostics }
         var kept = Array(diagnostics.prefix(maximumDiagnostics))
-        kept.append(Diagnostic(.tooManyErrors, "too many errors: \(diagnostics.count - maximumDiagnostics) more not shown",
-                               at: last.span))
+        kept.append(
+            Diagnostic(
+                .tooManyErrors, "too many errors: \(diagnostics.count - maximumDiagnostics) more not shown",
+                at: last.span))
         return kept
     }
 }

@@ -1,8 +1,9 @@
 internal import CLMDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one place where LMDB return codes become Swift errors.
@@ -10,8 +11,10 @@ import Darwin
 ///
 /// With `path`, a failed write names a full disk as such (see
 /// ``StoreError/fullDisk(_:path:)``).
-func check(_ rc: Int32, _ operation: @autoclosure () -> String, state: TransactionState? = nil,
-           path: String? = nil) throws {
+func check(
+    _ rc: Int32, _ operation: @autoclosure () -> String, state: TransactionState? = nil,
+    path: String? = nil
+) throws {
     guard rc != 0 else { return }
     if let path, let full = StoreError.fullDisk(rc, path: path) { throw full }
     let message = String(cString: mdb_strerror(rc))
@@ -51,23 +54,26 @@ extension StoreError {
         }
         guard full else { return nil }
         if copying {
-            return StoreError(.diskFull, operation: "copy",
-                              message: "the disk holding '\(path)' is full (\(String(cString: strerror(rc)))): no copy "
-                                  + "was made, and the store itself is unchanged",
-                              lmdbCode: rc)
+            return StoreError(
+                .diskFull, operation: "copy",
+                message: "the disk holding '\(path)' is full (\(String(cString: strerror(rc)))): no copy "
+                    + "was made, and the store itself is unchanged",
+                lmdbCode: rc)
         }
-        return StoreError(.diskFull, operation: "write",
-                          message: "the disk holding '\(path)' is full (\(String(cString: strerror(rc)))): this write "
-                              + "was not saved and the store is as it was before it, so nothing already stored was "
-                              + "lost; free some space and run the command again",
-                          lmdbCode: rc)
+        return StoreError(
+            .diskFull, operation: "write",
+            message: "the disk holding '\(path)' is full (\(String(cString: strerror(rc)))): this write "
+                + "was not saved and the store is as it was before it, so nothing already stored was "
+                + "lost; free some space and run the command again",
+            lmdbCode: rc)
     }
 
     /// `error` as a full disk when a write under `path` failed because the
     /// disk is full, else `error` itself.
     static func onFullDisk(_ error: any Error, path: String) -> any Error {
         guard let store = error as? StoreError, store.code != .diskFull, let rc = store.lmdbCode,
-              let full = fullDisk(rc, path: path) else { return error }
+            let full = fullDisk(rc, path: path)
+        else { return error }
         return full
     }
 }

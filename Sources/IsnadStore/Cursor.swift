@@ -1,9 +1,10 @@
 internal import CLMDB
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What a scan callback wants next.
@@ -85,8 +86,10 @@ package struct Cursor: ~Copyable {
     let database: Database
     let state: TransactionState?
 
-    private func move(_ op: MDB_cursor_op, key: UnsafeRawBufferPointer? = nil,
-                      value: UnsafeRawBufferPointer? = nil) throws -> Entry? {
+    private func move(
+        _ op: MDB_cursor_op, key: UnsafeRawBufferPointer? = nil,
+        value: UnsafeRawBufferPointer? = nil
+    ) throws -> Entry? {
         var k = key.map(MDB_val.init) ?? MDB_val()
         var v = value.map(MDB_val.init) ?? MDB_val()
         let rc = mdb_cursor_get(handle, &k, &v, op)
@@ -205,8 +208,9 @@ package struct Cursor: ~Copyable {
             try value.withUnsafeBytes { valueBytes in
                 var k = MDB_val(keyBytes)
                 var v = MDB_val(valueBytes)
-                try check(mdb_cursor_put(handle, &k, &v, options.lmdbFlags),
-                          "mdb_cursor_put in '\(database.name)'", state: state)
+                try check(
+                    mdb_cursor_put(handle, &k, &v, options.lmdbFlags),
+                    "mdb_cursor_put in '\(database.name)'", state: state)
             }
         }
     }

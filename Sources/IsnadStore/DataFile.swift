@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Checks an LMDB data file before it is mapped.
@@ -64,8 +65,9 @@ enum DataFile {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
-            throw StoreError(code == EACCES ? .readOnly : .lmdb, operation: "open",
-                             message: "cannot read '\(path)': \(String(cString: strerror(code)))", lmdbCode: code)
+            throw StoreError(
+                code == EACCES ? .readOnly : .lmdb, operation: "open",
+                message: "cannot read '\(path)': \(String(cString: strerror(code)))", lmdbCode: code)
         }
         defer { close(fd) }
         var status = stat()
@@ -90,7 +92,8 @@ enum DataFile {
         // The pages from the last whole one on must all be free.
         let firstMissing = size / pageSize
         guard let free = file.freePages(from: newest.freeRoot, pageSize: pageSize, atLeast: firstMissing),
-              (firstMissing...newest.lastPage).allSatisfy(free.contains) else {
+            (firstMissing...newest.lastPage).allSatisfy(free.contains)
+        else {
             return .truncated(size: size, needed: needed)
         }
         return .whole(newest)
@@ -126,9 +129,10 @@ enum DataFile {
             let lastPage = page.u64(meta + 120)
             let transaction = page.u64(meta + 128)
             guard lastPage < UInt64(Int.max / 65_536), transaction < UInt64(Int.max) else { return nil }
-            return Header(pageSize: Int(page.u32(meta + 24)), lastPage: Int(lastPage),
-                          freeRoot: freeRoot == invalidPage ? nil : Int(clamping: freeRoot),
-                          transaction: Int(transaction))
+            return Header(
+                pageSize: Int(page.u32(meta + 24)), lastPage: Int(lastPage),
+                freeRoot: freeRoot == invalidPage ? nil : Int(clamping: freeRoot),
+                transaction: Int(transaction))
         }
 
         /// The free pages numbered `atLeast` or more that the free-page
@@ -142,15 +146,18 @@ enum DataFile {
             while let (number, depth) = pending.popLast() {
                 visited += 1
                 guard depth < 32, visited <= 1 << 20, number <= Int.max / pageSize,
-                      let page = bytes(at: number * pageSize, count: pageSize) else { return nil }
+                    let page = bytes(at: number * pageSize, count: pageSize)
+                else { return nil }
                 let flags = page.u16(10)
                 let lower = Int(page.u16(12))
                 guard lower >= pageHeaderSize, lower <= pageSize else { return nil }
                 for slot in 0..<(lower - pageHeaderSize) / 2 {
                     let node = Int(page.u16(pageHeaderSize + 2 * slot))
                     guard node >= pageHeaderSize, node + 8 <= pageSize else { return nil }
-                    let lo = UInt64(page.u16(node)), hi = UInt64(page.u16(node + 2))
-                    let nodeFlags = page.u16(node + 4), keySize = Int(page.u16(node + 6))
+                    let lo = UInt64(page.u16(node))
+                    let hi = UInt64(page.u16(node + 2))
+                    let nodeFlags = page.u16(node + 4)
+                    let keySize = Int(page.u16(node + 6))
                     if flags & branchFlag != 0 {
                         let child = lo | hi << 16 | UInt64(nodeFlags) << 32
                         guard child < UInt64(Int.max) else { return nil }
@@ -163,7 +170,7 @@ enum DataFile {
                             guard start + 8 <= pageSize else { return nil }
                             let overflow = page.u64(start)
                             guard overflow < UInt64(Int.max / pageSize),
-                                  let value = bytes(at: Int(overflow) * pageSize + pageHeaderSize, count: dataSize)
+                                let value = bytes(at: Int(overflow) * pageSize + pageHeaderSize, count: dataSize)
                             else { return nil }
                             list = value
                         } else {
@@ -188,8 +195,8 @@ enum DataFile {
     }
 }
 
-private extension Array where Element == UInt8 {
-    func u16(_ at: Int) -> UInt16 { UInt16(self[at]) | UInt16(self[at + 1]) << 8 }
-    func u32(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(self[at + $1]) << (8 * $1) } }
-    func u64(_ at: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(self[at + $1]) << (8 * $1) } }
+extension Array where Element == UInt8 {
+    fileprivate func u16(_ at: Int) -> UInt16 { UInt16(self[at]) | UInt16(self[at + 1]) << 8 }
+    fileprivate func u32(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(self[at + $1]) << (8 * $1) } }
+    fileprivate func u64(_ at: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(self[at + $1]) << (8 * $1) } }
 }

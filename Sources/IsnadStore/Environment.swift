@@ -89,8 +89,9 @@ package final class Environment: @unchecked Sendable {
             try openSchema()
         case .empty:
             if !isNew, !Environment.holdsOnlyLMDBFiles(path) {
-                throw StoreError(.notAStore, operation: "open",
-                                 message: "'\(path)' is an LMDB environment with nothing in it, not a '\(format.identifier)' store")
+                throw StoreError(
+                    .notAStore, operation: "open",
+                    message: "'\(path)' is an LMDB environment with nothing in it, not a '\(format.identifier)' store")
             }
             try createStore(isNew: isNew)
         case .unfinished:
@@ -137,21 +138,25 @@ package final class Environment: @unchecked Sendable {
         if let handle { return (handle, lockless) }
         switch rc {
         case MDB_INVALID:
-            throw StoreError(.notAStore, operation: "open",
-                             message: "'\(path)/data.mdb' is not an LMDB data file")
+            throw StoreError(
+                .notAStore, operation: "open",
+                message: "'\(path)/data.mdb' is not an LMDB data file")
         case MDB_VERSION_MISMATCH:
-            throw StoreError(.incompatibleFormat, operation: "open",
-                             message: "'\(path)' was written by an incompatible LMDB version", lmdbCode: rc)
+            throw StoreError(
+                .incompatibleFormat, operation: "open",
+                message: "'\(path)' was written by an incompatible LMDB version", lmdbCode: rc)
         case EACCES, EPERM:
-            throw StoreError(.readOnly, operation: "open",
-                             message: "'\(path)' cannot be " + (configuration.readOnly ? "read" : "written")
-                                 + " by this user (\(String(cString: mdb_strerror(rc))))"
-                                 + (configuration.readOnly ? "" : "; commands that only read it (query, export, stats) still can"),
-                             lmdbCode: rc)
+            throw StoreError(
+                .readOnly, operation: "open",
+                message: "'\(path)' cannot be " + (configuration.readOnly ? "read" : "written")
+                    + " by this user (\(String(cString: mdb_strerror(rc))))"
+                    + (configuration.readOnly ? "" : "; commands that only read it (query, export, stats) still can"),
+                lmdbCode: rc)
         case EROFS:
-            throw StoreError(.readOnly, operation: "open",
-                             message: "'\(path)' is on a read-only file system: it can be read (query, export, stats), not written",
-                             lmdbCode: rc)
+            throw StoreError(
+                .readOnly, operation: "open",
+                message: "'\(path)' is on a read-only file system: it can be read (query, export, stats), not written",
+                lmdbCode: rc)
         default:
             try check(rc, "mdb_env_open", path: path)
             throw StoreError(.lmdb, operation: "mdb_env_open", message: "no environment returned")
@@ -171,17 +176,20 @@ package final class Environment: @unchecked Sendable {
             // leaves: a writer takes it over, a reader finds no store yet.
             guard configuration.readOnly || !configuration.create else {
                 if holdsOnlyLMDBFiles(path) { return }
-                throw StoreError(.notAStore, operation: "open",
-                                 message: "'\(file)' is empty (0 bytes) and the folder holds other files: not a store")
+                throw StoreError(
+                    .notAStore, operation: "open",
+                    message: "'\(file)' is empty (0 bytes) and the folder holds other files: not a store")
             }
-            throw StoreError(.missing, operation: "open",
-                             message: "no store at '\(path)' yet: its data.mdb is empty (0 bytes), so nothing was ever "
-                                 + "stored there; the next ingest or import creates the store")
+            throw StoreError(
+                .missing, operation: "open",
+                message: "no store at '\(path)' yet: its data.mdb is empty (0 bytes), so nothing was ever "
+                    + "stored there; the next ingest or import creates the store")
         case .truncated(let size, let needed):
-            throw StoreError(.corrupted, operation: "open",
-                             message: "'\(file)' is truncated: it has \(size) bytes, but its own header says the store "
-                                 + "takes \(needed); the file was cut short (a full disk, an interrupted copy?) and cannot "
-                                 + "be read; restore the store from a backup or an export")
+            throw StoreError(
+                .corrupted, operation: "open",
+                message: "'\(file)' is truncated: it has \(size) bytes, but its own header says the store "
+                    + "takes \(needed); the file was cut short (a full disk, an interrupted copy?) and cannot "
+                    + "be read; restore the store from a backup or an export")
         }
     }
 
@@ -204,22 +212,25 @@ package final class Environment: @unchecked Sendable {
             do {
                 try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
-                throw StoreError(.lmdb, operation: "open",
-                                 message: "cannot create the folder '\(path)': \(error.localizedDescription)")
+                throw StoreError(
+                    .lmdb, operation: "open",
+                    message: "cannot create the folder '\(path)': \(error.localizedDescription)")
             }
             return true
         }
         guard isDirectory.boolValue else {
-            throw StoreError(.notAStore, operation: "open",
-                             message: "'\(path)' is a file, not a store (a store is a folder)")
+            throw StoreError(
+                .notAStore, operation: "open",
+                message: "'\(path)' is a file, not a store (a store is a folder)")
         }
         if fm.fileExists(atPath: path + "/data.mdb") { return false }
         let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? []
         if contents.isEmpty, configuration.create, !configuration.readOnly { return true }
         if contents.contains(Environment.partialCopy) {
-            throw StoreError(.notAStore, operation: "open",
-                             message: "'\(path)' holds an unfinished copy (\(Environment.partialCopy): a compact that "
-                                 + "stopped before it finished), not a store")
+            throw StoreError(
+                .notAStore, operation: "open",
+                message: "'\(path)' holds an unfinished copy (\(Environment.partialCopy): a compact that "
+                    + "stopped before it finished), not a store")
         }
         let what = contents.isEmpty ? "an empty folder" : "a folder with no store in it (no data.mdb)"
         throw StoreError(.notAStore, operation: "open", message: "'\(path)' is \(what), not a store")
@@ -286,8 +297,9 @@ package final class Environment: @unchecked Sendable {
             throw StoreError(.readOnly, operation: "write", message: "the store at '\(path)' is open read-only")
         }
         if let owner = writerThread, pthread_equal(owner, pthread_self()) != 0 {
-            throw StoreError(.lmdb, operation: "write",
-                             message: "a write transaction is already open on this thread (nested write)")
+            throw StoreError(
+                .lmdb, operation: "write",
+                message: "a write transaction is already open on this thread (nested write)")
         }
         writeLock.lock()
         writerThread = pthread_self()
@@ -391,8 +403,9 @@ package final class Environment: @unchecked Sendable {
     private func exclusively(operation: String, _ body: () throws -> Void) throws {
         let done = try gate.exclusively(timeout: configuration.growthTimeout, body)
         if !done {
-            throw StoreError(.mapFull, operation: operation,
-                             message: "the map is full and cannot grow while other transactions of this process stay open")
+            throw StoreError(
+                .mapFull, operation: operation,
+                message: "the map is full and cannot grow while other transactions of this process stay open")
         }
     }
 
@@ -439,15 +452,17 @@ package final class Environment: @unchecked Sendable {
         if fm.fileExists(atPath: destination, isDirectory: &isDirectory) {
             let contents = isDirectory.boolValue ? ((try? fm.contentsOfDirectory(atPath: destination)) ?? ["?"]) : ["?"]
             guard contents.allSatisfy({ $0 == Environment.partialCopy }) else {
-                throw StoreError(.notAStore, operation: "copy",
-                                 message: "'\(destination)' already exists; copy into a new or empty folder")
+                throw StoreError(
+                    .notAStore, operation: "copy",
+                    message: "'\(destination)' already exists; copy into a new or empty folder")
             }
         } else {
             do {
                 try fm.createDirectory(atPath: destination, withIntermediateDirectories: true)
             } catch {
-                throw StoreError(.lmdb, operation: "copy",
-                                 message: "cannot create the folder '\(destination)': \(error.localizedDescription)")
+                throw StoreError(
+                    .lmdb, operation: "copy",
+                    message: "cannot create the folder '\(destination)': \(error.localizedDescription)")
             }
             created = true
         }
@@ -497,8 +512,9 @@ package final class Environment: @unchecked Sendable {
         defer { databaseLock.unlock() }
         if let db = databases[name] {
             guard db.options == options else {
-                throw StoreError(.badValue, operation: "open database '\(name)'",
-                                 message: "already open with other options")
+                throw StoreError(
+                    .badValue, operation: "open database '\(name)'",
+                    message: "already open with other options")
             }
             return db
         }
@@ -508,8 +524,9 @@ package final class Environment: @unchecked Sendable {
             try read(commit: true) { txn in
                 let rc = mdb_dbi_open(txn.handle, name, flags, &dbi)
                 if rc == MDB_NOTFOUND {
-                    throw StoreError(.noSuchDatabase, operation: "open database '\(name)'",
-                                     message: "the store has no database named '\(name)'")
+                    throw StoreError(
+                        .noSuchDatabase, operation: "open database '\(name)'",
+                        message: "the store has no database named '\(name)'")
                 }
                 try check(rc, "mdb_dbi_open '\(name)'")
             }

@@ -19,8 +19,10 @@ package struct StoreFormat: Sendable {
     /// one; opening a store opens them all at once.
     package var databases: [DatabaseSpec]
 
-    package init(identifier: String, version: Int, oldestReadable: Int? = nil, creator: String,
-                 databases: [DatabaseSpec] = []) {
+    package init(
+        identifier: String, version: Int, oldestReadable: Int? = nil, creator: String,
+        databases: [DatabaseSpec] = []
+    ) {
         self.identifier = identifier
         self.version = version
         self.oldestReadable = oldestReadable ?? version
@@ -82,11 +84,13 @@ extension Environment {
             var cursor: OpaquePointer?
             try check(mdb_cursor_open(txn.handle, main, &cursor), "mdb_cursor_open")
             defer { mdb_cursor_close(cursor) }
-            var key = MDB_val(), value = MDB_val()
+            var key = MDB_val()
+            var value = MDB_val()
             var rc = mdb_cursor_get(cursor, &key, &value, MDB_FIRST)
             while rc == 0 {
                 guard let name = String(bytes: key.bytes, encoding: .utf8),
-                      specs[name] != nil else { return .existing }
+                    specs[name] != nil
+                else { return .existing }
                 names.append(name)
                 rc = mdb_cursor_get(cursor, &key, &value, MDB_NEXT)
             }
@@ -131,17 +135,19 @@ extension Environment {
     /// which only a writer that may create stores does.
     func createStore(isNew: Bool) throws {
         guard !configuration.readOnly, configuration.create || isNew else {
-            throw StoreError(.missing, operation: "open",
-                             message: "no store at '\(path)' yet: a store was being created there, but nothing was "
-                                 + "stored before the process creating it stopped; the next ingest or import creates it")
+            throw StoreError(
+                .missing, operation: "open",
+                message: "no store at '\(path)' yet: a store was being created there, but nothing was "
+                    + "stored before the process creating it stopped; the next ingest or import creates it")
         }
         let schema = format.schema
         let opened = try write { txn -> [Database] in
             var opened: [Database] = []
             for spec in schema {
                 var dbi: MDB_dbi = 0
-                try check(mdb_dbi_open(txn.handle, spec.name, spec.options.lmdbFlags | UInt32(MDB_CREATE), &dbi),
-                          "mdb_dbi_open '\(spec.name)'", state: txn.state)
+                try check(
+                    mdb_dbi_open(txn.handle, spec.name, spec.options.lmdbFlags | UInt32(MDB_CREATE), &dbi),
+                    "mdb_dbi_open '\(spec.name)'", state: txn.state)
                 opened.append(Database(name: spec.name, dbi: dbi, options: spec.options))
             }
             let meta = opened[0]
@@ -167,14 +173,16 @@ extension Environment {
                 let flags = spec.options.lmdbFlags | (create ? UInt32(MDB_CREATE) : 0)
                 let rc = mdb_dbi_open(txn, spec.name, flags, &dbi)
                 if rc == MDB_NOTFOUND {
-                    throw StoreError(.corrupted, operation: "open",
-                                     message: "'\(path)' is a '\(format.identifier)' store without its '\(spec.name)' database")
+                    throw StoreError(
+                        .corrupted, operation: "open",
+                        message: "'\(path)' is a '\(format.identifier)' store without its '\(spec.name)' database")
                 }
                 try check(rc, "mdb_dbi_open '\(spec.name)'", state: state)
                 return Database(name: spec.name, dbi: dbi, options: spec.options)
             }
         }
-        let opened = configuration.readOnly
+        let opened =
+            configuration.readOnly
             ? try readCommitting { txn in try open(txn.handle, nil, create: false) }
             : try write { txn in try open(txn.handle, txn.state, create: true) }
         adopt(opened)
@@ -185,8 +193,9 @@ extension Environment {
         do {
             meta = try openExistingMeta()
         } catch StoreError.noSuchDatabase {
-            throw StoreError(.notAStore, operation: "open",
-                             message: "'\(path)' is an LMDB environment but not a store (it has no 'meta' database)")
+            throw StoreError(
+                .notAStore, operation: "open",
+                message: "'\(path)' is an LMDB environment but not a store (it has no 'meta' database)")
         }
         let (identifier, version, creator) = try read { txn -> (String?, Int?, String) in
             let identifier = try txn.get(MetaKey.format, in: meta).map { String(decoding: $0, as: UTF8.self) }
@@ -199,21 +208,24 @@ extension Environment {
         }
         guard let identifier, identifier == format.identifier else {
             let what = identifier.map { "a '\($0)' store" } ?? "an LMDB environment with no format record"
-            throw StoreError(.notAStore, operation: "open",
-                             message: "'\(path)' is \(what), not a '\(format.identifier)' store")
+            throw StoreError(
+                .notAStore, operation: "open",
+                message: "'\(path)' is \(what), not a '\(format.identifier)' store")
         }
         guard let version else {
             throw StoreError(.corrupted, operation: "open", message: "'\(path)' has no readable format version")
         }
         if version > format.version {
-            throw StoreError(.incompatibleFormat, operation: "open",
-                             message: "'\(path)' has store format \(version), newer than this build reads "
-                                 + "(up to \(format.version)); it was made by \(creator): upgrade to read it")
+            throw StoreError(
+                .incompatibleFormat, operation: "open",
+                message: "'\(path)' has store format \(version), newer than this build reads "
+                    + "(up to \(format.version)); it was made by \(creator): upgrade to read it")
         }
         if version < format.oldestReadable {
-            throw StoreError(.incompatibleFormat, operation: "open",
-                             message: "'\(path)' has store format \(version), older than this build reads "
-                                 + "(\(format.oldestReadable) to \(format.version)); export it with \(creator) and import it again")
+            throw StoreError(
+                .incompatibleFormat, operation: "open",
+                message: "'\(path)' has store format \(version), older than this build reads "
+                    + "(\(format.oldestReadable) to \(format.version)); export it with \(creator) and import it again")
         }
         recordFormat(version: version, creator: creator)
     }

@@ -97,8 +97,10 @@ package struct WriteTransaction: ~Copyable, ReadableTransaction {
     /// - Returns: `false` when ``PutOptions/noOverwrite`` or
     ///   ``PutOptions/noDuplicateData`` kept an existing entry.
     @discardableResult
-    package func put(_ value: some ContiguousBytes, for key: some ContiguousBytes, in db: Database,
-                     options: PutOptions = []) throws -> Bool {
+    package func put(
+        _ value: some ContiguousBytes, for key: some ContiguousBytes, in db: Database,
+        options: PutOptions = []
+    ) throws -> Bool {
         try key.withUnsafeBytes { keyBytes in
             try value.withUnsafeBytes { valueBytes in
                 var k = MDB_val(keyBytes)
@@ -115,8 +117,10 @@ package struct WriteTransaction: ~Copyable, ReadableTransaction {
     /// returns the value stored under it (not copied; valid until the
     /// next change) and stores nothing. One search of the B-tree where a
     /// `get` and a `put` took two.
-    package func insert(_ value: some ContiguousBytes, for key: some ContiguousBytes,
-                        in db: Database) throws -> UnsafeRawBufferPointer? {
+    package func insert(
+        _ value: some ContiguousBytes, for key: some ContiguousBytes,
+        in db: Database
+    ) throws -> UnsafeRawBufferPointer? {
         try key.withUnsafeBytes { keyBytes in
             try value.withUnsafeBytes { valueBytes in
                 var k = MDB_val(keyBytes)
@@ -133,13 +137,16 @@ package struct WriteTransaction: ~Copyable, ReadableTransaction {
     /// Reserves `count` bytes under `key` and lets `fill` write them in
     /// place, saving a copy for large values. Not for duplicate-sorted
     /// databases (LMDB forbids `MDB_RESERVE` there).
-    package func put(reserving count: Int, for key: some ContiguousBytes, in db: Database,
-                     _ fill: (UnsafeMutableRawBufferPointer) throws -> Void) throws {
+    package func put(
+        reserving count: Int, for key: some ContiguousBytes, in db: Database,
+        _ fill: (UnsafeMutableRawBufferPointer) throws -> Void
+    ) throws {
         try key.withUnsafeBytes { keyBytes in
             var k = MDB_val(keyBytes)
             var v = MDB_val(mv_size: count, mv_data: nil)
-            try check(mdb_put(handle, db.dbi, &k, &v, UInt32(MDB_RESERVE)), "mdb_put in '\(db.name)'",
-                      state: writeState)
+            try check(
+                mdb_put(handle, db.dbi, &k, &v, UInt32(MDB_RESERVE)), "mdb_put in '\(db.name)'",
+                state: writeState)
             try fill(UnsafeMutableRawBufferPointer(start: v.mv_data, count: count))
         }
     }

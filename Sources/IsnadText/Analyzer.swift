@@ -23,8 +23,10 @@ package struct Analyzer: Sendable, Equatable {
     /// format 7 were indexed with (their upgrade takes those stems off).
     package var arabicStemmer: ArabicLightStemmer.Variant
 
-    package init(language: Language? = nil, stemming: Bool = true,
-                 arabicStemmer: ArabicLightStemmer.Variant = .keepingWordLetters) {
+    package init(
+        language: Language? = nil, stemming: Bool = true,
+        arabicStemmer: ArabicLightStemmer.Variant = .keepingWordLetters
+    ) {
         self.language = language
         self.stemming = stemming
         self.arabicStemmer = arabicStemmer
@@ -47,9 +49,12 @@ package struct Analyzer: Sendable, Equatable {
     /// (what the index needs: a batch of a hundred thousand quotes has
     /// millions of words). `term` is `form`, the same buffer, when
     /// stemming changed nothing.
-    package func forEachWord(in text: String,
-                             _ body: (_ term: UnsafeBufferPointer<UInt8>, _ form: UnsafeBufferPointer<UInt8>) -> Void) {
-        var formBytes = ScratchBytes(), termBytes = ScratchBytes()
+    package func forEachWord(
+        in text: String,
+        _ body: (_ term: UnsafeBufferPointer<UInt8>, _ form: UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var formBytes = ScratchBytes()
+        var termBytes = ScratchBytes()
         defer {
             formBytes.free()
             termBytes.free()
@@ -71,8 +76,10 @@ package struct Analyzer: Sendable, Equatable {
     }
 
     /// Each normalised word with its stem, routed by language or script.
-    private func forEachStem(in text: String,
-                             _ body: (UnsafeBufferPointer<Unicode.Scalar>, Stem, Range<Int>) -> Void) {
+    private func forEachStem(
+        in text: String,
+        _ body: (UnsafeBufferPointer<Unicode.Scalar>, Stem, Range<Int>) -> Void
+    ) {
         var normalizer = Normalizer(joinsApostrophes: language != .arabic)
         normalizer.words(in: text) { word, range in
             guard stemming else { return body(word, .same, range) }
@@ -251,7 +258,8 @@ extension Analyzer {
                 // The rest of a run of Arabic letters (most of a text), two
                 // bytes a letter, without the cases above.
                 while i + 1 < count {
-                    let lead = text[i], second = text[i + 1]
+                    let lead = text[i]
+                    let second = text[i + 1]
                     if lead == 0xD8 {
                         guard second >= 0xA1 && second <= 0xBA else { break }
                     } else if lead == 0xD9 {

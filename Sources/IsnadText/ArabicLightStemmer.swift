@@ -74,7 +74,8 @@ package enum ArabicLightStemmer {
         if n >= 2 + 2, word[start].value == alef, word[start + 1].value == lam {
             start += 2
         } else if n >= 3 + 2, word[start + 1].value == alef, word[start + 2].value == lam,
-                  [waw, beh, kaf, feh].contains(word[start].value) {
+            [waw, beh, kaf, feh].contains(word[start].value)
+        {
             // The rare case: is `وال`/`بال`/`كال`/`فال` the word's own?
             if variant == .keepingWordLetters {
                 let whole = stripSuffixes(word, from: start)

@@ -33,8 +33,15 @@ enum EnglishStemmer {
     }
 }
 
-private let a: UInt32 = 0x61, e: UInt32 = 0x65, i: UInt32 = 0x69, l: UInt32 = 0x6C, s: UInt32 = 0x73
-private let t: UInt32 = 0x74, y: UInt32 = 0x79, Y: UInt32 = 0x59, apostrophe: UInt32 = 0x27
+private let a: UInt32 = 0x61
+private let e: UInt32 = 0x65
+private let i: UInt32 = 0x69
+private let l: UInt32 = 0x6C
+private let s: UInt32 = 0x73
+private let t: UInt32 = 0x74
+private let y: UInt32 = 0x79
+private let Y: UInt32 = 0x59
+private let apostrophe: UInt32 = 0x27
 
 @inline(__always) private func isVowel(_ c: UInt32) -> Bool {
     c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79
@@ -48,7 +55,13 @@ private struct Porter2 {
     mutating func run() {
         prelude()
         markRegions()
-        step1a(); step1b(); step1c(); step2(); step3(); step4(); step5()
+        step1a()
+        step1b()
+        step1c()
+        step2()
+        step3()
+        step4()
+        step5()
         if yFound {
             for k in word.indices where word[k] == Y { word[k] = y }
         }
@@ -95,20 +108,28 @@ private struct Porter2 {
 
     mutating func prelude() {
         if word.first == apostrophe { word.removeFirst() }
-        if word.first == y { word[0] = Y; yFound = true }
+        if word.first == y {
+            word[0] = Y
+            yFound = true
+        }
         var k = 1
         while k < word.count {
-            if word[k] == y, isVowel(word[k - 1]) { word[k] = Y; yFound = true }
+            if word[k] == y, isVowel(word[k - 1]) {
+                word[k] = Y
+                yFound = true
+            }
             k += 1
         }
     }
 
     mutating func markRegions() {
         let n = word.count
-        p1 = n; p2 = n
+        p1 = n
+        p2 = n
         var c: Int
         if let prefix = (["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter"] as [StaticString])
-            .first(where: { $0.utf8CodeUnitCount <= n && ends($0, at: $0.utf8CodeUnitCount) }) {
+            .first(where: { $0.utf8CodeUnitCount <= n && ends($0, at: $0.utf8CodeUnitCount) })
+        {
             c = prefix.utf8CodeUnitCount
         } else {
             guard let next = pastVowelThenConsonant(from: 0) else { return }
@@ -187,7 +208,8 @@ private struct Porter2 {
         if ends("at") || ends("bl") || ends("iz") {
             replace(0, with: "e")
         } else if n >= 2, word[n - 1] == word[n - 2],
-                  [0x62, 0x64, 0x66, 0x67, 0x6D, 0x6E, 0x70, 0x72, 0x74].contains(word[n - 1]) {
+            [0x62, 0x64, 0x66, 0x67, 0x6D, 0x6E, 0x70, 0x72, 0x74].contains(word[n - 1])
+        {
             if n == 3, word[0] == a || word[0] == e || word[0] == 0x6F { return }
             word.removeLast()
         } else if n == p1, shortSyllable(endingAt: n) {

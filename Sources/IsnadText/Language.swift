@@ -10,7 +10,8 @@ package enum Language: String, Sendable, CaseIterable {
     /// without a `lang` is stored as: one pass over the scalars, no
     /// allocation.
     package static func detect(in text: String) -> Language? {
-        var arabic = 0, latin = 0
+        var arabic = 0
+        var latin = 0
         for scalar in text.unicodeScalars {
             switch Script(scalar) {
             case .arabic: arabic += 1
@@ -34,7 +35,7 @@ package enum Script {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF:
             self = .latin
         case 0x620...0x64A, 0x66E...0x6D3, 0x6D5, 0x6EE, 0x6EF, 0x6FA...0x6FF, 0x750...0x77F, 0x8A0...0x8FF,
-             0xFB50...0xFDFF, 0xFE70...0xFEFF:
+            0xFB50...0xFDFF, 0xFE70...0xFEFF:
             self = .arabic
         default:
             self = .other

@@ -295,7 +295,8 @@ package enum LatinName {
             case "\u{649}":  // ى
                 units.append(.vowel("a"))
             case "\u{648}":  // و
-                let consonantal = initial || previous == "\u{627}" || isAlef(next)
+                let consonantal =
+                    initial || previous == "\u{627}" || isAlef(next)
                     || (next == "\u{64A}" && k + 2 == w.count)
                 if consonantal {
                     // The nisba -awi (موسوي "mousawi", بدوي "badawi").

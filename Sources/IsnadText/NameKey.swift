@@ -62,8 +62,22 @@ private let titles: Set<String> = [
 
 /// The consonant classes of the key.
 private enum Sound: Character {
-    case initialVowel = "A", b = "B", d = "D", f = "F", h = "H", j = "J", k = "K", l = "L", m = "M", n = "N"
-    case r = "R", s = "S", t = "T", x = "X", y = "Y", z = "Z"
+    case initialVowel = "A"
+    case b = "B"
+    case d = "D"
+    case f = "F"
+    case h = "H"
+    case j = "J"
+    case k = "K"
+    case l = "L"
+    case m = "M"
+    case n = "N"
+    case r = "R"
+    case s = "S"
+    case t = "T"
+    case x = "X"
+    case y = "Y"
+    case z = "Z"
 }
 
 /// The skeleton of one normalised word (lowercase; Arabic already folded:
@@ -137,27 +151,47 @@ private func latinSounds(_ w: [Unicode.Scalar]) -> [Sound?] {
         // Digraphs first.
         switch (c, next) {
         case ("s", "c") where k + 2 < w.count && w[k + 2] == "h":
-            sounds.append(.x); k += 3; continue
+            sounds.append(.x)
+            k += 3
+            continue
         case ("t", "c") where k + 2 < w.count && w[k + 2] == "h":
-            sounds.append(.x); k += 3; continue
+            sounds.append(.x)
+            k += 3
+            continue
         case ("c", "h") where k + 2 < w.count && "lr".unicodeScalars.contains(w[k + 2]):
-            sounds.append(.k); k += 2; continue  // Christopher, Chloe
+            sounds.append(.k)
+            k += 2
+            continue  // Christopher, Chloe
         case ("g", "h") where k + 2 < w.count && w[k + 2] == "t":
-            k += 2; continue  // Wright, Knight
+            k += 2
+            continue  // Wright, Knight
         case ("w", "r") where initial:
-            k += 1; continue
+            k += 1
+            continue
         case ("s", "h"), ("c", "h"):
-            sounds.append(.x); k += 2; continue
+            sounds.append(.x)
+            k += 2
+            continue
         case ("k", "h"), ("g", "h"), ("c", "k"):
-            sounds.append(.k); k += 2; continue
+            sounds.append(.k)
+            k += 2
+            continue
         case ("t", "h"):
-            sounds.append(.t); k += 2; continue
+            sounds.append(.t)
+            k += 2
+            continue
         case ("d", "h"):
-            sounds.append(.z); k += 2; continue
+            sounds.append(.z)
+            k += 2
+            continue
         case ("z", "h"), ("d", "j"):
-            sounds.append(.j); k += 2; continue
+            sounds.append(.j)
+            k += 2
+            continue
         case ("p", "h"):
-            sounds.append(.f); k += 2; continue
+            sounds.append(.f)
+            k += 2
+            continue
         default:
             break
         }
@@ -178,7 +212,9 @@ private func latinSounds(_ w: [Unicode.Scalar]) -> [Sound?] {
         case "r": sounds.append(.r)
         case "s": sounds.append(.s)
         case "t": sounds.append(.t)
-        case "x": sounds.append(.k); sounds.append(.s)
+        case "x":
+            sounds.append(.k)
+            sounds.append(.s)
         case "z": sounds.append(.z)
         default: sounds.append(nil)
         }

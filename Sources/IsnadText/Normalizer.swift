@@ -96,7 +96,8 @@ struct Normalizer {
             } else if (lead == 0xD8 || lead == 0xD9) && i + 1 < count {
                 let second = bytes[i + 1]
                 if lead == 0xD8 ? (second >= 0xA1 && second <= 0xBA) : (second >= 0x81 && second <= 0x8A),
-                   i + 2 == count || Normalizer.startsPlainStarter(bytes, at: i + 2) {
+                    i + 2 == count || Normalizer.startsPlainStarter(bytes, at: i + 2)
+                {
                     var v = UInt32(lead & 0x1F) << 6 | UInt32(second & 0x3F)
                     switch v {
                     case 0x622, 0x623, 0x625: v = 0x627
@@ -114,7 +115,8 @@ struct Normalizer {
             let (scalar, length) = decode(bytes, at: i)
             let next = i + length
             if Normalizer.isStable(scalar),
-               next == count || Normalizer.startsPlainStarter(bytes, at: next) || !Normalizer.hasComposingMark(bytes, from: next) {
+                next == count || Normalizer.startsPlainStarter(bytes, at: next) || !Normalizer.hasComposingMark(bytes, from: next)
+            {
                 emit(scalar, from: i, to: next, sink)
                 i = next
                 continue
@@ -236,7 +238,7 @@ struct Normalizer {
         }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
+            .decimalNumber, .letterNumber, .otherNumber:
             append(scalar, from: from, to: to, sink)
         default:
             flush(sink)
@@ -285,9 +287,9 @@ struct Normalizer {
     static func isStable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x7F,
-             0x60C, 0x61B, 0x61F, 0x621...0x63A, 0x640...0x652, 0x656...0x65F, 0x660...0x66D, 0x670, 0x671,
-             0x6A9, 0x6CC, 0x6F0...0x6F9,
-             0xAB, 0xBB, 0x2018...0x201F, 0x2013, 0x2014:
+            0x60C, 0x61B, 0x61F, 0x621...0x63A, 0x640...0x652, 0x656...0x65F, 0x660...0x66D, 0x670, 0x671,
+            0x6A9, 0x6CC, 0x6F0...0x6F9,
+            0xAB, 0xBB, 0x2018...0x201F, 0x2013, 0x2014:
             return true
         default:
             return false
@@ -354,7 +356,8 @@ func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Sca
         let v = (b0 & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
         return (Unicode.Scalar(v).unsafelyUnwrapped, 3)
     }
-    let v = (b0 & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+    let v =
+        (b0 & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
         | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
     return (Unicode.Scalar(v).unsafelyUnwrapped, 4)
 }

@@ -5,7 +5,8 @@ extension RandomAccessCollection where Index == Int {
     /// the elements `isBefore` holds for must all come first.
     @inlinable @inline(__always)
     package func partitionPoint(where isBefore: (Element) -> Bool) -> Int {
-        var low = startIndex, high = endIndex
+        var low = startIndex
+        var high = endIndex
         while low < high {
             let mid = low + (high - low) / 2
             if isBefore(self[mid]) { low = mid + 1 } else { high = mid }
@@ -28,7 +29,8 @@ extension Substring {
     package func trimmed(dropping drop: (Unicode.Scalar) -> Bool = { $0.isSpace }) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !drop($0) }),
-              let last = scalars.lastIndex(where: { !drop($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !drop($0) })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

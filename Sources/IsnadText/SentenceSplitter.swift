@@ -58,7 +58,8 @@ private struct Splitter {
                     continue
                 }
             } else if lead == 0xD8 || lead == 0xD9, i + 1 < bytes.count,
-                      !(lead == 0xD8 && (bytes[i + 1] == 0x9B || bytes[i + 1] == 0x9F)) {
+                !(lead == 0xD8 && (bytes[i + 1] == 0x9B || bytes[i + 1] == 0x9F))
+            {
                 // A run of Arabic (U+0600–067F) up to ؛ or ؟, two bytes a
                 // character: Arabic text is mostly this.
                 if start == nil { start = i }
@@ -166,7 +167,10 @@ private struct Splitter {
         var j = i
         while j < bytes.count {
             let (scalar, length) = decode(bytes, at: j)
-            if scalar.properties.isWhitespace { j += length; continue }
+            if scalar.properties.isWhitespace {
+                j += length
+                continue
+            }
             if j == i { return }  // no space after the terminator
             if scalar.properties.isLowercase && Script(scalar) == .latin { return }
             break
@@ -194,7 +198,8 @@ private struct Splitter {
     func isAbbreviation(before offset: Int, next: Int) -> Bool {
         var count = 0
         var nearest: Unicode.Scalar = " "
-        var ascii = true, arabic = false
+        var ascii = true
+        var arabic = false
         var i = offset
         while i > 0 {
             var j = i - 1
@@ -221,8 +226,10 @@ private struct Splitter {
         }
         if arabic { return false }
         let letters = UnsafeBufferPointer(rebasing: bytes[i..<offset])
-        let word = ascii ? String(decoding: letters.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-                         : String(decoding: letters, as: UTF8.self).lowercased()
+        let word =
+            ascii
+            ? String(decoding: letters.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            : String(decoding: letters, as: UTF8.self).lowercased()
         if numberAbbreviations.contains(word) { return digitFollows(next) }
         return SentenceSplitter.abbreviations.contains(word)
     }

@@ -62,8 +62,10 @@ package struct ByteKeys: Sendable {
         }
         order.sort { x, y in
             if x.prefix != y.prefix { return x.prefix < y.prefix }
-            let a = table.starts[x.n], an = table.starts[x.n + 1] - a
-            let b = table.starts[y.n], bn = table.starts[y.n + 1] - b
+            let a = table.starts[x.n]
+            let an = table.starts[x.n + 1] - a
+            let b = table.starts[y.n]
+            let bn = table.starts[y.n + 1] - b
             let c = memcmp(table.arena + a, table.arena + b, min(an, bn))
             return c != 0 ? c < 0 : an < bn
         }
@@ -199,7 +201,8 @@ private struct Table {
             for i in 0..<n where stored[i] != base[i] { return false }
             return true
         }
-        let a = UnsafeRawPointer(stored), b = UnsafeRawPointer(base)
+        let a = UnsafeRawPointer(stored)
+        let b = UnsafeRawPointer(base)
         var i = 0
         while i + 8 <= n {
             if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {

@@ -8,7 +8,7 @@ package struct DayNumber: RawRepresentable, Hashable, Comparable, Sendable {
     /// `nil` unless the date exists (2023-02-29 does not).
     package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= DayNumber.daysIn(month: month, year: year),
-              (-100_000...100_000).contains(year)
+            (-100_000...100_000).contains(year)
         else { return nil }
         // Days from civil, after Howard Hinnant's public-domain algorithm:
         // years start in March so that the leap day is the last of the year.

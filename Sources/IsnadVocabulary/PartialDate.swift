@@ -23,7 +23,8 @@ package struct PartialDate: Sendable, Hashable {
         var numbers: [Int] = []
         for part in parts {
             guard !part.isEmpty, part.count <= 4,
-                  part.unicodeScalars.allSatisfy({ $0.properties.numericType == .decimal }) else {
+                part.unicodeScalars.allSatisfy({ $0.properties.numericType == .decimal })
+            else {
                 return .failure(.notADate)
             }
             numbers.append(part.unicodeScalars.reduce(0) { $0 * 10 + Int($1.properties.numericValue ?? 0) })
@@ -43,7 +44,8 @@ package struct PartialDate: Sendable, Hashable {
         guard (1...12).contains(month) else { return .failure(.badMonth(month)) }
         if numbers.count == 2 {
             guard let first = DayNumber(year: year, month: month, day: 1),
-                  let last = DayNumber(year: year, month: month, day: DayNumber.daysIn(month: month, year: year)) else {
+                let last = DayNumber(year: year, month: month, day: DayNumber.daysIn(month: month, year: year))
+            else {
                 return .failure(.badYear)
             }
             return .success(PartialDate(first: first, last: last, precision: .month))
@@ -56,7 +58,9 @@ package struct PartialDate: Sendable, Hashable {
     }
 
     package enum DateProblem: Error, Sendable, Hashable {
-        case notADate, badYear, badMonth(Int), badDayNumber(Int, month: Int, year: Int)
+        case notADate, badYear
+        case badMonth(Int)
+        case badDayNumber(Int, month: Int, year: Int)
 
         package var reason: String {
             switch self {

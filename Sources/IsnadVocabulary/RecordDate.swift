@@ -12,7 +12,8 @@ package struct RecordDate: Hashable, Sendable {
             return
         }
         guard text.utf8.allSatisfy({ $0 == 0x2D || (0x30...0x39).contains($0) }),
-              case .success(let date) = PartialDate.parse(text) else { return nil }
+            case .success(let date) = PartialDate.parse(text)
+        else { return nil }
         first = date.first
         precision = date.precision
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Isnad
 import Testing
+
 @testable import IsnadCLI
 
 /// The REPL's banner, shown on the pages under `$ isnad --store PATH`, is

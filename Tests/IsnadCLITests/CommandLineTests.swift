@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import IsnadCLI
 import IsnadText
+import Testing
+
+@testable import IsnadCLI
 
 /// Runs the built `isnad` binary as a user would and checks output and exit codes.
 @Suite struct CommandLineTests {
@@ -32,7 +33,8 @@ import IsnadText
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let input = Pipe()
@@ -43,9 +45,10 @@ import IsnadText
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     func withFolder<R>(_ body: (String) throws -> R) throws -> R {
@@ -136,7 +139,9 @@ import IsnadText
             _ = fm.createFile(atPath: mixed + "/a.txt", contents: Data("John Kirby denied the reports on Monday.".utf8))
             _ = fm.createFile(atPath: mixed + "/b.txt", contents: Data("Nothing attributed here.".utf8))
             _ = fm.createFile(atPath: mixed + "/empty.txt", contents: Data())
-            for name in ["notes.md", "scan.pdf", "other.pdf", "LICENSE"] { _ = fm.createFile(atPath: mixed + "/" + name, contents: Data("x".utf8)) }
+            for name in ["notes.md", "scan.pdf", "other.pdf", "LICENSE"] {
+                _ = fm.createFile(atPath: mixed + "/" + name, contents: Data("x".utf8))
+            }
             let partial = try isnad(["ingest", "--store", folder + "/m", mixed])
             #expect(partial.status == 1)
             #expect(partial.stderr.contains("skipped: \(mixed)/empty.txt: empty file\n"))
@@ -165,13 +170,14 @@ import IsnadText
         let bad = try isnad(["parse", "actor:Kirby stanse:deny"], environment: ["NO_COLOR": "1"])
         #expect(bad.status == 1)
         #expect(bad.stdout.isEmpty)
-        #expect(bad.stderr == """
-            error: unknown field 'stanse'
-              actor:Kirby stanse:deny
-                          ^^^^^^
-            help: did you mean 'stance'?
+        #expect(
+            bad.stderr == """
+                error: unknown field 'stanse'
+                  actor:Kirby stanse:deny
+                              ^^^^^^
+                help: did you mean 'stance'?
 
-            """)
+                """)
 
         let json = try isnad(["parse", "--json", "actor:كيربي | top 3 actor"])
         #expect(json.status == 0)
@@ -218,7 +224,8 @@ import IsnadText
         let bytes = Array(text.utf8)
         let surfaces = offsets.stdout.split(separator: "\n").map { line -> String in
             let fields = line.split(separator: "\t")
-            let start = Int(fields[1]) ?? 0, end = Int(fields[2]) ?? 0
+            let start = Int(fields[1]) ?? 0
+            let end = Int(fields[2]) ?? 0
             return String(decoding: bytes[start..<end], as: UTF8.self)
         }
         #expect(surfaces == ["وقال", "كيربي", "لا", "أستطيع", "تأكيد", "التقارير"])
@@ -246,8 +253,11 @@ import IsnadText
             var text = ""
             var k = 0
             while text.utf8.count < 3 * ChunkedInput.pieceSize {
-                text += ["وقال كيربي: «لا أستطيع تأكيد", "Kirby's aides said", "3.5 percent", "(U.S.)", "\n\n",
-                         "e\u{301}te", "و\u{64E}\u{654}", "ΣΑΣ.", "don't", "—", "‘quoted’"][k % 11] + [" ", ", ", ".", ""][k % 4]
+                text +=
+                    [
+                        "وقال كيربي: «لا أستطيع تأكيد", "Kirby's aides said", "3.5 percent", "(U.S.)", "\n\n",
+                        "e\u{301}te", "و\u{64E}\u{654}", "ΣΑΣ.", "don't", "—", "‘quoted’",
+                    ][k % 11] + [" ", ", ", ".", ""][k % 4]
                 k += 1
             }
             let path = folder + "/long.txt"
@@ -259,7 +269,10 @@ import IsnadText
             while let piece = input.next() {
                 pieces += 1
                 for token in Analyzer().tokens(in: String(decoding: piece.bytes, as: UTF8.self)) {
-                    tokens.append(Token(term: token.term, form: token.form, range: (piece.offset + token.range.lowerBound)..<(piece.offset + token.range.upperBound)))
+                    tokens.append(
+                        Token(
+                            term: token.term, form: token.form,
+                            range: (piece.offset + token.range.lowerBound)..<(piece.offset + token.range.upperBound)))
                 }
             }
             #expect(pieces >= 3)

@@ -58,8 +58,10 @@ import Testing
             switch block {
             case "console":
                 if line.hasPrefix("$ ") {
-                    steps.append(Step(page: page, line: n + 1, command: String(line.dropFirst(2)), isREPL: false, expected: [],
-                                      block: blocks))
+                    steps.append(
+                        Step(
+                            page: page, line: n + 1, command: String(line.dropFirst(2)), isREPL: false, expected: [],
+                            block: blocks))
                 } else if !steps.isEmpty {
                     steps[steps.count - 1].expected.append(line)
                 }
@@ -115,7 +117,8 @@ import Testing
         environment["ISNAD_STORE"] = folder + "/default-store"
         environment["NO_COLOR"] = "1"
         process.environment = environment
-        let output = Pipe(), input = Pipe()
+        let output = Pipe()
+        let input = Pipe()
         process.standardOutput = output
         process.standardError = step.isREPL ? output : FileHandle.nullDevice
         process.standardInput = input
@@ -136,8 +139,9 @@ import Testing
     /// embed` checks the program prints (examples/Embed/expected.txt).
     @Test func embeddingShowsTheExampleProgramsOutput() throws {
         let page = try String(contentsOf: Self.repository.appendingPathComponent("docs/embedding.md"), encoding: .utf8)
-        let block = try #require(page.components(separatedBy: "```embed-output\n").dropFirst().first?
-            .components(separatedBy: "\n```").first)
+        let block = try #require(
+            page.components(separatedBy: "```embed-output\n").dropFirst().first?
+                .components(separatedBy: "\n```").first)
         let expected = try String(contentsOf: Self.repository.appendingPathComponent("examples/Embed/expected.txt"), encoding: .utf8)
         let shown = Self.trimmed(block.components(separatedBy: "\n"))
         #expect(shown.count > 10)
@@ -152,9 +156,11 @@ import Testing
     }
 
     /// The blocks that use `../shared`, each on its own.
-    @Test(.enabled(if: SharedFolder.hasCorpus && SharedFolder.hasReferenceAnalyzer,
-                   Comment(rawValue: "needs ../shared (annotated corpora and reference tools beside the clone, as in CI)")),
-          arguments: pages)
+    @Test(
+        .enabled(
+            if: SharedFolder.hasCorpus && SharedFolder.hasReferenceAnalyzer,
+            Comment(rawValue: "needs ../shared (annotated corpora and reference tools beside the clone, as in CI)")),
+        arguments: pages)
     func examplesThatUseTheSharedFolder(page: String) throws {
         let steps = Self.steps(of: page)
         for block in Self.sharedBlocks(steps).sorted() {
@@ -168,15 +174,20 @@ import Testing
         let work = folder.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("examples"),
-                                                   withDestinationURL: Self.repository.appendingPathComponent("examples"))
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("shared"),
-                                                   withDestinationURL: SharedFolder.url)
+        try FileManager.default.createSymbolicLink(
+            at: work.appendingPathComponent("examples"),
+            withDestinationURL: Self.repository.appendingPathComponent("examples"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("shared"),
+            withDestinationURL: SharedFolder.url)
         for step in steps {
             // CSV lines end in CRLF (RFC 4180); the page shows lines.
-            let actual = Self.trimmed(try run(step, in: work.path).replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n"))
+            let actual = Self.trimmed(
+                try run(step, in: work.path).replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n"))
             let shown = Self.trimmed(step.expected)
-            #expect(Self.matches(shown, actual), "\(step)\n--- shown\n\(shown.joined(separator: "\n"))\n--- actual\n\(actual.joined(separator: "\n"))")
+            #expect(
+                Self.matches(shown, actual),
+                "\(step)\n--- shown\n\(shown.joined(separator: "\n"))\n--- actual\n\(actual.joined(separator: "\n"))")
         }
     }
 }

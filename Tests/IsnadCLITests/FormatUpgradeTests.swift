@@ -73,18 +73,22 @@ extension CommandLineTests {
             let february = try #require(try count("date:2024-02"))
             let phrase = try #require(try count(#""طائرات مسيرة""#))
             let added = folder + "/added.jsonl"
-            try Data(#"""
+            try Data(
+                #"""
                 {"id":"u1","doc":"a0000001","actor":"John Kirby","stance":"deny","date":"2024-02","quote":"لا صحة لهذه التقارير","about":["Iran"]}
                 {"id":"u2","doc":"sample-en-02","actor":"Dmitry Peskov","stance":"warn","date":"2024-02-03","quote":"سيكون هناك رد على طائرات مسيرة","about":[]}
 
-                """#.utf8).write(to: URL(fileURLWithPath: added))
+                """#.utf8
+            ).write(to: URL(fileURLWithPath: added))
             let run = try isnad(["import", "--store", store, "--statements", added])
             #expect(run.stdout.contains("statements: 2 added, 0 replaced, 0 unchanged, 0 rejected"), "\(run.stderr)")
             #expect(try count("date:2024-02") == february + 2)
             // Its positions list, stored unpacked, was rewritten packed.
             #expect(try count(#""طائرات مسيرة""#) == phrase + 1)
-            let found = try isnad(["query", "--store", store, "--format", "csv",
-                                   "date:2024-02 | fields id, doc, actor, stance, date"])
+            let found = try isnad([
+                "query", "--store", store, "--format", "csv",
+                "date:2024-02 | fields id, doc, actor, stance, date",
+            ])
             #expect(found.stdout.contains("\r\nu2,sample-en-02,Dmitry Peskov,warn,2024-02-03\r\n"), "\(found.stderr)")
             #expect(found.stdout.contains("\r\nu1,a0000001,John Kirby,deny,2024-02\r\n"))
             #expect(try count("doc:sample-en-02") == 4)
@@ -99,9 +103,11 @@ extension CommandLineTests {
     /// `isnad compact`. Its text holds `الباليستية` once and `باليستية`
     /// twice, which light10 stemmed `باليست` and `يست`.
     @Test func formatSixStoreIsReindexedForTheOwnLetterWords() throws {
-        let queries = [#""صواريخ باليستية""#, #""الصواريخ الباليستية""#, #"text:"الصواريخ الباليستية""#,
-                       "باليستية", "الباليستية", "يست", "باليست*", "صواريخ", #"quote:"صواريخ باليستية""#,
-                       "missiles", "stance:deny"]
+        let queries = [
+            #""صواريخ باليستية""#, #""الصواريخ الباليستية""#, #"text:"الصواريخ الباليستية""#,
+            "باليستية", "الباليستية", "يست", "باليست*", "صواريخ", #"quote:"صواريخ باليستية""#,
+            "missiles", "stance:deny",
+        ]
         func counts(_ store: String) throws -> [Int?] {
             try queries.map { query in
                 let run = try isnad(["query", "--store", store, "--format", "csv", query + " | count"])
@@ -109,11 +115,14 @@ extension CommandLineTests {
             }
         }
         try withFolder { folder in
-            let old = folder + "/old", fresh = folder + "/fresh"
+            let old = folder + "/old"
+            let fresh = folder + "/fresh"
             try FileManager.default.createDirectory(atPath: old, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: Self.fixtures + "/format6-store/data.mdb", toPath: old + "/data.mdb")
-            let ingested = try isnad(["ingest", "--store", fresh, "examples/corpus/ar-2024-09-missiles.txt",
-                                      "examples/corpus/en-2024-09-blinken-missiles.txt"])
+            let ingested = try isnad([
+                "ingest", "--store", fresh, "examples/corpus/ar-2024-09-missiles.txt",
+                "examples/corpus/en-2024-09-blinken-missiles.txt",
+            ])
             #expect(ingested.status == 0, "\(ingested.stderr)")
             let expected = try counts(fresh)
             #expect(expected[0] == 2 && expected[1] == 2 && expected[3] == 3 && expected[4] == 3 && expected[5] == 0)

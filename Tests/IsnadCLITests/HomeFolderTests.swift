@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IsnadCLI
 
 /// The default store and the REPL's history live under `$XDG_DATA_HOME`,

@@ -1,17 +1,21 @@
 import Foundation
-import Testing
-@testable import IsnadCLI
-import struct Isnad.QueryFile
-import class Isnad.Store
-import struct Isnad.Article
 import IsnadQuery
 import IsnadText
+import Testing
+
+import struct Isnad.Article
+import struct Isnad.QueryFile
+import class Isnad.Store
+
+@testable import IsnadCLI
 
 /// The REPL's parts without a terminal: completion, multi-line input,
 /// query files, and tables.
 @Suite struct ReplTests {
-    let completer = Completer(entityNames: ["John Kirby", "Kirby", "كيربي", "جون كيربي", "Dmitry Peskov", "بيسكوف",
-                                            "دميتري بيسكوف", "Nasser Kanaani"])
+    let completer = Completer(entityNames: [
+        "John Kirby", "Kirby", "كيربي", "جون كيربي", "Dmitry Peskov", "بيسكوف",
+        "دميتري بيسكوف", "Nasser Kanaani",
+    ])
 
     @Test func completesFieldsStancesAndStages() {
         #expect(completer.complete("sta").candidates == ["stance:"])
@@ -61,8 +65,11 @@ import IsnadText
         #expect(completer.complete(".format j").candidates == ["json"])
         #expect(completer.complete(".explain actor:بيس").candidates == ["actor:بيسكوف"])
         let files = completer.complete(".read " + CommandLineTests.repository.path + "/examples/queries/den")
-        #expect(files.candidates == [CommandLineTests.repository.path + "/examples/queries/denials.isq",
-                                     CommandLineTests.repository.path + "/examples/queries/denials.out"])
+        #expect(
+            files.candidates == [
+                CommandLineTests.repository.path + "/examples/queries/denials.isq",
+                CommandLineTests.repository.path + "/examples/queries/denials.out",
+            ])
     }
 
     @Test func commonPrefixAndColumns() {
@@ -175,8 +182,9 @@ import IsnadText
     }
 
     @Test func aggregatesGetBarsAndLongCellsFitTheWidth() {
-        let counts = result([[.text("deny"), .number(8)], [.text("warn"), .number(4)], [.text("admit"), .number(1)]],
-                            columns: ["stance", "count"], kind: .aggregate)
+        let counts = result(
+            [[.text("deny"), .number(8)], [.text("warn"), .number(4)], [.text("admit"), .number(1)]],
+            columns: ["stance", "count"], kind: .aggregate)
         var formatter = ResultFormatter(format: .table)
         formatter.width = 40
         let lines = formatter.render(counts).split(separator: "\n").map(String.init)
@@ -187,8 +195,9 @@ import IsnadText
         formatter.bars = false
         #expect(!formatter.render(counts).contains("█"))
 
-        let long = result([[.text("2022-10-20"), .text(String(repeating: "طائرات مسيرة ", count: 20))]],
-                          columns: ["date", "quote"])
+        let long = result(
+            [[.text("2022-10-20"), .text(String(repeating: "طائرات مسيرة ", count: 20))]],
+            columns: ["date", "quote"])
         let fitted = formatter.render(long).split(separator: "\n").map(String.init)
         #expect(fitted[2].hasSuffix("…"))
         #expect(DisplayWidth.of(fitted[2]) == 40)
@@ -200,8 +209,12 @@ import IsnadText
     /// `readableWidth` does not fit, and records wrap instead of cutting.
     @Test func narrowTerminalsKeepIdsWholeAndShowRecords() {
         let quote = "Iran had delivered ballistic missiles to Russia, a claim the ministry called baseless"
-        let rows: [[Cell]] = [[.text("sample-en-06:3"), .text("sample-en-06"), .text("2024-09-12"), .text("Abbas Araghchi"),
-                               .text("deny"), .text(quote), .list(["Iran", "ballistic missiles", "Russia", "sanctions"])]]
+        let rows: [[Cell]] = [
+            [
+                .text("sample-en-06:3"), .text("sample-en-06"), .text("2024-09-12"), .text("Abbas Araghchi"),
+                .text("deny"), .text(quote), .list(["Iran", "ballistic missiles", "Russia", "sanctions"]),
+            ]
+        ]
         let statements = result(rows, columns: ["id", "doc", "date", "actor", "stance", "quote", "about"])
         var formatter = ResultFormatter(format: .table)
         formatter.width = 80

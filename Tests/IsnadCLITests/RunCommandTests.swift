@@ -22,8 +22,9 @@ extension CommandLineTests {
             for file in files {
                 let run = try isnad(["run", "--store", store, "examples/queries/" + file])
                 #expect(run.status == 0, "\(file): \(run.stderr)")
-                let expected = try String(contentsOfFile: examples + "/" + file.replacingOccurrences(of: ".isq", with: ".out"),
-                                          encoding: .utf8)
+                let expected = try String(
+                    contentsOfFile: examples + "/" + file.replacingOccurrences(of: ".isq", with: ".out"),
+                    encoding: .utf8)
                 #expect(run.stdout == expected, "\(file) differs from its .out")
             }
         }
@@ -64,7 +65,8 @@ extension CommandLineTests {
     @Test func queryFilesAreCheckedWholeThenRunOrRefused() throws {
         try withFolder { folder in
             let store = try sampleStore(folder)
-            let source = "# first\nactor:Kirby | count\n\n# second\nactor:Kirby stanse:deny\n\n"
+            let source =
+                "# first\nactor:Kirby | count\n\n# second\nactor:Kirby stanse:deny\n\n"
                 + "# third\nactor:$who | count\n\nlet x = 1\n# fourth\nstance:deny date>=$x\n"
             try source.write(toFile: folder + "/bad.isq", atomically: true, encoding: .utf8)
             for arguments in [["run", "--store", store, folder + "/bad.isq"], ["--store", store]] {
@@ -84,8 +86,10 @@ extension CommandLineTests {
     @Test func runTakesParametersAndFormats() throws {
         try withFolder { folder in
             let store = try sampleStore(folder)
-            let later = try isnad(["run", "--store", store, "--param", "since=2024-01", "--format", "csv",
-                                   "examples/queries/denials.isq"])
+            let later = try isnad([
+                "run", "--store", store, "--param", "since=2024-01", "--format", "csv",
+                "examples/queries/denials.isq",
+            ])
             #expect(later.status == 0, "\(later.stderr)")
             // CSV: no titles, each result its own header; nothing before 2024.
             #expect(later.stdout.hasPrefix("date,actor,stance,quote\r\n2024-09-12,"))
@@ -98,8 +102,9 @@ extension CommandLineTests {
             try "# broken\nactor:Kirby |\n  count by stanse\n".write(toFile: folder + "/bad.isq", atomically: true, encoding: .utf8)
             let bad = try isnad(["run", "--store", store, folder + "/bad.isq"])
             #expect(bad.status == 1)
-            #expect(bad.stderr.hasPrefix("\(folder)/bad.isq:3:12: error: unknown field 'stanse'\n    count by stanse\n             ^^^^^^\n"),
-                    "\(bad.stderr)")
+            #expect(
+                bad.stderr.hasPrefix("\(folder)/bad.isq:3:12: error: unknown field 'stanse'\n    count by stanse\n             ^^^^^^\n"),
+                "\(bad.stderr)")
 
             let usage = try isnad(["run", "--store", store, "--param", "nonsense", "examples/queries/denials.isq"])
             #expect(usage.status == 2)
@@ -116,35 +121,47 @@ extension CommandLineTests {
             func json(_ object: [String: Any]) throws -> String {
                 String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
             }
-            try (try json(["id": "a1", "source": "Desk", "published": "2022-10-05", "lang": "en", "title": "Many",
-                           "text": "Kirby denied it.", "cites": (0..<1000).map { "Outlet \($0)" }]) + "\n")
+            try
+                (try json([
+                    "id": "a1", "source": "Desk", "published": "2022-10-05", "lang": "en", "title": "Many",
+                    "text": "Kirby denied it.", "cites": (0..<1000).map { "Outlet \($0)" },
+                ]) + "\n")
                 .write(toFile: folder + "/a.jsonl", atomically: true, encoding: .utf8)
-            try (try json(["id": "s1", "doc": "a1", "actor": "John Kirby", "stance": "deny", "date": "2022-10-05",
-                           "quote": "no drones", "about": (0...1000).map { "Topic \($0)" }]) + "\n")
+            try
+                (try json([
+                    "id": "s1", "doc": "a1", "actor": "John Kirby", "stance": "deny", "date": "2022-10-05",
+                    "quote": "no drones", "about": (0...1000).map { "Topic \($0)" },
+                ]) + "\n")
                 .write(toFile: folder + "/s.jsonl", atomically: true, encoding: .utf8)
             let store = folder + "/store"
-            let load = try isnad(["import", "--store", store, "--articles", folder + "/a.jsonl",
-                                  "--statements", folder + "/s.jsonl"])
+            let load = try isnad([
+                "import", "--store", store, "--articles", folder + "/a.jsonl",
+                "--statements", folder + "/s.jsonl",
+            ])
             #expect(load.status == 0, "\(load.stderr)")
 
-            let query = try isnad(["query", "--store", store, "stance:deny | count by about, cites"],
-                                  environment: ["NO_COLOR": "1"])
+            let query = try isnad(
+                ["query", "--store", store, "stance:deny | count by about, cites"],
+                environment: ["NO_COLOR": "1"])
             #expect(query.status == 1)
             #expect(query.stdout.isEmpty)
-            #expect(query.stderr == """
-                error: 'count by about, cites' makes more than 1,000,000 groups
-                  stance:deny | count by about, cites
-                                ^^^^^^^^^^^^^^^^^^^^^
-                help: group by fewer fields, or narrow the query first (a date range, an actor)
+            #expect(
+                query.stderr == """
+                    error: 'count by about, cites' makes more than 1,000,000 groups
+                      stance:deny | count by about, cites
+                                    ^^^^^^^^^^^^^^^^^^^^^
+                    help: group by fewer fields, or narrow the query first (a date range, an actor)
 
-                """)
+                    """)
 
-            try "# pairs\nstance:deny\n  | count by about, cites\n".write(toFile: folder + "/pairs.isq", atomically: true,
-                                                                             encoding: .utf8)
+            try "# pairs\nstance:deny\n  | count by about, cites\n".write(
+                toFile: folder + "/pairs.isq", atomically: true,
+                encoding: .utf8)
             let run = try isnad(["run", "--store", store, folder + "/pairs.isq"], environment: ["NO_COLOR": "1"])
             #expect(run.status == 1)
-            #expect(run.stderr.hasPrefix("\(folder)/pairs.isq:3:5: error: 'count by about, cites' makes more than 1,000,000 groups\n"),
-                    "\(run.stderr)")
+            #expect(
+                run.stderr.hasPrefix("\(folder)/pairs.isq:3:5: error: 'count by about, cites' makes more than 1,000,000 groups\n"),
+                "\(run.stderr)")
             // Either field alone is fine.
             let about = try isnad(["query", "--store", store, "--format", "csv", "stance:deny | count by about"])
             #expect(about.status == 0)

@@ -19,15 +19,20 @@ extension CommandLineTests {
             let generated = SyntheticCorpus.generate(docs: 200, seed: 3)
             let total = generated.statements.count
             let kirby = generated.statements.filter { $0.actor == "John Kirby" }.count
-            let in2023 = Dictionary(generated.statements.filter { $0.date.hasPrefix("2023") }.map { ($0.stance, 1) },
-                                    uniquingKeysWith: +)
-            let kanaani = Dictionary(generated.statements.filter { $0.actor == "Nasser Kanaani" }.map { ($0.stance, 1) },
-                                     uniquingKeysWith: +).max { ($0.value, $1.key) < ($1.value, $0.key) }
+            let in2023 = Dictionary(
+                generated.statements.filter { $0.date.hasPrefix("2023") }.map { ($0.stance, 1) },
+                uniquingKeysWith: +)
+            let kanaani = Dictionary(
+                generated.statements.filter { $0.actor == "Nasser Kanaani" }.map { ($0.stance, 1) },
+                uniquingKeysWith: +
+            ).max { ($0.value, $1.key) < ($1.value, $0.key) }
             #expect(kirby > 20 && in2023.count > 3 && (kanaani?.value ?? 0) > 1 && !generated.revisions.isEmpty)
 
             let store = folder + "/store"
-            let first = try isnad(["import", "--store", store, "--entities", corpus + "/entities.jsonl",
-                                   "--articles", corpus + "/articles.jsonl", "--statements", corpus + "/statements.jsonl"])
+            let first = try isnad([
+                "import", "--store", store, "--entities", corpus + "/entities.jsonl",
+                "--articles", corpus + "/articles.jsonl", "--statements", corpus + "/statements.jsonl",
+            ])
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stdout.contains("statements: \(total) added, 0 replaced, 0 unchanged, 0 rejected"), "\(first.stdout)")
             let again = try isnad(["import", "--store", store, "--statements", corpus + "/statements.jsonl"])
@@ -56,7 +61,8 @@ extension CommandLineTests {
             #expect(Set(csvRows.dropFirst()) == Set(in2023.map { "\($0.key),\($0.value)" }), "\(csv.stdout)")
             let csvCounts = csvRows.dropFirst().compactMap { $0.split(separator: ",").last.flatMap { Int($0) } }
             #expect(csvCounts == csvCounts.sorted(by: >))
-            let stance = kanaani?.key ?? "deny", n = kanaani?.value ?? 0
+            let stance = kanaani?.key ?? "deny"
+            let n = kanaani?.value ?? 0
             let table = try isnad(["query", "--store", store, "actor:Kanaani stance:\(stance)"])
             #expect(table.stdout.contains("Nasser Kanaani  \(stance)"), "\(table.stdout)")
             #expect(table.stdout.hasSuffix("(\(n) statements)\n"))
@@ -85,9 +91,12 @@ extension CommandLineTests {
     @Test func compactWritesASmallerCopyThatAnswersTheSame() throws {
         try withFolder { folder in
             let corpus = try corpus(folder)
-            let store = folder + "/store", copy = folder + "/copy"
-            _ = try isnad(["import", "--store", store, "--entities", corpus + "/entities.jsonl",
-                           "--articles", corpus + "/articles.jsonl", "--statements", corpus + "/statements.jsonl"])
+            let store = folder + "/store"
+            let copy = folder + "/copy"
+            _ = try isnad([
+                "import", "--store", store, "--entities", corpus + "/entities.jsonl",
+                "--articles", corpus + "/articles.jsonl", "--statements", corpus + "/statements.jsonl",
+            ])
             // Replacing every statement leaves the old lists' pages free.
             let statements = try String(contentsOfFile: corpus + "/statements.jsonl", encoding: .utf8)
             try statements.replacingOccurrences(of: #""stance":"assert""#, with: #""stance":"report""#)
@@ -110,7 +119,8 @@ extension CommandLineTests {
             _ = try isnad(["export", "--store", store, "--out", folder + "/a"])
             _ = try isnad(["export", "--store", copy, "--out", folder + "/b"])
             for name in ["entities.jsonl", "articles.jsonl", "statements.jsonl"] {
-                #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/a/" + name))
+                #expect(
+                    try Data(contentsOf: URL(fileURLWithPath: folder + "/a/" + name))
                         == Data(contentsOf: URL(fileURLWithPath: folder + "/b/" + name)), "\(name)")
             }
 
@@ -127,9 +137,9 @@ extension CommandLineTests {
             let store = folder + "/store"
             let file = folder + "/s.jsonl"
             try """
-                {"id":"s1","doc":"a1","actor":"Kirby","stance":"deny","date":"2022-10-05","quote":"x","about":[]}
-                {"id":"s2","doc":"a1","actor":"Kirby","stance":"deny","date":"2022-10-05"}
-                """.write(toFile: file, atomically: true, encoding: .utf8)
+            {"id":"s1","doc":"a1","actor":"Kirby","stance":"deny","date":"2022-10-05","quote":"x","about":[]}
+            {"id":"s2","doc":"a1","actor":"Kirby","stance":"deny","date":"2022-10-05"}
+            """.write(toFile: file, atomically: true, encoding: .utf8)
             let run = try isnad(["import", "--store", store, "--statements", file])
             #expect(run.status == 1)
             #expect(run.stderr.contains("s.jsonl:2: missing field 'quote'"))
@@ -174,7 +184,8 @@ extension CommandLineTests {
                 var seen: [Int] = []
                 repeat {
                     guard let run = try? isnad(["query", "--store", store, "--format", "csv", "| count"]),
-                          run.status == 0, let n = Int(run.stdout.split(separator: "\r\n").last ?? "") else {
+                        run.status == 0, let n = Int(run.stdout.split(separator: "\r\n").last ?? "")
+                    else {
                         counts.failures += 1
                         return
                     }
@@ -239,8 +250,8 @@ extension CommandLineTests {
             let store = folder + "/store"
             let entities = folder + "/mine.jsonl"
             try """
-                {"name":"Omar Haddad","kind":"person","aliases_ar":["عمر حداد","حداد"],"aliases_en":["Omar Haddad"],"country":"Syria"}
-                """.write(toFile: entities, atomically: true, encoding: .utf8)
+            {"name":"Omar Haddad","kind":"person","aliases_ar":["عمر حداد","حداد"],"aliases_en":["Omar Haddad"],"country":"Syria"}
+            """.write(toFile: entities, atomically: true, encoding: .utf8)
             let article = folder + "/a.txt"
             try "---\npublished: 2024-05-02\n---\nوقال المحلل عمر حداد إن التعاون العسكري مستمر.\n"
                 .write(toFile: article, atomically: true, encoding: .utf8)

@@ -36,15 +36,17 @@ extension CommandLineTests {
             process.arguments = ["-c", script]
         }
         process.currentDirectoryURL = Self.repository
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test func aTruncatedStoreIsAnErrorNotACrash() throws {
@@ -55,8 +57,10 @@ extension CommandLineTests {
                 let cut = folder + "/cut-\(length)"
                 try FileManager.default.copyItem(atPath: store, toPath: cut)
                 #expect(truncate(cut + "/data.mdb", off_t(length)) == 0)
-                for command in [["stats"], ["query", "stance:deny"], ["export", "--out", folder + "/out-\(length)"],
-                                ["ingest", "examples/corpus"]] {
+                for command in [
+                    ["stats"], ["query", "stance:deny"], ["export", "--out", folder + "/out-\(length)"],
+                    ["ingest", "examples/corpus"],
+                ] {
                     let run = try isnad([command[0], "--store", cut] + command.dropFirst())
                     #expect(run.status == 3, "\(command) \(length): \(run.stderr)")
                     #expect(run.stderr.contains("is truncated"), "\(command) \(length): \(run.stderr)")
@@ -91,7 +95,8 @@ extension CommandLineTests {
             // Every stored article's JSON made invalid, its length kept.
             let file = URL(fileURLWithPath: store + "/data.mdb")
             var bytes = [UInt8](try Data(contentsOf: file))
-            let from = Array(#""lang":"#.utf8), to = Array(#""lang"X"#.utf8)
+            let from = Array(#""lang":"#.utf8)
+            let to = Array(#""lang"X"#.utf8)
             var changed = 0
             var i = 0
             while i + from.count <= bytes.count {
@@ -110,10 +115,12 @@ extension CommandLineTests {
             }
             let export = try isnad(["export", "--store", store, "--out", folder + "/out"])
             #expect(export.status == 3, "\(export.stderr)")
-            #expect(export.stderr.contains("store damaged: record 0 in 'articles' cannot be read (not valid JSON)"),
-                    "\(export.stderr)")
+            #expect(
+                export.stderr.contains("store damaged: record 0 in 'articles' cannot be read (not valid JSON)"),
+                "\(export.stderr)")
             #expect(!export.stderr.contains("DecodingError"))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted()
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted()
                     == ["articles.jsonl", "entities.jsonl", "statements.jsonl"])
             for name in ["entities.jsonl", "articles.jsonl", "statements.jsonl"] {
                 #expect(try String(contentsOfFile: folder + "/out/" + name, encoding: .utf8) == "earlier\n", "\(name)")
@@ -144,7 +151,8 @@ extension CommandLineTests {
             let mount = folder + "/ro"
             try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
             let binary = try Self.binary().path
-            let run = try shell("""
+            let run = try shell(
+                """
                 mount --bind '\(store)' '\(mount)' && mount -o remount,bind,ro '\(mount)' || exit 99
                 '\(binary)' query --store '\(mount)' --format csv 'stance:deny | count'; echo "query $?"
                 '\(binary)' ingest --store '\(mount)' examples/corpus; echo "ingest $?"
@@ -165,7 +173,8 @@ extension CommandLineTests {
             let disk = folder + "/disk"
             try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
             let isnad = "'" + (try Self.binary().path) + "'"
-            let run = try shell("""
+            let run = try shell(
+                """
                 mount -t tmpfs -o size=2m tmpfs '\(disk)' || exit 99
                 \(isnad) ingest --store '\(disk)/store' examples/corpus >/dev/null || exit 98
                 \(isnad) export --store '\(disk)/store' --out '\(disk)/out' >/dev/null || exit 97
@@ -190,8 +199,9 @@ extension CommandLineTests {
             #expect(run.stderr.contains("the disk is full"), "\(run.stderr)")
             // No file in the new export's folder, the old export whole.
             let size = lines.firstIndex(of: "new export 1").map { lines[$0 + 1] }
-            #expect(size.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { $0 > 1000 } == true,
-                    "\(run.stdout)")
+            #expect(
+                size.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { $0 > 1000 } == true,
+                "\(run.stdout)")
             #expect(lines.contains("compact 3"))
             #expect(run.stderr.contains("no copy was made"))
             #expect(lines.last(where: { !$0.isEmpty }).map { !$0.contains("copy") } == true, "\(run.stdout)")

@@ -15,12 +15,15 @@ import Testing
             let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Terminal.quoted($0.value))" }
             // tmux runs this with sh; the last line shows the exit status
             // (remain-on-exit keeps the pane to read it).
-            let command = (["env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm"] + assignments
-                           + [Terminal.quoted(binary)] + arguments.map(Terminal.quoted)).joined(separator: " ")
+            let command =
+                (["env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm"] + assignments
+                + [Terminal.quoted(binary)] + arguments.map(Terminal.quoted)).joined(separator: " ")
                 + "; echo \"[exit $?]\""
-            let status = Terminal.spawnAndWait(["tmux", "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d",
-                                                "-s", "repl", "-x", String(columns), "-y", String(rows), command,
-                                                ";", "set-option", "-t", "repl", "remain-on-exit", "on"])
+            let status = Terminal.spawnAndWait([
+                "tmux", "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d",
+                "-s", "repl", "-x", String(columns), "-y", String(rows), command,
+                ";", "set-option", "-t", "repl", "remain-on-exit", "on",
+            ])
             guard status == 0 else { throw CocoaError(.executableLoad) }
         }
 
@@ -90,7 +93,6 @@ import Testing
         var screen: String { (try? tmux(["capture-pane", "-p", "-t", "repl"])) ?? "" }
 
         var exited: Bool { (try? tmux(["display-message", "-p", "-t", "repl", "#{pane_dead}"]))?.hasPrefix("1") ?? false }
-
 
         /// Waits until the screen satisfies `condition`; returns the screen.
         @discardableResult
@@ -214,8 +216,9 @@ import Testing
     /// `exit` acting as in a shell.
     @Test func theFirstHourOnANarrowTerminal() throws {
         try withSampleStore { store, data in
-            let terminal = try Terminal(["--store", store], environment: ["XDG_DATA_HOME": data, "ISNAD_PAGER": "less -SR"],
-                                        columns: 80, rows: 24)
+            let terminal = try Terminal(
+                ["--store", store], environment: ["XDG_DATA_HOME": data, "ISNAD_PAGER": "less -SR"],
+                columns: 80, rows: 24)
             terminal.waitForPrompt()
             func lines(_ screen: String) -> [String] {
                 screen.split(separator: "\n", omittingEmptySubsequences: false).map {
@@ -297,8 +300,9 @@ import Testing
         try withSampleStore { store, data in
             // Each query first waits 30 s (a test hook, checked like a
             // running query checks): only Ctrl-C ends it sooner.
-            let terminal = try Terminal(["--store", store],
-                                        environment: ["XDG_DATA_HOME": data, "ISNAD_TEST_QUERY_DELAY_MS": "30000"])
+            let terminal = try Terminal(
+                ["--store", store],
+                environment: ["XDG_DATA_HOME": data, "ISNAD_TEST_QUERY_DELAY_MS": "30000"])
             terminal.wait(for: "isnad>")
             let started = Date()
             try terminal.type("stance:deny | count by actor")

@@ -1,11 +1,12 @@
 import Foundation
-@testable import Isnad
-@testable import IsnadExtract
 import IsnadIndex
 import IsnadQuery
 import IsnadText
 import IsnadVocabulary
 import Testing
+
+@testable import Isnad
+@testable import IsnadExtract
 
 /// Extraction on the patterns of Arabic and English news, on the default
 /// gazetteer, and against the hand-annotated seeds.
@@ -17,12 +18,14 @@ import Testing
     static let hasCorpus = FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus/seeds").path)
     static let corpusMissing: Comment = "needs the annotated corpora in ../shared/corpus (beside the clone, as in CI)"
 
-    static let gazetteer = Gazetteer(DefaultGazetteer.records.map {
-        Gazetteer.Entry(name: $0.name, kind: $0.kind, aliases: $0.aliasesAr + $0.aliasesEn, country: $0.country, role: $0.role,
-                        gender: $0.gender)
-    })
+    static let gazetteer = Gazetteer(
+        DefaultGazetteer.records.map {
+            Gazetteer.Entry(
+                name: $0.name, kind: $0.kind, aliases: $0.aliasesAr + $0.aliasesEn, country: $0.country, role: $0.role,
+                gender: $0.gender)
+        })
     static let extractor = Extractor(gazetteer: gazetteer)
-    static let published = RecordDate("2024-09-09") // a Monday
+    static let published = RecordDate("2024-09-09")  // a Monday
 
     func extract(_ text: String) -> [Extraction] { Self.extractor.extract(text: text, published: Self.published) }
 
@@ -58,8 +61,9 @@ import Testing
         #expect(found.first?.stance == "warn")
         #expect(extract("وحذرت بريطانيا وحلفاؤها إيران من العواقب.").map(\.actor) == ["United Kingdom and allies"])
         // A plural verb goes on with the officials its sentence is about.
-        #expect(extract("في حين يحتفل المسؤولون الأوكرانيون بوصول الدفاعات ويؤكدون نجاحها.").map(\.actor)
-            == ["Ukrainian officials"])
+        #expect(
+            extract("في حين يحتفل المسؤولون الأوكرانيون بوصول الدفاعات ويؤكدون نجاحها.").map(\.actor)
+                == ["Ukrainian officials"])
     }
 
     // MARK: How Arabic news writes its speakers, on sentences of our own
@@ -101,7 +105,8 @@ import Testing
         #expect(extract("وقال رئيس مديرية المخابرات الدفاعية الأوكرانية إن الشحنات وصلت.").map(\.actor) == ["Kyrylo Budanov"])
         // Several holders cannot be told apart: the institution speaks.
         #expect(extract("وقال المتحدث باسم وزارة الخارجية الصينية إن بكين محايدة.").map(\.actor) != ["Mao Ning"])
-        let lede = extract("لكن مسؤولا في الكرملين رفض التعليق على التقارير. وقال المتحدث باسم الكرملين دميتري بيسكوف إن موسكو لا تعلق على الشائعات.")
+        let lede = extract(
+            "لكن مسؤولا في الكرملين رفض التعليق على التقارير. وقال المتحدث باسم الكرملين دميتري بيسكوف إن موسكو لا تعلق على الشائعات.")
         #expect(lede.map(\.actor) == ["Dmitry Peskov", "Dmitry Peskov"])
         #expect(lede.map(\.stance) == ["decline", "assert"])
         // An official who asked not to be named stays unnamed, and the
@@ -138,14 +143,17 @@ import Testing
         // A date in what was said is the content's.
         #expect(dates("وقال بيسكوف إن روسيا أطلقت الصواريخ في أغسطس.") == ["2024-09-09"])
         // A paragraph set in a time: past verbs are of then, present ones of now.
-        #expect(dates("في آب 2022 أطلقت روسيا قمرا إيرانيا. وقد ذكرت صحيفة واشنطن بوست الأمر. ويقول خبراء إن القمر يراقب أوكرانيا.")
-            == ["2022-08", "2024-09-09"])
+        #expect(
+            dates("في آب 2022 أطلقت روسيا قمرا إيرانيا. وقد ذكرت صحيفة واشنطن بوست الأمر. ويقول خبراء إن القمر يراقب أوكرانيا.")
+                == ["2022-08", "2024-09-09"])
         // …but not what happened later.
-        #expect(dates("في تشرين الأول 2022 نفت إيران إرسال المسيرات. واعترفت طهران في وقت لاحق بإرسال عدد منها.")
-            == ["2022-10", "2024-09-09"])
+        #expect(
+            dates("في تشرين الأول 2022 نفت إيران إرسال المسيرات. واعترفت طهران في وقت لاحق بإرسال عدد منها.")
+                == ["2022-10", "2024-09-09"])
         // "According to the report": when the report was.
-        #expect(dates("ذكرت صحيفة وول ستريت جورنال يوم الجمعة أن الشحنة وصلت. ووفقا للتقرير، أكد مسؤول أميركي وصولها.")
-            == ["2024-09-06", "2024-09-06"])
+        #expect(
+            dates("ذكرت صحيفة وول ستريت جورنال يوم الجمعة أن الشحنة وصلت. ووفقا للتقرير، أكد مسؤول أميركي وصولها.")
+                == ["2024-09-06", "2024-09-06"])
         // Months gone by, and a year alone.
         #expect(dates("وخلال الأشهر الماضية، اتهمت أوكرانيا إيران بإرسال المسيرات.") == ["2024-08"])
         #expect(dates("وفي عام 2023 نفى كنعاني التقارير.") == ["2023"])
@@ -186,8 +194,9 @@ import Testing
         #expect(closing.map(\.quote) == ["Iranian advisers are in Crimea"])
         #expect(closing.first?.date?.text == "2024-09-05")
         // A name after "said" that goes on is what was said, not who said it.
-        #expect(extract("Kirby said the deliveries went on. He said Russia had received the drones.").map(\.actor)
-            == ["John Kirby", "John Kirby"])
+        #expect(
+            extract("Kirby said the deliveries went on. He said Russia had received the drones.").map(\.actor)
+                == ["John Kirby", "John Kirby"])
         // Each cue's words end where the next cue begins.
         let two = extract("Araghchi denied that Iran had sent missiles, and said the sanctions were unjust.")
         #expect(two.map(\.quote) == ["Iran had sent missiles", "the sanctions were unjust"])
@@ -226,8 +235,11 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-new-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try Store(path: folder.path)
-        try store.ingest([Article(id: "a", published: "2024-05-01",
-                                  text: "وقال السفير الروسي لدى طهران أليكسي ديدوف إن التعاون مستمر.")])
+        try store.ingest([
+            Article(
+                id: "a", published: "2024-05-01",
+                text: "وقال السفير الروسي لدى طهران أليكسي ديدوف إن التعاون مستمر.")
+        ])
         let query = try CheckedQuery(parsing: "actor:\"أليكسي ديدوف\" | fields actor, kind")
         let result = try QueryEngine(store: store.index).run(query)
         #expect(result.rows.map { $0.map(\.description) } == [["أليكسي ديدوف", "person"]])
@@ -242,10 +254,12 @@ import Testing
     /// quotation marks (matched or not), punctuation, digits, dates and
     /// noise, and the spans it returns stay inside the text.
     @Test func anyTextIsSafe() {
-        let pieces = ["قال", "وقال", "وأضاف", "نفى", "أكد", "ذكرت صحيفة", "مسؤول أميركي", "كيربي", "بيسكوف", "إن", "أن",
-                      "“", "”", "«", "»", "\"", "،", ":", ".", "\n", "\n\n", "يوم الاثنين", "السادس من سبتمبر/أيلول",
-                      "٢٠٢٣", "2024", "كانون الثاني", "الرئيس الأوكراني", "ونظيره", "سيحاربان", "إنهما", "said", "Kirby",
-                      "declined to comment", "\u{0651}", "\u{064F}", "ـ", "🙂", "a\u{0301}", "السفير", "أليكسي ديدوف", "لروسيا"]
+        let pieces = [
+            "قال", "وقال", "وأضاف", "نفى", "أكد", "ذكرت صحيفة", "مسؤول أميركي", "كيربي", "بيسكوف", "إن", "أن",
+            "“", "”", "«", "»", "\"", "،", ":", ".", "\n", "\n\n", "يوم الاثنين", "السادس من سبتمبر/أيلول",
+            "٢٠٢٣", "2024", "كانون الثاني", "الرئيس الأوكراني", "ونظيره", "سيحاربان", "إنهما", "said", "Kirby",
+            "declined to comment", "\u{0651}", "\u{064F}", "ـ", "🙂", "a\u{0301}", "السفير", "أليكسي ديدوف", "لروسيا",
+        ]
         var random = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0..<40, using: &random)).map { _ in pieces.randomElement(using: &random)! }
@@ -262,9 +276,11 @@ import Testing
     /// Ingest extracts a batch's articles on every core; each article's
     /// extractions land in its own slot, as one thread would find them.
     @Test func parallelExtractionKeepsEachArticlesResult() {
-        let folders = [Self.shared.appendingPathComponent("corpus/seeds").path,
-                       URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                           .deletingLastPathComponent().appendingPathComponent("examples/corpus").path]
+        let folders = [
+            Self.shared.appendingPathComponent("corpus/seeds").path,
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("examples/corpus").path,
+        ]
         let articles = Article.load(from: folders).articles
         #expect(articles.count >= 12)
         // Repeated, with the dates dropped from some, so that threads take
@@ -278,8 +294,9 @@ import Testing
         }
         let parallel = Store.extract(records, with: Self.extractor)
         let serial = records.map { record in
-            Self.extractor.extract(text: record.text,
-                                   published: record.published.flatMap(RecordDate.init) ?? DateFinder.dateline(in: record.text))
+            Self.extractor.extract(
+                text: record.text,
+                published: record.published.flatMap(RecordDate.init) ?? DateFinder.dateline(in: record.text))
         }
         #expect(parallel.count == records.count)
         #expect(parallel == serial)
@@ -291,7 +308,10 @@ import Testing
     @Test(.enabled(if: ExtractionTests.hasCorpus, ExtractionTests.corpusMissing))
     func gazetteerCoversTheGoldEntities() throws {
         let url = Self.shared.appendingPathComponent("corpus/seeds/gold/entities.jsonl")
-        struct Gold: Decodable { var name: String; var aliases_ar: [String] }
+        struct Gold: Decodable {
+            var name: String
+            var aliases_ar: [String]
+        }
         let gold = try Data(contentsOf: url).split(separator: 0x0A).map { try JSONDecoder().decode(Gold.self, from: Data($0)) }
         let names = Set(DefaultGazetteer.records.map(\.name))
         #expect(DefaultGazetteer.records.count >= 300)
@@ -411,9 +431,11 @@ import Testing
     /// those lookups: it must be one they would not have found anything at,
     /// so extraction finds the same with the flags as without them.
     @Test func wordFlagsSkipOnlyWhatCannotMatch() {
-        let folders = [ExtractionTests.shared.appendingPathComponent("corpus/seeds").path,
-                       URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                           .deletingLastPathComponent().appendingPathComponent("examples/corpus").path]
+        let folders = [
+            ExtractionTests.shared.appendingPathComponent("corpus/seeds").path,
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("examples/corpus").path,
+        ]
         var texts = Article.load(from: folders).articles.map(\.text)
         let articles = texts.count
         #expect(articles >= 12)
@@ -446,18 +468,22 @@ import Testing
         }
         texts.append(dates.joined(separator: " 2023 ") + " أمس اليوم الشهر الماضي العام الماضي كانون الثاني وتشرين الأول")
         // Stance phrases, as they stand and after و, ف or ب.
-        let phrases = ["لا أساس له", "عارية عن الصحة", "لم يكن قط", "كاذبة", "not true", "لا يمكننا تأكيد", "cannot confirm",
-                       "نشعر بالقلق", "ندين", "يلحق الضرر", "عواقب", "تصعيدا كبيرا", "سنواصل", "حزمة مساعدات", "will continue",
-                       "نطالب", "we call on", "متورطة", "بالرد", "retaliation"]
+        let phrases = [
+            "لا أساس له", "عارية عن الصحة", "لم يكن قط", "كاذبة", "not true", "لا يمكننا تأكيد", "cannot confirm",
+            "نشعر بالقلق", "ندين", "يلحق الضرر", "عواقب", "تصعيدا كبيرا", "سنواصل", "حزمة مساعدات", "will continue",
+            "نطالب", "we call on", "متورطة", "بالرد", "retaliation",
+        ]
         texts.append(phrases.flatMap { [$0, "و" + $0, "ف" + $0, "ب" + $0] }.joined(separator: "، وقال إن "))
         // Words that change which date a statement takes: "later", and a
         // citation of a report.
-        texts.append("ذكرت صحيفة نيويورك تايمز في 3 آذار 2023 أن الصواريخ وصلت. ووفقا للتقرير، أكد مسؤول أميركي أن الشحنة كبيرة. "
-            + "وقال كيربي لاحقا إن الأمر خطير. وأضاف في وقت لاحق أنه لا يعرف. وبحسب التقرير، قال مسؤول إن ذلك صحيح.")
+        texts.append(
+            "ذكرت صحيفة نيويورك تايمز في 3 آذار 2023 أن الصواريخ وصلت. ووفقا للتقرير، أكد مسؤول أميركي أن الشحنة كبيرة. "
+                + "وقال كيربي لاحقا إن الأمر خطير. وأضاف في وقت لاحق أنه لا يعرف. وبحسب التقرير، قال مسؤول إن ذلك صحيح.")
         let published = ExtractionTests.published
         var flagged = ExtractionTests.extractor.words()
         var unflagged = ArticleWords(analyzer: Analyzer(stemming: false))
-        var skipped = 0, total = 0
+        var skipped = 0
+        var total = 0
         for (n, text) in texts.enumerated() {
             let withFlags = ExtractionTests.extractor.extract(text: text, published: published, words: &flagged)
             let without = ExtractionTests.extractor.extract(text: text, published: published, words: &unflagged)
@@ -465,7 +491,9 @@ import Testing
             let (tokens, keys, flags) = flagged.read(text)
             let mentions = gazetteer.mentions(in: tokens, keys: keys)
             #expect(gazetteer.mentions(in: tokens, keys: keys, flags: flags) == mentions)
-            for mention in mentions { #expect(flags[mention.tokens.lowerBound].contains(.name), "\(tokens[mention.tokens.lowerBound].form)") }
+            for mention in mentions {
+                #expect(flags[mention.tokens.lowerBound].contains(.name), "\(tokens[mention.tokens.lowerBound].form)")
+            }
             for k in tokens.indices where !flags[k].contains(.cue) {
                 #expect(Cue.cue(at: k, in: tokens, keys: keys) == nil, "\(tokens[k].form)")
             }
@@ -474,12 +502,14 @@ import Testing
                 if !flags[k].contains(.orgHead) { #expect(!Extractor.isOrgHead(keys[k]), "\(tokens[k].form)") }
                 if !flags[k].contains(.saying) { #expect(!Extractor.isSaying(keys[k]), "\(tokens[k].form)") }
             }
-            #expect(DateFinder.find(in: tokens, article: published, keys: keys, flags: flags)
-                == DateFinder.find(in: tokens, article: published, keys: keys))
+            #expect(
+                DateFinder.find(in: tokens, article: published, keys: keys, flags: flags)
+                    == DateFinder.find(in: tokens, article: published, keys: keys))
             for table in Extractor.phraseTables {
                 for stripped in [false, true] {
-                    #expect(table.firstGroup(in: keys[...], flags: flags[...], stripped: stripped)
-                        == table.firstGroup(in: keys[...], stripped: stripped))
+                    #expect(
+                        table.firstGroup(in: keys[...], flags: flags[...], stripped: stripped)
+                            == table.firstGroup(in: keys[...], stripped: stripped))
                 }
             }
             if n < articles {
@@ -491,7 +521,6 @@ import Testing
         #expect(skipped * 2 > total, "\(skipped) of \(total)")
     }
 }
-
 
 @Suite struct ArticleDayTests {
     /// A published timestamp keeps its day, blanks trimmed, whether or not
@@ -519,7 +548,10 @@ import Testing
                 let needle = Array(part.utf8)
                 return (start...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }!
             }
-            let a = offset("نص"), b = offset("x"), c = offset("يوم"), z = offset("z")
+            let a = offset("نص")
+            let b = offset("x")
+            let c = offset("يوم")
+            let z = offset("z")
             #expect(Extractor.quotes(in: bytes) == [a..<(a + 4), b..<(b + 1), c..<(c + 6), z..<(z + 1)], "pad \(pad)")
         }
     }
@@ -529,16 +561,20 @@ import Testing
     /// Names are found as equal Strings are, whether looked up by their
     /// bytes or, for names that are not plain, by the String itself.
     @Test func namesAreFoundAsEqualStrings() {
-        let plain = Gazetteer([.init(name: "John Kirby", kind: "person", aliases: []),
-                               .init(name: "الخارجية الإيرانية", kind: "org", aliases: [])])
+        let plain = Gazetteer([
+            .init(name: "John Kirby", kind: "person", aliases: []),
+            .init(name: "الخارجية الإيرانية", kind: "org", aliases: []),
+        ])
         #expect(plain.entry(named: "John Kirby") == 0)
         #expect(plain.entry(named: "الخارجية الإيرانية") == 1)
         #expect(plain.entry(named: "John Kirby ") == nil)
         #expect(plain.entry(named: "") == nil)
         // Stored decomposed, asked composed, and the other way round.
-        let mixed = Gazetteer([.init(name: "Jose\u{301}", kind: "person", aliases: []),
-                               .init(name: "\u{622}ل", kind: "place", aliases: []),
-                               .init(name: "Kirby", kind: "person", aliases: [])])
+        let mixed = Gazetteer([
+            .init(name: "Jose\u{301}", kind: "person", aliases: []),
+            .init(name: "\u{622}ل", kind: "place", aliases: []),
+            .init(name: "Kirby", kind: "person", aliases: []),
+        ])
         #expect(mixed.entry(named: "Jos\u{E9}") == 0)
         #expect(mixed.entry(named: "\u{627}\u{653}ل") == 1)
         #expect(mixed.entry(named: "Kirby") == 2)
@@ -555,8 +591,11 @@ import Testing
             guard let k = clause.prefix(10).firstIndex(where: { Extractor.selfComplementizers.contains($0) }) else { return false }
             return clause.dropFirst(k + 1).prefix(2).contains(where: Extractor.isFuture)
         }
-        let pool = ["إنه", "أننا", "بأنهم", "سوف", "سيحارب", "ستواصل", "سنعمل", "ستة", "سنة", "سياسة", "سيا", "سَيحارب",
-                    "سنواصلُ", "قال", "الحرب", "و", "will", "سا", "سامر"]
+        let pool =
+            [
+                "إنه", "أننا", "بأنهم", "سوف", "سيحارب", "ستواصل", "سنعمل", "ستة", "سنة", "سياسة", "سيا", "سَيحارب",
+                "سنواصلُ", "قال", "الحرب", "و", "will", "سا", "سامر",
+            ]
             .map { Analyzer(stemming: false).tokens(in: $0).first?.form ?? $0 } + ["سَيحارب", "سوف\u{64E}"]  // kept with marks
         var random = SystemRandomNumberGenerator()
         var commitments = 0

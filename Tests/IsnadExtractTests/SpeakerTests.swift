@@ -1,8 +1,9 @@
 import Foundation
-@testable import Isnad
 import IsnadIndex
-@testable import IsnadExtract
 import Testing
+
+@testable import Isnad
+@testable import IsnadExtract
 
 /// Speakers the gazetteer does not know, read from how the text names
 /// them (issue: extraction on any news). Every sentence here is made up for
@@ -67,15 +68,17 @@ import Testing
 
     @Test func englishSpokespeopleForABody() {
         #expect(actors("A spokesperson for Lumina declined to comment.") == ["unnamed Lumina spokesperson"])
-        #expect(actors("A spokesman for the Danish Transport Ministry said the bridge would reopen.")
-            == ["unnamed Danish Transport Ministry spokesman"])
+        #expect(
+            actors("A spokesman for the Danish Transport Ministry said the bridge would reopen.")
+                == ["unnamed Danish Transport Ministry spokesman"])
         // A person named in the body is the speaker's principal, not a body.
         #expect(actors("The spokesman for Prime Minister Ola Berg said the talks failed.") != ["unnamed Prime Minister Ola Berg spokesman"])
     }
 
     @Test func englishGivenNameAloneAfterTheFullName() {
-        #expect(actors("Port spokeswoman Ilse Varga said the cranes were idle. Ilse said repairs would take weeks.")
-            == ["Ilse Varga", "Ilse Varga"])
+        #expect(
+            actors("Port spokeswoman Ilse Varga said the cranes were idle. Ilse said repairs would take weeks.")
+                == ["Ilse Varga", "Ilse Varga"])
     }
 
     @Test func englishTwoNamedSpeakersJoinedByAnd() {
@@ -96,8 +99,9 @@ import Testing
     }
 
     @Test func englishAnonymousSourcesKeepWhatTheyKnow() {
-        #expect(actors("The merger is off, according to a source familiar with the negotiations.")
-            == ["unnamed source familiar with the negotiations"])
+        #expect(
+            actors("The merger is off, according to a source familiar with the negotiations.")
+                == ["unnamed source familiar with the negotiations"])
         let briefed = extract("The merger is off, said a person briefed on the talks.")
         #expect(briefed.map(\.actor) == ["unnamed person briefed on the talks"])
     }
@@ -110,8 +114,9 @@ import Testing
     @Test func englishDescribedSpeakersMetAgain() {
         // "The official" is the one described before; qualified plurals of
         // anonymous sources are unnamed, bare ones as written.
-        #expect(actors("A senior customs official said the cranes were idle. The official said repairs would take weeks.")
-            == ["unnamed senior customs official", "unnamed senior customs official"])
+        #expect(
+            actors("A senior customs official said the cranes were idle. The official said repairs would take weeks.")
+                == ["unnamed senior customs official", "unnamed senior customs official"])
         #expect(actors("Estonian officials say the border will stay open.") == ["unnamed Estonian officials"])
         #expect(actors("In Tallinn, officials said the border will stay open.") == ["officials"])
     }
@@ -129,7 +134,8 @@ import Testing
     @Test func englishPronounsAndLaterMentions() {
         // "it" goes on with the institution, "she" with the person, and a
         // surname alone is the person named in full before.
-        let found = extract("""
+        let found = extract(
+            """
             Harbour Board chair Elena Castro said the pier was unsafe. The Harbour Board said repairs would take a year. \
             It added that ferries would stop. She said she regretted the delay. Castro said the board would meet again.
             """)
@@ -155,10 +161,12 @@ import Testing
     }
 
     @Test func bareInstitutionsAreTheOnesNamedBefore() {
-        #expect(actors("The Harbour Board said the pier was closed. The board said repairs would start soon.")
-            == ["Harbour Board", "Harbour Board"])
-        #expect(actors("وقالت وزارة الزراعة التونسية إن الأسعار ستنخفض. وأضافت الوزارة أن المحصول جيد.")
-            == ["وزارة الزراعة التونسية", "وزارة الزراعة التونسية"])
+        #expect(
+            actors("The Harbour Board said the pier was closed. The board said repairs would start soon.")
+                == ["Harbour Board", "Harbour Board"])
+        #expect(
+            actors("وقالت وزارة الزراعة التونسية إن الأسعار ستنخفض. وأضافت الوزارة أن المحصول جيد.")
+                == ["وزارة الزراعة التونسية", "وزارة الزراعة التونسية"])
         // A new institution is kept as one, not as a person.
         #expect(extract("The Ministry of Fisheries said the ban would be lifted.").first?.newActorKind == "org")
         #expect(extract("Fisheries Minister Tomas Varga said the ban would be lifted.").first?.newActorKind == "person")
@@ -191,7 +199,10 @@ import Testing
         #expect(actors("ونقلت الإذاعة عن الحداد قوله إن البعثة جاهزة.") == ["الحداد"])
         #expect(actors("ونقلت الوكالة عن مصدر مصري مطلع قوله إن المعبر مفتوح.") == ["unnamed informed Egyptian source"])
         // "according to" a source of any kind, when no other cue speaks.
-        #expect(actors("The port reopened on Friday, according to two people familiar with the talks.") == ["unnamed people familiar with the talks"])
+        #expect(
+            actors("The port reopened on Friday, according to two people familiar with the talks.") == [
+                "unnamed people familiar with the talks"
+            ])
         #expect(actors("The port reopened, according to the Harbour Board.") == ["Harbour Board"])
     }
 
@@ -206,7 +217,8 @@ import Testing
     @Test func arabicRanksAndFamilyNames() {
         // A rank after the role leads to the name; the family name alone
         // later, with its article or without, is the same person.
-        let found = actors("""
+        let found = actors(
+            """
             وقال المتحدث باسم خفر السواحل العقيد سامر الخطيب إن البحث مستمر. وأضاف الخطيب أن الطقس سيئ. ولم يحدد الخطيب موعدا.
             """)
         #expect(found == ["سامر الخطيب", "سامر الخطيب", "سامر الخطيب"])
@@ -363,8 +375,9 @@ import Testing
     @Test func arabicAliIsANameWhereTheTextSpellsAlaWithAlefMaqsura() {
         // Normalisation folds على into علي; the article's own spelling of
         // على tells the name Ali from the preposition.
-        #expect(actors("وقال وزير النقل علي برهان أوغلو إن الجسر سيفتح. وأكد على ضرورة الصيانة.")
-            == ["علي برهان أوغلو", "علي برهان أوغلو"])
+        #expect(
+            actors("وقال وزير النقل علي برهان أوغلو إن الجسر سيفتح. وأكد على ضرورة الصيانة.")
+                == ["علي برهان أوغلو", "علي برهان أوغلو"])
         #expect(actors("وقال السفير علي المنصوري إن الوفد وصل على متن طائرة خاصة.") == ["علي المنصوري"])
     }
 
@@ -382,16 +395,24 @@ import Testing
     @Test func englishPronounInAClauseOfTheSentencesOwnSubject() {
         // "he" in a clause after the sentence's subject is that subject,
         // not the last speaker before.
-        #expect(actors("Carla Neves said the vote was close. Okafor stunned the chamber when he said the deal was off.")
-            == ["Carla Neves", "Okafor"])
+        #expect(
+            actors("Carla Neves said the vote was close. Okafor stunned the chamber when he said the deal was off.")
+                == ["Carla Neves", "Okafor"])
         // Known from before by the family name.
-        #expect(actors("Governor Paul Okafor said the vote was close. Carla Neves said it was not. Okafor replied after he said the count was wrong.")
+        #expect(
+            actors(
+                "Governor Paul Okafor said the vote was close. Carla Neves said it was not. Okafor replied after he said the count was wrong."
+            )
             .last == "Paul Okafor")
         // Else the person just named in the sentence, before "when he said".
-        #expect(actors("Carla Neves said taxes would rise. The claim was rejected by councillor Tom Reyes on Monday when he said there would be no rise.")
+        #expect(
+            actors(
+                "Carla Neves said taxes would rise. The claim was rejected by councillor Tom Reyes on Monday when he said there would be no rise."
+            )
             .last == "Tom Reyes")
         // A participle or a possessive opening the sentence is no name.
-        #expect(actors("Carla Neves said the vote was close. Pressed on the count, she said it was fair.") == ["Carla Neves", "Carla Neves"])
+        #expect(
+            actors("Carla Neves said the vote was close. Pressed on the count, she said it was fair.") == ["Carla Neves", "Carla Neves"])
     }
 
     @Test func arabicParticiplesOfDescribingAndVocalised() {
@@ -417,8 +438,9 @@ import Testing
     @Test func arabicOfficialOfABodyWithAName() {
         // "مسؤول X" with a name after it is that person; without one, or
         // with a rank or nationality, an unnamed official.
-        #expect(actors("وقال مسؤول الإغاثة في الهلال الأحمر كريم الساعدي إن القوافل وصلت. وأضاف الساعدي أن الطريق آمن.")
-            == ["كريم الساعدي", "كريم الساعدي"])
+        #expect(
+            actors("وقال مسؤول الإغاثة في الهلال الأحمر كريم الساعدي إن القوافل وصلت. وأضاف الساعدي أن الطريق آمن.")
+                == ["كريم الساعدي", "كريم الساعدي"])
         #expect(actors("وقال مسؤول رفيع إن الوفد وصل.") == ["unnamed senior official"])
         // A known person after an institution is whose it is.
         #expect(actors("يوضح مسؤول في إدارة بايدن أن القرار نهائي.").first != "Joe Biden")
@@ -431,7 +453,8 @@ import Testing
     }
 
     @Test func englishCuesOfComplaintAndBlame() {
-        let found = extract("The council complained of daily incursions. The mayor attributed the fire to arson. Farmers protested the new quotas.")
+        let found = extract(
+            "The council complained of daily incursions. The mayor attributed the fire to arson. Farmers protested the new quotas.")
         #expect(found.map(\.stance) == ["condemn", "accuse", "condemn"])
         // A passive attributes nothing.
         #expect(extract("The remark was attributed to the mayor.").isEmpty)
@@ -440,10 +463,14 @@ import Testing
     @Test func englishParticiplesAsAdjectivesAndNounsSayNothing() {
         // After an article or a possessive: "a reported raid", "the
         // mayor's reported illness", "the security warning".
-        let found = extract("Asked about the mayor's reported illness, Lina Park said she could not comment. Police investigated a reported raid and the security warning issued on Friday. The embassy’s warning advises citizens to leave.")
+        let found = extract(
+            "Asked about the mayor's reported illness, Lina Park said she could not comment. Police investigated a reported raid and the security warning issued on Friday. The embassy’s warning advises citizens to leave."
+        )
         #expect(found.map(\.cue) == ["said"])
         // "adding to", "That said," and a wire story's credits.
-        #expect(extract("Shares rose 7 per cent, adding to a bounce. That said, the talks go on. (Reporting by Sam Hill; Editing by Jo Ray)").isEmpty)
+        #expect(
+            extract("Shares rose 7 per cent, adding to a bounce. That said, the talks go on. (Reporting by Sam Hill; Editing by Jo Ray)")
+                .isEmpty)
     }
 
     @Test func englishCountedAndGroupsOfficials() {
@@ -455,8 +482,9 @@ import Testing
 
     @Test func englishRolesOfOmbudsmenAndOfficers() {
         // A role the lexicon lacked left the verb to the last speaker.
-        #expect(actors("Ivan Petrov said the case was closed. The region's rights ombudsman cast doubt on the findings.").last
-            != "Ivan Petrov")
+        #expect(
+            actors("Ivan Petrov said the case was closed. The region's rights ombudsman cast doubt on the findings.").last
+                != "Ivan Petrov")
     }
 
     @Test func englishPassiveWithItsAgent() {
@@ -486,8 +514,9 @@ import Testing
         #expect(actors("ورد الوزير على ما قاله رئيس الهيئة كمال داود بشأن الموازنة.").last == "كمال داود")
         // "وجاء في البيان": the statement's issuer, met before.
         // "أصدرت X بيانا قالت فيه": X, who issued it.
-        #expect(actors("وأصدرت هيئة الطرق بيانا قالت فيه إن الطريق مغلق. وجاء في البيان أن الإصلاح سيستغرق أسبوعا.")
-            == ["هيئة الطرق", "هيئة الطرق"])
+        #expect(
+            actors("وأصدرت هيئة الطرق بيانا قالت فيه إن الطريق مغلق. وجاء في البيان أن الإصلاح سيستغرق أسبوعا.")
+                == ["هيئة الطرق", "هيئة الطرق"])
         #expect(extract("وبعد أن تأسفت الشركة عن التأخير، عادت الرحلات.").first?.stance == "concern")
     }
 
@@ -500,7 +529,9 @@ import Testing
     }
 
     @Test func headlinesAndTitleLinesSayNothing() {
-        let english = extract("Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike.")
+        let english = extract(
+            "Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike."
+        )
         #expect(english.map(\.cue) == ["said", "warned of"])
         let arabic = extract("مصر تنفي وصول الوفد\nنفى مصدر مصري مطلع وصول الوفد.\nوقال المصدر إن الحدود مفتوحة\nوأضاف أن المعبر يعمل.")
         #expect(arabic.map(\.cue) == ["نفى", "وقال", "وأضاف"])
@@ -529,8 +560,11 @@ import Testing
 
     @Test func foundSpeakersAreEntitiesButNotGazetteerNames() throws {
         try withStore { store in
-            try store.ingest([Article(id: "a", published: "2024-05-01",
-                                      text: "Fisheries Minister Tomas Varga said the quotas would stay.")])
+            try store.ingest([
+                Article(
+                    id: "a", published: "2024-05-01",
+                    text: "Fisheries Minister Tomas Varga said the quotas would stay.")
+            ])
             let found = try store.index.snapshot { txn in
                 try store.index.entityID(named: "Tomas Varga", txn: txn)
             }
@@ -543,8 +577,11 @@ import Testing
 
     @Test func arabicSpeakersAreFoundByTheirLatinSpelling() throws {
         try withStore { store in
-            try store.ingest([Article(id: "b", published: "2024-05-01",
-                                      text: "وقال المتحدث باسم خفر السواحل العقيد سامر الخطيب إن البحث مستمر.")])
+            try store.ingest([
+                Article(
+                    id: "b", published: "2024-05-01",
+                    text: "وقال المتحدث باسم خفر السواحل العقيد سامر الخطيب إن البحث مستمر.")
+            ])
             let latin = try store.query("actor:\"Samer al-Khatib\"")
             #expect(latin.statements.map(\.actor) == ["سامر الخطيب"])
             var aliases: [String] = []

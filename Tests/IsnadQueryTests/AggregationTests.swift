@@ -8,8 +8,10 @@ import Testing
 @Suite struct AggregationTests {
     @Test func daysInAnyOrderAndSpan() {
         var counts = ValueCounts(signed: true)
-        let days: [Int32] = [19_000, 19_005, 18_990, 19_000, -700_000, 2_900_000, 19_001, 18_000, -700_000,
-                             -1, 0, Int32.max, Int32.min + 1, 19_000 - (1 << 20)]
+        let days: [Int32] = [
+            19_000, 19_005, 18_990, 19_000, -700_000, 2_900_000, 19_001, 18_000, -700_000,
+            -1, 0, Int32.max, Int32.min + 1, 19_000 - (1 << 20),
+        ]
         var expected: [Int32: Int] = [:]
         for day in days {
             counts.add(UInt32(bitPattern: day))
@@ -27,8 +29,10 @@ import Testing
         var random = SeededGenerator(state: 3)
         var counts = ValueCounts()
         var expected: [UInt32: Int] = [:]
-        let ranges: [ClosedRange<UInt32>] = [500...520, 0...3, 900...5_000, 70...80, 3_000_000...3_000_010,
-                                             UInt32.max - 3...UInt32.max]
+        let ranges: [ClosedRange<UInt32>] = [
+            500...520, 0...3, 900...5_000, 70...80, 3_000_000...3_000_010,
+            UInt32.max - 3...UInt32.max,
+        ]
         for _ in 0..<5_000 {
             let range = ranges[Int.random(in: 0..<ranges.count, using: &random)]
             let value = UInt32.random(in: range, using: &random)

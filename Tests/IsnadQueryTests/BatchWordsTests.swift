@@ -1,6 +1,7 @@
-@testable import IsnadIndex
 import IsnadText
 import Testing
+
+@testable import IsnadIndex
 
 /// A quote's or sentence's entry read from its article's surfaces must be
 /// the entry of the same text analysed on its own.
@@ -22,8 +23,10 @@ import Testing
     }
 
     @Test func partsReadAsTheirOwnText() {
-        let pieces = ["قال", " ", "الصواريخ", "«", "»", "“", "”", "،", ".", "إيران", "مسيّرة", "Kirby", "don't", "42", "\n",
-                      "ـ", "\u{64E}", "’", "—", String(repeating: "س", count: 70)]
+        let pieces = [
+            "قال", " ", "الصواريخ", "«", "»", "“", "”", "،", ".", "إيران", "مسيّرة", "Kirby", "don't", "42", "\n",
+            "ـ", "\u{64E}", "’", "—", String(repeating: "س", count: 70),
+        ]
         var random = SeededGenerator(state: 3)
         let analyzer = Analyzer()
         var parts = 0
@@ -37,7 +40,8 @@ import Testing
             _ = words.appendArticle(title: "عنوان", text: text, analyzer: analyzer)
             var alone = BatchWords()
             for _ in 0..<6 {
-                let a = cuts.randomElement(using: &random)!, b = cuts.randomElement(using: &random)!
+                let a = cuts.randomElement(using: &random)!
+                let b = cuts.randomElement(using: &random)!
                 let range = min(a, b)..<max(a, b)
                 let part = String(decoding: utf8[range], as: UTF8.self)
                 let span = max(0, range.lowerBound - Int.random(in: 0...3, using: &random))..<min(utf8.count, range.upperBound + 2)
@@ -45,7 +49,8 @@ import Testing
                 let start = words.append(part: part, within: span, of: text, analyzer: analyzer)
                 #expect(start == before)
                 let expected = alone.append(CollectionOfOne(part), positions: true, analyzer: analyzer)
-                let got = Self.entry(words, at: start), want = Self.entry(alone, at: expected)
+                let got = Self.entry(words, at: start)
+                let want = Self.entry(alone, at: expected)
                 #expect(got.terms == want.terms && got.forms == want.forms, "\(text) [\(range)]")
                 parts += 1
             }

@@ -1,8 +1,9 @@
 import IsnadIndex
 import IsnadText
-import Testing
-@testable import IsnadQuery
 import IsnadVocabulary
+import Testing
+
+@testable import IsnadQuery
 
 @Suite struct CheckerTests {
     func filter(_ query: String) throws -> Filter {
@@ -14,22 +15,23 @@ import IsnadVocabulary
         return try #require(Day(year: parts[0], month: parts[1], day: parts[2]))
     }
 
-    @Test(arguments: [
-        ("date:2022-10", "2022-10-01", "2022-10-31"),
-        ("date:2022", "2022-01-01", "2022-12-31"),
-        ("date:2022-10-05", "2022-10-05", "2022-10-05"),
-        ("date>2022-10", "2022-11-01", nil),
-        ("date:>2022-10", "2022-11-01", nil),
-        ("date>=2022-10", "2022-10-01", nil),
-        ("date<2022-10", nil, "2022-09-30"),
-        ("date<=2022-10", nil, "2022-10-31"),
-        ("date:2022-10..2023-01", "2022-10-01", "2023-01-31"),
-        ("date:2024-02..2024-02", "2024-02-01", "2024-02-29"),
-        ("date:2022..*", "2022-01-01", nil),
-        ("date:*..2022-03", nil, "2022-03-31"),
-        ("date>2022-12-31", "2023-01-01", nil),
-        ("date:٢٠٢٢-١٠", "2022-10-01", "2022-10-31"),
-    ] as [(String, String?, String?)])
+    @Test(
+        arguments: [
+            ("date:2022-10", "2022-10-01", "2022-10-31"),
+            ("date:2022", "2022-01-01", "2022-12-31"),
+            ("date:2022-10-05", "2022-10-05", "2022-10-05"),
+            ("date>2022-10", "2022-11-01", nil),
+            ("date:>2022-10", "2022-11-01", nil),
+            ("date>=2022-10", "2022-10-01", nil),
+            ("date<2022-10", nil, "2022-09-30"),
+            ("date<=2022-10", nil, "2022-10-31"),
+            ("date:2022-10..2023-01", "2022-10-01", "2023-01-31"),
+            ("date:2024-02..2024-02", "2024-02-01", "2024-02-29"),
+            ("date:2022..*", "2022-01-01", nil),
+            ("date:*..2022-03", nil, "2022-03-31"),
+            ("date>2022-12-31", "2023-01-01", nil),
+            ("date:٢٠٢٢-١٠", "2022-10-01", "2022-10-31"),
+        ] as [(String, String?, String?)])
     func partialDatesBecomeIntervals(_ query: String, _ lower: String?, _ upper: String?) throws {
         let expected = DayRange(lower: try lower.map(day), upper: try upper.map(day))
         #expect(try filter(query) == .date(expected))
@@ -72,7 +74,8 @@ import IsnadVocabulary
     }
 
     @Test func enumerationsAndBooleans() throws {
-        #expect(try filter("stance:(deny OR Decline) -lang:ar is:statement")
+        #expect(
+            try filter("stance:(deny OR Decline) -lang:ar is:statement")
                 == .and([.or([.stance(.deny), .stance(.decline)]), .not(.lang(.arabic)), .target(.statement)]))
     }
 
@@ -80,7 +83,8 @@ import IsnadVocabulary
         let query = try CheckedQuery(parsing: "x | top actor")
         #expect(query.stages == [.top(10, .actor)])
         #expect(try CheckedQuery(parsing: "x | timeline").stages == [.timeline(.month)])
-        #expect(try CheckedQuery(parsing: "x | count by actor | sort count | limit 3").stages
+        #expect(
+            try CheckedQuery(parsing: "x | count by actor | sort count | limit 3").stages
                 == [.count(by: [.actor]), .sort(.count, .desc), .limit(3)])
         #expect(try CheckedQuery(parsing: "x | sort date").stages == [.sort(.field(.date), .desc)])
         #expect(try CheckedQuery(parsing: "| count").filter == nil)

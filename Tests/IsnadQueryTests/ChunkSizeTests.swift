@@ -1,7 +1,8 @@
 import Foundation
-@testable import IsnadIndex
 import IsnadStore
 import Testing
+
+@testable import IsnadIndex
 
 /// Long lists are cut into chunks that fit the target (ListChunks.swift):
 /// a chunk that went past it would spill into one more page of LMDB's.
@@ -10,16 +11,21 @@ import Testing
         let corpus = try OracleCorpus.generate(docs: 800, seed: 5)
         defer { try? FileManager.default.removeItem(at: corpus.folder) }
         let target = 300
-        let store = try IndexStore(path: corpus.folder.appendingPathComponent("store").path,
-                                   configuration: StoreConfiguration(), chunkTarget: target)
+        let store = try IndexStore(
+            path: corpus.folder.appendingPathComponent("store").path,
+            configuration: StoreConfiguration(), chunkTarget: target)
         var importer = Importer(store: store)
         importer.batchSize = 301
         let half = Array(corpus.statements.prefix(corpus.statements.count / 2))
-        _ = try importer.run([(.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
-                              (.statements, try corpus.write(half, to: "s-half.jsonl"))])
+        _ = try importer.run([
+            (.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
+            (.statements, try corpus.write(half, to: "s-half.jsonl")),
+        ])
         // Appended to, then partly rewritten.
-        _ = try importer.run([(.statements, try corpus.write(corpus.statements, to: "s-all.jsonl")),
-                              (.statements, try corpus.write(corpus.replacements, to: "s-new.jsonl"))])
+        _ = try importer.run([
+            (.statements, try corpus.write(corpus.statements, to: "s-all.jsonl")),
+            (.statements, try corpus.write(corpus.replacements, to: "s-new.jsonl")),
+        ])
 
         var continued = 0
         /// Checks every value of `db` read as a list by `read` (its units
@@ -34,8 +40,9 @@ import Testing
                     }
                     chunks += 1
                     if list.continued { continued += 1 }
-                    #expect(entry.value.count <= target || list.units == 1,
-                            "\(entry.value.count) bytes in \(list.units) units of \(db.name)")
+                    #expect(
+                        entry.value.count <= target || list.units == 1,
+                        "\(entry.value.count) bytes in \(list.units) units of \(db.name)")
                     return .next
                 }
             }

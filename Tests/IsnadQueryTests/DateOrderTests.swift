@@ -1,5 +1,6 @@
-@testable import IsnadQuery
 import Testing
+
+@testable import IsnadQuery
 
 /// The integer sort behind `sort date` and the default newest-first
 /// order of statements (issue 34, section 2, item 3).
@@ -8,9 +9,11 @@ import Testing
     /// before a month before a day starting on it; undated last either way.
     @Test func keysOrderAsTheDatesTexts() throws {
         // 2022-01-01 is day 18993 since 1970; precision ordinals: day 0, month 1, year 2.
-        let dates: [(String, Int32, UInt8)] = [("2022", 18993, 2), ("2022-01", 18993, 1), ("2022-01-01", 18993, 0),
-                                               ("2022-01-02", 18994, 0), ("2021-12-31", 18992, 0), ("0001", -719_162, 2),
-                                               ("9999-12-31", 2_932_896, 0)]
+        let dates: [(String, Int32, UInt8)] = [
+            ("2022", 18993, 2), ("2022-01", 18993, 1), ("2022-01-01", 18993, 0),
+            ("2022-01-02", 18994, 0), ("2021-12-31", 18992, 0), ("0001", -719_162, 2),
+            ("9999-12-31", 2_932_896, 0),
+        ]
         let ascending = try dates.map { try #require(Execution.dateKey(day: $0.1, precision: $0.2, .asc)) }
         #expect(zip(dates, ascending).sorted { $0.1 < $1.1 }.map(\.0.0) == dates.map(\.0).sorted())
         let descending = try dates.map { try #require(Execution.dateKey(day: $0.1, precision: $0.2, .desc)) }

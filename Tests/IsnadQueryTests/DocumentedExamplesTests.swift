@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IsnadQuery
 
 /// Every example in `grammar/isnad.ebnf` and `docs/query-language.md`
@@ -31,8 +32,9 @@ import Testing
         }
         if text.hasPrefix("error:"), let arrow = text.range(of: "=>") {
             let query = text[text.index(text.startIndex, offsetBy: 6)..<arrow.lowerBound]
-            return Example(query: query.trimmingCharacters(in: .whitespaces),
-                           error: text[arrow.upperBound...].trimmingCharacters(in: .whitespaces), origin: "isnad.ebnf")
+            return Example(
+                query: query.trimmingCharacters(in: .whitespaces),
+                error: text[arrow.upperBound...].trimmingCharacters(in: .whitespaces), origin: "isnad.ebnf")
         }
         return nil
     }
@@ -56,8 +58,10 @@ import Testing
                 }
             case "isnad-error":
                 if let query = pending {
-                    examples.append(Example(query: query, error: String(line.dropFirst("error: ".count)),
-                                            origin: "query-language.md"))
+                    examples.append(
+                        Example(
+                            query: query, error: String(line.dropFirst("error: ".count)),
+                            origin: "query-language.md"))
                     pending = nil
                 } else {
                     pending = String(line)

@@ -23,13 +23,16 @@ import Testing
     @Test func generatedQueriesRunOnARealStore() throws {
         let corpus = try OracleCorpus.generate(docs: Self.docs, seed: 32)
         defer { try? FileManager.default.removeItem(at: corpus.folder) }
-        let store = try IndexStore(path: corpus.folder.appendingPathComponent("store").path,
-                                   configuration: StoreConfiguration())
+        let store = try IndexStore(
+            path: corpus.folder.appendingPathComponent("store").path,
+            configuration: StoreConfiguration())
         var importer = Importer(store: store)
-        _ = try importer.run([(.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
-                              (.articles, try corpus.write(corpus.revisions, to: "a-earlier.jsonl")),
-                              (.articles, try corpus.write(corpus.articles, to: "a.jsonl")),
-                              (.statements, try corpus.write(corpus.statements, to: "s.jsonl"))])
+        _ = try importer.run([
+            (.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
+            (.articles, try corpus.write(corpus.revisions, to: "a-earlier.jsonl")),
+            (.articles, try corpus.write(corpus.articles, to: "a.jsonl")),
+            (.statements, try corpus.write(corpus.statements, to: "s.jsonl")),
+        ])
         let oracle = Oracle(entities: corpus.entities, articles: corpus.articleLines, statementImports: [corpus.statements])
         let engine = QueryEngine(store: store)
         var run = FuzzRun(engine: engine, oracle: oracle)
@@ -37,7 +40,8 @@ import Testing
         // The crash of issue 32: more than 64 statements, reordered by
         // `sort`, then their articles. The articles are those of the
         // statements in any order.
-        let frequent = Dictionary(corpus.statements.map { ($0.actor, 1) }, uniquingKeysWith: +)
+        let frequent =
+            Dictionary(corpus.statements.map { ($0.actor, 1) }, uniquingKeysWith: +)
             .max { $0.value < $1.value }?.key ?? ""
         let sorted = try engine.run(CheckedQuery(parsing: "actor:\"\(frequent)\" | sort date | articles"))
         let plain = try engine.run(CheckedQuery(parsing: "actor:\"\(frequent)\" | articles"))
@@ -138,7 +142,8 @@ struct PipelineGenerator {
     /// stage in ten, which is any.
     mutating func longOrder(_ length: Int) -> [Kind] {
         var order: [Kind] = []
-        var aggregated = false, articles = false
+        var aggregated = false
+        var articles = false
         for _ in 0..<length {
             var allowed = aggregated ? [.sort, .limit] : Kind.allCases.filter { $0 != .articles || !articles }
             if below(10) == 0 { allowed = Kind.allCases }
@@ -151,14 +156,19 @@ struct PipelineGenerator {
     }
 
     /// What rows a stage sees, as the checker tracks them.
-    enum Rows { case statements, articles, counts([String]) }
+    enum Rows {
+        case statements, articles
+        case counts([String])
+    }
 
     static let statementGroups = ["actor", "about", "country", "source", "cites", "kind", "stance", "date", "lang", "doc"]
     static let articleGroups = ["source", "cites", "lang", "date", "doc"]
     static let statementSorts = ["date", "actor", "stance", "source", "country", "lang", "doc"]
     static let articleSorts = ["date", "source", "lang", "doc"]
-    static let outputs = ["id", "date", "actor", "stance", "quote", "about", "country", "kind", "source", "cites",
-                          "lang", "doc", "title", "url", "cue"]
+    static let outputs = [
+        "id", "date", "actor", "stance", "quote", "about", "country", "kind", "source", "cites",
+        "lang", "doc", "title", "url", "cue",
+    ]
 
     mutating func query(_ order: [Kind]) -> String {
         var text: String

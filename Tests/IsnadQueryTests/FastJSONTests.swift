@@ -57,7 +57,8 @@ import Testing
                 for at in 0...length {
                     var quote = String(repeating: "a", count: length)
                     quote.insert(contentsOf: special, at: quote.index(quote.startIndex, offsetBy: at))
-                    let line = #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":""#
+                    let line =
+                        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":""#
                         + quote + #"","about":[]}"#
                     let (fast, decoded) = both(line)
                     #expect(fast == decoded, "\(line)")
@@ -117,10 +118,12 @@ import Testing
         var file = before + line + "\n"
         let base = before.utf8.count
         let whole = file
-        let copied = read(file.withUTF8 { all in
-            FastJSON.stringMembers(of: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(all)[base..<(base + bytes.count)]),
-                                   keys: Self.articleKeys, source: FastJSON.Source(whole, base: base))
-        })
+        let copied = read(
+            file.withUTF8 { all in
+                FastJSON.stringMembers(
+                    of: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(all)[base..<(base + bytes.count)]),
+                    keys: Self.articleKeys, source: FastJSON.Source(whole, base: base))
+            })
         #expect(copied == fast, "\(line)")
         if let copied, let fast { #expect(Array(copied.text.utf8) == Array(fast.text.utf8), "\(line)") }
         return (fast, try? JSONDecoder().decode(ArticleLine.self, from: Data(bytes)))
@@ -185,8 +188,9 @@ import Testing
         func maybe() -> String? { Bool.random(using: &generator) ? text() : nil }
         for _ in 0..<2_000 {
             let cites: [String]? = Bool.random(using: &generator) ? (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() } : nil
-            let record = ArticleRecord(key: text(), title: maybe(), source: maybe(), url: maybe(), published: maybe(),
-                                       lang: maybe(), text: text(), cites: cites)
+            let record = ArticleRecord(
+                key: text(), title: maybe(), source: maybe(), url: maybe(), published: maybe(),
+                lang: maybe(), text: text(), cites: cites)
             #expect(record.storedJSON() == (try encoder.encode(record)), "\(record)")
         }
         let plain = ArticleRecord(key: "a1", title: nil, source: nil, url: nil, published: "2024-09-06", lang: "ar", text: "x")
@@ -204,13 +208,15 @@ import Testing
         func maybe() -> String? { Bool.random(using: &generator) ? text() : nil }
         func names() -> [String] { (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() } }
         for _ in 0..<2_000 {
-            var record = EntityRecord(name: text(), kind: maybe(), aliasesAr: names(), aliasesEn: names(),
-                                      country: maybe(), role: maybe())
+            var record = EntityRecord(
+                name: text(), kind: maybe(), aliasesAr: names(), aliasesEn: names(),
+                country: maybe(), role: maybe())
             record.gender = maybe()
             #expect(record.storedJSON() == (try encoder.encode(record)), "\(record)")
         }
         let plain = EntityRecord(name: "John Kirby", kind: "person")
-        #expect(String(decoding: plain.storedJSON(), as: UTF8.self)
-            == #"{"aliases_ar":[],"aliases_en":[],"kind":"person","name":"John Kirby"}"#)
+        #expect(
+            String(decoding: plain.storedJSON(), as: UTF8.self)
+                == #"{"aliases_ar":[],"aliases_en":[],"kind":"person","name":"John Kirby"}"#)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IsnadQuery
 
 /// Random bytes and mutated valid queries through the whole front half:
@@ -17,9 +18,11 @@ import Testing
         "-(a OR b) NOT c* date:2022..* | sort date desc | limit 5 | fields actor, quote",
         "«كيربي» “Peskov” date:*..2023-01-31 | top 5 about | articles",
     ]
-    static let alphabet: [String] = [":", "(", ")", "|", ",", "*", "-", "..", ">", ">=", "<", "\"", "“", "”", "«", "»",
-                                     "\\", " ", "\n", "OR", "AND", "NOT", "=", "!", "#", "ك", "\u{64E}", "é", "0", "9",
-                                     "count", "by", "date:", "\u{200F}", "\u{0}", "😀"]
+    static let alphabet: [String] = [
+        ":", "(", ")", "|", ",", "*", "-", "..", ">", ">=", "<", "\"", "“", "”", "«", "»",
+        "\\", " ", "\n", "OR", "AND", "NOT", "=", "!", "#", "ك", "\u{64E}", "é", "0", "9",
+        "count", "by", "date:", "\u{200F}", "\u{0}", "😀",
+    ]
 
     @Test func noInputCrashesOrBreaksTheRoundTrip() {
         var random = SyntaxGenerator(seed: 0xF022)

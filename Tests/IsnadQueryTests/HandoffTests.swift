@@ -1,6 +1,7 @@
 import Foundation
-@testable import IsnadIndex
 import Testing
+
+@testable import IsnadIndex
 
 /// The hand-over between the importer's reading thread and its writing one.
 @Suite struct HandoffTests {

@@ -20,9 +20,11 @@ import Testing
     }
 
     func files(_ folder: URL) -> [(RecordKind, String)] {
-        [(.entities, folder.appendingPathComponent("entities.jsonl").path),
-         (.articles, folder.appendingPathComponent("articles.jsonl").path),
-         (.statements, folder.appendingPathComponent("statements.jsonl").path)]
+        [
+            (.entities, folder.appendingPathComponent("entities.jsonl").path),
+            (.articles, folder.appendingPathComponent("articles.jsonl").path),
+            (.statements, folder.appendingPathComponent("statements.jsonl").path),
+        ]
     }
 
     @Test func importExportImportGivesTheSameStore() throws {
@@ -33,10 +35,13 @@ import Testing
             var importer = Importer(store: first)
             importer.batchSize = 301
             // Some articles twice, an earlier version first: the export holds the later.
-            _ = try importer.run([(.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
-                                  (.articles, try corpus.write(corpus.articleLines, to: "a.jsonl")),
-                                  (.statements, try corpus.write(corpus.statements, to: "s.jsonl"))])
-            let out1 = folder.appendingPathComponent("out1"), out2 = folder.appendingPathComponent("out2")
+            _ = try importer.run([
+                (.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
+                (.articles, try corpus.write(corpus.articleLines, to: "a.jsonl")),
+                (.statements, try corpus.write(corpus.statements, to: "s.jsonl")),
+            ])
+            let out1 = folder.appendingPathComponent("out1")
+            let out2 = folder.appendingPathComponent("out2")
             let counts = try Exporter(store: first).run(to: out1.path)
             #expect(counts.statements == corpus.statements.count)
             #expect(counts.articles == corpus.articles.count)
@@ -68,9 +73,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: corpus.folder) }
         try withFolder { folder in
             let store = try open(folder.appendingPathComponent("store"))
-            let input = [(RecordKind.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
-                         (.articles, try corpus.write(corpus.articles, to: "a.jsonl")),
-                         (.statements, try corpus.write(corpus.statements, to: "s.jsonl"))]
+            let input = [
+                (RecordKind.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
+                (.articles, try corpus.write(corpus.articles, to: "a.jsonl")),
+                (.statements, try corpus.write(corpus.statements, to: "s.jsonl")),
+            ]
             _ = try Importer(store: store).run(input)
             try Exporter(store: store).run(to: folder.appendingPathComponent("before").path)
             let again = try Importer(store: store).run(input)
@@ -80,7 +87,8 @@ import Testing
             #expect(again.allSatisfy { $0.result.statements.added + $0.result.articles.added + $0.result.entities.added == 0 })
             try Exporter(store: store).run(to: folder.appendingPathComponent("after").path)
             for name in ["entities.jsonl", "articles.jsonl", "statements.jsonl"] {
-                #expect(try Data(contentsOf: folder.appendingPathComponent("before/\(name)"))
+                #expect(
+                    try Data(contentsOf: folder.appendingPathComponent("before/\(name)"))
                         == Data(contentsOf: folder.appendingPathComponent("after/\(name)")))
             }
         }
@@ -146,9 +154,11 @@ import Testing
         let corpus = try OracleCorpus.generate(docs: 150, seed: 10)
         defer { try? FileManager.default.removeItem(at: corpus.folder) }
         try withFolder { folder in
-            let input = [(RecordKind.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
-                         (.articles, try corpus.write(corpus.articles, to: "a.jsonl")),
-                         (.statements, try corpus.write(corpus.statements, to: "s.jsonl"))]
+            let input = [
+                (RecordKind.entities, try corpus.write(corpus.entities, to: "e.jsonl")),
+                (.articles, try corpus.write(corpus.articles, to: "a.jsonl")),
+                (.statements, try corpus.write(corpus.statements, to: "s.jsonl")),
+            ]
             var stores: [IndexStore] = []
             for (name, size) in [("one", 1_000_000), ("many", 7)] {
                 let store = try open(folder.appendingPathComponent(name))
@@ -164,7 +174,8 @@ import Testing
             try Exporter(store: stores[0]).run(to: folder.appendingPathComponent("out-one").path)
             try Exporter(store: stores[1]).run(to: folder.appendingPathComponent("out-many").path)
             for name in ["entities.jsonl", "articles.jsonl", "statements.jsonl"] {
-                #expect(try Data(contentsOf: folder.appendingPathComponent("out-one/\(name)"))
+                #expect(
+                    try Data(contentsOf: folder.appendingPathComponent("out-one/\(name)"))
                         == Data(contentsOf: folder.appendingPathComponent("out-many/\(name)")))
             }
             var generator = QueryGenerator(corpus: corpus, seed: 78)
@@ -183,10 +194,11 @@ import Testing
             func statement(_ id: String, _ quote: String) -> StatementRecord {
                 StatementRecord(id: id, doc: "a1", actor: "Kirby", stance: .deny, date: "2023-01-02", quote: quote)
             }
-            let result = try store.apply(ImportBatch(statements: [
-                statement("s1", "first rockets"), statement("s2", "second drones"),
-                statement("s1", "third missiles"), statement("s3", "fourth tanks"), statement("s2", "fifth ships"),
-            ]))
+            let result = try store.apply(
+                ImportBatch(statements: [
+                    statement("s1", "first rockets"), statement("s2", "second drones"),
+                    statement("s1", "third missiles"), statement("s3", "fourth tanks"), statement("s2", "fifth ships"),
+                ]))
             #expect(result.statements.added == 3)
             let engine = QueryEngine(store: store)
             #expect(try engine.count(CheckedQuery(parsing: "missiles")).ids == ["s1"])
@@ -206,7 +218,8 @@ import Testing
             func statement(_ n: Int, _ actor: String, _ stance: Stance, _ date: String) -> StatementRecord {
                 StatementRecord(id: "s\(n)", doc: "a\(n % 3)", actor: actor, stance: stance, date: date, quote: "q \(n)")
             }
-            let actors = ["Kirby", "Peskov", "Kanaani"], stances: [Stance] = [.deny, .warn, .assert]
+            let actors = ["Kirby", "Peskov", "Kanaani"]
+            let stances: [Stance] = [.deny, .warn, .assert]
             var records = (0..<3000).map {
                 statement($0, actors[$0 % 3], stances[$0 % 3 == 0 ? 0 : $0 % 2 + 1], "2023-0\($0 % 9 + 1)-1\($0 % 10)")
             }
@@ -242,15 +255,17 @@ import Testing
     @Test func manyActorGroupsInCountThenNameOrder() throws {
         try withFolder { folder in
             let store = try open(folder.appendingPathComponent("store"))
-            let names = (0..<90).map { "Actor \($0 % 9) \(["b", "A", "z", "é", "e\u{301}x", "ä"][$0 % 6])\($0)" }
+            let names =
+                (0..<90).map { "Actor \($0 % 9) \(["b", "A", "z", "é", "e\u{301}x", "ä"][$0 % 6])\($0)" }
                 + ["كيربي", "بيسكوف", "Zoë", "Zoe\u{308}y", "zed", "Émile", "E\u{301}mile Jr"]
             var n = 0
             func statements(_ names: [String]) -> [StatementRecord] {
                 names.enumerated().flatMap { k, actor in
                     (0..<(k % 4 + 1)).map { _ in
                         n += 1
-                        return StatementRecord(id: "s\(n)", doc: "a\(n % 5)", actor: actor, stance: .deny,
-                                               date: "2023-01-01", quote: "q \(n)")
+                        return StatementRecord(
+                            id: "s\(n)", doc: "a\(n % 5)", actor: actor, stance: .deny,
+                            date: "2023-01-01", quote: "q \(n)")
                     }
                 }
             }
@@ -282,33 +297,40 @@ import Testing
             let store = try open(folder.appendingPathComponent("store"))
             let stances: [Stance] = [.deny, .warn, .assert]
             var records = (0..<4000).map { n in
-                StatementRecord(id: "s\(n)", doc: "a\(n % 5)", actor: ["Kirby", "Peskov"][n % 2], stance: stances[n % 3],
-                                date: "20\(20 + n % 5)-0\(n % 9 + 1)-1\(n % 10)", quote: "q \(n)")
+                StatementRecord(
+                    id: "s\(n)", doc: "a\(n % 5)", actor: ["Kirby", "Peskov"][n % 2], stance: stances[n % 3],
+                    date: "20\(20 + n % 5)-0\(n % 9 + 1)-1\(n % 10)", quote: "q \(n)")
             }
             // The rare actor's dates: days, months and years on both sides
             // of the bounds asked below.
-            let rareDates = ["2021", "2022", "2022-06", "2022-05", "2022-07", "2022-06-30", "2022-07-01", "2021-12",
-                             "2023", "2020-02-29", "2022-01", "2021-07-02", "2022-12-31", "2023-01-01"]
+            let rareDates = [
+                "2021", "2022", "2022-06", "2022-05", "2022-07", "2022-06-30", "2022-07-01", "2021-12",
+                "2023", "2020-02-29", "2022-01", "2021-07-02", "2022-12-31", "2023-01-01",
+            ]
             for (k, date) in rareDates.enumerated() {
-                records.append(StatementRecord(id: "r\(k)", doc: "a9", actor: "Rare", stance: stances[k % 3],
-                                               date: date, quote: "r \(k)"))
+                records.append(
+                    StatementRecord(
+                        id: "r\(k)", doc: "a9", actor: "Rare", stance: stances[k % 3],
+                        date: date, quote: "r \(k)"))
             }
             try store.apply(ImportBatch(statements: records))
             let engine = QueryEngine(store: store)
             func expected(_ lower: String?, _ upper: String?, stance: Stance? = nil) -> Set<String> {
-                Set(records.filter { r in
-                    guard r.actor == "Rare", let date = RecordDate(r.date) else { return false }
-                    if let lower, let l = RecordDate(lower), date.first < l.first { return false }
-                    if let upper, let u = RecordDate(upper), date.last > u.last { return false }
-                    return stance.map { r.stance == $0 } ?? true
-                }.map(\.id))
+                Set(
+                    records.filter { r in
+                        guard r.actor == "Rare", let date = RecordDate(r.date) else { return false }
+                        if let lower, let l = RecordDate(lower), date.first < l.first { return false }
+                        if let upper, let u = RecordDate(upper), date.last > u.last { return false }
+                        return stance.map { r.stance == $0 } ?? true
+                    }.map(\.id))
             }
             func found(_ query: String) throws -> (Set<String>, String) {
                 let result = try engine.run(CheckedQuery(parsing: query))
-                let ids = Set(result.rows.compactMap { row -> String? in
-                    if case .text(let id) = row[0] { return id }
-                    return nil
-                })
+                let ids = Set(
+                    result.rows.compactMap { row -> String? in
+                        if case .text(let id) = row[0] { return id }
+                        return nil
+                    })
                 return (ids, result.plan.map { "\($0)" } ?? "")
             }
             let cases: [(String, String?, String?)] = [
@@ -352,14 +374,15 @@ import Testing
             try ImportExportTests.badStatements.write(toFile: path, atomically: true, encoding: .utf8)
             let report = try Importer(store: store).run([(.statements, path)])[0]
             let problems = report.problems.map { "\($0.line): \($0.reason)" }
-            #expect(problems == [
-                "2: not valid JSON",
-                "3: missing field 'actor'",
-                "4: unknown stance (expected one of assert, confirm, deny, decline, warn, accuse, condemn, concern, demand, threaten, pledge, admit, report)",
-                "6: 'date' is not a date: '2022-13-05' (expected YYYY, YYYY-MM or YYYY-MM-DD)",
-                "7: 'id' is empty",
-                "8: 'about' should be a list",
-            ])
+            #expect(
+                problems == [
+                    "2: not valid JSON",
+                    "3: missing field 'actor'",
+                    "4: unknown stance (expected one of assert, confirm, deny, decline, warn, accuse, condemn, concern, demand, threaten, pledge, admit, report)",
+                    "6: 'date' is not a date: '2022-13-05' (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+                    "7: 'id' is empty",
+                    "8: 'about' should be a list",
+                ])
             #expect(report.problems.allSatisfy { $0.file == path })
             #expect(report.result.statements.added == 2)
             let count = try QueryEngine(store: store).count(CheckedQuery(parsing: "| count"))
@@ -395,16 +418,16 @@ import Testing
             let store = try open(folder.appendingPathComponent("store"))
             let good = folder.appendingPathComponent("good.jsonl").path
             try """
-                {"id":"s1","doc":"a1","actor":"John Kirby","stance":"deny","date":"2022-10-05","quote":"لم نرسل","about":[]}
-                """.write(toFile: good, atomically: true, encoding: .utf8)
+            {"id":"s1","doc":"a1","actor":"John Kirby","stance":"deny","date":"2022-10-05","quote":"لم نرسل","about":[]}
+            """.write(toFile: good, atomically: true, encoding: .utf8)
             _ = try Importer(store: store).run([(.statements, good)])
             // A new version of s1 in a file with a bad line: with --strict,
             // s1 keeps its stored version.
             let bad = folder.appendingPathComponent("bad.jsonl").path
             try """
-                {"id":"s1","doc":"a1","actor":"John Kirby","stance":"confirm","date":"2022-10-05","quote":"نعم","about":[]}
-                {"id":"s2", oops}
-                """.write(toFile: bad, atomically: true, encoding: .utf8)
+            {"id":"s1","doc":"a1","actor":"John Kirby","stance":"confirm","date":"2022-10-05","quote":"نعم","about":[]}
+            {"id":"s2", oops}
+            """.write(toFile: bad, atomically: true, encoding: .utf8)
             var strict = Importer(store: store)
             strict.strict = true
             let report = try strict.run([(.statements, bad)])[0]

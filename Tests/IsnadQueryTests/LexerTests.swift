@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IsnadQuery
 
 /// Token kinds and texts for a table of inputs, in the manner of Go's
@@ -11,14 +12,15 @@ import Testing
     }
 
     static func render(_ token: Token) -> String {
-        let kind: String = switch token.kind {
-        case .word: "word"
-        case .number: "number"
-        case .date: "date"
-        case .string: "string"
-        case .error: "error"
-        default: "op"
-        }
+        let kind: String =
+            switch token.kind {
+            case .word: "word"
+            case .number: "number"
+            case .date: "date"
+            case .string: "string"
+            case .error: "error"
+            default: "op"
+            }
         return "\(kind):\(token.text)"
     }
 
@@ -34,7 +36,8 @@ import Testing
         Case(input: "-stance:deny", tokens: ["op:-", "word:stance", "op::", "word:deny"]),
         Case(input: "missil*", tokens: ["word:missil", "op:*"]),
         Case(input: "al-Assad U.S. Kirby's", tokens: ["word:al-Assad", "word:U.S.", "word:Kirby's"]),
-        Case(input: "x | count by actor, stance", tokens: ["word:x", "op:|", "word:count", "word:by", "word:actor", "op:,", "word:stance"]),
+        Case(
+            input: "x | count by actor, stance", tokens: ["word:x", "op:|", "word:count", "word:by", "word:actor", "op:,", "word:stance"]),
         Case(input: "\"ballistic missiles\"", tokens: ["string:ballistic missiles"]),
         Case(input: "“كيربي” «إيران»", tokens: ["string:كيربي", "string:إيران"]),
         Case(input: #""say \"no\" \\ ok""#, tokens: [#"string:say "no" \ ok"#]),

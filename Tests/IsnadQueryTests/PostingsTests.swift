@@ -44,7 +44,8 @@ import Testing
                 #expect(postings.ids == ids)
                 let set = Set(ids)
                 for _ in 0..<200 {
-                    let probe = ids.isEmpty || Bool.random(using: &random)
+                    let probe =
+                        ids.isEmpty || Bool.random(using: &random)
                         ? UInt32.random(in: 0..<2_100_000, using: &random) : ids.randomElement(using: &random)!
                     #expect(postings.contains(probe) == set.contains(probe))
                 }
@@ -60,7 +61,8 @@ import Testing
             let ids = PostingsTests.randomList(&random)
             guard !ids.isEmpty else { continue }
             let cut = Int.random(in: 0...ids.count, using: &random)
-            let head = Array(ids[..<cut]), tail = Array(ids[cut...])
+            let head = Array(ids[..<cut])
+            let tail = Array(ids[cut...])
             let stored = Postings.encode(sorted: head)
             let appended = stored.withUnsafeBytes { raw -> [UInt8]? in
                 guard let old = Postings(raw) else { return nil }
@@ -94,9 +96,12 @@ import Testing
     @Test func setOperationsMatchSwiftSets() {
         var random = SeededGenerator(state: 3)
         for _ in 0..<300 {
-            let a = PostingsTests.randomList(&random), b = PostingsTests.randomList(&random)
-            let x = IDSet(sorted: a), y = IDSet(sorted: b)
-            let sa = Set(a), sb = Set(b)
+            let a = PostingsTests.randomList(&random)
+            let b = PostingsTests.randomList(&random)
+            let x = IDSet(sorted: a)
+            let y = IDSet(sorted: b)
+            let sa = Set(a)
+            let sb = Set(b)
             #expect(x.intersection(y).ids == sa.intersection(sb).sorted())
             #expect(x.union(y).ids == sa.union(sb).sorted())
             #expect(x.subtracting(y).ids == sa.subtracting(sb).sorted())
@@ -149,9 +154,11 @@ import Testing
             let expected = chosen.sorted()
             // Dense enough to be held as a bitmap, then thinned by an AND.
             let padded = IDSet(sorted: Set(expected + (0..<UInt32(span)).filter { $0 % 3 == 0 }).sorted())
-            let result = padded.intersection(all).subtracting(IDSet(sorted: (0..<UInt32(span)).filter {
-                $0 % 3 == 0 && !chosen.contains($0)
-            }))
+            let result = padded.intersection(all).subtracting(
+                IDSet(
+                    sorted: (0..<UInt32(span)).filter {
+                        $0 % 3 == 0 && !chosen.contains($0)
+                    }))
             #expect(result.ids == expected, "\(wanted) ids")
             #expect(result.count == wanted)
             #expect(result == IDSet(sorted: expected))
@@ -182,7 +189,8 @@ import Testing
         var random = SeededGenerator(state: 5)
         for _ in 0..<300 {
             let old = PostingsTests.randomList(&random)
-            let added = PostingsTests.randomList(&random), removed = PostingsTests.randomList(&random)
+            let added = PostingsTests.randomList(&random)
+            let removed = PostingsTests.randomList(&random)
             let expected = Set(old).union(added).subtracting(removed).sorted()
             #expect(PostingsMerge.apply(old: old, added: added, removed: removed) == expected)
         }
@@ -232,9 +240,11 @@ import Testing
                 var list: [(id: UInt32, positions: [UInt32])] = []
                 for id in UInt32(0)..<300 where Int.random(in: 0..<3, using: &random) > 0 {
                     let many = Int.random(in: 0..<20, using: &random) == 0 ? 40 : 3
-                    let positions = Set((0..<Int.random(in: 1...many, using: &random)).map { _ in
-                        UInt32.random(in: 0..<12, using: &random)
-                    }).sorted()
+                    let positions = Set(
+                        (0..<Int.random(in: 1...many, using: &random)).map { _ in
+                            UInt32.random(in: 0..<12, using: &random)
+                        }
+                    ).sorted()
                     list.append((id, positions))
                 }
                 entries.append(list)
@@ -256,7 +266,9 @@ import Testing
                 return (0..<bounds.count - 1).map { Array(list[bounds[$0]..<bounds[$0 + 1]]) }.filter { !$0.isEmpty }
             }
             let found = StoredChunks.with(chunked.map { $0.map { Positions.encode($0) } }) { words in
-                let lists = words.map { chunks in chunks.isEmpty ? PositionList(joining: [])! : PositionList(joining: chunks.compactMap { Positions($0) })! }
+                let lists = words.map { chunks in
+                    chunks.isEmpty ? PositionList(joining: [])! : PositionList(joining: chunks.compactMap { Positions($0) })!
+                }
                 return Phrase.filter(IDSet(sorted: candidates), positions: lists, slots: slots, shouldStop: {}).ids
             }
             let missing = expected.filter { !found.contains($0) }.map { id in maps.map { $0[id] ?? [] } }
@@ -310,10 +322,15 @@ import Testing
                 id += UInt32.random(in: 1..<2_000, using: &random)
                 // Quotes are short: most first positions fit the packed byte.
                 var p = UInt32.random(in: 0..<40, using: &random)
-                entries.append((id, [p] + (1..<Int.random(in: 1..<5, using: &random)).map { _ in
-                    p += UInt32.random(in: 1..<200, using: &random)
-                    return p
-                }))
+                entries.append(
+                    (
+                        id,
+                        [p]
+                            + (1..<Int.random(in: 1..<5, using: &random)).map { _ in
+                                p += UInt32.random(in: 1..<200, using: &random)
+                                return p
+                            }
+                    ))
             }
             let unpacked = Self.unpacked(entries)
             let packed = Positions.encode(entries)
@@ -346,12 +363,16 @@ import Testing
     static func unpacked(_ entries: [(id: UInt32, positions: [UInt32])]) -> [UInt8] {
         func varint(_ value: UInt32, _ out: inout [UInt8]) {
             var v = value
-            while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+            while v >= 0x80 {
+                out.append(UInt8(v & 0x7F) | 0x80)
+                v >>= 7
+            }
             out.append(UInt8(v))
         }
         func u32(_ v: UInt32, _ out: inout [UInt8]) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         let blocks = (entries.count + 63) / 64
-        var data: [UInt8] = [], directory: [(UInt32, Int)] = []
+        var data: [UInt8] = []
+        var directory: [(UInt32, Int)] = []
         var previous: UInt32 = 0
         for (k, entry) in entries.enumerated() {
             if k % 64 == 0 {
@@ -459,8 +480,9 @@ enum StoredChunks {
                 var asked = ids.filter { _ in Int.random(in: 0..<5, using: &random) == 0 }
                 for _ in 0..<30 { asked.append(UInt32.random(in: 0..<2_000_000, using: &random)) }
                 for id in Set(asked).sorted() {
-                    #expect(PostingsTests.positions(of: id, &cursor) == byID[id],
-                            "id \(id) of \(ids.count) in \(parts.count) chunks")
+                    #expect(
+                        PostingsTests.positions(of: id, &cursor) == byID[id],
+                        "id \(id) of \(ids.count) in \(parts.count) chunks")
                 }
                 if parts.count > 1 {
                     #expect(PositionList(joining: lists[0].compactMap { Positions($0) }.reversed()) == nil)

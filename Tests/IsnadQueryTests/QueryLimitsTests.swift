@@ -20,24 +20,38 @@ import Testing
         }
         let cites = (0..<1000).map { "Outlet \($0)" }
         let articles = [
-            try json(["id": "a1", "source": "Desk", "published": "2022-10-05", "lang": "en", "title": "Many",
-                      "text": "Kirby denied it.", "cites": cites]),
-            try json(["id": "a2", "source": "Desk", "published": "2022-10-06", "lang": "en", "title": "Dates",
-                      "text": "Old and new."]),
+            try json([
+                "id": "a1", "source": "Desk", "published": "2022-10-05", "lang": "en", "title": "Many",
+                "text": "Kirby denied it.", "cites": cites,
+            ]),
+            try json([
+                "id": "a2", "source": "Desk", "published": "2022-10-06", "lang": "en", "title": "Dates",
+                "text": "Old and new.",
+            ]),
         ]
         var statements = [
-            try json(["id": "s1", "doc": "a1", "actor": "John Kirby", "stance": "deny", "date": "2022-10-05",
-                      "quote": "no drones", "about": (0...1000).map { "Topic \($0)" }]),
-            try json(["id": "s2", "doc": "a2", "actor": "Old Scribe", "stance": "report", "date": "0001-01-01",
-                      "quote": "long ago", "about": []]),
-            try json(["id": "s3", "doc": "a2", "actor": "Far Seer", "stance": "warn", "date": "9999-12-31",
-                      "quote": "far ahead", "about": []]),
+            try json([
+                "id": "s1", "doc": "a1", "actor": "John Kirby", "stance": "deny", "date": "2022-10-05",
+                "quote": "no drones", "about": (0...1000).map { "Topic \($0)" },
+            ]),
+            try json([
+                "id": "s2", "doc": "a2", "actor": "Old Scribe", "stance": "report", "date": "0001-01-01",
+                "quote": "long ago", "about": [],
+            ]),
+            try json([
+                "id": "s3", "doc": "a2", "actor": "Far Seer", "stance": "warn", "date": "9999-12-31",
+                "quote": "far ahead", "about": [],
+            ]),
         ]
         for n in 0..<10 {
-            statements.append(try json(["id": "s\(n + 10)", "doc": "a2", "actor": "Speaker \(n)", "stance": "assert",
-                                        "date": "2022-10-06", "quote": "words \(n)", "about": ["Topic \(n)"]]))
+            statements.append(
+                try json([
+                    "id": "s\(n + 10)", "doc": "a2", "actor": "Speaker \(n)", "stance": "assert",
+                    "date": "2022-10-06", "quote": "words \(n)", "about": ["Topic \(n)"],
+                ]))
         }
-        let articlesFile = folder.appendingPathComponent("a.jsonl"), statementsFile = folder.appendingPathComponent("s.jsonl")
+        let articlesFile = folder.appendingPathComponent("a.jsonl")
+        let statementsFile = folder.appendingPathComponent("s.jsonl")
         try (articles.joined(separator: "\n") + "\n").write(to: articlesFile, atomically: true, encoding: .utf8)
         try (statements.joined(separator: "\n") + "\n").write(to: statementsFile, atomically: true, encoding: .utf8)
         let store = try IndexStore(path: folder.appendingPathComponent("store").path, configuration: StoreConfiguration())
@@ -78,13 +92,14 @@ import Testing
             let (error, shown) = try Self.refusal(engine, text)
             #expect(Date().timeIntervalSince(started) < 5)
             #expect(error.stage == 0)
-            #expect(shown == """
-                error: 'count by about, cites' makes more than 1,000,000 groups
-                  stance:deny | count by about, cites
-                                ^^^^^^^^^^^^^^^^^^^^^
-                help: group by fewer fields, or narrow the query first (a date range, an actor)
+            #expect(
+                shown == """
+                    error: 'count by about, cites' makes more than 1,000,000 groups
+                      stance:deny | count by about, cites
+                                    ^^^^^^^^^^^^^^^^^^^^^
+                    help: group by fewer fields, or narrow the query first (a date range, an actor)
 
-                """)
+                    """)
             // Each field alone is well within it.
             #expect(try Self.run(engine, "stance:deny | count by about").rows.count == 1001)
             #expect(try Self.run(engine, "stance:deny | count by cites").rows.count == 1000)
@@ -142,13 +157,14 @@ import Testing
     @Test func aTimelineStopsAtTheBound() throws {
         try Self.withStore { engine in
             let (days, shown) = try Self.refusal(engine, "| timeline day", groups: 10_000)
-            #expect(shown == """
-                error: 'timeline day' makes more than 10,000 periods
-                  | timeline day
-                    ^^^^^^^^^^^^
-                help: use a longer interval ('week', 'month' or 'year') or narrow the dates
+            #expect(
+                shown == """
+                    error: 'timeline day' makes more than 10,000 periods
+                      | timeline day
+                        ^^^^^^^^^^^^
+                    help: use a longer interval ('week', 'month' or 'year') or narrow the dates
 
-                """)
+                    """)
             #expect(days.stage == 0)
             #expect(try Self.run(engine, "| timeline year", groups: 10_000).rows.count == 9999)
             #expect(try Self.run(engine, "date:2022 | timeline day", groups: 10_000).rows.count == 2)

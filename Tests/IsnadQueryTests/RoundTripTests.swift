@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IsnadQuery
 
 /// `parse(print(ast)) == ast` on generated syntax trees.
@@ -29,12 +30,15 @@ import Testing
     }
 
     @Test func canonicalFormIsAFixedPoint() throws {
-        for query in ["Actor:Kirby   AND stance:deny", "NOT a OR (b c) OR d", "date:>2022-10 «صواريخ إيرانية»",
-                      "stance:(deny OR (decline -confirm))|COUNT BY actor,stance|Sort count DESC"] {
+        for query in [
+            "Actor:Kirby   AND stance:deny", "NOT a OR (b c) OR d", "date:>2022-10 «صواريخ إيرانية»",
+            "stance:(deny OR (decline -confirm))|COUNT BY actor,stance|Sort count DESC",
+        ] {
             let once = Printer.print(try QuerySyntax(parsing: query))
             #expect(Printer.print(try QuerySyntax(parsing: once)) == once)
         }
-        #expect(Printer.print(try QuerySyntax(parsing: "Actor:Kirby AND NOT stance:deny|COUNT BY actor"))
+        #expect(
+            Printer.print(try QuerySyntax(parsing: "Actor:Kirby AND NOT stance:deny|COUNT BY actor"))
                 == "actor:Kirby -stance:deny | count by actor")
     }
 }
@@ -51,13 +55,19 @@ struct SyntaxGenerator {
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
-    static let words = ["kirby", "Peskov", "صواريخ", "إيران", "كيربي", "2022", "2022-10", "2022-10-05", "al-Assad",
-                        "U.S.", "Kirby's", "missiles", "٢٠٢٢", "x", "count", "by", "a.b", "_id", "ok-2", "Zelenskyy",
-                        "الباليستية", "deny", "𝔘nicode", "ﷺ", "e\u{301}te"]
-    static let phrases = ["ballistic missiles", "", "say \"no\"", "back\\slash", "a | b", "OR", "-x", "«guillemets»",
-                          "line\nbreak", "الصواريخ الباليستية", "(", "x*", "#hash", "date:2022"]
-    static let fields = ["actor", "stance", "date", "about", "country", "kind", "source", "cites", "lang", "quote",
-                         "text", "doc", "is", "stanse", "x"]
+    static let words = [
+        "kirby", "Peskov", "صواريخ", "إيران", "كيربي", "2022", "2022-10", "2022-10-05", "al-Assad",
+        "U.S.", "Kirby's", "missiles", "٢٠٢٢", "x", "count", "by", "a.b", "_id", "ok-2", "Zelenskyy",
+        "الباليستية", "deny", "𝔘nicode", "ﷺ", "e\u{301}te",
+    ]
+    static let phrases = [
+        "ballistic missiles", "", "say \"no\"", "back\\slash", "a | b", "OR", "-x", "«guillemets»",
+        "line\nbreak", "الصواريخ الباليستية", "(", "x*", "#hash", "date:2022",
+    ]
+    static let fields = [
+        "actor", "stance", "date", "about", "country", "kind", "source", "cites", "lang", "quote",
+        "text", "doc", "is", "stanse", "x",
+    ]
 
     mutating func value() -> Value {
         switch below(4) {

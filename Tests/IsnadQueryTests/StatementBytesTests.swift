@@ -6,9 +6,10 @@ import Testing
 /// damaged bytes read as nothing rather than as a wrong record.
 @Suite struct StatementBytesTests {
     static var full: StatementRecord {
-        var record = StatementRecord(id: "s-٣", doc: "a0000001", actor: "جون كيربي", stance: .deny, date: "2022-10",
-                                     quote: "لم \"نرسل\" أي صواريخ\n", about: ["Iran", "", "drones"],
-                                     sentence: "نفى كيربي ذلك.", cue: "نفى")
+        var record = StatementRecord(
+            id: "s-٣", doc: "a0000001", actor: "جون كيربي", stance: .deny, date: "2022-10",
+            quote: "لم \"نرسل\" أي صواريخ\n", about: ["Iran", "", "drones"],
+            sentence: "نفى كيربي ذلك.", cue: "نفى")
         record.dateBasis = "relative"
         record.spans = StatementSpans(sentence: 0..<120, cue: 3..<9, actor: nil, quote: 20..<300)
         record.spans?.sentence = [0, 120, -5]
@@ -56,8 +57,10 @@ import Testing
     /// any other date as its text. Both come back as they were.
     @Test func datesComeBackAsWritten() {
         var short = 0
-        for date in ["2022-10-05", "2022-10", "2022", "0001-01-01", "9999-12-31", "1969-12-31", "2024-02-29",
-                     "2023-02-29", "2022-1", "٢٠٢٢", "", "soon", "2022-10-05T10:00"] {
+        for date in [
+            "2022-10-05", "2022-10", "2022", "0001-01-01", "9999-12-31", "1969-12-31", "2024-02-29",
+            "2023-02-29", "2022-1", "٢٠٢٢", "", "soon", "2022-10-05T10:00",
+        ] {
             var record = Self.plain
             record.date = date
             let bytes = record.storedBytes
@@ -71,12 +74,15 @@ import Testing
     /// Quotes and sentences are stored one byte a character for ASCII and
     /// U+0600–U+067E, escaped otherwise: every script comes back as it was.
     @Test func textsOfEveryScriptComeBack() {
-        let pool: [String] = ["a", " ", "\n", "\u{0}", "\u{7F}", "\u{600}", "\u{627}", "\u{64E}", "\u{660}",
-                                      "\u{67E}", "\u{67F}", "\u{680}", "\u{6A9}", "\u{6CC}", "\u{6F0}", "é", "e\u{301}",
-                                      "中", "😀", "\u{200F}", "\u{FEFF}", "\u{10FFFF}", "\u{FB50}", "\u{FE8D}"]
+        let pool: [String] = [
+            "a", " ", "\n", "\u{0}", "\u{7F}", "\u{600}", "\u{627}", "\u{64E}", "\u{660}",
+            "\u{67E}", "\u{67F}", "\u{680}", "\u{6A9}", "\u{6CC}", "\u{6F0}", "é", "e\u{301}",
+            "中", "😀", "\u{200F}", "\u{FEFF}", "\u{10FFFF}", "\u{FB50}", "\u{FE8D}",
+        ]
         var random = SeededGenerator(state: 31)
         for _ in 0..<300 {
-            var quote = "", sentence = ""
+            var quote = ""
+            var sentence = ""
             for _ in 0..<Int.random(in: 0..<40, using: &random) {
                 quote += pool[Int.random(in: 0..<pool.count, using: &random)]
                 sentence += pool[Int.random(in: 0..<pool.count, using: &random)]
@@ -100,17 +106,22 @@ import Testing
     @Test func layoutTwoRecordsStillRead() {
         func text(_ s: String) -> [UInt8] { [UInt8(s.utf8.count)] + Array(s.utf8) }
         let quote = Array("صواريخ".unicodeScalars.map { UInt8($0.value - 0x600 + 0x80) })
-        let bytes: [UInt8] = [2, 1, 2] + text("s1") + text("a1") + text("Kirby") + text("2023-10")
+        let bytes: [UInt8] =
+            [2, 1, 2] + text("s1") + text("a1") + text("Kirby") + text("2023-10")
             + [UInt8(quote.count)] + quote + [2] + text("Iran") + text("drones") + text("نفى")
         let record = bytes.withUnsafeBytes { StatementRecord(stored: $0) }
-        #expect(record == StatementRecord(id: "s1", doc: "a1", actor: "Kirby", stance: Stance.allCases[1], date: "2023-10",
-                                          quote: "صواريخ", about: ["Iran", "drones"], cue: "نفى"))
+        #expect(
+            record
+                == StatementRecord(
+                    id: "s1", doc: "a1", actor: "Kirby", stance: Stance.allCases[1], date: "2023-10",
+                    quote: "صواريخ", about: ["Iran", "drones"], cue: "نفى"))
     }
 
     /// Records of format 3 stores (layout 1, texts in UTF-8) still read.
     @Test func layoutOneRecordsStillRead() {
         func text(_ s: String) -> [UInt8] { [UInt8(s.utf8.count)] + Array(s.utf8) }
-        let bytes: [UInt8] = [1, 0, 1] + text("s1") + text("a1") + text("Kirby") + text("2023") + text("لم نرسل")
+        let bytes: [UInt8] =
+            [1, 0, 1] + text("s1") + text("a1") + text("Kirby") + text("2023") + text("لم نرسل")
             + [1] + text("Iran") + text("نفى كيربي ذلك")
         let record = bytes.withUnsafeBytes { StatementRecord(stored: $0) }
         #expect(record?.quote == "لم نرسل")
@@ -167,8 +178,9 @@ import Testing
         }
         texts += ["2024-1", "2024-1-5", "2024/10/05", "2024-10-5", "20241005", "2024-10-05 ", "", "-2024", "2024-xx"]
         for text in texts {
-            #expect(RecordDate(text) == general(text) || !text.utf8.allSatisfy({ $0 == 0x2D || (0x30...0x39).contains($0) }),
-                    "\(text)")
+            #expect(
+                RecordDate(text) == general(text) || !text.utf8.allSatisfy({ $0 == 0x2D || (0x30...0x39).contains($0) }),
+                "\(text)")
         }
         #expect(RecordDate("2024-02-29")?.text == "2024-02-29")
         #expect(RecordDate("2023-02-29") == nil)

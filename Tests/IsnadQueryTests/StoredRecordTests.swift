@@ -1,7 +1,8 @@
 import Foundation
-@testable import IsnadIndex
 import IsnadStore
 import Testing
+
+@testable import IsnadIndex
 
 /// Statement records hold names by number where a number stands for
 /// exactly that name (StatementBytes.swift), and records of an older layout
@@ -27,7 +28,8 @@ import Testing
             var out: [String: (UInt8, Bool)] = [:]
             try txn.scan(store.statements) { entry in
                 if let id = StatementRecord.storedID(entry.value),
-                   let decoded = StatementRecord.decode(stored: entry.value) {
+                    let decoded = StatementRecord.decode(stored: entry.value)
+                {
                     out[id] = (entry.value[0], decoded.numbers.actor != nil)
                 }
                 return .next
@@ -47,13 +49,15 @@ import Testing
 
     @Test func canonicalNamesGoByNumberAndOthersAsText() throws {
         try withStore { store, folder in
-            let entities = try write([#"{"name":"John Kirby","kind":"person","aliases_en":["Kirby"]}"#],
-                                     to: folder.appendingPathComponent("e.jsonl"))
-            let statements = try write([
-                #"{"id":"s1","doc":"a1","actor":"John Kirby","stance":"deny","date":"2022-10-05","quote":"no","about":["Iran","drones"]}"#,
-                #"{"id":"s2","doc":"a1","actor":"Kirby","stance":"warn","date":"2022-10","quote":"yes","about":["Kirby"]}"#,
-                #"{"id":"s3","doc":"a2","actor":"Someone New","stance":"assert","date":"2022-1","quote":"maybe","about":[]}"#,
-            ], to: folder.appendingPathComponent("s.jsonl"))
+            let entities = try write(
+                [#"{"name":"John Kirby","kind":"person","aliases_en":["Kirby"]}"#],
+                to: folder.appendingPathComponent("e.jsonl"))
+            let statements = try write(
+                [
+                    #"{"id":"s1","doc":"a1","actor":"John Kirby","stance":"deny","date":"2022-10-05","quote":"no","about":["Iran","drones"]}"#,
+                    #"{"id":"s2","doc":"a1","actor":"Kirby","stance":"warn","date":"2022-10","quote":"yes","about":["Kirby"]}"#,
+                    #"{"id":"s3","doc":"a2","actor":"Someone New","stance":"assert","date":"2022-1","quote":"maybe","about":[]}"#,
+                ], to: folder.appendingPathComponent("s.jsonl"))
             let input: [(RecordKind, String)] = [(.entities, entities), (.statements, statements)]
             _ = try Importer(store: store).run(input)
             let records = try stored(store)
@@ -66,7 +70,8 @@ import Testing
             let back = try store.snapshot { txn in
                 try ["s1", "s2", "s3"].map { key -> StatementRecord? in
                     guard let bytes = try txn.get(Array(key.utf8), in: store.statementKeys),
-                          let id = IndexKey.readID(bytes) else { return nil }
+                        let id = IndexKey.readID(bytes)
+                    else { return nil }
                     return try store.statement(id, txn: txn)
                 }
             }

@@ -10,7 +10,8 @@ import Testing
 /// a hash of each generated article.)
 @Suite struct SyntheticCorpusTests {
     @Test func aSeedGivesOneCorpus() throws {
-        let a = SyntheticCorpus.generate(docs: 200, seed: 4), b = SyntheticCorpus.generate(docs: 200, seed: 4)
+        let a = SyntheticCorpus.generate(docs: 200, seed: 4)
+        let b = SyntheticCorpus.generate(docs: 200, seed: 4)
         #expect(try SyntheticCorpus.jsonLines(a.articleLines) == SyntheticCorpus.jsonLines(b.articleLines))
         #expect(try SyntheticCorpus.jsonLines(a.statements) == SyntheticCorpus.jsonLines(b.statements))
         #expect(try SyntheticCorpus.jsonLines(a.entities) == SyntheticCorpus.jsonLines(b.entities))

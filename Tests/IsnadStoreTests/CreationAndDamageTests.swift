@@ -1,6 +1,7 @@
 import CLMDB
 import Foundation
 import Testing
+
 @testable import IsnadStore
 
 /// How a store comes into being and what opening does with the remains of
@@ -38,7 +39,8 @@ import Testing
             #expect(mdb_dbi_open(txn, name, flags | UInt32(MDB_CREATE), &dbi) == 0)
             if name == "meta" {
                 for (key, value) in metaValues {
-                    var k = Array(key.utf8), v = Array(value.utf8)
+                    var k = Array(key.utf8)
+                    var v = Array(value.utf8)
                     k.withUnsafeMutableBytes { kb in
                         v.withUnsafeMutableBytes { vb in
                             var kv = MDB_val(mv_size: kb.count, mv_data: kb.baseAddress)
@@ -83,8 +85,9 @@ import Testing
             case "meta-and-format":
                 try leaveBehind(path, databases: ["meta"], metaValues: ["format": "isnad-store-tests"])
             case "format-without-sets":
-                try leaveBehind(path, databases: ["meta", "records", "postings"],
-                                metaValues: ["format": "isnad-store-tests", "creator": "IsnadStoreTests"])
+                try leaveBehind(
+                    path, databases: ["meta", "records", "postings"],
+                    metaValues: ["format": "isnad-store-tests", "creator": "IsnadStoreTests"])
             default:
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
                 #expect(FileManager.default.createFile(atPath: path + "/data.mdb", contents: Data()))
@@ -143,7 +146,8 @@ import Testing
     @Test(arguments: [8192, -1])
     func truncatedDataFileIsRefusedBeforeItIsMapped(_ length: Int) throws {
         try withTemporaryDirectory { folder in
-            let path = folder + "/s", file = folder + "/s/data.mdb"
+            let path = folder + "/s"
+            let file = folder + "/s/data.mdb"
             try filledStore(path)
             let whole = try size(file)
             let cut = length > 0 ? length : whole / 2
@@ -168,7 +172,8 @@ import Testing
     /// truncated, one page in use does.
     @Test func missingPagesThatAreAllFreeAreNoDamage() throws {
         try withTemporaryDirectory { folder in
-            let path = folder + "/s", file = folder + "/s/data.mdb"
+            let path = folder + "/s"
+            let file = folder + "/s/data.mdb"
             do {
                 let env = try Environment(path: path, format: Self.format, configuration: configuration())
                 let records = try env.database("records", mustExist: true)
@@ -201,8 +206,11 @@ import Testing
             #expect(try env.read { try $0.count(records) } == 4)
 
             #expect(truncate(file, off_t(tail * header.pageSize)) == 0)
-            #expect(try DataFile.inspect(file) == .truncated(size: tail * header.pageSize,
-                                                             needed: (header.lastPage + 1) * header.pageSize))
+            #expect(
+                try DataFile.inspect(file)
+                    == .truncated(
+                        size: tail * header.pageSize,
+                        needed: (header.lastPage + 1) * header.pageSize))
         }
     }
 
@@ -219,7 +227,8 @@ import Testing
         #expect(mdb_cursor_open(txn, 0, &cursor) == 0)
         defer { mdb_cursor_close(cursor) }
         var pages: Set<Int> = []
-        var key = MDB_val(), value = MDB_val()
+        var key = MDB_val()
+        var value = MDB_val()
         var rc = mdb_cursor_get(cursor, &key, &value, MDB_FIRST)
         while rc == 0 {
             let ids = UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size)

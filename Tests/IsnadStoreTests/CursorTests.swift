@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IsnadStore
 
 @Suite struct CursorTests {
@@ -22,8 +23,12 @@ import Testing
         try withNumberedKeys { env, db in
             try #expect(keys(in: db, env, range: .all) == names(0...19))
             try #expect(keys(in: db, env, range: .closed(bytes("k05"), bytes("k08"))) == names(5...8))
-            try #expect(keys(in: db, env, range: KeyRange(lower: .exclusive(bytes("k05")),
-                                                          upper: .exclusive(bytes("k08")))) == names(6...7))
+            try #expect(
+                keys(
+                    in: db, env,
+                    range: KeyRange(
+                        lower: .exclusive(bytes("k05")),
+                        upper: .exclusive(bytes("k08")))) == names(6...7))
             // Bounds that are not keys themselves.
             try #expect(keys(in: db, env, range: .closed(bytes("k045"), bytes("k065"))) == names(5...6))
             try #expect(keys(in: db, env, range: .prefix(bytes("k1"))) == names(10...19))
@@ -35,15 +40,22 @@ import Testing
     @Test func backwardRanges() throws {
         try withNumberedKeys { env, db in
             try #expect(keys(in: db, env, range: .all, reverse: true) == names(0...19).reversed())
-            try #expect(keys(in: db, env, range: .closed(bytes("k05"), bytes("k08")), reverse: true)
+            try #expect(
+                keys(in: db, env, range: .closed(bytes("k05"), bytes("k08")), reverse: true)
                     == names(5...8).reversed())
-            try #expect(keys(in: db, env, range: KeyRange(lower: .exclusive(bytes("k05")),
-                                                          upper: .exclusive(bytes("k08"))), reverse: true)
+            try #expect(
+                keys(
+                    in: db, env,
+                    range: KeyRange(
+                        lower: .exclusive(bytes("k05")),
+                        upper: .exclusive(bytes("k08"))), reverse: true)
                     == names(6...7).reversed())
-            try #expect(keys(in: db, env, range: .closed(bytes("k045"), bytes("k065")), reverse: true)
+            try #expect(
+                keys(in: db, env, range: .closed(bytes("k045"), bytes("k065")), reverse: true)
                     == names(5...6).reversed())
             // Upper bound past the last key, lower bound before the first.
-            try #expect(keys(in: db, env, range: .closed(bytes("a"), bytes("z")), reverse: true)
+            try #expect(
+                keys(in: db, env, range: .closed(bytes("a"), bytes("z")), reverse: true)
                     == names(0...19).reversed())
             try #expect(keys(in: db, env, range: .prefix(bytes("k1")), reverse: true) == names(10...19).reversed())
         }
@@ -105,7 +117,8 @@ import Testing
             try #expect(values(.closed(bytes("b"), bytes("b"))) == ["b1", "b2", "b3"])
             try #expect(values(.closed(bytes("b"), bytes("c")), reverse: true) == ["c3", "c2", "c1", "b3", "b2", "b1"])
             try #expect(values(KeyRange(lower: .exclusive(bytes("a")), upper: .exclusive(bytes("c")))) == ["b1", "b2", "b3"])
-            try #expect(values(KeyRange(lower: .exclusive(bytes("a")), upper: .exclusive(bytes("c"))), reverse: true)
+            try #expect(
+                values(KeyRange(lower: .exclusive(bytes("a")), upper: .exclusive(bytes("c"))), reverse: true)
                     == ["b3", "b2", "b1"])
             try env.read { txn in
                 try txn.withCursor(on: db) { cursor in

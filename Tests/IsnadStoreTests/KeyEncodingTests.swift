@@ -1,6 +1,7 @@
-import Testing
-@testable import IsnadStore
 import IsnadVocabulary
+import Testing
+
+@testable import IsnadStore
 
 @Suite struct KeyEncodingTests {
     private func lexicographicallyLess(_ a: [UInt8], _ b: [UInt8]) -> Bool {
@@ -12,17 +13,22 @@ import IsnadVocabulary
         for _ in 0..<2000 {
             let a = Int64(bitPattern: rng.next()) >> Int64(rng.next() % 60)
             let b = Int64(bitPattern: rng.next()) >> Int64(rng.next() % 60)
-            var ka = KeyBuilder(), kb = KeyBuilder()
+            var ka = KeyBuilder()
+            var kb = KeyBuilder()
             ka.append(a)
             kb.append(b)
             #expect(lexicographicallyLess(ka.bytes, kb.bytes) == (a < b), "\(a) vs \(b)")
-            let a32 = Int32(truncatingIfNeeded: a), b32 = Int32(truncatingIfNeeded: b)
-            var ka32 = KeyBuilder(), kb32 = KeyBuilder()
+            let a32 = Int32(truncatingIfNeeded: a)
+            let b32 = Int32(truncatingIfNeeded: b)
+            var ka32 = KeyBuilder()
+            var kb32 = KeyBuilder()
             ka32.append(a32)
             kb32.append(b32)
             #expect(lexicographicallyLess(ka32.bytes, kb32.bytes) == (a32 < b32))
-            let u = UInt32(truncatingIfNeeded: rng.next()), v = UInt32(truncatingIfNeeded: rng.next())
-            var ku = KeyBuilder(), kv = KeyBuilder()
+            let u = UInt32(truncatingIfNeeded: rng.next())
+            let v = UInt32(truncatingIfNeeded: rng.next())
+            var ku = KeyBuilder()
+            var kv = KeyBuilder()
             ku.append(u)
             kv.append(v)
             #expect(lexicographicallyLess(ku.bytes, kv.bytes) == (u < v))
@@ -34,12 +40,14 @@ import IsnadVocabulary
         for s in strings {
             for t in strings {
                 for (x, y) in [(UInt32(1), UInt32(2)), (UInt32(2), UInt32(1)), (UInt32(5), UInt32(5))] {
-                    var ka = KeyBuilder(), kb = KeyBuilder()
+                    var ka = KeyBuilder()
+                    var kb = KeyBuilder()
                     ka.append(s)
                     ka.append(x)
                     kb.append(t)
                     kb.append(y)
-                    let expected = Array(s.utf8).lexicographicallyPrecedes(Array(t.utf8))
+                    let expected =
+                        Array(s.utf8).lexicographicallyPrecedes(Array(t.utf8))
                         || (s == t && x < y)
                     #expect(lexicographicallyLess(ka.bytes, kb.bytes) == expected, "\(s)/\(x) vs \(t)/\(y)")
                 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IsnadStore
 
 @Suite struct MapGrowthTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IsnadStore
 
 /// Two processes on one store: this test process writes, StoreProbe reads.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IsnadStore
 
 let testFormat = StoreFormat(identifier: "isnad-store-tests", version: 3, oldestReadable: 2, creator: "IsnadStoreTests")
@@ -120,8 +121,9 @@ func expectStoreError<R>(
         Issue.record("expected StoreError.\(code.rawValue), but nothing was thrown", sourceLocation: sourceLocation)
     } catch let error as StoreError {
         if error.code == code { return error }
-        Issue.record("expected StoreError.\(code.rawValue), got \(error.code.rawValue): \(error)",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "expected StoreError.\(code.rawValue), got \(error.code.rawValue): \(error)",
+            sourceLocation: sourceLocation)
     } catch {
         Issue.record("expected StoreError.\(code.rawValue), got \(error)", sourceLocation: sourceLocation)
     }

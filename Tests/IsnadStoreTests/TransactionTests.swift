@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IsnadStore
 
 @Suite struct TransactionTests {
@@ -17,9 +18,11 @@ import Testing
                 try #expect(txn.count(db) == 2)
             }
             let (deleted, missing, kept) = try env.write { txn in
-                (try txn.delete(bytes("a"), in: db),
-                 try txn.delete(bytes("zzz"), in: db),
-                 try txn.put(bytes("three"), for: bytes("b"), in: db, options: .noOverwrite))
+                (
+                    try txn.delete(bytes("a"), in: db),
+                    try txn.delete(bytes("zzz"), in: db),
+                    try txn.put(bytes("three"), for: bytes("b"), in: db, options: .noOverwrite)
+                )
             }
             #expect(deleted)
             #expect(!missing)

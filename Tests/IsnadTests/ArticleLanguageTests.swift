@@ -36,7 +36,9 @@ import Testing
             // Given: kept, even against the script; any case.
             write(texts, "given.txt", "---\nlang: en\n---\nقال كيربي إن الشحنات وصلت.")
             write(texts, "upper.txt", "---\nlang: AR\n---\nThe text is English but the file says Arabic.")
-            write(folder, "articles.jsonl", """
+            write(
+                folder, "articles.jsonl",
+                """
                 {"id": "j-ar", "text": "قال بيسكوف إن روسيا سترد."}
                 {"id": "j-en", "text": "Peskov said Russia would respond."}
                 {"id": "j-given", "lang": "ar", "text": "Peskov said Russia would respond, in Arabic."}
@@ -47,9 +49,11 @@ import Testing
             #expect(summary.rejected.isEmpty, "\(summary.rejected)")
             #expect(summary.added == 11)
 
-            #expect(try ids(store, "is:article lang:ar")
+            #expect(
+                try ids(store, "is:article lang:ar")
                     == ["arabic", "titled", "mostly-arabic", "upper", "j-ar", "j-given"])
-            #expect(try ids(store, "is:article lang:en")
+            #expect(
+                try ids(store, "is:article lang:en")
                     == ["english", "mostly-english", "given", "j-en"])
             #expect(try store.article(id: "numbers")?.lang == nil)
             #expect(try store.article(id: "upper")?.lang == "ar", "stored in lower case")
@@ -60,9 +64,11 @@ import Testing
     @Test func articlesFromTheLibraryGetTheirLanguageToo() throws {
         try withFolder { folder in
             let store = try Store(path: folder)
-            try store.ingest([Article(id: "a", text: "نفى المتحدث الخبر."),
-                              Article(id: "e", text: "The spokesman denied the report."),
-                              Article(id: "k", lang: "ar", text: "The spokesman denied the report.")])
+            try store.ingest([
+                Article(id: "a", text: "نفى المتحدث الخبر."),
+                Article(id: "e", text: "The spokesman denied the report."),
+                Article(id: "k", lang: "ar", text: "The spokesman denied the report."),
+            ])
             #expect(try store.article(id: "a")?.lang == "ar")
             #expect(try store.article(id: "e")?.lang == "en")
             #expect(try store.article(id: "k")?.lang == "ar")
@@ -77,8 +83,10 @@ import Testing
 
             // The library: nothing of the call is written, what was stored stays.
             let error = try #require(throws: InvalidArticle.self) {
-                try store.ingest([Article(id: "new", text: "Kirby said it was false."),
-                                  Article(id: "kept", lang: "fr", text: "Peskov a dit que la Russie répondrait.")])
+                try store.ingest([
+                    Article(id: "new", text: "Kirby said it was false."),
+                    Article(id: "kept", lang: "fr", text: "Peskov a dit que la Russie répondrait."),
+                ])
             }
             #expect(error.index == 1)
             #expect(error.id == "kept")
@@ -92,18 +100,25 @@ import Testing
             try FileManager.default.createDirectory(atPath: texts, withIntermediateDirectories: true)
             write(texts, "kept.txt", "---\nlang: fr\n---\nPeskov a dit que la Russie répondrait.")
             write(texts, "good.txt", "Kirby said it was false.")
-            write(texts, "articles.jsonl", """
+            write(
+                texts, "articles.jsonl",
+                """
                 {"id": "j1", "lang": "xx", "text": "Kirby said it was false."}
                 {"id": "j2", "lang": "en", "text": "Kirby said it was true."}
                 """)
             let summary = try store.ingest(files: [texts])
-            let reasons = Dictionary(uniqueKeysWithValues: summary.rejected.map {
-                (($0.path as NSString).lastPathComponent + ($0.line.map { ":\($0)" } ?? ""), $0.reason)
-            })
-            #expect(reasons == ["kept.txt": "lang 'fr' is not a supported language (ar or en)",
-                                "articles.jsonl:1": "lang 'xx' is not a supported language (ar or en)"])
-            #expect(summary.rejected.first { $0.line == 1 }?.description.hasSuffix(
-                "articles.jsonl:1: lang 'xx' is not a supported language (ar or en)") == true)
+            let reasons = Dictionary(
+                uniqueKeysWithValues: summary.rejected.map {
+                    (($0.path as NSString).lastPathComponent + ($0.line.map { ":\($0)" } ?? ""), $0.reason)
+                })
+            #expect(
+                reasons == [
+                    "kept.txt": "lang 'fr' is not a supported language (ar or en)",
+                    "articles.jsonl:1": "lang 'xx' is not a supported language (ar or en)",
+                ])
+            #expect(
+                summary.rejected.first { $0.line == 1 }?.description.hasSuffix(
+                    "articles.jsonl:1: lang 'xx' is not a supported language (ar or en)") == true)
             #expect(summary.added == 2)
             #expect(try store.article(id: "kept")?.text == "Peskov said Russia would respond.")
             #expect(try store.article(id: "kept")?.lang == "en")
@@ -114,7 +129,9 @@ import Testing
         try withFolder { folder in
             write(folder, "a.txt", "Kirby said it was false.")
             write(folder, "b.txt", "Kirby said it was false, again.")
-            write(folder, "docs.jsonl", """
+            write(
+                folder, "docs.jsonl",
+                """
                 {"doc": "a", "lang": "ar"}
                 {"doc": "b", "lang": "fr"}
                 """)

@@ -58,7 +58,8 @@ import Testing
             #expect(sentence.upperBound <= bytes.count)
             #expect(String(decoding: bytes[sentence], as: UTF8.self) == statement.sentence)
             if let quote = statement.spans?.quote {
-                #expect(String(decoding: bytes[quote], as: UTF8.self).contains(statement.quote)
+                #expect(
+                    String(decoding: bytes[quote], as: UTF8.self).contains(statement.quote)
                         || statement.quote.contains(String(decoding: bytes[quote], as: UTF8.self)))
             }
         }
@@ -94,8 +95,9 @@ import Testing
     /// pair must answer (issue 34, section 2, item 2: `date>2022-10`
     /// means after the whole month, so it found nothing).
     @Test func theEmbeddingGuidesIngestThenQueryAnswers() throws {
-        let guide = try String(contentsOfFile: URL(fileURLWithPath: Self.sampleCorpus)
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/embedding.md").path,
+        let guide = try String(
+            contentsOfFile: URL(fileURLWithPath: Self.sampleCorpus)
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/embedding.md").path,
             encoding: .utf8)
         let query = "actor:Kirby stance:deny date>=2022-10"
         let text = "John Kirby denied that the drones came from Iran."
@@ -196,11 +198,17 @@ import Testing
                 String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
             }
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try (try json(["id": "a1", "source": "Desk", "published": "2022-10-05", "lang": "en", "title": "Many",
-                           "text": "Kirby denied it.", "cites": (0..<1000).map { "Outlet \($0)" }]) + "\n")
+            try
+                (try json([
+                    "id": "a1", "source": "Desk", "published": "2022-10-05", "lang": "en", "title": "Many",
+                    "text": "Kirby denied it.", "cites": (0..<1000).map { "Outlet \($0)" },
+                ]) + "\n")
                 .write(toFile: folder + "/a.jsonl", atomically: true, encoding: .utf8)
-            try (try json(["id": "s1", "doc": "a1", "actor": "John Kirby", "stance": "deny", "date": "2022-10-05",
-                           "quote": "no drones", "about": (0...1000).map { "Topic \($0)" }]) + "\n")
+            try
+                (try json([
+                    "id": "s1", "doc": "a1", "actor": "John Kirby", "stance": "deny", "date": "2022-10-05",
+                    "quote": "no drones", "about": (0...1000).map { "Topic \($0)" },
+                ]) + "\n")
                 .write(toFile: folder + "/s.jsonl", atomically: true, encoding: .utf8)
             let store = try Store(path: folder + "/store")
             try store.importRecords(articles: folder + "/a.jsonl", statements: folder + "/s.jsonl")
@@ -231,8 +239,10 @@ import Testing
             (Query.words("drones Iran").lang("en"), "drones Iran lang:en"),
             (Query.about("drones").timeline(.year), "about:drones | timeline year"),
             (Query.country("Iran").top(5, .actor), "country:Iran | top 5 actor"),
-            (Query.date(from: "2022-10", through: nil).sort(by: .date, .ascending).limit(5),
-             "date:2022-10..* | sort date asc | limit 5"),
+            (
+                Query.date(from: "2022-10", through: nil).sort(by: .date, .ascending).limit(5),
+                "date:2022-10..* | sort date asc | limit 5"
+            ),
             (Query.stance(.deny).excluding(.country("Russia")), "stance:deny -(country:Russia)"),
             (Query.actor("Kirby").or(.actor("Peskov")).count(), "(actor:Kirby) OR (actor:Peskov) | count"),
             (Query("actor:Kirby OR actor:Peskov").stance(.deny), "(actor:Kirby OR actor:Peskov) stance:deny"),
@@ -244,7 +254,8 @@ import Testing
             #expect(built.text == text)
             // Same plan, same answer.
             #expect(try store.explain(built) == store.explain(Query(text)), "\(text)")
-            let a = try store.query(built), b = try store.query(text)
+            let a = try store.query(built)
+            let b = try store.query(text)
             #expect(a.rows == b.rows && a.total == b.total, "\(text)")
         }
         // Values never change the structure of the query: quotes and
@@ -263,7 +274,10 @@ import Testing
         let whole = try store.query("| fields id")
         var ids: [String] = []
         try store.forEach("| fields id") { match in
-            guard case .statement(let s) = match else { Issue.record("not a statement: \(match)"); return }
+            guard case .statement(let s) = match else {
+                Issue.record("not a statement: \(match)")
+                return
+            }
             ids.append(s.id)
         }
         #expect(ids == whole.statements.map(\.id))
@@ -300,8 +314,9 @@ import Testing
             #expect(try store.entities(prefix: "بيسك").map(\.name).contains("Dmitry Peskov"))
             #expect(try store.entities().count == store.statistics().entities)
 
-            var entity = Entity(name: "Ali Bagheri Kani", kind: "person", arabicAliases: ["علي باقري كني", "باقري"],
-                                latinAliases: ["Bagheri"], country: "Iran", role: "deputy foreign minister")
+            var entity = Entity(
+                name: "Ali Bagheri Kani", kind: "person", arabicAliases: ["علي باقري كني", "باقري"],
+                latinAliases: ["Bagheri"], country: "Iran", role: "deputy foreign minister")
             try store.save([entity])
             #expect(try store.entity(named: "باقري") == entity)
             entity.role = "acting foreign minister"
@@ -318,11 +333,15 @@ import Testing
         try withFolder { folder in
             let store = try Store(path: folder)
             let good = Article(id: "ok", text: "Peskov said Russia would respond.")
-            for (bad, reason) in [(Article(id: "x", text: "  \n"), "the text is empty"),
-                                  (Article(id: "", text: "text"), "the id is empty"),
-                                  (Article(id: "z", text: "a\u{0}b"), "the text holds a NUL byte (a binary file?)"),
-                                  (Article(id: "y", published: "last week", text: "text"),
-                                   "published 'last week' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")] {
+            for (bad, reason) in [
+                (Article(id: "x", text: "  \n"), "the text is empty"),
+                (Article(id: "", text: "text"), "the id is empty"),
+                (Article(id: "z", text: "a\u{0}b"), "the text holds a NUL byte (a binary file?)"),
+                (
+                    Article(id: "y", published: "last week", text: "text"),
+                    "published 'last week' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+                ),
+            ] {
                 let error = try #require(throws: InvalidArticle.self) { try store.ingest([good, bad]) }
                 #expect(error.index == 1)
                 #expect(error.reason == reason)
@@ -356,14 +375,19 @@ import Testing
     @Test func recordsImportAndReportBadLines() throws {
         try withFolder { folder in
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let entities = folder + "/entities.jsonl", statements = folder + "/statements.jsonl"
-            try Data("""
+            let entities = folder + "/entities.jsonl"
+            let statements = folder + "/statements.jsonl"
+            try Data(
+                """
                 {"name": "John Kirby", "kind": "person", "aliases_ar": ["كيربي"], "aliases_en": ["Kirby"]}
-                """.utf8).write(to: URL(fileURLWithPath: entities))
-            try Data("""
+                """.utf8
+            ).write(to: URL(fileURLWithPath: entities))
+            try Data(
+                """
                 {"id": "s1", "doc": "d1", "actor": "John Kirby", "stance": "deny", "date": "2022-10-20", "quote": "not true", "about": []}
                 {"id": "s2", "doc": "d1", "actor": "John Kirby", "stance": "shrug", "date": "2022-10-20", "quote": "x", "about": []}
-                """.utf8).write(to: URL(fileURLWithPath: statements))
+                """.utf8
+            ).write(to: URL(fileURLWithPath: statements))
             let store = try Store(path: folder + "/store")
             let summary = try store.importRecords(entities: entities, statements: statements)
             #expect(summary.entities.added == 1)
@@ -392,7 +416,8 @@ import Testing
         try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<4 {
                 group.addTask {
-                    var seen = 0, last = 0
+                    var seen = 0
+                    var last = 0
                     for _ in 0..<30 {
                         // Every answer is consistent with itself: the count
                         // of a snapshot equals the rows of the same query.

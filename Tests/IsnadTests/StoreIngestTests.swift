@@ -90,12 +90,15 @@ import Testing
             _ = fm.createFile(atPath: folder + "/a.txt", contents: Data("قال كيربي إن الشحنات وصلت.".utf8))
             _ = fm.createFile(atPath: folder + "/b.txt", contents: Data("---\npublished: 2023-05-01\n---\nقال بيسكوف.".utf8))
             _ = fm.createFile(atPath: folder + "/c.txt", contents: Data("قال لافروف.".utf8))
-            _ = fm.createFile(atPath: folder + "/meta/docs.jsonl", contents: Data("""
-                {"doc": "a", "published": "2024-09-09", "outlet": "Desk", "title": "T"}
-                {"doc": "b", "published": "2020-01-01", "outlet": "Other"}
-                not json
-                {"doc": "c", "published": "last week"}
-                """.utf8))
+            _ = fm.createFile(
+                atPath: folder + "/meta/docs.jsonl",
+                contents: Data(
+                    """
+                    {"doc": "a", "published": "2024-09-09", "outlet": "Desk", "title": "T"}
+                    {"doc": "b", "published": "2020-01-01", "outlet": "Other"}
+                    not json
+                    {"doc": "c", "published": "last week"}
+                    """.utf8))
             let loaded = Article.load(from: [folder])
             #expect(loaded.rejected.isEmpty, "\(loaded.rejected)")
             let byID = Dictionary(uniqueKeysWithValues: loaded.articles.map { ($0.id ?? "", $0) })
@@ -123,8 +126,9 @@ import Testing
             try withFolder { folder in
                 let fm = FileManager.default
                 func write(_ name: String, _ contents: String) {
-                    _ = fm.createFile(atPath: folder + "/" + name,
-                                      contents: Data((mark + contents.replacingOccurrences(of: "\n", with: lineEnd)).utf8))
+                    _ = fm.createFile(
+                        atPath: folder + "/" + name,
+                        contents: Data((mark + contents.replacingOccurrences(of: "\n", with: lineEnd)).utf8))
                 }
                 write("articles.jsonl", jsonl)
                 write("t.txt", text)
@@ -153,19 +157,23 @@ import Testing
             _ = fm.createFile(atPath: folder + "/latin1.txt", contents: Data([0x63, 0x61, 0x66, 0xE9]))
             _ = fm.createFile(atPath: folder + "/only-front-matter.txt", contents: Data("---\nid: x\n---\n".utf8))
             _ = fm.createFile(atPath: folder + "/good.txt", contents: Data("---\ntitle: T\n---\nقال كيربي.".utf8))
-            _ = fm.createFile(atPath: folder + "/articles.jsonl", contents: Data("""
-                {"id": "j1", "text": "first"}
-                not json
-                {"id": "j3"}
+            _ = fm.createFile(
+                atPath: folder + "/articles.jsonl",
+                contents: Data(
+                    """
+                    {"id": "j1", "text": "first"}
+                    not json
+                    {"id": "j3"}
 
-                {"id": "j5", "text": "fifth", "lang": "en"}
-                """.utf8))
+                    {"id": "j5", "text": "fifth", "lang": "en"}
+                    """.utf8))
             _ = fm.createFile(atPath: folder + "/statements.jsonl", contents: Data("{\"x\": 1}\n".utf8))
             let loaded = Article.load(from: [folder, folder + "/missing.txt"])
             #expect(loaded.articles.map(\.text).sorted() == ["fifth", "first", "قال كيربي."])
-            let reasons = Dictionary(uniqueKeysWithValues: loaded.rejected.map {
-                (($0.path as NSString).lastPathComponent + ($0.line.map { ":\($0)" } ?? ""), $0.reason)
-            })
+            let reasons = Dictionary(
+                uniqueKeysWithValues: loaded.rejected.map {
+                    (($0.path as NSString).lastPathComponent + ($0.line.map { ":\($0)" } ?? ""), $0.reason)
+                })
             #expect(reasons["empty.txt"] == "empty file")
             #expect(reasons["binary.txt"]?.hasPrefix("binary file (NUL byte at offset 1)") == true)
             #expect(reasons["latin1.txt"] == "not valid UTF-8 (at byte 3)")

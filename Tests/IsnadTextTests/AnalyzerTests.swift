@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IsnadText
 
 @Suite struct AnalyzerTests {
@@ -30,14 +31,18 @@ import Testing
         var texts = try FileManager.default.contentsOfDirectory(atPath: corpus.path).map {
             try String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8)
         }
-        texts.append("قُدْرَاتِهَا و\u{64E}\u{654} ﻻ e\u{301}te ½ İstanbul ﷺ صـــواريخ running Kirby's ΣΟΦΟΣ 東京 😀 "
-                     + String(repeating: "س", count: 300))
+        texts.append(
+            "قُدْرَاتِهَا و\u{64E}\u{654} ﻻ e\u{301}te ½ İstanbul ﷺ صـــواريخ running Kirby's ΣΟΦΟΣ 東京 😀 "
+                + String(repeating: "س", count: 300))
         for analyzer in [Analyzer(), Analyzer(language: .arabic), Analyzer(language: .english), Analyzer(stemming: false)] {
             for text in texts {
                 var words: [(term: String, form: String, same: Bool)] = []
                 analyzer.forEachWord(in: text) { term, form in
-                    words.append((String(decoding: term, as: UTF8.self), String(decoding: form, as: UTF8.self),
-                                  term.baseAddress == form.baseAddress))
+                    words.append(
+                        (
+                            String(decoding: term, as: UTF8.self), String(decoding: form, as: UTF8.self),
+                            term.baseAddress == form.baseAddress
+                        ))
                 }
                 let tokens = analyzer.tokens(in: text)
                 #expect(words.map(\.term) == tokens.map(\.term))
@@ -120,7 +125,8 @@ import Testing
         let bytes = Array(text.utf8)
         #expect(tokens.map(\.form) == ["kirby's", "aides", "quoted", "don't", "rock", "n", "roll"])
         #expect(tokens.map(\.term) == ["kirbi", "aid", "quot", "don't", "rock", "n", "roll"])
-        #expect(tokens.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        #expect(
+            tokens.map { String(decoding: bytes[$0.range], as: UTF8.self) }
                 == ["Kirby’s", "aides", "quoted", "don't", "rock", "n", "roll"])
     }
 
@@ -178,10 +184,12 @@ import Testing
     /// wherever it recurs: the words of the surfaces, one by one, must be
     /// the words of the whole text, for every analyzer.
     @Test func plainSurfacesAnalyseAsTheWholeText() throws {
-        let pieces = ["قال", "الصواريخ", "أستطيع", "إيران", "مسيّرة", "ـ", "\u{64E}", "\u{651}", "\u{670}", "٣", "۴", "،", "؟", "٪",
-                      "Kirby", "don't", "'", "'n'", "ABC", "x1", "42", " ", "  ", ".", "-", "\n", "\u{0}",
-                      "«", "»", "“", "”", "‘", "’", "don’t", "„", "–", "—",
-                      String(repeating: "س", count: 70)]
+        let pieces = [
+            "قال", "الصواريخ", "أستطيع", "إيران", "مسيّرة", "ـ", "\u{64E}", "\u{651}", "\u{670}", "٣", "۴", "،", "؟", "٪",
+            "Kirby", "don't", "'", "'n'", "ABC", "x1", "42", " ", "  ", ".", "-", "\n", "\u{0}",
+            "«", "»", "“", "”", "‘", "’", "don’t", "„", "–", "—",
+            String(repeating: "س", count: 70),
+        ]
         // Characters that are not plain: the text is then analysed whole.
         let others = ["\u{654}", "e\u{301}", "Σ", "…", "\u{A0}", "‹", "ﻻ", "日本", "😀", "ı"]
         var generator = SystemRandomNumberGenerator()
@@ -201,7 +209,9 @@ import Testing
             let utf8 = Array(text.utf8)
             for analyzer in [Analyzer(), Analyzer(language: .arabic), Analyzer(language: .english), Analyzer(stemming: false)] {
                 let whole = analyzer.tokens(in: text).map { [$0.term, $0.form] }
-                let bySurface = ranges.flatMap { analyzer.tokens(in: String(decoding: utf8[$0], as: UTF8.self)).map { [$0.term, $0.form] } }
+                let bySurface = ranges.flatMap {
+                    analyzer.tokens(in: String(decoding: utf8[$0], as: UTF8.self)).map { [$0.term, $0.form] }
+                }
                 #expect(bySurface == whole, "\(text)")
             }
             // Surfaces are separated by what is not a word.

@@ -1,6 +1,7 @@
 import Foundation
 import SyntheticCorpus
 import Testing
+
 @testable import IsnadText
 
 /// The Arabic analyzer with `arabicStemmer: .light10` must equal the
@@ -32,8 +33,10 @@ import Testing
 
     /// Compares the analyzer with the reference's tokens of `texts`; reports
     /// the first difference of each differing text with its context.
-    private func compare(_ texts: [(name: String, text: String)], _ reference: [[String]],
-                         sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func compare(
+        _ texts: [(name: String, text: String)], _ reference: [[String]],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         try #require(reference.count == texts.count, sourceLocation: sourceLocation)
         let analyzer = Analyzer(language: .arabic, arabicStemmer: .light10)
         var differing = 0
@@ -48,12 +51,14 @@ import Testing
             if i < tokens.count {
                 let bytes = Array(text.utf8)
                 let range = tokens[i].range
-                let from = max(0, range.lowerBound - 40), to = min(bytes.count, range.upperBound + 40)
+                let from = max(0, range.lowerBound - 40)
+                let to = min(bytes.count, range.upperBound + 40)
                 context = String(decoding: bytes[from..<to], as: UTF8.self)
             } else {
                 context = "(end of text)"
             }
-            Issue.record("""
+            Issue.record(
+                """
                 \(name): token \(i) differs: got \(i < got.count ? "'\(got[i])'" : "nothing"), \
                 reference \(i < expected.count ? "'\(expected[i])'" : "nothing") in «\(context)»
                 """, sourceLocation: sourceLocation)
@@ -102,7 +107,8 @@ import Testing
         try Data(contentsOf: fixture).split(separator: 0x0A).map { try JSONDecoder().decode(Recorded.self, from: Data($0)) }
     }
 
-    static let rerecord = "when the texts changed on purpose, record the reference again: "
+    static let rerecord =
+        "when the texts changed on purpose, record the reference again: "
         + "ISNAD_RECORD_REFERENCE=1 swift test --filter ArabicAnalyzerReferenceTests (needs ../shared/tools/refanalyzer.py)"
 
     @Test func theRecordedReferenceTokens() throws {
@@ -140,13 +146,15 @@ import Testing
         }
         let recorded = try Self.readFixture()
         let differing = zip(records, recorded).filter { $0.0 != $0.1 }.map(\.0.name)
-        #expect(recorded.count == records.count && differing.isEmpty,
-                "the reference differs from the recording on \(differing.count) texts, first \(differing.prefix(5)); \(Self.rerecord)")
+        #expect(
+            recorded.count == records.count && differing.isEmpty,
+            "the reference differs from the recording on \(differing.count) texts, first \(differing.prefix(5)); \(Self.rerecord)")
     }
 
     /// The annotated seed articles, compared with the reference as it runs.
-    @Test(.enabled(if: SharedFolder.hasCorpus, Comment(rawValue: SharedFolder.corpusMissing)),
-          .enabled(if: SharedFolder.hasReferenceAnalyzer, Comment(rawValue: SharedFolder.referenceMissing)))
+    @Test(
+        .enabled(if: SharedFolder.hasCorpus, Comment(rawValue: SharedFolder.corpusMissing)),
+        .enabled(if: SharedFolder.hasReferenceAnalyzer, Comment(rawValue: SharedFolder.referenceMissing)))
     func seedArticles() throws {
         let folder = SharedFolder.corpus.appendingPathComponent("seeds")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IsnadText
 
 /// Words whose own first letters light10 takes for a prefix (`باليستية`:
@@ -25,8 +26,9 @@ import Testing
 
     @Test func realPrefixesAreStillStripped() {
         // ب + ال, و + ال, ف + ال, ك + ال before words of their own.
-        #expect(Self.terms("بالصواريخ والحرب فالأمر كالعادة بالغرب بالولايات واليمن") ==
-                Self.terms("بالصواريخ والحرب فالأمر كالعادة بالغرب بالولايات واليمن", .light10))
+        #expect(
+            Self.terms("بالصواريخ والحرب فالأمر كالعادة بالغرب بالولايات واليمن")
+                == Self.terms("بالصواريخ والحرب فالأمر كالعادة بالغرب بالولايات واليمن", .light10))
         #expect(Self.terms("بالصواريخ بالغرب") == ["صواريخ", "غرب"])
     }
 
@@ -41,7 +43,8 @@ import Testing
         texts.append("الصواريخ الباليستية صواريخ باليستية وباليستية للباليستية والوالدة والده بالغة الأهمية")
         var differing = 0
         for text in texts {
-            let current = Analyzer().tokens(in: text), reference = Analyzer(arabicStemmer: .light10).tokens(in: text)
+            let current = Analyzer().tokens(in: text)
+            let reference = Analyzer(arabicStemmer: .light10).tokens(in: text)
             #expect(current.map(\.form) == reference.map(\.form))
             for (a, b) in zip(current, reference) where a.term != b.term {
                 differing += 1

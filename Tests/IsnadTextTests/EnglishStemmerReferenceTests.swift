@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IsnadText
 
 /// The English stemmer must equal Snowball's, as the `snowballstemmer`
@@ -26,8 +27,9 @@ import Testing
                 print(stemmer.stemWord(line.rstrip("\\n")))
             """
         let python = ReferenceAnalyzer.repository.appendingPathComponent(".build-python").path
-        let output = try ReferenceAnalyzer.run(["python3", "-c", script, python],
-                                               stdin: Data((words.joined(separator: "\n") + "\n").utf8))
+        let output = try ReferenceAnalyzer.run(
+            ["python3", "-c", script, python],
+            stdin: Data((words.joined(separator: "\n") + "\n").utf8))
         return output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
@@ -39,8 +41,9 @@ import Testing
             let got = String(String.UnicodeScalarView(EnglishStemmer.stem(Array(word.unicodeScalars)[...])))
             if got != stem { differing.append("\(word): got \(got), Snowball \(stem)") }
         }
-        #expect(differing.isEmpty, "\(differing.count) of \(words.count) words differ, first: \(differing.prefix(10))",
-                sourceLocation: sourceLocation)
+        #expect(
+            differing.isEmpty, "\(differing.count) of \(words.count) words differ, first: \(differing.prefix(10))",
+            sourceLocation: sourceLocation)
     }
 
     static func commonWords() throws -> [String] {
@@ -55,8 +58,10 @@ import Testing
         #expect(words.count >= 2000)
         // Inflected and derived forms reach the suffix rules that base forms
         // rarely do; they need not be real words to be compared.
-        let endings = ["s", "es", "'s", "s'", "ed", "ing", "ingly", "edly", "ly", "ness", "ful", "ation",
-                       "ational", "izer", "ization", "ousness", "iveness", "ement", "ence", "ical", "ility"]
+        let endings = [
+            "s", "es", "'s", "s'", "ed", "ing", "ingly", "edly", "ly", "ness", "ful", "ation",
+            "ational", "izer", "ization", "ousness", "iveness", "ement", "ence", "ical", "ility",
+        ]
         try compare(words + words.flatMap { word in endings.map { word + $0 } })
     }
 
@@ -75,7 +80,8 @@ import Testing
 
     @Test func rulesAndExceptions() throws {
         // Words that exercise each rule of the algorithm, and its exceptions.
-        try compare("""
+        try compare(
+            """
             skis skies sky idly gently ugly early only singly news howe atlas cosmos bias andes
             generate generous communism arsenal pastime universal emergency organize inter later
             'kirby' kirby's ministers' 's yes ay ayy yyy youth boy boyish saying

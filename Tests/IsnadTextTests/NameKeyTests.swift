@@ -1,6 +1,7 @@
 import Foundation
 import SyntheticCorpus
 import Testing
+
 @testable import IsnadText
 
 @Suite struct NameKeyTests {
@@ -24,8 +25,10 @@ import Testing
     }
 
     @Test func unrelatedNamesStayApart() {
-        let names = ["Kirby", "Kanaani", "Peskov", "Zelensky", "Patrushev", "Shamkhani", "Putin", "Biden", "Budanov",
-                     "Raisi", "Rouhani", "Zarif", "Lavrov", "Blinken", "Sullivan", "Kuleba", "Trump", "Assad"]
+        let names = [
+            "Kirby", "Kanaani", "Peskov", "Zelensky", "Patrushev", "Shamkhani", "Putin", "Biden", "Budanov",
+            "Raisi", "Rouhani", "Zarif", "Lavrov", "Blinken", "Sullivan", "Kuleba", "Trump", "Assad",
+        ]
         for (i, a) in names.enumerated() {
             for b in names[(i + 1)...] {
                 #expect(!NameKey(a).meets(NameKey(b)), "\(a) [\(NameKey(a))] meets \(b) [\(NameKey(b))]")
@@ -41,14 +44,22 @@ import Testing
     /// that meet) and of every other person (collisions).
     @Test(.enabled(if: SharedFolder.hasCorpus, Comment(rawValue: SharedFolder.corpusMissing)))
     func goldPersonNames() throws {
-        struct Entity: Decodable { var name: String; var kind: String; var aliases_ar: [String]; var aliases_en: [String] }
+        struct Entity: Decodable {
+            var name: String
+            var kind: String
+            var aliases_ar: [String]
+            var aliases_en: [String]
+        }
         let url = SharedFolder.corpus.appendingPathComponent("seeds/gold/entities.jsonl")
         let persons = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
             .map { try JSONDecoder().decode(Entity.self, from: Data($0.utf8)) }
             .filter { $0.kind == "person" }
         #expect(persons.count >= 25)
-        var same = 0, met = 0, different = 0
-        var misses: [String] = [], collisions: [String] = []
+        var same = 0
+        var met = 0
+        var different = 0
+        var misses: [String] = []
+        var collisions: [String] = []
         for person in persons {
             for arabic in person.aliases_ar {
                 let key = NameKey(arabic)
@@ -67,8 +78,9 @@ import Testing
             }
         }
         let share = Double(met) / Double(same)
-        print("name keys on \(persons.count) gold persons: \(met) of \(same) same-person pairs meet "
-              + "(\(String(format: "%.1f", share * 100))%); \(collisions.count) of \(different) other pairs collide")
+        print(
+            "name keys on \(persons.count) gold persons: \(met) of \(same) same-person pairs meet "
+                + "(\(String(format: "%.1f", share * 100))%); \(collisions.count) of \(different) other pairs collide")
         print("misses: \(misses)")
         #expect(share >= 0.9, "misses: \(misses)")
         #expect(collisions.isEmpty, "collisions: \(collisions)")
@@ -82,14 +94,21 @@ import Testing
         #expect(persons.count > 1000)
         var owners: [NameKey: Set<String>] = [:]
         for person in persons { for latin in person.aliasesEn { owners[NameKey(latin), default: []].insert(person.name) } }
-        var same = 0, met = 0, collisions: [String] = [], misses: [String] = []
+        var same = 0
+        var met = 0
+        var collisions: [String] = []
+        var misses: [String] = []
         for person in persons {
             let latin = person.aliasesEn.map(NameKey.init)
             for arabic in person.aliasesAr {
                 let key = NameKey(arabic)
                 for other in latin {
                     same += 1
-                    if key.meets(other) { met += 1 } else if misses.count < 40, other.words.count == 1, key.words.count == 1 { misses.append("\(arabic) [\(key)] / [\(other)]") }
+                    if key.meets(other) {
+                        met += 1
+                    } else if misses.count < 40, other.words.count == 1, key.words.count == 1 {
+                        misses.append("\(arabic) [\(key)] / [\(other)]")
+                    }
                 }
                 if key.words.count > 1, let names = owners[key], names.contains(where: { $0 != person.name }) {
                     collisions.append("\(arabic) [\(key)]: \(names.sorted())")
@@ -97,8 +116,9 @@ import Testing
             }
         }
         let share = Double(met) / Double(same)
-        print("name keys on \(persons.count) generated persons: \(met) of \(same) same-person pairs meet "
-              + "(\(String(format: "%.1f", share * 100))%); \(collisions.count) full names collide: \(collisions.prefix(10))")
+        print(
+            "name keys on \(persons.count) generated persons: \(met) of \(same) same-person pairs meet "
+                + "(\(String(format: "%.1f", share * 100))%); \(collisions.count) full names collide: \(collisions.prefix(10))")
         print("misses: \(misses)")
         #expect(share >= 0.9)
     }

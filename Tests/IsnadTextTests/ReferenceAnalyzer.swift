@@ -21,9 +21,10 @@ enum ReferenceAnalyzer {
             for line in sys.stdin:
                 print(json.dumps(refanalyzer.analyze(json.loads(line)), ensure_ascii=False))
             """
-        let input = try texts.map { text -> String in
-            String(decoding: try JSONEncoder().encode(text), as: UTF8.self)
-        }.joined(separator: "\n") + "\n"
+        let input =
+            try texts.map { text -> String in
+                String(decoding: try JSONEncoder().encode(text), as: UTF8.self)
+            }.joined(separator: "\n") + "\n"
         let output = try run(["python3", "-c", script, tools.path], stdin: Data(input.utf8))
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         guard lines.count == texts.count else {
@@ -41,7 +42,9 @@ enum ReferenceAnalyzer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
-        let input = Pipe(), output = Pipe(), error = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = error
@@ -56,8 +59,9 @@ enum ReferenceAnalyzer {
         let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(arguments.prefix(2).joined(separator: " ")) failed: "
-                          + String(decoding: err, as: UTF8.self))
+            throw Failure(
+                description: "\(arguments.prefix(2).joined(separator: " ")) failed: "
+                    + String(decoding: err, as: UTF8.self))
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SyntheticCorpus
 import Testing
+
 @testable import IsnadText
 
 @Suite struct SentenceSplitterTests {
@@ -23,7 +24,8 @@ import Testing
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let bytes = Array(paragraph.utf8)
             for (open, close) in [("\u{201C}", "\u{201D}"), ("\u{AB}", "\u{BB}"), ("\"", "\"")] {
-                let o = Array(open.utf8), c = Array(close.utf8)
+                let o = Array(open.utf8)
+                let c = Array(close.utf8)
                 var i = 0
                 while let start = find(o, in: bytes, from: i), let end = find(c, in: bytes, from: start + o.count) {
                     found.append((offset + start)..<(offset + end + c.count))
@@ -49,8 +51,9 @@ import Testing
             for quote in Self.quotations(in: text) {
                 quotations += 1
                 let holder = ranges.first { $0.contains(quote.lowerBound) }
-                #expect(holder.map { $0.upperBound >= quote.upperBound } == true,
-                        "\(name): quotation at \(quote) is cut: \(String(decoding: Array(text.utf8)[quote], as: UTF8.self))")
+                #expect(
+                    holder.map { $0.upperBound >= quote.upperBound } == true,
+                    "\(name): quotation at \(quote) is cut: \(String(decoding: Array(text.utf8)[quote], as: UTF8.self))")
             }
         }
         #expect(quotations >= 40)
@@ -60,7 +63,11 @@ import Testing
     func goldQuotesAndEvidenceStayInOneSentence() throws {
         let seeds = try Self.seeds()
         let gold = SharedFolder.corpus.appendingPathComponent("seeds/gold/statements.jsonl")
-        struct Statement: Decodable { var doc: String; var quote: String?; var evidence: String? }
+        struct Statement: Decodable {
+            var doc: String
+            var quote: String?
+            var evidence: String?
+        }
         var checked = 0
         for line in try String(contentsOf: gold, encoding: .utf8).split(separator: "\n") {
             let statement = try JSONDecoder().decode(Statement.self, from: Data(line.utf8))
@@ -71,8 +78,9 @@ import Testing
                 guard let start = Self.find(Array(passage.utf8), in: bytes, from: 0) else { continue }
                 checked += 1
                 let end = start + passage.utf8.count
-                #expect(ranges.contains { $0.lowerBound <= start && end <= $0.upperBound },
-                        "\(statement.doc): «\(passage)» is cut across sentences")
+                #expect(
+                    ranges.contains { $0.lowerBound <= start && end <= $0.upperBound },
+                    "\(statement.doc): «\(passage)» is cut across sentences")
             }
         }
         #expect(checked >= 100)
@@ -96,36 +104,43 @@ import Testing
                 #expect(sentence == sentence.trimmingCharacters(in: .whitespacesAndNewlines), "\(name)")
             }
             for token in Analyzer().tokens(in: text) {
-                #expect(ranges.contains { $0.contains(token.range.lowerBound) && token.range.upperBound <= $0.upperBound },
-                        "\(name): token at \(token.range) is outside every sentence")
+                #expect(
+                    ranges.contains { $0.contains(token.range.lowerBound) && token.range.upperBound <= $0.upperBound },
+                    "\(name): token at \(token.range) is outside every sentence")
             }
         }
     }
 
     @Test func englishRules() {
-        #expect(sentences("Mr. Kirby said the rate rose 3.5 percent. John F. Kennedy visited the U.S. in Jan. 1961. Then he left.")
+        #expect(
+            sentences("Mr. Kirby said the rate rose 3.5 percent. John F. Kennedy visited the U.S. in Jan. 1961. Then he left.")
                 == ["Mr. Kirby said the rate rose 3.5 percent.", "John F. Kennedy visited the U.S. in Jan. 1961.", "Then he left."])
-        #expect(sentences(#""We deny it." Then he left! Really?! "Stop!" he said. See example.com now."#)
+        #expect(
+            sentences(#""We deny it." Then he left! Really?! "Stop!" he said. See example.com now."#)
                 == [#""We deny it.""#, "Then he left!", "Really?!", #""Stop!" he said."#, "See example.com now."])
-        #expect(sentences("The answer was no. No. 5 won. Gen. Smith (retd.) spoke.")
+        #expect(
+            sentences("The answer was no. No. 5 won. Gen. Smith (retd.) spoke.")
                 == ["The answer was no.", "No. 5 won.", "Gen. Smith (retd.) spoke."])
         #expect(sentences("Is it over? yes, he said. Title line\nBody text.") == ["Is it over? yes, he said.", "Title line", "Body text."])
     }
 
     @Test func arabicRules() {
-        #expect(sentences("قال د. ظريف إن النسبة 3.5 بالمئة. وأضاف: «لا. لن نفعل ذلك!» ثم غادر؟ نعم؛ غادر")
+        #expect(
+            sentences("قال د. ظريف إن النسبة 3.5 بالمئة. وأضاف: «لا. لن نفعل ذلك!» ثم غادر؟ نعم؛ غادر")
                 == ["قال د. ظريف إن النسبة 3.5 بالمئة.", "وأضاف: «لا. لن نفعل ذلك!»", "ثم غادر؟", "نعم؛", "غادر"])
         #expect(sentences("وقال “لا أستطيع تأكيد ذلك. ولا نفيه”. ثم مضى.") == ["وقال “لا أستطيع تأكيد ذلك. ولا نفيه”.", "ثم مضى."])
     }
 
     @Test func strayQuoteMarksAndBadInput() {
         // An unclosed quotation ends at the blank line; the next paragraph splits again.
-        #expect(sentences("He said “this never closes. Really.\n\nNext one. And another.")
+        #expect(
+            sentences("He said “this never closes. Really.\n\nNext one. And another.")
                 == ["He said “this never closes. Really.", "Next one.", "And another."])
         // A paragraph that ends in a full stop ends a quotation left open
         // (news reopens a quotation running over paragraphs with a mark);
         // a line broken mid-sentence keeps it.
-        #expect(sentences("“We saw it all coming.\nA spokesman said crews would work. Police agreed.")
+        #expect(
+            sentences("“We saw it all coming.\nA spokesman said crews would work. Police agreed.")
                 == ["“We saw it all coming.", "A spokesman said crews would work.", "Police agreed."])
         #expect(sentences("He said “this goes on\nover the line.” Then more.") == ["He said “this goes on\nover the line.”", "Then more."])
         #expect(sentences("").isEmpty)

@@ -6,7 +6,7 @@ enum Lexicon {
     /// A person the news quotes by name.
     struct Person {
         var name: String
-        var arabic: [String]   // full name first, then shorter forms
+        var arabic: [String]  // full name first, then shorter forms
         var latin: [String]
         var roleAr: String
         var roleEn: String
@@ -16,63 +16,87 @@ enum Lexicon {
     }
 
     static let persons: [Person] = [
-        Person(name: "John Kirby", arabic: ["جون كيربي", "كيربي"], latin: ["John Kirby", "Kirby"],
-               roleAr: "منسق الاتصالات الاستراتيجية في مجلس الأمن القومي الأميركي",
-               roleEn: "the White House national security spokesman",
-               leaning: [("decline", 3), ("concern", 2.5), ("warn", 2), ("confirm", 1.5)]),
-        Person(name: "Nasser Kanaani", arabic: ["ناصر كنعاني", "كنعاني"], latin: ["Nasser Kanaani", "Kanaani"],
-               roleAr: "المتحدث باسم الخارجية الإيرانية", roleEn: "the Iranian foreign ministry spokesman",
-               leaning: [("deny", 5), ("condemn", 2), ("warn", 1.5)]),
-        Person(name: "Dmitry Peskov", arabic: ["دميتري بيسكوف", "بيسكوف"], latin: ["Dmitry Peskov", "Peskov"],
-               roleAr: "الناطق باسم الكرملين", roleEn: "the Kremlin spokesman",
-               leaning: [("decline", 3), ("deny", 2.5)]),
-        Person(name: "Volodymyr Zelensky", arabic: ["فولوديمير زيلينسكي", "زيلينسكي"], latin: ["Volodymyr Zelensky", "Zelensky"],
-               roleAr: "الرئيس الأوكراني", roleEn: "Ukraine's president",
-               leaning: [("accuse", 3), ("demand", 2.5), ("pledge", 1.5)]),
-        Person(name: "Vladimir Putin", arabic: ["فلاديمير بوتين", "بوتين"], latin: ["Vladimir Putin", "Putin"],
-               roleAr: "الرئيس الروسي", roleEn: "the Russian president", leaning: [("threaten", 3), ("pledge", 1.5)]),
-        Person(name: "Abbas Araghchi", arabic: ["عباس عراقجي", "عراقجي"], latin: ["Abbas Araghchi", "Araghchi"],
-               roleAr: "وزير الخارجية الإيراني", roleEn: "Iran's foreign minister", leaning: [("deny", 2.5), ("warn", 1.5)]),
-        Person(name: "Antony Blinken", arabic: ["أنتوني بلينكن", "بلينكن"], latin: ["Antony Blinken", "Blinken"],
-               roleAr: "وزير الخارجية الأميركي", roleEn: "the US secretary of state", leaning: [("accuse", 2), ("concern", 2)]),
-        Person(name: "Sergei Lavrov", arabic: ["سيرغي لافروف", "لافروف"], latin: ["Sergei Lavrov", "Lavrov"],
-               roleAr: "وزير الخارجية الروسي", roleEn: "Russia's foreign minister", leaning: [("accuse", 2), ("deny", 2)]),
-        Person(name: "Ebrahim Raisi", arabic: ["إبراهيم رئيسي", "رئيسي"], latin: ["Ebrahim Raisi", "Raisi"],
-               roleAr: "الرئيس الإيراني", roleEn: "the Iranian president", leaning: [("pledge", 2)]),
-        Person(name: "Masoud Pezeshkian", arabic: ["مسعود بزشكيان", "بزشكيان"], latin: ["Masoud Pezeshkian", "Pezeshkian"],
-               roleAr: "الرئيس الإيراني", roleEn: "Iran's president"),
-        Person(name: "Ali Khamenei", arabic: ["علي خامنئي", "خامنئي"], latin: ["Ali Khamenei", "Khamenei"],
-               roleAr: "المرشد الأعلى في إيران", roleEn: "Iran's supreme leader", leaning: [("condemn", 2), ("threaten", 2)]),
-        Person(name: "Joe Biden", arabic: ["جو بايدن", "بايدن"], latin: ["Joe Biden", "Biden"],
-               roleAr: "الرئيس الأميركي", roleEn: "the US president"),
-        Person(name: "Donald Trump", arabic: ["دونالد ترامب", "ترامب"], latin: ["Donald Trump", "Trump"],
-               roleAr: "الرئيس الأميركي", roleEn: "the US president", leaning: [("threaten", 2), ("demand", 1.5)]),
-        Person(name: "Kyrylo Budanov", arabic: ["كيريلو بودانوف", "بودانوف"], latin: ["Kyrylo Budanov", "Budanov"],
-               roleAr: "رئيس الاستخبارات العسكرية الأوكرانية", roleEn: "Ukraine's military intelligence chief",
-               leaning: [("warn", 3)]),
-        Person(name: "Ali Shamkhani", arabic: ["علي شمخاني", "شمخاني"], latin: ["Ali Shamkhani", "Shamkhani"],
-               roleAr: "أمين المجلس الأعلى للأمن القومي الإيراني", roleEn: "the secretary of Iran's security council"),
-        Person(name: "Nikolai Patrushev", arabic: ["نيكولاي باتروشيف", "باتروشيف"], latin: ["Nikolai Patrushev", "Patrushev"],
-               roleAr: "أمين مجلس الأمن الروسي", roleEn: "the secretary of Russia's security council"),
-        Person(name: "James Cleverly", arabic: ["جيمس كليفرلي", "كليفرلي"], latin: ["James Cleverly", "Cleverly"],
-               roleAr: "وزير الخارجية البريطاني", roleEn: "the British foreign secretary", leaning: [("condemn", 3)]),
-        Person(name: "Hanna Notte", arabic: ["هانا نوتي", "نوتي"], latin: ["Hanna Notte", "Notte"],
-               roleAr: "الباحثة في شؤون الحد من التسلح", roleEn: "an arms control researcher", female: true),
-        Person(name: "Nicole Grajewski", arabic: ["نيكول غراجيفسكي", "غراجيفسكي"], latin: ["Nicole Grajewski", "Grajewski"],
-               roleAr: "الباحثة في العلاقات الروسية الإيرانية", roleEn: "a researcher on Russian-Iranian ties", female: true),
-        Person(name: "Maria Zakharova", arabic: ["ماريا زاخاروفا", "زاخاروفا"], latin: ["Maria Zakharova", "Zakharova"],
-               roleAr: "المتحدثة باسم الخارجية الروسية", roleEn: "the Russian foreign ministry spokeswoman", female: true,
-               leaning: [("deny", 3), ("accuse", 2)]),
-        Person(name: "Kaja Kallas", arabic: ["كايا كالاس", "كالاس"], latin: ["Kaja Kallas", "Kallas"],
-               roleAr: "مسؤولة السياسة الخارجية في الاتحاد الأوروبي", roleEn: "the EU foreign policy chief", female: true,
-               leaning: [("condemn", 2), ("demand", 2)]),
-        Person(name: "Rafael Grossi", arabic: ["رافائيل غروسي", "غروسي"], latin: ["Rafael Grossi", "Grossi"],
-               roleAr: "المدير العام للوكالة الدولية للطاقة الذرية", roleEn: "the head of the IAEA",
-               leaning: [("concern", 3), ("demand", 1.5)]),
-        Person(name: "Bashar al-Assad", arabic: ["بشار الأسد", "الأسد"], latin: ["Bashar al-Assad", "Assad"],
-               roleAr: "الرئيس السوري", roleEn: "the Syrian president"),
-        Person(name: "Recep Tayyip Erdogan", arabic: ["رجب طيب أردوغان", "أردوغان"], latin: ["Recep Tayyip Erdogan", "Erdogan"],
-               roleAr: "الرئيس التركي", roleEn: "the Turkish president"),
+        Person(
+            name: "John Kirby", arabic: ["جون كيربي", "كيربي"], latin: ["John Kirby", "Kirby"],
+            roleAr: "منسق الاتصالات الاستراتيجية في مجلس الأمن القومي الأميركي",
+            roleEn: "the White House national security spokesman",
+            leaning: [("decline", 3), ("concern", 2.5), ("warn", 2), ("confirm", 1.5)]),
+        Person(
+            name: "Nasser Kanaani", arabic: ["ناصر كنعاني", "كنعاني"], latin: ["Nasser Kanaani", "Kanaani"],
+            roleAr: "المتحدث باسم الخارجية الإيرانية", roleEn: "the Iranian foreign ministry spokesman",
+            leaning: [("deny", 5), ("condemn", 2), ("warn", 1.5)]),
+        Person(
+            name: "Dmitry Peskov", arabic: ["دميتري بيسكوف", "بيسكوف"], latin: ["Dmitry Peskov", "Peskov"],
+            roleAr: "الناطق باسم الكرملين", roleEn: "the Kremlin spokesman",
+            leaning: [("decline", 3), ("deny", 2.5)]),
+        Person(
+            name: "Volodymyr Zelensky", arabic: ["فولوديمير زيلينسكي", "زيلينسكي"], latin: ["Volodymyr Zelensky", "Zelensky"],
+            roleAr: "الرئيس الأوكراني", roleEn: "Ukraine's president",
+            leaning: [("accuse", 3), ("demand", 2.5), ("pledge", 1.5)]),
+        Person(
+            name: "Vladimir Putin", arabic: ["فلاديمير بوتين", "بوتين"], latin: ["Vladimir Putin", "Putin"],
+            roleAr: "الرئيس الروسي", roleEn: "the Russian president", leaning: [("threaten", 3), ("pledge", 1.5)]),
+        Person(
+            name: "Abbas Araghchi", arabic: ["عباس عراقجي", "عراقجي"], latin: ["Abbas Araghchi", "Araghchi"],
+            roleAr: "وزير الخارجية الإيراني", roleEn: "Iran's foreign minister", leaning: [("deny", 2.5), ("warn", 1.5)]),
+        Person(
+            name: "Antony Blinken", arabic: ["أنتوني بلينكن", "بلينكن"], latin: ["Antony Blinken", "Blinken"],
+            roleAr: "وزير الخارجية الأميركي", roleEn: "the US secretary of state", leaning: [("accuse", 2), ("concern", 2)]),
+        Person(
+            name: "Sergei Lavrov", arabic: ["سيرغي لافروف", "لافروف"], latin: ["Sergei Lavrov", "Lavrov"],
+            roleAr: "وزير الخارجية الروسي", roleEn: "Russia's foreign minister", leaning: [("accuse", 2), ("deny", 2)]),
+        Person(
+            name: "Ebrahim Raisi", arabic: ["إبراهيم رئيسي", "رئيسي"], latin: ["Ebrahim Raisi", "Raisi"],
+            roleAr: "الرئيس الإيراني", roleEn: "the Iranian president", leaning: [("pledge", 2)]),
+        Person(
+            name: "Masoud Pezeshkian", arabic: ["مسعود بزشكيان", "بزشكيان"], latin: ["Masoud Pezeshkian", "Pezeshkian"],
+            roleAr: "الرئيس الإيراني", roleEn: "Iran's president"),
+        Person(
+            name: "Ali Khamenei", arabic: ["علي خامنئي", "خامنئي"], latin: ["Ali Khamenei", "Khamenei"],
+            roleAr: "المرشد الأعلى في إيران", roleEn: "Iran's supreme leader", leaning: [("condemn", 2), ("threaten", 2)]),
+        Person(
+            name: "Joe Biden", arabic: ["جو بايدن", "بايدن"], latin: ["Joe Biden", "Biden"],
+            roleAr: "الرئيس الأميركي", roleEn: "the US president"),
+        Person(
+            name: "Donald Trump", arabic: ["دونالد ترامب", "ترامب"], latin: ["Donald Trump", "Trump"],
+            roleAr: "الرئيس الأميركي", roleEn: "the US president", leaning: [("threaten", 2), ("demand", 1.5)]),
+        Person(
+            name: "Kyrylo Budanov", arabic: ["كيريلو بودانوف", "بودانوف"], latin: ["Kyrylo Budanov", "Budanov"],
+            roleAr: "رئيس الاستخبارات العسكرية الأوكرانية", roleEn: "Ukraine's military intelligence chief",
+            leaning: [("warn", 3)]),
+        Person(
+            name: "Ali Shamkhani", arabic: ["علي شمخاني", "شمخاني"], latin: ["Ali Shamkhani", "Shamkhani"],
+            roleAr: "أمين المجلس الأعلى للأمن القومي الإيراني", roleEn: "the secretary of Iran's security council"),
+        Person(
+            name: "Nikolai Patrushev", arabic: ["نيكولاي باتروشيف", "باتروشيف"], latin: ["Nikolai Patrushev", "Patrushev"],
+            roleAr: "أمين مجلس الأمن الروسي", roleEn: "the secretary of Russia's security council"),
+        Person(
+            name: "James Cleverly", arabic: ["جيمس كليفرلي", "كليفرلي"], latin: ["James Cleverly", "Cleverly"],
+            roleAr: "وزير الخارجية البريطاني", roleEn: "the British foreign secretary", leaning: [("condemn", 3)]),
+        Person(
+            name: "Hanna Notte", arabic: ["هانا نوتي", "نوتي"], latin: ["Hanna Notte", "Notte"],
+            roleAr: "الباحثة في شؤون الحد من التسلح", roleEn: "an arms control researcher", female: true),
+        Person(
+            name: "Nicole Grajewski", arabic: ["نيكول غراجيفسكي", "غراجيفسكي"], latin: ["Nicole Grajewski", "Grajewski"],
+            roleAr: "الباحثة في العلاقات الروسية الإيرانية", roleEn: "a researcher on Russian-Iranian ties", female: true),
+        Person(
+            name: "Maria Zakharova", arabic: ["ماريا زاخاروفا", "زاخاروفا"], latin: ["Maria Zakharova", "Zakharova"],
+            roleAr: "المتحدثة باسم الخارجية الروسية", roleEn: "the Russian foreign ministry spokeswoman", female: true,
+            leaning: [("deny", 3), ("accuse", 2)]),
+        Person(
+            name: "Kaja Kallas", arabic: ["كايا كالاس", "كالاس"], latin: ["Kaja Kallas", "Kallas"],
+            roleAr: "مسؤولة السياسة الخارجية في الاتحاد الأوروبي", roleEn: "the EU foreign policy chief", female: true,
+            leaning: [("condemn", 2), ("demand", 2)]),
+        Person(
+            name: "Rafael Grossi", arabic: ["رافائيل غروسي", "غروسي"], latin: ["Rafael Grossi", "Grossi"],
+            roleAr: "المدير العام للوكالة الدولية للطاقة الذرية", roleEn: "the head of the IAEA",
+            leaning: [("concern", 3), ("demand", 1.5)]),
+        Person(
+            name: "Bashar al-Assad", arabic: ["بشار الأسد", "الأسد"], latin: ["Bashar al-Assad", "Assad"],
+            roleAr: "الرئيس السوري", roleEn: "the Syrian president"),
+        Person(
+            name: "Recep Tayyip Erdogan", arabic: ["رجب طيب أردوغان", "أردوغان"], latin: ["Recep Tayyip Erdogan", "Erdogan"],
+            roleAr: "الرئيس التركي", roleEn: "the Turkish president"),
     ]
 
     /// Organisations and unnamed sources: (name, kind, Arabic, Latin, feminine in Arabic).
@@ -168,46 +192,72 @@ enum Lexicon {
     }
 
     static let origins: [Origin] = [
-        Origin(male: [("محمد", "Mohammad"), ("أحمد", "Ahmad"), ("علي", "Ali"), ("حسن", "Hassan"), ("حسين", "Hossein"),
-                      ("رضا", "Reza"), ("مهدي", "Mehdi"), ("مجيد", "Majid"), ("سعيد", "Saeed"), ("حميد", "Hamid"),
-                      ("كريم", "Karim"), ("يوسف", "Youssef"), ("خالد", "Khaled"), ("عمر", "Omar"), ("طارق", "Tarek"),
-                      ("وليد", "Walid"), ("سامر", "Samer"), ("نبيل", "Nabil"), ("جمال", "Jamal"), ("فادي", "Fadi")],
-               female: [("مريم", "Maryam"), ("زينب", "Zeinab"), ("ليلى", "Leila"), ("سارة", "Sara"), ("نادية", "Nadia"),
-                        ("رنا", "Rana"), ("هدى", "Huda"), ("سلمى", "Salma")],
-               family: [("موسوي", "Mousavi"), ("حسيني", "Hosseini"), ("كريمي", "Karimi"), ("رحيمي", "Rahimi"),
-                        ("جعفري", "Jafari"), ("صادقي", "Sadeghi"), ("نوري", "Nouri"), ("باقري", "Bagheri"),
-                        ("منصور", "Mansour"), ("حداد", "Haddad"), ("عثمان", "Othman"), ("الخطيب", "al-Khatib"),
-                        ("الحسيني", "al-Husseini"), ("الشامي", "al-Shami"), ("العلي", "al-Ali"), ("ناصري", "Nasseri"),
-                        ("زماني", "Zamani"), ("قاسمي", "Ghasemi"), ("أميني", "Amini"), ("سليمان", "Suleiman")],
-               countries: [0, 0, 0, 8, 9, 11, 12], weight: 45),
-        Origin(male: [("سيرغي", "Sergei"), ("أليكسي", "Alexei"), ("إيغور", "Igor"), ("أندريه", "Andrei"),
-                      ("ميخائيل", "Mikhail"), ("بافل", "Pavel"), ("أوليغ", "Oleg"), ("يفغيني", "Yevgeny"),
-                      ("بوريس", "Boris"), ("فيكتور", "Viktor"), ("أنطون", "Anton"), ("ماكسيم", "Maxim")],
-               female: [("إيلينا", "Elena"), ("أولغا", "Olga"), ("ناتاليا", "Natalia"), ("تاتيانا", "Tatiana"),
-                        ("إيرينا", "Irina")],
-               family: [("إيفانوف", "Ivanov"), ("سميرنوف", "Smirnov"), ("بوبوف", "Popov"), ("سوكولوف", "Sokolov"),
-                        ("موروزوف", "Morozov"), ("فولكوف", "Volkov"), ("نوفيكوف", "Novikov"), ("كوزلوف", "Kozlov"),
-                        ("ليبيديف", "Lebedev"), ("أورلوف", "Orlov"), ("بيليايف", "Belyaev"), ("زايتسيف", "Zaitsev"),
-                        ("فيدوروف", "Fedorov"), ("غوسيف", "Gusev")],
-               countries: [1], weight: 18),
-        Origin(male: [("تاراس", "Taras"), ("بوهدان", "Bohdan"), ("ميكولا", "Mykola"), ("دميترو", "Dmytro"),
-                      ("أوليكسي", "Oleksiy"), ("فاسيل", "Vasyl"), ("ستيبان", "Stepan"), ("أوستاب", "Ostap")],
-               female: [("أوكسانا", "Oksana"), ("أولينا", "Olena"), ("يوليا", "Yulia"), ("هالينا", "Halyna")],
-               family: [("شيفتشينكو", "Shevchenko"), ("كوفالينكو", "Kovalenko"), ("بوندارينكو", "Bondarenko"),
-                        ("ميلنيك", "Melnyk"), ("بويكو", "Boyko"), ("ليسينكو", "Lysenko"), ("تكاتشينكو", "Tkachenko"),
-                        ("سافتشينكو", "Savchenko"), ("موروز", "Moroz"), ("كرافتشوك", "Kravchuk")],
-               countries: [2], weight: 15),
-        Origin(male: [("مايكل", "Michael"), ("ديفيد", "David"), ("روبرت", "Robert"), ("ريتشارد", "Richard"),
-                      ("توماس", "Thomas"), ("مارك", "Mark"), ("بيتر", "Peter"), ("ستيفن", "Stephen"), ("بول", "Paul"),
-                      ("أندرو", "Andrew"), ("دانيال", "Daniel"), ("فرانك", "Frank"), ("جورج", "George"), ("هنري", "Henry")],
-               female: [("إميلي", "Emily"), ("جينيفر", "Jennifer"), ("كاثرين", "Catherine"), ("لورا", "Laura"),
-                        ("ريبيكا", "Rebecca"), ("هيلين", "Helen")],
-               family: [("سميث", "Smith"), ("جونسون", "Johnson"), ("براون", "Brown"), ("ميلر", "Miller"),
-                        ("ويلسون", "Wilson"), ("تايلور", "Taylor"), ("أندرسون", "Anderson"), ("هاريس", "Harris"),
-                        ("كلارك", "Clark"), ("لويس", "Lewis"), ("ووكر", "Walker"), ("باركر", "Parker"),
-                        ("كولينز", "Collins"), ("بيل", "Bell"), ("فوستر", "Foster"), ("موريس", "Morris"),
-                        ("شميت", "Schmidt"), ("فيشر", "Fischer"), ("برنار", "Bernard"), ("دوبوا", "Dubois")],
-               countries: [3, 3, 3, 4, 5], weight: 22),
+        Origin(
+            male: [
+                ("محمد", "Mohammad"), ("أحمد", "Ahmad"), ("علي", "Ali"), ("حسن", "Hassan"), ("حسين", "Hossein"),
+                ("رضا", "Reza"), ("مهدي", "Mehdi"), ("مجيد", "Majid"), ("سعيد", "Saeed"), ("حميد", "Hamid"),
+                ("كريم", "Karim"), ("يوسف", "Youssef"), ("خالد", "Khaled"), ("عمر", "Omar"), ("طارق", "Tarek"),
+                ("وليد", "Walid"), ("سامر", "Samer"), ("نبيل", "Nabil"), ("جمال", "Jamal"), ("فادي", "Fadi"),
+            ],
+            female: [
+                ("مريم", "Maryam"), ("زينب", "Zeinab"), ("ليلى", "Leila"), ("سارة", "Sara"), ("نادية", "Nadia"),
+                ("رنا", "Rana"), ("هدى", "Huda"), ("سلمى", "Salma"),
+            ],
+            family: [
+                ("موسوي", "Mousavi"), ("حسيني", "Hosseini"), ("كريمي", "Karimi"), ("رحيمي", "Rahimi"),
+                ("جعفري", "Jafari"), ("صادقي", "Sadeghi"), ("نوري", "Nouri"), ("باقري", "Bagheri"),
+                ("منصور", "Mansour"), ("حداد", "Haddad"), ("عثمان", "Othman"), ("الخطيب", "al-Khatib"),
+                ("الحسيني", "al-Husseini"), ("الشامي", "al-Shami"), ("العلي", "al-Ali"), ("ناصري", "Nasseri"),
+                ("زماني", "Zamani"), ("قاسمي", "Ghasemi"), ("أميني", "Amini"), ("سليمان", "Suleiman"),
+            ],
+            countries: [0, 0, 0, 8, 9, 11, 12], weight: 45),
+        Origin(
+            male: [
+                ("سيرغي", "Sergei"), ("أليكسي", "Alexei"), ("إيغور", "Igor"), ("أندريه", "Andrei"),
+                ("ميخائيل", "Mikhail"), ("بافل", "Pavel"), ("أوليغ", "Oleg"), ("يفغيني", "Yevgeny"),
+                ("بوريس", "Boris"), ("فيكتور", "Viktor"), ("أنطون", "Anton"), ("ماكسيم", "Maxim"),
+            ],
+            female: [
+                ("إيلينا", "Elena"), ("أولغا", "Olga"), ("ناتاليا", "Natalia"), ("تاتيانا", "Tatiana"),
+                ("إيرينا", "Irina"),
+            ],
+            family: [
+                ("إيفانوف", "Ivanov"), ("سميرنوف", "Smirnov"), ("بوبوف", "Popov"), ("سوكولوف", "Sokolov"),
+                ("موروزوف", "Morozov"), ("فولكوف", "Volkov"), ("نوفيكوف", "Novikov"), ("كوزلوف", "Kozlov"),
+                ("ليبيديف", "Lebedev"), ("أورلوف", "Orlov"), ("بيليايف", "Belyaev"), ("زايتسيف", "Zaitsev"),
+                ("فيدوروف", "Fedorov"), ("غوسيف", "Gusev"),
+            ],
+            countries: [1], weight: 18),
+        Origin(
+            male: [
+                ("تاراس", "Taras"), ("بوهدان", "Bohdan"), ("ميكولا", "Mykola"), ("دميترو", "Dmytro"),
+                ("أوليكسي", "Oleksiy"), ("فاسيل", "Vasyl"), ("ستيبان", "Stepan"), ("أوستاب", "Ostap"),
+            ],
+            female: [("أوكسانا", "Oksana"), ("أولينا", "Olena"), ("يوليا", "Yulia"), ("هالينا", "Halyna")],
+            family: [
+                ("شيفتشينكو", "Shevchenko"), ("كوفالينكو", "Kovalenko"), ("بوندارينكو", "Bondarenko"),
+                ("ميلنيك", "Melnyk"), ("بويكو", "Boyko"), ("ليسينكو", "Lysenko"), ("تكاتشينكو", "Tkachenko"),
+                ("سافتشينكو", "Savchenko"), ("موروز", "Moroz"), ("كرافتشوك", "Kravchuk"),
+            ],
+            countries: [2], weight: 15),
+        Origin(
+            male: [
+                ("مايكل", "Michael"), ("ديفيد", "David"), ("روبرت", "Robert"), ("ريتشارد", "Richard"),
+                ("توماس", "Thomas"), ("مارك", "Mark"), ("بيتر", "Peter"), ("ستيفن", "Stephen"), ("بول", "Paul"),
+                ("أندرو", "Andrew"), ("دانيال", "Daniel"), ("فرانك", "Frank"), ("جورج", "George"), ("هنري", "Henry"),
+            ],
+            female: [
+                ("إميلي", "Emily"), ("جينيفر", "Jennifer"), ("كاثرين", "Catherine"), ("لورا", "Laura"),
+                ("ريبيكا", "Rebecca"), ("هيلين", "Helen"),
+            ],
+            family: [
+                ("سميث", "Smith"), ("جونسون", "Johnson"), ("براون", "Brown"), ("ميلر", "Miller"),
+                ("ويلسون", "Wilson"), ("تايلور", "Taylor"), ("أندرسون", "Anderson"), ("هاريس", "Harris"),
+                ("كلارك", "Clark"), ("لويس", "Lewis"), ("ووكر", "Walker"), ("باركر", "Parker"),
+                ("كولينز", "Collins"), ("بيل", "Bell"), ("فوستر", "Foster"), ("موريس", "Morris"),
+                ("شميت", "Schmidt"), ("فيشر", "Fischer"), ("برنار", "Bernard"), ("دوبوا", "Dubois"),
+            ],
+            countries: [3, 3, 3, 4, 5], weight: 22),
     ]
 
     /// Roles of generated people: (Arabic masculine, Arabic feminine,
@@ -242,8 +292,10 @@ enum Lexicon {
         "report": ([("ذكر", "ذكرت"), ("أفاد", "أفادت"), ("نقل", "نقلت")], ["reported", "said in a report"]),
     ]
 
-    static let stances = ["assert", "confirm", "deny", "decline", "warn", "accuse", "condemn", "concern", "demand",
-                          "threaten", "pledge", "admit", "report"]
+    static let stances = [
+        "assert", "confirm", "deny", "decline", "warn", "accuse", "condemn", "concern", "demand",
+        "threaten", "pledge", "admit", "report",
+    ]
     /// How often each stance is taken by a speaker who is not an outlet.
     static let stanceWeights: [Double] = [30, 9, 8, 4, 9, 6, 5, 5, 7, 3, 4, 2, 0]
 
@@ -303,10 +355,12 @@ enum Lexicon {
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 
     /// Particles: they take و and ف but never the article.
-    static let particles: Set<String> = ["في", "من", "على", "إلى", "أن", "إن", "مع", "عن", "بين", "التي", "الذي", "هذه",
-                                         "هذا", "لا", "لم", "لن", "ما", "لكن", "قد", "ذلك", "حتى", "بعد", "قبل", "خلال",
-                                         "منذ", "كما", "حيث", "إذا", "أي", "كل", "بل", "هو", "هي", "نحن", "أيضا", "الآن",
-                                         "ضد", "نحو", "عبر", "دون", "وسط", "مثل", "غير"]
+    static let particles: Set<String> = [
+        "في", "من", "على", "إلى", "أن", "إن", "مع", "عن", "بين", "التي", "الذي", "هذه",
+        "هذا", "لا", "لم", "لن", "ما", "لكن", "قد", "ذلك", "حتى", "بعد", "قبل", "خلال",
+        "منذ", "كما", "حيث", "إذا", "أي", "كل", "بل", "هو", "هي", "نحن", "أيضا", "الآن",
+        "ضد", "نحو", "عبر", "دون", "وسط", "مثل", "غير",
+    ]
 
     static let englishWords: [String] = """
         the the the of of to to in in and and a a on for with that that by from at as is was were has have had \

@@ -131,7 +131,8 @@ struct WeightedPick {
     func index(_ random: inout SeededRandom) -> Int {
         guard let total = cumulative.last, total > 0 else { return 0 }
         let x = random.unit() * total
-        var low = 0, high = cumulative.count - 1
+        var low = 0
+        var high = cumulative.count - 1
         while low < high {
             let mid = (low + high) / 2
             if cumulative[mid] > x { high = mid } else { low = mid + 1 }
@@ -170,8 +171,10 @@ struct Generator {
     static let firstDay = 16436
     static let dayCount = 4322  // to 2026-10-31
     /// Busy periods: (days after the first day, spread in days, share of articles).
-    static let bursts: [(Int, Int, Double)] = [(2836, 30, 0.10), (2846, 20, 0.12), (3540, 12, 0.08),
-                                               (1953, 10, 0.05), (3823, 15, 0.05)]
+    static let bursts: [(Int, Int, Double)] = [
+        (2836, 30, 0.10), (2846, 20, 0.12), (3540, 12, 0.08),
+        (1953, 10, 0.05), (3823, 15, 0.05),
+    ]
 
     init(seed: UInt64, people: Int) {
         random = SeededRandom(state: seed &* 0x2545_F491_4F6C_DD1D ^ 0x1234_5678)
@@ -183,36 +186,44 @@ struct Generator {
     }
 
     func stancePick(_ leaning: [(String, Double)]) -> WeightedPick {
-        WeightedPick(zip(Lexicon.stances, Lexicon.stanceWeights).map { stance, weight in
-            weight * (leaning.first { $0.0 == stance }?.1 ?? 1)
-        })
+        WeightedPick(
+            zip(Lexicon.stances, Lexicon.stanceWeights).map { stance, weight in
+                weight * (leaning.first { $0.0 == stance }?.1 ?? 1)
+            })
     }
 
     mutating func buildSpeakers(people: Int) {
         var weights: [Double] = []
         for (i, p) in Lexicon.persons.enumerated() {
-            speakers.append(Speaker(name: p.name, kind: "person", arabic: p.arabic, latin: p.latin, roleAr: p.roleAr,
-                                    roleEn: p.roleEn, female: p.female, stances: stancePick(p.leaning)))
+            speakers.append(
+                Speaker(
+                    name: p.name, kind: "person", arabic: p.arabic, latin: p.latin, roleAr: p.roleAr,
+                    roleEn: p.roleEn, female: p.female, stances: stancePick(p.leaning)))
             // Zipf-like, the first (John Kirby) quoted most: about one
             // statement in ten.
             weights.append(i == 0 ? 50 : 60.0 / Double(i + 2))
         }
         for g in Lexicon.groups {
-            speakers.append(Speaker(name: g.name, kind: g.kind, arabic: g.arabic, latin: g.latin, roleAr: "", roleEn: "",
-                                    female: g.female, stances: stancePick([])))
+            speakers.append(
+                Speaker(
+                    name: g.name, kind: g.kind, arabic: g.arabic, latin: g.latin, roleAr: "", roleEn: "",
+                    female: g.female, stances: stancePick([])))
             weights.append(4)
         }
         for o in Lexicon.outlets {
             var report = Lexicon.stanceWeights.map { _ in 0.0 }
             report[Lexicon.stances.count - 1] = 1
-            speakers.append(Speaker(name: o.name, kind: "outlet", arabic: [o.arabic], latin: [o.name], roleAr: "",
-                                    roleEn: "", female: o.type != "موقع", stances: WeightedPick(report), outletType: o.type))
+            speakers.append(
+                Speaker(
+                    name: o.name, kind: "outlet", arabic: [o.arabic], latin: [o.name], roleAr: "",
+                    roleEn: "", female: o.type != "موقع", stances: WeightedPick(report), outletType: o.type))
             weights.append(o.weight / 2)
         }
         // Generated people, unique by name, most of them rarely quoted.
         var seen = Set(speakers.map(\.name))
         let originPick = WeightedPick(Lexicon.origins.map(\.weight))
-        var made = 0, attempts = 0
+        var made = 0
+        var attempts = 0
         while made < people && attempts < people * 20 {
             attempts += 1
             let origin = Lexicon.origins[originPick.index(&random)]
@@ -227,9 +238,11 @@ struct Generator {
                 .replacingOccurrences(of: "{F}", with: country.adjF)
             let roleEn = role.2.replacingOccurrences(of: "{C}", with: country.english[0])
             let leaning = [(random.pick(Lexicon.stances.dropLast().map { $0 }), 1.0 + 3 * random.unit())]
-            speakers.append(Speaker(name: name, kind: "person", arabic: [given.0 + " " + family.0, family.0],
-                                    latin: [name, family.1], roleAr: roleAr, roleEn: roleEn, female: female,
-                                    stances: stancePick(leaning)))
+            speakers.append(
+                Speaker(
+                    name: name, kind: "person", arabic: [given.0 + " " + family.0, family.0],
+                    latin: [name, family.1], roleAr: roleAr, roleEn: roleEn, female: female,
+                    stances: stancePick(leaning)))
             weights.append(3.0 / Double(made / 8 + 3))
             made += 1
         }
@@ -250,7 +263,8 @@ struct Generator {
     /// Arabic surface forms: each word, its forms with clitics, and
     /// spelling variants, weighted by rank.
     mutating func buildVocabulary() {
-        var forms: [String] = [], weights: [Double] = []
+        var forms: [String] = []
+        var weights: [Double] = []
         var seen: Set<String> = []
         func add(_ form: String, _ weight: Double) {
             guard form.count >= 2, seen.insert(form).inserted else { return }
@@ -465,8 +479,10 @@ struct Generator {
         }
     }
 
-    mutating func statementSentence(speaker s: Int, stance: String, day: Int, arabic: Bool, topics: [Int], places: [Int],
-                                    mentioned: inout Set<Int>) -> (String, String, [String]) {
+    mutating func statementSentence(
+        speaker s: Int, stance: String, day: Int, arabic: Bool, topics: [Int], places: [Int],
+        mentioned: inout Set<Int>
+    ) -> (String, String, [String]) {
         var (q, about) = quote(stance: stance, arabic: arabic, topics: topics, places: places)
         let actor = mention(s, arabic: arabic, mentioned: &mentioned)
         let cues = Lexicon.cues[stance] ?? ([("قال", "قالت")], ["said"])
@@ -501,8 +517,10 @@ struct Generator {
         case 0:
             // A quotation first keeps its sentence's capital.
             q = q.prefix(1).uppercased() + q.dropFirst()
-            return ("\(marks.0)\(q)\(marks.1), \(actor.hasSuffix(",") ? String(actor.dropLast()) : actor) \(verb)\(when).",
-                    q, about)
+            return (
+                "\(marks.0)\(q)\(marks.1), \(actor.hasSuffix(",") ? String(actor.dropLast()) : actor) \(verb)\(when).",
+                q, about
+            )
         case 1:
             return ("\(capitalised) \(verb)\(when): \(quoted).", q, about)
         default:
@@ -568,13 +586,16 @@ struct Generator {
                 let stance = Lexicon.stances[speakers[s].stances.index(&random)]
                 let r = random.unit()
                 let statementDay = r < 0.8 ? day : max(0, day - (r < 0.95 ? 1 : 2))
-                let (sentence, q, about) = statementSentence(speaker: s, stance: stance, day: statementDay, arabic: arabic,
-                                                             topics: topics, places: places, mentioned: &mentioned)
+                let (sentence, q, about) = statementSentence(
+                    speaker: s, stance: stance, day: statementDay, arabic: arabic,
+                    topics: topics, places: places, mentioned: &mentioned)
                 sentences.append(sentence)
                 statementNumber += 1
-                corpus.statements.append(.init(id: "s" + padded(statementNumber, statementWidth), doc: id,
-                                               actor: speakers[s].name, stance: stance,
-                                               date: Self.dateString(Self.firstDay + statementDay), quote: q, about: about))
+                corpus.statements.append(
+                    .init(
+                        id: "s" + padded(statementNumber, statementWidth), doc: id,
+                        actor: speakers[s].name, stance: stance,
+                        date: Self.dateString(Self.firstDay + statementDay), quote: q, about: about))
                 if first == nil { first = (s, stance) }
             }
             var paragraphs: [String] = []

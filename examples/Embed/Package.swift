@@ -15,12 +15,12 @@ let package = Package(
     name: "Embed",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(path: isnadFolder.path),
+        .package(path: isnadFolder.path)
     ],
     targets: [
         .executableTarget(
             name: "Embed",
             dependencies: [.product(name: "Isnad", package: isnadFolder.lastPathComponent.lowercased())]
-        ),
+        )
     ]
 )

@@ -33,8 +33,9 @@ struct Analyze: ParsableCommand {
     @Flag(name: .customLong("no-stem"), help: "Print normalised forms without stemming.")
     var noStem = false
 
-    @Flag(name: .customLong("light10"),
-          help: "Stem Arabic exactly as Lucene's light10 and refanalyzer.py, own-letter words included (stores before format 7).")
+    @Flag(
+        name: .customLong("light10"),
+        help: "Stem Arabic exactly as Lucene's light10 and refanalyzer.py, own-letter words included (stores before format 7).")
     var light10 = false
 
     @Flag(help: "Print the byte range of each token in the input.")
@@ -48,8 +49,9 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         if sentences { return printSentences() }
-        let analyzer = Analyzer(language: lang.language, stemming: !noStem,
-                                arabicStemmer: light10 ? .light10 : .keepingWordLetters)
+        let analyzer = Analyzer(
+            language: lang.language, stemming: !noStem,
+            arabicStemmer: light10 ? .light10 : .keepingWordLetters)
         var output = OutputBuffer()
         var tokens = 0
         var repaired: Int?
@@ -78,16 +80,20 @@ struct Analyze: ParsableCommand {
         if count { output.write("\(tokens)\n") }
         output.flush()
         if let first = input.forcedCuts.first {
-            FileHandle.standardError.write(Data("""
-                isnad analyze: \(input.forcedCuts.count) run(s) of more than \(ChunkedInput.longestPiece >> 20) MiB \
-                without a space or punctuation were cut into pieces (first at byte \(first)).\n
-                """.utf8))
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    isnad analyze: \(input.forcedCuts.count) run(s) of more than \(ChunkedInput.longestPiece >> 20) MiB \
+                    without a space or punctuation were cut into pieces (first at byte \(first)).\n
+                    """.utf8))
         }
         if let repaired {
-            FileHandle.standardError.write(Data("""
-                isnad analyze: the input is not valid UTF-8 (first bad byte at offset \(repaired)); \
-                bad bytes were read as U+FFFD, so offsets after it count the replacement.\n
-                """.utf8))
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    isnad analyze: the input is not valid UTF-8 (first bad byte at offset \(repaired)); \
+                    bad bytes were read as U+FFFD, so offsets after it count the replacement.\n
+                    """.utf8))
         }
     }
 }
@@ -177,7 +183,8 @@ struct ChunkedInput {
         guard pending.count >= Self.pieceSize else { return nil }
         var i = pending.count - 1
         while i > from {
-            let before = pending[i - 1], after = pending[i]
+            let before = pending[i - 1]
+            let after = pending[i]
             if after < 0x80, before < 0x80, !isWordByte(before) { return i }
             i -= 1
         }

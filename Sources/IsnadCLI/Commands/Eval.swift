@@ -41,7 +41,9 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let path = store ?? FileManager.default.temporaryDirectory
+            let path =
+                store
+                ?? FileManager.default.temporaryDirectory
                 .appendingPathComponent("isnad-eval-\(UUID().uuidString)").path
             defer { if store == nil { try? FileManager.default.removeItem(atPath: path) } }
             let opened: Store
@@ -70,13 +72,18 @@ struct Eval: ParsableCommand {
     /// The four scores of `e` as a table.
     static func table(_ e: Evaluation, title: String) -> [String] {
         var lines = [title.padding(toLength: 20, withPad: " ", startingAt: 0) + " precision  recall     F1"]
-        for (name, score) in [("found", e.found), ("actor", e.actor), ("actor+stance", e.actorStance),
-                              ("actor+stance+date", e.actorStanceDate)] {
-            lines.append(("  " + name).padding(toLength: 20, withPad: " ", startingAt: 0)
-                         + String(format: " %9.3f  %6.3f  %5.3f", score.precision, score.recall, score.f1))
+        for (name, score) in [
+            ("found", e.found), ("actor", e.actor), ("actor+stance", e.actorStance),
+            ("actor+stance+date", e.actorStanceDate),
+        ] {
+            lines.append(
+                ("  " + name).padding(toLength: 20, withPad: " ", startingAt: 0)
+                    + String(format: " %9.3f  %6.3f  %5.3f", score.precision, score.recall, score.f1))
         }
-        lines.append(String(format: "  (%d gold statements, %d predicted, %d matched)", e.found.gold, e.found.predicted,
-                            e.found.truePositives))
+        lines.append(
+            String(
+                format: "  (%d gold statements, %d predicted, %d matched)", e.found.gold, e.found.predicted,
+                e.found.truePositives))
         return lines
     }
 
@@ -102,10 +109,13 @@ struct Eval: ParsableCommand {
         lines.append("\nmatched with a wrong actor, stance or date (\(e.mismatches.count)):")
         for (g, p) in e.mismatches {
             // Which of the three differ.
-            let wrong = [Evaluation.sameActor(g, p.actor) ? nil : "actor", g.stance == p.stance.rawValue ? nil : "stance",
-                         Evaluation.sameDate(gold: g.date, predicted: p.date) ? nil : "date"].compactMap { $0 }
-            lines.append("  \(g.doc)  wrong \(wrong.joined(separator: "+"))  gold \(g.actor) / \(g.stance) / \(g.date ?? "-")  predicted \(p.actor) / \(p.stance.rawValue) / \(p.date)"
-                         + "  [\(p.cue ?? "")]: \(g.evidence)")
+            let wrong = [
+                Evaluation.sameActor(g, p.actor) ? nil : "actor", g.stance == p.stance.rawValue ? nil : "stance",
+                Evaluation.sameDate(gold: g.date, predicted: p.date) ? nil : "date",
+            ].compactMap { $0 }
+            lines.append(
+                "  \(g.doc)  wrong \(wrong.joined(separator: "+"))  gold \(g.actor) / \(g.stance) / \(g.date ?? "-")  predicted \(p.actor) / \(p.stance.rawValue) / \(p.date)"
+                    + "  [\(p.cue ?? "")]: \(g.evidence)")
         }
         return lines.joined(separator: "\n")
     }

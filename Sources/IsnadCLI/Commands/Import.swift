@@ -63,8 +63,10 @@ struct Import: ParsableCommand {
     /// Imports `files`; reports malformed lines on standard error and
     /// returns the summary lines and the number of rejected lines. Shared
     /// with the REPL's `.import`.
-    static func perform(_ files: [(RecordKind, String)], strict: Bool = false, batch: Int = 25_000,
-                        into store: Store) throws -> (lines: [String], rejected: Int) {
+    static func perform(
+        _ files: [(RecordKind, String)], strict: Bool = false, batch: Int = 25_000,
+        into store: Store
+    ) throws -> (lines: [String], rejected: Int) {
         BatchMemory.keep()
         defer { BatchMemory.giveBack() }
         var importer = Importer(store: store.index)
@@ -96,13 +98,16 @@ struct Import: ParsableCommand {
             case .articles: counts = report.result.articles
             case .statements: counts = report.result.statements
             }
-            let what = report.skipped ? "nothing loaded (--strict)" :
-                "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged"
+            let what =
+                report.skipped
+                ? "nothing loaded (--strict)" : "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged"
             lines.append("\(report.kind.rawValue): \(what), \(report.problems.count) rejected ← \(report.file)")
         }
         let total = reports.reduce(0) { $0 + $1.lines }
-        lines.append(String(format: "%d lines in %.1f s (%.0f/s) → %@", total, seconds,
-                            Double(total) / max(seconds, 0.001), store.path))
+        lines.append(
+            String(
+                format: "%d lines in %.1f s (%.0f/s) → %@", total, seconds,
+                Double(total) / max(seconds, 0.001), store.path))
         return (lines, rejected)
     }
 }

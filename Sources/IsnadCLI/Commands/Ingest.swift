@@ -22,7 +22,10 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("Your own entities (JSON Lines, like entities.jsonl) to add to the gazetteer or to override its entries of the same name.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Your own entities (JSON Lines, like entities.jsonl) to add to the gazetteer or to override its entries of the same name.",
+            valueName: "file"))
     var entities: String?
 
     @Argument(help: ArgumentHelp("Files or folders to read.", valueName: "path"))
@@ -47,8 +50,10 @@ struct Ingest: ParsableCommand {
 
     /// ``perform(_:entities:into:)``, with the number of files and lines
     /// skipped.
-    static func performCounting(_ paths: [String], entities: String? = nil,
-                                into store: Store) throws -> (line: String, skipped: Int) {
+    static func performCounting(
+        _ paths: [String], entities: String? = nil,
+        into store: Store
+    ) throws -> (line: String, skipped: Int) {
         BatchMemory.keep()
         defer { BatchMemory.giveBack() }
         let loaded = Article.load(from: paths)
@@ -82,9 +87,12 @@ struct Ingest: ParsableCommand {
         if loaded.articles.isEmpty, !loaded.rejected.isEmpty {
             throw CLIError.input("nothing could be read")
         }
-        let none = summary.withoutStatements == 0 ? ""
+        let none =
+            summary.withoutStatements == 0
+            ? ""
             : " (\(summary.withoutStatements) \(summary.withoutStatements == 1 ? "article" : "articles") gave none)"
-        let line = "\(summary.added) added, \(summary.replaced) replaced, \(summary.unchanged) unchanged, "
+        let line =
+            "\(summary.added) added, \(summary.replaced) replaced, \(summary.unchanged) unchanged, "
             + "\(loaded.rejected.count) skipped, \(summary.statements) statements\(none) → \(store.path)"
         return (line, loaded.rejected.count)
     }
@@ -93,10 +101,12 @@ struct Ingest: ParsableCommand {
     /// extensions: `3 files of other types passed over: .md, .pdf`.
     static func passedOverLine(_ paths: [String]) -> String? {
         guard !paths.isEmpty else { return nil }
-        let extensions = Set(paths.map { path -> String in
-            let ext = ((path as NSString).lastPathComponent as NSString).pathExtension
-            return ext.isEmpty ? "no extension" : "." + ext
-        }).sorted()
+        let extensions = Set(
+            paths.map { path -> String in
+                let ext = ((path as NSString).lastPathComponent as NSString).pathExtension
+                return ext.isEmpty ? "no extension" : "." + ext
+            }
+        ).sorted()
         let files = paths.count == 1 ? "1 file of another type" : "\(paths.count) files of other types"
         return "\(files) passed over: " + extensions.joined(separator: ", ")
     }

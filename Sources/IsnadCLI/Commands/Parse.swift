@@ -17,8 +17,9 @@ struct Parse: ParsableCommand {
               isnad parse 'actor:Kirby stanse:deny'                     # error: unknown field 'stanse'
             """)
 
-    @Argument(parsing: .allUnrecognized,
-              help: "The query; quote it for the shell. Several arguments are joined with spaces.")
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "The query; quote it for the shell. Several arguments are joined with spaces.")
     var words: [String] = []
 
     var query: String { QueryWords.text(words) }
@@ -32,13 +33,16 @@ struct Parse: ParsableCommand {
     func run() throws {
         let compilation = Compilation(query)
         guard compilation.checked != nil else {
-            FileHandle.standardError.write(Data(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
-                .format(compilation.diagnostics, in: query).utf8))
+            FileHandle.standardError.write(
+                Data(
+                    DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
+                        .format(compilation.diagnostics, in: query).utf8))
             throw ExitCode(1)
         }
         if json {
-            let data = try JSONSerialization.data(withJSONObject: SyntaxJSON.object(compilation.syntax),
-                                                  options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let data = try JSONSerialization.data(
+                withJSONObject: SyntaxJSON.object(compilation.syntax),
+                options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         } else {
             print(Printer.print(compilation.syntax))
@@ -77,31 +81,56 @@ enum SyntaxJSON {
         var out: [String: Any] = ["type": "term", "span": span(term.span)]
         if let field = term.field { out["field"] = ["name": field.name, "span": span(field.span)] }
         switch term.test {
-        case .equals(let value): out["test"] = "equals"; out["value"] = object(value)
-        case .compare(let c, let value): out["test"] = c.rawValue; out["value"] = object(value)
+        case .equals(let value):
+            out["test"] = "equals"
+            out["value"] = object(value)
+        case .compare(let c, let value):
+            out["test"] = c.rawValue
+            out["value"] = object(value)
         case .range(let lower, let upper):
             out["test"] = "range"
             out["lower"] = lower.map(object) ?? NSNull()
             out["upper"] = upper.map(object) ?? NSNull()
-        case .group(let group): out["test"] = "group"; out["group"] = object(group, leaf: object)
+        case .group(let group):
+            out["test"] = "group"
+            out["group"] = object(group, leaf: object)
         }
         return out
     }
 
     static func object(_ value: Value) -> [String: Any] {
-        let kind = switch value.kind { case .word: "word"; case .quoted: "phrase"; case .prefix: "prefix" }
+        let kind =
+            switch value.kind {
+            case .word: "word"
+            case .quoted: "phrase"
+            case .prefix: "prefix"
+            }
         return ["type": kind, "text": value.text, "span": span(value.span)]
     }
 
     static func object(_ stage: Stage) -> [String: Any] {
         var out: [String: Any] = ["span": span(stage.span)]
         switch stage.operation {
-        case .count(let by): out["stage"] = "count"; out["by"] = by.map(\.name)
-        case .top(let n, let f): out["stage"] = "top"; out["n"] = n ?? NSNull(); out["field"] = f.name
-        case .timeline(let i): out["stage"] = "timeline"; out["interval"] = i?.rawValue ?? NSNull()
-        case .sort(let f, let o): out["stage"] = "sort"; out["field"] = f.name; out["order"] = o?.rawValue ?? NSNull()
-        case .limit(let n): out["stage"] = "limit"; out["n"] = n
-        case .fields(let fs): out["stage"] = "fields"; out["fields"] = fs.map(\.name)
+        case .count(let by):
+            out["stage"] = "count"
+            out["by"] = by.map(\.name)
+        case .top(let n, let f):
+            out["stage"] = "top"
+            out["n"] = n ?? NSNull()
+            out["field"] = f.name
+        case .timeline(let i):
+            out["stage"] = "timeline"
+            out["interval"] = i?.rawValue ?? NSNull()
+        case .sort(let f, let o):
+            out["stage"] = "sort"
+            out["field"] = f.name
+            out["order"] = o?.rawValue ?? NSNull()
+        case .limit(let n):
+            out["stage"] = "limit"
+            out["n"] = n
+        case .fields(let fs):
+            out["stage"] = "fields"
+            out["fields"] = fs.map(\.name)
         case .articles: out["stage"] = "articles"
         }
         return out

@@ -28,8 +28,9 @@ struct Query: ParsableCommand {
     @Flag(help: "Never colour output or diagnostics (also: NO_COLOR in the environment).")
     var noColor = false
 
-    @Argument(parsing: .allUnrecognized,
-              help: "The query; quote it for the shell. Several arguments are joined with spaces.")
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "The query; quote it for the shell. Several arguments are joined with spaces.")
     var words: [String] = []
 
     func validate() throws {
@@ -42,8 +43,10 @@ struct Query: ParsableCommand {
         let text = QueryWords.text(words)
         let compilation = Compilation(text)
         guard let checked = compilation.checked else {
-            FileHandle.standardError.write(Data(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
-                .format(compilation.diagnostics, in: text).utf8))
+            FileHandle.standardError.write(
+                Data(
+                    DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
+                        .format(compilation.diagnostics, in: text).utf8))
             throw ExitCode(1)
         }
         try reportingErrors {
@@ -52,8 +55,10 @@ struct Query: ParsableCommand {
             do {
                 result = try QueryEngine(store: store.index).run(checked, provenance: format == .json)
             } catch let error as QueryTooLarge {
-                FileHandle.standardError.write(Data(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
-                    .format([compilation.diagnostic(for: error)], in: text).utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
+                            .format([compilation.diagnostic(for: error)], in: text).utf8))
                 throw ExitCode(1)
             }
             var text = ResultFormatter.forStandardOutput(format, noColor: noColor).render(result)

@@ -177,8 +177,10 @@ struct Entities: ParsableCommand {
                 let source = own.checked == nil ? text : query
                 let compilation = own.checked == nil ? own : Compilation(query)
                 guard let checked = compilation.checked else {
-                    FileHandle.standardError.write(Data(DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
-                        .format(compilation.diagnostics, in: source).utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            DiagnosticFormatter(colors: Terminal.colors(noColor: noColor, fd: 2))
+                                .format(compilation.diagnostics, in: source).utf8))
                     throw ExitCode(1)
                 }
                 let result = try QueryEngine(store: store.index).run(checked)

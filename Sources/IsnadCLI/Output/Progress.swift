@@ -26,8 +26,9 @@ final class ProgressBar {
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let left = rate > 0 ? Double(total - done) / rate : 0
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let line = String(format: "\r%@ %@ %3.0f%%  %.1f MB/s  %@ left ", label, bar, fraction * 100,
-                          rate / 1_000_000, ProgressBar.duration(left))
+        let line = String(
+            format: "\r%@ %@ %3.0f%%  %.1f MB/s  %@ left ", label, bar, fraction * 100,
+            rate / 1_000_000, ProgressBar.duration(left))
         FileHandle.standardError.write(Data(line.utf8))
     }
 
@@ -39,7 +40,8 @@ final class ProgressBar {
 
     static func duration(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+            ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
             : String(format: "%d:%02d", s / 60, s % 60)
     }
 }

@@ -77,7 +77,8 @@ struct ResultFormatter {
         let (widths, numeric) = naturalWidths(result)
         let needed = widths.indices.reduce(0) { sum, i in
             let column = result.columns[i]
-            let least = numeric[i] || ResultFormatter.wholeColumns.contains(column)
+            let least =
+                numeric[i] || ResultFormatter.wholeColumns.contains(column)
                 ? widths[i] : min(widths[i], ResultFormatter.readableWidth)
             return sum + least
         }
@@ -89,10 +90,11 @@ struct ResultFormatter {
     /// numbers only.
     private func naturalWidths(_ result: QueryResult) -> (widths: [Int], numeric: [Bool]) {
         let numeric = result.columns.indices.map { i in
-            !result.rows.isEmpty && result.rows.allSatisfy { row in
-                if case .number = row[i] { return true }
-                return false
-            }
+            !result.rows.isEmpty
+                && result.rows.allSatisfy { row in
+                    if case .number = row[i] { return true }
+                    return false
+                }
         }
         let widths = result.columns.indices.map { i in
             let natural = result.rows.reduce(DisplayWidth.of(result.columns[i])) { widest, row in
@@ -145,7 +147,8 @@ struct ResultFormatter {
             line = ""
             var rest = word
             while DisplayWidth.of(rest) > width {
-                var piece = "", used = 0
+                var piece = ""
+                var used = 0
                 for character in rest {
                     let w = DisplayWidth.of(character)
                     if used + w > width, !piece.isEmpty { break }
@@ -222,10 +225,11 @@ struct ResultFormatter {
             row.map { $0.description.replacingOccurrences(of: "\n", with: " ") }
         }
         var numeric = columns.indices.map { i in
-            !result.rows.isEmpty && result.rows.allSatisfy { row in
-                if case .number = row[i] { return true }
-                return false
-            }
+            !result.rows.isEmpty
+                && result.rows.allSatisfy { row in
+                    if case .number = row[i] { return true }
+                    return false
+                }
         }
         let gap = 2
         var widths = columns.indices.map { i in
@@ -238,16 +242,19 @@ struct ResultFormatter {
         let budget = (width ?? .max) - gap * max(0, columns.count - 1)
         for i in widths.indices where !numeric[i] && !whole[i] { widths[i] = min(widths[i], maximumCellWidth) }
         while widths.reduce(0, +) > budget {
-            guard let widest = widths.indices.filter({ !numeric[$0] && !whole[$0] && widths[$0] > 8 })
-                .max(by: { widths[$0] < widths[$1] }) else { break }
+            guard
+                let widest = widths.indices.filter({ !numeric[$0] && !whole[$0] && widths[$0] > 8 })
+                    .max(by: { widths[$0] < widths[$1] })
+            else { break }
             widths[widest] -= 1
         }
         // The bar chart of `count by`, `top` and `timeline`.
         if bars, result.kind == .aggregate, columns.count > 1, columns.last == "count", let countIndex = columns.indices.last,
-           let largest = result.rows.compactMap({ row -> Int? in
-               if case .number(let n) = row[countIndex] { return n }
-               return nil
-           }).max(), largest > 0 {
+            let largest = result.rows.compactMap({ row -> Int? in
+                if case .number(let n) = row[countIndex] { return n }
+                return nil
+            }).max(), largest > 0
+        {
             let room = (width ?? 100) - widths.reduce(0, +) - gap * columns.count
             let barWidth = min(40, max(10, room))
             columns.append("")
@@ -276,9 +283,11 @@ struct ResultFormatter {
             return out
         }
         var lines = [line(columns, header: true)]
-        lines.append(paint(widths.enumerated().map { i, w in
-            String(repeating: "─", count: i == barColumn ? 0 : w)
-        }.joined(separator: String(repeating: " ", count: gap)).trimmingCharacters(in: .whitespaces), "2"))
+        lines.append(
+            paint(
+                widths.enumerated().map { i, w in
+                    String(repeating: "─", count: i == barColumn ? 0 : w)
+                }.joined(separator: String(repeating: " ", count: gap)).trimmingCharacters(in: .whitespaces), "2"))
         lines += cells.map { line($0) }
         lines.append(footer(result))
         return lines.joined(separator: "\n") + "\n"
@@ -286,12 +295,13 @@ struct ResultFormatter {
 
     /// `(3 statements)`, `(50 of 1234 statements)`.
     func footer(_ result: QueryResult) -> String {
-        let nouns: (String, String) = switch result.kind {
-        case .aggregate: ("row", "rows")
-        case .statements: ("statement", "statements")
-        case .articles: ("article", "articles")
-        case .entities: ("entity", "entities")
-        }
+        let nouns: (String, String) =
+            switch result.kind {
+            case .aggregate: ("row", "rows")
+            case .statements: ("statement", "statements")
+            case .articles: ("article", "articles")
+            case .entities: ("entity", "entities")
+            }
         let noun = result.total == 1 ? nouns.0 : nouns.1
         return result.total > result.rows.count
             ? "(\(result.rows.count) of \(result.total) \(noun))"

@@ -14,8 +14,10 @@ struct Completer {
         var key: String
     }
 
-    static let dotCommands = [".help", ".fields", ".stances", ".entities", ".stats", ".explain", ".timer",
-                              ".format", ".pager", ".limit", ".open", ".ingest", ".import", ".read", ".output", ".quit"]
+    static let dotCommands = [
+        ".help", ".fields", ".stances", ".entities", ".stats", ".explain", ".timer",
+        ".format", ".pager", ".limit", ".open", ".ingest", ".import", ".read", ".output", ".quit",
+    ]
     static let stages = ["count", "top", "timeline", "sort", "limit", "fields", "articles"]
     static let fields = FieldKind.allCases.map(\.rawValue)
     static let groupFields = ["actor", "about", "country", "source", "cites", "kind", "stance", "date", "lang", "doc"]
@@ -78,8 +80,10 @@ struct Completer {
         case ".import":
             // `.import [entities|articles|statements] FILE`
             if rest.contains(" ") { return paths(word) }
-            return Completions(word: word, candidates: ["entities", "articles", "statements"].filter { $0.hasPrefix(word) }
-                + paths(word).candidates)
+            return Completions(
+                word: word,
+                candidates: ["entities", "articles", "statements"].filter { $0.hasPrefix(word) }
+                    + paths(word).candidates)
         case ".open", ".ingest", ".read", ".output": return paths(word)
         default: return Completions(word: word, candidates: [])
         }
@@ -92,7 +96,8 @@ struct Completer {
     /// Files and folders whose path starts with `word`; folders end in `/`.
     func paths(_ word: String) -> Completions {
         let expanded = (word as NSString).expandingTildeInPath
-        let folder: String, stem: String
+        let folder: String
+        let stem: String
         if word.hasSuffix("/") {
             folder = expanded
             stem = ""
@@ -144,8 +149,10 @@ struct Completer {
         let body = String(word.dropFirst(sign.count))
         guard let colon = body.firstIndex(of: ":") else {
             let lower = body.lowercased()
-            return Completions(word: word, candidates: Completer.fields.filter { $0.hasPrefix(lower) && !lower.isEmpty }
-                .map { sign + $0 + ":" })
+            return Completions(
+                word: word,
+                candidates: Completer.fields.filter { $0.hasPrefix(lower) && !lower.isEmpty }
+                    .map { sign + $0 + ":" })
         }
         let field = body[..<colon].lowercased()
         var value = String(body[body.index(after: colon)...])

@@ -43,25 +43,31 @@ final class LineEditor {
         if let historyFile { isnad_history_load(history, historyFile) }
         isnad_el_set_history(editLine, history)
         isnad_el_set_editor(editLine, "emacs")
-        isnad_el_set_signal(editLine, 1)     // redraw on resize
+        isnad_el_set_signal(editLine, 1)  // redraw on resize
         isnad_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
-        isnad_el_set_prompt(editLine, { el in
-            guard let el, let editor = LineEditor.owner(of: el) else { return nil }
-            return editor.promptText
-        })
+        isnad_el_set_prompt(
+            editLine,
+            { el in
+                guard let el, let editor = LineEditor.owner(of: el) else { return nil }
+                return editor.promptText
+            })
         // ^C while typing abandons the line instead of raising SIGINT,
         // which during a query means "stop the query" (Interrupt).
         isnad_el_setty(editLine, "-isig")
-        isnad_el_bind(editLine, "isnad-interrupt", "abandon the line", { el, _ in
-            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_EOF) }
-            editor.interrupted = true
-            return UInt8(CC_NEWLINE)
-        }, "^C")
-        isnad_el_bind(editLine, "isnad-complete", "complete fields, stances, stages, commands and names", { el, _ in
-            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
-            return editor.completeWord()
-        }, "^I")
-        el_source(editLine, nil)             // the user's ~/.editrc, if any
+        isnad_el_bind(
+            editLine, "isnad-interrupt", "abandon the line",
+            { el, _ in
+                guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_EOF) }
+                editor.interrupted = true
+                return UInt8(CC_NEWLINE)
+            }, "^C")
+        isnad_el_bind(
+            editLine, "isnad-complete", "complete fields, stances, stages, commands and names",
+            { el, _ in
+                guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+                return editor.completeWord()
+            }, "^I")
+        el_source(editLine, nil)  // the user's ~/.editrc, if any
     }
 
     deinit {
@@ -106,8 +112,9 @@ final class LineEditor {
     private func completeWord() -> UInt8 {
         guard let complete, let info = el_line(editLine) else { return UInt8(CC_ERROR) }
         let length = info.pointee.cursor - info.pointee.buffer
-        let before = String(decoding: UnsafeRawBufferPointer(start: info.pointee.buffer, count: max(0, length)),
-                            as: UTF8.self)
+        let before = String(
+            decoding: UnsafeRawBufferPointer(start: info.pointee.buffer, count: max(0, length)),
+            as: UTF8.self)
         let found = complete(before)
         let shared = LineEditor.commonPrefix(found.candidates)
         if found.candidates.count == 1 || shared.unicodeScalars.count > found.word.unicodeScalars.count {

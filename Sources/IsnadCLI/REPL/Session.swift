@@ -57,9 +57,10 @@ final class Session {
     var onTerminal: Bool { outputFile == nil && isatty(1) == 1 }
 
     func welcome() -> String {
-        let counts = (try? store.statistics()).map {
-            "\($0.articles) articles, \($0.statements) statements, \($0.entities) entities"
-        } ?? "statistics unavailable"
+        let counts =
+            (try? store.statistics()).map {
+                "\($0.articles) articles, \($0.statements) statements, \($0.entities) entities"
+            } ?? "statistics unavailable"
         return "isnad 0.1.0 — \(store.path) (\(counts))\nType a query, or .help for help; Ctrl-D leaves.\n"
     }
 
@@ -72,7 +73,9 @@ final class Session {
         var depth = 0
         var inQuote = false
         for character in text {
-            if character == "\"" { inQuote.toggle() } else if !inQuote {
+            if character == "\"" {
+                inQuote.toggle()
+            } else if !inQuote {
                 if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
             }
         }
@@ -207,7 +210,8 @@ final class Session {
     /// and that wait ends at Ctrl-C like a running query does.
     private static func testDelay() throws {
         guard let value = ProcessInfo.processInfo.environment["ISNAD_TEST_QUERY_DELAY_MS"],
-              let milliseconds = Int(value), milliseconds > 0 else { return }
+            let milliseconds = Int(value), milliseconds > 0
+        else { return }
         for _ in 0..<(milliseconds / 10) {
             if Interrupt.requested { throw QueryInterrupted() }
             usleep(10_000)
@@ -281,37 +285,39 @@ final class Session {
             return rows.map { "  " + $0.0 + String(repeating: " ", count: width - DisplayWidth.of($0.0) + 3) + $0.1 }
                 .joined(separator: "\n") + "\n"
         }
-        return "Queries (docs/query-language.md):\n" + columns([
-            ("country:Iran stance:deny date>=2022-10", "filters; AND is implied"),
-            ("stance:(deny OR decline) -actor:Peskov", "OR, groups, negation"),
-            ("\"طائرات مسيرة\" date:2023", "words and phrases of the quotes"),
-            ("stance:deny | count by actor | limit 10", "pipe stages: count, top, timeline,"),
-            ("actor:كيربي | timeline month", "sort, limit, fields, articles"),
-        ]) + """
-            A query may span lines: an open parenthesis, quote or trailing | continues it.
-            Tab completes fields, stances, stages, commands and entity names.
-            exit or quit alone on a line leaves, help shows this; "exit" searches the word.
+        return "Queries (docs/query-language.md):\n"
+            + columns([
+                ("country:Iran stance:deny date>=2022-10", "filters; AND is implied"),
+                ("stance:(deny OR decline) -actor:Peskov", "OR, groups, negation"),
+                ("\"طائرات مسيرة\" date:2023", "words and phrases of the quotes"),
+                ("stance:deny | count by actor | limit 10", "pipe stages: count, top, timeline,"),
+                ("actor:كيربي | timeline month", "sort, limit, fields, articles"),
+            ]) + """
+                A query may span lines: an open parenthesis, quote or trailing | continues it.
+                Tab completes fields, stances, stages, commands and entity names.
+                exit or quit alone on a line leaves, help shows this; "exit" searches the word.
 
-            Commands:
+                Commands:
 
-            """ + columns([
-            (".help", "this text"),
-            (".fields", "the fields a query can use"),
-            (".stances", "the stances, with how many statements have each"),
-            (".entities [prefix]", "entities whose name or alias starts with prefix"),
-            (".stats", "what the store holds"),
-            (".explain QUERY", "run QUERY and show its plan with sizes"),
-            (".timer on|off", "print how long each query takes"),
-            (".format table|line|json|csv", "how results are printed (line: a block per record)"),
-            (".pager on|off", "show results longer than the screen in less -SR"),
-            (".limit N", "rows shown per result (0: all)"),
-            (".open PATH", "open (or create) another store"),
-            (".ingest PATH…", "add articles: .txt, .jsonl, folders"),
-            (".import [KIND] FILE…", "import entities, articles or statements (JSON Lines)"),
-            (".read FILE.isq [k=v…]", "run a saved query file"),
-            (".output [FILE]", "send results to FILE; alone, back to the screen"),
-            (".quit", "leave (also exit, quit, Ctrl-D)"),
-        ])
+                """
+            + columns([
+                (".help", "this text"),
+                (".fields", "the fields a query can use"),
+                (".stances", "the stances, with how many statements have each"),
+                (".entities [prefix]", "entities whose name or alias starts with prefix"),
+                (".stats", "what the store holds"),
+                (".explain QUERY", "run QUERY and show its plan with sizes"),
+                (".timer on|off", "print how long each query takes"),
+                (".format table|line|json|csv", "how results are printed (line: a block per record)"),
+                (".pager on|off", "show results longer than the screen in less -SR"),
+                (".limit N", "rows shown per result (0: all)"),
+                (".open PATH", "open (or create) another store"),
+                (".ingest PATH…", "add articles: .txt, .jsonl, folders"),
+                (".import [KIND] FILE…", "import entities, articles or statements (JSON Lines)"),
+                (".read FILE.isq [k=v…]", "run a saved query file"),
+                (".output [FILE]", "send results to FILE; alone, back to the screen"),
+                (".quit", "leave (also exit, quit, Ctrl-D)"),
+            ])
     }()
 
     /// Runs a dot-command. False for `.quit`.
@@ -332,11 +338,17 @@ final class Session {
                 guard !rest.isEmpty else { throw CLIError.input("usage: .explain QUERY") }
                 _ = runQuery(rest, explain: true)
             case ".timer":
-                guard let value = arguments.first else { write("timer \(timer ? "on" : "off")\n"); break }
+                guard let value = arguments.first else {
+                    write("timer \(timer ? "on" : "off")\n")
+                    break
+                }
                 guard value == "on" || value == "off" else { throw CLIError.input("usage: .timer on|off") }
                 timer = value == "on"
             case ".format":
-                guard let value = arguments.first else { write("format \(format.rawValue)\n"); break }
+                guard let value = arguments.first else {
+                    write("format \(format.rawValue)\n")
+                    break
+                }
                 guard let chosen = OutputFormat(rawValue: value) else {
                     throw CLIError.input("usage: .format table|line|json|csv")
                 }
@@ -349,7 +361,10 @@ final class Session {
                 guard value == "on" || value == "off" else { throw CLIError.input("usage: .pager on|off") }
                 paging = value == "on"
             case ".limit":
-                guard let value = arguments.first else { write("limit \(limit)\(limit == 0 ? " (all rows)" : "")\n"); break }
+                guard let value = arguments.first else {
+                    write("limit \(limit)\(limit == 0 ? " (all rows)" : "")\n")
+                    break
+                }
                 guard let n = Int(value), n >= 0 else { throw CLIError.input("usage: .limit N (0 shows all rows)") }
                 limit = n
             case ".open":
@@ -380,7 +395,8 @@ final class Session {
                 guard let path = arguments.first else { break }
                 let expanded = (path as NSString).expandingTildeInPath
                 guard FileManager.default.createFile(atPath: expanded, contents: nil),
-                      let handle = FileHandle(forWritingAtPath: expanded) else {
+                    let handle = FileHandle(forWritingAtPath: expanded)
+                else {
                     throw CLIError.input("cannot write to '\(path)'")
                 }
                 outputFile = (expanded, handle)
@@ -411,8 +427,13 @@ final class Session {
                 continue
             }
             let name = (argument as NSString).lastPathComponent.lowercased()
-            let kind = pending ?? (name.contains("entit") ? .entities : name.contains("article") ? .articles
-                                   : name.contains("statement") ? .statements : nil)
+            let kind =
+                pending
+                ?? (name.contains("entit")
+                    ? .entities
+                    : name.contains("article")
+                        ? .articles
+                        : name.contains("statement") ? .statements : nil)
             guard let kind else {
                 throw CLIError.input("say what '\(argument)' holds: .import entities|articles|statements \(argument)")
             }
@@ -479,13 +500,16 @@ final class Session {
                 let names = [entity.name] + entity.aliasesAr + entity.aliasesEn
                 if let only, !only.contains(entity.name) { return }
                 guard key.isEmpty || names.contains(where: { Completer.key($0).hasPrefix(key) }) else { return }
-                rows.append([.text(entity.name), entity.kind.map(Cell.text) ?? .null, entity.country.map(Cell.text) ?? .null,
-                             entity.role.map(Cell.text) ?? .null, .list(entity.aliasesAr + entity.aliasesEn)])
+                rows.append([
+                    .text(entity.name), entity.kind.map(Cell.text) ?? .null, entity.country.map(Cell.text) ?? .null,
+                    entity.role.map(Cell.text) ?? .null, .list(entity.aliasesAr + entity.aliasesEn),
+                ])
             }
         }
         rows.sort { $0[0].description < $1[0].description }
-        var result = QueryResult(kind: .entities, columns: ["name", "kind", "country", "role", "aliases"],
-                                 rows: Array(rows.prefix(limit ?? .max)))
+        var result = QueryResult(
+            kind: .entities, columns: ["name", "kind", "country", "role", "aliases"],
+            rows: Array(rows.prefix(limit ?? .max)))
         result.total = rows.count
         return result
     }

@@ -33,8 +33,10 @@ package struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// clear fix (the REPL can offer it).
     package var fixIt: String?
 
-    package init(_ id: ID, _ message: String, at span: SourceSpan, severity: Severity = .error,
-                 help: String? = nil, fixIt: String? = nil, notes: [Note] = []) {
+    package init(
+        _ id: ID, _ message: String, at span: SourceSpan, severity: Severity = .error,
+        help: String? = nil, fixIt: String? = nil, notes: [Note] = []
+    ) {
         self.id = id
         self.severity = severity
         self.message = message

@@ -64,7 +64,8 @@ package struct DiagnosticFormatter: Sendable {
         var marked = Substring(String(decoding: utf8[from..<to], as: UTF8.self))
         var after = Substring(String(decoding: utf8[to...], as: UTF8.self))
         let limit = DiagnosticFormatter.maximumEchoWidth
-        var lead = "", tail = ""
+        var lead = ""
+        var tail = ""
         if utf8.count > limit, DisplayWidth.of(text) > limit {
             // Before: the last columns up to the context, after a `…`.
             before = Self.suffix(of: before, width: DiagnosticFormatter.echoContext, cut: &lead)
@@ -85,7 +86,8 @@ package struct DiagnosticFormatter: Sendable {
     private static func suffix(of text: Substring, width: Int, cut: inout String) -> Substring {
         guard DisplayWidth.of(text) > width else { return text }
         cut = "…"
-        var start = text.endIndex, used = 1
+        var start = text.endIndex
+        var used = 1
         while start > text.startIndex {
             let previous = text.index(before: start)
             let w = DisplayWidth.of(text[previous])
@@ -99,7 +101,8 @@ package struct DiagnosticFormatter: Sendable {
     /// The longest start of `text` no wider than `width` columns; `cut` is
     /// `…` when something after it was left out (its column counted).
     private static func prefix(of text: Substring, width: Int, cut: inout String) -> Substring {
-        var end = text.startIndex, used = 0
+        var end = text.startIndex
+        var used = 0
         while end < text.endIndex {
             let w = DisplayWidth.of(text[end])
             if used + w > width { break }
@@ -137,7 +140,8 @@ private struct Lines {
 
     func line(containing offset: Int) -> (String, Int)? {
         // The last line starting at or before offset, by binary search.
-        var low = 0, high = lines.count
+        var low = 0
+        var high = lines.count
         while high - low > 1 {
             let middle = (low + high) / 2
             if lines[middle].1 <= offset { low = middle } else { high = middle }
@@ -150,6 +154,6 @@ private struct Lines {
     }
 }
 
-private extension StringProtocol {
-    func replacingTabs() -> String { String(map { $0 == "\t" ? " " : $0 }) }
+extension StringProtocol {
+    fileprivate func replacingTabs() -> String { String(map { $0 == "\t" ? " " : $0 }) }
 }

@@ -125,7 +125,8 @@ package struct QueryTooLarge: Error, Sendable, CustomStringConvertible {
 
     /// 1000000 → 1,000,000.
     static func grouped(_ n: Int) -> String {
-        var digits = Array(String(n)), out = ""
+        var digits = Array(String(n))
+        var out = ""
         while digits.count > 3 {
             out = "," + String(digits.suffix(3)) + out
             digits.removeLast(3)
@@ -187,10 +188,11 @@ extension Execution {
     static func target(_ filter: Filter) -> Target? {
         switch filter {
         case .target(let t): t
-        case .and(let operands): operands.lazy.compactMap { operand -> Target? in
-            if case .target(let t) = operand { return t }
-            return nil
-        }.first
+        case .and(let operands):
+            operands.lazy.compactMap { operand -> Target? in
+                if case .target(let t) = operand { return t }
+                return nil
+            }.first
         default: nil
         }
     }
@@ -263,7 +265,9 @@ extension Execution {
         }
         rows = try sort(rows, by: pending, keep: rowLimit, txn: txn)
         let plan = PlanStep("query", actual: matched.ids.count, children: steps)
-        let space: Space, shown: [UInt32], total: Int
+        let space: Space
+        let shown: [UInt32]
+        let total: Int
         switch rows {
         case .table(let columns, let table):
             var result = QueryResult(kind: .aggregate, columns: columns, rows: Array(table.prefix(rowLimit ?? .max)), plan: plan)
@@ -367,8 +371,10 @@ extension Execution {
 
     /// The values a statement has for a field: several for `about` and
     /// `cites`, none when unknown.
-    mutating func values(_ field: FieldKind, statement id: UInt32, row: StatementRow, record: StatementRecord?,
-                         txn: borrowing IndexStore.Txn) throws -> [String] {
+    mutating func values(
+        _ field: FieldKind, statement id: UInt32, row: StatementRow, record: StatementRecord?,
+        txn: borrowing IndexStore.Txn
+    ) throws -> [String] {
         switch field {
         case .actor: return try entityName(row.actor, txn: txn).map { [$0] } ?? []
         case .stance: return Stance(ordinal: row.stance).map { [$0.rawValue] } ?? []
@@ -418,8 +424,10 @@ extension Execution {
     }
 
     /// The values of `field` for each id, in the order of `ids`.
-    mutating func values(_ field: FieldKind, of ids: [UInt32], in space: Space,
-                         txn: borrowing IndexStore.Txn) throws -> [[String]] {
+    mutating func values(
+        _ field: FieldKind, of ids: [UInt32], in space: Space,
+        txn: borrowing IndexStore.Txn
+    ) throws -> [[String]] {
         var out: [[String]] = []
         out.reserveCapacity(ids.count)
         switch space {
@@ -440,8 +448,10 @@ extension Execution {
 
     // MARK: - Output
 
-    mutating func cells(_ id: UInt32, in space: Space, _ fields: [OutputField],
-                        txn: borrowing IndexStore.Txn) throws -> [Cell] {
+    mutating func cells(
+        _ id: UInt32, in space: Space, _ fields: [OutputField],
+        txn: borrowing IndexStore.Txn
+    ) throws -> [Cell] {
         switch space {
         case .statements:
             let row = try resultRows.row(id, store: store, txn: txn)
@@ -454,15 +464,19 @@ extension Execution {
                 case .sentence: return record?.sentence.map { .text($0) } ?? .null
                 case .spans:
                     guard let spans = record?.spans else { return .null }
-                    let named: [(String, [Int]?)] = [("sentence", spans.sentence), ("cue", spans.cue),
-                                                     ("actor", spans.actor), ("quote", spans.quote)]
+                    let named: [(String, [Int]?)] = [
+                        ("sentence", spans.sentence), ("cue", spans.cue),
+                        ("actor", spans.actor), ("quote", spans.quote),
+                    ]
                     return .spans(named.compactMap { name, range in range.map { (name, $0) } })
                 case .title, .url:
                     guard let article = try articleRecord(row.article, txn: txn) else { return .null }
                     return (field == .title ? article.title : article.url).map { .text($0) } ?? .null
                 case .about, .cites:
-                    return .list(try values(FieldKind(rawValue: field.rawValue) ?? .about, statement: id, row: row,
-                                            record: record, txn: txn))
+                    return .list(
+                        try values(
+                            FieldKind(rawValue: field.rawValue) ?? .about, statement: id, row: row,
+                            record: record, txn: txn))
                 default:
                     guard let kind = FieldKind(rawValue: field.rawValue) else { return .null }
                     return try values(kind, statement: id, row: row, record: record, txn: txn).first.map { .text($0) } ?? .null
@@ -503,7 +517,8 @@ extension Execution {
         if case .table = rows { return rows }
         guard !fields.isEmpty else { return .table(["count"], [[.number(rows.count)]]) }
         if fields.count == 1, [.actor, .stance, .date].contains(fields[0]),
-           let (space, set) = rows.set, space == .statements {
+            let (space, set) = rows.set, space == .statements
+        {
             return try groupByColumn(set, fields[0], txn: txn)
         }
         guard case .items(let space, let ids) = rows.listed else { return rows }
@@ -528,14 +543,17 @@ extension Execution {
         let sorted = counts.sorted { a, b in
             a.value != b.value ? a.value > b.value : a.key.lexicographicallyPrecedes(b.key)
         }
-        return .table(fields.map(\.rawValue) + ["count"],
-                      sorted.map { key, count in key.map { Cell.text($0) } + [.number(count)] })
+        return .table(
+            fields.map(\.rawValue) + ["count"],
+            sorted.map { key, count in key.map { Cell.text($0) } + [.number(count)] })
     }
 
     /// A narrow column's values for the ids of `set`, handed to `body` a
     /// block at a time, a stop request seen every 64 blocks.
-    func gather(_ column: Column, of set: IDSet, missing: UInt32, txn: borrowing IndexStore.Txn,
-                _ body: (_ ids: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<UInt32>) throws -> Void) throws {
+    func gather(
+        _ column: Column, of set: IDSet, missing: UInt32, txn: borrowing IndexStore.Txn,
+        _ body: (_ ids: UnsafeBufferPointer<UInt32>, _ values: UnsafeBufferPointer<UInt32>) throws -> Void
+    ) throws {
         var blocks = 0
         try ColumnReader.gather(column, of: set, missing: missing, store: store, txn: txn) { ids, values in
             if blocks & 63 == 0 { try checkStop() }
@@ -553,8 +571,10 @@ extension Execution {
             // The narrow columns: 4 or 1 bytes a statement, cache-resident.
             let column = field == .actor ? Column.statementActors : .statementStances
             var values = ValueCounts()
-            try ColumnReader.count(column, of: ids, missing: field == .actor ? StatementRow.none : 0xFF,
-                                   into: &values, store: store, txn: txn) { try checkStop() }
+            try ColumnReader.count(
+                column, of: ids, missing: field == .actor ? StatementRow.none : 0xFF,
+                into: &values, store: store, txn: txn
+            ) { try checkStop() }
             counts = values.nonZero.map { (UInt64($0.value), $0.count) }
         default:
             var byDate: [UInt64: Int] = [:]
@@ -584,9 +604,11 @@ extension Execution {
                 ordered.append((fewer << 32 | UInt64(all.ranks[Int(key)]), Int(key)))
             }
             ordered.sort { $0.key < $1.key }
-            return .table([field.rawValue, "count"], ordered.map { key, id in
-                [.text(all.names[id] ?? ""), .number(Int(UInt32.max - UInt32(key >> 32)))]
-            })
+            return .table(
+                [field.rawValue, "count"],
+                ordered.map { key, id in
+                    [.text(all.names[id] ?? ""), .number(Int(UInt32.max - UInt32(key >> 32)))]
+                })
         }
         var named: [(String, Int)] = []
         for (key, count) in counts {
@@ -615,8 +637,10 @@ extension Execution {
         var perDay = ValueCounts(signed: true)
         switch space {
         case .statements:
-            try ColumnReader.count(.statementDays, of: set, missing: UInt32(bitPattern: Int32.min),
-                                   into: &perDay, store: store, txn: txn) { try checkStop() }
+            try ColumnReader.count(
+                .statementDays, of: set, missing: UInt32(bitPattern: Int32.min),
+                into: &perDay, store: store, txn: txn
+            ) { try checkStop() }
         case .articles:
             var n = 0
             try set.forEach { id in
@@ -631,7 +655,8 @@ extension Execution {
         }
         var counts: [Int32: Int] = [:]
         // Days come in order: a period's bounds are worked out once, not per day.
-        var current = Int32.max, following = Int32.min
+        var current = Int32.max
+        var following = Int32.min
         for (value, count) in perDay.nonZero {
             let day = Int32(bitPattern: value)
             if day < current || day >= following {
@@ -659,7 +684,7 @@ extension Execution {
         case .day: return day
         case .week:
             // 1970-01-01 was a Thursday; ISO weeks start on Monday.
-            let weekday = Int((day.rawValue % 7 + 7 + 3) % 7) // 0 = Monday
+            let weekday = Int((day.rawValue % 7 + 7 + 3) % 7)  // 0 = Monday
             return day.adding(days: Int32(-weekday))
         case .month: return DayNumber(year: y, month: m, day: 1) ?? day
         case .year: return DayNumber(year: y, month: 1, day: 1) ?? day
@@ -697,8 +722,10 @@ extension Execution {
     /// first `keep` rows need be in order (a `limit` or the rows shown
     /// follow): a lone sort of statements by date then selects them
     /// instead of sorting every row, and the rest follow in no order.
-    mutating func sort(_ rows: Rows, by sorts: [(key: SortKey, order: SortOrder, step: Int?)], keep: Int? = nil,
-                       txn: borrowing IndexStore.Txn) throws -> Rows {
+    mutating func sort(
+        _ rows: Rows, by sorts: [(key: SortKey, order: SortOrder, step: Int?)], keep: Int? = nil,
+        txn: borrowing IndexStore.Txn
+    ) throws -> Rows {
         var rows = rows
         for (k, sort) in sorts.enumerated() {
             rows = try self.sort(rows, sort.key, sort.order, keep: k == sorts.count - 1 ? keep : nil, txn: txn)
@@ -708,12 +735,15 @@ extension Execution {
 
     /// Orders rows by a field (missing values last) or, for tables, by a
     /// column or the count; ties keep their order.
-    mutating func sort(_ rows: Rows, _ key: SortKey, _ order: SortOrder, keep: Int? = nil,
-                       txn: borrowing IndexStore.Txn) throws -> Rows {
+    mutating func sort(
+        _ rows: Rows, _ key: SortKey, _ order: SortOrder, keep: Int? = nil,
+        txn: borrowing IndexStore.Txn
+    ) throws -> Rows {
         switch rows {
         case .matched(let space, let set):
             if space == .statements, key == .field(.date), !store.layout.wholeRows,
-               let sorted = try sortedByDate(set, order, keep: keep, txn: txn) {
+                let sorted = try sortedByDate(set, order, keep: keep, txn: txn)
+            {
                 return .items(space, sorted)
             }
             return try sort(rows.listed, key, order, keep: keep, txn: txn)
@@ -725,7 +755,8 @@ extension Execution {
             }
             guard let index else { return rows }
             let sorted = table.enumerated().sorted { a, b in
-                let x = a.element[index], y = b.element[index]
+                let x = a.element[index]
+                let y = b.element[index]
                 if x == y { return a.offset < b.offset }
                 let less: Bool
                 switch (x, y) {
@@ -776,8 +807,10 @@ extension Execution {
     ///
     /// - Complexity: O(n log n) word comparisons (O(n) with a small
     ///   `keep`), two column reads per statement.
-    mutating func sortedByDate(_ ids: [UInt32], _ order: SortOrder, keep: Int? = nil,
-                               txn: borrowing IndexStore.Txn) throws -> [UInt32]? {
+    mutating func sortedByDate(
+        _ ids: [UInt32], _ order: SortOrder, keep: Int? = nil,
+        txn: borrowing IndexStore.Txn
+    ) throws -> [UInt32]? {
         guard UInt64(ids.count) <= UInt64(UInt32.max) else { return nil }
         var words: [UInt64] = []
         words.reserveCapacity(ids.count)
@@ -795,8 +828,10 @@ extension Execution {
     /// As the list form, for the ids of a set (in id order, as matched):
     /// the two columns are gathered a block at a time, as `count by`
     /// reads them, instead of looked up id by id.
-    mutating func sortedByDate(_ set: IDSet, _ order: SortOrder, keep: Int?,
-                               txn: borrowing IndexStore.Txn) throws -> [UInt32]? {
+    mutating func sortedByDate(
+        _ set: IDSet, _ order: SortOrder, keep: Int?,
+        txn: borrowing IndexStore.Txn
+    ) throws -> [UInt32]? {
         guard UInt64(set.count) <= UInt64(UInt32.max) else { return nil }
         var words: [UInt64] = []
         var ids: [UInt32] = []
@@ -850,10 +885,12 @@ extension Execution {
         guard keep > 0 else { return }
         // Quickselect (Hoare's FIND): afterwards the `keep` smallest words
         // are in words[..<keep], in no order.
-        var low = 0, high = words.count - 1
+        var low = 0
+        var high = words.count - 1
         while low < high {
             let pivot = median(words[low], words[(low + high) / 2], words[high])
-            var i = low, j = high
+            var i = low
+            var j = high
             while i <= j {
                 while words[i] < pivot { i += 1 }
                 while words[j] > pivot { j -= 1 }
@@ -876,8 +913,10 @@ extension Execution {
     /// whatever order `ids` come in (rows read in order cost one block
     /// lookup per block, in any other order one per row), then put back
     /// in the order of `ids`.
-    mutating func values(_ field: FieldKind, inIDOrder ids: [UInt32], in space: Space,
-                         txn: borrowing IndexStore.Txn) throws -> [String?] {
+    mutating func values(
+        _ field: FieldKind, inIDOrder ids: [UInt32], in space: Space,
+        txn: borrowing IndexStore.Txn
+    ) throws -> [String?] {
         if zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) {
             return try values(field, of: ids, in: space, txn: txn).map(\.first)
         }

@@ -91,8 +91,11 @@ struct Execution {
         case .not(let operand):
             let e = try evaluate(operand, in: space, txn: txn)
             let ids = try universe(space, txn: txn).subtracting(e.ids)
-            return Evaluated(ids: ids, step: PlanStep("NOT: all \(space.rawValue) minus", actual: ids.count,
-                                                      children: [e.step]))
+            return Evaluated(
+                ids: ids,
+                step: PlanStep(
+                    "NOT: all \(space.rawValue) minus", actual: ids.count,
+                    children: [e.step]))
         default:
             return try leaf(filter, in: space, txn: txn)
         }
@@ -109,7 +112,8 @@ struct Execution {
         }
         // Negations go last: they subtract from what the others found.
         estimated.sort { a, b in
-            let na = a.0.isNegation, nb = b.0.isNegation
+            let na = a.0.isNegation
+            let nb = b.0.isNegation
             return na != nb ? !na : a.1 < b.1
         }
         var steps: [PlanStep] = []
@@ -140,8 +144,10 @@ struct Execution {
     }
 
     /// `current ∩ filter`, computed the cheapest way.
-    mutating func narrow(_ current: IDSet, by filter: Filter, estimate: Int, in space: Space,
-                         txn: borrowing IndexStore.Txn) throws -> Evaluated {
+    mutating func narrow(
+        _ current: IDSet, by filter: Filter, estimate: Int, in space: Space,
+        txn: borrowing IndexStore.Txn
+    ) throws -> Evaluated {
         if space == .statements, current.count * 16 < estimate, let check = try narrowCheck(filter, txn: txn) {
             // One narrow column decides nearly every id; the whole row
             // only the few it cannot (a month or a year near an upper bound).
@@ -167,13 +173,19 @@ struct Execution {
                 }
             }
             let ids = IDSet(sorted: kept)
-            return Evaluated(ids: ids, step: PlanStep("check \(describe(filter)) on the \(check.column.label) column",
-                                                      estimated: estimate, actual: ids.count))
+            return Evaluated(
+                ids: ids,
+                step: PlanStep(
+                    "check \(describe(filter)) on the \(check.column.label) column",
+                    estimated: estimate, actual: ids.count))
         }
         if let single = try singlePostings(filter, in: space, txn: txn) {
             let ids = current.intersection(single)
-            return Evaluated(ids: ids, step: PlanStep("intersect \(describe(filter)) (galloping in place)",
-                                                      estimated: estimate, actual: ids.count))
+            return Evaluated(
+                ids: ids,
+                step: PlanStep(
+                    "intersect \(describe(filter)) (galloping in place)",
+                    estimated: estimate, actual: ids.count))
         }
         let e = try evaluate(filter, in: space, txn: txn)
         let ids = current.intersection(e.ids)
@@ -217,13 +229,15 @@ struct Execution {
             // A year's last day is at most 365 days after its first.
             let sure = range.upper == nil ? upper : upper - 366
             func clamped(_ day: Int) -> Int32 { Int32(clamping: max(day, missing + 1)) }
-            return ColumnCheck(column: .statementDays, missing: UInt32(bitPattern: Int32.min),
-                               test: .days(lower: clamped(lower), sure: Int32(clamping: sure), upper: clamped(upper)),
-                               row: { row in row.date.map(range.contains) ?? false })
+            return ColumnCheck(
+                column: .statementDays, missing: UInt32(bitPattern: Int32.min),
+                test: .days(lower: clamped(lower), sure: Int32(clamping: sure), upper: clamped(upper)),
+                row: { row in row.date.map(range.contains) ?? false })
         case .entity(.actor, let name):
             let entities = try resolve(name, txn: txn)
-            return ColumnCheck(column: .statementActors, missing: StatementRow.none,
-                               test: entities.count == 1 ? .equals(entities[0]) : .oneOf(Set(entities)))
+            return ColumnCheck(
+                column: .statementActors, missing: StatementRow.none,
+                test: entities.count == 1 ? .equals(entities[0]) : .oneOf(Set(entities)))
         default:
             return nil
         }
@@ -274,8 +288,11 @@ struct Execution {
             return Evaluated(ids: ids, step: PlanStep(label, actual: ids.count))
         }
         let mapped = try map(ids, from: origin, to: space, txn: txn)
-        return Evaluated(ids: mapped, step: PlanStep("\(space.rawValue) of", actual: mapped.count,
-                                                     children: [PlanStep(label, actual: ids.count)]))
+        return Evaluated(
+            ids: mapped,
+            step: PlanStep(
+                "\(space.rawValue) of", actual: mapped.count,
+                children: [PlanStep(label, actual: ids.count)]))
     }
 
     /// A leaf's ids in its own space.
@@ -441,8 +458,10 @@ struct Execution {
             if ids.count * 64 < limits.statements / 64 + 64 {
                 return IDSet.union(try ids.ids.map { try store.postings(field, $0, txn: txn) })
             }
-            return IDSet(sorted: try StatementRows.owned(by: ids, through: from == .articles ? .statementArticles : .statementActors,
-                                                         store: store, txn: txn))
+            return IDSet(
+                sorted: try StatementRows.owned(
+                    by: ids, through: from == .articles ? .statementArticles : .statementActors,
+                    store: store, txn: txn))
         case (.articles, .entities), (.entities, .articles):
             let statements = try map(ids, from: from, to: .statements, txn: txn)
             return try map(statements, from: .statements, to: to, txn: txn)
@@ -493,13 +512,14 @@ struct Execution {
         case .stance(let s): "stance:\(s.rawValue)"
         case .date(let range): "date \(range)"
         case .text(let scope, let match):
-            (scope == .any ? "" : "\(scope.rawValue):") + {
-                switch match {
-                case .term(let t): t
-                case .phrase(let ts): "\"" + ts.joined(separator: " ") + "\""
-                case .prefix(let p): p + "*"
-                }
-            }()
+            (scope == .any ? "" : "\(scope.rawValue):")
+                + {
+                    switch match {
+                    case .term(let t): t
+                    case .phrase(let ts): "\"" + ts.joined(separator: " ") + "\""
+                    case .prefix(let p): p + "*"
+                    }
+                }()
         case .keyword(let field, let value): "\(field.rawValue):\(value)"
         case .lang(let lang): "lang:\(lang.rawValue)"
         case .target(let t): "is:\(t.rawValue)"

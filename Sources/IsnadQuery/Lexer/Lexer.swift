@@ -50,13 +50,27 @@ package struct Lexer {
         guard i < scalars.count else { return make(.end, from: start, afterSpace: afterSpace) }
         let c = scalars[i]
         switch c {
-        case ":": i += 1; return make(.colon, from: start, afterSpace: afterSpace)
-        case "(": i += 1; return make(.leftParen, from: start, afterSpace: afterSpace)
-        case ")": i += 1; return make(.rightParen, from: start, afterSpace: afterSpace)
-        case "|": i += 1; return make(.pipe, from: start, afterSpace: afterSpace)
-        case ",": i += 1; return make(.comma, from: start, afterSpace: afterSpace)
-        case "*": i += 1; return make(.star, from: start, afterSpace: afterSpace)
-        case "-": i += 1; return make(.minus, from: start, afterSpace: afterSpace)
+        case ":":
+            i += 1
+            return make(.colon, from: start, afterSpace: afterSpace)
+        case "(":
+            i += 1
+            return make(.leftParen, from: start, afterSpace: afterSpace)
+        case ")":
+            i += 1
+            return make(.rightParen, from: start, afterSpace: afterSpace)
+        case "|":
+            i += 1
+            return make(.pipe, from: start, afterSpace: afterSpace)
+        case ",":
+            i += 1
+            return make(.comma, from: start, afterSpace: afterSpace)
+        case "*":
+            i += 1
+            return make(.star, from: start, afterSpace: afterSpace)
+        case "-":
+            i += 1
+            return make(.minus, from: start, afterSpace: afterSpace)
         case ">", "<":
             i += 1
             let equal = i < scalars.count && scalars[i] == "="
@@ -147,8 +161,9 @@ package struct Lexer {
         // dddd-d[d] or dddd-d[d]-d[d]
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         if parts.count == 2 || parts.count == 3, parts[0].count == 4,
-           parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }),
-           parts.dropFirst().allSatisfy({ $0.count <= 2 }) {
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }),
+            parts.dropFirst().allSatisfy({ $0.count <= 2 })
+        {
             return .date
         }
         return .word

@@ -202,7 +202,10 @@ package struct Parser {
         while !at(.end) {
             let token = advance()
             if token.kind == .leftParen { level += 1 }
-            if token.kind == .rightParen { level -= 1; if level == 0 { return } }
+            if token.kind == .rightParen {
+                level -= 1
+                if level == 0 { return }
+            }
         }
     }
 
@@ -305,12 +308,13 @@ package struct Parser {
             report(.expectedValue(after: op, field: field))
             return nil
         }
-        let comparison: Comparison = switch op.kind {
-        case .greater: .greater
-        case .greaterEqual: .greaterOrEqual
-        case .less: .less
-        default: .lessOrEqual
-        }
+        let comparison: Comparison =
+            switch op.kind {
+            case .greater: .greater
+            case .greaterEqual: .greaterOrEqual
+            case .less: .less
+            default: .lessOrEqual
+            }
         return .term(Term(field: field, test: .compare(comparison, value), span: start.union(value.span)))
     }
 

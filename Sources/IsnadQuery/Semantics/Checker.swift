@@ -29,8 +29,10 @@ package struct Checker {
 
     /// Boolean structure means the same over terms and over values; every
     /// operand is checked, so each reports its own errors.
-    private mutating func check<Leaf>(_ expression: BooleanSyntax<Leaf>,
-                                      leaf: (inout Checker, Leaf) -> Filter?) -> Filter? {
+    private mutating func check<Leaf>(
+        _ expression: BooleanSyntax<Leaf>,
+        leaf: (inout Checker, Leaf) -> Filter?
+    ) -> Filter? {
         switch expression {
         case .leaf(let value):
             return leaf(&self, value)
@@ -62,8 +64,10 @@ package struct Checker {
             return check(group) { $0.check($1, kind: kind) }
         case .compare(let comparison, let value):
             guard kind == .date else {
-                diagnostics.append(.operatorNotAllowed("comparisons", field: kind.rawValue, type: kind.typeDescription,
-                                                       at: term.span))
+                diagnostics.append(
+                    .operatorNotAllowed(
+                        "comparisons", field: kind.rawValue, type: kind.typeDescription,
+                        at: term.span))
                 return nil
             }
             guard let date = date(value) else { return nil }
@@ -75,11 +79,14 @@ package struct Checker {
             }
         case .range(let lower, let upper):
             guard kind == .date else {
-                diagnostics.append(.operatorNotAllowed("ranges", field: kind.rawValue, type: kind.typeDescription,
-                                                       at: term.span))
+                diagnostics.append(
+                    .operatorNotAllowed(
+                        "ranges", field: kind.rawValue, type: kind.typeDescription,
+                        at: term.span))
                 return nil
             }
-            let from = lower.map { date($0) }, to = upper.map { date($0) }
+            let from = lower.map { date($0) }
+            let to = upper.map { date($0) }
             if from == .some(nil) || to == .some(nil) { return nil }
             let range = DayRange(lower: from??.first, upper: to??.last)
             if let a = range.lower, let b = range.upper, a > b {
@@ -95,8 +102,10 @@ package struct Checker {
     private mutating func check(_ value: Value, kind: FieldKind) -> Filter? {
         // Prefixes expand over words and names; other values are whole.
         if value.kind == .prefix, kind.type != .text, kind.type != .entity {
-            diagnostics.append(.operatorNotAllowed("a prefix", field: kind.rawValue, type: kind.typeDescription,
-                                                   at: value.span))
+            diagnostics.append(
+                .operatorNotAllowed(
+                    "a prefix", field: kind.rawValue, type: kind.typeDescription,
+                    at: value.span))
             return nil
         }
         switch kind.type {
@@ -121,8 +130,9 @@ package struct Checker {
                 diagnostics.append(.emptyText(value.text, at: value.span))
                 return nil
             }
-            let name = EntityName(written: value.text, normalized: words.joined(separator: " "),
-                                  key: NameKey(value.text).description, isPrefix: value.kind == .prefix)
+            let name = EntityName(
+                written: value.text, normalized: words.joined(separator: " "),
+                key: NameKey(value.text).description, isPrefix: value.kind == .prefix)
             return .entity(kind, name)
         case .keyword:
             return .keyword(kind, kind == .kind ? value.text.lowercased() : value.text)
@@ -152,9 +162,12 @@ package struct Checker {
         case .prefix:
             let words = forms.tokens(in: value.text).map(\.form)
             guard words.count == 1, let word = words.first else {
-                diagnostics.append(words.isEmpty ? .emptyText(value.text, at: value.span)
-                                   : .badValue(value.text, field: scope == .any ? "a prefix" : scope.rawValue,
-                                               expected: "a single word before '*'", at: value.span))
+                diagnostics.append(
+                    words.isEmpty
+                        ? .emptyText(value.text, at: value.span)
+                        : .badValue(
+                            value.text, field: scope == .any ? "a prefix" : scope.rawValue,
+                            expected: "a single word before '*'", at: value.span))
                 return nil
             }
             return .text(scope, .prefix(word))
@@ -210,10 +223,13 @@ package struct Checker {
             case .fields(let fields):
                 let checked = fields.compactMap { field -> OutputField? in
                     if let output = OutputField(rawValue: field.name) { return output }
-                    diagnostics.append(Diagnostic(.unknownField, "unknown output field '\(field.name)'", at: field.span,
-                                                  help: Suggestion.help(for: field.name,
-                                                                        among: OutputField.allCases.map(\.rawValue),
-                                                                        listing: "output fields")))
+                    diagnostics.append(
+                        Diagnostic(
+                            .unknownField, "unknown output field '\(field.name)'", at: field.span,
+                            help: Suggestion.help(
+                                for: field.name,
+                                among: OutputField.allCases.map(\.rawValue),
+                                listing: "output fields")))
                     return nil
                 }
                 if checked.count == fields.count { out.append(.fields(checked)) }
@@ -249,14 +265,16 @@ package struct Checker {
     /// Fields a result can be grouped by: statements by any entity,
     /// enumeration or keyword field and by date; articles by what articles have.
     private mutating func groupField(_ field: Field, rows: Rows) -> FieldKind? {
-        let allowed: [FieldKind] = rows == .articles
+        let allowed: [FieldKind] =
+            rows == .articles
             ? [.source, .cites, .lang, .date, .doc]
             : [.actor, .about, .country, .source, .cites, .kind, .stance, .date, .lang, .doc]
         return pick(field, among: allowed, purpose: rows == .articles ? "group articles by" : "group by")
     }
 
     private mutating func sortField(_ field: Field, rows: Rows) -> FieldKind? {
-        let allowed: [FieldKind] = rows == .articles ? [.date, .source, .lang, .doc] : [.date, .actor, .stance, .source, .country, .lang, .doc]
+        let allowed: [FieldKind] =
+            rows == .articles ? [.date, .source, .lang, .doc] : [.date, .actor, .stance, .source, .country, .lang, .doc]
         return pick(field, among: allowed, purpose: "sort by")
     }
 
@@ -264,11 +282,15 @@ package struct Checker {
         if let kind = FieldKind(rawValue: field.name), allowed.contains(kind) { return kind }
         let names = allowed.map(\.rawValue)
         if FieldKind(rawValue: field.name) != nil {
-            diagnostics.append(Diagnostic(.badValue, "cannot \(purpose) '\(field.name)'", at: field.span,
-                                          help: "\(purpose) " + names.map { "'\($0)'" }.joined(separator: ", ")))
+            diagnostics.append(
+                Diagnostic(
+                    .badValue, "cannot \(purpose) '\(field.name)'", at: field.span,
+                    help: "\(purpose) " + names.map { "'\($0)'" }.joined(separator: ", ")))
         } else {
-            diagnostics.append(Diagnostic(.unknownField, "unknown field '\(field.name)'", at: field.span,
-                                          help: Suggestion.help(for: field.name, among: names, listing: "fields")))
+            diagnostics.append(
+                Diagnostic(
+                    .unknownField, "unknown field '\(field.name)'", at: field.span,
+                    help: Suggestion.help(for: field.name, among: names, listing: "fields")))
         }
         return nil
     }

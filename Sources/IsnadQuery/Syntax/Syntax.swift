@@ -80,7 +80,10 @@ package struct Term: SyntaxLeaf {
 }
 
 package enum Comparison: String, Sendable, Hashable, CaseIterable {
-    case greater = ">", greaterOrEqual = ">=", less = "<", lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case less = "<"
+    case lessOrEqual = "<="
 }
 
 /// A field name as written, with where it was written. Unknown names are

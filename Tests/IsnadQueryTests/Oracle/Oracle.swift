@@ -33,8 +33,10 @@ struct Oracle {
     }
 
     final class Statement {
-        init(record: StatementRecord, actor: Int, article: Int, about: [Int], date: RecordDate, quote: [IsnadText.Token],
-             sentence: [IsnadText.Token], quoteTerms: Set<String>, sentenceTerms: Set<String>) {
+        init(
+            record: StatementRecord, actor: Int, article: Int, about: [Int], date: RecordDate, quote: [IsnadText.Token],
+            sentence: [IsnadText.Token], quoteTerms: Set<String>, sentenceTerms: Set<String>
+        ) {
             self.record = record
             self.actor = actor
             self.article = article
@@ -65,8 +67,10 @@ struct Oracle {
     let analyzer = Analyzer()
     let names = Analyzer(stemming: false)
 
-    init(entities entityRecords: [EntityRecord], articles articleRecords: [ArticleRecord],
-         statementImports: [[StatementRecord]]) {
+    init(
+        entities entityRecords: [EntityRecord], articles articleRecords: [ArticleRecord],
+        statementImports: [[StatementRecord]]
+    ) {
         for record in entityRecords {
             let id = entityByName[record.name] ?? newEntity(record.name)
             setRecord(record, of: id)
@@ -96,10 +100,12 @@ struct Oracle {
                     let e = entity(named: name)
                     if !about.contains(e) { about.append(e) }
                 }
-                let quote = analyzer.tokens(in: record.quote), sentence = analyzer.tokens(in: record.sentence ?? "")
-                let statement = Statement(record: record, actor: actor, article: article, about: about,
-                                          date: RecordDate(record.date)!, quote: quote, sentence: sentence,
-                                          quoteTerms: Set(quote.map(\.term)), sentenceTerms: Set(sentence.map(\.term)))
+                let quote = analyzer.tokens(in: record.quote)
+                let sentence = analyzer.tokens(in: record.sentence ?? "")
+                let statement = Statement(
+                    record: record, actor: actor, article: article, about: about,
+                    date: RecordDate(record.date)!, quote: quote, sentence: sentence,
+                    quoteTerms: Set(quote.map(\.term)), sentenceTerms: Set(sentence.map(\.term)))
                 if let i = statementByID[record.id] {
                     statements[i] = statement
                 } else {
@@ -153,9 +159,10 @@ struct Oracle {
 
     func resolve(_ name: EntityName) -> Set<Int> {
         if name.isPrefix {
-            return Set(entities.indices.filter { e in
-                entities[e].normalized.contains { $0.utf8.starts(with: name.normalized.utf8) }
-            })
+            return Set(
+                entities.indices.filter { e in
+                    entities[e].normalized.contains { $0.utf8.starts(with: name.normalized.utf8) }
+                })
         }
         let exact = Set(entities.indices.filter { entities[$0].normalized.contains(name.normalized) })
         if !exact.isEmpty { return exact }
@@ -190,11 +197,12 @@ struct Oracle {
     }
 
     func compute(_ filter: Filter, _ space: Space, target: Target) -> Set<Int> {
-        let all: Set<Int> = switch space {
-        case .statements: Set(statements.indices)
-        case .articles: Set(articles.indices)
-        case .entities: Set(entities.indices)
-        }
+        let all: Set<Int> =
+            switch space {
+            case .statements: Set(statements.indices)
+            case .articles: Set(articles.indices)
+            case .entities: Set(entities.indices)
+            }
         switch filter {
         case .and(let fs): return fs.reduce(all) { $0.intersection(evaluate($1, space, target: target)) }
         case .or(let fs): return fs.reduce(Set()) { $0.union(evaluate($1, space, target: target)) }
@@ -290,7 +298,12 @@ struct Oracle {
         if let filter = query.filter {
             if case .target(let t) = filter { target = t }
             if case .and(let fs) = filter {
-                for f in fs { if case .target(let t) = f { target = t; break } }
+                for f in fs {
+                    if case .target(let t) = f {
+                        target = t
+                        break
+                    }
+                }
             }
         }
         let space: Space = target == .statement ? .statements : target == .article ? .articles : .entities
@@ -314,11 +327,12 @@ struct Oracle {
             case .fields(let f): fields = f
             case .articles:
                 if case .items(let s, let ids) = rows {
-                    let set: Set<Int> = switch s {
-                    case .statements: Set(ids.map { statements[$0].article })
-                    case .articles: Set(ids)
-                    case .entities: Set(statements.filter { ids.contains($0.actor) }.map(\.article))
-                    }
+                    let set: Set<Int> =
+                        switch s {
+                        case .statements: Set(ids.map { statements[$0].article })
+                        case .articles: Set(ids)
+                        case .entities: Set(statements.filter { ids.contains($0.actor) }.map(\.article))
+                        }
                     rows = .items(.articles, set.sorted())
                     fields = nil
                 }
@@ -328,11 +342,15 @@ struct Oracle {
         case .table(let columns, let table):
             return QueryResult(kind: .aggregate, columns: columns, rows: table)
         case .items(let s, let ids):
-            let columns: [OutputField] = fields ?? (s == .statements ? [.id, .doc, .date, .actor, .stance, .quote, .about]
-                : s == .articles ? [.id, .date, .source, .lang, .title] : [.id, .kind, .country])
+            let columns: [OutputField] =
+                fields
+                ?? (s == .statements
+                    ? [.id, .doc, .date, .actor, .stance, .quote, .about]
+                    : s == .articles ? [.id, .date, .source, .lang, .title] : [.id, .kind, .country])
             let kind: QueryResult.Kind = s == .statements ? .statements : s == .articles ? .articles : .entities
-            return QueryResult(kind: kind, columns: columns.map(\.rawValue),
-                               rows: ids.map { id in columns.map { cell($0, id, s) } })
+            return QueryResult(
+                kind: kind, columns: columns.map(\.rawValue),
+                rows: ids.map { id in columns.map { cell($0, id, s) } })
         }
     }
 
@@ -443,12 +461,13 @@ struct Oracle {
             case .entities: first = nil
             }
             guard let first else { continue }
-            let component: Calendar.Component = switch interval {
-            case .day: .day
-            case .week: .weekOfYear
-            case .month: .month
-            case .year: .year
-            }
+            let component: Calendar.Component =
+                switch interval {
+                case .day: .day
+                case .week: .weekOfYear
+                case .month: .month
+                case .year: .year
+                }
             if periods[first.rawValue] == nil {
                 periods[first.rawValue] = calendar.dateInterval(of: component, for: date(first))!.start
             }
@@ -461,19 +480,21 @@ struct Oracle {
         var period = low
         while period <= high {
             let c = calendar.dateComponents([.year, .month, .day, .yearForWeekOfYear, .weekOfYear], from: period)
-            let label: String = switch interval {
-            case .day: String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-            case .week: String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!)
-            case .month: String(format: "%04d-%02d", c.year!, c.month!)
-            case .year: String(format: "%04d", c.year!)
-            }
+            let label: String =
+                switch interval {
+                case .day: String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+                case .week: String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!)
+                case .month: String(format: "%04d-%02d", c.year!, c.month!)
+                case .year: String(format: "%04d", c.year!)
+                }
             table.append([.text(label), .number(counts[period] ?? 0)])
-            let step: DateComponents = switch interval {
-            case .day: DateComponents(day: 1)
-            case .week: DateComponents(day: 7)
-            case .month: DateComponents(month: 1)
-            case .year: DateComponents(year: 1)
-            }
+            let step: DateComponents =
+                switch interval {
+                case .day: DateComponents(day: 1)
+                case .week: DateComponents(day: 7)
+                case .month: DateComponents(month: 1)
+                case .year: DateComponents(year: 1)
+                }
             period = calendar.date(byAdding: step, to: period)!
         }
         return .table(["date", "count"], table)
@@ -489,7 +510,8 @@ struct Oracle {
             }
             guard let index = columns.firstIndex(of: column) else { return rows }
             let sorted = table.enumerated().sorted { a, b in
-                let x = a.element[index], y = b.element[index]
+                let x = a.element[index]
+                let y = b.element[index]
                 if x == y { return a.offset < b.offset }
                 let less: Bool
                 if case .number(let p) = x, case .number(let q) = y { less = p < q } else { less = x.description < y.description }

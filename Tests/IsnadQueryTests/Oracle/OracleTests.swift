@@ -17,20 +17,25 @@ import Testing
     @Test func engineAgreesWithTheOracle() throws {
         let corpus = try OracleCorpus.generate(docs: 3000, seed: 11)
         defer { try? FileManager.default.removeItem(at: corpus.folder) }
-        let store = try IndexStore(path: corpus.folder.appendingPathComponent("store").path,
-                                   configuration: StoreConfiguration(), chunkTarget: 256)
+        let store = try IndexStore(
+            path: corpus.folder.appendingPathComponent("store").path,
+            configuration: StoreConfiguration(), chunkTarget: 256)
         try store.skipIDs(statementsTo: 65536 - 2000, articlesTo: 0)
         var importer = Importer(store: store)
         importer.batchSize = 997
         let half = Array(corpus.statements.prefix(corpus.statements.count / 2))
-        let files = (entities: try corpus.write(corpus.entities, to: "e.jsonl"),
-                     revisions: try corpus.write(corpus.revisions, to: "a-earlier.jsonl"),
-                     articles: try corpus.write(corpus.articles, to: "a.jsonl"),
-                     half: try corpus.write(half, to: "s-half.jsonl"),
-                     all: try corpus.write(corpus.statements, to: "s-all.jsonl"),
-                     replacements: try corpus.write(corpus.replacements, to: "s-new.jsonl"))
-        let first = try importer.run([(.entities, files.entities), (.articles, files.revisions), (.articles, files.articles),
-                                      (.statements, files.half)])
+        let files = (
+            entities: try corpus.write(corpus.entities, to: "e.jsonl"),
+            revisions: try corpus.write(corpus.revisions, to: "a-earlier.jsonl"),
+            articles: try corpus.write(corpus.articles, to: "a.jsonl"),
+            half: try corpus.write(half, to: "s-half.jsonl"),
+            all: try corpus.write(corpus.statements, to: "s-all.jsonl"),
+            replacements: try corpus.write(corpus.replacements, to: "s-new.jsonl")
+        )
+        let first = try importer.run([
+            (.entities, files.entities), (.articles, files.revisions), (.articles, files.articles),
+            (.statements, files.half),
+        ])
         // Some articles come twice: the later version replaces the earlier.
         #expect(first[2].result.articles.added == corpus.articles.count - corpus.revisions.count)
         #expect(first[2].result.articles.replaced == corpus.revisions.count)
@@ -44,10 +49,11 @@ import Testing
         #expect(third[0].result.statements.replaced == corpus.replacements.count)
         #expect(corpus.replacements.count > 50)
 
-        let oracle = Oracle(entities: corpus.entities, articles: corpus.articleLines,
-                            statementImports: [half, corpus.statements, corpus.replacements])
+        let oracle = Oracle(
+            entities: corpus.entities, articles: corpus.articleLines,
+            statementImports: [half, corpus.statements, corpus.replacements])
         let engine = QueryEngine(store: store)
-        var generator = QueryGenerator(corpus: corpus, seed: 20261121)
+        var generator = QueryGenerator(corpus: corpus, seed: 20_261_121)
         var coverage = Coverage()
         var mismatches = 0
         var nonEmpty = 0
@@ -123,9 +129,15 @@ struct Coverage {
 
     mutating func note(_ filter: Filter) {
         switch filter {
-        case .and(let fs): seen.insert("and"); fs.forEach { note($0) }
-        case .or(let fs): seen.insert("or"); fs.forEach { note($0) }
-        case .not(let f): seen.insert("not"); note(f)
+        case .and(let fs):
+            seen.insert("and")
+            fs.forEach { note($0) }
+        case .or(let fs):
+            seen.insert("or")
+            fs.forEach { note($0) }
+        case .not(let f):
+            seen.insert("not")
+            note(f)
         case .entity(let field, let name):
             seen.insert(field.rawValue)
             if name.isPrefix { seen.insert("entity-prefix") }

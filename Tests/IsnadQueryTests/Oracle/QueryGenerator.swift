@@ -39,8 +39,10 @@ struct QueryGenerator {
         actorAliases = actors.prefix(300).flatMap { byName[$0].map { $0.aliasesAr + $0.aliasesEn } ?? [] }
         abouts = Array(Set(statements.flatMap(\.about))).sorted()
         aboutAliases = abouts.flatMap { byName[$0].map { $0.aliasesAr + $0.aliasesEn } ?? [] }
-        countries = ["Iran", "Russia", "United States", "Ukraine", "China", "Israel", "United Kingdom",
-                     "إيران", "روسيا", "واشنطن", "Moscow"]
+        countries = [
+            "Iran", "Russia", "United States", "Ukraine", "China", "Israel", "United Kingdom",
+            "إيران", "روسيا", "واشنطن", "Moscow",
+        ]
         outlets = corpus.entities.filter { $0.kind == "outlet" }.map(\.name) + ["Unlisted Bulletin"]
         docs = corpus.articles.map(\.key)
         let analyzer = Analyzer()
@@ -52,14 +54,16 @@ struct QueryGenerator {
                     && analyzer.tokens(in: word).count == 1
             }
         }
-        var quoteWords: [String] = [], quotePhrases: [String] = []
+        var quoteWords: [String] = []
+        var quotePhrases: [String] = []
         for s in statements.prefix(1500) {
             let w = words(s.quote)
             quoteWords += w.prefix(3)
             if w.count >= 3 { quotePhrases.append(w[1...2].joined(separator: " ")) }
             if w.count >= 5 { quotePhrases.append(w[2...4].joined(separator: " ")) }
         }
-        var textWords: [String] = [], textPhrases: [String] = []
+        var textWords: [String] = []
+        var textPhrases: [String] = []
         for a in corpus.articles.prefix(400) {
             let w = words(a.text)
             textWords += w.prefix(4)
@@ -90,8 +94,10 @@ struct QueryGenerator {
         switch Int.random(in: 0..<3, using: &random) {
         case 0: return String(year)
         case 1: return String(format: "%04d-%02d", year, Int.random(in: 1...12, using: &random))
-        default: return String(format: "%04d-%02d-%02d", year, Int.random(in: 1...12, using: &random),
-                               Int.random(in: 1...28, using: &random))
+        default:
+            return String(
+                format: "%04d-%02d-%02d", year, Int.random(in: 1...12, using: &random),
+                Int.random(in: 1...28, using: &random))
         }
     }
 
@@ -106,12 +112,14 @@ struct QueryGenerator {
         case 7: return "kind:" + pick(kinds)
         case 8, 9: return "stance:" + pick(Stance.allCases).rawValue
         case 10:
-            let a = pick(Stance.allCases).rawValue, b = pick(Stance.allCases).rawValue
+            let a = pick(Stance.allCases).rawValue
+            let b = pick(Stance.allCases).rawValue
             return "stance:(\(a) OR \(b))"
         case 11: return "date:" + date()
         case 12: return "date" + pick([">", ">=", "<", "<=", ":>"]) + date()
         case 13:
-            let a = date(), b = date()
+            let a = date()
+            let b = date()
             return "date:" + (a <= b ? "\(a)..\(b)" : "\(b)..\(a)")
         case 14: return "date:" + pick(["\(date())..*", "*..\(date())"])
         case 15: return "source:" + name(outlets)
@@ -155,10 +163,16 @@ struct QueryGenerator {
         case 7: return " | timeline" + pick(["", " day", " week", " month", " year"])
         case 8: return " | sort \(pick(sortable))" + pick(["", " asc", " desc"]) + (chance(0.5) ? limit : "")
         case 9: return limit
-        case 10: return " | fields " + ["date", "actor", "stance", "country", "kind", "source", "lang", "cites", "title"]
-            .shuffled(using: &random).prefix(3).joined(separator: ", ")
-        case 11: return " | articles" + pick(["", " | count", " | count by source", " | count by lang",
-                                              " | count by cites", " | count by date", " | sort date asc", limit])
+        case 10:
+            return " | fields "
+                + ["date", "actor", "stance", "country", "kind", "source", "lang", "cites", "title"]
+                .shuffled(using: &random).prefix(3).joined(separator: ", ")
+        case 11:
+            return " | articles"
+                + pick([
+                    "", " | count", " | count by source", " | count by lang",
+                    " | count by cites", " | count by date", " | sort date asc", limit,
+                ])
         case 12: return " | count by \(pick(group)) | sort count asc" + limit
         default: return " | count by stance | sort stance desc"
         }
@@ -168,8 +182,10 @@ struct QueryGenerator {
         switch Int.random(in: 0..<20, using: &random) {
         case 0:
             return "is:article " + expression(depth: 2)
-                + pick(["", " | count", " | count by source", " | timeline year", " | sort date" + " | limit 5",
-                        " | count by cites"])
+                + pick([
+                    "", " | count", " | count by source", " | timeline year", " | sort date" + " | limit 5",
+                    " | count by cites",
+                ])
         case 1:
             return "is:entity " + expression(depth: 1) + pick(["", " | count", " | count by kind", " | count by country"])
         case 2:

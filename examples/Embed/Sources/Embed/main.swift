@@ -14,7 +14,9 @@ guard arguments.count == 2 || arguments.count == 3 else {
 }
 let (articles, queries) = (arguments[0], arguments[1])
 // A store of our own, gone when we are: a fresh folder unless one is given.
-let storePath = arguments.count == 3 ? arguments[2]
+let storePath =
+    arguments.count == 3
+    ? arguments[2]
     : FileManager.default.temporaryDirectory.appendingPathComponent("embed-\(UUID().uuidString)").path
 defer { if arguments.count == 2 { try? FileManager.default.removeItem(atPath: storePath) } }
 
