@@ -418,6 +418,21 @@ package struct Extractor: Sendable {
                 {
                     found = (stance, 1, false, true)
                 }
+                // "عبّر الأنصاري عن أن …", "عبر الأمين العام … عن القلق": the
+                // verb عبّر, written as the preposition عبر ("via"), when a
+                // subject follows it and then عن.
+                // (Only opening a clause: "كتب عبر حسابه" is "via".)
+                if found == nil, Extractor.expressing.contains(keys[i]), i + 2 < end, gaps[i + 1] == .none,
+                    i == start || gaps[i] != .none || Bytes.clitic(keys[i][...]) == .conjunction
+                        || Extractor.subjectOpeners.contains(keys[i - 1]) || Extractor.clauseLinks.contains(keys[i - 1]),
+                    let about = (i + 2..<min(end, i + 12)).first(where: { tokens[$0].form == "عن" }),
+                    (i + 1...about).allSatisfy({ gaps[$0] != .hard && gaps[$0] != .quote }),
+                    mentionAt[i + 1].map({ !$0.isNisba && gazetteer.canSpeak($0.entry) })
+                        ?? (arabicSubject(after: i + 1, end: about, mentionAt: mentionAt, reader) != nil)
+                {
+                    let concern = about + 1 < end && Extractor.concernWords.contains(strippedOf: tokens[about + 1].form)
+                    found = (concern ? "concern" : "assert", 1, false, false)
+                }
                 // "وفق مصادر …", "برأي مسؤولين …", "according to X": the
                 // source that follows speaks.
                 var cited: (name: String, span: Range<Int>?, document: Bool)?

@@ -528,6 +528,14 @@ import Testing
         #expect(actors("Union representatives pledged to fight the cuts.") == ["Union representatives"])
     }
 
+    @Test func arabicExpressedWrittenAsVia() {
+        // عبّر is written as عبر ("via"): a verb when it opens the clause
+        // and a subject and عن follow.
+        #expect(actors("وعبّر الوزير سامي داود عن أمله في نجاح المفاوضات.") == ["سامي داود"])
+        #expect(extract("عبر رئيس البلدية، الثلاثاء، عن القلق إزاء الفيضانات.").first?.stance == "concern")
+        #expect(extract("ونقلت الشاحنات المساعدات عبر الحدود عن طريق المعبر.").isEmpty)
+    }
+
     @Test func headlinesAndTitleLinesSayNothing() {
         let english = extract(
             "Harbour board says port will reopen\nThe harbour board said on Monday the port would reopen.\nRead more: Minister warns of strike\nThe minister warned of a strike."
