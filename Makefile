@@ -26,7 +26,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SHARED_NOTE := if [ ! -d ../shared/corpus/seeds ] || [ ! -f ../shared/tools/refanalyzer.py ]; then \
   echo "make test: no ../shared beside the clone, so the tests on its annotated corpora (../shared/corpus) and against its reference analyzer (../shared/tools/refanalyzer.py) were skipped; CI has it"; fi
 
-.PHONY: deps pydeps lint format demo repl test embed build release bench bench-deps bench-analyzer bench-query fuzz clean-demo expected
+.PHONY: deps pydeps lint format gazetteer demo repl test embed build release bench bench-deps bench-analyzer bench-query fuzz clean-demo expected
 
 deps:
 	@missing=""; \
@@ -82,6 +82,18 @@ pydeps: deps
 FORMATTED := Sources Tests Package.swift examples/Embed
 lint:
 	$(SWIFT) format lint --strict --recursive $(FORMATTED)
+
+# The shipped gazetteer is compiled into the binary: after editing
+# Sources/Isnad/Resources/gazetteer.jsonl, `make gazetteer` writes it into
+# Sources/Isnad/ShippedGazetteer.swift (a test fails while the two differ).
+gazetteer:
+	{ echo '// swift-format-ignore-file'; \
+	  echo '// Made from Resources/gazetteer.jsonl by `make gazetteer`: edit that file, then run it.'; \
+	  echo ''; \
+	  echo '/// The default gazetteer, one JSON entity per line, compiled in.'; \
+	  echo 'let shippedGazetteer = #"""'; \
+	  cat Sources/Isnad/Resources/gazetteer.jsonl; \
+	  echo '"""#'; } > Sources/Isnad/ShippedGazetteer.swift
 
 format:
 	$(SWIFT) format format --in-place --recursive $(FORMATTED)

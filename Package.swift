@@ -56,8 +56,11 @@ let package = Package(
         .target(
             name: "Isnad",
             dependencies: ["IsnadVocabulary", "IsnadStore", "IsnadText", "IsnadIndex", "IsnadExtract", "IsnadQuery"],
-            // The default gazetteer (docs/ingest.md).
-            resources: [.copy("Resources/gazetteer.jsonl")]
+            // The default gazetteer (docs/ingest.md) is compiled into the
+            // binary (ShippedGazetteer.swift, made from this file by `make
+            // gazetteer`), so that `isnad` copied anywhere, or shipped to
+            // Spark executors, finds it without a resource bundle.
+            exclude: ["Resources/gazetteer.jsonl"]
         ),
         .executableTarget(
             name: "IsnadCLI",

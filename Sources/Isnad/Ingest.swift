@@ -4,15 +4,14 @@ import IsnadIndex
 import IsnadStore
 import IsnadText
 
-/// The default gazetteer shipped with Isnad (`Resources/gazetteer.jsonl`):
-/// persons, organisations, countries, outlets, places, weapons and topics.
+/// The default gazetteer shipped with Isnad (`Resources/gazetteer.jsonl`,
+/// compiled in as ``shippedGazetteer``): persons, organisations,
+/// countries, outlets, places, weapons and topics.
 enum DefaultGazetteer {
     static let records: [EntityRecord] = {
-        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "jsonl"),
-            let data = try? Data(contentsOf: url)
-        else { return [] }
         let decoder = JSONDecoder()
-        return data.split(separator: 0x0A).compactMap { try? decoder.decode(EntityRecord.self, from: Data($0)) }
+        return Data(shippedGazetteer.utf8).split(separator: 0x0A)
+            .compactMap { try? decoder.decode(EntityRecord.self, from: Data($0)) }
     }()
 }
 
