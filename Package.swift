@@ -84,8 +84,8 @@ let package = Package(
         // Test support: a synthetic corpus of Arabic and English articles,
         // their statements and entities, made from a seed (the generated
         // corpora of the oracle, import, chunk and command tests).
-        .target(name: "SyntheticCorpus", path: "Tests/SyntheticCorpus"),
-        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadVocabulary", "StoreProbe", "CLMDB"]),
+        .target(name: "SyntheticCorpus", dependencies: ["IsnadVocabulary"], path: "Tests/SyntheticCorpus"),
+        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadVocabulary", "StoreProbe", "CLMDB", "SyntheticCorpus"]),
         .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText", "SyntheticCorpus"], exclude: ["Fixtures"]),
         .testTarget(name: "IsnadTests", dependencies: ["Isnad"]),
         .testTarget(

@@ -349,9 +349,8 @@ package struct Extractor: Sendable {
             func plainName(_ j: Int) -> Bool {
                 let form = tokens[j].form
                 return mentionAt[j] == nil && !reader.isRole(j) && !reader.isOrgHead(j)
-                    && !Extractor.englishNonNames.contains(keys[j]) && !form.contains("'") && !form.contains("’")
+                    && !Extractor.englishNonNames.contains(keys[j]) && !form.contains("'")
                     && !PlainForm.hasSuffix(form, "ed") && !PlainForm.hasSuffix(form, "ing")
-                    && !Extractor.slice(text, tokens[j].range).contains(where: { $0 == "'" || $0 == "’" })
             }
             guard k == start, last - k < 3, (k...last).allSatisfy(plainName),
                 Extractor.subordinators.contains(keys[end - 1]),

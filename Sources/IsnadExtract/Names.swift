@@ -109,19 +109,9 @@ extension Extractor {
             return true
         }
         /// An English possessive: "Hafter's", "the Embassy’s".
-        func isPossessive(_ k: Int) -> Bool {
-            let r = tokens[k].range
-            guard r.count >= 2, bytes[r.upperBound - 1] == 0x73 else {
-                // (The tokenizer may leave the 's outside the word.)
-                let after = r.upperBound
-                return after + 1 < bytes.count
-                    && (bytes[after] == 0x27 && bytes[after + 1] == 0x73
-                        || after + 3 < bytes.count && bytes[after] == 0xE2 && bytes[after + 1] == 0x80 && bytes[after + 2] == 0x99
-                            && bytes[after + 3] == 0x73)
-            }
-            let before = r.upperBound - 2
-            return bytes[before] == 0x27 || before >= r.lowerBound + 2 && bytes[before] == 0x99 && bytes[before - 1] == 0x80
-        }
+        /// (The English analyzer keeps the apostrophe in the word and
+        /// writes ’ as '.)
+        func isPossessive(_ k: Int) -> Bool { tokens[k].form.hasSuffix("'s") }
         /// Whether only spaces stand between word `k` and the one before.
         func onlySpaceBefore(_ k: Int) -> Bool {
             k > 0 && bytes[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound].allSatisfy { $0 == 0x20 }
@@ -947,17 +937,12 @@ extension Extractor {
     /// An Arabic adjective after a definite noun: a nisba (السوداني,
     /// الثوري, الخارجية), or one of the common others (العام, المتحدة).
     static func isAdjectival(_ key: [UInt8]) -> Bool {
-        let ya: [UInt8] = [0xD9, 0x8A]
-        let yaHa: [UInt8] = [0xD9, 0x8A, 0xD9, 0x87]
-        let yin: [UInt8] = [0xD9, 0x8A, 0xD9, 0x8A, 0xD9, 0x86]
-        let yun: [UInt8] = [0xD9, 0x8A, 0xD9, 0x88, 0xD9, 0x86]
-        if key.suffix(2).elementsEqual(ya) || key.suffix(4).elementsEqual(yaHa) || key.suffix(6).elementsEqual(yin)
-            || key.suffix(6).elementsEqual(yun)
-        {
-            return true
-        }
-        return commonAdjectives.contains(key)
+        nisbaEndings.contains { key.suffix($0.count).elementsEqual($0) } || commonAdjectives.contains(key)
     }
+    /// ي, يه (ية folded), يين and يون, as UTF-8: built once, not per word.
+    static let nisbaEndings: [[UInt8]] = [
+        Bytes.ya, Bytes.ya + [0xD9, 0x87], Bytes.ya + Bytes.ya + [0xD9, 0x86], Bytes.ya + [0xD9, 0x88, 0xD9, 0x86],
+    ]
     static let commonAdjectives = words([
         "العام", "العامة", "الخاص", "الخاصة", "المكلف", "المكلفة", "السابق", "السابقة",
         "الأسبق", "الجديد", "الجديدة", "المؤقت", "المؤقتة", "الدائم", "الدائمة", "المساعد",

@@ -25,6 +25,18 @@ import Testing
         throw CocoaError(.fileNoSuchFile)
     }
 
+    /// Runs `process` to its end and returns what it printed on standard
+    /// output (standard error dropped).
+    static func output(of process: Process) throws -> String {
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     func isnad(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = try Self.binary()
@@ -96,13 +108,7 @@ import Testing
             var environment = ProcessInfo.processInfo.environment
             environment["ISNAD_STORE"] = nil
             process.environment = environment
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            return try Self.output(of: process)
         }
         let store = Self.repository.appendingPathComponent(".isnad/store").path
         let demo = try dryRun("demo").split(separator: "\n").map(String.init)

@@ -28,12 +28,7 @@ import Testing
         environment["XDG_DATA_HOME"] = nil
         environment["HOME"] = home
         process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let printed = try CommandLineTests.output(of: process)
         #expect(process.terminationStatus == 0)
         #expect(printed.hasSuffix("→ \(home)/.local/share/isnad/store\n"))
         #expect(FileManager.default.fileExists(atPath: home + "/.local/share/isnad/store/data.mdb"))

@@ -33,13 +33,8 @@ import Testing
                 process.executableURL = URL(fileURLWithPath: copy)
                 process.arguments = arguments
                 process.currentDirectoryURL = URL(fileURLWithPath: folder)
-                let out = Pipe()
-                process.standardOutput = out
-                process.standardError = Pipe()
-                try process.run()
-                let data = out.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+                let printed = try CommandLineTests.output(of: process)
+                return (process.terminationStatus, printed)
             }
             let store = folder + "/store"
             #expect(try run(["ingest", "--store", store, articles]).status == 0)

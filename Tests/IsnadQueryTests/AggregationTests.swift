@@ -1,4 +1,5 @@
 import IsnadIndex
+import SyntheticCorpus
 import Testing
 
 /// The counting behind `count by` and `timeline`: an array over the window

@@ -1,4 +1,5 @@
 import IsnadText
+import SyntheticCorpus
 import Testing
 
 @testable import IsnadIndex

@@ -1,4 +1,5 @@
 import IsnadVocabulary
+import SyntheticCorpus
 import Testing
 
 /// The byte-string table every lexicon, batch and writer numbers its words

@@ -1,3 +1,4 @@
+import SyntheticCorpus
 import Testing
 
 @testable import IsnadQuery

@@ -1,4 +1,5 @@
 import IsnadIndex
+import SyntheticCorpus
 import Testing
 
 /// The postings codec and the id-set operations against plain sorted

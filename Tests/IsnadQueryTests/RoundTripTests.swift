@@ -1,4 +1,5 @@
 import Foundation
+import SyntheticCorpus
 import Testing
 
 @testable import IsnadQuery

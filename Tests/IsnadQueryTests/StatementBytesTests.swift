@@ -1,5 +1,6 @@
 import IsnadIndex
 import IsnadVocabulary
+import SyntheticCorpus
 import Testing
 
 /// The stored form of statement records: every field comes back, and

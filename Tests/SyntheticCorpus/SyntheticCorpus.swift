@@ -1,4 +1,5 @@
 import Foundation
+import IsnadVocabulary
 
 /// A synthetic news corpus in the JSON Lines format `isnad import` reads:
 /// Arabic and English articles, every attributed statement in them (the
@@ -96,11 +97,14 @@ package struct SyntheticCorpus: Sendable {
     }
 }
 
-/// SplitMix64, so that a corpus depends on its seed alone.
-struct SeededRandom {
-    var state: UInt64
+/// SplitMix64, so that a corpus (and any test that draws from it) depends
+/// on its seed alone; the one seeded generator of the tests.
+package struct SeededGenerator: RandomNumberGenerator {
+    package var state: UInt64
 
-    mutating func next() -> UInt64 {
+    package init(state: UInt64) { self.state = state }
+
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -128,7 +132,7 @@ struct WeightedPick {
         }
     }
 
-    func index(_ random: inout SeededRandom) -> Int {
+    func index(_ random: inout SeededGenerator) -> Int {
         guard let total = cumulative.last, total > 0 else { return 0 }
         let x = random.unit() * total
         var low = 0
@@ -156,7 +160,7 @@ struct Speaker {
 }
 
 struct Generator {
-    var random: SeededRandom
+    var random: SeededGenerator
     var speakers: [Speaker] = []
     var speakerPick = WeightedPick([])
     var outletPick = WeightedPick([])
@@ -177,7 +181,7 @@ struct Generator {
     ]
 
     init(seed: UInt64, people: Int) {
-        random = SeededRandom(state: seed &* 0x2545_F491_4F6C_DD1D ^ 0x1234_5678)
+        random = SeededGenerator(state: seed &* 0x2545_F491_4F6C_DD1D ^ 0x1234_5678)
         buildSpeakers(people: people)
         buildVocabulary()
         outletPick = WeightedPick(Lexicon.outlets.map(\.weight))
@@ -375,15 +379,7 @@ struct Generator {
 
     /// `YYYY-MM-DD` of a day counted from 1970-01-01 (proleptic Gregorian).
     static func dateString(_ days: Int) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = DayNumber(rawValue: Int32(days)).date
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 

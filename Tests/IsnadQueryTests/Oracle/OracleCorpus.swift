@@ -91,15 +91,8 @@ struct OracleCorpus {
 
     /// Writes records as JSON Lines.
     func write(_ records: [some Encodable], to name: String) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        var data = Data()
-        for record in records {
-            data.append(try encoder.encode(record))
-            data.append(0x0A)
-        }
         let url = folder.appendingPathComponent(name)
-        try data.write(to: url)
+        try SyntheticCorpus.jsonLines(records).write(to: url)
         return url.path
     }
 

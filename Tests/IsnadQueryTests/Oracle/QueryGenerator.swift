@@ -1,18 +1,7 @@
 import Foundation
 import IsnadIndex
 import IsnadText
-
-/// SplitMix64: a small seeded generator, so a failing query can be rerun.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import SyntheticCorpus
 
 /// Random queries over a corpus's own values: every field, operator and
 /// pipe stage of the language, as a user would type them.
