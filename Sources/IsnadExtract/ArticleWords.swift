@@ -101,8 +101,8 @@ package struct WordFlags: OptionSet, Sendable {
     /// The form, without its conjunction or an object pronoun, is a cue
     /// verb or starts a cue phrase.
     static let cue = WordFlags(rawValue: 4)
-    /// The form, or it without و, ف or ب, starts a stance phrase (a
-    /// denial, a reading; ``PhraseTable``).
+    /// The word, by its stem, or its form, or it without و, ف or ب,
+    /// starting a phrase, may say something of stance (``StanceLexicon``).
     static let phrase = WordFlags(rawValue: 8)
     /// Without و, ف or ب, the word may say "later" (``Extractor/laterKeys``).
     static let later = WordFlags(rawValue: 16)
@@ -129,7 +129,7 @@ extension Extractor {
         if DateFinder.dateWords.contains(stripped) { flags.insert(.date) }
         if Extractor.laterKeys.contains(stripped) { flags.insert(.later) }
         if Extractor.citationWords.contains(stripped) { flags.insert(.citation) }
-        if Extractor.phraseTables.contains(where: { $0.mayStart(key) }) { flags.insert(.phrase) }
+        if StanceLexicon.mayMatter(key) { flags.insert(.phrase) }
         if Extractor.isRole(key) { flags.insert(.role) }
         if Extractor.isOrgHead(key) { flags.insert(.orgHead) }
         if Extractor.isSaying(key) { flags.insert(.saying) }

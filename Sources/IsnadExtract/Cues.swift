@@ -17,7 +17,10 @@ package enum Cue {
                 "said", "says", "told", "added", "stated", "noted", "claimed", "described", "explained",
             ]
         ),
-        ("confirm", ["أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "confirmed", "confirms"]),
+        // أكد is "stressed" far more often than "confirmed": plain saying,
+        // but for the phrases that confirm a fact (أكد مقتل, أكد صحة).
+        ("assert", ["أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد"]),
+        ("confirm", ["confirmed", "confirms"]),
         (
             "deny",
             [

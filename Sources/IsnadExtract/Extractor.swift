@@ -27,6 +27,8 @@ package struct Extraction: Sendable, Hashable {
     /// (person or org).
     package var actorIsNew: Bool { newActorKind != nil }
     package var newActorKind: String?
+    /// What decided the stance (``StanceReader``).
+    package var stanceBasis: StanceBasis? = nil
 }
 
 /// Finds attributed statements in news text by the patterns of Arabic news
@@ -955,45 +957,69 @@ package struct Extractor: Sendable {
                     quoteSpan = nil
                 }
                 let quoteText = quoteSpan.map { Extractor.trimmed(Extractor.slice(text, $0)) } ?? ""
-                // The words of the quote, and without their conjunctions too
-                // ("وليس له علاقة"), from the article's own analysis.
                 let quoteTokens = quoteSpan.map { tokenRange($0) } ?? 0..<0
-                let quoteForms = keys[quoteTokens]
-                let quoteFlags = flags[quoteTokens]
-                var stance = cue.stance
-                if ["assert", "confirm"].contains(stance),
-                    Extractor.denials.isHeld(in: quoteForms, flags: quoteFlags)
-                        || Extractor.denials.isHeld(in: quoteForms, flags: quoteFlags, stripped: true)
-                {
-                    stance = "deny"
-                }
-                if Extractor.cannotConfirm.isHeld(in: quoteForms, flags: quoteFlags) { stance = "decline" }
                 // The clause runs to the next cue: "قالت إنها سترسل … ووعدت
                 // برد" reads each verb by its own words.
                 let clauseEnd = performative?.cue.lowerBound ?? clauseLimit
                 let clauseTokens = cueEnd < clauseEnd ? tokenRange(cueEnd..<clauseEnd) : 0..<0
                 let clauseForms = keys[clauseTokens]
-                let clauseFlags = flags[clauseTokens]
-                if stance == "assert" {
-                    if let reading = Extractor.reading(of: quoteForms, flags: quoteFlags)
-                        ?? Extractor.reading(of: clauseForms, flags: clauseFlags)
-                    {
-                        stance = reading
-                    } else if Extractor.commitsSelf(clauseForms) {
-                        stance = "pledge"
-                    }
+                var stance = cue.stance
+                var basis = StanceBasis(rule: .cue, spans: [tokens[i].range.lowerBound..<cueEnd])
+                // What was said: the quotation, and the clause when it
+                // goes on past it.
+                var content = [quoteTokens]
+                if clauseTokens.upperBound > quoteTokens.upperBound || clauseTokens.lowerBound < quoteTokens.lowerBound {
+                    content.append(clauseTokens)
+                }
+                content.sort { $0.lowerBound < $1.lowerBound }
+                // An analyst's or expert's account of wrongs and dangers is
+                // analysis, not an accusation or a warning of their own.
+                let speakerTokens = speaker.span.map { tokenRange($0) }
+                let analyst =
+                    Extractor.analysts.contains(where: { speaker.name.lowercased().contains($0) })
+                    || speakerTokens.map { r in
+                        // (A speaker met in an earlier sentence is described there.)
+                        let around = max(start, r.lowerBound - 4)..<max(start, min(end, r.upperBound + 4))
+                        return around.contains { Extractor.analystWords.contains(DateFinder.strippedSlice(keys[$0])) }
+                    } ?? false
+                if let reading = StanceReader.read(
+                    cue: stance, content: content, excluded: speakerTokens, analysis: analyst, keys: keys, flags: flags)
+                {
+                    stance = reading.stance
+                    basis = StanceBasis(
+                        rule: .content, signal: reading.signal?.label ?? "",
+                        spans: reading.tokens.map { tokens[$0.lowerBound].range.lowerBound..<tokens[$0.upperBound - 1].range.upperBound })
+                } else if stance == "assert", !latin, Extractor.affirming.contains(Cue.bareVerb(keys[i]) ?? keys[i]),
+                    case let object = clauseTokens.prefix(4).filter({ k in !(speaker.span?.contains(tokens[k].range.lowerBound) ?? false) }),
+                    !object.isEmpty,
+                    !object.contains(where: { k in
+                        Extractor.complementizers.contains(keys[k]) || Extractor.selfComplementizers.contains(keys[k])
+                            || Extractor.affirmingLinks.contains(keys[k]) || Cue.bareVerb(keys[k]) != nil
+                            || inQuote(k)
+                    })
+                {
+                    // "أكد مسؤول أميركي وصول الشحنة": أكد with a noun for
+                    // object affirms a fact; with أن or على it stresses.
+                    stance = "confirm"
+                } else if stance == "assert", Extractor.commitsSelf(clauseForms) {
+                    // "قال إنهما سيحاربان": what the speakers will do.
+                    stance = "pledge"
+                    basis = StanceBasis(
+                        rule: .content, signal: StanceSignal.commitment.label,
+                        spans: [tokens[clauseTokens.lowerBound].range.lowerBound..<tokens[clauseTokens.upperBound - 1].range.upperBound])
                 }
 
-                // A promise of retaliation is a threat: "ووعدت برد سريع إذا".
-                if stance == "pledge", Extractor.retaliation.isHeld(in: clauseForms, flags: clauseFlags) { stance = "threaten" }
                 // A media outlet's own words are a report; a report verb with
                 // a speaker who is no outlet ("أفادت مصادر مطلعة") is saying.
                 let isMedia =
                     Extractor.isPress(speaker.name) || outlets[Array(speaker.name.utf8)] != nil
                     || gazetteer.entry(named: speaker.name).map { ["media", "outlet"].contains(gazetteer.entries[$0].kind ?? "") } == true
-                if stance == "assert", isMedia { stance = "report" }
-                if stance == "report", !isMedia, speaker.name != "unspecified reports" { stance = "assert" }
-                if cited?.document == true { stance = "report" }
+                if isMedia && (StanceReader.isPlain(cue.stance) || cue.stance == "report") || cited?.document == true {
+                    stance = "report"
+                    basis = StanceBasis(rule: .media, spans: speaker.span.map { [$0] } ?? [])
+                } else if stance == "report", speaker.name != "unspecified reports" {
+                    stance = "assert"
+                }
                 // The date nearest the cue in the sentence; else, for the
                 // same speaker going on, the date of what they said before;
                 // else the article's.
@@ -1027,9 +1053,10 @@ package struct Extractor: Sendable {
                         quote: quoteText, sentence: Extractor.slice(text, sentence).trimmed(),
                         date: date?.date ?? published, dateBasis: date?.basis ?? .article, about: about,
                         sentenceSpan: sentence, cueSpan: cueSpan, actorSpan: speaker.span, quoteSpan: quoteSpan,
-                        newActorKind: newSpeakers[Array(speaker.name.utf8)]))
+                        newActorKind: newSpeakers[Array(speaker.name.utf8)], stanceBasis: basis))
                 if let performative, var act = out.last {
                     act.stance = performative.stance
+                    act.stanceBasis = StanceBasis(rule: .performative, spans: [performative.cue])
                     act.cue = Extractor.slice(text, performative.cue)
                     act.cueSpan = performative.cue
                     act.quoteSpan = performative.span

@@ -43,6 +43,18 @@ extension Extractor {
     }()
 
     static let complementizers = words(["إن", "أن", "بأن", "that"])
+    /// Who analyses rather than takes sides (``StanceReader``): by the
+    /// words of their description, and in a described speaker's name.
+    static let analystWords = words([
+        "خبير", "الخبير", "خبراء", "الخبراء", "محلل", "المحلل", "محللون", "المحللون", "محللين", "باحث", "الباحث",
+        "الباحثة", "باحثة", "زميل", "أستاذ", "الأستاذ", "أكاديمي", "analyst", "analysts", "expert", "experts",
+        "researcher", "researchers", "fellow", "professor", "scholar", "economist", "economists",
+    ])
+    static let analysts = ["analyst", "expert", "researcher", "economist", "professor"]
+    /// أكد and its forms: confirming when a noun is its object
+    /// (``affirmingLinks`` and a clause are not).
+    static let affirming = words(["أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "مؤكدا", "مؤكدة"])
+    static let affirmingLinks = words(["على", "علي", "عليه", "عليها", "ضرورة", "أهمية", "في", "خلال", "أيضا", "اليوم", "أمس"])
 
     /// Titles and roles that may stand between a cue and the speaker's name.
     static let roles = words([
@@ -66,7 +78,7 @@ extension Extractor {
             ("مدعيا", "assert"), ("مدعية", "assert"), ("مردفا", "assert"), ("مردفة", "assert"),
             ("موضحا", "assert"), ("موضحة", "assert"), ("لافتا", "assert"), ("لافتة", "assert"),
             ("مشددا", "assert"), ("مشددة", "assert"), ("منوها", "assert"), ("منوهة", "assert"),
-            ("مؤكدا", "confirm"), ("مؤكدة", "confirm"), ("محذرا", "warn"), ("محذرة", "warn"),
+            ("مؤكدا", "assert"), ("مؤكدة", "assert"), ("محذرا", "warn"), ("محذرة", "warn"),
             ("نافيا", "deny"), ("نافية", "deny"), ("متهما", "accuse"), ("متهمة", "accuse"),
             ("مطالبا", "demand"), ("مطالبة", "demand"), ("داعيا", "demand"), ("داعية", "demand"),
             ("مهددا", "threaten"), ("مهددة", "threaten"), ("متعهدا", "pledge"), ("متعهدة", "pledge"),
@@ -105,49 +117,10 @@ extension Extractor {
         return verb.starts(with: Bytes.ta) && !pastWithTa.contains(verb)
     }
     static let pastWithTa = WordSet(normalizing: ["تابع", "تابعت", "تعهد", "تعهدت", "توعد", "توعدت", "تحدث", "تحدثت"])
-    static let retaliation = PhraseTable([["برد", "بالرد", "ردا", "بالانتقام", "بانتقام", "retaliation", "retaliate", "response"]])
 
     /// "قوله": nouns of saying, cues wherever they stand; so are the English
     /// participles ("saying only that …"), which are never adjectives.
     static let sayingNouns = WordSet(normalizing: ["قوله", "قولها", "قولهم", "saying", "adding"])
-    static let denials = PhraseTable([
-        [
-            "لا أساس له", "لا أساس لها", "عارية عن الصحة", "غير صحيح", "لم تكن قط", "لم يكن قط",
-            "لا علاقة له", "لا علاقة لها", "ليس له علاقة", "ليست لها علاقة", "لا صلة له",
-            "لم نرسل", "لم ترسل", "لا صحة", "كاذبة", "baseless", "not true", "never",
-        ]
-    ])
-    static let cannotConfirm = PhraseTable([
-        [
-            "لا أستطيع تأكيد", "لا يمكنني تأكيد", "لا نستطيع تأكيد", "لا يمكننا تأكيد",
-            "cannot confirm", "can't confirm",
-        ]
-    ])
-    /// What plain saying conveys by its words: "نشعر بالقلق" is concern,
-    /// "ستفرض عقوبات" a pledge, "عواقب وخيمة" a warning. The first reading
-    /// with a phrase in the words wins.
-    private static let readingPhrases: [(String, [String])] = [
-        ("concern", ["نشعر بالقلق", "نحن قلقون", "يثير قلقا", "يثير القلق", "مصدر قلق", "concerned", "worried"]),
-        (
-            "condemn",
-            [
-                "ندين", "نستنكر", "الدنيئة", "دنيئة", "مدان", "تلحق ضررا", "يلحق ضررا", "تلحق الضرر", "يلحق الضرر",
-                "condemn",
-            ]
-        ),
-        ("warn", ["عواقب", "تأثير ضار", "آثار ضارة", "خطير", "خطيرة", "تصعيدا", "تصعيدا كبيرا", "warn", "consequences"]),
-        (
-            "pledge",
-            [
-                "ستفرض", "سنفرض", "ستواصل", "سنواصل", "سنعمل", "سنقدم", "ستقدم", "نتعهد", "حزمة مساعدات",
-                "will continue",
-            ]
-        ),
-        ("demand", ["نحض", "ندعو", "نطالب", "يجب على", "urge", "we call on"]),
-        ("accuse", ["نتهم", "متورطة", "متورط"]),
-    ]
-    static let readingNames = readingPhrases.map(\.0)
-    static let readings = PhraseTable(readingPhrases.map(\.1))
 
     /// "قال إنهما سيحاربان", "أكد أننا سنواصل": the speakers say what they
     /// themselves will do — a commitment.
@@ -182,12 +155,8 @@ extension Extractor {
     private static let futurePrefixes = ["سي", "ست", "سن", "سا"].map { Array($0.utf8) }
     private static let notFuture = WordSet(forms: ["ستة", "سنة", "سنوات", "سياسة", "سياسي", "ستين", "سنه"])
 
-    static func reading(of words: ArraySlice<[UInt8]>, flags: ArraySlice<WordFlags>? = nil) -> String? {
-        readings.firstGroup(in: words, flags: flags).map { readingNames[$0] }
-    }
-
     /// Every table of stance phrases, for ``WordFlags/phrase``.
-    static let phraseTables = [denials, cannotConfirm, readings, retaliation]
+    static let phraseTables = [StanceLexicon.phrases]
 
     static let adjectives: [String: String] = [
         "Iran": "Iranian", "Russia": "Russian", "United States": "US", "Ukraine": "Ukrainian",

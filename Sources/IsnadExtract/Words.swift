@@ -158,6 +158,25 @@ struct PhraseTable: Sendable {
         return best
     }
 
+    /// The group and the extent of the longest phrase starting at
+    /// `start` in `words`, each word taken with or without its leading و,
+    /// ف or ب.
+    func match(at start: Int, in words: ArraySlice<[UInt8]>) -> (group: Int, end: Int)? {
+        var best: (group: Int, end: Int)?
+        for stripped in [false, true] {
+            func word(_ k: Int) -> ArraySlice<UInt8> { stripped ? DateFinder.strippedSlice(words[k]) : words[k][...] }
+            guard let candidates = starting[word(start)] else { continue }
+            for p in candidates {
+                let phrase = phrases[p].words
+                guard words.endIndex - start >= phrase.count, phrase.count > (best.map { $0.end - start } ?? 0) else { continue }
+                var k = 1
+                while k < phrase.count, word(start + k).elementsEqual(phrase[k]) || words[start + k].elementsEqual(phrase[k]) { k += 1 }
+                if k == phrase.count { best = (phrases[p].group, start + phrase.count) }
+            }
+        }
+        return best
+    }
+
     /// Whether `words` hold any of the phrases (as ``firstGroup(in:flags:stripped:)``).
     func isHeld(in words: ArraySlice<[UInt8]>, flags: ArraySlice<WordFlags>? = nil, stripped: Bool = false) -> Bool {
         firstGroup(in: words, flags: flags, stripped: stripped) != nil

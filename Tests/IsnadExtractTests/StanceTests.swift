@@ -1,0 +1,92 @@
+import Foundation
+import IsnadIndex
+import IsnadText
+import Testing
+
+@testable import Isnad
+@testable import IsnadExtract
+
+/// Stance read from what was said, not only from the cue verb (issue:
+/// stance and date). Every sentence is made up for the test, in the wording
+/// of news, so none comes from the development set.
+@Suite struct StanceTests {
+    func extract(_ text: String) -> [Extraction] { ExtractionTests().extract(text) }
+    func stances(_ text: String) -> [String] { extract(text).map(\.stance) }
+
+    @Test func plainSayingWithADenial() {
+        #expect(stances("Port official Dana Reyes said the reports of a spill were baseless.") == ["deny"])
+        #expect(stances("“We did not fire at the boats,” coast guard spokesman Omar Latif said.") == ["deny"])
+        #expect(stances("قال المتحدث باسم الشركة سامي حداد إن الأنباء عن إفلاسها عارية عن الصحة.") == ["deny"])
+        // Wrongdoing negated is denied: "did not commit".
+        #expect(stances("Colonel Ruiz said his men had never committed any massacre in the valley.") == ["deny"])
+        #expect(stances("وقال الوزير كمال ناصر إن الحكومة لم ترتكب أي انتهاكات.") == ["deny"])
+    }
+
+    @Test func plainSayingWithAnAccusation() {
+        #expect(stances("Governor Ana Lopes said the militants looted the depot and tortured the guards.") == ["accuse"])
+        #expect(stances("قال المتحدث باسم الجيش العميد نبيل عبد الله إن المتمردين ارتكبوا مجازر بحق المدنيين.") == ["accuse"])
+        // The speaker's own act is no accusation…
+        #expect(stances("Captain Ivo Maras said we targeted the launch sites overnight.") == ["assert"])
+        // …nor is an analyst's account of one.
+        #expect(stances("Defence analyst Pia Holm said the rebels shelled the port for a week.") == ["assert"])
+    }
+
+    @Test func threatsDemandsAndCondemnations() {
+        #expect(stances("قال قائد الحرس العقيد سالم داود إننا سنرد بقوة على أي هجوم.") == ["threaten"])
+        #expect(stances("General Tomas Berg said his forces would retaliate against any incursion.") == ["threaten"])
+        #expect(stances("Minister Lea Varn said the occupying troops must leave the island.") == ["demand"])
+        #expect(stances("وأضاف الوزير هشام فاضل أنه يجب وقف القتال فورا.") == ["demand"])
+        #expect(stances("Mayor Joel Park said the closure of the clinic was unacceptable and shameful.") == ["condemn"])
+        #expect(stances("وقال رئيس البرلمان عادل منصور إن القصف عدوان سافر على سيادة البلاد.") == ["condemn"])
+    }
+
+    @Test func commitmentsConcernAndDangers() {
+        #expect(stances("Aid chief Rosa Ibarra said the agency will provide tents to every family.") == ["pledge"])
+        #expect(stances("وقال وزير المالية حسن عمر إن الحكومة ملتزمة بدفع الرواتب.") == ["pledge"])
+        #expect(stances("Health Minister Ian Dole said he was deeply concerned about the outbreak.") == ["concern"])
+        #expect(stances("قال الوزير نادر سليم إن استمرار الجفاف قد يؤدي إلى كارثة في الجنوب.") == ["warn"])
+        #expect(stances("Ms Nora Quinn, a police spokeswoman, said she could not comment on the inquiry.") == ["decline"])
+    }
+
+    @Test func aCueWithAStanceOfItsOwnKeepsIt() {
+        #expect(stances("The union accused the company of breaking the law, its leader Eva Moss said.").contains("accuse"))
+        #expect(stances("Prime Minister Alan Croft denied that talks had failed.") == ["deny"])
+        // A promise of harm is a threat.
+        #expect(stances("The militia leader Karim Zayed vowed retaliation for the raid.") == ["threaten"])
+        #expect(stances("ووعدت الحركة برد قاس إذا تكرر الهجوم، بحسب المتحدث باسمها فارس علي.").first == "threaten")
+    }
+
+    @Test func affirmingAFactIsConfirming() {
+        // أكد with a noun for object affirms a fact; with أن it stresses.
+        #expect(stances("أكد مسؤول أمني وصول التعزيزات إلى المدينة.") == ["confirm"])
+        #expect(stances("أكد الوزير سامر خليل أن الحوار هو الطريق الوحيد.") == ["assert"])
+    }
+
+    @Test func theStanceRecordsWhatDecidedIt() throws {
+        let text = "Port official Dana Reyes said the reports of a spill were baseless."
+        let found = try #require(extract(text).first)
+        let basis = try #require(found.stanceBasis)
+        #expect(basis.rule == .content)
+        #expect(basis.signal == StanceSignal.denial.label)
+        let words = basis.spans.map { span in
+            String(decoding: Array(text.utf8)[span], as: UTF8.self)
+        }
+        #expect(words == ["baseless"])
+        let cue = try #require(extract("Prime Minister Alan Croft denied that talks had failed.").first?.stanceBasis)
+        #expect(cue.rule == .cue)
+    }
+
+    @Test func everySignalIsAStanceTheStoreKnows() {
+        for signal in StanceSignal.allCases {
+            #expect(IsnadIndex.Stance(rawValue: signal.stance) != nil, "\(signal)")
+        }
+        // Each lexicon word is looked up as the flags promise.
+        for (_, list) in StanceLexicon.entries {
+            for text in list {
+                let word = text.hasPrefix("=") ? String(text.dropFirst()) : text
+                guard let first = Analyzer(stemming: false).tokens(in: word).first else { continue }
+                #expect(StanceLexicon.mayMatter(Array(first.form.utf8)), "\(text)")
+            }
+        }
+    }
+}
