@@ -78,6 +78,10 @@ extension Store {
                 sentence: e.sentence, cue: e.cue)
             record.spans = StatementSpans(sentence: e.sentenceSpan, cue: e.cueSpan, actor: e.actorSpan, quote: e.quoteSpan)
             record.dateBasis = e.dateBasis.rawValue
+            record.stanceBasis = e.stanceBasis.map { basis in
+                StanceBasisRecord(
+                    rule: basis.rule.rawValue, signal: basis.signal, spans: basis.spans.flatMap { [$0.lowerBound, $0.upperBound] })
+            }
             return record
         }
     }

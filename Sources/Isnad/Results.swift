@@ -43,6 +43,29 @@ public struct Statement: Sendable, Hashable, Identifiable {
     public var sentence: String?
     /// Where the statement sits in its article's text.
     public var spans: Spans?
+    /// Why the statement has its stance, when extraction recorded it.
+    public var stanceBasis: StanceBasis?
+
+    /// What decided a statement's stance: `stance:accuse` can be checked
+    /// against the words that made it.
+    public struct StanceBasis: Sendable, Hashable, CustomStringConvertible {
+        /// `cue` (the verb's own stance: "denied", اتهم), `content` (words
+        /// in what was said), `performative` (a first-person act inside the
+        /// quotation: "نحض") or `media` (the speaker is an outlet).
+        public var rule: String
+        /// What the words were read as ("a denial", "wrongdoing by another
+        /// party"); empty when the cue decided.
+        public var signal: String
+        /// The deciding words, as written.
+        public var words: [String]
+        /// Their UTF-8 byte ranges in the article's text.
+        public var spans: [Range<Int>]
+
+        /// `content, a denial: “baseless”`.
+        public var description: String {
+            StanceBasisCell(rule: rule, signal: signal, words: words, spans: []).description
+        }
+    }
 
     /// UTF-8 byte ranges in the article's text, so that a program can show
     /// or check every answer against its source.

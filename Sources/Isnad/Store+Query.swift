@@ -99,6 +99,14 @@ extension Store {
             .plan?.render() ?? ""
     }
 
+    /// The statement with this id (`a0000001:2`), with its sentence, spans
+    /// and what decided its stance; `nil` when none is stored.
+    public func statement(id: String) throws -> Statement? {
+        try index.snapshot { txn -> Statement? in
+            try index.statement(key: id, txn: txn).map(Statement.init(record:))
+        }
+    }
+
     /// The article with this id, text and all; `nil` when none is stored.
     public func article(id: String) throws -> Article? {
         try index.snapshot { txn -> Article? in
@@ -213,11 +221,17 @@ struct RowReader {
             }
             spans = s
         }
+        var basis: Statement.StanceBasis?
+        if case .basis(let cell) = cell("why", row) {
+            basis = Statement.StanceBasis(
+                rule: cell.rule, signal: cell.signal, words: cell.words,
+                spans: cell.spans.compactMap { $0.count == 2 && $0[0] <= $0[1] ? $0[0]..<$0[1] : nil })
+        }
         return Statement(
             id: string("id", row) ?? "", article: string("doc", row) ?? "", actor: string("actor", row),
             stance: string("stance", row).flatMap(Stance.init(rawValue:)), date: string("date", row),
             quote: string("quote", row) ?? "", about: list("about", row), cue: string("cue", row),
-            sentence: string("sentence", row), spans: spans)
+            sentence: string("sentence", row), spans: spans, stanceBasis: basis)
     }
 
     func article(_ row: [Cell]) -> ArticleMatch {
@@ -266,4 +280,28 @@ extension Store {
         }
         return answers
     }
+}
+
+extension Statement {
+    init(record: StatementRecord) {
+        let spans = record.spans.map { s in
+            Statement.Spans(
+                sentence: Statement.range(s.sentence), cue: Statement.range(s.cue), actor: s.actor.flatMap(Statement.range),
+                quote: s.quote.flatMap(Statement.range))
+        }
+        let basis = record.stanceBasis.map { basis in
+            Statement.StanceBasis(
+                rule: basis.rule, signal: basis.signal,
+                words: record.sentence.map { basis.words(in: $0, from: record.spans?.sentence.first ?? 0) } ?? [],
+                spans: stride(from: 0, to: basis.spans.count - 1, by: 2).compactMap {
+                    basis.spans[$0] <= basis.spans[$0 + 1] ? basis.spans[$0]..<basis.spans[$0 + 1] : nil
+                })
+        }
+        self.init(
+            id: record.id, article: record.doc, actor: record.actor, stance: Stance(rawValue: record.stance.rawValue),
+            date: record.date.isEmpty ? nil : record.date, quote: record.quote, about: record.about, cue: record.cue,
+            sentence: record.sentence, spans: spans, stanceBasis: basis)
+    }
+
+    static func range(_ pair: [Int]) -> Range<Int>? { pair.count == 2 && pair[0] <= pair[1] ? pair[0]..<pair[1] : nil }
 }

@@ -342,6 +342,7 @@ extension StatementRecord {
     /// The keys a statement line may have, in the order of their bits.
     private static let fastJSONKeys: [StaticString] = [
         "id", "doc", "actor", "stance", "date", "quote", "about", "sentence", "cue", "date_basis", "spans",
+        "stance_basis",
     ]
 
     /// A statement line read by ``FastJSON``: nil when it is not in the
@@ -360,6 +361,7 @@ extension StatementRecord {
         var cue: String??
         var dateBasis: String??
         var spans: StatementSpans??
+        var basis: StanceBasisRecord??
         var seen: UInt16 = 0
         var state = FastJSON.MemberState.first
         guard json.take(0x7B) else { return nil }
@@ -400,9 +402,12 @@ extension StatementRecord {
             case 512:
                 dateBasis = json.optionalString()
                 read = dateBasis != nil
-            default:
+            case 1024:
                 spans = json.spans()
                 read = spans != nil
+            default:
+                basis = json.stanceBasis()
+                read = basis != nil
             }
             guard read else { return nil }
         }
@@ -413,6 +418,7 @@ extension StatementRecord {
             sentence: sentence ?? nil, cue: cue ?? nil)
         self.dateBasis = dateBasis ?? nil
         self.spans = spans ?? nil
+        self.stanceBasis = basis ?? nil
     }
 }
 
@@ -421,6 +427,31 @@ extension FastJSON {
     mutating func optionalString() -> String?? {
         if null() { return .some(nil) }
         return string().map { .some($0) }
+    }
+
+    /// A statement's stance basis, or null.
+    mutating func stanceBasis() -> StanceBasisRecord?? {
+        if null() { return .some(nil) }
+        var rule: String?
+        var signal: String?
+        var spans: [Int]?
+        let ok = object { json, key in
+            if key.equals("rule"), rule == nil {
+                rule = json.string()
+                return rule != nil
+            }
+            if key.equals("signal"), signal == nil {
+                signal = json.string()
+                return signal != nil
+            }
+            if key.equals("spans"), spans == nil {
+                spans = json.integers()
+                return spans != nil
+            }
+            return false
+        }
+        guard ok, let rule, let signal, let spans else { return nil }
+        return .some(StanceBasisRecord(rule: rule, signal: signal, spans: spans))
     }
 
     /// A statement's spans, or null.

@@ -253,7 +253,9 @@ package struct Importer {
         try check(s.doc, "doc")
         try check(s.actor, "actor")
         for name in s.about { try check(name, "about") }
-        guard RecordDate(s.date) != nil else {
+        // "": no date, as extraction stores a statement whose article and
+        // text give none (and export writes it).
+        guard s.date.isEmpty || RecordDate(s.date) != nil else {
             throw RecordProblem(reason: "'date' is not a date: '\(s.date)' (expected YYYY, YYYY-MM or YYYY-MM-DD)")
         }
     }
@@ -544,6 +546,13 @@ extension StatementRecord: JSONLineEncodable {
                 fields.append(JSONLine.quote(key) + ":[" + numbers + "]")
             }
             line.addRaw("spans", "{" + fields.joined(separator: ",") + "}")
+        }
+        if let stanceBasis {
+            let numbers = stanceBasis.spans.map { String($0) }.joined(separator: ",")
+            line.addRaw(
+                "stance_basis",
+                "{" + JSONLine.quote("rule") + ":" + JSONLine.quote(stanceBasis.rule) + "," + JSONLine.quote("signal") + ":"
+                    + JSONLine.quote(stanceBasis.signal) + "," + JSONLine.quote("spans") + ":[" + numbers + "]}")
         }
         return line.text
     }

@@ -223,6 +223,12 @@ extension IndexStore {
     }
 
     /// The dense id of an external article key.
+    /// The statement with this external id (`a0000001:2`), if stored.
+    package func statement(key: String, txn: borrowing Txn) throws -> StatementRecord? {
+        guard let bytes = try txn.get(Array(key.utf8), in: statementKeys), let id = IndexKey.readID(bytes) else { return nil }
+        return try statement(id, txn: txn)
+    }
+
     package func articleID(_ key: String, txn: borrowing Txn) throws -> UInt32? {
         guard let bytes = try txn.get(Array(key.utf8), in: articleKeys) else { return nil }
         return IndexKey.readID(bytes)

@@ -24,10 +24,13 @@ package struct StatementRecord: Codable, Hashable, Sendable {
     /// Byte ranges in the article's text, so every answer can be checked
     /// against its source.
     package var spans: StatementSpans?
+    /// What decided the stance, when extraction recorded it.
+    package var stanceBasis: StanceBasisRecord?
 
     enum CodingKeys: String, CodingKey {
         case id, doc, actor, stance, date, quote, about, sentence, cue, spans
         case dateBasis = "date_basis"
+        case stanceBasis = "stance_basis"
     }
 
     package init(
@@ -43,6 +46,35 @@ package struct StatementRecord: Codable, Hashable, Sendable {
         self.about = about
         self.sentence = sentence
         self.cue = cue
+    }
+}
+
+/// What decided a statement's stance: `rule` is `cue` (the verb's own),
+/// `content` (words in what was said), `performative` (a first-person act
+/// in the quotation) or `media` (the speaker is an outlet); `signal` names
+/// what the words were read as ("a denial"), empty for a cue's own stance;
+/// `spans` are the deciding words' UTF-8 byte ranges in the article, as
+/// start, end pairs.
+package struct StanceBasisRecord: Codable, Hashable, Sendable {
+    package var rule: String
+    package var signal: String
+    package var spans: [Int]
+
+    package init(rule: String, signal: String, spans: [Int]) {
+        self.rule = rule
+        self.signal = signal
+        self.spans = spans
+    }
+
+    /// The deciding words, cut from `sentence` (which starts at byte
+    /// `start` of the article); words outside it are left out.
+    package func words(in sentence: String, from start: Int) -> [String] {
+        let bytes = Array(sentence.utf8)
+        return stride(from: 0, to: spans.count - 1, by: 2).compactMap { k in
+            let (a, b) = (spans[k] - start, spans[k + 1] - start)
+            guard a >= 0, a <= b, b <= bytes.count else { return nil }
+            return String(decoding: bytes[a..<b], as: UTF8.self)
+        }
     }
 }
 

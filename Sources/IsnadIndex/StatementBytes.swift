@@ -18,6 +18,8 @@ import IsnadVocabulary
 ///     flag is set
 ///     spans when flagged: sentence, cue, then actor and quote when flagged,
 ///     each a varint count of zigzag varints
+///     the stance's basis when flagged: rule and signal (varint byte count,
+///     UTF-8), then its spans as a varint count of zigzag varints
 ///     a name: varint number + 1, or 0 and the text (varint byte count, UTF-8)
 ///
 /// Names go by number where a number stands for exactly that text: an
@@ -42,6 +44,7 @@ extension StatementRecord {
         static let spans: UInt8 = 8
         static let spanActor: UInt8 = 16
         static let spanQuote: UInt8 = 32
+        static let stanceBasis: UInt8 = 64
     }
 
     /// A record's stored bytes but for its doc, actor and about names:
@@ -64,6 +67,7 @@ extension StatementRecord {
             if spans.actor != nil { flags |= Flag.spanActor }
             if spans.quote != nil { flags |= Flag.spanQuote }
         }
+        if stanceBasis != nil { flags |= Flag.stanceBasis }
         out.bytes.append(Self.layout)
         out.bytes.append(stance.ordinal)
         out.bytes.append(flags)
@@ -85,6 +89,12 @@ extension StatementRecord {
                 out.append(UInt64(list.count))
                 for n in list { out.append(zigzag: n) }
             }
+        }
+        if let stanceBasis {
+            out.append(stanceBasis.rule)
+            out.append(stanceBasis.signal)
+            out.append(UInt64(stanceBasis.spans.count))
+            for n in stanceBasis.spans { out.append(zigzag: n) }
         }
         return StoredParts(bytes: out.bytes, split: split)
     }
@@ -189,6 +199,10 @@ extension StatementRecord {
                 spans.quote = list
             }
             record.spans = spans
+        }
+        if flags & Flag.stanceBasis != 0 {
+            guard let rule = r.string(), let signal = r.string(), let spans = r.integers() else { return nil }
+            record.stanceBasis = StanceBasisRecord(rule: rule, signal: signal, spans: spans)
         }
         guard r.atEnd else { return nil }
         return (record, numbers)

@@ -18,6 +18,7 @@ import Testing
         #"{"id":"s2","doc":"a1","actor":"Kirby","stance":"warn","date":"2023","quote":"say \"no\" \\ now\n\t\u00e9\ud83d\ude00 \/","about":["Iran","drones"],"sentence":null,"cue":"said"}"#,
         #"{"about":["x"],"quote":"q","date":"2023-01-02","stance":"report","actor":"A","doc":"d","id":"s3","date_basis":"explicit","sentence":"S.","spans":{"sentence":[0,10],"cue":[3,7],"actor":null,"quote":[-1,20]}}"#,
         "{\"id\":\"s4\",\"doc\":\"a\",\"actor\":\"B\",\"stance\":\"deny\",\"date\":\"2022\",\"quote\":\"x\",\"about\":[]}\r",
+        #"{"id":"s5","doc":"a","actor":"B","stance":"deny","date":"","quote":"x","about":[],"stance_basis":{"rule":"content","signal":"a denial","spans":[3,11]}}"#,
     ]
 
     @Test func commonLinesTakeTheFastPathAndAgree() {
@@ -44,6 +45,7 @@ import Testing
         #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"","about":[],"spans":{"sentence":[01,2],"cue":[0,1]}}"#,
         #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"","about":[],"spans":{"cue":[0,1]}}"#,
         #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":""}"#,
+        #"{"id":"s1","doc":"a","actor":"A","stance":"deny","date":"2022","quote":"","about":[],"stance_basis":{"rule":"cue","spans":[0,1]}}"#,
         "{\"id\":\"s1\",\"doc\":\"a\",\"actor\":\"A\",\"stance\":\"deny\",\"date\":\"2022\",\"quote\":\"tab\tinside\",\"about\":[]}",
         #"["id"]"#, "", "{", #"{"id":"#,
     ]

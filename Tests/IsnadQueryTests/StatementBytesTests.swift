@@ -14,11 +14,26 @@ import Testing
         record.dateBasis = "relative"
         record.spans = StatementSpans(sentence: 0..<120, cue: 3..<9, actor: nil, quote: 20..<300)
         record.spans?.sentence = [0, 120, -5]
+        record.stanceBasis = StanceBasisRecord(rule: "content", signal: "a denial", spans: [40, 52, -1, 3])
         return record
     }
 
     static var plain: StatementRecord {
         StatementRecord(id: "s00000001", doc: "a1", actor: "John Kirby", stance: .report, date: "2023", quote: "")
+    }
+
+    /// What decided a stance comes back too, and the words it names are
+    /// cut from the sentence by their article offsets.
+    @Test func theStanceBasisComesBack() throws {
+        var record = Self.plain
+        record.sentence = "Kirby said it was baseless."
+        record.spans = StatementSpans(sentence: 100..<127, cue: 106..<110, actor: nil, quote: nil)
+        record.stanceBasis = StanceBasisRecord(rule: "content", signal: "a denial", spans: [118, 126])
+        let back = try #require(record.storedBytes.withUnsafeBytes { StatementRecord(stored: $0) })
+        #expect(back.stanceBasis == record.stanceBasis)
+        #expect(back.stanceBasis?.words(in: back.sentence ?? "", from: 100) == ["baseless"])
+        // Spans outside the sentence name no words.
+        #expect(StanceBasisRecord(rule: "media", signal: "", spans: [0, 5]).words(in: "Kirby said.", from: 100) == [])
     }
 
     @Test func recordsComeBackWhole() {

@@ -185,6 +185,12 @@ struct ResultFormatter {
         case .number(let n): String(n)
         case .list(let items): "[" + items.map(ResultFormatter.quoted).joined(separator: ", ") + "]"
         case .spans(let spans): ResultFormatter.json(spans)
+        case .basis(let basis):
+            "{" + ResultFormatter.quoted("rule") + ": " + ResultFormatter.quoted(basis.rule) + ", "
+                + ResultFormatter.quoted("signal") + ": " + ResultFormatter.quoted(basis.signal) + ", "
+                + ResultFormatter.quoted("words") + ": [" + basis.words.map(ResultFormatter.quoted).joined(separator: ", ") + "], "
+                + ResultFormatter.quoted("spans") + ": ["
+                + basis.spans.map { "[" + $0.map { String($0) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]}"
         case .null: "null"
         }
     }

@@ -307,6 +307,7 @@ final class Session {
                 (".entities [prefix]", "entities whose name or alias starts with prefix"),
                 (".stats", "what the store holds"),
                 (".explain QUERY", "run QUERY and show its plan with sizes"),
+                (".explain ID", "why statement ID has its stance: the rule and the words"),
                 (".timer on|off", "print how long each query takes"),
                 (".format table|line|json|csv", "how results are printed (line: a block per record)"),
                 (".pager on|off", "show results longer than the screen in less -SR"),
@@ -319,6 +320,31 @@ final class Session {
                 (".quit", "leave (also exit, quit, Ctrl-D)"),
             ])
     }()
+
+    /// Why a statement has its stance, for `.explain ID`:
+    ///
+    ///     a0000001:2  Dana Reyes  deny
+    ///       said: “the reports of a spill were baseless”
+    ///       stance from what was said: a denial, “baseless”
+    static func explanation(of statement: Statement) -> String {
+        var lines = ["\(statement.id)  \(statement.actor ?? "")  \(statement.stance?.rawValue ?? "")"]
+        lines.append("  \(statement.cue ?? "said"): “\(statement.quote)”")
+        if let sentence = statement.sentence { lines.append("  sentence: \(sentence)") }
+        guard let basis = statement.stanceBasis else {
+            lines.append("  the store keeps no reason for this stance (imported, or extracted by an older Isnad)")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let words = basis.words.map { "“\($0)”" }.joined(separator: ", ")
+        switch basis.rule {
+        case "content":
+            lines.append("  stance from what was said: \(basis.signal)" + (words.isEmpty ? "" : ", \(words)"))
+            if let cue = statement.cue { lines.append("  (the cue “\(cue)” alone says no more than that it was said)") }
+        case "media": lines.append("  stance: the speaker is a media outlet or a report" + (words.isEmpty ? "" : ", \(words)"))
+        case "performative": lines.append("  stance from a first-person act inside the quotation: \(words)")
+        default: lines.append("  stance from the cue: \(words.isEmpty ? statement.cue.map { "“\($0)”" } ?? "" : words)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 
     /// Runs a dot-command. False for `.quit`.
     func command(_ text: String) -> Bool {
@@ -335,8 +361,12 @@ final class Session {
             case ".entities": try entities(prefix: rest)
             case ".stats": emit(try Session.statistics(store).map { "\($0.0)  \($0.1)" }.joined(separator: "\n") + "\n")
             case ".explain":
-                guard !rest.isEmpty else { throw CLIError.input("usage: .explain QUERY") }
-                _ = runQuery(rest, explain: true)
+                guard !rest.isEmpty else { throw CLIError.input("usage: .explain QUERY, or .explain ID for a statement's stance") }
+                if arguments.count == 1, let statement = try store.statement(id: rest) {
+                    emit(Session.explanation(of: statement))
+                } else {
+                    _ = runQuery(rest, explain: true)
+                }
             case ".timer":
                 guard let value = arguments.first else {
                     write("timer \(timer ? "on" : "off")\n")

@@ -279,7 +279,7 @@ extension Execution {
         case .items(let s, let ids):
             (space, shown, total) = (s, Array(ids.prefix(rowLimit ?? .max)), ids.count)
         }
-        let chosen = fields ?? (Execution.defaultFields(space) + (provenance && space == .statements ? [.sentence, .spans] : []))
+        let chosen = fields ?? (Execution.defaultFields(space) + (provenance && space == .statements ? [.sentence, .spans, .why] : []))
         let typed = Execution.typedFields(space)
         let columns = typedColumns ? typed + chosen.filter { !typed.contains($0) } : chosen
         let kind: QueryResult.Kind = space == .statements ? .statements : space == .articles ? .articles : .entities
@@ -313,7 +313,7 @@ extension Execution {
     /// The columns the public API's typed rows are built from.
     static func typedFields(_ space: Space) -> [OutputField] {
         switch space {
-        case .statements: [.id, .doc, .date, .actor, .stance, .quote, .about, .cue, .sentence, .spans]
+        case .statements: [.id, .doc, .date, .actor, .stance, .quote, .about, .cue, .sentence, .spans, .why]
         case .articles: [.id, .date, .source, .lang, .title, .url]
         case .entities: [.id, .kind, .country]
         }
@@ -469,6 +469,13 @@ extension Execution {
                         ("actor", spans.actor), ("quote", spans.quote),
                     ]
                     return .spans(named.compactMap { name, range in range.map { (name, $0) } })
+                case .why:
+                    guard let record, let basis = record.stanceBasis else { return .null }
+                    let words = record.sentence.flatMap { sentence in
+                        record.spans.map { basis.words(in: sentence, from: $0.sentence.first ?? 0) }
+                    }
+                    let pairs = stride(from: 0, to: basis.spans.count - 1, by: 2).map { [basis.spans[$0], basis.spans[$0 + 1]] }
+                    return .basis(StanceBasisCell(rule: basis.rule, signal: basis.signal, words: words ?? [], spans: pairs))
                 case .title, .url:
                     guard let article = try articleRecord(row.article, txn: txn) else { return .null }
                     return (field == .title ? article.title : article.url).map { .text($0) } ?? .null

@@ -5,6 +5,8 @@ package enum Cell: Sendable, Hashable, CustomStringConvertible {
     case list([String])
     /// Named byte ranges `[start, end)` in the article's text.
     case spans([(String, [Int])])
+    /// Why a statement has its stance.
+    case basis(StanceBasisCell)
     case null
 
     package static func == (a: Cell, b: Cell) -> Bool {
@@ -13,6 +15,7 @@ package enum Cell: Sendable, Hashable, CustomStringConvertible {
         case (.number(let x), .number(let y)): x == y
         case (.list(let x), .list(let y)): x == y
         case (.spans(let x), .spans(let y)): x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+        case (.basis(let x), .basis(let y)): x == y
         case (.null, .null): true
         default: false
         }
@@ -30,8 +33,32 @@ package enum Cell: Sendable, Hashable, CustomStringConvertible {
                 let numbers: [String] = range.map { String($0) }
                 return name + " " + numbers.joined(separator: "-")
             }.joined(separator: "; ")
+        case .basis(let basis): basis.description
         case .null: ""
         }
+    }
+}
+
+/// What decided a statement's stance (``OutputField/why``): the rule
+/// (`cue`, `content`, `performative`, `media`), what the words were read
+/// as, the words, and their byte ranges in the article.
+package struct StanceBasisCell: Sendable, Hashable, CustomStringConvertible {
+    package var rule: String
+    package var signal: String
+    package var words: [String]
+    package var spans: [[Int]]
+
+    package init(rule: String, signal: String, words: [String], spans: [[Int]]) {
+        self.rule = rule
+        self.signal = signal
+        self.words = words
+        self.spans = spans
+    }
+
+    /// `content, a denial: “baseless”`; `cue: “denied”`.
+    package var description: String {
+        let quoted = words.map { "“" + $0 + "”" }.joined(separator: ", ")
+        return rule + (signal.isEmpty ? "" : ", " + signal) + (quoted.isEmpty ? "" : ": " + quoted)
     }
 }
 

@@ -82,4 +82,6 @@ package enum SortKey: Sendable, Hashable {
 /// The columns a result can show.
 package enum OutputField: String, Sendable, Hashable, CaseIterable {
     case id, date, actor, stance, quote, about, country, kind, source, cites, lang, doc, title, url, cue, sentence, spans
+    /// What decided a statement's stance: the rule and the words.
+    case why
 }
