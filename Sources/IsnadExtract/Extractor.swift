@@ -973,18 +973,23 @@ package struct Extractor: Sendable {
                 }
                 content.sort { $0.lowerBound < $1.lowerBound }
                 // An analyst's or expert's account of wrongs and dangers is
-                // analysis, not an accusation or a warning of their own.
+                // analysis, not an accusation or a warning of their own
+                // (asked only when the words read so).
                 let speakerTokens = speaker.span.map { tokenRange($0) }
-                let analyst =
-                    Extractor.analysts.contains(where: { speaker.name.lowercased().contains($0) })
-                    || speakerTokens.map { r in
-                        // (A speaker met in an earlier sentence is described there.)
-                        let around = max(start, r.lowerBound - 4)..<max(start, min(end, r.upperBound + 4))
-                        return around.contains { Extractor.analystWords.contains(DateFinder.strippedSlice(keys[$0])) }
-                    } ?? false
-                if let reading = StanceReader.read(
-                    cue: stance, content: content, excluded: speakerTokens, analysis: analyst, keys: keys, flags: flags)
-                {
+                func isAnalyst() -> Bool {
+                    let name = speaker.name.lowercased()
+                    if Extractor.analysts.contains(where: { name.contains($0) }) { return true }
+                    guard let r = speakerTokens else { return false }
+                    // (A speaker met in an earlier sentence is described there.)
+                    let around = max(start, r.lowerBound - 4)..<max(start, min(end, r.upperBound + 4))
+                    return around.contains { Extractor.analystWords.contains(DateFinder.strippedSlice(keys[$0])) }
+                }
+                var reading = StanceReader.read(cue: stance, content: content, excluded: speakerTokens, keys: keys, flags: flags)
+                if let signal = reading?.signal, signal == .wrongdoing || signal == .danger, isAnalyst() {
+                    reading = StanceReader.read(
+                        cue: stance, content: content, excluded: speakerTokens, analysis: true, keys: keys, flags: flags)
+                }
+                if let reading {
                     stance = reading.stance
                     basis = StanceBasis(
                         rule: .content, signal: reading.signal?.label ?? "",

@@ -245,16 +245,29 @@ enum StanceLexicon {
     /// ب, ل or ك the stemmer keeps ("بانتهاكات").
     static func signal(ofWord key: [UInt8]) -> StanceSignal? {
         let form = String(decoding: key, as: UTF8.self)
-        if let stem = stem(of: form), let signal = stems[stem] { return signal }
+        if let signal = lookUp(form) { return signal }
         // The accusative's alif ("تصعيدا", "خطيرا"), which light stemming keeps.
         let n = key.count
         if n > 8, key[n - 2] == 0xD8, key[n - 1] == 0xA7, key[0] >= 0xD8,
-            let stem = stem(of: String(decoding: key[0..<(n - 2)], as: UTF8.self)), let signal = stems[stem]
+            let signal = lookUp(String(decoding: key[0..<(n - 2)], as: UTF8.self))
         {
             return signal
         }
         guard key.count > 6, let first = form.unicodeScalars.first, "بلك".unicodeScalars.contains(first) else { return nil }
-        return stem(of: String(form.unicodeScalars.dropFirst())).flatMap { stems[$0] }
+        return lookUp(String(form.unicodeScalars.dropFirst()))
+    }
+
+    /// The signal of a word's stem, with no String made for the stem (this
+    /// runs for every distinct word an ingest meets).
+    private static func lookUp(_ form: String) -> StanceSignal? {
+        var found: StanceSignal?
+        stemmer.forEachWord(in: form) { term, _ in
+            guard found == nil, let first = term.first else { return }
+            let letters = PlainForm.characterCount(term) ?? String(decoding: term, as: UTF8.self).count
+            guard letters >= (first < 0x80 ? 4 : 3) else { return }
+            found = stems[term]
+        }
+        return found
     }
 
     /// Whether a word may give a signal alone or start a phrase that does
