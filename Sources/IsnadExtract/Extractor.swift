@@ -989,7 +989,25 @@ package struct Extractor: Sendable {
                     reading = StanceReader.read(
                         cue: stance, content: content, excluded: speakerTokens, analysis: true, keys: keys, flags: flags)
                 }
-                if let reading {
+                // "أعلن التوصل إلى تفاهم", "announced the suspension of its
+                // attacks": an announcement of a measure, not of a fact
+                // (أعلن أن, "announced that"), whatever harm it names.
+                let announcesMeasure =
+                    stance == "assert" && Extractor.announcing.contains(Cue.bareVerb(keys[i]) ?? keys[i])
+                    && {
+                        let object = clauseTokens.prefix(8).filter { k in !(speaker.span?.contains(tokens[k].range.lowerBound) ?? false) }
+                        return !object.isEmpty
+                            && !object.contains(where: { k in
+                                Extractor.complementizers.contains(keys[k]) || Extractor.selfComplementizers.contains(keys[k])
+                                    || Extractor.deaths.contains(keys[k]) || inQuote(k) || Cue.bareVerb(keys[k]) != nil
+                            })
+                    }()
+                if announcesMeasure, reading.map({ [.wrongdoing, .danger, .commitment].contains($0.signal) }) ?? true {
+                    stance = "pledge"
+                    basis = StanceBasis(
+                        rule: .content, signal: StanceSignal.commitment.label,
+                        spans: [tokens[i].range.lowerBound..<cueEnd])
+                } else if let reading {
                     stance = reading.stance
                     basis = StanceBasis(
                         rule: .content, signal: reading.signal?.label ?? "",

@@ -51,6 +51,12 @@ extension Extractor {
         "researcher", "researchers", "fellow", "professor", "scholar", "economist", "economists",
     ])
     static let analysts = ["analyst", "expert", "researcher", "economist", "professor"]
+    /// أعلن, "announced": a measure when a noun is its object.
+    static let announcing = words(["أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "announced", "announces", "announcing", "unveiled"])
+    /// Deaths announced are facts, not measures.
+    static let deaths = words([
+        "مقتل", "وفاة", "استشهاد", "مصرع", "سقوط", "إصابة", "death", "deaths", "killing", "results", "نتائج", "النتائج",
+    ])
     /// أكد and its forms: confirming when a noun is its object
     /// (``affirmingLinks`` and a clause are not).
     static let affirming = words(["أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "مؤكدا", "مؤكدة"])
@@ -259,8 +265,28 @@ extension Extractor {
     static let stateWords = WordSet(forms: ["رسمية", "رسمي", "حكومية", "state"].map { bare(form($0)) })
     /// Described speakers that are the press.
     static func isPress(_ name: String) -> Bool {
-        name == "media reports" || name.hasSuffix("news agencies") || name.hasSuffix(" media") || name.hasSuffix("newspapers")
+        if name == "media reports" || name.hasSuffix("news agencies") || name.hasSuffix(" media") || name.hasSuffix("newspapers") {
+            return true
+        }
+        // A speaker the gazetteer does not know, named as an outlet: "state
+        // TV", "the TASS news agency", "وسائل إعلام عبرية", "الوكالة الوطنية
+        // للإعلام" (but not a ministry of information).
+        let words = name.split(separator: " ")
+        guard let first = words.first, !officialHeads.contains(String(first)) else { return false }
+        if pressHeads.contains(String(first)) { return true }
+        return words.contains { word in
+            let w = word.lowercased()
+            return pressWords.contains(w) || w.hasSuffix("إعلام") || w == "إعلامية"
+        } || name.lowercased().contains("news agency")
     }
+    private static let pressWords: Set<String> = [
+        "media", "news", "newspaper", "television", "tv", "radio", "outlet", "outlets", "broadcaster", "tabloid", "daily",
+    ]
+    private static let pressHeads: Set<String> = [
+        "وسائل", "وكالة", "الوكالة", "صحيفة", "الصحيفة", "قناة", "القناة", "تلفزيون", "التلفزيون", "إذاعة", "الإذاعة", "موقع",
+        "شبكة", "مجلة", "وكالات", "صحف", "الصحف",
+    ]
+    private static let officialHeads: Set<String> = ["وزارة", "وزير", "وزيرة", "Ministry", "Minister", "minister", "ministry"]
 
     /// Titles that, before an institution, name the person who holds them,
     /// with the words the gazetteer's roles use for them.

@@ -98,7 +98,10 @@ enum StanceLexicon {
                 "no evidence", "categorically", "fake news", "misinformation", "disinformation", "rumours",
                 "rumors", "smear campaign", "we did not", "we didn't", "we have not", "we haven't", "we never",
                 "we don't", "we do not", "i did not", "i didn't", "i never", "has nothing to do",
-                "have nothing to do", "not involved", "no role", "denies", "deny", "denied",
+                "have nothing to do", "not involved", "no role", "denies", "deny", "denied", "لا إثبات", "لا دليل",
+                "لا أدلة", "no proof", "ليس مرتبطا", "غير مرتبط", "لا يرتبط", "not linked", "unrelated", "=wrong",
+                "=رفضه", "=رفضها", "=رفضهم", "=رفضنا", "=rejection", "did not take part", "لم يشارك", "لم تشارك",
+                "لم نشارك",
             ]
         ),
         (
@@ -164,7 +167,7 @@ enum StanceLexicon {
                 "interference", "incitement", "terrorist", "occupation", "illegally",
                 "harassment", "intimidation", "killed", "killing", "fired at", "struck",
                 "shelled", "bombed", "=targeted", "=targeting", "=attacked", "attacks on", "attack on", "invaded",
-                "kidnapped", "seized", "pressure on", "scapegoat", "propaganda", "lie", "big lie",
+                "kidnapped", "misconduct", "wrongdoing", "seized", "pressure on", "scapegoat", "propaganda", "lie", "big lie",
             ]
         ),
         (

@@ -50,7 +50,7 @@ enum StanceReader {
         var tokens: [Range<Int>]
     }
 
-    /// Words that negate the word after them, up to three words on.
+    /// Words that negate the word after them, up to four words on.
     private static let negations = WordSet(normalizing: [
         "لم", "لا", "ليس", "ليست", "لن", "غير", "عدم", "not", "never", "no", "didn't", "don't", "doesn't", "wasn't",
         "weren't", "haven't", "hasn't",
@@ -121,7 +121,7 @@ enum StanceReader {
                 }
                 // "did not commit", "لم ترتكب أي انتهاكات": wrongdoing denied.
                 if signal == .wrongdoing,
-                    let not = (max(range.lowerBound, k - 3)..<k).first(where: { negations.contains(keys[$0]) })
+                    let not = (max(range.lowerBound, k - 4)..<k).first(where: { negations.contains(keys[$0]) })
                 {
                     signal = .denial
                     span = not..<span.upperBound

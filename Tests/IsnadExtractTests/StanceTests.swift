@@ -62,6 +62,26 @@ import Testing
         #expect(stances("أكد الوزير سامر خليل أن الحوار هو الطريق الوحيد.") == ["assert"])
     }
 
+    @Test func announcingAMeasureIsAPledge() {
+        #expect(stances("The rebel group Harat Front announced the suspension of its attacks on the highway.") == ["pledge"])
+        #expect(stances("أعلن وزير النقل سمير داود إطلاق خطة لإصلاح الطرق.") == ["pledge"])
+        // Announcing a fact is saying it.
+        #expect(stances("أعلن وزير النقل سمير داود أن الطريق أعيد فتحه.") == ["assert"])
+        #expect(stances("أعلنت وزارة الصحة مقتل خمسة أشخاص في الحادث.") != ["pledge"])
+    }
+
+    @Test func outletsTheGazetteerDoesNotKnowReport() {
+        #expect(stances("The state-run Kavala news agency said the bridge had collapsed.") == ["report"])
+        #expect(stances("وذكرت وسائل إعلام محلية أن الجسر انهار.") == ["report"])
+        // A ministry of information is no outlet.
+        #expect(stances("قالت وزارة الإعلام إن البث سيستأنف.") != ["report"])
+    }
+
+    @Test func misconductDeniedIsADenial() {
+        #expect(stances("“He never engaged in any misconduct,” said the lawyer, Owen Hart.") == ["deny"])
+        #expect(stances("Police chief Lars Eng said there was no proof that officers were involved.") == ["deny"])
+    }
+
     @Test func theStanceRecordsWhatDecidedIt() throws {
         let text = "Port official Dana Reyes said the reports of a spill were baseless."
         let found = try #require(extract(text).first)
