@@ -115,7 +115,16 @@ package enum DateFinder {
                 }
                 var year: Int?
                 var next = i + length
-                while next < tokens.count, months[keys[next]] != nil { next += 1 }  // سبتمبر/أيلول
+                // The other calendar's name after it: سبتمبر/أيلول, نوفمبر/تشرين الثاني.
+                while next < tokens.count {
+                    if months[keys[next]] != nil {
+                        next += 1
+                    } else if let (_, two) = DateFinder.month(at: next, word: keys[next][...], keys), two == 2 {
+                        next += 2
+                    } else {
+                        break
+                    }
+                }
                 if next < tokens.count, let y = Int(tokens[next].form), (1900...2100).contains(y) { year = y }
                 let resolvedYear = year ?? inferYear(month: month, base: base)
                 if let resolvedYear {
@@ -144,10 +153,17 @@ package enum DateFinder {
             }
             if maybeDate, let base {
                 if let weekday = weekdays[word] {
-                    // The latest such day on or before the article's date.
+                    // The latest such day on or before the article's date;
+                    // but "الإثنين 18 نوفمبر" is the weekday of the date that
+                    // follows, which says more.
                     let current = Int((base.rawValue % 7 + 7 + 3) % 7) + 1
                     let back = (current - weekday + 7) % 7
-                    out.append(Found(date: RecordDate(first: base.adding(-back), precision: .day), basis: .relative, index: i))
+                    let dated = (i + 1..<min(tokens.count, i + 4)).contains { k in
+                        DateFinder.month(at: k, word: strippedSlice(keys[k]), keys) != nil
+                    }
+                    if !dated {
+                        out.append(Found(date: RecordDate(first: base.adding(-back), precision: .day), basis: .relative, index: i))
+                    }
                 } else if yesterday.contains(word) {
                     out.append(Found(date: RecordDate(first: base.adding(-1), precision: .day), basis: .relative, index: i))
                 } else if today.contains(word) {

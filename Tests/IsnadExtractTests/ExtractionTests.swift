@@ -155,6 +155,12 @@ import Testing
         #expect(
             dates("ذكرت صحيفة وول ستريت جورنال يوم الجمعة أن الشحنة وصلت. ووفقا للتقرير، أكد مسؤول أميركي وصولها.")
                 == ["2024-09-06", "2024-09-06"])
+        // A month in both calendars, the second of two words: the day and
+        // the year are the first one's.
+        // (Two statements: the television's, and the guard's warning it reports.)
+        #expect(
+            dates("قال التلفزيون الرسمي، الإثنين 18 نوفمبر/تشرين الثاني 2019، إن الحرس حذر المحتجين.") == ["2019-11-18", "2019-11-18"])
+        #expect(dates("وقال المتحدث في 3 كانون الثاني/يناير 2021 إن الحدود أغلقت.") == ["2021-01-03"])
         // Months gone by, and a year alone.
         #expect(dates("وخلال الأشهر الماضية، اتهمت أوكرانيا إيران بإرسال المسيرات.") == ["2024-08"])
         #expect(dates("وفي عام 2023 نفى كنعاني التقارير.") == ["2023"])
