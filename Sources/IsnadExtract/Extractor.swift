@@ -1159,7 +1159,38 @@ package struct Extractor: Sendable {
             }
             t = end
         }
-        return namingLater(out)
+        return namingLater(Extractor.oneActEach(out))
+    }
+
+    /// One reading per speech act: "was quoted by Interfax as saying",
+    /// "said …, adding", قال … مضيفا each attribute the same words to the
+    /// same speaker, and the annotation counts each cue; the words get one
+    /// stance, the one that says more than "assert" (the first, when both
+    /// do), with its reason.
+    static func oneActEach(_ found: [Extraction]) -> [Extraction] {
+        guard found.count > 1 else { return found }
+        var out = found
+        // "was quoted by Interfax as saying that …": the words are the
+        // ones after "saying".
+        for b in out.indices.dropFirst() where out[b].cue.lowercased() == "saying" {
+            let a = b - 1
+            guard out[a].actor == out[b].actor, out[a].cue.lowercased() == "quoted",
+                out[a].quote.isEmpty || out[a].quote.hasSuffix(" as") || out[a].quote == "as"
+            else { continue }
+            (out[a].quote, out[a].quoteSpan) = (out[b].quote, out[b].quoteSpan)
+        }
+        for b in out.indices.dropFirst() where !out[b].quote.isEmpty {
+            // (Acts of one speech stand close together.)
+            for a in max(0, b - 3)..<b where out[a].actor == out[b].actor && out[a].quote == out[b].quote {
+                if out[a].stance == "assert" && out[b].stance != "assert" {
+                    (out[a].stance, out[a].stanceBasis) = (out[b].stance, out[b].stanceBasis)
+                } else if out[a].stance != out[b].stance {
+                    (out[b].stance, out[b].stanceBasis) = (out[a].stance, out[a].stanceBasis)
+                }
+                break
+            }
+        }
+        return out
     }
 
     /// What separates two tokens.

@@ -82,6 +82,16 @@ import Testing
         #expect(stances("Police chief Lars Eng said there was no proof that officers were involved.") == ["deny"])
     }
 
+    @Test func theSameWordsOfTheSameSpeakerHaveOneStance() {
+        // "was quoted … as saying": two cues of one act, with its words
+        // and one stance.
+        let found = extract("Defence lawyer Ray Cole was quoted by Interfax as saying that his client had nothing to do with the crime.")
+        #expect(found.map(\.stance) == ["deny", "deny"])
+        #expect(found.map(\.quote) == ["his client had nothing to do with the crime", "his client had nothing to do with the crime"])
+        let twice = extract("“We never hid the files,” Senator Ray Cole was quoted by the Daily Post as saying.")
+        #expect(Set(twice.map(\.stance)) == ["deny"])
+    }
+
     @Test func theStanceRecordsWhatDecidedIt() throws {
         let text = "Port official Dana Reyes said the reports of a spill were baseless."
         let found = try #require(extract(text).first)
