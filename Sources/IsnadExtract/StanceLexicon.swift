@@ -168,6 +168,11 @@ enum StanceLexicon {
                 "harassment", "intimidation", "killed", "killing", "fired at", "struck",
                 "shelled", "bombed", "=targeted", "=targeting", "=attacked", "attacks on", "attack on", "invaded",
                 "kidnapped", "misconduct", "wrongdoing", "seized", "pressure on", "scapegoat", "propaganda", "lie", "big lie",
+                "=هاجم", "=هاجمت", "=هاجموا", "=مهاجمة", "=لمهاجمة", "يفشل", "إفشال", "بصمات", "مؤامرة", "مؤامرات", "تؤجج",
+                "تأجيج", "تشن حربا", "يشن حربا", "حربا غير مباشرة", "فاسدة", "=إساءات", "=الإساءات", "تخريبي", "تخريب",
+                "محاولة طعن", "أطلقوا النار على", "أطلق النار على", "أطلقت النار على", "فتحوا النار على", "فتح النار على",
+                "accused of", "suspected of", "fired on", "footprints", "fingerprints", "conspiracy", "sabotage",
+                "enemies", "playing politics", "dodgy", "milking", "hit by",
             ]
         ),
         (

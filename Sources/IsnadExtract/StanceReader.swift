@@ -59,6 +59,8 @@ enum StanceReader {
     private static let retaliation = WordSet(normalizing: [
         "رد", "برد", "بالرد", "الرد", "ردا", "الانتقام", "انتقام", "بالانتقام", "response", "retaliation", "retaliate",
     ])
+    /// "أي": any, between a negated verb and its object.
+    private static let anyWords = WordSet(normalizing: ["أي", "أية", "any"])
     /// "we", "our", نحن: the speaker's own side.
     private static let firstPerson = WordSet(normalizing: [
         "we", "our", "us", "i", "نحن", "إننا", "أننا", "إنني", "أنني", "لدينا",
@@ -120,8 +122,14 @@ enum StanceReader {
                     continue
                 }
                 // "did not commit", "لم ترتكب أي انتهاكات": wrongdoing denied.
+                // An Arabic negation governs its verb and that verb's
+                // object, not a conjunct after it ("لا تنتهي ويُفشل") or a
+                // noun after a preposition ("لن يتنازل عن سرقة").
                 if signal == .wrongdoing,
-                    let not = (max(range.lowerBound, k - 4)..<k).first(where: { negations.contains(keys[$0]) })
+                    let not = (max(range.lowerBound, k - 4)..<k).last(where: { negations.contains(keys[$0]) }),
+                    (keys[k].first ?? 0) < 0x80
+                        || (Bytes.clitic(keys[k][...]) != .conjunction
+                            && (k - not <= 2 || k - not == 3 && anyWords.contains(keys[k - 1])))
                 {
                     signal = .denial
                     span = not..<span.upperBound

@@ -25,6 +25,12 @@ import Testing
     @Test func plainSayingWithAnAccusation() {
         #expect(stances("Governor Ana Lopes said the militants looted the depot and tortured the guards.") == ["accuse"])
         #expect(stances("قال المتحدث باسم الجيش العميد نبيل عبد الله إن المتمردين ارتكبوا مجازر بحق المدنيين.") == ["accuse"])
+        #expect(stances("The peacekeeping mission said soldiers fired on its observation post twice.") == ["accuse"])
+        #expect(stances("وقال المتحدث باسم الشرطة رامي عيسى إن مسلحين أطلقوا النار على الحاجز ليلا.") == ["accuse"])
+        // A negation governs its verb, not a conjunct after it nor a noun
+        // after a preposition.
+        #expect(stances("وقال الوزير فادي حنا إن الحكومة لا تريد الحرب ويُفشل خصومها كل تسوية.") == ["accuse"])
+        #expect(stances("وقال النائب سليم داود إن الحزب لن يتنازل عن سرقة أصواته.") == ["accuse"])
         // The speaker's own act is no accusation…
         #expect(stances("Captain Ivo Maras said we targeted the launch sites overnight.") == ["assert"])
         // …nor is an analyst's account of one.
