@@ -77,6 +77,10 @@ enum StanceLexicon {
                 "no comment", "could not comment", "cannot comment", "can't comment", "would not comment",
                 "declined to comment", "declined to say", "would not say", "cannot confirm", "can't confirm",
                 "could not confirm", "not in a position to", "too early to say", "would not elaborate",
+                "لن أعلق", "لن نعلق", "لن يعلق", "لن تعلق", "لا داعي للرد", "لا تستدعي أي رد", "لم يحدد", "لم تحدد",
+                "دون أن يحدد", "دون الكشف", "not going to detail", "not going to comment", "not going to discuss",
+                "will not comment", "won't comment", "gave no further details", "did not elaborate", "did not specify",
+                "would not be making", "no further comment",
             ]
         ),
         (
@@ -128,7 +132,8 @@ enum StanceLexicon {
                 "يناشد", "تناشد", "طلب من", "طلبت من", "=أهمية",
                 "must", "should", "urge", "urges", "urged", "we call on", "calls on", "called on", "call on",
                 "=demand", "=demands", "=demanded", "need to", "needs to", "have to", "it is necessary", "it is imperative",
-                "wants him to", "wants them to", "asked them to", "appeal to", "appealed to",
+                "wants him to", "wants them to", "wants mr", "what we need", "need is for", "المطلوب أن", "أدعو", "نريد من",
+                "asked them to", "appeal to", "appealed to",
             ]
         ),
         (
@@ -147,7 +152,9 @@ enum StanceLexicon {
                 "unlawful", "provocation", "provocative", "charade", "nonsense", "anti-democratic", "repression",
                 "barbaric", "heinous", "act of war", "violation of sovereignty", "unjustified", "irresponsible",
                 "reckless", "a step too far", "unwise", "dark joke", "outrage", "abhorrent", "deplorable",
-                "cowardly", "hypocrisy", "hypocritical", "does not meet", "fails to", "failed to",
+                "cowardly", "hypocrisy", "hypocritical", "grave violation", "serious violation", "flagrant violation",
+                "انتهاك خطير", "انتهاكا خطيرا", "انتهاك فاضح", "انتهاكا فاضحا", "incensed", "outraged", "angered", "inappropriate",
+                "falls short", "fall short", "غضبا", "استياء", "سخط", "does not meet", "fails to", "failed to",
             ]
         ),
         (
@@ -193,7 +200,8 @@ enum StanceLexicon {
                 "حزمة مساعدات", "سنبذل", "ستبذل", "حالة القوة القاهرة", "ستواصل",
                 "will continue", "will work", "will provide", "will appeal", "would appeal", "will launch",
                 "will send", "will help", "committed to", "commitment", "remain committed", "we will", "i will",
-                "ready to", "look forward to working", "=launching", "=launched", "intends to", "plans to",
+                "ready to", "look forward to working", "look forward to", "looks forward to", "planned to",
+                "تتعهد", "نتعهد", "يتعهد", "يلتزم", "تلتزم", "نلتزم", "will seek", "=launching", "=launched", "intends to", "plans to",
                 "will fix", "fix it", "will investigate", "inquiry", "sanctions", "aid package",
             ]
         ),

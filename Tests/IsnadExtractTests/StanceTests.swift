@@ -54,6 +54,15 @@ import Testing
         #expect(stances("Ms Nora Quinn, a police spokeswoman, said she could not comment on the inquiry.") == ["decline"])
     }
 
+    @Test func refusalsJudgementsAndCommitmentsInOtherWords() {
+        #expect(stances("وأضاف المتحدث باسم الخارجية وليد سالم: لن أعلق على هذه التقارير.") == ["decline"])
+        #expect(stances("“We are not going to detail those channels,” department spokesman Mark Toner said.") == ["decline"])
+        #expect(stances("“Any attack on the convoy is a grave violation of the truce,” the mission said in a statement.") == ["condemn"])
+        #expect(stances("The union's leader Carla Brandt said the offer falls short of what workers need.") == ["condemn"])
+        #expect(stances("وقال رئيس الوزراء عادل حسن إن الحكومة لن تدخر جهدا لحماية الأقليات.") == ["pledge"])
+        #expect(stances("The company's chief Ana Ruiz said it looks forward to working with regulators.") == ["pledge"])
+    }
+
     @Test func aCueWithAStanceOfItsOwnKeepsIt() {
         #expect(stances("The union accused the company of breaking the law, its leader Eva Moss said.").contains("accuse"))
         #expect(stances("Prime Minister Alan Croft denied that talks had failed.") == ["deny"])
