@@ -106,7 +106,9 @@ extension CommandLineTests {
         let queries = [
             #""صواريخ باليستية""#, #""الصواريخ الباليستية""#, #"text:"الصواريخ الباليستية""#,
             "باليستية", "الباليستية", "يست", "باليست*", "صواريخ", #"quote:"صواريخ باليستية""#,
-            "missiles", "stance:deny",
+            // (Statement counts by stance change as extraction improves; the
+            // fixture's statements were extracted at 0194cb6.)
+            "missiles", "is:article",
         ]
         func counts(_ store: String) throws -> [Int?] {
             try queries.map { query in

@@ -186,7 +186,7 @@ extension CommandLineTests {
             #expect(run.stdout.hasPrefix("actor,count\r\nJohn Kirby,10\r\nDmitry Peskov,5\r\n"), "\(run.stdout)")
             // .limit cuts what is shown, and says so on standard error.
             #expect(run.stderr.contains("(2 of 10 rows; .limit 0 shows all)"))
-            #expect(run.stdout.contains("\r\ndeny,denies a report or claim,6\r\n"))
+            #expect(run.stdout.contains("\r\ndeny,denies a report or claim,8\r\n"))
             // No welcome line or prompt in a pipe.
             #expect(!run.stdout.contains("isnad>"))
 
