@@ -10,11 +10,12 @@ extension IndexStore {
 
     /// Runs `body` on one consistent snapshot of the store.
     package func snapshot<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
-        guard layout == .legacy else { return try environment.read(body) }
+        guard layout == .legacy || !checksums else { return try environment.read(body) }
         return try environment.read { txn in
             // Another process may have upgraded the store since it was
-            // opened; this one would misread its columns.
-            if try environment.formatVersion(in: txn, meta: meta) ?? 0 >= Schema.columnsFormat {
+            // opened; this one would misread its columns or its records.
+            let version = try environment.formatVersion(in: txn, meta: meta) ?? 0
+            if (layout == .legacy && version >= Schema.columnsFormat) || (!checksums && version >= Schema.checksumFormat) {
                 throw StoreError(
                     .incompatibleFormat, operation: "read",
                     message: "the store at '\(environment.path)' was upgraded to format \(Schema.format.version) "
@@ -137,7 +138,7 @@ extension IndexStore {
     }
 
     package func statement(_ id: UInt32, txn: borrowing Txn) throws -> StatementRecord? {
-        try txn.get(IndexKey.id(id), in: statements).map { try storedStatement($0, id: id, txn: txn) }
+        try recordBytes(id, in: statements, txn: txn).map { try storedStatement($0, id: id, txn: txn) }
     }
 
     /// A stored statement record with the names it holds by number read
@@ -151,7 +152,7 @@ extension IndexStore {
     /// A statement's external id alone: listing matches needs no more than
     /// that, and it is the first thing in the record.
     package func statementKey(_ id: UInt32, txn: borrowing Txn) throws -> String? {
-        guard let bytes = try txn.get(IndexKey.id(id), in: statements) else { return nil }
+        guard let bytes = try recordBytes(id, in: statements, txn: txn) else { return nil }
         guard let key = StatementRecord.storedID(bytes) else { throw IndexStore.damagedRecord(Schema.statements, id) }
         return key
     }
@@ -218,7 +219,7 @@ extension IndexStore {
     }
 
     private func record<T: Decodable>(_ id: UInt32, in db: Database, txn: borrowing Txn) throws -> T? {
-        guard let bytes = try txn.get(IndexKey.id(id), in: db) else { return nil }
+        guard let bytes = try recordBytes(id, in: db, txn: txn) else { return nil }
         return try IndexStore.decodeRecord(T.self, bytes, database: db.name, id: id)
     }
 
@@ -241,7 +242,7 @@ extension IndexStore {
     /// change nothing).
     package func isStored(_ record: ArticleRecord, txn: borrowing Txn) throws -> Bool {
         guard let id = try articleID(record.key, txn: txn),
-            let stored = try txn.get(IndexKey.id(id), in: articles)
+            let stored = try recordBytes(id, in: articles, txn: txn)
         else { return false }
         return stored.elementsEqual(record.storedJSON())
     }
@@ -282,7 +283,8 @@ extension IndexStore {
         if type is StatementRecord.Type {
             try txn.scan(statements) { entry in
                 guard let id = IndexKey.readID(entry.key) else { return .next }
-                if let record = try storedStatement(entry.value, id: id, txn: txn) as? T { try body(id, record) }
+                let bytes = try recordBytes(entry.value, id: id, in: Schema.statements)
+                if let record = try storedStatement(bytes, id: id, txn: txn) as? T { try body(id, record) }
                 return .next
             }
             return
@@ -291,7 +293,8 @@ extension IndexStore {
         let decoder = JSONDecoder()
         try txn.scan(db) { entry in
             guard let id = IndexKey.readID(entry.key) else { return .next }
-            try body(id, try IndexStore.decodeRecord(T.self, entry.value, database: db.name, id: id, decoder: decoder))
+            let bytes = try recordBytes(entry.value, id: id, in: db.name)
+            try body(id, try IndexStore.decodeRecord(T.self, bytes, database: db.name, id: id, decoder: decoder))
             return .next
         }
     }
