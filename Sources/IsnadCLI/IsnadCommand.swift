@@ -22,7 +22,7 @@ struct IsnadCommand: ParsableCommand {
             """,
         version: "isnad 0.1.0",
         subcommands: [
-            Repl.self, Query.self, Run.self, Ingest.self, Import.self, Export.self, Stats.self, Compact.self, Entities.self,
+            Repl.self, Query.self, Run.self, Ingest.self, Import.self, Export.self, Stats.self, Check.self, Compact.self, Entities.self,
             Analyze.self, Parse.self, Eval.self,
         ],
         defaultSubcommand: Repl.self

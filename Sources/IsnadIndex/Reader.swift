@@ -276,15 +276,30 @@ extension IndexStore {
     }
 
     /// Calls `body` with every record of a database in id order, decoded.
+    /// A damaged record throws, or with `skipping`, is handed to it with
+    /// its error and left out.
     package func forEach<T: Decodable>(
-        _ type: T.Type, txn: borrowing Txn,
+        _ type: T.Type, txn: borrowing Txn, skipping: ((StoreError) -> Void)? = nil,
         _ body: (UInt32, T) throws -> Void
     ) throws {
+        /// `read` done, or its damage passed to `skipping`.
+        func record(_ read: () throws -> T?) throws -> T? {
+            guard let skipping else { return try read() }
+            do {
+                return try read()
+            } catch let error as StoreError where error.code == .corrupted {
+                skipping(error)
+                return nil
+            }
+        }
         if type is StatementRecord.Type {
             try txn.scan(statements) { entry in
                 guard let id = IndexKey.readID(entry.key) else { return .next }
-                let bytes = try recordBytes(entry.value, id: id, in: Schema.statements)
-                if let record = try storedStatement(bytes, id: id, txn: txn) as? T { try body(id, record) }
+                let decoded = try record {
+                    let bytes = try recordBytes(entry.value, id: id, in: Schema.statements)
+                    return try storedStatement(bytes, id: id, txn: txn) as? T
+                }
+                if let decoded { try body(id, decoded) }
                 return .next
             }
             return
@@ -293,8 +308,11 @@ extension IndexStore {
         let decoder = JSONDecoder()
         try txn.scan(db) { entry in
             guard let id = IndexKey.readID(entry.key) else { return .next }
-            let bytes = try recordBytes(entry.value, id: id, in: db.name)
-            try body(id, try IndexStore.decodeRecord(T.self, bytes, database: db.name, id: id, decoder: decoder))
+            let decoded = try record {
+                let bytes = try recordBytes(entry.value, id: id, in: db.name)
+                return try IndexStore.decodeRecord(T.self, bytes, database: db.name, id: id, decoder: decoder)
+            }
+            if let decoded { try body(id, decoded) }
             return .next
         }
     }
