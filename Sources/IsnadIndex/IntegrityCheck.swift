@@ -470,8 +470,9 @@ struct IntegrityChecker {
             for field in Self.keyedFields {
                 guard let value = expected[field]?[n], value != Self.none, seen[field]?[n] != true else { continue }
                 let database = field == Self.dayField ? Schema.dates : Schema.fields
-                let list = field == Self.dayField ? IndexKey.id(value) : [field] + IndexKey.id(value)
-                problem(Schema.statements, "record \(n)", "is missing from its list \(Self.describe(list, in: database)) in '\(database)'")
+                let byte = field == FieldIndex.doc.rawValue && store.layout == .legacy ? FieldIndex.legacyDoc.rawValue : field
+                let list = field == Self.dayField ? IndexKey.id(value) : [byte] + IndexKey.id(value)
+                problem(Schema.statements, "record \(n)", "is missing from its \(Self.describe(list, in: database)) in '\(database)'")
             }
             if !inAll[n] {
                 problem(Schema.statements, "record \(n)", "is missing from the list of all statements ('*' in 'fields')")
@@ -496,6 +497,9 @@ struct IntegrityChecker {
         guard database == Schema.fields, let field = list.first else { return }
         switch FieldIndex(rawValue: field) {
         case .doc: noteKeyed(field, n, list: Array(list.dropFirst()), place: place, in: database, what: "article")
+        case .legacyDoc where store.layout == .legacy:
+            // A store before format 6, read as it is: its article lists.
+            noteKeyed(FieldIndex.doc.rawValue, n, list: Array(list.dropFirst()), place: place, in: database, what: "article")
         case .actor where expected[field]?[n] != Self.none:
             noteKeyed(field, n, list: Array(list.dropFirst()), place: place, in: database, what: "actor")
         case .stance: noteKeyed(field, n, list: Array(list.dropFirst()), place: place, in: database, what: "stance")

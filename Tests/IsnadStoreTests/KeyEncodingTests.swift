@@ -111,3 +111,17 @@ import Testing
         }
     }
 }
+
+@Suite struct ChecksumTests {
+    /// The check value of CRC-32C (RFC 3720, B.4), and the same in parts.
+    @Test func crc32cOfTheStandardInput() {
+        let input = Array("123456789".utf8)
+        #expect(CRC32C.checksum(input) == 0xE306_9283)
+        let parts = input.withUnsafeBytes { all in
+            CRC32C.update(CRC32C.update(0, UnsafeRawBufferPointer(rebasing: all[..<5])), UnsafeRawBufferPointer(rebasing: all[5...]))
+        }
+        #expect(parts == 0xE306_9283)
+        #expect(CRC32C.checksum([UInt8](repeating: 0, count: 32)) == 0x8A91_36AA)
+        #expect(CRC32C.checksum([UInt8]()) == 0)
+    }
+}
