@@ -200,6 +200,10 @@ package final class IndexStore: Sendable {
     /// Whether records end with a ``RecordChecksum``: always but in a
     /// store older than ``Schema/checksumFormat`` opened read-only.
     package let checksums: Bool
+    /// Whether reads verify the checksums (they take them off either
+    /// way): only `isnad-bench checksums` turns this off, to time what
+    /// verifying costs.
+    package let verifiesChecksums = Atomic<Bool>(true)
 
     package init(path: String, configuration: StoreConfiguration, chunkTarget: Int? = nil) throws {
         let environment = try Environment(path: path, format: Schema.format, configuration: configuration)

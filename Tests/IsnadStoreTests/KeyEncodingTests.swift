@@ -125,3 +125,26 @@ import Testing
         #expect(CRC32C.checksum([UInt8]()) == 0)
     }
 }
+
+extension ChecksumTests {
+    /// The processor's CRC-32C (where there is one) and the table agree,
+    /// at every length and alignment.
+    @Test func hardwareAndTableAgree() {
+        var bytes = [UInt8](repeating: 0, count: 300)
+        var x: UInt32 = 2_463_534_242
+        for i in bytes.indices {
+            x ^= x << 13
+            x ^= x >> 17
+            x ^= x << 5
+            bytes[i] = UInt8(truncatingIfNeeded: x)
+        }
+        bytes.withUnsafeBytes { all in
+            for start in 0..<9 {
+                for end in stride(from: start, through: all.count, by: 7) {
+                    let part = UnsafeRawBufferPointer(rebasing: all[start..<end])
+                    #expect(CRC32C.update(7, part) == CRC32C.software(7, part), "\(start)..<\(end)")
+                }
+            }
+        }
+    }
+}
