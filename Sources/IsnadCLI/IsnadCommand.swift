@@ -56,7 +56,7 @@ extension IsnadCommand {
     /// The message for a first word that names no command (`isnad stat`),
     /// nil when there is none. Without this check the word fell to the
     /// default command, the REPL, which said "Unexpected argument 'stat'"
-    /// and showed its own usage, and `isnad check --help` printed the
+    /// and showed its own usage, and `isnad vacuum --help` printed the
     /// REPL's help as if `check` were the REPL.
     static func unknownCommand(in arguments: [String]) -> String? {
         var k = 0
