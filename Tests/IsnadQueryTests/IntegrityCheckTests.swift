@@ -1,5 +1,6 @@
 import Foundation
 import IsnadStore
+import IsnadVocabulary
 import Testing
 
 @testable import IsnadIndex
@@ -131,6 +132,21 @@ import Testing
             let report = try store.check()
             #expect(report.problems.first?.description == "'statements' record \(s2): does not match its checksum")
             #expect(report.damagedRecords == 1 && !report.exportable)
+        }
+    }
+
+    /// Keys in words, damaged ones included: never a trap.
+    @Test func keysInWords() throws {
+        #expect(IntegrityChecker.describe(IndexKey.field(.actor, 7)) == "list a:7")
+        #expect(IntegrityChecker.describe(IndexKey.field(.lang, "en")) == "list l:en")
+        #expect(IntegrityChecker.describe(IndexKey.field(.liveStatements)) == "list '*'")
+        #expect(IntegrityChecker.describe(IndexKey.term(.quote, "missil"), in: Schema.terms) == "list q:missil")
+        let day = IndexKey.day(try #require(DayNumber(year: 2024, month: 9, day: 12)))
+        #expect(IntegrityChecker.describe(day, in: Schema.dates) == "day 2024-09-12")
+        for bytes: [UInt8] in [[0xFF, 0xFF, 0xFF, 0xFF], [0, 0, 0, 0], [0xFF], [0x61, 0xFF], []] {
+            for database in [Schema.fields, Schema.dates, Schema.terms, Schema.aliases] {
+                #expect(!IntegrityChecker.describe(bytes, in: database).isEmpty)
+            }
         }
     }
 }
