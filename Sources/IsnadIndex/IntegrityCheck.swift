@@ -73,6 +73,8 @@ struct IntegrityChecker {
     var nextEntity = 0
     var nextArticle = 0
     var nextStatement = 0
+    /// The counters as `meta` holds them.
+    var counters = (statements: 0, articles: 0, entities: 0)
     var entityNames: [String?] = []
     var articleNames: [String?] = []
     var storedArticles: [Bool] = []
@@ -93,6 +95,8 @@ struct IntegrityChecker {
     /// Records found but damaged (reported once, as records): the lists
     /// that hold them are not reported again.
     var damaged: [Space: Set<UInt32>] = [:]
+    /// Records past their id counter (reported once, as records).
+    var beyond: [Space: Set<UInt32>] = [:]
 
     static let none = UInt32.max
     static let dayField: UInt8 = 0x44  // D
@@ -140,8 +144,22 @@ struct IntegrityChecker {
             total += (try? txn.count(db)) ?? 0
         }
         progress?(0, total)
+        // The id spaces: the counters, but no larger than the largest id
+        // stored, so that a damaged counter (a flipped high byte) sizes
+        // no array of billions; ids past a counter are reported.
+        func bound(_ counter: Int, _ databases: [Database]) -> Int {
+            var last = -1
+            for db in databases {
+                let key = try? txn.withCursor(on: db) { cursor in try cursor.last().map { Array($0.key) } }
+                if let key, let id = key.withUnsafeBytes({ IndexKey.readID($0) }) { last = max(last, Int(id)) }
+            }
+            return min(counter, last + 1)
+        }
         let limits = try store.idLimits(txn: txn)
-        (nextStatement, nextArticle, nextEntity) = limits
+        nextStatement = bound(limits.statements, [store.statements])
+        nextArticle = bound(limits.articles, [store.articles, store.articleNames])
+        nextEntity = bound(limits.entities, [store.entities])
+        counters = limits
         entityNames = .init(repeating: nil, count: nextEntity)
         articleNames = .init(repeating: nil, count: nextArticle)
         storedArticles = .init(repeating: false, count: nextArticle)
@@ -171,7 +189,11 @@ struct IntegrityChecker {
             return nil
         }
         guard Int(id) < limit else {
-            problem(database, "record \(id)", "is past the id counter (\(limit)) in 'meta'")
+            let counter =
+                database == Schema.entities
+                ? counters.entities : database == Schema.statements ? counters.statements : counters.articles
+            problem(database, "record \(id)", "is past the id counter (\(counter)) in 'meta'")
+            beyond[Self.space(ofRecords: database), default: []].insert(id)
             return nil
         }
         return id
@@ -179,8 +201,11 @@ struct IntegrityChecker {
 
     mutating func markDamaged(_ id: UInt32, in database: String) {
         report.damagedRecords += 1
-        let space: Space = database == Schema.entities ? .entities : database == Schema.articles ? .articles : .statements
-        damaged[space, default: []].insert(id)
+        damaged[Self.space(ofRecords: database), default: []].insert(id)
+    }
+
+    static func space(ofRecords database: String) -> Space {
+        database == Schema.entities ? .entities : database == Schema.statements ? .statements : .articles
     }
 
     /// A record's bytes with the checksum checked; nil (reported) when it fails.
@@ -215,7 +240,7 @@ struct IntegrityChecker {
                 c.problem(Schema.entityKeys, "'\(name)'", "does not hold an entity id")
                 return
             }
-            if c.damaged[.entities]?.contains(id) == true { return }
+            if c.damaged[.entities]?.contains(id) == true || c.beyond[.entities]?.contains(id) == true { return }
             guard Int(id) < c.nextEntity, let stored = c.entityNames[Int(id)] else {
                 c.problem(Schema.entityKeys, "'\(name)'", "names entity \(id), which has no readable record")
                 return
@@ -240,6 +265,7 @@ struct IntegrityChecker {
         try scan(store.articleKeys, txn: txn) { c, entry in
             let key = String(decoding: entry.key, as: UTF8.self)
             guard let id = IndexKey.readID(entry.value), Int(id) < c.nextArticle else {
+                if let id = IndexKey.readID(entry.value), c.beyond[.articles]?.contains(id) == true { return }
                 c.problem(Schema.articleKeys, "'\(key)'", "does not hold an article id below the counter")
                 return
             }
@@ -292,6 +318,8 @@ struct IntegrityChecker {
             var named = true
             if let article, Int(article) < c.nextArticle, c.articleNames[Int(article)] != nil {
                 c.expected[FieldIndex.doc.rawValue]?[n] = article
+            } else if let article, c.beyond[.articles]?.contains(article) == true {
+                // Reported as past its counter.
             } else {
                 named = false
                 c.problem(
@@ -299,7 +327,7 @@ struct IntegrityChecker {
                     "names article \(article.map(String.init) ?? "'\(record.doc)'"), which is not in '\(Schema.articleNames)'")
             }
             for entity in [numbers.actor].compactMap({ $0 }) + numbers.about.map(\.entity)
-            where Int(entity) >= c.nextEntity || c.entityNames[Int(entity)] == nil {
+            where (Int(entity) >= c.nextEntity || c.entityNames[Int(entity)] == nil) && c.beyond[.entities]?.contains(entity) != true {
                 named = false
                 c.problem(Schema.statements, "record \(id) ('\(record.id)')", "names entity \(entity), which has no readable record")
             }
@@ -317,6 +345,7 @@ struct IntegrityChecker {
         try scan(store.statementKeys, txn: txn) { c, entry in
             let key = String(decoding: entry.key, as: UTF8.self)
             guard let id = IndexKey.readID(entry.value), Int(id) < c.nextStatement else {
+                if let id = IndexKey.readID(entry.value), c.beyond[.statements]?.contains(id) == true { return }
                 c.problem(Schema.statementKeys, "'\(key)'", "does not hold a statement id below the counter")
                 return
             }
@@ -338,6 +367,11 @@ struct IntegrityChecker {
 
     mutating func checkAliases(txn: borrowing ReadTransaction) throws {
         try scan(store.aliases, txn: txn) { c, entry in
+            if let id = IndexKey.readID(entry.value),
+                c.damaged[.entities]?.contains(id) == true || c.beyond[.entities]?.contains(id) == true
+            {
+                return
+            }
             guard let id = IndexKey.readID(entry.value), Int(id) < c.nextEntity, c.entityNames[Int(id)] != nil else {
                 c.problem(Schema.aliases, Self.describe(entry.key, in: Schema.aliases), "names no stored entity")
                 return
@@ -445,7 +479,7 @@ struct IntegrityChecker {
                         return
                     }
                     open[open.count - 1].last = Int64(id)
-                    if c.damaged[space]?.contains(id) == true { continue }
+                    if c.damaged[space]?.contains(id) == true || c.beyond[space]?.contains(id) == true { continue }
                     if !c.exists(id, in: space) {
                         if missing == 0 { firstMissing = id }
                         missing += 1

@@ -135,6 +135,19 @@ import Testing
         }
     }
 
+    /// A counter in `meta` damaged: too small, the records past it are
+    /// named; too large (a flipped high byte), it sizes nothing.
+    @Test func aDamagedCounterIsFoundAndCostsNoMemory() throws {
+        try withStore { store in
+            try store.environment.write { txn in try store.setCounter(.nextStatement, to: 0xFFFF_FFF0, in: txn) }
+            #expect(try store.check().isHealthy)
+            try store.environment.write { txn in try store.setCounter(.nextStatement, to: 1, in: txn) }
+            let report = try store.check()
+            #expect(report.problems.first?.description == "'statements' record 1: is past the id counter (1) in 'meta'")
+            #expect(report.problemCount == 2, "\(report.problems)")
+        }
+    }
+
     /// Keys in words, damaged ones included: never a trap.
     @Test func keysInWords() throws {
         #expect(IntegrityChecker.describe(IndexKey.field(.actor, 7)) == "list a:7")
