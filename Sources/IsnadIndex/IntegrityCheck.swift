@@ -1,5 +1,6 @@
 import Foundation
 import IsnadStore
+import IsnadText
 import IsnadVocabulary
 
 /// What ``IndexStore/check(limit:progress:)`` found.
@@ -98,6 +99,47 @@ struct IntegrityChecker {
     /// Records past their id counter (reported once, as records).
     var beyond: [Space: Set<UInt32>] = [:]
 
+    /// What the records' texts put in the text lists, analysed as a write
+    /// analyses them, less what the lists hold: per list key (`terms` and
+    /// `positions`), a ``Digest`` of the ids (and their positions) that
+    /// comes to zero when the two agree. One table, not two, for memory.
+    /// Nil when the store's texts were indexed with another analyzer (a
+    /// store before format 7 read as it is).
+    var expectedText: [[UInt8]: Digest]? = [:]
+    var expectedPositions: [[UInt8]: Digest] = [:]
+    /// Texts read and not yet analysed: articles (title, text) and
+    /// statements (quote, sentence), by id.
+    var pendingArticles: [(UInt32, String, String)] = []
+    var pendingStatements: [(UInt32, String, String)] = []
+    let analyzer = Analyzer()
+
+    /// A set of ids (and their positions) in a few words: equal sets give
+    /// equal digests whatever the order they are added in.
+    struct Digest: Equatable {
+        var count = 0
+        var sum: UInt64 = 0
+
+        static func mix(_ x: UInt64) -> UInt64 {
+            var z = x &+ 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+
+        /// Adds an id (`sign` 1) or takes it away (-1).
+        mutating func add(_ id: UInt32, _ sign: Int = 1) {
+            count += sign
+            sum = sum &+ Self.mix(UInt64(id)) &* UInt64(bitPattern: Int64(sign))
+        }
+
+        mutating func add(_ id: UInt32, positions: some Sequence<UInt32>, _ sign: Int = 1) {
+            var h = Self.mix(UInt64(id))
+            for p in positions { h = Self.mix(h ^ UInt64(p)) }
+            count += sign
+            sum = sum &+ h &* UInt64(bitPattern: Int64(sign))
+        }
+    }
+
     static let none = UInt32.max
     static let dayField: UInt8 = 0x44  // D
     static let keyedFields: [UInt8] = [FieldIndex.doc.rawValue, FieldIndex.actor.rawValue, FieldIndex.stance.rawValue, dayField]
@@ -144,6 +186,7 @@ struct IntegrityChecker {
             total += (try? txn.count(db)) ?? 0
         }
         progress?(0, total)
+        if store.environment.storedFormatVersion < Schema.analyzerFormat { expectedText = nil }
         // The id spaces: the counters, but no larger than the largest id
         // stored, so that a damaged counter (a flipped high byte) sizes
         // no array of billions; ids past a counter are reported.
@@ -177,7 +220,9 @@ struct IntegrityChecker {
         try checkArticles(txn: txn)
         try checkStatements(txn: txn)
         try checkAliases(txn: txn)
+        analysePending()
         try checkLists(txn: txn)
+        checkTexts()
         progress?(total, total)
     }
 
@@ -287,6 +332,10 @@ struct IntegrityChecker {
             do {
                 let record = try decoder.decode(ArticleRecord.self, from: Data(bytes))
                 c.storedArticles[Int(id)] = true
+                if c.expectedText != nil {
+                    c.pendingArticles.append((id, record.title ?? "", record.text))
+                    if c.pendingArticles.count >= 256 { c.analysePending() }
+                }
                 if c.articleNames[Int(id)] != record.key {
                     c.problem(Schema.articles, "record \(id)", "is article '\(record.key)', missing from '\(Schema.articleNames)'")
                 }
@@ -311,6 +360,10 @@ struct IntegrityChecker {
             let n = Int(id)
             c.live[n] = true
             c.statementKeys[n] = record.id
+            if c.expectedText != nil {
+                c.pendingStatements.append((id, record.quote, record.sentence ?? ""))
+                if c.pendingStatements.count >= 2048 { c.analysePending() }
+            }
             var article = numbers.article
             if article == nil, let stored = try txn.get(Array(record.doc.utf8), in: c.store.articleKeys) {
                 article = IndexKey.readID(stored)
@@ -376,6 +429,71 @@ struct IntegrityChecker {
                 c.problem(Schema.aliases, Self.describe(entry.key, in: Schema.aliases), "names no stored entity")
                 return
             }
+        }
+    }
+
+    /// Analyses the texts read so far, as a write would (``BatchWords``,
+    /// then the walk of ``BatchWriter/index(words:space:id:)``), into the
+    /// digests of the lists they give.
+    mutating func analysePending() {
+        guard expectedText != nil, !pendingArticles.isEmpty || !pendingStatements.isEmpty else { return }
+        var words = BatchWords()
+        var articles: [(UInt32, Int)] = []
+        for (id, title, text) in pendingArticles {
+            articles.append((id, words.appendArticle(title: title, text: text, analyzer: analyzer)))
+        }
+        var statements: [(UInt32, Int)] = []
+        for (id, quote, sentence) in pendingStatements {
+            let start = words.append(CollectionOfOne(quote), positions: true, analyzer: analyzer)
+            _ = words.append(CollectionOfOne(sentence), positions: true, analyzer: analyzer)
+            statements.append((id, start))
+        }
+        pendingArticles.removeAll(keepingCapacity: true)
+        pendingStatements.removeAll(keepingCapacity: true)
+        for (id, start) in articles { _ = walk(words, start, space: .article, id: id) }
+        for (id, start) in statements {
+            _ = walk(words, walk(words, start, space: .quote, id: id), space: .sentence, id: id)
+        }
+    }
+
+    /// One entry of `words` from `start`, as the writer indexes it;
+    /// returns where the next starts.
+    mutating func walk(_ words: BatchWords, _ start: Int, space: TextSpace, id: UInt32) -> Int {
+        let stream = words.stream
+        var i = start
+        let terms = Int(stream[i])
+        i += 1
+        for _ in 0..<terms {
+            let key = [space.rawValue] + words.words.key(Int(stream[i]))
+            let n = Int(stream[i + 1])
+            expectedText?[key, default: Digest()].add(id)
+            if space != .article { expectedPositions[key, default: Digest()].add(id, positions: stream[(i + 2)..<(i + 2 + n)]) }
+            i += 2 + n
+        }
+        let forms = Int(stream[i])
+        i += 1
+        for k in i..<(i + forms) {
+            expectedText?[[space.forms.rawValue] + words.words.key(Int(stream[k])), default: Digest()].add(id)
+        }
+        return i + forms
+    }
+
+    /// The text lists against what the records' texts give.
+    mutating func checkTexts() {
+        guard let expectedText else { return }
+        for (database, balance) in [(Schema.terms, expectedText), (Schema.positions, expectedPositions)] {
+            var wrong: [(String, String)] = []
+            for (key, digest) in balance where digest != Digest() {
+                let n = abs(digest.count)
+                wrong.append(
+                    (
+                        Self.describe(key, in: database),
+                        digest.count == 0
+                            ? "holds other ids or positions than the records' texts give"
+                            : "holds \(n) id\(n == 1 ? "" : "s") \(digest.count < 0 ? "more" : "fewer") than the records' texts give"
+                    ))
+            }
+            for (place, what) in wrong.sorted(by: { $0.0 < $1.0 }) { problem(database, place, what) }
         }
     }
 
@@ -459,7 +577,14 @@ struct IntegrityChecker {
                         return
                     }
                     var reader = PositionsReader(positions)
-                    while let next = reader.next() { ids.append(next.id) }
+                    while let next = reader.next() {
+                        ids.append(next.id)
+                        if c.expectedText != nil, c.damaged[.statements]?.contains(next.id) != true,
+                            c.beyond[.statements]?.contains(next.id) != true
+                        {
+                            c.expectedPositions[list, default: Digest()].add(next.id, positions: next.positions, -1)
+                        }
+                    }
                     if reader.failed || ids.count != positions.count {
                         c.problem(db.name, place, "does not decode as positions")
                         return
@@ -473,6 +598,7 @@ struct IntegrityChecker {
                 }
                 var missing = 0
                 var firstMissing: UInt32 = 0
+                let textList = db.name == Schema.terms && c.expectedText != nil
                 for id in ids {
                     if Int64(id) <= open[open.count - 1].last {
                         c.problem(db.name, place, "is out of order at id \(id)")
@@ -485,6 +611,7 @@ struct IntegrityChecker {
                         missing += 1
                         continue
                     }
+                    if textList { c.expectedText?[list, default: Digest()].add(id, -1) }
                     if !isPositions { c.crossCheck(id, list: list, in: db.name, place: place) }
                 }
                 if missing > 0 {

@@ -135,6 +135,27 @@ import Testing
         }
     }
 
+    /// A term's list found under another key (a flipped byte in the key)
+    /// differs from what the records' texts give: the text lists are
+    /// compared with the texts analysed again.
+    @Test func aTermListUnderAnotherKeyIsFound() throws {
+        try withStore { store in
+            let key = IndexKey.term(.quote, "drone")
+            try store.environment.write { txn in
+                let list = try #require(try txn.getBytes(key, in: store.terms))
+                try txn.delete(key, in: store.terms)
+                try txn.put(list, for: IndexKey.term(.quote, "drome"), in: store.terms)
+            }
+            let report = try store.check()
+            #expect(
+                report.problems.map(\.description) == [
+                    "'terms' list q:drome: holds 1 id more than the records' texts give",
+                    "'terms' list q:drone: holds 1 id fewer than the records' texts give",
+                ])
+            #expect(report.exportable)
+        }
+    }
+
     /// A counter in `meta` damaged: too small, the records past it are
     /// named; too large (a flipped high byte), it sizes nothing.
     @Test func aDamagedCounterIsFoundAndCostsNoMemory() throws {
