@@ -87,6 +87,10 @@ struct IntegrityChecker {
     var expected: [UInt8: [UInt32]] = [:]
     var seen: [UInt8: [Bool]] = [:]
     var imprecise: [Bool] = []
+    /// Per statement, its date's first day (`Int32.min`: none) and
+    /// precision, as its column row should hold them.
+    var days: [Int32] = []
+    var precisions: [UInt8] = []
     var live: [Bool] = []
     /// Statements found in the lists of all statements and of month- and
     /// year-dated ones.
@@ -210,6 +214,8 @@ struct IntegrityChecker {
         statementKeys = .init(repeating: nil, count: nextStatement)
         live = .init(repeating: false, count: nextStatement)
         imprecise = .init(repeating: false, count: nextStatement)
+        days = .init(repeating: .min, count: nextStatement)
+        precisions = .init(repeating: 0, count: nextStatement)
         inAll = .init(repeating: false, count: nextStatement)
         inImprecise = .init(repeating: false, count: nextStatement)
         for field in Self.keyedFields {
@@ -223,6 +229,7 @@ struct IntegrityChecker {
         analysePending()
         try checkLists(txn: txn)
         checkTexts()
+        try checkColumns(txn: txn)
         progress?(total, total)
     }
 
@@ -392,6 +399,8 @@ struct IntegrityChecker {
                     UInt32(bigEndian: $0.loadUnaligned(as: UInt32.self))
                 }
                 c.imprecise[n] = date.precision != .day
+                c.days[n] = date.first.rawValue
+                c.precisions[n] = date.precision.ordinal
             }
         }
         var keyed = [Bool](repeating: false, count: nextStatement)
@@ -429,6 +438,53 @@ struct IntegrityChecker {
                 c.problem(Schema.aliases, Self.describe(entry.key, in: Schema.aliases), "names no stored entity")
                 return
             }
+        }
+    }
+
+    /// The forward columns (what `count by` and `timeline` read) against
+    /// the records: each statement's row (stance, article, actor when the
+    /// record holds it by number, first day, precision), empty rows where
+    /// no statement is stored, and each article's liveness.
+    mutating func checkColumns(txn: borrowing ReadTransaction) throws {
+        var rows = StatementRows()
+        do {
+            for n in 0..<live.count {
+                let id = UInt32(n)
+                let row = try rows.row(id, store: store, txn: txn)
+                if damaged[.statements]?.contains(id) == true { continue }
+                guard live[n] else {
+                    if row.live { problem(Schema.columns, "statement row \(n)", "holds a statement, but none is stored") }
+                    continue
+                }
+                guard row.live else {
+                    problem(Schema.columns, "statement row \(n)", "is empty, but the statement is stored")
+                    continue
+                }
+                var wrong: [String] = []
+                if let stance = expected[FieldIndex.stance.rawValue]?[n], UInt32(row.stance) != stance { wrong.append("stance") }
+                if let article = expected[FieldIndex.doc.rawValue]?[n], article != Self.none, row.article != article {
+                    wrong.append("article")
+                }
+                if let actor = expected[FieldIndex.actor.rawValue]?[n], actor != Self.none, row.actor != actor { wrong.append("actor") }
+                if row.day != days[n] || (days[n] != .min && row.precision != precisions[n]) { wrong.append("date") }
+                if !wrong.isEmpty {
+                    problem(
+                        Schema.columns, "statement row \(n)",
+                        "does not match the record: its \(wrong.joined(separator: ", ")) differ\(wrong.count == 1 ? "s" : "")")
+                }
+            }
+            var articles = ColumnReader(.articles)
+            for n in 0..<storedArticles.count where damaged[.articles]?.contains(UInt32(n)) != true {
+                let row = try articles.article(UInt32(n), store: store, txn: txn)
+                if row.live != storedArticles[n] {
+                    problem(
+                        Schema.columns, "article row \(n)",
+                        row.live ? "holds an article, but none is stored" : "is empty, but the article is stored")
+                }
+            }
+        } catch let error as StoreError where error.code != .readersFull {
+            report.unreadable.append(Schema.columns)
+            problem(Schema.columns, "", "cannot be read to its end: \(error.message)")
         }
     }
 

@@ -156,6 +156,25 @@ import Testing
         }
     }
 
+    /// A statement's row in the stance column changed (what `count by
+    /// stance` reads) no longer matches its record.
+    @Test func aColumnRowThatDisagreesWithItsRecordIsFound() throws {
+        try withStore { store in
+            let s1 = try statementID("s1", store)
+            let key = Column.key(.statementStances, block: Int(s1) / ColumnLayout.current.blockSize)
+            try store.environment.write { txn in
+                var block = try #require(try txn.getBytes(key, in: store.columns))
+                block[Int(s1) % ColumnLayout.current.blockSize] = Stance.warn.ordinal
+                try txn.put(block, for: key, in: store.columns)
+            }
+            let report = try store.check()
+            #expect(
+                report.problems.map(\.description) == [
+                    "'columns' statement row \(s1): does not match the record: its stance differs"
+                ])
+        }
+    }
+
     /// A counter in `meta` damaged: too small, the records past it are
     /// named; too large (a flipped high byte), it sizes nothing.
     @Test func aDamagedCounterIsFoundAndCostsNoMemory() throws {
