@@ -18,6 +18,7 @@
 //   IsnadCLI     the `isnad` executable and its REPL
 //   CEditLine    system library over libedit (apt: libedit-dev), REPL only
 //   CMalloc      glibc's malloc tuning (malloc.h), for the CLI's batch work
+//   CChecksum    CRC-32C by the processor (SSE 4.2, ARM CRC), for IsnadStore
 import PackageDescription
 
 let package = Package(
@@ -47,8 +48,10 @@ let package = Package(
         ),
         // glibc's mallopt, which Swift's Glibc module does not export.
         .systemLibrary(name: "CMalloc"),
+        // CRC-32C by the processor where it can (header-only, no library).
+        .systemLibrary(name: "CChecksum"),
         .target(name: "IsnadVocabulary"),
-        .target(name: "IsnadStore", dependencies: ["CLMDB", "IsnadVocabulary"]),
+        .target(name: "IsnadStore", dependencies: ["CLMDB", "CChecksum", "IsnadVocabulary"]),
         .target(name: "IsnadText"),
         .target(name: "IsnadIndex", dependencies: ["IsnadVocabulary", "IsnadStore", "IsnadText"]),
         .target(name: "IsnadExtract", dependencies: ["IsnadText", "IsnadVocabulary"]),

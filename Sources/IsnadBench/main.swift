@@ -18,6 +18,9 @@ func usage() -> Never {
               Imports the corpus's entities and statements, times its queries.txt as
               anchors.py does, the cold start of PATH (the isnad binary), and prints the
               anchors' figures beside Isnad's when --anchors names their results.
+                   isnad-bench checksums CORPUS_DIR STORE_DIR [--runs 15]
+              Times the corpus's queries.txt (every row built) and a read of every
+              record on a store of format 8, with record checksums verified and not.
 
             """.utf8))
     exit(2)
@@ -68,6 +71,17 @@ if arguments.first == "store" {
         }
     }
     guard !bench.corpus.isEmpty, !bench.store.isEmpty else { usage() }
+    do {
+        try bench.run()
+    } catch {
+        FileHandle.standardError.write(Data("isnad-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+if arguments.first == "checksums", arguments.count >= 3 {
+    var bench = ChecksumBench(corpus: arguments[1], store: arguments[2])
+    if arguments.count >= 5, arguments[3] == "--runs" { bench.runs = Int(arguments[4]) ?? bench.runs }
     do {
         try bench.run()
     } catch {

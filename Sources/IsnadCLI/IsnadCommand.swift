@@ -22,7 +22,7 @@ struct IsnadCommand: ParsableCommand {
             """,
         version: "isnad 0.1.0",
         subcommands: [
-            Repl.self, Query.self, Run.self, Ingest.self, Import.self, Export.self, Stats.self, Compact.self, Entities.self,
+            Repl.self, Query.self, Run.self, Ingest.self, Import.self, Export.self, Stats.self, Check.self, Compact.self, Entities.self,
             Analyze.self, Parse.self, Eval.self,
         ],
         defaultSubcommand: Repl.self
@@ -56,7 +56,7 @@ extension IsnadCommand {
     /// The message for a first word that names no command (`isnad stat`),
     /// nil when there is none. Without this check the word fell to the
     /// default command, the REPL, which said "Unexpected argument 'stat'"
-    /// and showed its own usage, and `isnad check --help` printed the
+    /// and showed its own usage, and `isnad vacuum --help` printed the
     /// REPL's help as if `check` were the REPL.
     static func unknownCommand(in arguments: [String]) -> String? {
         var k = 0

@@ -168,7 +168,7 @@ struct BatchWriter {
         let id: UInt32
         if let stored = try txn.get(nameKey, in: store.entityKeys), let existing = IndexKey.readID(stored) {
             id = existing
-            let old = try txn.get(IndexKey.id(id), in: store.entities)
+            let old = try store.recordBytes(id, in: store.entities, txn: txn)
             if let old, old.elementsEqual(bytes) { return .unchanged }
             if let old {
                 let previous = try IndexStore.decodeRecord(
@@ -182,7 +182,7 @@ struct BatchWriter {
             nextEntity += 1
             try txn.put(IndexKey.id(id), for: nameKey, in: store.entityKeys)
         }
-        try txn.put(bytes, for: IndexKey.id(id), in: store.entities)
+        try store.putRecord(bytes, id: id, in: store.entities, txn: txn)
         try index(record, id: id, txn: txn)
         return change
     }
@@ -251,7 +251,7 @@ struct BatchWriter {
         let id = nextEntity
         nextEntity += 1
         try txn.put(IndexKey.id(id), for: Array(name.utf8), in: store.entityKeys)
-        try txn.put(record.storedJSON(), for: IndexKey.id(id), in: store.entities)
+        try store.putRecord(record.storedJSON(), id: id, in: store.entities, txn: txn)
         try index(record, id: id, txn: txn)
         resolvedEntities[n] = (id, true)
         return (id, true)
@@ -297,7 +297,7 @@ struct BatchWriter {
     ) throws -> RecordChange {
         let (id, _) = try articleID(record.key, txn: txn)
         var change = RecordChange.added
-        if let old = try txn.get(IndexKey.id(id), in: store.articles) {
+        if let old = try store.recordBytes(id, in: store.articles, txn: txn) {
             if old.elementsEqual(bytes) { return .unchanged }
             let previous = try IndexStore.decodeRecord(
                 ArticleRecord.self, old, database: Schema.articles, id: id,
@@ -305,7 +305,7 @@ struct BatchWriter {
             try unindex(previous, id: id, txn: txn)
             change = .replaced
         }
-        try txn.put(bytes, for: IndexKey.id(id), in: store.articles)
+        try store.putRecord(bytes, id: id, in: store.articles, txn: txn)
         try index(record, id: id, words: words, txn: txn)
         return change
     }
@@ -375,13 +375,13 @@ struct BatchWriter {
         let stored = try txn.insert(IDKey(nextStatement), for: key, in: store.statementKeys).map(IndexKey.readID)
         if let stored, let existing = stored {
             id = existing
-            if let old = try txn.get(IDKey(id), in: store.statements) {
+            if let old = try store.recordBytes(id, in: store.statements, txn: txn) {
                 if old.elementsEqual(bytes) { return .unchanged }
                 let previous = try storedStatement(old, id: id, txn: txn)
                 if previous == record {
                     // The same record stored another way (an older layout,
                     // a name as text that has a number now): nothing to index.
-                    try txn.put(bytes, for: IDKey(id), in: store.statements)
+                    try store.putRecord(bytes, id: id, in: store.statements, txn: txn)
                     return .unchanged
                 }
                 try unindex(previous, id: id, txn: txn)
@@ -392,7 +392,7 @@ struct BatchWriter {
             nextStatement += 1
             if stored != nil { try txn.put(IDKey(id), for: key, in: store.statementKeys) }  // not an id: replaced
         }
-        try txn.put(bytes, for: IDKey(id), in: store.statements)
+        try store.putRecord(bytes, id: id, in: store.statements, txn: txn)
         try index(record, id: id, names: names, words: words, txn: txn)
         return change
     }
@@ -406,7 +406,7 @@ struct BatchWriter {
                 try txn.get(IndexKey.id(article), in: store.articleNames).map { String(decoding: $0, as: UTF8.self) }
             },
             entity: { entity in
-                try txn.get(IndexKey.id(entity), in: store.entities).map {
+                try store.recordBytes(entity, in: store.entities, txn: txn).map {
                     try IndexStore.decodeRecord(EntityRecord.self, $0, database: Schema.entities, id: entity, decoder: decoder).name
                 }
             })
@@ -417,7 +417,7 @@ struct BatchWriter {
     mutating func removeStatement(_ external: String, txn: borrowing WriteTransaction) throws -> Bool {
         let key = Array(external.utf8)
         guard let stored = try txn.get(key, in: store.statementKeys), let id = IndexKey.readID(stored),
-            let old = try txn.get(IndexKey.id(id), in: store.statements)
+            let old = try store.recordBytes(id, in: store.statements, txn: txn)
         else { return false }
         try unindex(try storedStatement(old, id: id, txn: txn), id: id, txn: txn)
         try txn.delete(IndexKey.id(id), in: store.statements)
@@ -919,7 +919,7 @@ extension IndexStore {
         StoreError(
             .corrupted, operation: "read '\(database)'",
             message: "store damaged: record \(id) in '\(database)' cannot be read"
-                + (why.map { " (\($0))" } ?? ""))
+                + (why.map { " (\($0))" } ?? "") + "; run 'isnad check'")
     }
 
     /// A JSON record of `database` (articles, entities) decoded, or the

@@ -342,9 +342,13 @@ package struct Exporter {
     /// no earlier export overwritten, not even in part.
     ///
     /// - Throws: ``ExportFailure`` when a file cannot be written;
-    ///   ``StoreError`` when the store cannot be read.
+    ///   ``StoreError`` when the store cannot be read, or a record is
+    ///   damaged and `skipping` is nil; with it, each damaged record is
+    ///   handed to it and left out (`isnad export --skip-damaged`).
     @discardableResult
-    package func run(to folder: String) throws -> (entities: Int, articles: Int, statements: Int) {
+    package func run(
+        to folder: String, skipping: ((StoreError) -> Void)? = nil
+    ) throws -> (entities: Int, articles: Int, statements: Int) {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -381,7 +385,7 @@ package struct Exporter {
                 }
                 var buffer = Data()
                 var n = 0
-                try store.forEach(type, txn: txn) { _, record in
+                try store.forEach(type, txn: txn, skipping: skipping) { _, record in
                     buffer.append(contentsOf: record.jsonLine.utf8)
                     buffer.append(0x0A)
                     n += 1

@@ -10,11 +10,12 @@ extension IndexStore {
 
     /// Runs `body` on one consistent snapshot of the store.
     package func snapshot<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
-        guard layout == .legacy else { return try environment.read(body) }
+        guard layout == .legacy || !checksums else { return try environment.read(body) }
         return try environment.read { txn in
             // Another process may have upgraded the store since it was
-            // opened; this one would misread its columns.
-            if try environment.formatVersion(in: txn, meta: meta) ?? 0 >= Schema.columnsFormat {
+            // opened; this one would misread its columns or its records.
+            let version = try environment.formatVersion(in: txn, meta: meta) ?? 0
+            if (layout == .legacy && version >= Schema.columnsFormat) || (!checksums && version >= Schema.checksumFormat) {
                 throw StoreError(
                     .incompatibleFormat, operation: "read",
                     message: "the store at '\(environment.path)' was upgraded to format \(Schema.format.version) "
@@ -137,7 +138,7 @@ extension IndexStore {
     }
 
     package func statement(_ id: UInt32, txn: borrowing Txn) throws -> StatementRecord? {
-        try txn.get(IndexKey.id(id), in: statements).map { try storedStatement($0, id: id, txn: txn) }
+        try recordBytes(id, in: statements, txn: txn).map { try storedStatement($0, id: id, txn: txn) }
     }
 
     /// A stored statement record with the names it holds by number read
@@ -151,7 +152,7 @@ extension IndexStore {
     /// A statement's external id alone: listing matches needs no more than
     /// that, and it is the first thing in the record.
     package func statementKey(_ id: UInt32, txn: borrowing Txn) throws -> String? {
-        guard let bytes = try txn.get(IndexKey.id(id), in: statements) else { return nil }
+        guard let bytes = try recordBytes(id, in: statements, txn: txn) else { return nil }
         guard let key = StatementRecord.storedID(bytes) else { throw IndexStore.damagedRecord(Schema.statements, id) }
         return key
     }
@@ -218,7 +219,7 @@ extension IndexStore {
     }
 
     private func record<T: Decodable>(_ id: UInt32, in db: Database, txn: borrowing Txn) throws -> T? {
-        guard let bytes = try txn.get(IndexKey.id(id), in: db) else { return nil }
+        guard let bytes = try recordBytes(id, in: db, txn: txn) else { return nil }
         return try IndexStore.decodeRecord(T.self, bytes, database: db.name, id: id)
     }
 
@@ -247,7 +248,7 @@ extension IndexStore {
     /// change nothing).
     package func isStored(_ record: ArticleRecord, txn: borrowing Txn) throws -> Bool {
         guard let id = try articleID(record.key, txn: txn),
-            let stored = try txn.get(IndexKey.id(id), in: articles)
+            let stored = try recordBytes(id, in: articles, txn: txn)
         else { return false }
         return stored.elementsEqual(record.storedJSON())
     }
@@ -281,14 +282,30 @@ extension IndexStore {
     }
 
     /// Calls `body` with every record of a database in id order, decoded.
+    /// A damaged record throws, or with `skipping`, is handed to it with
+    /// its error and left out.
     package func forEach<T: Decodable>(
-        _ type: T.Type, txn: borrowing Txn,
+        _ type: T.Type, txn: borrowing Txn, skipping: ((StoreError) -> Void)? = nil,
         _ body: (UInt32, T) throws -> Void
     ) throws {
+        /// `read` done, or its damage passed to `skipping`.
+        func record(_ read: () throws -> T?) throws -> T? {
+            guard let skipping else { return try read() }
+            do {
+                return try read()
+            } catch let error as StoreError where error.code == .corrupted {
+                skipping(error)
+                return nil
+            }
+        }
         if type is StatementRecord.Type {
             try txn.scan(statements) { entry in
                 guard let id = IndexKey.readID(entry.key) else { return .next }
-                if let record = try storedStatement(entry.value, id: id, txn: txn) as? T { try body(id, record) }
+                let decoded = try record {
+                    let bytes = try recordBytes(entry.value, id: id, in: Schema.statements)
+                    return try storedStatement(bytes, id: id, txn: txn) as? T
+                }
+                if let decoded { try body(id, decoded) }
                 return .next
             }
             return
@@ -297,7 +314,11 @@ extension IndexStore {
         let decoder = JSONDecoder()
         try txn.scan(db) { entry in
             guard let id = IndexKey.readID(entry.key) else { return .next }
-            try body(id, try IndexStore.decodeRecord(T.self, entry.value, database: db.name, id: id, decoder: decoder))
+            let decoded = try record {
+                let bytes = try recordBytes(entry.value, id: id, in: db.name)
+                return try IndexStore.decodeRecord(T.self, bytes, database: db.name, id: id, decoder: decoder)
+            }
+            if let decoded { try body(id, decoded) }
             return .next
         }
     }

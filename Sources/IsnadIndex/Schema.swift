@@ -22,12 +22,15 @@ package enum Schema {
     /// when opened for writing (Upgrade.swift). Format 7 stems the words
     /// whose own first letters light10 takes for a prefix (`باليستية`) as
     /// their definite forms (``ArabicLightStemmer/ownLetterStems``); the
-    /// upgrade indexes the texts that hold such words again.
+    /// upgrade indexes the texts that hold such words again. Format 8 ends
+    /// every record of `articles`, `entities` and `statements` with a
+    /// checksum (``RecordChecksum``), checked whenever a record is read;
+    /// the upgrade adds them.
     ///
     /// Its databases are created together with the format record, in one
     /// transaction, so a store is never found half made.
     package static let format = StoreFormat(
-        identifier: "isnad", version: 7, oldestReadable: 3, creator: "isnad \(toolVersion)",
+        identifier: "isnad", version: 8, oldestReadable: 3, creator: "isnad \(toolVersion)",
         databases: databases)
 
     /// Every named database of a store and its options.
@@ -78,6 +81,8 @@ package enum Schema {
     /// that keeps the own letters of ``ArabicLightStemmer/ownLetterStems``
     /// (before: light10 exactly).
     package static let analyzerFormat = 7
+    /// The first format whose records end with a ``RecordChecksum``.
+    package static let checksumFormat = 8
 
     package enum Counter: String {
         case nextArticle = "next_article"
@@ -192,6 +197,13 @@ package final class IndexStore: Sendable {
     /// How the columns are laid out: ``ColumnLayout/current`` but in an
     /// older store opened read-only.
     package let layout: ColumnLayout
+    /// Whether records end with a ``RecordChecksum``: always but in a
+    /// store older than ``Schema/checksumFormat`` opened read-only.
+    package let checksums: Bool
+    /// Whether reads verify the checksums (they take them off either
+    /// way): only `isnad-bench checksums` turns this off, to time what
+    /// verifying costs.
+    package let verifiesChecksums = Atomic<Bool>(true)
 
     package init(path: String, configuration: StoreConfiguration, chunkTarget: Int? = nil) throws {
         let environment = try Environment(path: path, format: Schema.format, configuration: configuration)
@@ -221,6 +233,7 @@ package final class IndexStore: Sendable {
         meta = try open(Schema.meta)
         let older = environment.storedFormatVersion < Schema.columnsFormat
         layout = older && readOnly ? .legacy : .current
+        checksums = environment.storedFormatVersion >= Schema.checksumFormat || !readOnly
         if environment.storedFormatVersion < Schema.format.version && !readOnly { try upgrade() }
     }
 }

@@ -16,12 +16,16 @@ import IsnadText
 ///   lists, under the few prefixes such words start with) are indexed
 ///   again: their light10 terms and positions taken off, the current ones
 ///   put on. Other records, postings and positions stay as they are.
+/// - Before format 8: every record gets its checksum (RecordChecksum.swift).
 extension IndexStore {
     func upgrade() throws {
         try environment.write { txn in
             // Another process may have upgraded it since this one opened it.
             let stored = try environment.formatVersion(in: txn, meta: meta) ?? 0
             guard stored < Schema.format.version else { return }
+            // First, so that the steps after it read records as this
+            // format keeps them.
+            if stored < Schema.checksumFormat { try addChecksums(txn: txn) }
             if stored < Schema.columnsFormat {
                 try upgradeColumns(txn: txn)
                 try moveArticleLists(txn: txn)
@@ -70,7 +74,7 @@ extension IndexStore {
         var words = BatchWords()
         var articles: [(id: UInt32, texts: [String], start: Int)] = []
         for id in articleIDs.sorted() {
-            guard let bytes = try txn.get(IDKey(id), in: self.articles) else { continue }
+            guard let bytes = try recordBytes(id, in: self.articles, txn: txn) else { continue }
             let record = try IndexStore.decodeRecord(ArticleRecord.self, bytes, database: Schema.articles, id: id)
             articles.append(
                 (
@@ -80,14 +84,14 @@ extension IndexStore {
         }
         var statements: [(id: UInt32, quote: String, sentence: String, start: Int)] = []
         for id in statementIDs.sorted() {
-            guard let bytes = try txn.get(IDKey(id), in: self.statements) else { continue }
+            guard let bytes = try recordBytes(id, in: self.statements, txn: txn) else { continue }
             let record = try IndexStore.storedStatement(
                 bytes, id: id,
                 article: { article in
                     try txn.get(IndexKey.id(article), in: articleNames).map { String(decoding: $0, as: UTF8.self) }
                 },
                 entity: { entity in
-                    try txn.get(IndexKey.id(entity), in: entities).map {
+                    try recordBytes(entity, in: entities, txn: txn).map {
                         try IndexStore.decodeRecord(EntityRecord.self, $0, database: Schema.entities, id: entity).name
                     }
                 })

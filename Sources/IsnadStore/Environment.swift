@@ -115,6 +115,7 @@ package final class Environment: @unchecked Sendable {
             guard let handle else {
                 throw StoreError(.lmdb, operation: "mdb_env_create", message: "no environment returned")
             }
+            mdb_env_set_assert(handle, damagedPage)
             var flags = UInt32(MDB_NOTLS)
             if configuration.readOnly { flags |= UInt32(MDB_RDONLY) }
             if lockless { flags |= UInt32(MDB_NOLOCK) }
@@ -587,4 +588,20 @@ private final class TransactionGate: @unchecked Sendable {
 /// Mutable facts about one write transaction, seen by the retry loop.
 package final class TransactionState {
     var mapFull = false
+}
+
+/// LMDB asserts what its pages hold (Debian's liblmdb keeps assertions),
+/// and aborts when a damaged page breaks one: a flipped byte in a page
+/// header or in a sub-database's record (`mdb.c:5645: Assertion 'root > 1'
+/// failed in mdb_page_search()`). Nothing can go on in the process after
+/// that; this says what happened and leaves with the store-damage exit
+/// code (3) instead of a crash report.
+private let damagedPage: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Void = { _, message in
+    let what = message.map { String(cString: $0) } ?? "an assertion failed"
+    let text =
+        "error: store damaged: LMDB met a damaged page and cannot go on (\(what)); "
+        + "restore the store from a copy, or save what still reads with 'isnad export --skip-damaged'\n"
+    var bytes = Array(text.utf8)
+    _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+    _exit(3)
 }

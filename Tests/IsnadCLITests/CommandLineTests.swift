@@ -81,7 +81,7 @@ import Testing
             let stats = try isnad(["stats", "--store", store])
             #expect(stats.status == 0)
             #expect(stats.stdout.contains("articles    12"))
-            #expect(stats.stdout.contains("format      7 (created by isnad 0.1.0)"))
+            #expect(stats.stdout.contains("format      8 (created by isnad 0.1.0)"))
         }
     }
 

@@ -44,6 +44,8 @@ extension CommandLineTests {
             // Read-only commands read it as it is and leave it so.
             try answersAsBefore("format 5, read-only")
             #expect(try format() == "5")
+            let readOnly = try isnad(["check", "--store", store])
+            #expect(readOnly.status == 0 && readOnly.stdout == "ok\n", "\(readOnly.stdout) \(readOnly.stderr)")
             let before = try isnad(["export", "--store", store, "--out", folder + "/before"])
             #expect(before.status == 0, "\(before.stderr)")
 
@@ -51,8 +53,11 @@ extension CommandLineTests {
             // be mapped) upgrades it first.
             let upgrade = try isnad(["import", "--store", store, "--statements", "/dev/null"])
             #expect(upgrade.status == 0, "\(upgrade.stderr)")
-            #expect(try format() == "7")
-            try answersAsBefore("upgraded to format 7")
+            #expect(try format() == "8")
+            try answersAsBefore("upgraded to format 8")
+            // Its records got their checksums, and all else still agrees.
+            let check = try isnad(["check", "--store", store])
+            #expect(check.status == 0 && check.stdout == "ok\n", "\(check.stdout) \(check.stderr)")
             let after = try isnad(["export", "--store", store, "--out", folder + "/after"])
             #expect(after.status == 0, "\(after.stderr)")
             for file in ["statements.jsonl", "articles.jsonl", "entities.jsonl"] {
@@ -141,8 +146,10 @@ extension CommandLineTests {
             let upgrade = try isnad(["import", "--store", old, "--statements", "/dev/null"])
             #expect(upgrade.status == 0, "\(upgrade.stderr)")
             let stats = try isnad(["stats", "--store", old])
-            #expect(stats.stdout.contains("format      7"), "\(stats.stdout)")
+            #expect(stats.stdout.contains("format      8"), "\(stats.stdout)")
             #expect(stats.stderr.isEmpty)
+            let check = try isnad(["check", "--store", old])
+            #expect(check.status == 0 && check.stdout == "ok\n", "\(check.stdout) \(check.stderr)")
             #expect(try counts(old) == expected)
         }
     }

@@ -116,7 +116,7 @@ extension CommandLineTests {
             let export = try isnad(["export", "--store", store, "--out", folder + "/out"])
             #expect(export.status == 3, "\(export.stderr)")
             #expect(
-                export.stderr.contains("store damaged: record 0 in 'articles' cannot be read (not valid JSON)"),
+                export.stderr.contains("store damaged: record 0 in 'articles' does not match its checksum; run 'isnad check'"),
                 "\(export.stderr)")
             #expect(!export.stderr.contains("DecodingError"))
             #expect(

@@ -53,6 +53,10 @@ import Testing
         // Lists were long enough to be cut.
         #expect(continued > 20)
         #expect(idChunks > 100 && positionChunks > 100)
+        // isnad check walks lists of many chunks, and finds nothing wrong.
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.problems.prefix(5))")
+        #expect(report.lists >= idChunks + positionChunks)
     }
 
 }

@@ -27,10 +27,13 @@ import Testing
         try store.snapshot { txn in
             var out: [String: (UInt8, Bool)] = [:]
             try txn.scan(store.statements) { entry in
-                if let id = StatementRecord.storedID(entry.value),
-                    let decoded = StatementRecord.decode(stored: entry.value)
+                // The record without its checksum (RecordChecksum.swift).
+                let number = try #require(IndexKey.readID(entry.key))
+                let value = try store.recordBytes(entry.value, id: number, in: Schema.statements)
+                if let id = StatementRecord.storedID(value),
+                    let decoded = StatementRecord.decode(stored: value)
                 {
-                    out[id] = (entry.value[0], decoded.numbers.actor != nil)
+                    out[id] = (value[0], decoded.numbers.actor != nil)
                 }
                 return .next
             }
@@ -99,7 +102,9 @@ import Testing
             // Rewritten as a format 4 build stored them.
             try store.environment.write { txn in
                 for (k, record) in before.enumerated() {
-                    try txn.put(Self.layoutTwo(record), for: IndexKey.id(UInt32(k)), in: store.statements)
+                    try txn.put(
+                        RecordChecksum.sealed(Self.layoutTwo(record), id: UInt32(k)), for: IndexKey.id(UInt32(k)),
+                        in: store.statements)
                 }
             }
             #expect(try stored(store).values.allSatisfy { $0.layout == 2 })

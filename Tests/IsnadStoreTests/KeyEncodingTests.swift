@@ -111,3 +111,40 @@ import Testing
         }
     }
 }
+
+@Suite struct ChecksumTests {
+    /// The check value of CRC-32C (RFC 3720, B.4), and the same in parts.
+    @Test func crc32cOfTheStandardInput() {
+        let input = Array("123456789".utf8)
+        #expect(CRC32C.checksum(input) == 0xE306_9283)
+        let parts = input.withUnsafeBytes { all in
+            CRC32C.update(CRC32C.update(0, UnsafeRawBufferPointer(rebasing: all[..<5])), UnsafeRawBufferPointer(rebasing: all[5...]))
+        }
+        #expect(parts == 0xE306_9283)
+        #expect(CRC32C.checksum([UInt8](repeating: 0, count: 32)) == 0x8A91_36AA)
+        #expect(CRC32C.checksum([UInt8]()) == 0)
+    }
+}
+
+extension ChecksumTests {
+    /// The processor's CRC-32C (where there is one) and the table agree,
+    /// at every length and alignment.
+    @Test func hardwareAndTableAgree() {
+        var bytes = [UInt8](repeating: 0, count: 300)
+        var x: UInt32 = 2_463_534_242
+        for i in bytes.indices {
+            x ^= x << 13
+            x ^= x >> 17
+            x ^= x << 5
+            bytes[i] = UInt8(truncatingIfNeeded: x)
+        }
+        bytes.withUnsafeBytes { all in
+            for start in 0..<9 {
+                for end in stride(from: start, through: all.count, by: 7) {
+                    let part = UnsafeRawBufferPointer(rebasing: all[start..<end])
+                    #expect(CRC32C.update(7, part) == CRC32C.software(7, part), "\(start)..<\(end)")
+                }
+            }
+        }
+    }
+}

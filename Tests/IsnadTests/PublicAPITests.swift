@@ -115,6 +115,15 @@ import Testing
         }
     }
 
+    @Test func checkFindsTheSampleStoreHealthy() throws {
+        let store = Self.sample.store
+        let report = try store.check()
+        #expect(report.isHealthy && report.exportable && report.problems.isEmpty, "\(report.problems)")
+        let statistics = try store.statistics()
+        #expect(report.statements == statistics.statements && report.articles == statistics.articles)
+        #expect(report.entities == statistics.entities)
+    }
+
     @Test func fieldsChooseTheColumnsButStatementsStayWhole() throws {
         let result = try Self.sample.store.query("actor:Kirby | fields date, quote")
         #expect(result.columns == ["date", "quote"])

@@ -70,7 +70,7 @@ import Testing
             let reader = try Store(path: folder + "/store", configuration: configuration)
             let stats = try reader.statistics()
             #expect(stats.articles == 2)
-            #expect(stats.formatVersion == 7)
+            #expect(stats.formatVersion == 8)
             #expect(stats.creator.hasPrefix("isnad "))
             do {
                 try reader.ingest([Article(id: "c", text: "three")])

@@ -119,8 +119,14 @@ struct Export: ParsableCommand {
             The files have the format `isnad import` reads, so a store can be moved,
             inspected or rebuilt: import, export and import again gives the same store.
 
-            Example:
+            A damaged record stops the export (exit code 3) and nothing is written;
+            with --skip-damaged each damaged record is named on standard error and
+            left out, and the rest is written (exit code 3 all the same). `isnad check`
+            says which records are damaged.
+
+            Examples:
               isnad export --store news.isnad --out backup/
+              isnad export --store damaged.isnad --out rescued/ --skip-damaged
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -128,16 +134,30 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write the three files into.", valueName: "dir"))
     var out: String
 
+    @Flag(help: "Leave out damaged records, naming each, and write the rest.")
+    var skipDamaged = false
+
     func run() throws {
         try reportingErrors {
             let store = try storeOptions.open(readOnly: true)
             let counts: (entities: Int, articles: Int, statements: Int)
+            var skipped = 0
             do {
-                counts = try Exporter(store: store.index).run(to: out)
+                counts = try Exporter(store: store.index).run(
+                    to: out,
+                    skipping: skipDamaged
+                        ? { error in
+                            skipped += 1
+                            printError("skipped: \(error.message)")
+                        } : nil)
             } catch let failure as ExportFailure {
                 throw CLIError.input(failure.description)
             }
             print("\(counts.entities) entities, \(counts.articles) articles, \(counts.statements) statements → \(out)")
+            if skipped > 0 {
+                printError("error: \(skipped) damaged record\(skipped == 1 ? "" : "s") left out; the rest was exported")
+                throw ExitCode(3)
+            }
         }
     }
 }

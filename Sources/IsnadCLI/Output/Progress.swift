@@ -4,16 +4,20 @@ import Foundation
 /// is a terminal and not at all otherwise (logs get only the summary).
 final class ProgressBar {
     private let label: String
+    /// What is counted: nil for bytes (shown as MB/s), else its name
+    /// (`entries`: shown as entries/s).
+    private let unit: String?
     private let enabled: Bool
     private let start = Date()
     private var lastDraw = Date.distantPast
 
-    init(_ label: String) {
+    init(_ label: String, unit: String? = nil) {
         self.label = label
+        self.unit = unit
         enabled = isatty(2) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
-    /// `done` of `total` bytes.
+    /// `done` of `total` bytes (or units).
     func update(_ done: Int, of total: Int) {
         guard enabled, total > 0 else { return }
         let now = Date()
@@ -26,9 +30,9 @@ final class ProgressBar {
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let left = rate > 0 ? Double(total - done) / rate : 0
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let speed = unit.map { String(format: "%.0f %@/s", rate, $0) } ?? String(format: "%.1f MB/s", rate / 1_000_000)
         let line = String(
-            format: "\r%@ %@ %3.0f%%  %.1f MB/s  %@ left ", label, bar, fraction * 100,
-            rate / 1_000_000, ProgressBar.duration(left))
+            format: "\r%@ %@ %3.0f%%  %@  %@ left ", label, bar, fraction * 100, speed, ProgressBar.duration(left))
         FileHandle.standardError.write(Data(line.utf8))
     }
 
