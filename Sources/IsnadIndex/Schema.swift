@@ -25,7 +25,9 @@ package enum Schema {
     /// upgrade indexes the texts that hold such words again. Format 8 ends
     /// every record of `articles`, `entities` and `statements` with a
     /// checksum (``RecordChecksum``), checked whenever a record is read;
-    /// the upgrade adds them.
+    /// the upgrade adds them. Format 8 statements may also carry what
+    /// decided their stance (flag 64 of ``StatementRecord``'s layout 3),
+    /// which a format 7 build would take for damage.
     ///
     /// Its databases are created together with the format record, in one
     /// transaction, so a store is never found half made.
