@@ -96,6 +96,7 @@ public final class Store: Sendable {
         var summary = IngestSummary()
         for range in Store.batches(of: records) {
             var batch = ImportBatch()
+            var withoutStatements: [String] = []
             try index.snapshot { txn in
                 var pending: [ArticleRecord] = []
                 for record in records[range] {
@@ -110,7 +111,7 @@ public final class Store: Sendable {
                 var found: Set<String> = []
                 for (record, extractions) in zip(pending, Store.extract(pending, with: extractor)) {
                     let statements = Store.statements(of: record, extractions)
-                    if statements.isEmpty { summary.withoutStatements += 1 }
+                    if statements.isEmpty { withoutStatements.append(record.key) }
                     // A speaker already in the store keeps their record.
                     for speaker in Store.newSpeakers(extractions) where found.insert(speaker.name).inserted {
                         if try index.entityID(named: speaker.name, txn: txn) == nil { batch.entities.append(Store.withLatinAlias(speaker)) }
@@ -130,6 +131,7 @@ public final class Store: Sendable {
             summary.replaced += result.articles.replaced
             summary.unchanged += result.articles.unchanged
             summary.statements += result.statements.added + result.statements.replaced + result.statements.unchanged
+            summary.withoutStatements += withoutStatements.filter { !result.unchangedExtracted.contains($0) }.count
             progress?(range.upperBound, records.count)
         }
         return summary

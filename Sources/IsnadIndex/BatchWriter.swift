@@ -54,6 +54,10 @@ package struct BatchResult: Sendable, Equatable {
     package var articles = ChangeCounts()
     package var statements = ChangeCounts()
     package var removedStatements = 0
+    /// Extracted articles found stored exactly so in the write transaction
+    /// (another process stored them meanwhile): their statements were
+    /// left as they were (``StatementSession/Mode/extracted``).
+    package var unchangedExtracted: Set<String> = []
 
     package init() {}
 
@@ -62,6 +66,7 @@ package struct BatchResult: Sendable, Equatable {
         a.articles += b.articles
         a.statements += b.statements
         a.removedStatements += b.removedStatements
+        a.unchangedExtracted.formUnion(b.unchangedExtracted)
     }
 }
 
@@ -125,6 +130,7 @@ extension IndexStore {
         }
         let skipped = writer.session.unchangedArticles
         writer.session.unchangedArticles = []
+        writer.result.unchangedExtracted = skipped
         // Through a buffer: indexing the array copied each record (and
         // retained its ten strings) on the way in.
         try batch.statements.withUnsafeBufferPointer { statements in

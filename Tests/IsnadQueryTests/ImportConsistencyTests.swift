@@ -206,6 +206,7 @@ import Testing
             let second = try store.applyExtracted(batch)
             #expect(second.articles.unchanged == 1)
             #expect(second.statements == ChangeCounts())
+            #expect(second.unchangedExtracted == ["a1"])
             // Replaced with one statement: the other goes.
             let third = try store.applyExtracted(
                 ImportBatch(articles: [record("a1", "Kirby denied rockets.")], statements: [said("a1:1", "a1", "rockets")]))
