@@ -538,13 +538,17 @@ class Torture:
             os.chmod(ro, 0o555)
             os.chmod(os.path.join(ro, "data.mdb"), 0o444)
             drop = lambda: (os.setgroups([]), os.setgid(nobody), os.setuid(nobody))
-            old_home = self.env["HOME"]
+            old_home, old_isnad = self.env["HOME"], self.isnad
             self.env["HOME"] = "/tmp"
+            # The clone may lie where nobody may not go (/root): a copy.
+            self.isnad = self.path("isnad-for-nobody")
+            shutil.copy(old_isnad, self.isnad)
+            os.chmod(self.isnad, 0o755)
             case("query on a store the user may not write", ["query", "--store", ro, "actor:Kirby | count"], (0,),
                  preexec=drop)
             case("ingest into a store the user may not write", ["ingest", "--store", ro, self.first_half], (3,),
                  preexec=drop)
-            self.env["HOME"] = old_home
+            self.env["HOME"], self.isnad = old_home, old_isnad
         else:
             os.chmod(os.path.join(ro, "data.mdb"), 0o444)
             os.chmod(ro, 0o555)
