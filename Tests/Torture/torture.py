@@ -788,7 +788,7 @@ class Torture:
 
     def queries(self):
         row = self.row("random queries (REPL)")
-        n = self.runs(100) * 20
+        n = self.runs(100) * 200
         rng = random.Random(self.args.seed + 1)
         store = self.refs["all"]
         per = 200
