@@ -145,6 +145,14 @@ class Torture:
             shutil.copy(os.path.join(template, "data.mdb"), os.path.join(target, "data.mdb"))
         return target
 
+    def keep_failure(self, store, name):
+        """A copy of a store that made a command fail, outside the work
+        folder (which goes at the end), for whoever looks into it."""
+        target = os.path.join(tempfile.gettempdir(), "isnad-torture-failures", name)
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(store, target)
+        return target
+
     def row(self, name):
         row = Row(name)
         self.rows.append(row)
@@ -312,6 +320,7 @@ class Torture:
         random moment within its unkilled duration, then `check_after(row,
         store)` and, with `resume`, the command again unkilled."""
         row = self.row(name)
+        rng = random.Random(f"{self.args.seed}-{name}")  # --only reproduces a scenario
         probe = setup()
         t = self.run(argv(probe), timeout=600)
         if not self.judge(row, t, f"{name}: unkilled run"):
@@ -320,7 +329,7 @@ class Torture:
         duration = max(t.seconds, 0.05)
         for k in range(runs):
             store = setup()
-            delay = self.rng.uniform(0.0, duration * 1.1)
+            delay = rng.uniform(0.0, duration * 1.1)
             r = self.run_killed(argv(store), delay)
             row.counts["runs"] += 1
             ok = True
@@ -614,30 +623,34 @@ class Torture:
         for kind in ("flipped bytes", "truncated data.mdb"):
             row = self.row(f"damage: {kind}")
             row.not_checked = not self.has_check
+            rng = random.Random(f"{self.args.seed}-{kind}")  # --only reproduces a scenario
             for k in range(n):
                 s = self.copy_store(ref, "damage")
                 path = os.path.join(s, "data.mdb")
                 if kind == "flipped bytes":
                     with open(path, "r+b") as f:
-                        for _ in range(self.rng.randint(1, 8)):
-                            at = self.rng.randrange(size)
+                        for _ in range(rng.randint(1, 8)):
+                            at = rng.randrange(size)
                             f.seek(at)
                             byte = f.read(1)
                             f.seek(at)
-                            f.write(bytes([byte[0] ^ (1 << self.rng.randrange(8))]))
+                            f.write(bytes([byte[0] ^ (1 << rng.randrange(8))]))
                 else:
-                    os.truncate(path, self.rng.randrange(size))
+                    os.truncate(path, rng.randrange(size))
                 row.counts["runs"] += 1
                 failed = False
-                results = [self.run(argv) for argv in (
-                    ["stats", "--store", s], ["query", "--store", s, "actor:Kirby stance:deny | count by actor"],
-                    ["query", "--store", s, "missiles | sort date | articles"])]
+                commands = [["stats", "--store", s], ["query", "--store", s, "actor:Kirby stance:deny | count by actor"],
+                            ["query", "--store", s, "missiles | sort date | articles"]]
+                results = [self.run(argv) for argv in commands]
                 e, files = self.export(s)
                 results.append(e)
-                for r in results:
+                commands.append(["export", "--store", s, "--out", "DIR"])
+                for argv, r in zip(commands, results):
                     if r.crashed:
                         row.counts["crashes"] += 1
-                        row.note(f"crash (signal {-r.rc}): {r.err.strip()[-150:]}")
+                        kept = self.keep_failure(s, f"{kind.split()[0]}-{k}")
+                        row.note(f"run {k}: `isnad {' '.join(argv[:1] + argv[3:])}` crashed (signal {-r.rc}); "
+                                 f"the damaged store is kept in {kept}")
                         failed = True
                         break
                     if r.timed_out:
