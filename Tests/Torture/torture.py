@@ -829,10 +829,12 @@ class Torture:
         row.counts["runs"] = self.args.fuzz_queries
         if p.returncode != 0:
             row.counts["failures"] += 1
-            out = p.stdout.decode("utf-8", "replace")
-            if "signal" in out or "crash" in out.lower():
+            out = p.stdout.decode("utf-8", "replace") + p.stderr.decode("utf-8", "replace")
+            if "unexpected signal" in out:
                 row.counts["crashes"] += 1
-            row.note(out.strip()[-300:])
+            for line in out.splitlines():
+                if line.startswith("✘") or "unexpected signal" in line:
+                    row.note(line.strip()[:300])
 
     # -- the table -----------------------------------------------------------------
 
