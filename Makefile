@@ -26,7 +26,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SHARED_NOTE := if [ ! -d ../shared/corpus/seeds ] || [ ! -f ../shared/tools/refanalyzer.py ]; then \
   echo "make test: no ../shared beside the clone, so the tests on its annotated corpora (../shared/corpus) and against its reference analyzer (../shared/tools/refanalyzer.py) were skipped; CI has it"; fi
 
-.PHONY: deps pydeps lint format gazetteer demo repl test embed build release bench bench-deps bench-analyzer bench-query fuzz clean-demo expected
+.PHONY: deps pydeps lint format gazetteer demo repl test embed build release bench bench-deps bench-analyzer bench-query fuzz torture torture-short clean-demo expected
 
 deps:
 	@missing=""; \
@@ -102,6 +102,7 @@ test: deps pydeps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(MAKE) embed
+	$(MAKE) torture-short
 	@$(SHARED_NOTE)
 
 # examples/Embed, the sample program that embeds Isnad as a library: built
@@ -167,6 +168,26 @@ fuzz: deps
 	ISNAD_FUZZ_INPUTS=1000000 ISNAD_ROUNDTRIP_CASES=1000000 \
 	ISNAD_ENGINE_FUZZ_QUERIES=50000 ISNAD_ENGINE_FUZZ_DOCS=3000 \
 	  $(SWIFT) test -c release --filter 'FuzzTests|RoundTripTests|EngineFuzzTests'
+
+# On demand, release build: the torture campaign of issue 32
+# (Tests/Torture/torture.py, Python's standard library only). SIGKILL at
+# random moments of ingest, import, compact and format upgrades (100 of
+# each, new and existing stores) compared with stores built without kills;
+# the bad-input catalogue; flipped bytes and truncated data files (judged
+# by `isnad check` when the binary has it); two writers and readers; random
+# queries through the REPL; the fuzz tests. One table; exit 1 on any
+# failure. RUNS=N runs each scenario N times. About half an hour here (two
+# cores): 23 minutes of kills, 4 of fuzz tests (their release build apart).
+RUNS ?=
+torture: deps
+	$(SWIFT) build -c release --product isnad
+	python3 Tests/Torture/torture.py --isnad .build/release/isnad --swift-fuzz $(if $(RUNS),--runs $(RUNS))
+
+# The same, five runs of each on 400 articles, with the debug build that
+# `make test` has made already (under two minutes): part of `make test`.
+torture-short: deps
+	$(SWIFT) build --product isnad
+	python3 Tests/Torture/torture.py --isnad .build/debug/isnad --runs 5 --articles 400
 
 clean-demo:
 	rm -rf .isnad

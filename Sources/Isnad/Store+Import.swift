@@ -19,6 +19,9 @@ public struct ImportSummary: Sendable, Equatable {
     public var articles = Counts()
     /// What the statements file did.
     public var statements = Counts()
+    /// Statements removed because their article was replaced with another
+    /// text and the import did not bring them again.
+    public var removedStatements = 0
     /// Malformed lines, with file, line and reason. They load nothing; the
     /// rest of their file still loads (unless `strict`).
     public var rejected: [LoadedArticles.Rejection] = []
@@ -28,9 +31,12 @@ extension Store {
     /// Imports already-analysed records from JSON Lines files, in the format
     /// `isnad export` writes and `../shared/tools/gencorpus.py` generates:
     /// entities first, then articles, then statements. Importing the same
-    /// file twice changes nothing. Each file is written in one transaction:
-    /// when it fails, nothing of that file is stored (files before it are),
-    /// and readers see each file appear whole.
+    /// file twice changes nothing. The whole import is one transaction:
+    /// when it fails, nothing of it is stored, and readers see it appear
+    /// whole, never an article without its statements. An article replaced
+    /// with another text loses the statements stored for it, but for those
+    /// the import brings again (``ImportSummary/removedStatements``). An id
+    /// given twice in a file: the later record replaces the earlier.
     ///
     /// ```swift
     /// let summary = try store.importRecords(entities: "corpus/entities.jsonl",
@@ -71,6 +77,7 @@ extension Store {
             case .articles: (kind, counts) = (\.articles, report.result.articles)
             case .statements: (kind, counts) = (\.statements, report.result.statements)
             }
+            summary.removedStatements += report.result.removedStatements
             summary[keyPath: kind] = ImportSummary.Counts(
                 added: counts.added, replaced: counts.replaced,
                 unchanged: counts.unchanged)

@@ -94,11 +94,12 @@ public final class Store: Sendable {
         let extractor = Extractor(gazetteer: try gazetteer())
         let records = articles.map(\.record)
         var summary = IngestSummary()
-        for start in stride(from: 0, to: records.count, by: Store.ingestBatch) {
+        for range in Store.batches(of: records) {
             var batch = ImportBatch()
+            var withoutStatements: [String] = []
             try index.snapshot { txn in
                 var pending: [ArticleRecord] = []
-                for record in records[start..<min(start + Store.ingestBatch, records.count)] {
+                for record in records[range] {
                     if try index.isStored(record, txn: txn) {
                         summary.unchanged += 1
                     } else {
@@ -110,26 +111,50 @@ public final class Store: Sendable {
                 var found: Set<String> = []
                 for (record, extractions) in zip(pending, Store.extract(pending, with: extractor)) {
                     let statements = Store.statements(of: record, extractions)
-                    if statements.isEmpty { summary.withoutStatements += 1 }
+                    if statements.isEmpty { withoutStatements.append(record.key) }
                     // A speaker already in the store keeps their record.
                     for speaker in Store.newSpeakers(extractions) where found.insert(speaker.name).inserted {
                         if try index.entityID(named: speaker.name, txn: txn) == nil { batch.entities.append(Store.withLatinAlias(speaker)) }
                     }
-                    let kept = Set(statements.map(\.id))
-                    batch.removedStatements += try index.statements(ofArticle: record.key, txn: txn)
-                        .map(\.id).filter { !kept.contains($0) }
+                    // The statements of the stored version that these do
+                    // not replace go when it is replaced, in the write
+                    // transaction (``IndexStore/applyExtracted(_:)``).
                     batch.articles.append(record)
                     batch.statements += statements
                 }
             }
-            let result = try index.apply(batch)
+            // What this process wrote: an article another process stored
+            // exactly so meanwhile is unchanged, and its statements (the
+            // other process's) are not written again or counted here.
+            let result = try index.applyExtracted(batch)
             summary.added += result.articles.added
             summary.replaced += result.articles.replaced
             summary.unchanged += result.articles.unchanged
-            summary.statements += batch.statements.count
-            progress?(min(start + Store.ingestBatch, records.count), records.count)
+            summary.statements += result.statements.added + result.statements.replaced + result.statements.unchanged
+            summary.withoutStatements += withoutStatements.filter { !result.unchangedExtracted.contains($0) }.count
+            progress?(range.upperBound, records.count)
         }
         return summary
+    }
+
+    /// The ranges of `records` ingested one batch (one transaction) each:
+    /// ``ingestBatch`` articles, or fewer where an id comes again, so
+    /// that an article given twice is stored, then replaced, as when
+    /// the two are in different batches.
+    static func batches(of records: [ArticleRecord]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var ids: Set<String> = []
+        for (n, record) in records.enumerated() {
+            if n - start >= Store.ingestBatch || ids.contains(record.key) {
+                ranges.append(start..<n)
+                start = n
+                ids = []
+            }
+            ids.insert(record.key)
+        }
+        if start < records.count { ranges.append(start..<records.count) }
+        return ranges
     }
 
     /// The extractions of each article, worked out on every core: extraction

@@ -54,6 +54,10 @@ package struct BatchResult: Sendable, Equatable {
     package var articles = ChangeCounts()
     package var statements = ChangeCounts()
     package var removedStatements = 0
+    /// Extracted articles found stored exactly so in the write transaction
+    /// (another process stored them meanwhile): their statements were
+    /// left as they were (``StatementSession/Mode/extracted``).
+    package var unchangedExtracted: Set<String> = []
 
     package init() {}
 
@@ -62,6 +66,7 @@ package struct BatchResult: Sendable, Equatable {
         a.articles += b.articles
         a.statements += b.statements
         a.removedStatements += b.removedStatements
+        a.unchangedExtracted.formUnion(b.unchangedExtracted)
     }
 }
 
@@ -80,11 +85,40 @@ extension IndexStore {
         return try environment.write { txn in try apply(prepared, txn: txn) }
     }
 
+    /// Stores a batch of extracted articles (`ingest`) in one transaction,
+    /// each article with all its statements: an article found stored
+    /// exactly so when the transaction begins (another process stored it
+    /// meanwhile) keeps its stored statements and the batch's are not
+    /// written; a replaced article loses the stored statements the batch
+    /// does not hold (``StatementSession/Mode/extracted``).
+    @discardableResult
+    package func applyExtracted(_ batch: ImportBatch) throws -> BatchResult {
+        let prepared = PreparedBatch(batch)
+        return try environment.write { txn in
+            var session = StatementSession(mode: .extracted)
+            var result = try apply(prepared, txn: txn, session: &session)
+            result.removedStatements += try removeStale(&session, txn: txn)
+            return result
+        }
+    }
+
     /// A batch prepared already (on another thread, say), inside a write
-    /// transaction that may hold other batches: an import writes a whole
-    /// file in one (``Importer``).
+    /// transaction that may hold other batches: an import writes all its
+    /// files in one (``Importer``).
     package func apply(_ batch: PreparedBatch, txn: borrowing WriteTransaction) throws -> BatchResult {
+        var session = StatementSession(mode: .none)
+        return try apply(batch, txn: txn, session: &session)
+    }
+
+    /// The same, noting in `session` the statements of the articles it
+    /// replaces (and, for extracted articles, the articles it finds
+    /// unchanged, whose statements it leaves as they are).
+    package func apply(
+        _ batch: PreparedBatch, txn: borrowing WriteTransaction, session: inout StatementSession
+    ) throws -> BatchResult {
         var writer = try BatchWriter(store: self, txn: txn, words: batch.words)
+        swap(&writer.session, &session)
+        defer { swap(&writer.session, &session) }
         for (record, bytes) in zip(batch.entities, batch.entityBytes) {
             writer.result.entities.record(try writer.put(record, bytes: bytes, txn: txn))
         }
@@ -94,10 +128,14 @@ extension IndexStore {
                     batch.articles[k], bytes: batch.articleBytes[k],
                     words: batch.articleWords[k], txn: txn))
         }
+        let skipped = writer.session.unchangedArticles
+        writer.session.unchangedArticles = []
+        writer.result.unchangedExtracted = skipped
         // Through a buffer: indexing the array copied each record (and
         // retained its ten strings) on the way in.
         try batch.statements.withUnsafeBufferPointer { statements in
             for k in statements.indices {
+                if !skipped.isEmpty, skipped.contains(statements[k].doc) { continue }
                 writer.result.statements.record(
                     try writer.put(
                         statements[k], parts: batch.statementParts[k],
@@ -110,6 +148,48 @@ extension IndexStore {
         try writer.flush(txn: txn)
         return writer.result
     }
+
+    /// Removes the statements `session` holds as stale (those of replaced
+    /// articles that nothing written since brought again); returns how many.
+    package func removeStale(_ session: inout StatementSession, txn: borrowing WriteTransaction) throws -> Int {
+        guard !session.stale.isEmpty else { return 0 }
+        var writer = try BatchWriter(store: self, txn: txn, words: BatchWords())
+        var removed = 0
+        for id in session.stale.sorted() where try writer.removeStatement(id: id, txn: txn) {
+            removed += 1
+        }
+        session.stale = []
+        try writer.flush(txn: txn)
+        return removed
+    }
+}
+
+/// What a write transaction does with the statements stored for the
+/// articles it replaces, across the batches it writes.
+package struct StatementSession: Sendable {
+    package enum Mode: Sendable {
+        /// Nothing: statements stay until replaced or removed by id.
+        case none
+        /// `import`: an article replaced with another text (its `text`)
+        /// loses the statements stored for it, but for those the same
+        /// import brings again (by id), which replace them. Their words
+        /// were the old text's.
+        case imported
+        /// `ingest`: a batch holds each of its articles with all its
+        /// statements. A replaced article loses the stored statements the
+        /// batch does not bring again; one found unchanged keeps its own
+        /// and the batch's are not written.
+        case extracted
+    }
+
+    package let mode: Mode
+    /// Dense ids of statements of replaced articles not written again yet.
+    var stale: Set<UInt32> = []
+    /// External ids of the articles of the batch being written that were
+    /// found unchanged (``Mode/extracted`` only).
+    var unchangedArticles: Set<String> = []
+
+    package init(mode: Mode) { self.mode = mode }
 }
 
 /// Accumulates one batch's index changes, then merges them into the stored
@@ -118,6 +198,7 @@ extension IndexStore {
 struct BatchWriter {
     let store: IndexStore
     var result = BatchResult()
+    var session = StatementSession(mode: .none)
     var nextArticle: UInt32
     var nextStatement: UInt32
     var nextEntity: UInt32
@@ -298,16 +379,35 @@ struct BatchWriter {
         let (id, _) = try articleID(record.key, txn: txn)
         var change = RecordChange.added
         if let old = try store.recordBytes(id, in: store.articles, txn: txn) {
-            if old.elementsEqual(bytes) { return .unchanged }
+            if old.elementsEqual(bytes) {
+                if session.mode == .extracted { session.unchangedArticles.insert(record.key) }
+                return .unchanged
+            }
             let previous = try IndexStore.decodeRecord(
                 ArticleRecord.self, old, database: Schema.articles, id: id,
                 decoder: decoder)
             try unindex(previous, id: id, txn: txn)
             change = .replaced
+            if session.mode == .extracted || (session.mode == .imported && previous.text != record.text) {
+                try noteStatements(ofArticle: id, txn: txn)
+            }
         }
         try store.putRecord(bytes, id: id, in: store.articles, txn: txn)
         try index(record, id: id, words: words, txn: txn)
         return change
+    }
+
+    /// Notes the statements stored for article `id` as stale: removed at
+    /// the end of the session unless written again before.
+    mutating func noteStatements(ofArticle id: UInt32, txn: borrowing WriteTransaction) throws {
+        let key = IndexKey.field(.doc, id)
+        for chunk in try store.chunks(key, in: store.fields, txn: txn) {
+            guard let postings = Postings(chunk.value) else { throw IndexStore.damaged(Schema.fields, chunk.key) }
+            postings.forEach {
+                session.stale.insert($0)
+                return true
+            }
+        }
     }
 
     mutating func index(_ record: ArticleRecord, id: UInt32, words: Int, txn: borrowing WriteTransaction) throws {
@@ -375,6 +475,7 @@ struct BatchWriter {
         let stored = try txn.insert(IDKey(nextStatement), for: key, in: store.statementKeys).map(IndexKey.readID)
         if let stored, let existing = stored {
             id = existing
+            if !session.stale.isEmpty { session.stale.remove(id) }
             if let old = try store.recordBytes(id, in: store.statements, txn: txn) {
                 if old.elementsEqual(bytes) { return .unchanged }
                 let previous = try storedStatement(old, id: id, txn: txn)
@@ -416,12 +517,17 @@ struct BatchWriter {
     /// dense id is not reused; its row is marked dead.
     mutating func removeStatement(_ external: String, txn: borrowing WriteTransaction) throws -> Bool {
         let key = Array(external.utf8)
-        guard let stored = try txn.get(key, in: store.statementKeys), let id = IndexKey.readID(stored),
-            let old = try store.recordBytes(id, in: store.statements, txn: txn)
-        else { return false }
-        try unindex(try storedStatement(old, id: id, txn: txn), id: id, txn: txn)
+        guard let stored = try txn.get(key, in: store.statementKeys), let id = IndexKey.readID(stored) else { return false }
+        return try removeStatement(id: id, txn: txn)
+    }
+
+    /// The same by dense id.
+    mutating func removeStatement(id: UInt32, txn: borrowing WriteTransaction) throws -> Bool {
+        guard let old = try store.recordBytes(id, in: store.statements, txn: txn) else { return false }
+        let record = try storedStatement(old, id: id, txn: txn)
+        try unindex(record, id: id, txn: txn)
         try txn.delete(IndexKey.id(id), in: store.statements)
-        try txn.delete(key, in: store.statementKeys)
+        try txn.delete(Array(record.id.utf8), in: store.statementKeys)
         remove(id, from: PostingKey(database: 0, key: IndexKey.field(.liveStatements)))
         try setStatementRow(id, StatementRow(), txn: txn)
         return true

@@ -25,6 +25,9 @@ package struct FileImport: Sendable {
     package var problems: [ImportProblem] = []
     /// With `strict`, a file with problems loads nothing.
     package var skipped = false
+    /// Records whose id an earlier line of the file had: each replaced the
+    /// one before it (the last wins).
+    package var repeated = 0
     /// CPU seconds of the reading thread (reading, decoding, analysing)
     /// and of the writing one (indexing, merging, committing): on two
     /// cores the import takes about as long as the larger.
@@ -40,8 +43,8 @@ func threadCPUSeconds() -> Double {
 }
 
 /// Imports the JSON Lines files of `../shared/tools/gencorpus.py` (and of
-/// ``Exporter``): entities, then articles, then statements, each file in
-/// one write transaction, `batchSize` records at a time.
+/// ``Exporter``): entities, then articles, then statements, all in one
+/// write transaction, `batchSize` records at a time.
 package struct Importer {
     package let store: IndexStore
     /// Records read, analysed and indexed at a time: memory holds about
@@ -55,7 +58,14 @@ package struct Importer {
     package init(store: IndexStore) { self.store = store }
 
     /// Imports `files` in the order entities, articles, statements,
-    /// whatever the order given.
+    /// whatever the order given, all of them in one write transaction: an
+    /// import that fails or is interrupted leaves the store as it was, and
+    /// readers see all of it appear at once (never an article before its
+    /// statements). An article replaced with another text loses the
+    /// statements stored for it that the import does not bring again
+    /// (``StatementSession``). A record whose id came before in its file
+    /// replaces the one before it, as if the lines were imported one after
+    /// the other, whatever `batchSize` is (``FileImport/repeated``).
     package func run(_ files: [(RecordKind, String)]) throws -> [FileImport] {
         let ordered = RecordKind.allCases.flatMap { kind in files.filter { $0.0 == kind } }
         var total = 0
@@ -76,69 +86,92 @@ package struct Importer {
             contents.append(data)
             total += data.count
         }
-        var done = 0
-        var reports: [FileImport] = []
+        // With `strict`, a first pass finds every problem of each file
+        // before anything is written; a file with any loads nothing.
+        var refused: [FileImport?] = []
         for ((kind, path), data) in zip(ordered, contents) {
-            reports.append(
-                try importFile(data, kind: kind, path: path) { bytes in
-                    progress?(done + bytes, total)
-                })
-            done += data.count
+            var report = FileImport(file: path, kind: kind)
+            if strict {
+                try Importer.forEachRecord(in: data, kind: kind, path: path, report: &report) { _, _ in }
+            }
+            if strict, !report.problems.isEmpty {
+                report.skipped = true
+                refused.append(report)
+            } else {
+                refused.append(nil)
+            }
         }
-        return reports
+        // One write transaction for the whole import: a failed or
+        // interrupted import leaves the store as it was, and pages written
+        // by one batch and changed by the next are changed in place rather
+        // than copied (a batch per transaction left a fifth of a fresh 1M
+        // store free). Room for it first, so the map does not fill and the
+        // import start over (it would, correctly, if the estimate falls
+        // short).
+        try store.environment.reserve(2 * total + (64 << 20))
+        let batchSize = self.batchSize
+        let progress = self.progress
+        return try store.environment.write { txn in
+            var session = StatementSession(mode: .imported)
+            var reports: [FileImport] = []
+            var done = 0
+            for (((kind, path), data), refusal) in zip(zip(ordered, contents), refused) {
+                if let refusal {
+                    reports.append(refusal)
+                } else {
+                    let start = done
+                    reports.append(
+                        try Importer.importFile(
+                            data, kind: kind, path: path, batchSize: batchSize, store: store, txn: txn,
+                            session: &session
+                        ) { bytes in progress?(start + bytes, total) })
+                }
+                done += data.count
+                progress?(done, total)
+            }
+            // The statements of replaced articles that the import did not
+            // bring again, once every file is in.
+            let removed = try store.removeStale(&session, txn: txn)
+            if removed > 0, let k = reports.lastIndex(where: { !$0.skipped }) ?? reports.indices.last {
+                reports[k].result.removedStatements += removed
+            }
+            return reports
+        }
     }
 
-    private func importFile(
-        _ data: Data, kind: RecordKind, path: String,
+    /// One file's batches, written in `txn` while another thread reads and
+    /// prepares the next one.
+    private static func importFile(
+        _ data: Data, kind: RecordKind, path: String, batchSize: Int,
+        store: IndexStore, txn: borrowing WriteTransaction, session: inout StatementSession,
         progress: (Int) -> Void
     ) throws -> FileImport {
-        var report = FileImport(file: path, kind: kind)
-        if strict {
-            // A first pass finds every problem before anything is written.
-            try Importer.forEachRecord(in: data, kind: kind, path: path, report: &report) { _, _ in }
-            if !report.problems.isEmpty {
-                report.skipped = true
-                return report
-            }
-        }
-        // One write transaction for the whole file: a failed or interrupted
-        // import leaves the store as it was, and pages written by one batch
-        // and changed by the next are changed in place rather than copied
-        // (a batch per transaction left a fifth of a fresh 1M store free).
-        // Room for it first, so the map does not fill and the file start
-        // over (it would, correctly, if the estimate falls short).
-        try store.environment.reserve(2 * data.count + (64 << 20))
-        let batchSize = self.batchSize
         let writingStart = threadCPUSeconds()
-        let (read, result) = try store.environment.write { txn in
-            // Reading, decoding and analysing the next batch (another
-            // thread) overlaps with writing this one (this thread, the
-            // store's writer): on two cores the import takes about as long
-            // as the longer of the two.
-            let handoff = Handoff<(PreparedBatch, Int), FileImport>()
-            let reader = Thread {
-                Importer.readBatches(of: data, kind: kind, path: path, batchSize: batchSize, into: handoff)
-            }
-            reader.stackSize = 8 << 20
-            reader.start()
-            var result = BatchResult()
-            do {
-                while let (batch, offset) = handoff.take() {
-                    result += try store.apply(batch, txn: txn)
-                    handoff.giveBack((batch, offset))
-                    progress(offset)
-                }
-            } catch {
-                handoff.stop()
-                _ = try? handoff.outcome()
-                throw error
-            }
-            return (try handoff.outcome(), result)
+        // Reading, decoding and analysing the next batch (another thread)
+        // overlaps with writing this one (this thread, the store's
+        // writer): on two cores the import takes about as long as the
+        // longer of the two.
+        let handoff = Handoff<(PreparedBatch, Int), FileImport>()
+        let reader = Thread {
+            Importer.readBatches(of: data, kind: kind, path: path, batchSize: batchSize, into: handoff)
         }
-        report = read
+        reader.stackSize = 8 << 20
+        reader.start()
+        var result = BatchResult()
+        do {
+            while let (batch, offset) = handoff.take() {
+                result += try store.apply(batch, txn: txn, session: &session)
+                handoff.giveBack((batch, offset))
+                progress(offset)
+            }
+        } catch {
+            handoff.stop()
+            _ = try? handoff.outcome()
+            throw error
+        }
+        var report = try handoff.outcome()
         report.result = result
         report.writingSeconds = threadCPUSeconds() - writingStart
-        progress(data.count)
         return report
     }
 
@@ -157,15 +190,46 @@ package struct Importer {
                 guard handoff.put((PreparedBatch(batch), offset)) else { throw HandoffStopped() }
                 batch = ImportBatch()
             }
+            // Every id of the file, numbered, with the batch it was last
+            // met in: a record whose id the batch being read holds already
+            // ends it, so that the earlier record is written before the
+            // later replaces it, as with batches of one record.
+            var ids = ByteKeys()
+            var lastBatch: [Int] = []
+            var batchNumber = 0
+            var lastOffset = 0
+            var repeated = 0
             try forEachRecord(in: data, kind: kind, path: path, report: &report) { record, offset in
+                var id: String
+                switch record {
+                case .entity(let e): id = e.name
+                case .article(let a): id = a.key
+                case .statement(let s): id = s.id
+                }
+                let (n, isNew) = id.withUTF8 { ids.number($0) }
+                if isNew {
+                    lastBatch.append(batchNumber)
+                } else {
+                    repeated += 1
+                    if lastBatch[n] == batchNumber {
+                        try send(lastOffset)
+                        batchNumber += 1
+                    }
+                    lastBatch[n] = batchNumber
+                }
                 switch record {
                 case .entity(let e): batch.entities.append(e)
                 case .article(let a): batch.articles.append(a)
                 case .statement(let s): batch.statements.append(s)
                 }
-                if batch.count >= batchSize { try send(offset) }
+                lastOffset = offset
+                if batch.count >= batchSize {
+                    try send(offset)
+                    batchNumber += 1
+                }
             }
             if !batch.isEmpty { try send(data.count) }
+            report.repeated = repeated
             report.readingSeconds = threadCPUSeconds() - start
             handoff.finish(report)
         } catch {

@@ -231,14 +231,16 @@ extension IndexStore {
     }
 
     package func articleID(_ key: String, txn: borrowing Txn) throws -> UInt32? {
-        guard let bytes = try txn.get(Array(key.utf8), in: articleKeys) else { return nil }
+        // LMDB refuses to look up an empty key or one over 511 bytes
+        // (MDB_BAD_VALSIZE); no such key is stored (`doc:` + a long value).
+        guard IndexStore.canBeKey(key), let bytes = try txn.get(Array(key.utf8), in: articleKeys) else { return nil }
         return IndexKey.readID(bytes)
     }
 
     /// The entity a name in a record refers to, as import resolved it: the
     /// entity of that canonical name, else the first with it as an alias.
     package func entityID(named name: String, txn: borrowing Txn) throws -> UInt32? {
-        if let stored = try txn.get(Array(name.utf8), in: entityKeys) { return IndexKey.readID(stored) }
+        if IndexStore.canBeKey(name), let stored = try txn.get(Array(name.utf8), in: entityKeys) { return IndexKey.readID(stored) }
         let normalized = Analyzer(stemming: false).aliasForm(name)
         guard !normalized.isEmpty else { return nil }
         return try entities(alias: .normalized, normalized, txn: txn).first
@@ -257,6 +259,11 @@ extension IndexStore {
     package func statements(ofArticle key: String, txn: borrowing Txn) throws -> [StatementRecord] {
         guard let id = try articleID(key, txn: txn) else { return [] }
         return try postings(.doc, id, txn: txn).ids.compactMap { try statement($0, txn: txn) }
+    }
+
+    /// Whether LMDB can hold `text` as a key: 1 to 511 bytes.
+    static func canBeKey(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 511
     }
 
     /// A single value of `meta`, as text.

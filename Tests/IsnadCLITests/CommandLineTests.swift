@@ -152,7 +152,10 @@ import Testing
             #expect(partial.status == 1)
             #expect(partial.stderr.contains("skipped: \(mixed)/empty.txt: empty file\n"))
             #expect(partial.stderr.contains("4 files of other types passed over: .md, .pdf, no extension\n"))
-            #expect(partial.stdout == "2 added, 0 replaced, 0 unchanged, 1 skipped, 1 statements (1 article gave none) → \(folder)/m\n")
+            #expect(
+                partial.stdout
+                    == "2 added, 0 replaced, 0 unchanged, 1 skipped, 1 statements (1 article gave none) → \(folder)/m (now 2 articles, 1 statement)\n"
+            )
 
             let usage = try isnad(["stats", "--no-such-flag"])
             #expect(usage.status == 2)

@@ -30,7 +30,7 @@ import Testing
         process.environment = environment
         let printed = try CommandLineTests.output(of: process)
         #expect(process.terminationStatus == 0)
-        #expect(printed.hasSuffix("→ \(home)/.local/share/isnad/store\n"))
+        #expect(printed.hasSuffix("→ \(home)/.local/share/isnad/store (now 1 article, 4 statements)\n"))
         #expect(FileManager.default.fileExists(atPath: home + "/.local/share/isnad/store/data.mdb"))
     }
 }

@@ -59,6 +59,31 @@ import Testing
         }
     }
 
+    /// An article given twice in one call is stored, then replaced, as
+    /// in two calls: the earlier version's extra statements do not stay
+    /// beside the later one's (they did when both were in one batch).
+    @Test func anArticleGivenTwiceInOneCallIsReplacedAsInTwo() throws {
+        try withFolder { folder in
+            let articles = Article.load(from: [Self.sampleCorpus]).articles
+            let full = try #require(articles.max { $0.text.count < $1.text.count })
+            var short = full
+            short.text = String(full.text.prefix(full.text.count / 3))
+            let once = try Store(path: folder + "/once")
+            let summary = try once.ingest([full, short])
+            #expect((summary.added, summary.replaced) == (1, 1))
+            let twice = try Store(path: folder + "/twice")
+            try twice.ingest([full])
+            try twice.ingest([short])
+            let only = try Store(path: folder + "/only")
+            try only.ingest([short])
+            let fullAlone = try Store(path: folder + "/full")
+            try fullAlone.ingest([full])
+            #expect(try fullAlone.statistics().statements > only.statistics().statements)
+            #expect(try once.statistics().statements == only.statistics().statements)
+            #expect(try twice.statistics().statements == only.statistics().statements)
+        }
+    }
+
     @Test func storeSurvivesReopeningReadOnly() throws {
         try withFolder { folder in
             do {

@@ -12,7 +12,11 @@ struct Import: ParsableCommand {
             of tools beside a development clone): entities first, then articles, then
             statements, whatever the order given. Importing the same file again
             changes nothing; a record with a known id and new content replaces the
-            old one.
+            old one. The whole import is one transaction: it is stored entirely or
+            not at all, and readers never see an article without its statements.
+            An article replaced with another text loses the statements stored for
+            it, but for those the import brings again. An id given twice in a file:
+            the later line replaces the earlier (the last one wins), whatever --batch.
 
             A malformed line is reported with its file, line number and reason, and
             the rest of the file still loads; with --strict, a file with any
@@ -39,7 +43,7 @@ struct Import: ParsableCommand {
     @Flag(help: "Load nothing from a file that has any malformed line.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Records read and written at a time (each file is one transaction).", valueName: "n"))
+    @Option(help: ArgumentHelp("Records read and written at a time (the whole import is one transaction).", valueName: "n"))
     var batch = 25_000
 
     func validate() throws {
@@ -102,6 +106,16 @@ struct Import: ParsableCommand {
                 report.skipped
                 ? "nothing loaded (--strict)" : "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged"
             lines.append("\(report.kind.rawValue): \(what), \(report.problems.count) rejected ← \(report.file)")
+            if report.repeated > 0 {
+                printError(
+                    "note: \(report.file): \(report.repeated) \(report.repeated == 1 ? "line repeats an id" : "lines repeat ids") "
+                        + "of earlier lines; each replaced the one before it (the last one wins)")
+            }
+        }
+        let removed = reports.reduce(0) { $0 + $1.result.removedStatements }
+        if removed > 0 {
+            lines.append(
+                "statements: \(removed) removed: their articles were replaced with another text and this import did not bring them again")
         }
         let total = reports.reduce(0) { $0 + $1.lines }
         lines.append(

@@ -91,9 +91,15 @@ struct Ingest: ParsableCommand {
             summary.withoutStatements == 0
             ? ""
             : " (\(summary.withoutStatements) \(summary.withoutStatements == 1 ? "article" : "articles") gave none)"
+        // The counts are what this process did (another writing at the
+        // same time may have stored some of the same articles: they are
+        // unchanged here); the store's totals come after, named as such.
+        let totals = try store.statistics()
         let line =
             "\(summary.added) added, \(summary.replaced) replaced, \(summary.unchanged) unchanged, "
-            + "\(loaded.rejected.count) skipped, \(summary.statements) statements\(none) → \(store.path)"
+            + "\(loaded.rejected.count) skipped, \(summary.statements) statements\(none) → \(store.path) "
+            + "(now \(totals.articles) \(totals.articles == 1 ? "article" : "articles"), "
+            + "\(totals.statements) \(totals.statements == 1 ? "statement" : "statements"))"
         return (line, loaded.rejected.count)
     }
 
