@@ -160,6 +160,10 @@ extension Extractor {
     private static let sawfa = Array("سوف".utf8)
     private static let futurePrefixes = ["سي", "ست", "سن", "سا"].map { Array($0.utf8) }
     private static let notFuture = WordSet(forms: ["ستة", "سنة", "سنوات", "سياسة", "سياسي", "ستين", "سنه"])
+    static let notFutureWords = WordSet(normalizing: [
+        "ستة", "سنة", "سنوات", "سياسة", "سياسي", "سياسية", "ستين", "سنه", "سيارة", "سيارات", "سيطرة", "سياق", "سيادة",
+        "ستار", "سنوي", "سنوية", "سياسات", "سيدة", "سيناريو",
+    ])
 
     /// Every table of stance phrases, for ``WordFlags/phrase``.
     static let phraseTables = [StanceLexicon.phrases]

@@ -115,7 +115,8 @@ enum StanceLexicon {
                 "رد حاسم", "ردا قاسيا", "رد قاس", "الرد الحاسم", "في الوقت والمكان المناسبين", "لن نسمح",
                 "لن نقف مكتوفي الأيدي", "مستعدون للرد", "جاهزون للرد", "ثمنا باهظا", "الثمن غاليا", "سيدفع الثمن",
                 "ستدفع الثمن", "بيد من حديد", "سنضرب", "سنستهدف", "سنصعد", "سنلاحق", "سنتخذ إجراء",
-                "إجراء حاسما", "إجراءات حاسمة", "صبرنا", "ستتحمل", "سيتحمل", "عواقب وخيمة", "لن نتردد",
+                "إجراء حاسما", "إجراءات حاسمة", "صبرنا", "ستتحمل", "سيتحمل", "عواقب وخيمة", "لن نتردد", "سوف نتخذ", "فسوف نتخذ", "سنتخذ",
+                "بحزم", "إجراء حاسم",
                 "will respond", "will retaliate", "retaliate", "retaliation", "will pay", "pay a heavy price",
                 "pay a price", "all necessary actions", "all necessary measures", "all options", "countermeasures",
                 "ready to defend", "prepared for further action", "will not tolerate", "will not stand idly",
@@ -211,7 +212,8 @@ enum StanceLexicon {
                 "خطر", "خطورة", "مخاطر", "خطير", "خطيرة", "عواقب", "تداعيات", "كارثة", "كارثي", "كارثية",
                 "يهدد", "تهدد", "تهديد", "تصعيد", "انفجار", "قد يؤدي", "مجاعة",
                 "danger", "dangerous", "risk", "risks", "threat to", "consequences", "catastrophe", "catastrophic",
-                "could lead", "may lead", "escalation", "famine", "disaster", "playing with fire",
+                "could lead", "may lead", "escalation", "famine", "disaster", "playing with fire", "deteriorating",
+                "deterioration", "untenable", "death sentence", "dire", "تدهور", "يقوض", "تقويض", "أصعب",
             ]
         ),
         (

@@ -59,6 +59,22 @@ enum StanceReader {
     private static let retaliation = WordSet(normalizing: [
         "رد", "برد", "بالرد", "الرد", "ردا", "الانتقام", "انتقام", "بالانتقام", "response", "retaliation", "retaliate",
     ])
+    /// Force, after a future: "سيواصلون هجماتهم".
+    private static let hostile = WordSet(normalizing: [
+        "هجمات", "هجماتها", "هجماتهم", "هجماتنا", "الهجمات", "ضربات", "الضربات", "ضرباتها", "القتال", "قتال", "استهداف",
+        "attacks", "strikes", "fighting", "troops", "retaliate", "retaliation",
+    ])
+    private static let futureWords = WordSet(normalizing: ["سوف", "فسوف", "will", "would", "might", "shall", "'ll"])
+    private static let futurePrefixes = ["سي", "ست", "سن", "سا"].map { Array($0.utf8) }
+
+    /// A future word, or an Arabic verb of more than four letters with سـ
+    /// before its person prefix (``Extractor/isFuture(_:)``'s test, on bytes).
+    static func isFuture(_ key: [UInt8]) -> Bool {
+        if futureWords.contains(key) { return true }
+        guard key.count > 8, key.first == 0xD8 else { return false }
+        return futurePrefixes.contains { key.starts(with: $0) } && !Extractor.notFutureWords.contains(key)
+    }
+
     /// "أي": any, between a negated verb and its object.
     private static let anyWords = WordSet(normalizing: ["أي", "أية", "any"])
     /// "we", "our", نحن: the speaker's own side.
@@ -136,6 +152,15 @@ enum StanceReader {
                 }
                 found.append((signal, span))
                 k = span.upperBound
+            }
+        }
+        // "سيواصلون هجماتهم", "the army will continue fighting", "might
+        // send troops": force to come, named after a future.
+        for range in merged {
+            for k in range where isFuture(keys[k]) {
+                guard let j = (k + 1..<min(range.upperBound, k + 4)).first(where: { hostile.contains(DateFinder.strippedSlice(keys[$0])) })
+                else { continue }
+                if !found.contains(where: { $0.tokens.contains(j) }) { found.append((.threat, k..<j + 1)) }
             }
         }
         // "ووعدت برد سريع": a promise of retaliation.

@@ -362,7 +362,7 @@ import Testing
 
     /// The development set (real news of many stories) as a ratchet: the
     /// issue's targets (actor+stance 0.75 per language) are not reached
-    /// yet, and no change may lose what is reached (0.46 Arabic, 0.50
+    /// yet, and no change may lose what is reached (0.475 Arabic, 0.505
     /// English after the stance reader's first round).
     @Test(.enabled(if: ExtractionTests.hasCorpus, ExtractionTests.corpusMissing))
     func developmentSetKeepsItsStances() throws {
@@ -372,7 +372,7 @@ import Testing
         let gold = ExtractionTests.shared.appendingPathComponent("corpus/dev/gold").path
         let evaluation = try Evaluation.run(gold: gold, store: store)
         #expect(evaluation.found.f1 >= 0.89, "found \(evaluation.found)")
-        for (language, floor) in [("ar", 0.45), ("en", 0.49)] {
+        for (language, floor) in [("ar", 0.46), ("en", 0.49)] {
             let scores = try #require(evaluation.languages[language])
             #expect(scores.actorStance.f1 >= floor, "\(language) actor+stance \(scores.actorStance)")
         }

@@ -63,6 +63,15 @@ import Testing
         #expect(stances("The company's chief Ana Ruiz said it looks forward to working with regulators.") == ["pledge"])
     }
 
+    @Test func forceToComeIsAThreat() {
+        #expect(stances("وقال المتحدث العسكري العميد فهد سالم إن القوات ستواصل هجماتها حتى رفع الحصار.") == ["threaten"])
+        #expect(stances("General Ivo Marsh said his troops would continue fighting until the town fell.") == ["threaten"])
+        // A warning of what the speaker's side will do is a threat too.
+        #expect(stances("وحذرت الحكومة من أنها ستتعامل بحزم مع أي شغب.") == ["threaten"])
+        // Dangers from circumstances stay warnings.
+        #expect(stances("Mayor Lena Ford said the situation in the camp was untenable.") == ["warn"])
+    }
+
     @Test func aCueWithAStanceOfItsOwnKeepsIt() {
         #expect(stances("The union accused the company of breaking the law, its leader Eva Moss said.").contains("accuse"))
         #expect(stances("Prime Minister Alan Croft denied that talks had failed.") == ["deny"])
