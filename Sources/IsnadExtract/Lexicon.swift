@@ -275,6 +275,9 @@ extension Extractor {
         // A speaker the gazetteer does not know, named as an outlet: "state
         // TV", "the TASS news agency", "وسائل إعلام عبرية", "الوكالة الوطنية
         // للإعلام" (but not a ministry of information).
+        // (Asked of every speaker: most names hold no word of the press,
+        // which a scan of their bytes tells without making Strings.)
+        guard mayBePress(name) else { return false }
         let words = name.split(separator: " ")
         guard let first = words.first, !officialHeads.contains(String(first)) else { return false }
         if pressHeads.contains(String(first)) { return true }
@@ -283,6 +286,34 @@ extension Extractor {
             return pressWords.contains(w) || w.hasSuffix("إعلام") || w == "إعلامية"
         } || name.lowercased().contains("news agency")
     }
+    /// Whether `name` holds, in any case, a fragment of a press word or
+    /// starts with a press head: ``isPress(_:)``'s quick test.
+    private static func mayBePress(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            if pressHeadBytes.contains(where: { head in
+                bytes.starts(with: head) && (bytes.count == head.count || bytes[head.count] == 0x20)
+            }) {
+                return true
+            }
+            return pressFragments.contains { fragment in
+                guard bytes.count >= fragment.count else { return false }
+                var i = 0
+                while i + fragment.count <= bytes.count {
+                    var k = 0
+                    // ASCII letters compare without case (a fragment is lower case).
+                    while k < fragment.count, bytes[i + k] | (bytes[i + k] < 0x80 ? 0x20 : 0) == fragment[k] { k += 1 }
+                    if k == fragment.count { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+    private static let pressFragments: [[UInt8]] = [
+        "media", "news", "tv", "television", "radio", "outlet", "broadcaster", "tabloid", "daily", "إعلام",
+    ].map { Array($0.utf8) }
+    private static let pressHeadBytes: [[UInt8]] = pressHeads.map { Array($0.utf8) }
     private static let pressWords: Set<String> = [
         "media", "news", "newspaper", "television", "tv", "radio", "outlet", "outlets", "broadcaster", "tabloid", "daily",
     ]

@@ -226,7 +226,10 @@ package final class Environment: @unchecked Sendable {
         }
         if fm.fileExists(atPath: path + "/data.mdb") { return false }
         let contents = (try? fm.contentsOfDirectory(atPath: path)) ?? []
-        if contents.isEmpty, configuration.create, !configuration.readOnly { return true }
+        // An empty folder, or one where another writer creating the store
+        // this moment has made LMDB's lock file but not yet its data file:
+        // a place for the store (LMDB's lock serialises the two).
+        if Set(contents).isSubset(of: ["lock.mdb"]), configuration.create, !configuration.readOnly { return true }
         if contents.contains(Environment.partialCopy) {
             throw StoreError(
                 .notAStore, operation: "open",
