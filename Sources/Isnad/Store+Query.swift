@@ -225,7 +225,7 @@ struct RowReader {
         if case .basis(let cell) = cell("why", row) {
             basis = Statement.StanceBasis(
                 rule: cell.rule, signal: cell.signal, words: cell.words,
-                spans: cell.spans.compactMap { $0.count == 2 && $0[0] <= $0[1] ? $0[0]..<$0[1] : nil })
+                spans: cell.spans.compactMap(Statement.range))
         }
         return Statement(
             id: string("id", row) ?? "", article: string("doc", row) ?? "", actor: string("actor", row),
@@ -292,10 +292,7 @@ extension Statement {
         let basis = record.stanceBasis.map { basis in
             Statement.StanceBasis(
                 rule: basis.rule, signal: basis.signal,
-                words: record.sentence.map { basis.words(in: $0, from: record.spans?.sentence.first ?? 0) } ?? [],
-                spans: stride(from: 0, to: basis.spans.count - 1, by: 2).compactMap {
-                    basis.spans[$0] <= basis.spans[$0 + 1] ? basis.spans[$0]..<basis.spans[$0 + 1] : nil
-                })
+                words: record.stanceWords, spans: basis.ranges)
         }
         self.init(
             id: record.id, article: record.doc, actor: record.actor, stance: Stance(rawValue: record.stance.rawValue),

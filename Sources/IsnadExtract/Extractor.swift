@@ -992,16 +992,21 @@ package struct Extractor: Sendable {
                 // "أعلن التوصل إلى تفاهم", "announced the suspension of its
                 // attacks": an announcement of a measure, not of a fact
                 // (أعلن أن, "announced that"), whatever harm it names.
+                // أعلن, أكد: the verb as listed, asked only of plain saying.
+                let plainVerb = stance == "assert" ? Cue.bareVerb(keys[i]) ?? keys[i] : nil
+                /// Whether a noun is the verb's object: its first `n` words,
+                /// the speaker's apart, hold no clause, quotation or verb,
+                /// nor any of `others`.
+                func takesNoun(within n: Int, unless others: WordSet) -> Bool {
+                    let object = clauseTokens.prefix(n).filter { k in !(speaker.span?.contains(tokens[k].range.lowerBound) ?? false) }
+                    return !object.isEmpty
+                        && !object.contains(where: { k in
+                            Extractor.complementizers.contains(keys[k]) || Extractor.selfComplementizers.contains(keys[k])
+                                || others.contains(keys[k]) || inQuote(k) || Cue.bareVerb(keys[k]) != nil
+                        })
+                }
                 let announcesMeasure =
-                    stance == "assert" && Extractor.announcing.contains(Cue.bareVerb(keys[i]) ?? keys[i])
-                    && {
-                        let object = clauseTokens.prefix(8).filter { k in !(speaker.span?.contains(tokens[k].range.lowerBound) ?? false) }
-                        return !object.isEmpty
-                            && !object.contains(where: { k in
-                                Extractor.complementizers.contains(keys[k]) || Extractor.selfComplementizers.contains(keys[k])
-                                    || Extractor.deaths.contains(keys[k]) || inQuote(k) || Cue.bareVerb(keys[k]) != nil
-                            })
-                    }()
+                    plainVerb.map(Extractor.announcing.contains) == true && takesNoun(within: 8, unless: Extractor.deaths)
                 if announcesMeasure, reading.map({ [.wrongdoing, .danger, .commitment].contains($0.signal) }) ?? true {
                     stance = "pledge"
                     basis = StanceBasis(
@@ -1012,14 +1017,8 @@ package struct Extractor: Sendable {
                     basis = StanceBasis(
                         rule: .content, signal: reading.signal?.label ?? "",
                         spans: reading.tokens.map { tokens[$0.lowerBound].range.lowerBound..<tokens[$0.upperBound - 1].range.upperBound })
-                } else if stance == "assert", !latin, Extractor.affirming.contains(Cue.bareVerb(keys[i]) ?? keys[i]),
-                    case let object = clauseTokens.prefix(4).filter({ k in !(speaker.span?.contains(tokens[k].range.lowerBound) ?? false) }),
-                    !object.isEmpty,
-                    !object.contains(where: { k in
-                        Extractor.complementizers.contains(keys[k]) || Extractor.selfComplementizers.contains(keys[k])
-                            || Extractor.affirmingLinks.contains(keys[k]) || Cue.bareVerb(keys[k]) != nil
-                            || inQuote(k)
-                    })
+                } else if !latin, plainVerb.map(Extractor.affirming.contains) == true,
+                    takesNoun(within: 4, unless: Extractor.affirmingLinks)
                 {
                     // "أكد مسؤول أميركي وصول الشحنة": أكد with a noun for
                     // object affirms a fact; with أن or على it stresses.

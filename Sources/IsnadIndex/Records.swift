@@ -66,15 +66,29 @@ package struct StanceBasisRecord: Codable, Hashable, Sendable {
         self.spans = spans
     }
 
+    /// `spans` as ranges (a pair that is no range is left out).
+    package var ranges: [Range<Int>] {
+        stride(from: 0, to: spans.count - 1, by: 2).compactMap { k in spans[k] <= spans[k + 1] ? spans[k]..<spans[k + 1] : nil }
+    }
+
     /// The deciding words, cut from `sentence` (which starts at byte
     /// `start` of the article); words outside it are left out.
     package func words(in sentence: String, from start: Int) -> [String] {
         let bytes = Array(sentence.utf8)
-        return stride(from: 0, to: spans.count - 1, by: 2).compactMap { k in
-            let (a, b) = (spans[k] - start, spans[k + 1] - start)
-            guard a >= 0, a <= b, b <= bytes.count else { return nil }
+        return ranges.compactMap { range in
+            let (a, b) = (range.lowerBound - start, range.upperBound - start)
+            guard a >= 0, b <= bytes.count else { return nil }
             return String(decoding: bytes[a..<b], as: UTF8.self)
         }
+    }
+}
+
+extension StatementRecord {
+    /// The words that decided the stance, as the sentence writes them;
+    /// none without a sentence and its place in the article.
+    package var stanceWords: [String] {
+        guard let basis = stanceBasis, let sentence, let start = spans?.sentence.first else { return [] }
+        return basis.words(in: sentence, from: start)
     }
 }
 

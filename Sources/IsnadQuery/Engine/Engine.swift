@@ -471,11 +471,10 @@ extension Execution {
                     return .spans(named.compactMap { name, range in range.map { (name, $0) } })
                 case .why:
                     guard let record, let basis = record.stanceBasis else { return .null }
-                    let words = record.sentence.flatMap { sentence in
-                        record.spans.map { basis.words(in: sentence, from: $0.sentence.first ?? 0) }
-                    }
-                    let pairs = stride(from: 0, to: basis.spans.count - 1, by: 2).map { [basis.spans[$0], basis.spans[$0 + 1]] }
-                    return .basis(StanceBasisCell(rule: basis.rule, signal: basis.signal, words: words ?? [], spans: pairs))
+                    return .basis(
+                        StanceBasisCell(
+                            rule: basis.rule, signal: basis.signal, words: record.stanceWords,
+                            spans: basis.ranges.map { [$0.lowerBound, $0.upperBound] }))
                 case .title, .url:
                     guard let article = try articleRecord(row.article, txn: txn) else { return .null }
                     return (field == .title ? article.title : article.url).map { .text($0) } ?? .null
