@@ -197,16 +197,26 @@ package struct Evaluation {
     }
 
     /// The gold actor and a predicted one are the same: equal to the
-    /// canonical name or to the form the text uses (case aside), or, for
-    /// named actors, a name key that meets either (``NameKey``: `Lazzarini`,
-    /// `لازاريني` and `Philippe Lazzarini` meet). Described speakers
-    /// ("unnamed US official") must be equal.
+    /// canonical name or to the form the text uses, or, for named actors,
+    /// a name key that meets either (``NameKey``: `Lazzarini`, `لازاريني`
+    /// and `Philippe Lazzarini` meet). Described speakers must be equal
+    /// as descriptions: case, a leading article or "unnamed", and the full
+    /// stops of abbreviations aside ("a U.N. source", "unnamed UN source").
     package static func sameActor(_ g: Gold, _ predicted: String) -> Bool {
-        func same(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
+        func same(_ a: String, _ b: String) -> Bool { described(a) == described(b) }
         if same(g.actor, predicted) || g.native.map({ same($0, predicted) }) == true { return true }
         guard g.named != false, !predicted.hasPrefix("unnamed") else { return false }
         let key = NameKey(predicted)
         return [g.actor, g.native].compactMap { $0 }.contains { NameKey($0).meets(key) }
+    }
+
+    /// A speaker's words as a description: lowercase, without a leading
+    /// article or "unnamed", full stops or the curly apostrophe.
+    static func described(_ name: String) -> String {
+        var words = name.lowercased().replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "\u{2019}", with: "'")
+            .split(separator: " ")
+        while let first = words.first, words.count > 1, ["unnamed", "the", "a", "an"].contains(first) { words.removeFirst() }
+        return words.joined(separator: " ")
     }
 
     static func rank(_ g: Gold, _ p: StatementRecord) -> Int {
