@@ -269,6 +269,21 @@ package struct Extractor: Sendable {
                 people
                 ? (textual.name, textual.span, true)
                 : preferred(found, textual, mentions: tokenRange(textual.span).compactMap { mentionAt[$0] })
+            // "منسق الأمم المتحدة للإغاثة", "رئيس بعثة الأمم المتحدة": a role
+            // inside a body is a person the text describes, not the body.
+            // Only a head or spokesman right before the body's name is left
+            // for the office's holder to be worked out later.
+            if textual.kind == .described, !textual.name.hasPrefix("unnamed"), chosen.name != textual.name,
+                let e = gazetteer.entry(named: chosen.name), gazetteer.entries[e].kind != "person",
+                let role =
+                    (latin ? tokenRange(textual.span).last(where: reader.isRole) : tokenRange(textual.span).first(where: reader.isRole)),
+                let body = chosen.span.flatMap({ tokenAt($0.lowerBound) })
+            {
+                let title = body >= 2 && ["باسم", "of", "for"].contains(tokens[body - 1].form) ? body - 2 : body - 1
+                if title != role || Extractor.titles[DateFinder.stripped(tokens[role].form)] == nil {
+                    chosen = (textual.name, textual.span, false)
+                }
+            }
             let nameTokens = tokenRange(textual.nameSpan ?? textual.span)
             switch textual.kind {
             case .person:
@@ -771,10 +786,20 @@ package struct Extractor: Sendable {
                     let p = tokenAt(span.lowerBound), p > start
                 {
                     let title = p >= start + 2 && ["باسم", "of"].contains(tokens[p - 1].form) ? p - 2 : p - 1
+                    // The holder the gazetteer knows speaks only if the article
+                    // names him: offices change hands, and "the White House
+                    // spokesman" of 2009 is not the one the gazetteer lists.
                     if let keywords = Extractor.titles[DateFinder.stripped(tokens[title].form)],
-                        let holder = holder(of: gazetteer.entries[e].name, keywords: keywords)
+                        let holder = holder(of: gazetteer.entries[e].name, keywords: keywords),
+                        let h = gazetteer.entry(named: holder), mentionAt.names(h)
                     {
                         speaker = (holder, tokens[title].range.lowerBound..<span.upperBound)
+                    } else if Extractor.titles[DateFinder.stripped(tokens[title].form)] != nil {
+                        // No one the article names: the office speaks, as
+                        // the text describes it ("المتحدث باسم البيت الأبيض").
+                        let office = tokens[title].range.lowerBound..<span.upperBound
+                        let phrase = Extractor.slice(text, office)
+                        speaker = (latin ? "unnamed " + phrase : phrase, office)
                     } else if p >= start + 2, ["في", "من", "in", "at"].contains(tokens[p - 1].form),
                         Extractor.isOfficial(tokens[p - 2].form)
                     {

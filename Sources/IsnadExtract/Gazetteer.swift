@@ -180,6 +180,9 @@ package struct Gazetteer: Sendable {
             guard at.indices.contains(token), at[token] > 0 else { return nil }
             return mentions[Int(at[token]) - 1]
         }
+
+        /// Whether the article names the entry anywhere (not as a nisba).
+        func names(_ entry: Int) -> Bool { mentions.contains { $0.entry == entry && !$0.isNisba } }
     }
 
     /// Word forms with their clitics removed: وبيسكوف, لبيسكوف → بيسكوف;

@@ -221,7 +221,36 @@ extension Extractor {
             }
         }
         guard w.gaps[k + 1] == .none else { return nil }
+        if let office = englishOffice(endingAt: k, start: start, w) { return office }
         return englishPhrase(endingAt: k, start: start, w)
+    }
+
+    /// "The head of the UN agency for Palestinian refugees said", "a
+    /// spokesman for the group said": a role of a body that opens the
+    /// clause is a person the text describes, however the body is written
+    /// (not the body, and not its last words). Unnamed when the article is
+    /// indefinite; a definite one may be the holder named before.
+    func englishOffice(endingAt end: Int, start: Int, _ w: WordReader) -> NamedSpeaker? {
+        let from = max(start, end - 12)
+        guard let of = (from...end).first(where: { ["of", "for"].contains(w.form($0)) }), of > start, of < end,
+            w.isRole(of - 1), !w.isCapital(of - 1),
+            (of + 1...end).allSatisfy({ w.gaps[$0] == .none && w.isLatin($0) && !Extractor.officeBreaks.contains(w.form($0)) })
+        else { return nil }
+        // ("a spokesperson for Meta" is read as "unnamed Meta spokesperson"
+        // by ``englishPhrase(endingAt:start:_:)``.)
+        let body = w.form(of + 1) == "the" && of + 2 <= end ? of + 2 : of + 1
+        if w.form(of) == "for", w.isCapital(body) { return nil }
+        // The role and its modifiers back to the article that opens the clause.
+        var d = of - 1
+        while d - 1 >= start, w.gaps[d] == .none, !w.isCapital(d - 1),
+            w.isRole(d - 1) || Extractor.englishModifiers.contains(w.form(d - 1))
+        { d -= 1 }
+        guard d - 1 >= start, w.gaps[d] == .none, ["the", "a", "an"].contains(w.form(d - 1)),
+            d - 1 == start || w.gaps[d - 1] != .none
+        else { return nil }
+        let phrase = w.text(d, end)
+        return NamedSpeaker(
+            name: w.form(d - 1) == "the" ? phrase : "unnamed " + phrase, kind: .described, span: w.span(d - 1, end))
     }
 
     /// The speaker after an inverted English cue ("…,” said Farhan Haq,
@@ -804,6 +833,12 @@ extension Extractor {
     /// What makes an English phrase one met before: "the official", "that
     /// official".
     static let definiteDeterminers = words(["the", "that", "this"])
+    /// Words that end a body's name after "the head of": a clause or a
+    /// verb begins ("The head of the agency that runs the camps said").
+    static let officeBreaks = words([
+        "that", "which", "who", "whom", "whose", "said", "says", "has", "have", "had", "is", "was", "were", "are",
+        "and", "but", "or", "when", "after", "before", "while", "as", "if", "because", "to", "by", "on", "at",
+    ])
     /// Plural heads for speakers who stay anonymous ("Turkish officials
     /// say"): described as unnamed even without an article.
     static let anonymousHeads = words(["officials", "sources", "diplomats", "aides", "insiders", "advisers", "advisors"])

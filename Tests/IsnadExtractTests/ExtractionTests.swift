@@ -102,7 +102,15 @@ import Testing
     }
 
     @Test func titlesNameTheirHoldersAndLedesNameTheirSpeakers() {
-        #expect(extract("وقال رئيس مديرية المخابرات الدفاعية الأوكرانية إن الشحنات وصلت.").map(\.actor) == ["Kyrylo Budanov"])
+        // The holder the gazetteer knows speaks when the article names him;
+        // offices change hands, so otherwise the office speaks as written.
+        #expect(
+            extract("وقال رئيس مديرية المخابرات الدفاعية الأوكرانية إن الشحنات وصلت.").map(\.actor) == [
+                "رئيس مديرية المخابرات الدفاعية الأوكرانية"
+            ])
+        #expect(
+            extract("التقى الوفد كيريلو بودانوف أمس. وقال رئيس مديرية المخابرات الدفاعية الأوكرانية إن الشحنات وصلت.").map(\.actor)
+                .last == "Kyrylo Budanov")
         // Several holders cannot be told apart: the institution speaks.
         #expect(extract("وقال المتحدث باسم وزارة الخارجية الصينية إن بكين محايدة.").map(\.actor) != ["Mao Ning"])
         let lede = extract(
@@ -372,10 +380,30 @@ import Testing
         let gold = ExtractionTests.shared.appendingPathComponent("corpus/dev/gold").path
         let evaluation = try Evaluation.run(gold: gold, store: store)
         #expect(evaluation.found.f1 >= 0.89, "found \(evaluation.found)")
-        for (language, floor) in [("ar", 0.46), ("en", 0.49)] {
+        for (language, floor, actorFloor) in [("ar", 0.46, 0.69), ("en", 0.49, 0.73)] {
             let scores = try #require(evaluation.languages[language])
             #expect(scores.actorStance.f1 >= floor, "\(language) actor+stance \(scores.actorStance)")
+            #expect(scores.actor.f1 >= actorFloor, "\(language) actor \(scores.actor)")
         }
+    }
+
+    @Test func describedSpeakersCompareAsDescriptions() throws {
+        func gold(_ actor: String, _ native: String, named: Bool) throws -> Evaluation.Gold {
+            let line =
+                #"{"doc": "d", "actor": "\#(actor)", "actor_native": "\#(native)", "named": \#(named), "stance": "assert", "evidence": "e"}"#
+            return try JSONDecoder().decode(Evaluation.Gold.self, from: Data(line.utf8))
+        }
+        let source = try gold("unnamed UN source", "a U.N. source", named: false)
+        #expect(Evaluation.sameActor(source, "unnamed U.N. source"))
+        #expect(Evaluation.sameActor(source, "U.N. source"))
+        #expect(!Evaluation.sameActor(source, "unnamed source"))
+        let official = try gold("unnamed Saudi consulate official", "The Saudi official", named: false)
+        #expect(Evaluation.sameActor(official, "Saudi official"))
+        #expect(!Evaluation.sameActor(official, "official"))
+        let spokesman = try gold("unnamed Downing Street spokesman", "the PM\u{2019}s spokesman", named: false)
+        #expect(Evaluation.sameActor(spokesman, "PM's spokesman"))
+        // Named actors still meet by name key, across scripts.
+        #expect(Evaluation.sameActor(try gold("Philippe Lazzarini", "لازاريني", named: true), "فيليب لازاريني"))
     }
 
     @Test func datesCompareAtTheGoldsPrecision() {

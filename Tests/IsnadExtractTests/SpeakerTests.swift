@@ -552,6 +552,27 @@ import Testing
         // "مسؤول" is read as an unnamed official, not as a role before a name.
         #expect(actors("أكد مسؤول أوروبي وصول الشحنة.") == ["unnamed European official"])
     }
+
+    @Test func officesSpeakAsTheTextDescribesThem() {
+        // A role inside a body is a person, not the body.
+        #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
+        #expect(actors("وقال رئيس بعثة الأمم المتحدة إن الطريق مغلق.") == ["رئيس بعثة الأمم المتحدة"])
+        // An office the gazetteer has a holder for speaks as that holder
+        // only when the article names him; otherwise as described.
+        #expect(actors("قال المتحدث باسم البيت الأبيض إن المحادثات مستمرة.") == ["المتحدث باسم البيت الأبيض"])
+        #expect(
+            actors("قال المتحدث باسم البيت الأبيض جون كيربي إن المحادثات مستمرة. وقال المتحدث باسم البيت الأبيض إن الوفد وصل.")
+                == ["John Kirby", "John Kirby"])
+        // English: the role of a body however the body is written.
+        #expect(
+            actors("The head of the UN agency for Palestinian refugees said on Monday that aid was blocked.") == [
+                "head of the UN agency for Palestinian refugees"
+            ])
+        #expect(actors("A spokeswoman for the party said the vote was unprecedented.") == ["unnamed spokeswoman for the party"])
+        #expect(actors("A spokesperson for Meta said the post was removed.") == ["unnamed Meta spokesperson"])
+        // A clause inside the phrase ends it: the body is not the speaker.
+        #expect(!actors("The head of the agency that runs the camps said aid was blocked.").contains("agency"))
+    }
 }
 
 /// What an article gives depends only on it and the configured entities,
