@@ -203,6 +203,9 @@ package struct Extractor: Sendable {
         var out: [Extraction] = []
         var previousActor: (name: String, span: Range<Int>?)?
         var previousGroup: (name: String, span: Range<Int>?)?
+        /// Who last spoke "in a statement" (في بيان، أصدر بيانا): whom "the
+        /// statement" speaks for later.
+        var issuer: (name: String, span: Range<Int>?)?
         /// Recent speakers, newest last, for pronouns that must agree in
         /// gender ("وأضاف" after "إدارة بايدن … أكدت" is not the
         /// administration).
@@ -406,6 +409,40 @@ package struct Extractor: Sendable {
                 k -= 1
             }
             return false
+        }
+        /// "وقال بيان صادر عن الديوان الملكي", "وأضاف البيان", "the statement
+        /// said": a statement speaks for whoever issued it, named after it
+        /// or met before as speaking in a statement.
+        func statementSpeaker(cue i: Int, after: Int, start: Int, end: Int, latin: Bool) -> (name: String, span: Range<Int>?)? {
+            if latin {
+                guard i >= start + 2, gaps[i] == .none, gaps[i - 1] == .none, tokens[i - 1].form == "statement",
+                    tokens[i - 2].form == "the"
+                else { return nil }
+                return issuer ?? previousActor
+            }
+            let k = after
+            guard k < end, gaps[k] == .none, Extractor.statementNouns.contains(formOrStripped: tokens[k].form) else { return nil }
+            let words = tokens[k].range
+            // The issuer named after it: "بيان صادر عن X", "البيان الذي أصدره X".
+            var from: Int?
+            if k + 2 < end, Extractor.issuedFrom.contains(formOrStripped: tokens[k + 1].form), tokens[k + 2].form == "عن" {
+                from = k + 3
+            } else if k + 1 < end, Extractor.issuedIt.contains(formOrStripped: tokens[k + 1].form) {
+                from = k + 2
+            }
+            if let from, from < end, gaps[from] != .hard, gaps[from] != .quote {
+                if let m = mentionAt[from], !m.isNisba, gazetteer.canSpeak(m.entry) {
+                    return (gazetteer.entries[m.entry].name, m.bytes)
+                }
+                if let named = arabicSubject(after: from, end: end, mentionAt: mentionAt, reader) {
+                    return adopt(named, over: nil, latin: false)
+                }
+                return nil
+            }
+            // "البيان", "البيان الأمريكي": the statement met before.
+            guard Bytes.starts(keys[k], with: Bytes.al) || Extractor.bare(tokens[k].form) != DateFinder.stripped(tokens[k].form)
+            else { return nil }
+            return (issuer ?? previousActor).map { ($0.name, $0.span ?? words) }
         }
         var t = 0
         for sentence in SentenceSplitter.sentences(in: text) {
@@ -648,6 +685,8 @@ package struct Extractor: Sendable {
                         let before = actor?.span.map { $0.upperBound <= tokens[i].range.lowerBound } == true ? actor : nil
                         actor = adopt(subject, over: before, latin: false)
                     }
+                    let statement = statementSpeaker(cue: i, after: after, start: start, end: end, latin: latin)
+                    if let statement { actor = statement }
                     // An English name after the verb is its subject only when
                     // inverted at the end of a clause ("…", said Kirby, …);
                     // "He said Russia had received" is the previous speaker's.
@@ -661,7 +700,9 @@ package struct Extractor: Sendable {
                     // stays.
                     let subjectFirst = actor?.span.map { $0.upperBound <= tokens[i].range.lowerBound } ?? false
                     var textual: NamedSpeaker?
-                    if latin, i > start, Extractor.passiveAuxiliaries.contains(tokens[i - 1].form), after < end,
+                    if statement != nil {
+                        // (Whoever issued the statement speaks; no other subject.)
+                    } else if latin, i > start, Extractor.passiveAuxiliaries.contains(tokens[i - 1].form), after < end,
                         tokens[after].form == "by", !["quoted", "cited"].contains(tokens[i].form),
                         let agent = englishObject(after: after + 1, end: end, reader)
                     {
@@ -832,6 +873,13 @@ package struct Extractor: Sendable {
                             && gaps[i] == .none && !Extractor.linkers.contains(tokens[i - 1].form)
                     } ?? false
                 if !nested {
+                    // "قالت الوزارة في بيان", "said in a statement", "أصدرت
+                    // بيانا قالت فيه": the statement "البيان" means later.
+                    if (max(start, i - 4)..<min(end, after + 6)).contains(where: {
+                        !inQuote($0) && Extractor.statementNouns.contains(formOrStripped: tokens[$0].form)
+                    }) {
+                        issuer = speaker
+                    }
                     sentenceActor = speaker
                     previousActor = speaker
                     history.append(speaker)

@@ -14,6 +14,9 @@ extension Extractor {
     static let boundaries = words([
         "إن", "أن", "بأن", "لأن", "that", "إلى", "عن", "على", "حول", "بشأن", "إذا", "لو",
         "عندما", "حين", "بينما", "لكن", "if", "when", "while",
+        // A relative clause is about someone else: "وقال في المؤتمر، الذي عقد
+        // بتوجيه من ولي العهد، إن" has no subject after the verb.
+        "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي",
     ])
     /// "مسؤول", "والمسؤولون", "officials": a word for unnamed speakers,
     /// with or without its conjunction and article.

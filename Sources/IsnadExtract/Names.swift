@@ -990,6 +990,12 @@ extension Extractor {
     static let concernWords = words(["قلق", "القلق", "قلقه", "قلقها", "قلقهم", "أسف", "الأسف", "أسفه", "أسفها"])
     static let clauseLinks = words(["فيما", "بينما", "حيث", "كما", "وقد", "قد", "ثم"])
     static let inIt = words(["فيه", "فيها"])
+    /// A statement as who speaks ("وأضاف البيان", "the statement said").
+    static let statementNouns = words(["بيان", "البيان", "بيانا", "بيانه", "بيانها", "statement"])
+    /// "بيان صادر عن …", "البيان الصادر عن …": who issued it follows.
+    static let issuedFrom = words(["صادر", "الصادر"])
+    /// "البيان الذي أصدره …": who issued it follows the verb.
+    static let issuedIt = words(["أصدره", "أصدرته", "أصدرها", "اصدره", "اصدرته"])
     static let issuedThings = words([
         "بيانا", "بيان", "بيانه", "بيانها", "تغريدة", "كلمة", "رسالة", "مقابلة", "تصريحا",
         "تصريح", "منشورا", "مؤتمرا",

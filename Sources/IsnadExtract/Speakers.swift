@@ -99,8 +99,10 @@ extension Extractor {
                 if m.isNisba {
                     // "الرئيس الأوكراني": the country's president.
                     let countryName = entry.name
+                    // (Only a president the article names: "الرئيس الأمريكي" of
+                    // 2009 is not the gazetteer's.)
                     if k > after, Extractor.presidents.contains(strippedOf: tokens[k - 1].form),
-                        let holder = president(of: countryName)
+                        let holder = president(of: countryName), let h = gazetteer.entry(named: holder.name), mentionAt.names(h)
                     {
                         return (holder.name, tokens[k - 1].range.lowerBound..<m.bytes.upperBound)
                     }

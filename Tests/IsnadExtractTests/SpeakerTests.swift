@@ -553,6 +553,33 @@ import Testing
         #expect(actors("أكد مسؤول أوروبي وصول الشحنة.") == ["unnamed European official"])
     }
 
+    @Test func statementsSpeakForWhoeverIssuedThem() {
+        // The issuer named after the statement.
+        #expect(actors("وقال بيان صادر عن الديوان الملكي إن الأمير وقع رسالة.") == ["الديوان الملكي"])
+        #expect(actors("وأوضح بيان أصدره مجلس النواب أن التحقيق سيتم الأسبوع المقبل.") == ["مجلس النواب"])
+        // "البيان" later is the one who spoke in a statement, even after
+        // another speaker.
+        #expect(
+            actors("وقالت الوزارة في بيان إن المحادثات فشلت. وقال السفير أحمد سالم إن الوفد غادر. وأضاف البيان أن السفير استدعي.")
+                == ["الوزارة", "أحمد سالم", "الوزارة"])
+        #expect(
+            actors(
+                "The ministry said in a statement that the talks had failed. Ahmed Salem said the envoy left. \"It is regrettable,\" the statement said."
+            ) == ["ministry", "Ahmed Salem", "ministry"])
+    }
+
+    @Test func aRelativeClauseHoldsNoSubjectOfTheVerb() {
+        // "وقال في المؤتمر، الذي …": the person in the relative clause is
+        // not who speaks; the speaker goes on from before.
+        #expect(
+            actors(
+                "قال الوزير سامي حداد إن الضريبة مؤقتة. وقال في المؤتمر، الذي عقد بحضور الرئيس الأوكراني فولوديمير زيلينسكي، إن القرار صعب."
+            )
+                == ["سامي حداد", "سامي حداد"])
+        // The gazetteer's president speaks only when the article names him.
+        #expect(actors("قال الرئيس الأوكراني إن الهجوم فشل.") == ["الرئيس الأوكراني"])
+    }
+
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
         #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
