@@ -444,6 +444,25 @@ package struct Extractor: Sendable {
             else { return nil }
             return (issuer ?? previousActor).map { ($0.name, $0.span ?? words) }
         }
+        /// The speaker whose name ends right before a relative pronoun
+        /// (a comma between allowed): the longest a gazetteer name or the
+        /// words name.
+        func relativeAntecedent(before rel: Int, start: Int) -> (name: String, span: Range<Int>?)? {
+            let last = rel - 1
+            guard last >= start, gaps[rel] == .none || gaps[rel] == .comma else { return nil }
+            for q in max(start, rel - 7)...last {
+                if let m = mentionAt[q], m.tokens.upperBound == rel, !m.isNisba, !m.isPrepositional, gazetteer.canSpeak(m.entry) {
+                    return (gazetteer.entries[m.entry].name, m.bytes)
+                }
+                if !(q + 1..<rel).allSatisfy({ gaps[$0] == .none }) { continue }
+                if let named = arabicSubject(after: q, end: rel, mentionAt: mentionAt, reader),
+                    named.span.upperBound == tokens[last].range.upperBound, named.kind != .described
+                {
+                    return adopt(named, over: nil, latin: false)
+                }
+            }
+            return nil
+        }
         var t = 0
         for sentence in SentenceSplitter.sentences(in: text) {
             while t < tokens.count, tokens[t].range.upperBound <= sentence.lowerBound { t += 1 }
@@ -685,6 +704,16 @@ package struct Extractor: Sendable {
                         let before = actor?.span.map { $0.upperBound <= tokens[i].range.lowerBound } == true ? actor : nil
                         actor = adopt(subject, over: before, latin: false)
                     }
+                    // "والرئيس ميشال عون، الذي اتهم الحريري": a verb after a
+                    // relative pronoun is said by what the pronoun stands for.
+                    // (Only a verb that agrees with the pronoun: in "إيران، التي
+                    // أشار كيربي إلى" the pronoun is the object and Kirby speaks.)
+                    if !latin, i - 2 >= start, gaps[i] == .none, Extractor.relativePronouns.contains(tokens[i - 1].form),
+                        Extractor.agrees(relative: tokens[i - 1].form, verb: keys[i], plural: plural),
+                        let antecedent = relativeAntecedent(before: i - 1, start: start)
+                    {
+                        actor = antecedent
+                    }
                     let statement = statementSpeaker(cue: i, after: after, start: start, end: end, latin: latin)
                     if let statement { actor = statement }
                     // An English name after the verb is its subject only when
@@ -717,7 +746,11 @@ package struct Extractor: Sendable {
                     } else if !subjectFirst {
                         // "وأضاف البرهان", "ولم يحدد سريع": a family name alone is
                         // the person named in full before.
-                        if actor == nil, after < end, let full = namesByLast[keys[after]] {
+                        // ("واتهم عون الحريري": the family name is the subject and
+                        // the name after it the object.)
+                        if after + 1 < end, let full = namesByLast[keys[after]], gaps[after + 1] == .none,
+                            actor?.span.map({ $0.lowerBound >= tokens[after + 1].range.lowerBound }) ?? true
+                        {
                             actor = (full, tokens[after].range)
                         } else {
                             textual = arabicSubject(after: after, end: end, mentionAt: mentionAt, reader)

@@ -990,6 +990,17 @@ extension Extractor {
     static let concernWords = words(["قلق", "القلق", "قلقه", "قلقها", "قلقهم", "أسف", "الأسف", "أسفه", "أسفها"])
     static let clauseLinks = words(["فيما", "بينما", "حيث", "كما", "وقد", "قد", "ثم"])
     static let inIt = words(["فيه", "فيها"])
+    static let relativePronouns = words(["الذي", "التي", "الذين"])
+    /// Whether a verb agrees with the relative pronoun before it, as its
+    /// subject would: الذي a masculine singular, التي a feminine, الذين a
+    /// plural.
+    static func agrees(relative: String, verb: [UInt8], plural: Bool) -> Bool {
+        switch relative {
+        case "الذي": return !plural && gender(ofVerb: verb) == .masculine
+        case "التي": return !plural && gender(ofVerb: verb) == .feminine
+        default: return plural
+        }
+    }
     /// A statement as who speaks ("وأضاف البيان", "the statement said").
     static let statementNouns = words(["بيان", "البيان", "بيانا", "بيانه", "بيانها", "statement"])
     /// "بيان صادر عن …", "البيان الصادر عن …": who issued it follows.

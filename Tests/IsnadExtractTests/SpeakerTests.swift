@@ -580,6 +580,18 @@ import Testing
         #expect(actors("قال الرئيس الأوكراني إن الهجوم فشل.") == ["الرئيس الأوكراني"])
     }
 
+    @Test func arabicRelativeClausesAndObjectsAfterTheSubject() {
+        // A verb after الذي/التي is said by the pronoun's antecedent…
+        #expect(
+            actors("واشتد الخلاف بين رئيس البلدية والنائب كمال فارس، الذي اتهم البلدية بإهدار الأموال.") == ["كمال فارس"])
+        // …when it agrees with it; otherwise the pronoun is its object.
+        #expect(actors("وتقدمت الخطة التي قال الوزير سعيد ناصر إنها تأخرت.") == ["سعيد ناصر"])
+        // A family name met before, then a name the gazetteer knows: subject
+        // and object.
+        #expect(
+            actors("قال النائب كمال فارس إن الموازنة متأخرة. واتهم فارس بيسكوف بالكذب.") == ["كمال فارس", "كمال فارس"])
+    }
+
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
         #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
