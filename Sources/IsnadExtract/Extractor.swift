@@ -582,7 +582,7 @@ package struct Extractor: Sendable {
                 // An English passive ("he was denied entry", "it was reported")
                 // attributes nothing unless "by" names the speaker.
                 // ("is confirming", "are warning": progressive, not passive.)
-                if latin, !cue.nominal, cited == nil, i > start, Extractor.passiveAuxiliaries.contains(tokens[i - 1].form),
+                if latin, !cue.nominal, cited == nil, i > start, Extractor.isPassive(i, start: start, tokens),
                     !PlainForm.hasSuffix(tokens[i].form, "ing"),
                     tokens[i].form != "no", !(after < end && tokens[after].form == "by")
                 {
@@ -731,7 +731,7 @@ package struct Extractor: Sendable {
                     var textual: NamedSpeaker?
                     if statement != nil {
                         // (Whoever issued the statement speaks; no other subject.)
-                    } else if latin, i > start, Extractor.passiveAuxiliaries.contains(tokens[i - 1].form), after < end,
+                    } else if latin, i > start, Extractor.isPassive(i, start: start, tokens), after < end,
                         tokens[after].form == "by", !["quoted", "cited"].contains(tokens[i].form),
                         let agent = englishObject(after: after + 1, end: end, reader)
                     {
@@ -739,6 +739,12 @@ package struct Extractor: Sendable {
                         // "The claim was rejected by councillor Tom Reyes": the agent.
                         textual = agent
                         actor = nil
+                        // "denied by the Libyan National Army's (LNA) official
+                        // spokesperson Ahmed Mesmari": a body's brackets cut the
+                        // phrase short; the role and name after them are the agent.
+                        if agent.kind != .person, let person = englishRoleAndName(from: after + 1, end: end, reader) {
+                            textual = person
+                        }
                     } else if latin {
                         textual = englishSubject(before: i, start: start, reader)
                         // "…,” said Farhan Haq": inverted after a quotation or comma.
@@ -929,7 +935,7 @@ package struct Extractor: Sendable {
                     !inQuote($0)
                         && (cueAt($0) != nil
                             && !(latin
-                                && (Extractor.passiveAuxiliaries.contains(tokens[$0 - 1].form)
+                                && (Extractor.isPassive($0, start: start, tokens)
                                     || gaps[$0] == .none && Extractor.isThingSubject($0 - 1, reader)))
                             || flags[$0].contains(.saying) && Extractor.isSaying(keys[$0])
                                 && !(Extractor.introducers.contains(keys[$0]) && introducesWordsOfCue(before: $0, start: start))

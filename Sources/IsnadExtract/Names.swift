@@ -301,6 +301,24 @@ extension Extractor {
         return phrase
     }
 
+    /// The first role followed by a capitalised name within a few words
+    /// from `from`, before the clause ends: "… (LNA) official spokesperson
+    /// Ahmed Mesmari".
+    func englishRoleAndName(from: Int, end: Int, _ w: WordReader) -> NamedSpeaker? {
+        var k = from
+        while k + 1 < end, k < from + 12 {
+            if w.gaps[k + 1] == .comma || w.gaps[k + 1] == .quote { return nil }
+            if w.isRole(k), !w.isCapital(k), w.gaps[k + 1] == .none, w.isCapital(k + 1) {
+                var n = k + 1
+                while n + 1 < end, w.gaps[n + 1] == .none, w.isCapital(n + 1) || w.isHyphenated(n + 1) { n += 1 }
+                if let phrase = englishPhrase(endingAt: n, start: k, w), phrase.kind == .person { return phrase }
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
     /// Whether a word may stand in an English speaker phrase.
     private func englishPhraseWord(_ k: Int, _ w: WordReader) -> Bool {
         let f = w.form(k)
@@ -952,6 +970,16 @@ extension Extractor {
     /// Verbs whose object is whom it was said to ("told Reuters").
     static let addressVerbs = words(["told", "tells", "telling", "tell", "briefed", "informed"])
     static let passiveAuxiliaries = words(["was", "were", "been", "being", "is", "are", "be"])
+    /// Whether the English verb at `k` is a passive participle: an
+    /// auxiliary before it, adverbs allowed between ("were initially
+    /// denied by", "has been flatly rejected by").
+    static func isPassive(_ k: Int, start: Int, _ tokens: [Token]) -> Bool {
+        var p = k - 1
+        while p > start, p > k - 3, tokens[p].form.hasSuffix("ly") || englishSkips.contains(tokens[p].form),
+            !passiveAuxiliaries.contains(tokens[p].form)
+        { p -= 1 }
+        return p >= start && passiveAuxiliaries.contains(tokens[p].form)
+    }
     static let arabicSkips = words([
         "أيضا", "كذلك", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها", "ايضا", "فيه", "فيها",
         "خلاله", "خلالها",

@@ -592,6 +592,16 @@ import Testing
             actors("قال النائب كمال فارس إن الموازنة متأخرة. واتهم فارس بيسكوف بالكذب.") == ["كمال فارس", "كمال فارس"])
     }
 
+    @Test func englishPassiveAgentsPastAdverbsAndBrackets() {
+        // An adverb between the auxiliary and the participle; a body's
+        // short name in brackets before the role and name of the agent.
+        let found = extract(
+            "The rumours were initially denied by the Harbour Board’s (HB) chief spokesperson Dana Whitfield. She had claimed that the port was open."
+        )
+        #expect(found.map(\.actor) == ["Dana Whitfield", "Dana Whitfield"])
+        #expect(found.first?.stance == "deny")
+    }
+
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
         #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
