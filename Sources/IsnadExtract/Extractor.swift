@@ -210,6 +210,9 @@ package struct Extractor: Sendable {
         /// gender ("وأضاف" after "إدارة بايدن … أكدت" is not the
         /// administration).
         var history: [(name: String, span: Range<Int>?)] = []
+        /// The first speaker of each sentence that had one, newest last:
+        /// whom an English pronoun opening a sentence stands for.
+        var leads: [(name: String, span: Range<Int>?)] = []
         // What the article has named so far, by UTF-8 (a `String` key of
         // Arabic is hashed through Unicode normalisation, which made these
         // tables a fortieth of an ingest):
@@ -839,6 +842,13 @@ package struct Extractor: Sendable {
                         // "backed up by schools secretary Ed Balls this morning
                         // when he said": the person just named in the sentence.
                         actor = adopt(named, over: nil, latin: true)
+                    } else if p == start, sentenceActor == nil,
+                        let lead = leads.last(where: { speakerKind($0.name) == wanted })
+                    {
+                        // "Belheeg reported that Saleh had warned … . He did not
+                        // specify": a pronoun opening a sentence is the last
+                        // sentence's main speaker, not the one it quoted.
+                        actor = lead
                     } else {
                         actor = history.last { speakerKind($0.name) == wanted }
                     }
@@ -918,6 +928,10 @@ package struct Extractor: Sendable {
                         !inQuote($0) && Extractor.statementNouns.contains(formOrStripped: tokens[$0].form)
                     }) {
                         issuer = speaker
+                    }
+                    if sentenceActor == nil {
+                        leads.append(speaker)
+                        if leads.count > 8 { leads.removeFirst() }
                     }
                     sentenceActor = speaker
                     previousActor = speaker

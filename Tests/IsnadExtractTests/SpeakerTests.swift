@@ -602,6 +602,17 @@ import Testing
         #expect(found.first?.stance == "deny")
     }
 
+    @Test func aPronounOpeningASentenceIsTheLastMainSpeaker() {
+        // Not the speaker the last sentence quoted inside its own words.
+        let found = extract(
+            "Mayor Tom Reyes said that Ann Bell, who chairs the panel, had warned against the plan. He did not specify when the vote would be held."
+        )
+        #expect(found.map(\.actor) == ["Tom Reyes", "Ann Bell", "Tom Reyes"])
+        // Inside a sentence, "he" is still the speaker just met.
+        #expect(
+            actors("Ann Bell said the plan was late. Tom Reyes warned that \"it will fail,\" he said.").last == "Tom Reyes")
+    }
+
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
         #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
