@@ -547,8 +547,10 @@ extension Extractor {
                     j += 2
                     continue
                 }
-                if w.isArabicStop(j) || w.isWeekday(j) || w.isLatin(j) { break }
                 let previousIndefinite = !w.isDefinite(last) && mentionAt[last] == nil
+                // (A body's head after a construct noun is its complement,
+                // even one that ends names: "مراسل وكالة الأنباء".)
+                if w.isArabicStop(j) && !(previousIndefinite && w.isOrgHead(j)) || w.isWeekday(j) || w.isLatin(j) { break }
                 if let m = mentionAt[j] {
                     // A person the gazetteer knows after the role is the name.
                     // (Not after an official: "مسؤول في إدارة بايدن" is the

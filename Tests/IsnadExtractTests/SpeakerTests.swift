@@ -613,6 +613,15 @@ import Testing
             actors("Ann Bell said the plan was late. Tom Reyes warned that \"it will fail,\" he said.").last == "Tom Reyes")
     }
 
+    @Test func arabicAdjectivesAndMediaHeadsInSpeakerPhrases() {
+        // An adjective after the verb's object is no name.
+        #expect(
+            actors("قال المتحدث العسكري العميد سامي عطية إن القوات تقدمت، وأصدر تحذيرا آخر للسفن. وقال إن أي سفينة ستستهدف.")
+                == ["سامي عطية", "سامي عطية", "سامي عطية"])
+        // An agency after a correspondent is the role's complement.
+        #expect(actors("وقال مراسل وكالة الأنباء في الرياض إن دوي انفجار سمع.") == ["مراسل وكالة الأنباء في الرياض"])
+    }
+
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
         #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
