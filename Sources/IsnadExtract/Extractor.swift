@@ -582,6 +582,14 @@ package struct Extractor: Sendable {
                     i = after
                     continue
                 }
+                // "وهو ما ينفي منطقية أن …", "مما يؤكد أن …": a present verb after
+                // ما says what a fact shows, not what someone said.
+                if !latin, cited == nil, !cue.nominal, i > start, gaps[i] == .none, Extractor.whatShows.contains(tokens[i - 1].form),
+                    Extractor.isPresent(keys[i])
+                {
+                    i = after
+                    continue
+                }
                 // An English passive ("he was denied entry", "it was reported")
                 // attributes nothing unless "by" names the speaker.
                 // ("is confirming", "are warning": progressive, not passive.)
@@ -951,6 +959,8 @@ package struct Extractor: Sendable {
                             && !(latin
                                 && (Extractor.isPassive($0, start: start, tokens)
                                     || gaps[$0] == .none && Extractor.isThingSubject($0 - 1, reader)))
+                            && !(!latin && gaps[$0] == .none && Extractor.whatShows.contains(tokens[$0 - 1].form)
+                                && Extractor.isPresent(keys[$0]))
                             || flags[$0].contains(.saying) && Extractor.isSaying(keys[$0])
                                 && !(Extractor.introducers.contains(keys[$0]) && introducesWordsOfCue(before: $0, start: start))
                             // "…، مشيرا إلى أن …": a participle that says something of its own.

@@ -1021,6 +1021,8 @@ extension Extractor {
     static let clauseLinks = words(["فيما", "بينما", "حيث", "كما", "وقد", "قد", "ثم"])
     static let inIt = words(["فيه", "فيها"])
     static let relativePronouns = words(["الذي", "التي", "الذين"])
+    /// "ما", "مما", "بما" before a present verb: "what shows", a fact's.
+    static let whatShows = words(["ما", "مما", "بما", "وهو ما", "وهذا ما"])
     /// Whether a verb agrees with the relative pronoun before it, as its
     /// subject would: الذي a masculine singular, التي a feminine, الذين a
     /// plural.

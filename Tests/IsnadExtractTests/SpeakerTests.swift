@@ -622,6 +622,15 @@ import Testing
         #expect(actors("وقال مراسل وكالة الأنباء في الرياض إن دوي انفجار سمع.") == ["مراسل وكالة الأنباء في الرياض"])
     }
 
+    @Test func whatAFactShowsIsNoStatement() {
+        // "وهو ما ينفي", "مما يؤكد": a present verb after ما is what a fact
+        // shows; what the speaker said runs on through it.
+        let found = extract("وقال المحامي سامر نصار إن موكله كان مسافرا، وهو ما ينفي أن يكون ضالعا في الجريمة.")
+        #expect(found.map(\.actor) == ["سامر نصار"])
+        #expect(found.first?.quote.hasSuffix("ضالعا في الجريمة") == true)
+        #expect(actors("قال الوزير سامي حداد إن الأسعار ارتفعت، مما يؤكد أن الأزمة مستمرة.") == ["سامي حداد"])
+    }
+
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
         #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
