@@ -1361,6 +1361,10 @@ package struct Extractor: Sendable {
                 case 0xC2 where next == 0xBB: hard = true
                 case 0xD8 where next == 0x9B: hard = true
                 case 0xD8 where next == 0x8C: comma = true
+                // A dash between spaces sets off like a comma: "Sultan
+                // al-Jaber - who is also … - has described".
+                case 0x2D where k > gap.startIndex && gap[k - 1] == 0x20 && next == 0x20: comma = true
+                case 0xE2 where next == 0x80 && (third == 0x93 || third == 0x94): comma = true
                 default: break
                 }
                 k += 1

@@ -134,8 +134,14 @@ extension Extractor {
     /// before it, past auxiliaries and adverbs.
     func englishSubject(before cue: Int, start: Int, _ w: WordReader) -> NamedSpeaker? {
         // "Lazzarini, who last month said": the relative clause's antecedent.
-        if let who = (max(start, cue - 8)..<cue).last(where: { ["who", "which"].contains(w.form($0)) }), who > start,
-            w.gaps[who] == .comma, (who + 1..<cue).allSatisfy({ w.gaps[$0] == .none })
+        // (Set off by dashes the clause may close before the verb: "al-Jaber
+        // - who is also the CEO of an oil company - has described".)
+        if let who = (max(start, cue - 14)..<cue).last(where: { ["who", "which"].contains(w.form($0)) }), who > start,
+            w.gaps[who] == .comma,
+            (who + 1..<cue).allSatisfy({ w.gaps[$0] == .none })
+                || (who + 1..<cue).filter({ w.gaps[$0] != .none }).count == 1
+                    && (who + 1..<cue).allSatisfy({ w.gaps[$0] == .none || w.gaps[$0] == .comma })
+                    && (cue - 3..<cue).contains(where: { $0 > who && w.gaps[$0] == .comma })
         {
             return englishPhrase(endingAt: who - 1, start: start, w)
         }
@@ -144,6 +150,7 @@ extension Extractor {
         // also said", "X late Monday denied".
         while k >= start, w.gaps[k + 1] == .none,
             Extractor.englishSkips.contains(w.form(k)) || Extractor.englishWhen.contains(w.form(k)) || w.isWeekday(k)
+                || Extractor.isEnglishAdverb(w.form(k)) && !w.isCapital(k)
         { k -= 1 }
         // "The People's Democratic Party (PDP) said": the short name in
         // brackets is the phrase's, not its end.
@@ -386,9 +393,11 @@ extension Extractor {
             let capital = w.isCapital(k)
             // A title that is also a given name ("Hossein Amir-Abdollahian")
             // is part of the name when a name word stands before it.
+            // (Nor is one that ends a name after a given name: "John Major".)
             if isTitle(k),
                 !(capital && k < end && k > first && Extractor.englishGivenNames.contains(f) && w.isCapital(k - 1)
-                    && !isTitle(k - 1) && w.gaps[k] == .none)
+                    && !isTitle(k - 1) && w.gaps[k] == .none),
+                !(capital && k == end && k > first && w.gaps[k] == .none && Extractor.englishGivenNames.contains(w.form(k - 1)))
             {
                 break
             }
@@ -972,6 +981,15 @@ extension Extractor {
     /// Verbs whose object is whom it was said to ("told Reuters").
     static let addressVerbs = words(["told", "tells", "telling", "tell", "briefed", "informed"])
     static let passiveAuxiliaries = words(["was", "were", "been", "being", "is", "are", "be"])
+    /// An English adverb of manner by its ending ("successfully",
+    /// "initially"), not the nouns that end so (family, assembly).
+    static func isEnglishAdverb(_ form: String) -> Bool {
+        form.count > 5 && PlainForm.hasSuffix(form, "ly") && !lyNouns.contains(form)
+    }
+    static let lyNouns = words([
+        "family", "assembly", "ally", "rally", "supply", "monopoly", "anomaly", "reply", "italy", "july", "bully",
+        "folly", "holly", "lily", "jelly", "belly", "butterfly", "firefly", "homily", "oligopoly", "melancholy",
+    ])
     /// Whether the English verb at `k` is a passive participle: an
     /// auxiliary before it, adverbs allowed between ("were initially
     /// denied by", "has been flatly rejected by").

@@ -89,6 +89,8 @@ enum SpeakerLexicon {
         ("disowned", "deny"), ("rejected the claim", "deny"), ("denied the claim", "deny"),
         // decline
         ("declined to comment", "decline"), ("declines to comment", "decline"), ("declined comment", "decline"),
+        ("declined immediate comment", "decline"), ("declined direct comment", "decline"),
+        ("declined further comment", "decline"), ("declined any comment", "decline"),
         ("refused to comment", "decline"), ("refused to say", "decline"), ("refused to confirm", "decline"),
         ("refused to disclose", "decline"), ("refused to elaborate", "decline"),
         ("declined to confirm", "decline"), ("declined to say", "decline"), ("declined to specify", "decline"),

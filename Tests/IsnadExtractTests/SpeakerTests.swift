@@ -631,6 +631,21 @@ import Testing
         #expect(actors("قال الوزير سامي حداد إن الأسعار ارتفعت، مما يؤكد أن الأزمة مستمرة.") == ["سامي حداد"])
     }
 
+    @Test func englishSubjectsPastAdverbsDashesAndRankSurnames() {
+        // An adverb between subject and verb; a family name met before.
+        #expect(
+            actors("Laura K. Benton said the ruling was wrong. Benton has successfully asked the court to delay the case.")
+                == ["Laura K. Benton", "Laura K. Benton"])
+        // A clause set off by dashes before the verb.
+        #expect(
+            actors("Summit President Omar Haddad - who is also the head of a bank - has described the goal as \"vital\".")
+                == ["Omar Haddad"])
+        // A surname that is also a rank, after a given name.
+        #expect(actors("His predecessor, Sir John Major, said it was \"unwise\".") == ["John Major"])
+        // A refusal with a word between its verb and noun.
+        #expect(extract("The Pentagon on Tuesday declined direct comment on the report.").map(\.stance) == ["decline"])
+    }
+
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
         #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
