@@ -74,6 +74,16 @@ package struct Evaluation {
     package var falseAlarms: [StatementRecord]
     /// Matched pairs whose actor, stance or date differ.
     package var mismatches: [(gold: Gold, predicted: StatementRecord)]
+    /// The other names of each predicted actor the store knows (its
+    /// entity's aliases): "IRGC" is also "Islamic Revolutionary Guard
+    /// Corps" and "الحرس الثوري".
+    package var aliases: [String: [String]] = [:]
+
+    /// Whether a matched prediction names the gold's actor, by its name or
+    /// one of its entity's aliases (``sameActor(_:_:aliases:)``).
+    package func isSameActor(_ g: Gold, _ predicted: String) -> Bool {
+        Self.sameActor(g, predicted, aliases: aliases[predicted] ?? [])
+    }
 
     /// ``run(gold:store:)`` over several gold folders at once, scored as one
     /// set (document names must not repeat across them).
@@ -87,7 +97,16 @@ package struct Evaluation {
             predicted += p
             languages.merge(l) { a, _ in a }
         }
-        return compare(gold: gold, predicted: predicted, languages: languages)
+        var aliases: [String: [String]] = [:]
+        try store.index.snapshot { txn in
+            for name in Set(predicted.map(\.actor)) {
+                guard let id = try store.index.entityID(named: name, txn: txn),
+                    let entity = try store.index.entity(id, txn: txn)
+                else { continue }
+                aliases[name] = entity.aliasesAr + entity.aliasesEn
+            }
+        }
+        return compare(gold: gold, predicted: predicted, languages: languages, aliases: aliases)
     }
 
     /// Ingests the articles `folder/docs.jsonl` names (their text from
@@ -142,19 +161,25 @@ package struct Evaluation {
     /// article whose sentence contains the gold evidence, preferring one with
     /// the same actor and stance. `languages` maps documents to their
     /// language for the per-language scores (from the gold when not given).
-    package static func compare(gold: [Gold], predicted: [StatementRecord], languages: [String: String] = [:]) -> Evaluation {
-        var whole = compareOne(gold: gold, predicted: predicted)
+    package static func compare(
+        gold: [Gold], predicted: [StatementRecord], languages: [String: String] = [:], aliases: [String: [String]] = [:]
+    ) -> Evaluation {
+        var whole = compareOne(gold: gold, predicted: predicted, aliases: aliases)
         var language = languages
         for g in gold { if let lang = g.lang, language[g.doc] == nil { language[g.doc] = lang } }
         for lang in Set(language.values) {
             whole.languages[lang] = compareOne(
                 gold: gold.filter { $0.lang == lang },
-                predicted: predicted.filter { language[$0.doc] == lang })
+                predicted: predicted.filter { language[$0.doc] == lang }, aliases: aliases)
         }
         return whole
     }
 
-    private static func compareOne(gold: [Gold], predicted: [StatementRecord]) -> Evaluation {
+    private static func compareOne(gold: [Gold], predicted: [StatementRecord], aliases: [String: [String]]) -> Evaluation {
+        func sameActor(_ g: Gold, _ p: String) -> Bool { Self.sameActor(g, p, aliases: aliases[p] ?? []) }
+        func rank(_ g: Gold, _ p: StatementRecord) -> Int {
+            (sameActor(g, p.actor) ? 2 : 0) + (g.stance == p.stance.rawValue ? 1 : 0)
+        }
         func squeeze(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         var used = Set<Int>()
         var pairs: [(Gold, StatementRecord)] = []
@@ -182,7 +207,7 @@ package struct Evaluation {
         }
         var confusion: [String: [String: Int]] = [:]
         for (g, p) in pairs { confusion[g.stance, default: [:]][p.stance.rawValue, default: 0] += 1 }
-        return Evaluation(
+        var evaluation = Evaluation(
             found: score { _, _ in true },
             actor: score { g, p in sameActor(g, p.actor) },
             actorStance: score { g, p in sameActor(g, p.actor) && g.stance == p.stance.rawValue },
@@ -194,6 +219,8 @@ package struct Evaluation {
             mismatches: pairs.filter { g, p in
                 !sameActor(g, p.actor) || g.stance != p.stance.rawValue || !sameDate(gold: g.date, predicted: p.date)
             })
+        evaluation.aliases = aliases
+        return evaluation
     }
 
     /// The gold actor and a predicted one are the same: equal to the
@@ -202,9 +229,16 @@ package struct Evaluation {
     /// and `Philippe Lazzarini` meet). Described speakers must be equal
     /// as descriptions: case, a leading article or "unnamed", and the full
     /// stops of abbreviations aside ("a U.N. source", "unnamed UN source").
-    package static func sameActor(_ g: Gold, _ predicted: String) -> Bool {
+    /// A named gold actor also matches an alias of the predicted actor's
+    /// entity.
+    package static func sameActor(_ g: Gold, _ predicted: String, aliases: [String] = []) -> Bool {
         func same(_ a: String, _ b: String) -> Bool { described(a) == described(b) }
         if same(g.actor, predicted) || g.native.map({ same($0, predicted) }) == true { return true }
+        if g.named != false,
+            aliases.contains(where: { alias in same(g.actor, alias) || g.native.map({ same($0, alias) }) == true })
+        {
+            return true
+        }
         guard g.named != false, !predicted.hasPrefix("unnamed") else { return false }
         let key = NameKey(predicted)
         return [g.actor, g.native].compactMap { $0 }.contains { NameKey($0).meets(key) }
@@ -217,10 +251,6 @@ package struct Evaluation {
             .split(separator: " ")
         while let first = words.first, words.count > 1, ["unnamed", "the", "a", "an"].contains(first) { words.removeFirst() }
         return words.joined(separator: " ")
-    }
-
-    static func rank(_ g: Gold, _ p: StatementRecord) -> Int {
-        (sameActor(g, p.actor) ? 2 : 0) + (g.stance == p.stance.rawValue ? 1 : 0)
     }
 
     /// The same date at the gold's precision: gold `2024-09` and predicted

@@ -404,6 +404,11 @@ import Testing
         #expect(Evaluation.sameActor(spokesman, "PM's spokesman"))
         // Named actors still meet by name key, across scripts.
         #expect(Evaluation.sameActor(try gold("Philippe Lazzarini", "لازاريني", named: true), "فيليب لازاريني"))
+        // …and by the other names of the predicted actor's entity.
+        let guards = try gold("Islamic Revolutionary Guard Corps", "الحرس الثوري", named: true)
+        #expect(!Evaluation.sameActor(guards, "IRGC"))
+        #expect(Evaluation.sameActor(guards, "IRGC", aliases: ["IRGC", "الحرس الثوري", "Revolutionary Guards"]))
+        #expect(!Evaluation.sameActor(guards, "IRGC", aliases: ["IRGC", "Revolutionary Guards"]))
     }
 
     @Test func datesCompareAtTheGoldsPrecision() {

@@ -110,7 +110,7 @@ struct Eval: ParsableCommand {
         for (g, p) in e.mismatches {
             // Which of the three differ.
             let wrong = [
-                Evaluation.sameActor(g, p.actor) ? nil : "actor", g.stance == p.stance.rawValue ? nil : "stance",
+                e.isSameActor(g, p.actor) ? nil : "actor", g.stance == p.stance.rawValue ? nil : "stance",
                 Evaluation.sameDate(gold: g.date, predicted: p.date) ? nil : "date",
             ].compactMap { $0 }
             lines.append(
