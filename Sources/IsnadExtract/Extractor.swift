@@ -1264,7 +1264,9 @@ package struct Extractor: Sendable {
                             items.append(item)
                             first = at
                         }
-                        let list = gaps[k] == .comma
+                        // (One name before "and" after a comma is no list: "In a
+                        // joint statement, Sheikh Hamad and Sheikh Ahmed said".)
+                        let list = gaps[k] == .comma && items.count > 1
                         let adopted = items.reversed().map { item -> (name: String, span: Range<Int>?) in
                             var one = adopt(item, over: nil, latin: true)
                             // (A capital speaks for its country, as the speaker's did.)

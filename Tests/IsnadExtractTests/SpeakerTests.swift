@@ -646,6 +646,13 @@ import Testing
         #expect(extract("The Pentagon on Tuesday declined direct comment on the report.").map(\.stance) == ["decline"])
     }
 
+    @Test func twoNamesJoinedAfterAnOpeningPhraseAreTwoSpeakers() {
+        // The comma before them ends an opening phrase, not a list.
+        #expect(
+            actors("In a joint statement, Sheikh Hamad and Sheikh Ahmed said the grilling was an \"abuse\".").sorted()
+                == ["Ahmed", "Hamad"])
+    }
+
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
         #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
