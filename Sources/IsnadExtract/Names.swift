@@ -684,14 +684,29 @@ extension Extractor {
     /// "أصدرت الوزارة بيانا قالت فيه": the verb said "in it" is the words of
     /// whoever issued the statement, speech or post just named.
     func arabicIssuer(of cue: Int, start: Int, mentionAt: Gazetteer.MentionIndex, _ w: WordReader) -> NamedSpeaker? {
+        // ("نشر زيلينسكي عبر تيليغرام خطابا له إلى المواطنين، انتقد فيه": the
+        // document may have its own words before the cue, but no other cue.)
         guard cue + 1 < w.tokens.count, w.is(cue + 1, in: Extractor.inIt),
-            let document = (max(start, cue - 3)..<cue).last(where: { w.is($0, in: Extractor.issuedThings) }),
-            let verb = (max(start, document - 8)..<document).last(where: { w.is($0, in: Extractor.issuingVerbs) }),
-            verb + 1 < document,
-            let issuer = arabicSubject(after: verb + 1, end: document, mentionAt: mentionAt, w),
-            issuer.span.upperBound == w.tokens[document - 1].range.upperBound
+            let document = (max(start, cue - 8)..<cue).last(where: { w.is($0, in: Extractor.issuedThings) }),
+            !(document + 1..<cue).contains(where: { w.flags[$0].contains(.cue) || w.gaps[$0] == .hard || w.gaps[$0] == .quote }),
+            let verb = (max(start, document - 8)..<document).last(where: { w.is($0, in: Extractor.issuingVerbs) })
         else { return nil }
-        return issuer
+        if verb + 1 < document, let issuer = arabicSubject(after: verb + 1, end: document, mentionAt: mentionAt, w),
+            issuer.span.upperBound <= w.tokens[document - 1].range.upperBound
+        {
+            return issuer
+        }
+        // "وكان زيلينسكي نشر … خطابا": the issuer before its verb, a name the
+        // gazetteer knows or one the words give.
+        if verb > start, w.onlySpaceBefore(verb),
+            let known = (max(start, verb - 4)..<verb).first(where: { q in
+                mentionAt[q].map { $0.tokens.upperBound == verb && !$0.isNisba && !$0.isPrepositional } == true
+            }), let m = mentionAt[known], gazetteer.canSpeak(m.entry)
+        {
+            let kind: NamedSpeaker.Kind = gazetteer.entries[m.entry].kind == "person" ? .person : .institution
+            return NamedSpeaker(name: gazetteer.entries[m.entry].name, kind: kind, span: m.bytes, nameSpan: m.bytes)
+        }
+        return arabicSubject(before: verb, start: start, mentionAt: mentionAt, w)
     }
 
     /// The name of a role's holder some words after the role, before the
@@ -1059,7 +1074,8 @@ extension Extractor {
     static let issuedIt = words(["أصدره", "أصدرته", "أصدرها", "اصدره", "اصدرته"])
     static let issuedThings = words([
         "بيانا", "بيان", "بيانه", "بيانها", "تغريدة", "كلمة", "رسالة", "مقابلة", "تصريحا",
-        "تصريح", "منشورا", "مؤتمرا",
+        "تصريح", "منشورا", "مؤتمرا", "خطابا", "خطاب", "خطابه", "خطابها", "تدوينة", "منشور", "مقطعا", "تسجيلا",
+        "رسالته", "رسالتها", "كلمته", "كلمتها",
     ])
     static let issuingVerbs = words([
         "أصدر", "أصدرت", "وأصدر", "وأصدرت", "نشر", "نشرت", "ونشر", "ونشرت", "ألقى", "ألقت",

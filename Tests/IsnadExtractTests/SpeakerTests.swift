@@ -653,6 +653,15 @@ import Testing
                 == ["Ahmed", "Hamad"])
     }
 
+    @Test func whoeverIssuedASpeechSaysWhatIsInIt() {
+        // The issuer before its verb, known to the gazetteer or not, with
+        // words of the document's own before the cue.
+        #expect(
+            actors("وكان زيلينسكي نشر سابقا عبر تيليغرام خطابا له إلى المواطنين، انتقد فيه نتائج الاجتماع.")
+                == ["Volodymyr Zelensky"])
+        #expect(actors("وكان الوزير سامي حداد نشر تغريدة، قال فيها إن المحادثات فشلت.") == ["سامي حداد"])
+    }
+
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
         #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
