@@ -466,6 +466,35 @@ package struct Extractor: Sendable {
             }
             return nil
         }
+        /// The source a relay verb names after عن, when what it relays
+        /// follows as أن/إن/بأن or a colon and no قوله carries it.
+        func relayedSource(after i: Int, end: Int) -> (name: String, span: Range<Int>?)? {
+            guard let from = (i + 1..<min(end, i + 10)).first(where: { tokens[$0].form == "عن" }), from + 1 < end,
+                !(i + 1...from).contains(where: { gaps[$0] == .hard || gaps[$0] == .quote })
+            else { return nil }
+            let k = from + 1
+            // What was relayed: its complementizer or a colon within a few words.
+            guard
+                let said = (k + 1..<min(end, k + 10)).first(where: {
+                    Extractor.complementizers.contains(tokens[$0].form) || gaps[$0] == .hard || gaps[$0] == .quote
+                }),
+                Extractor.complementizers.contains(tokens[said].form)
+                    || gaps[said] == .hard && tokens[said - 1].range.upperBound < tokens[said].range.lowerBound,
+                !(k..<said).contains(where: { Extractor.sayingNouns.contains(keys[$0]) || cueAt($0) != nil })
+            else { return nil }
+            if Extractor.isOfficial(tokens[k].form) {
+                return arabicSubject(after: k, end: said, mentionAt: mentionAt, reader).map { adopt($0, over: nil, latin: false) }
+                    ?? unnamed(at: k, end: said, tokens: tokens, mentionAt: mentionAt)
+            }
+            if let m = mentionAt[k], !m.isNisba, gazetteer.canSpeak(m.entry) { return (gazetteer.entries[m.entry].name, m.bytes) }
+            if let source = arabicSubject(after: k, end: said, mentionAt: mentionAt, reader) {
+                return adopt(source, over: nil, latin: false)
+            }
+            if let name = arabicName(at: k, end: said, mentionAt: mentionAt, reader, relayed: true) {
+                return adopt(NamedSpeaker(name: name.name, kind: .person, span: name.span, nameSpan: name.span), over: nil, latin: false)
+            }
+            return nil
+        }
         var t = 0
         for sentence in SentenceSplitter.sentences(in: text) {
             while t < tokens.count, tokens[t].range.upperBound <= sentence.lowerBound { t += 1 }
@@ -532,6 +561,14 @@ package struct Extractor: Sendable {
                     }
                     if cited != nil { found = ("assert", 1, false, false) }
                 }
+                // "ونقلت وكالة رويترز عن مصادر مطلعة أن …": a relay with no
+                // قوله is the source's statement, its cue the relay verb.
+                if found == nil, Extractor.relayVerbs.contains(keys[i]), !Extractor.citationKeys.contains(keys[i]),
+                    let source = relayedSource(after: i, end: end)
+                {
+                    cited = (source.name, source.span, false)
+                    found = ("assert", 1, false, false)
+                }
                 guard let cue = found else {
                     i += 1
                     continue
@@ -549,6 +586,18 @@ package struct Extractor: Sendable {
                 // Concern grew" holds no "expressed concern".
                 guard after <= end else {
                     i += 1
+                    continue
+                }
+                // "Reuters quoted a senior official as saying": the relay verb
+                // is no statement of the outlet's; "as saying" is the
+                // official's.
+                if (keys[i].first ?? 0) < 0x80, Extractor.activeRelays.contains(tokens[i].form),
+                    !Extractor.isPassive(i, start: start, tokens),
+                    (after..<min(end, after + 12)).contains(where: { k in
+                        tokens[k].form == "as" && k + 1 < end && Extractor.sayingNouns.contains(keys[k + 1])
+                    })
+                {
+                    i = after
                     continue
                 }
                 var actor: (name: String, span: Range<Int>?)?
@@ -662,6 +711,16 @@ package struct Extractor: Sendable {
                                 NamedSpeaker(name: name.name, kind: .person, span: name.span, nameSpan: name.span),
                                 over: nil, latin: false)
                         }
+                    }
+                    // "Reuters quoted a senior official as saying": whom the
+                    // active relay names before "as".
+                    if actor == nil, latin, i - 1 > start, tokens[i - 1].form == "as",
+                        let r = (max(start, i - 13)..<(i - 1)).last(where: { Extractor.activeRelays.contains(tokens[$0].form) }),
+                        r + 1 < i - 1, !Extractor.isPassive(r, start: start, tokens),
+                        (r + 1..<i).allSatisfy({ gaps[$0] != .hard && gaps[$0] != .quote }),
+                        let source = englishObject(after: r + 1, end: i - 1, reader)
+                    {
+                        actor = adopt(source, over: nil, latin: true)
                     }
                     // "with Taiwan saying that …": the name right before an
                     // English participle is its subject.

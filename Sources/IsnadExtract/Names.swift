@@ -1054,6 +1054,9 @@ extension Extractor {
     static let clauseLinks = words(["فيما", "بينما", "حيث", "كما", "وقد", "قد", "ثم"])
     static let inIt = words(["فيه", "فيها"])
     static let relativePronouns = words(["الذي", "التي", "الذين"])
+    /// English verbs that relay another's words: "Reuters quoted a senior
+    /// official as saying".
+    static let activeRelays = words(["quoted", "quoting", "quotes", "cited", "citing", "cites"])
     /// "ما", "مما", "بما" before a present verb: "what shows", a fact's.
     static let whatShows = words(["ما", "مما", "بما", "وهو ما", "وهذا ما"])
     /// Whether a verb agrees with the relative pronoun before it, as its

@@ -662,6 +662,22 @@ import Testing
         #expect(actors("وكان الوزير سامي حداد نشر تغريدة، قال فيها إن المحادثات فشلت.") == ["سامي حداد"])
     }
 
+    @Test func relaysNameTheirSourceAsTheSpeaker() {
+        // Arabic: "نقلت … عن …" with no قوله is the source's statement.
+        let relayed = extract("ونقلت وكالة الأنباء عن مصادر مطلعة أن الوفد غادر العاصمة.")
+        #expect(relayed.map(\.actor) == ["informed sources"])
+        #expect(relayed.first?.quote == "الوفد غادر العاصمة")
+        #expect(actors("ونقلت الصحيفة عن سامر نصار أن الوفد غادر.") == ["سامر نصار"])
+        // …and with قوله, as before: one statement.
+        #expect(actors("ونقلت الصحيفة عن الوزير سامر نصار قوله إن الوفد غادر.") == ["سامر نصار"])
+        // English: an active relay names the speaker before "as saying";
+        // the outlet says nothing of its own.
+        #expect(actors("The agency quoted a senior official as saying the talks failed.") == ["unnamed senior official"])
+        #expect(actors("The newspaper cited two officials as saying the talks failed.") == ["unnamed officials"])
+        // A passive relay keeps its subject.
+        #expect(Set(actors("Nukhazhiyev was quoted by Interfax as saying the case was weak.")) == ["Nukhazhiyev"])
+    }
+
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
         #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
