@@ -1482,7 +1482,14 @@ package struct Extractor: Sendable {
             }
             if let mark {
                 if let current = open {
-                    if mark.closing == current.close {
+                    // Sloppy text mixes its marks (“…," said Killian; "…”): a
+                    // straight mark where a quotation closes (after a word,
+                    // before no letter) closes a curly one, and a curly or
+                    // angle closing mark closes a straight one.
+                    let straightCloses =
+                        b == 0x22 && k > 0 && bytes[k - 1] != 0x20 && bytes[k - 1] != 0x0A
+                        && (k + 1 == bytes.count || !Self.startsWord(bytes[k + 1]))
+                    if mark.closing == current.close || straightCloses || current.close == 0x22 && mark.closing != nil {
                         out.append(current.start..<k)
                         open = nil
                     }
@@ -1495,6 +1502,12 @@ package struct Extractor: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether a byte opens a word: an ASCII letter or digit, or the lead
+    /// byte of an Arabic letter.
+    private static func startsWord(_ b: UInt8) -> Bool {
+        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || (0xD8...0xDB).contains(b)
     }
 
     /// Whether `offset` is inside one of `quotes` (``quotes(in:)``: in

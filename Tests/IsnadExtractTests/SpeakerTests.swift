@@ -678,6 +678,13 @@ import Testing
         #expect(Set(actors("Nukhazhiyev was quoted by Interfax as saying the case was weak.")) == ["Nukhazhiyev"])
     }
 
+    @Test func mixedQuotationMarksCloseTheirQuotation() {
+        // “…," and "…”: a straight mark where a quotation closes ends a
+        // curly one, so the inverted speaker after it is read.
+        let found = extract("“The facts were clear,\" said prosecutor Ann Kerr. \"This verdict matters.”")
+        #expect(found.map(\.actor).first == "Ann Kerr")
+    }
+
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
         #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
