@@ -153,4 +153,36 @@ import Testing
             #expect(try Data(contentsOf: URL(fileURLWithPath: path + "/data.mdb")) == before)
         }
     }
+
+    /// Where data.mdb is mapped comes from /proc/self/maps: the lines of
+    /// its inode at offset 0, whatever else the file holds.
+    @Test func theMapIsFoundInProcSelfMaps() throws {
+        let maps = """
+            55890e48a000-55890e845000 r-xp 00000000 fe:00 333702                     /usr/bin/isnad
+            7f8bc0000000-7f8c00000000 r--s 00000000 fe:00 4242                       /tmp/s/data.mdb
+            7f8bc7018000-7f8bc701a000 rw-p 00002000 fe:00 4242                       /tmp/s/data.mdb
+            7f8bc8000000-7f8bc8001000 rw-s 00000000 fe:00 42                         /tmp/s/lock.mdb
+            garbage line - 00000000
+            -
+
+            7f8bc9000000-7f8bca000000 r--s 00000000 fe:00 4242                       /tmp/s/data.mdb (deleted)
+            ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]
+            7f8bd0000000-7f8bd0001000 r--s 00000000 fe:00 4242
+            """
+        let found = Array(maps.utf8).withUnsafeBufferPointer { MapWindow.mappings(of: 4242, in: $0) }
+        #expect(found.map(\.start) == [0x7f8b_c000_0000, 0x7f8b_c900_0000, 0x7f8b_d000_0000])
+        #expect(found.map(\.end) == [0x7f8c_0000_0000, 0x7f8b_ca00_0000, 0x7f8b_d000_1000])
+        #expect(Array("".utf8).withUnsafeBufferPointer { MapWindow.mappings(of: 4242, in: $0) }.isEmpty)
+        // And in this process, an open store's map is one of them, as
+        // large as the map LMDB was asked for.
+        try withTemporaryDirectory { folder in
+            try makeStore(folder + "/s")
+            let env = try Environment(path: folder + "/s", format: Self.format, configuration: configuration(readOnly: true))
+            let window = try env.read { $0.pageGuard.window }
+            #expect(window.mappings.count == 1)
+            #expect(window.mappings.first.map { $0.end - $0.start } == 1 << 24)
+            let size = try FileManager.default.attributesOfItem(atPath: folder + "/s/data.mdb")[.size] as? Int
+            #expect(Int(window.fileSize) == size)
+        }
+    }
 }
