@@ -23,13 +23,17 @@
 //   handle half made: opening that database again meets the damage again.)
 // - In a write transaction (`recover` clear) nothing could be trusted
 //   after such a jump (dirty pages, the free list), so the process says
-//   that the store is damaged and leaves with exit code 3. A write
-//   transaction writes nothing to the file before its commit writes the
-//   meta page, so what the store held is unchanged.
+//   that the store is damaged and leaves with exit code 3. Before its
+//   commit writes the meta page, a write transaction writes only to free
+//   pages (when it spills), so what the store held is unchanged.
 //
 // A fault outside a guarded call is none of ours: the handler puts back the
 // handler it replaced and returns, the instruction faults again and that
-// handler (Swift's backtracer, or the default crash) takes it.
+// handler (Swift's backtracer, or the default crash) takes it. The handler
+// finds the thread's guard with pthread_getspecific, which POSIX does not
+// list as async-signal-safe but glibc implements as a lock-free read of
+// the thread's own table; the key's slot was set by this thread before
+// the call, so nothing is allocated then.
 //
 // Only Environment.swift calls isnad_mdb_guard_env, so the process's state
 // (isnad_mdb_guarded_process: the thread key, the replaced handlers) is
