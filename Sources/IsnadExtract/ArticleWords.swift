@@ -70,6 +70,17 @@ package struct ArticleWords {
         return (tokens, keys, keys.map(flagsOf))
     }
 
+    /// The byte ranges of `tokens`, read through a buffer: an indexed
+    /// array of tokens hands out a copy of each, its two strings retained.
+    package static func ranges(of tokens: [Token]) -> [Range<Int>] {
+        tokens.withUnsafeBufferPointer { tokens in
+            var out: [Range<Int>] = []
+            out.reserveCapacity(tokens.count)
+            for k in tokens.indices { out.append(tokens[k].range) }
+            return out
+        }
+    }
+
     private mutating func analyse(_ surface: UnsafeBufferPointer<UInt8>) {
         analyzer.forEachToken(in: String(decoding: surface, as: UTF8.self)) { token in
             let key = Array(token.form.utf8)
