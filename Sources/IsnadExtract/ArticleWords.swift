@@ -125,7 +125,11 @@ package struct WordFlags: OptionSet, Sendable {
     static let orgHead = WordFlags(rawValue: 128)
     /// …or may be a noun or participle of saying (``Extractor/isSaying(_:)``).
     static let saying = WordFlags(rawValue: 256)
-    package static let all: WordFlags = [.name, .date, .cue, .phrase, .later, .citation, .role, .orgHead, .saying]
+    /// The word is a participle or noun of saying (``Extractor/participle(_:)``).
+    static let participle = WordFlags(rawValue: 512)
+    package static let all: WordFlags = [
+        .name, .date, .cue, .phrase, .later, .citation, .role, .orgHead, .saying, .participle,
+    ]
 }
 
 extension Extractor {
@@ -144,6 +148,7 @@ extension Extractor {
         if Extractor.isRole(key) { flags.insert(.role) }
         if Extractor.isOrgHead(key) { flags.insert(.orgHead) }
         if Extractor.isSaying(key) { flags.insert(.saying) }
+        if Extractor.participle(key) != nil { flags.insert(.participle) }
         return flags
     }
 }

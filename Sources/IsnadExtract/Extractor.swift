@@ -487,7 +487,7 @@ package struct Extractor: Sendable {
                     continue
                 }
                 var found = cueAt(i).map { (stance: $0.stance, length: $0.length, isReport: $0.isReport, nominal: false) }
-                if found == nil, let stance = Extractor.participle(keys[i]),
+                if found == nil, flags[i].contains(.participle), let stance = Extractor.participle(keys[i]),
                     Extractor.sayingNouns.contains(keys[i]) || introducesSpeech(after: i + 1),
                     // "صرح قائلا:": a participle that only introduces the
                     // words of a verb before it in its clause is that verb's.
