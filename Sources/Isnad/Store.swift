@@ -94,6 +94,8 @@ public final class Store: Sendable {
         let extractor = Extractor(gazetteer: try gazetteer())
         let records = articles.map(\.record)
         var summary = IngestSummary()
+        // Each worker's words, kept from batch to batch (``extract(_:with:words:)``).
+        var words: [ArticleWords] = []
         for range in Store.batches(of: records) {
             var batch = ImportBatch()
             var withoutStatements: [String] = []
@@ -109,7 +111,7 @@ public final class Store: Sendable {
                 // Speakers found in this batch so far: one found in many
                 // articles is one record to write.
                 var found: Set<String> = []
-                for (record, extractions) in zip(pending, Store.extract(pending, with: extractor)) {
+                for (record, extractions) in zip(pending, Store.extract(pending, with: extractor, words: &words)) {
                     let statements = Store.statements(of: record, extractions)
                     if statements.isEmpty { withoutStatements.append(record.key) }
                     // A speaker already in the store keeps their record.
@@ -161,20 +163,34 @@ public final class Store: Sendable {
     /// reads only the text and the gazetteer, so the articles are independent;
     /// each result goes to its own slot, and the results are in input order
     /// whatever the scheduling. (Every read of the store stays on the
-    /// caller's thread, in its transaction.) Each worker takes every
-    /// `workers`-th article and keeps its own ``ArticleWords``, so the words
-    /// an article shares with the ones before it are analysed once per worker.
+    /// caller's thread, in its transaction.)
     static func extract(_ records: [ArticleRecord], with extractor: Extractor) -> [[Extraction]] {
+        var words: [ArticleWords] = []
+        return extract(records, with: extractor, words: &words)
+    }
+
+    /// The same, each worker reading through its own ``ArticleWords`` in
+    /// `words` (made when missing): it takes every `workers`-th article, so
+    /// the words an article shares with the ones before it are analysed
+    /// once per worker. Kept by the caller from batch to batch, so that a
+    /// word met in an earlier batch is not analysed again: a new word
+    /// (normalised, stemmed, looked up in every lexicon) costs some 10,000
+    /// instructions.
+    static func extract(_ records: [ArticleRecord], with extractor: Extractor, words: inout [ArticleWords]) -> [[Extraction]] {
         var results = [[Extraction]](repeating: [], count: records.count)
         let workers = min(records.count, ProcessInfo.processInfo.activeProcessorCount)
+        while words.count < workers { words.append(extractor.words()) }
         results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var words = extractor.words()
-                for n in stride(from: worker, to: records.count, by: workers) {
-                    let record = records[n]
-                    let published = record.published.flatMap(RecordDate.init) ?? DateFinder.dateline(in: record.text)
-                    slots[n] = extractor.extract(text: record.text, published: published, words: &words)
+            words.withUnsafeMutableBufferPointer { readers in
+                nonisolated(unsafe) let slots = buffer
+                // Worker w alone uses readers[w].
+                nonisolated(unsafe) let readers = readers
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for n in stride(from: worker, to: records.count, by: workers) {
+                        let record = records[n]
+                        let published = record.published.flatMap(RecordDate.init) ?? DateFinder.dateline(in: record.text)
+                        slots[n] = extractor.extract(text: record.text, published: published, words: &readers[worker])
+                    }
                 }
             }
         }

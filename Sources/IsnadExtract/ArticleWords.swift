@@ -70,6 +70,17 @@ package struct ArticleWords {
         return (tokens, keys, keys.map(flagsOf))
     }
 
+    /// The byte ranges of `tokens`, read through a buffer: an indexed
+    /// array of tokens hands out a copy of each, its two strings retained.
+    package static func ranges(of tokens: [Token]) -> [Range<Int>] {
+        tokens.withUnsafeBufferPointer { tokens in
+            var out: [Range<Int>] = []
+            out.reserveCapacity(tokens.count)
+            for k in tokens.indices { out.append(tokens[k].range) }
+            return out
+        }
+    }
+
     private mutating func analyse(_ surface: UnsafeBufferPointer<UInt8>) {
         analyzer.forEachToken(in: String(decoding: surface, as: UTF8.self)) { token in
             let key = Array(token.form.utf8)
@@ -114,7 +125,11 @@ package struct WordFlags: OptionSet, Sendable {
     static let orgHead = WordFlags(rawValue: 128)
     /// …or may be a noun or participle of saying (``Extractor/isSaying(_:)``).
     static let saying = WordFlags(rawValue: 256)
-    package static let all: WordFlags = [.name, .date, .cue, .phrase, .later, .citation, .role, .orgHead, .saying]
+    /// The word is a participle or noun of saying (``Extractor/participle(_:)``).
+    static let participle = WordFlags(rawValue: 512)
+    package static let all: WordFlags = [
+        .name, .date, .cue, .phrase, .later, .citation, .role, .orgHead, .saying, .participle,
+    ]
 }
 
 extension Extractor {
@@ -133,6 +148,7 @@ extension Extractor {
         if Extractor.isRole(key) { flags.insert(.role) }
         if Extractor.isOrgHead(key) { flags.insert(.orgHead) }
         if Extractor.isSaying(key) { flags.insert(.saying) }
+        if Extractor.participle(key) != nil { flags.insert(.participle) }
         return flags
     }
 }

@@ -67,6 +67,9 @@ package struct Extractor: Sendable {
         // The keys are the words as UTF-8 bytes for the lexicons (see Gazetteer).
         let (tokens, keys, flags) = words.read(text)
         guard !tokens.isEmpty else { return [] }
+        // The tokens' byte ranges alone, for the loops over every token
+        // (`tokens[k].range` copied the whole token, retaining its strings).
+        let wordRanges = ArticleWords.ranges(of: tokens)
         let bytes = Array(text.utf8)
         let quotes = Extractor.quotes(in: bytes)
         let allMentions = gazetteer.mentions(in: tokens, keys: keys, flags: flags)
@@ -80,8 +83,8 @@ package struct Extractor: Sendable {
         // Punctuation between a token and the one before it.
         var gaps = [Gap](repeating: .none, count: tokens.count)
         for k in tokens.indices where k > 0 {
-            let from = tokens[k - 1].range.upperBound
-            let to = tokens[k].range.lowerBound
+            let from = wordRanges[k - 1].upperBound
+            let to = wordRanges[k].lowerBound
             if to - from == 1 && bytes[from] == 0x20 { continue }  // most gaps: one space
             // The full stop of an initial or an abbreviation ("U.S.",
             // "William C. Killian") ends nothing: a single capital letter
@@ -89,7 +92,7 @@ package struct Extractor: Sendable {
             if bytes[from] == 0x2E,
                 to - from == 1
                     || (to - from == 2 && bytes[from + 1] == 0x20
-                        && (tokens[k - 1].range.count == 1 && (0x41...0x5A).contains(bytes[tokens[k - 1].range.lowerBound])
+                        && (wordRanges[k - 1].count == 1 && (0x41...0x5A).contains(bytes[wordRanges[k - 1].lowerBound])
                             || Extractor.abbreviations.contains(keys[k - 1])))
             {
                 continue
@@ -97,21 +100,23 @@ package struct Extractor: Sendable {
             gaps[k] = Gap(bytes[from..<to])
         }
         var reader = WordReader(text: text, tokens: tokens, keys: keys, flags: flags, bytes: bytes, gaps: gaps)
-        reader.spellsAlaWithAlefMaqsura = tokens.contains { token in
-            token.range.count == 6 && bytes[token.range].elementsEqual(Bytes.alaWithAlefMaqsura)
+        reader.spellsAlaWithAlefMaqsura = wordRanges.contains { range in
+            range.count == 6 && bytes[range].elementsEqual(Bytes.alaWithAlefMaqsura)
         }
         // Which tokens stand inside a quotation (quotes are in text order).
-        var quoted = [Bool](repeating: false, count: tokens.count)
+        var quotedTokens = [Bool](repeating: false, count: tokens.count)
         var q = 0
         for k in tokens.indices {
-            let at = tokens[k].range.lowerBound
+            let at = wordRanges[k].lowerBound
             while q < quotes.count, quotes[q].upperBound <= at { q += 1 }
-            quoted[k] = q < quotes.count && quotes[q].contains(at)
+            quotedTokens[k] = q < quotes.count && quotes[q].contains(at)
         }
+        // (A constant: a function over the variable paid an access check per call.)
+        let quoted = quotedTokens
         func inQuote(_ k: Int) -> Bool { quoted[k] }
         /// The tokens that start inside a byte range (tokens are in text order).
         func tokenRange(_ bytes: Range<Int>) -> Range<Int> {
-            func firstAtOrAfter(_ offset: Int) -> Int { tokens.partitionPoint { $0.range.lowerBound < offset } }
+            func firstAtOrAfter(_ offset: Int) -> Int { wordRanges.partitionPoint { $0.lowerBound < offset } }
             let from = firstAtOrAfter(bytes.lowerBound)
             return from..<max(from, firstAtOrAfter(bytes.upperBound))
         }
@@ -497,12 +502,12 @@ package struct Extractor: Sendable {
         }
         var t = 0
         for sentence in SentenceSplitter.sentences(in: text) {
-            while t < tokens.count, tokens[t].range.upperBound <= sentence.lowerBound { t += 1 }
+            while t < tokens.count, wordRanges[t].upperBound <= sentence.lowerBound { t += 1 }
             // Headlines, titles and link lines say nothing (the guide).
             if headlines.contains(where: { $0.contains(sentence.lowerBound) }) { continue }
             let start = t
             var end = t
-            while end < tokens.count, tokens[end].range.lowerBound < sentence.upperBound { end += 1 }
+            while end < tokens.count, wordRanges[end].lowerBound < sentence.upperBound { end += 1 }
             var sentenceActor: (name: String, span: Range<Int>?)?
             /// Where what the sentence's last speaker said begins (its
             /// إن/أن/that), for the cues said inside it.
@@ -514,7 +519,7 @@ package struct Extractor: Sendable {
                     continue
                 }
                 var found = cueAt(i).map { (stance: $0.stance, length: $0.length, isReport: $0.isReport, nominal: false) }
-                if found == nil, let stance = Extractor.participle(keys[i]),
+                if found == nil, flags[i].contains(.participle), let stance = Extractor.participle(keys[i]),
                     Extractor.sayingNouns.contains(keys[i]) || introducesSpeech(after: i + 1),
                     // "صرح قائلا:": a participle that only introduces the
                     // words of a verb before it in its clause is that verb's.

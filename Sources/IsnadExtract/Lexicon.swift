@@ -272,7 +272,9 @@ extension Extractor {
     static let stateWords = WordSet(forms: ["رسمية", "رسمي", "حكومية", "state"].map { bare(form($0)) })
     /// Described speakers that are the press.
     static func isPress(_ name: String) -> Bool {
-        if name == "media reports" || name.hasSuffix("news agencies") || name.hasSuffix(" media") || name.hasSuffix("newspapers") {
+        // (`hasSuffix` compares Characters; the bytes tell first, cheaply,
+        // when it cannot hold: no other spelling is equivalent to these.)
+        if name == "media reports" || endsWith(name, "news agencies") || endsWith(name, " media") || endsWith(name, "newspapers") {
             return true
         }
         // A speaker the gazetteer does not know, named as an outlet: "state
@@ -288,6 +290,12 @@ extension Extractor {
             let w = word.lowercased()
             return pressWords.contains(w) || w.hasSuffix("إعلام") || w == "إعلامية"
         } || name.lowercased().contains("news agency")
+    }
+    /// `name.hasSuffix(suffix)`, its bytes compared first.
+    private static func endsWith(_ name: String, _ suffix: StaticString) -> Bool {
+        let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+        return name.utf8.count >= tail.count && name.utf8.suffix(tail.count).elementsEqual(tail)
+            && name.hasSuffix(String(decoding: tail, as: UTF8.self))
     }
     /// Whether `name` holds, in any case, a fragment of a press word or
     /// starts with a press head: ``isPress(_:)``'s quick test.

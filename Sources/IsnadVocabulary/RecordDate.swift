@@ -78,7 +78,9 @@ package struct RecordDate: Hashable, Sendable {
 
     /// As written in records: `2022`, `2022-10` or `2022-10-05`.
     package var text: String {
-        let (y, m, _) = first.date
+        let (y, m, d) = first.date
+        let length = precision == .year ? 4 : precision == .month ? 7 : 10
+        if let text = String(isoYear: y, month: m, day: d, length: length) { return text }
         switch precision {
         case .year: return String(format4: y)
         case .month: return String(format4: y) + "-" + String(format2: m)
