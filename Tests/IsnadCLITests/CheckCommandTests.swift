@@ -43,7 +43,7 @@ extension CommandLineTests {
             let store = try sampleStore(folder)
             // One bit of the id of Araghchi's denial: it would still decode,
             // as another statement.
-            try flip("sample-en-06:3", at: 4, in: URL(fileURLWithPath: store + "/data.mdb"))
+            try flip("sample-en-06:4", at: 4, in: URL(fileURLWithPath: store + "/data.mdb"))
 
             let query = try isnad(["query", "--store", store, "actor:Araghchi stance:deny"])
             #expect(query.status == 3, "\(query.stdout)")
@@ -61,17 +61,17 @@ extension CommandLineTests {
             #expect(lines.first?.hasSuffix(": does not match its checksum") == true, "\(check.stdout)")
             #expect(
                 lines.last == "1 record is damaged: isnad export stops at it; isnad export --skip-damaged saves the rest "
-                    + "(of 377 entities, 12 articles, 54 statements)")
+                    + "(of 377 entities, 12 articles, 55 statements)")
 
             let export = try isnad(["export", "--store", store, "--out", folder + "/out"])
             #expect(export.status == 3 && export.stderr.contains("does not match its checksum"), "\(export.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder + "/out/statements.jsonl"))
             let rescue = try isnad(["export", "--store", store, "--out", folder + "/out", "--skip-damaged"])
             #expect(rescue.status == 3)
-            #expect(rescue.stdout == "377 entities, 12 articles, 53 statements → \(folder)/out\n", "\(rescue.stdout)")
+            #expect(rescue.stdout == "377 entities, 12 articles, 54 statements → \(folder)/out\n", "\(rescue.stdout)")
             #expect(rescue.stderr.contains("1 damaged record left out; the rest was exported"), "\(rescue.stderr)")
             let saved = try String(contentsOfFile: folder + "/out/statements.jsonl", encoding: .utf8)
-            #expect(!saved.contains(#""id":"sample-en-06:3""#))
+            #expect(!saved.contains(#""id":"sample-en-06:4""#))
         }
     }
 
@@ -117,7 +117,7 @@ extension CommandLineTests {
             }
 
             // The upgraded records carry checksums: a flipped byte is found.
-            try flip("sample-en-06:3", at: 4, in: URL(fileURLWithPath: store + "/data.mdb"))
+            try flip("sample-en-06:4", at: 4, in: URL(fileURLWithPath: store + "/data.mdb"))
             let damaged = try isnad(["check", "--store", store])
             #expect(damaged.status == 3 && damaged.stdout.contains(": does not match its checksum"), "\(damaged.stdout)")
         }

@@ -370,8 +370,9 @@ import Testing
 
     /// The development set (real news of many stories) as a ratchet: the
     /// issue's targets (actor+stance 0.75 per language) are not reached
-    /// yet, and no change may lose what is reached (0.473 Arabic, 0.505
-    /// English after the stance reader's first round).
+    /// yet, and no change may lose what is reached (actor+stance 0.504
+    /// Arabic, 0.552 English; actor 0.731 and 0.756 after the speakers
+    /// round of the fourth session).
     @Test(.enabled(if: ExtractionTests.hasCorpus, ExtractionTests.corpusMissing))
     func developmentSetKeepsItsStances() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isnad-eval-\(UUID().uuidString)")
@@ -380,7 +381,7 @@ import Testing
         let gold = ExtractionTests.shared.appendingPathComponent("corpus/dev/gold").path
         let evaluation = try Evaluation.run(gold: gold, store: store)
         #expect(evaluation.found.f1 >= 0.89, "found \(evaluation.found)")
-        for (language, floor, actorFloor) in [("ar", 0.46, 0.69), ("en", 0.49, 0.73)] {
+        for (language, floor, actorFloor) in [("ar", 0.49, 0.72), ("en", 0.54, 0.745)] {
             let scores = try #require(evaluation.languages[language])
             #expect(scores.actorStance.f1 >= floor, "\(language) actor+stance \(scores.actorStance)")
             #expect(scores.actor.f1 >= actorFloor, "\(language) actor \(scores.actor)")
