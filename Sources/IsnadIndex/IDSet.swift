@@ -56,12 +56,7 @@ package struct IDSet: Sendable, Equatable {
         let last = postings.container(postings.containerCount - 1)
         let span = (Int(last.high) + 1) << 16
         if postings.count * 32 < span {
-            // A damaged list (lists carry no checksum) may hold its
-            // containers out of order; then `normalized` sized a bitmap by
-            // the last id and wrote past it. Checked in one pass, as
-            // init(sorted:) does; `isnad check` says what is wrong.
-            let ids = postings.ids
-            storage = .sorted(IDSet.isStrictlyAscending(ids) ? ids : Array(Set(ids)).sorted())
+            storage = .sorted(postings.ids)
             return
         }
         var words = [UInt64](repeating: 0, count: span / 64)

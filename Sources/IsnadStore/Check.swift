@@ -10,29 +10,21 @@ internal import CLMDB
 /// `MDB_NOTFOUND` is not an error for lookups; callers test for it first.
 ///
 /// With `path`, a failed write names a full disk as such (see
-/// ``StoreError/fullDisk(_:path:)``). `guardKey` is the page guard's key
-/// of a guarded call (``PageGuard``), whose `ISNAD_MDB_DAMAGED` it
-/// explains.
+/// ``StoreError/fullDisk(_:path:)``).
 func check(
     _ rc: Int32, _ operation: @autoclosure () -> String, state: TransactionState? = nil,
-    path: String? = nil, guardKey: Int = -1
+    path: String? = nil
 ) throws {
     guard rc != 0 else { return }
-    if rc == ISNAD_MDB_DAMAGED { throw StoreError.damagedPage(key: guardKey, operation: operation()) }
     if let path, let full = StoreError.fullDisk(rc, path: path) { throw full }
-    var message = String(cString: mdb_strerror(rc))
+    let message = String(cString: mdb_strerror(rc))
     let code: StoreError.Code
     switch rc {
     case MDB_MAP_FULL:
         state?.mapFull = true
         code = StoreError.mapFull
     case MDB_BAD_VALSIZE: code = StoreError.badValue
-    case MDB_CORRUPTED, MDB_PAGE_NOTFOUND:
-        // LMDB's own checks of a page: "MDB_CORRUPTED: Located page was
-        // wrong type", "MDB_PAGE_NOTFOUND: Requested page not found".
-        code = StoreError.corrupted
-        message = "store damaged: LMDB met a damaged page (\(message)); run 'isnad check'"
-    case MDB_INVALID: code = StoreError.corrupted
+    case MDB_CORRUPTED, MDB_PAGE_NOTFOUND, MDB_INVALID: code = StoreError.corrupted
     case MDB_READERS_FULL: code = StoreError.readersFull
     case MDB_NOTFOUND: code = StoreError.noSuchDatabase
     case EACCES: code = StoreError.readOnly

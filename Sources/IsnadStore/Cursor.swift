@@ -85,7 +85,6 @@ package struct Cursor: ~Copyable {
     let handle: OpaquePointer
     let database: Database
     let state: TransactionState?
-    let pageGuard: PageGuard
 
     private func move(
         _ op: MDB_cursor_op, key: UnsafeRawBufferPointer? = nil,
@@ -93,13 +92,10 @@ package struct Cursor: ~Copyable {
     ) throws -> Entry? {
         var k = key.map(MDB_val.init) ?? MDB_val()
         var v = value.map(MDB_val.init) ?? MDB_val()
-        let (passedKey, passedValue) = (k.mv_data, v.mv_data)
-        let rc = isnad_mdb_cursor_get(pageGuard.key, pageGuard.recoverFlag, handle, &k, &v, op)
+        let rc = mdb_cursor_get(handle, &k, &v, op)
         if rc == MDB_NOTFOUND { return nil }
-        try check(rc, "mdb_cursor_get in '\(database.name)'", guardKey: pageGuard.key)
-        return Entry(
-            key: try pageGuard.bytes(k, passed: passedKey, operation: "mdb_cursor_get in '\(database.name)'"),
-            value: try pageGuard.bytes(v, passed: passedValue, operation: "mdb_cursor_get in '\(database.name)'"))
+        try check(rc, "mdb_cursor_get in '\(database.name)'")
+        return Entry(key: k.bytes, value: v.bytes)
     }
 
     package func first() throws -> Entry? { try move(MDB_FIRST) }
@@ -142,9 +138,7 @@ package struct Cursor: ~Copyable {
     /// How many values the current key has.
     package func duplicateCount() throws -> Int {
         var n: Int = 0
-        try check(
-            isnad_mdb_cursor_count(pageGuard.key, pageGuard.recoverFlag, handle, &n),
-            "mdb_cursor_count in '\(database.name)'", guardKey: pageGuard.key)
+        try check(mdb_cursor_count(handle, &n), "mdb_cursor_count in '\(database.name)'")
         return n
     }
 
@@ -215,8 +209,8 @@ package struct Cursor: ~Copyable {
                 var k = MDB_val(keyBytes)
                 var v = MDB_val(valueBytes)
                 try check(
-                    isnad_mdb_cursor_put(pageGuard.key, handle, &k, &v, options.lmdbFlags),
-                    "mdb_cursor_put in '\(database.name)'", state: state, guardKey: pageGuard.key)
+                    mdb_cursor_put(handle, &k, &v, options.lmdbFlags),
+                    "mdb_cursor_put in '\(database.name)'", state: state)
             }
         }
     }
@@ -228,8 +222,6 @@ package struct Cursor: ~Copyable {
         guard state != nil else {
             throw StoreError(.readOnly, operation: "cursor delete", message: "the cursor belongs to a read transaction")
         }
-        try check(
-            isnad_mdb_cursor_del(pageGuard.key, handle, 0), "mdb_cursor_del in '\(database.name)'", state: state,
-            guardKey: pageGuard.key)
+        try check(mdb_cursor_del(handle, 0), "mdb_cursor_del in '\(database.name)'", state: state)
     }
 }

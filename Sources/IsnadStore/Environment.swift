@@ -61,14 +61,6 @@ package final class Environment: @unchecked Sendable {
     /// Opened without a lock file (`MDB_NOLOCK`): read-only, by a user who
     /// may not write the lock file or on a read-only file system.
     package let lockless: Bool
-    /// The page guard's thread key (`Sources/CLMDB/shim.h`, ``PageGuard``).
-    let guardKey: Int
-    /// Where `data.mdb` is mapped and how long it is, for ``PageGuard``;
-    /// changed only while no transaction is open (the map moves when it
-    /// grows) and when the file has grown.
-    private var window = MapWindow()
-    private let windowLock = NSLock()
-    private let pageSize: UInt
 
     /// Opens (or, when the configuration allows, creates) the store at `path`.
     ///
@@ -87,11 +79,6 @@ package final class Environment: @unchecked Sendable {
         // which closes the environment.
         self.env = handle
         self.lockless = lockless
-        // Only this file calls isnad_mdb_guard_env (see shim.h).
-        self.guardKey = isnad_mdb_guard_env(handle)
-        var stat = MDB_stat()
-        self.pageSize = mdb_env_stat(handle, &stat) == 0 ? UInt(stat.ms_psize) : 4096
-        self.window = MapWindow.current(handle)
         // Readers left behind by crashed processes would otherwise pin old
         // pages (blocking growth of free space) and fill the reader table.
         var dead: Int32 = 0
@@ -128,10 +115,7 @@ package final class Environment: @unchecked Sendable {
             guard let handle else {
                 throw StoreError(.lmdb, operation: "mdb_env_create", message: "no environment returned")
             }
-            // LMDB's assertion callback and the fault handler of the page
-            // guard (PageGuard.swift): a damaged page is an error, or exit
-            // code 3, never a crash.
-            _ = isnad_mdb_guard_env(handle)
+            mdb_env_set_assert(handle, damagedPage)
             var flags = UInt32(MDB_NOTLS)
             if configuration.readOnly { flags |= UInt32(MDB_RDONLY) }
             if lockless { flags |= UInt32(MDB_NOLOCK) }
@@ -289,8 +273,7 @@ package final class Environment: @unchecked Sendable {
             defer { gate.leave() }
             let result: R
             do {
-                let pageGuard = PageGuard(key: guardKey, recover: true, window: currentWindow())
-                result = try body(ReadTransaction(handle: txn, pageGuard: pageGuard))
+                result = try body(ReadTransaction(handle: txn))
             } catch {
                 mdb_txn_abort(txn)
                 throw error
@@ -343,10 +326,9 @@ package final class Environment: @unchecked Sendable {
                 throw StoreError(.lmdb, operation: "mdb_txn_begin", message: "no transaction returned")
             }
             let state = TransactionState()
-            let pageGuard = PageGuard(key: guardKey, recover: false, window: currentWindow())
             let result: R
             do {
-                result = try body(WriteTransaction(handle: txn, state: state, pageGuard: pageGuard))
+                result = try body(WriteTransaction(handle: txn, state: state))
             } catch {
                 mdb_txn_abort(txn)
                 gate.leave()
@@ -365,7 +347,7 @@ package final class Environment: @unchecked Sendable {
                 try growMap()
                 continue
             }
-            rc = isnad_mdb_txn_commit(guardKey, txn)
+            rc = mdb_txn_commit(txn)
             gate.leave()
             if rc == MDB_MAP_FULL {
                 try growMap()
@@ -386,7 +368,6 @@ package final class Environment: @unchecked Sendable {
             var info = MDB_envinfo()
             try check(mdb_env_info(env, &info), "mdb_env_info")
             try check(mdb_env_set_mapsize(env, info.me_mapsize * 2), "mdb_env_set_mapsize")
-            remapped()
         }
     }
 
@@ -411,10 +392,7 @@ package final class Environment: @unchecked Sendable {
         guard size > current else { return }
         _ = try gate.exclusively(timeout: 0) {
             let (current, size) = try wanted()
-            if size != current {
-                try check(mdb_env_set_mapsize(env, size), "mdb_env_set_mapsize")
-                remapped()
-            }
+            if size != current { try check(mdb_env_set_mapsize(env, size), "mdb_env_set_mapsize") }
         }
     }
 
@@ -423,28 +401,6 @@ package final class Environment: @unchecked Sendable {
     private func adoptMapSize() throws {
         try exclusively(operation: "adopt map size") {
             try check(mdb_env_set_mapsize(env, 0), "mdb_env_set_mapsize")
-            remapped()
-        }
-    }
-
-    /// The map moved: where it is now (no transaction is open).
-    private func remapped() {
-        let moved = MapWindow.current(env)
-        windowLock.withLock { window = moved }
-    }
-
-    /// The window for a transaction that has begun: when the newest
-    /// snapshot uses more pages than the file had, the file has grown
-    /// (another process wrote), and its size is read again.
-    private func currentWindow() -> MapWindow {
-        windowLock.withLock {
-            var info = MDB_envinfo()
-            guard mdb_env_info(env, &info) == 0 else { return window }
-            let (used, overflow) = UInt(clamping: info.me_last_pgno &+ 1).multipliedReportingOverflow(by: pageSize)
-            if overflow || used > window.fileSize, let size = MapWindow.size(of: window.fd) {
-                window.fileSize = size
-            }
-            return window
         }
     }
 
@@ -523,7 +479,7 @@ package final class Environment: @unchecked Sendable {
         }
         let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { try fail(errno, "copy") }
-        var rc = isnad_mdb_env_copyfd2(guardKey, env, fd, compact ? UInt32(MDB_CP_COMPACT) : 0)
+        var rc = mdb_env_copyfd2(env, fd, compact ? UInt32(MDB_CP_COMPACT) : 0)
         if rc == 0, fsync(fd) != 0 { rc = errno }
         if close(fd) != 0, rc == 0 { rc = errno }
         if rc != 0 { try fail(rc, "mdb_env_copy2") }
@@ -570,21 +526,19 @@ package final class Environment: @unchecked Sendable {
         let flags = options.lmdbFlags
         if configuration.readOnly || mustExist {
             try read(commit: true) { txn in
-                let rc = isnad_mdb_dbi_open(guardKey, 1, txn.handle, name, flags, &dbi)
+                let rc = mdb_dbi_open(txn.handle, name, flags, &dbi)
                 if rc == MDB_NOTFOUND {
                     throw StoreError(
                         .noSuchDatabase, operation: "open database '\(name)'",
                         message: "the store has no database named '\(name)'")
                 }
-                try check(rc, "mdb_dbi_open '\(name)'", guardKey: guardKey)
+                try check(rc, "mdb_dbi_open '\(name)'")
             }
         } else {
             // Opened in a transaction of its own that commits at once: a
             // handle opened in a write that aborts (or reruns) would be lost.
             try write { txn in
-                try check(
-                    isnad_mdb_dbi_open(guardKey, 0, txn.handle, name, flags | UInt32(MDB_CREATE), &dbi),
-                    "mdb_dbi_open '\(name)'", guardKey: guardKey)
+                try check(mdb_dbi_open(txn.handle, name, flags | UInt32(MDB_CREATE), &dbi), "mdb_dbi_open '\(name)'")
             }
         }
         let db = Database(name: name, dbi: dbi, options: options)
@@ -637,4 +591,20 @@ private final class TransactionGate: @unchecked Sendable {
 /// Mutable facts about one write transaction, seen by the retry loop.
 package final class TransactionState {
     var mapFull = false
+}
+
+/// LMDB asserts what its pages hold (Debian's liblmdb keeps assertions),
+/// and aborts when a damaged page breaks one: a flipped byte in a page
+/// header or in a sub-database's record (`mdb.c:5645: Assertion 'root > 1'
+/// failed in mdb_page_search()`). Nothing can go on in the process after
+/// that; this says what happened and leaves with the store-damage exit
+/// code (3) instead of a crash report.
+private let damagedPage: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Void = { _, message in
+    let what = message.map { String(cString: $0) } ?? "an assertion failed"
+    let text =
+        "error: store damaged: LMDB met a damaged page and cannot go on (\(what)); "
+        + "restore the store from a copy, or save what still reads with 'isnad export --skip-damaged'\n"
+    var bytes = Array(text.utf8)
+    _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+    _exit(3)
 }

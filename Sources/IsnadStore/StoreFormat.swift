@@ -73,56 +73,43 @@ extension Environment {
     /// Looks at the environment's databases without changing anything.
     func survey() throws -> Contents {
         try read { txn in
-            let page = txn.pageGuard
             var main: MDB_dbi = 0
-            try check(
-                isnad_mdb_dbi_open(page.key, 1, txn.handle, nil, 0, &main), "mdb_dbi_open", guardKey: page.key)
+            try check(mdb_dbi_open(txn.handle, nil, 0, &main), "mdb_dbi_open")
             var stat = MDB_stat()
-            try check(isnad_mdb_stat(page.key, 1, txn.handle, main, &stat), "mdb_stat", guardKey: page.key)
+            try check(mdb_stat(txn.handle, main, &stat), "mdb_stat")
             if stat.ms_entries == 0 { return .empty }
             let schema = format.schema
             let specs = Dictionary(schema.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             var names: [String] = []
             var cursor: OpaquePointer?
-            try check(
-                isnad_mdb_cursor_open(page.key, 1, txn.handle, main, &cursor), "mdb_cursor_open", guardKey: page.key)
+            try check(mdb_cursor_open(txn.handle, main, &cursor), "mdb_cursor_open")
             defer { mdb_cursor_close(cursor) }
             var key = MDB_val()
             var value = MDB_val()
-            /// The next entry of `cursor` (`op` moves it): true, or false
-            /// after the last.
-            func move(_ cursor: OpaquePointer?, _ op: MDB_cursor_op) throws -> Bool {
-                let rc = isnad_mdb_cursor_get(page.key, 1, cursor, &key, &value, op)
-                if rc == MDB_NOTFOUND { return false }
-                try check(rc, "mdb_cursor_get", guardKey: page.key)
-                _ = try page.bytes(key, operation: "mdb_cursor_get")
-                _ = try page.bytes(value, operation: "mdb_cursor_get")
-                return true
-            }
-            var more = try move(cursor, MDB_FIRST)
-            while more {
+            var rc = mdb_cursor_get(cursor, &key, &value, MDB_FIRST)
+            while rc == 0 {
                 guard let name = String(bytes: key.bytes, encoding: .utf8),
                     specs[name] != nil
                 else { return .existing }
                 names.append(name)
-                more = try move(cursor, MDB_NEXT)
+                rc = mdb_cursor_get(cursor, &key, &value, MDB_NEXT)
+            }
+            guard rc == MDB_NOTFOUND else {
+                try check(rc, "mdb_cursor_get")
+                return .existing
             }
             var hasFormat = false
             for name in names {
                 guard let spec = specs[name] else { return .existing }
                 var dbi: MDB_dbi = 0
-                let rc = isnad_mdb_dbi_open(page.key, 1, txn.handle, name, spec.options.lmdbFlags, &dbi)
-                if rc == ISNAD_MDB_DAMAGED { try check(rc, "mdb_dbi_open '\(name)'", guardKey: page.key) }
-                guard rc == 0 else { return .existing }
+                guard mdb_dbi_open(txn.handle, name, spec.options.lmdbFlags, &dbi) == 0 else { return .existing }
                 if name == MetaKey.database {
                     // Only the format record, and this format's.
                     var metaCursor: OpaquePointer?
-                    try check(
-                        isnad_mdb_cursor_open(page.key, 1, txn.handle, dbi, &metaCursor), "mdb_cursor_open",
-                        guardKey: page.key)
+                    try check(mdb_cursor_open(txn.handle, dbi, &metaCursor), "mdb_cursor_open")
                     defer { mdb_cursor_close(metaCursor) }
-                    var more = try move(metaCursor, MDB_FIRST)
-                    while more {
+                    var rc = mdb_cursor_get(metaCursor, &key, &value, MDB_FIRST)
+                    while rc == 0 {
                         let k = Array(key.bytes)
                         if k == MetaKey.format {
                             guard Array(value.bytes) == Array(format.identifier.utf8) else { return .existing }
@@ -130,10 +117,10 @@ extension Environment {
                         } else if k != MetaKey.formatVersion, k != MetaKey.creator {
                             return .existing
                         }
-                        more = try move(metaCursor, MDB_NEXT)
+                        rc = mdb_cursor_get(metaCursor, &key, &value, MDB_NEXT)
                     }
                 } else {
-                    try check(isnad_mdb_stat(page.key, 1, txn.handle, dbi, &stat), "mdb_stat", guardKey: page.key)
+                    try check(mdb_stat(txn.handle, dbi, &stat), "mdb_stat")
                     if stat.ms_entries > 0 { return .existing }
                 }
             }
@@ -159,9 +146,8 @@ extension Environment {
             for spec in schema {
                 var dbi: MDB_dbi = 0
                 try check(
-                    isnad_mdb_dbi_open(
-                        txn.pageGuard.key, 0, txn.handle, spec.name, spec.options.lmdbFlags | UInt32(MDB_CREATE), &dbi),
-                    "mdb_dbi_open '\(spec.name)'", state: txn.state, guardKey: txn.pageGuard.key)
+                    mdb_dbi_open(txn.handle, spec.name, spec.options.lmdbFlags | UInt32(MDB_CREATE), &dbi),
+                    "mdb_dbi_open '\(spec.name)'", state: txn.state)
                 opened.append(Database(name: spec.name, dbi: dbi, options: spec.options))
             }
             let meta = opened[0]
@@ -181,24 +167,24 @@ extension Environment {
     func openSchema() throws {
         let schema = format.schema.filter { !isOpen($0.name) }
         guard !schema.isEmpty else { return }
-        func open(_ txn: OpaquePointer, _ state: TransactionState?, _ page: PageGuard, create: Bool) throws -> [Database] {
+        func open(_ txn: OpaquePointer, _ state: TransactionState?, create: Bool) throws -> [Database] {
             try schema.map { spec in
                 var dbi: MDB_dbi = 0
                 let flags = spec.options.lmdbFlags | (create ? UInt32(MDB_CREATE) : 0)
-                let rc = isnad_mdb_dbi_open(page.key, page.recoverFlag, txn, spec.name, flags, &dbi)
+                let rc = mdb_dbi_open(txn, spec.name, flags, &dbi)
                 if rc == MDB_NOTFOUND {
                     throw StoreError(
                         .corrupted, operation: "open",
                         message: "'\(path)' is a '\(format.identifier)' store without its '\(spec.name)' database")
                 }
-                try check(rc, "mdb_dbi_open '\(spec.name)'", state: state, guardKey: page.key)
+                try check(rc, "mdb_dbi_open '\(spec.name)'", state: state)
                 return Database(name: spec.name, dbi: dbi, options: spec.options)
             }
         }
         let opened =
             configuration.readOnly
-            ? try readCommitting { txn in try open(txn.handle, nil, txn.pageGuard, create: false) }
-            : try write { txn in try open(txn.handle, txn.state, txn.pageGuard, create: true) }
+            ? try readCommitting { txn in try open(txn.handle, nil, create: false) }
+            : try write { txn in try open(txn.handle, txn.state, create: true) }
         adopt(opened)
     }
 

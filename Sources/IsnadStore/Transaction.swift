@@ -12,8 +12,6 @@ package protocol ReadableTransaction: ~Copyable {
     var handle: OpaquePointer { get }
     /// Set in write transactions, so that `MDB_MAP_FULL` is noticed.
     var state: TransactionState? { get }
-    /// Keeps a damaged page from crashing the process.
-    var pageGuard: PageGuard { get }
 }
 
 extension ReadableTransaction where Self: ~Copyable {
@@ -35,10 +33,10 @@ extension ReadableTransaction where Self: ~Copyable {
         try key.withUnsafeBytes { keyBytes in
             var k = MDB_val(keyBytes)
             var v = MDB_val()
-            let rc = isnad_mdb_get(pageGuard.key, pageGuard.recoverFlag, handle, db.dbi, &k, &v)
+            let rc = mdb_get(handle, db.dbi, &k, &v)
             if rc == MDB_NOTFOUND { return nil }
-            try check(rc, "mdb_get in '\(db.name)'", guardKey: pageGuard.key)
-            return try pageGuard.bytes(v, operation: "mdb_get in '\(db.name)'")
+            try check(rc, "mdb_get in '\(db.name)'")
+            return v.bytes
         }
     }
 
@@ -50,14 +48,12 @@ extension ReadableTransaction where Self: ~Copyable {
     /// Runs `body` with a cursor on `db`, closed when `body` returns.
     package func withCursor<R>(on db: Database, _ body: (borrowing Cursor) throws -> R) throws -> R {
         var cursor: OpaquePointer?
-        try check(
-            isnad_mdb_cursor_open(pageGuard.key, pageGuard.recoverFlag, handle, db.dbi, &cursor),
-            "mdb_cursor_open on '\(db.name)'", guardKey: pageGuard.key)
+        try check(mdb_cursor_open(handle, db.dbi, &cursor), "mdb_cursor_open on '\(db.name)'")
         guard let cursor else {
             throw StoreError(.lmdb, operation: "mdb_cursor_open", message: "no cursor returned")
         }
         defer { mdb_cursor_close(cursor) }
-        return try body(Cursor(handle: cursor, database: db, state: state, pageGuard: pageGuard))
+        return try body(Cursor(handle: cursor, database: db, state: state))
     }
 
     /// Calls `body` for each entry of `db` in `range`, in key order or, with
@@ -75,9 +71,7 @@ extension ReadableTransaction where Self: ~Copyable {
     /// The number of entries (counting duplicates) in `db`.
     package func count(_ db: Database) throws -> Int {
         var stat = MDB_stat()
-        try check(
-            isnad_mdb_stat(pageGuard.key, pageGuard.recoverFlag, handle, db.dbi, &stat), "mdb_stat on '\(db.name)'",
-            guardKey: pageGuard.key)
+        try check(mdb_stat(handle, db.dbi, &stat), "mdb_stat on '\(db.name)'")
         return stat.ms_entries
     }
 }
@@ -85,7 +79,6 @@ extension ReadableTransaction where Self: ~Copyable {
 /// A read-only snapshot of the store; see ``Environment/read(_:)``.
 package struct ReadTransaction: ~Copyable, ReadableTransaction {
     package let handle: OpaquePointer
-    package let pageGuard: PageGuard
     package var state: TransactionState? { nil }
 }
 
@@ -93,13 +86,11 @@ package struct ReadTransaction: ~Copyable, ReadableTransaction {
 package struct WriteTransaction: ~Copyable, ReadableTransaction {
     package let handle: OpaquePointer
     let writeState: TransactionState
-    package let pageGuard: PageGuard
     package var state: TransactionState? { writeState }
 
-    init(handle: OpaquePointer, state: TransactionState, pageGuard: PageGuard) {
+    init(handle: OpaquePointer, state: TransactionState) {
         self.handle = handle
         self.writeState = state
-        self.pageGuard = pageGuard
     }
 
     /// Stores `value` under `key`.
@@ -114,9 +105,9 @@ package struct WriteTransaction: ~Copyable, ReadableTransaction {
             try value.withUnsafeBytes { valueBytes in
                 var k = MDB_val(keyBytes)
                 var v = MDB_val(valueBytes)
-                let rc = isnad_mdb_put(pageGuard.key, handle, db.dbi, &k, &v, options.lmdbFlags)
+                let rc = mdb_put(handle, db.dbi, &k, &v, options.lmdbFlags)
                 if rc == MDB_KEYEXIST, !options.contains(.append) { return false }
-                try check(rc, "mdb_put in '\(db.name)'", state: writeState, guardKey: pageGuard.key)
+                try check(rc, "mdb_put in '\(db.name)'", state: writeState)
                 return true
             }
         }
@@ -134,13 +125,10 @@ package struct WriteTransaction: ~Copyable, ReadableTransaction {
             try value.withUnsafeBytes { valueBytes in
                 var k = MDB_val(keyBytes)
                 var v = MDB_val(valueBytes)
-                let passed = v.mv_data
-                let rc = isnad_mdb_put(pageGuard.key, handle, db.dbi, &k, &v, UInt32(MDB_NOOVERWRITE))
+                let rc = mdb_put(handle, db.dbi, &k, &v, UInt32(MDB_NOOVERWRITE))
                 // LMDB points `v` at the value already stored.
-                if rc == MDB_KEYEXIST {
-                    return try pageGuard.bytes(v, passed: passed, operation: "mdb_put in '\(db.name)'")
-                }
-                try check(rc, "mdb_put in '\(db.name)'", state: writeState, guardKey: pageGuard.key)
+                if rc == MDB_KEYEXIST { return v.bytes }
+                try check(rc, "mdb_put in '\(db.name)'", state: writeState)
                 return nil
             }
         }
@@ -157,8 +145,8 @@ package struct WriteTransaction: ~Copyable, ReadableTransaction {
             var k = MDB_val(keyBytes)
             var v = MDB_val(mv_size: count, mv_data: nil)
             try check(
-                isnad_mdb_put(pageGuard.key, handle, db.dbi, &k, &v, UInt32(MDB_RESERVE)), "mdb_put in '\(db.name)'",
-                state: writeState, guardKey: pageGuard.key)
+                mdb_put(handle, db.dbi, &k, &v, UInt32(MDB_RESERVE)), "mdb_put in '\(db.name)'",
+                state: writeState)
             try fill(UnsafeMutableRawBufferPointer(start: v.mv_data, count: count))
         }
     }
@@ -169,9 +157,9 @@ package struct WriteTransaction: ~Copyable, ReadableTransaction {
     package func delete(_ key: some ContiguousBytes, in db: Database) throws -> Bool {
         try key.withUnsafeBytes { keyBytes in
             var k = MDB_val(keyBytes)
-            let rc = isnad_mdb_del(pageGuard.key, handle, db.dbi, &k, nil)
+            let rc = mdb_del(handle, db.dbi, &k, nil)
             if rc == MDB_NOTFOUND { return false }
-            try check(rc, "mdb_del in '\(db.name)'", state: writeState, guardKey: pageGuard.key)
+            try check(rc, "mdb_del in '\(db.name)'", state: writeState)
             return true
         }
     }
@@ -184,9 +172,9 @@ package struct WriteTransaction: ~Copyable, ReadableTransaction {
             try value.withUnsafeBytes { valueBytes in
                 var k = MDB_val(keyBytes)
                 var v = MDB_val(valueBytes)
-                let rc = isnad_mdb_del(pageGuard.key, handle, db.dbi, &k, &v)
+                let rc = mdb_del(handle, db.dbi, &k, &v)
                 if rc == MDB_NOTFOUND { return false }
-                try check(rc, "mdb_del in '\(db.name)'", state: writeState, guardKey: pageGuard.key)
+                try check(rc, "mdb_del in '\(db.name)'", state: writeState)
                 return true
             }
         }
@@ -194,9 +182,7 @@ package struct WriteTransaction: ~Copyable, ReadableTransaction {
 
     /// Removes every entry of `db`, keeping the database itself.
     package func removeAll(in db: Database) throws {
-        try check(
-            isnad_mdb_drop(pageGuard.key, handle, db.dbi, 0), "mdb_drop '\(db.name)'", state: writeState,
-            guardKey: pageGuard.key)
+        try check(mdb_drop(handle, db.dbi, 0), "mdb_drop '\(db.name)'", state: writeState)
     }
 }
 

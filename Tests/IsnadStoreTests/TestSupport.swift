@@ -52,7 +52,6 @@ final class Probe {
     let process = Process()
     private let input = Pipe()
     private let output = Pipe()
-    private let errorOutput = Pipe()
     private var buffer = Data()
 
     init(path: String, format: StoreFormat = testFormat) throws {
@@ -61,7 +60,6 @@ final class Probe {
         process.arguments = [path, format.identifier, String(format.version)]
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = errorOutput
         try process.run()
         let first = try readLine()
         guard first == "ready" else {
@@ -100,11 +98,6 @@ final class Probe {
             if chunk.isEmpty { throw ProbeError(message: "probe closed its output") }
             buffer.append(chunk)
         }
-    }
-
-    /// What the probe wrote on standard error, once it has ended.
-    func errors() -> String {
-        String(decoding: errorOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     }
 
     func quit() {

@@ -5,7 +5,6 @@
 //   usage: StoreProbe PATH FORMAT-ID FORMAT-VERSION
 //   count DB      number of entries in DB
 //   get DB KEY    the value of KEY as text, or <none>
-//   put DB KEY VALUE  stores VALUE under KEY (text), then says ok
 //   mapsize       the map size this process uses now
 //   quit
 import Foundation
@@ -48,10 +47,6 @@ while let line = readLine() {
                 try txn.get(Array(words[2].utf8), in: db).map { String(decoding: $0, as: UTF8.self) }
             }
             say(value ?? "<none>")
-        case "put" where words.count == 4:
-            let db = try environment.database(words[1])
-            try environment.write { txn in try txn.put(Array(words[3].utf8), for: Array(words[2].utf8), in: db) }
-            say("ok")
         case "mapsize":
             say(String(try environment.info().mapSize))
         case "quit":
