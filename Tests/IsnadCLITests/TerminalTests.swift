@@ -239,7 +239,7 @@ import Testing
             try terminal.press("Enter")
             let records = lines(terminal.wait(for: "(2 statements)"))
             #expect(records.contains("id: sample-ar-05:3"), "\(records)")
-            #expect(records.contains("id: sample-en-06:3"), "\(records)")
+            #expect(records.contains("id: sample-en-06:4"), "\(records)")
             #expect(records.contains("stance: deny"), "\(records)")
             #expect(records.contains { $0.hasPrefix("quote: Iran had delivered ballistic missiles to Russia") }, "\(records)")
             terminal.waitForPrompt()
