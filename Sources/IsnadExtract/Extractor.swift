@@ -471,6 +471,11 @@ package struct Extractor: Sendable {
             }
             return nil
         }
+        /// "وهو ما ينفي", "مما يؤكد": a present verb right after ما says
+        /// what a fact shows.
+        func showsAFact(_ k: Int) -> Bool {
+            k > 0 && gaps[k] == .none && Extractor.whatShows.contains(tokens[k - 1].form) && Extractor.isPresent(keys[k])
+        }
         /// The source a relay verb names after عن, when what it relays
         /// follows as أن/إن/بأن or a colon and no قوله carries it.
         func relayedSource(after i: Int, end: Int) -> (name: String, span: Range<Int>?)? {
@@ -487,15 +492,20 @@ package struct Extractor: Sendable {
                     || gaps[said] == .hard && tokens[said - 1].range.upperBound < tokens[said].range.lowerBound,
                 !(k..<said).contains(where: { Extractor.sayingNouns.contains(keys[$0]) || cueAt($0) != nil })
             else { return nil }
+            return relaySource(at: k, end: said)
+        }
+        /// Whom a relay names at word `k`, after its عن (up to `end`): an
+        /// official, a name the gazetteer knows, a body or role, or a name.
+        func relaySource(at k: Int, end: Int) -> (name: String, span: Range<Int>?)? {
             if Extractor.isOfficial(tokens[k].form) {
-                return arabicSubject(after: k, end: said, mentionAt: mentionAt, reader).map { adopt($0, over: nil, latin: false) }
-                    ?? unnamed(at: k, end: said, tokens: tokens, mentionAt: mentionAt)
+                return arabicSubject(after: k, end: end, mentionAt: mentionAt, reader).map { adopt($0, over: nil, latin: false) }
+                    ?? unnamed(at: k, end: end, tokens: tokens, mentionAt: mentionAt)
             }
             if let m = mentionAt[k], !m.isNisba, gazetteer.canSpeak(m.entry) { return (gazetteer.entries[m.entry].name, m.bytes) }
-            if let source = arabicSubject(after: k, end: said, mentionAt: mentionAt, reader) {
+            if let source = arabicSubject(after: k, end: end, mentionAt: mentionAt, reader) {
                 return adopt(source, over: nil, latin: false)
             }
-            if let name = arabicName(at: k, end: said, mentionAt: mentionAt, reader, relayed: true) {
+            if let name = arabicName(at: k, end: end, mentionAt: mentionAt, reader, relayed: true) {
                 return adopt(NamedSpeaker(name: name.name, kind: .person, span: name.span, nameSpan: name.span), over: nil, latin: false)
             }
             return nil
@@ -638,9 +648,7 @@ package struct Extractor: Sendable {
                 }
                 // "وهو ما ينفي منطقية أن …", "مما يؤكد أن …": a present verb after
                 // ما says what a fact shows, not what someone said.
-                if !latin, cited == nil, !cue.nominal, i > start, gaps[i] == .none, Extractor.whatShows.contains(tokens[i - 1].form),
-                    Extractor.isPresent(keys[i])
-                {
+                if !latin, cited == nil, !cue.nominal, i > start, showsAFact(i) {
                     i = after
                     continue
                 }
@@ -703,19 +711,7 @@ package struct Extractor: Sendable {
                     {
                         var k = from + 1
                         if Extractor.documents.contains(tokens[k].form), k + 1 < i { k += 1 }  // عن بيان التحالف
-                        if Extractor.isOfficial(tokens[k].form) {
-                            actor =
-                                arabicSubject(after: k, end: i, mentionAt: mentionAt, reader).map { adopt($0, over: nil, latin: false) }
-                                ?? unnamed(at: k, end: i, tokens: tokens, mentionAt: mentionAt)
-                        } else if let m = mentionAt[k], !m.isNisba, gazetteer.canSpeak(m.entry) {
-                            actor = (gazetteer.entries[m.entry].name, m.bytes)
-                        } else if let source = arabicSubject(after: k, end: i, mentionAt: mentionAt, reader) {
-                            actor = adopt(source, over: nil, latin: false)
-                        } else if let name = arabicName(at: k, end: i, mentionAt: mentionAt, reader, relayed: true) {
-                            actor = adopt(
-                                NamedSpeaker(name: name.name, kind: .person, span: name.span, nameSpan: name.span),
-                                over: nil, latin: false)
-                        }
+                        actor = relaySource(at: k, end: i)
                     }
                     // "Reuters quoted a senior official as saying": whom the
                     // active relay names before "as".
@@ -951,17 +947,18 @@ package struct Extractor: Sendable {
                     // The holder the gazetteer knows speaks only if the article
                     // names him: offices change hands, and "the White House
                     // spokesman" of 2009 is not the one the gazetteer lists.
-                    if let keywords = Extractor.titles[DateFinder.stripped(tokens[title].form)],
-                        let holder = holder(of: gazetteer.entries[e].name, keywords: keywords),
-                        let h = gazetteer.entry(named: holder), mentionAt.names(h)
-                    {
-                        speaker = (holder, tokens[title].range.lowerBound..<span.upperBound)
-                    } else if Extractor.titles[DateFinder.stripped(tokens[title].form)] != nil {
-                        // No one the article names: the office speaks, as
-                        // the text describes it ("المتحدث باسم البيت الأبيض").
+                    if let keywords = Extractor.titles[DateFinder.stripped(tokens[title].form)] {
                         let office = tokens[title].range.lowerBound..<span.upperBound
-                        let phrase = Extractor.slice(text, office)
-                        speaker = (latin ? "unnamed " + phrase : phrase, office)
+                        if let holder = holder(of: gazetteer.entries[e].name, keywords: keywords),
+                            let h = gazetteer.entry(named: holder), mentionAt.names(h)
+                        {
+                            speaker = (holder, office)
+                        } else {
+                            // No one the article names: the office speaks, as
+                            // the text describes it ("المتحدث باسم البيت الأبيض").
+                            let phrase = Extractor.slice(text, office)
+                            speaker = (latin ? "unnamed " + phrase : phrase, office)
+                        }
                     } else if p >= start + 2, ["في", "من", "in", "at"].contains(tokens[p - 1].form),
                         Extractor.isOfficial(tokens[p - 2].form)
                     {
@@ -1023,8 +1020,7 @@ package struct Extractor: Sendable {
                             && !(latin
                                 && (Extractor.isPassive($0, start: start, tokens)
                                     || gaps[$0] == .none && Extractor.isThingSubject($0 - 1, reader)))
-                            && !(!latin && gaps[$0] == .none && Extractor.whatShows.contains(tokens[$0 - 1].form)
-                                && Extractor.isPresent(keys[$0]))
+                            && !(!latin && showsAFact($0))
                             || flags[$0].contains(.saying) && Extractor.isSaying(keys[$0])
                                 && !(Extractor.introducers.contains(keys[$0]) && introducesWordsOfCue(before: $0, start: start))
                             // "…، مشيرا إلى أن …": a participle that says something of its own.

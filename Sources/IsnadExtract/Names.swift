@@ -138,10 +138,8 @@ extension Extractor {
         // - who is also the CEO of an oil company - has described".)
         if let who = (max(start, cue - 14)..<cue).last(where: { ["who", "which"].contains(w.form($0)) }), who > start,
             w.gaps[who] == .comma,
-            (who + 1..<cue).allSatisfy({ w.gaps[$0] == .none })
-                || (who + 1..<cue).filter({ w.gaps[$0] != .none }).count == 1
-                    && (who + 1..<cue).allSatisfy({ w.gaps[$0] == .none || w.gaps[$0] == .comma })
-                    && (cue - 3..<cue).contains(where: { $0 > who && w.gaps[$0] == .comma })
+            case let closing = (who + 1..<cue).filter({ w.gaps[$0] != .none }),
+            closing.isEmpty || closing.count == 1 && w.gaps[closing[0]] == .comma && closing[0] >= cue - 3
         {
             return englishPhrase(endingAt: who - 1, start: start, w)
         }
@@ -1010,7 +1008,7 @@ extension Extractor {
     /// denied by", "has been flatly rejected by").
     static func isPassive(_ k: Int, start: Int, _ tokens: [Token]) -> Bool {
         var p = k - 1
-        while p > start, p > k - 3, tokens[p].form.hasSuffix("ly") || englishSkips.contains(tokens[p].form),
+        while p > start, p > k - 3, PlainForm.hasSuffix(tokens[p].form, "ly") || englishSkips.contains(tokens[p].form),
             !passiveAuxiliaries.contains(tokens[p].form)
         { p -= 1 }
         return p >= start && passiveAuxiliaries.contains(tokens[p].form)
@@ -1058,7 +1056,7 @@ extension Extractor {
     /// official as saying".
     static let activeRelays = words(["quoted", "quoting", "quotes", "cited", "citing", "cites"])
     /// "ما", "مما", "بما" before a present verb: "what shows", a fact's.
-    static let whatShows = words(["ما", "مما", "بما", "وهو ما", "وهذا ما"])
+    static let whatShows = words(["ما", "مما", "بما"])
     /// Whether a verb agrees with the relative pronoun before it, as its
     /// subject would: الذي a masculine singular, التي a feminine, الذين a
     /// plural.
