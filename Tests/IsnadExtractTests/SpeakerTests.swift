@@ -625,9 +625,9 @@ import Testing
     @Test func whatAFactShowsIsNoStatement() {
         // "وهو ما ينفي", "مما يؤكد": a present verb after ما is what a fact
         // shows; what the speaker said runs on through it.
-        let found = extract("وقال المحامي سامر نصار إن موكله كان مسافرا، وهو ما ينفي أن يكون ضالعا في الجريمة.")
+        let found = extract("وقال المحامي سامر نصار إن موكله كان مسافرا، وهو ما ينفي أن يكون قد غادر المدينة.")
         #expect(found.map(\.actor) == ["سامر نصار"])
-        #expect(found.first?.quote.hasSuffix("ضالعا في الجريمة") == true)
+        #expect(found.first?.quote.hasSuffix("قد غادر المدينة") == true)
         #expect(actors("قال الوزير سامي حداد إن الأسعار ارتفعت، مما يؤكد أن الأزمة مستمرة.") == ["سامي حداد"])
     }
 
@@ -641,24 +641,23 @@ import Testing
             actors("Summit President Omar Haddad - who is also the head of a bank - has described the goal as \"vital\".")
                 == ["Omar Haddad"])
         // A surname that is also a rank, after a given name.
-        #expect(actors("His predecessor, Sir John Major, said it was \"unwise\".") == ["John Major"])
+        #expect(actors("Her predecessor, Sir David Major, said the plan was \"reckless\".") == ["David Major"])
         // A refusal with a word between its verb and noun.
-        #expect(extract("The Pentagon on Tuesday declined direct comment on the report.").map(\.stance) == ["decline"])
+        #expect(extract("The ministry on Friday declined direct comment on the leaked memo.").map(\.stance) == ["decline"])
     }
 
     @Test func twoNamesJoinedAfterAnOpeningPhraseAreTwoSpeakers() {
         // The comma before them ends an opening phrase, not a list.
         #expect(
-            actors("In a joint statement, Sheikh Hamad and Sheikh Ahmed said the grilling was an \"abuse\".").sorted()
-                == ["Ahmed", "Hamad"])
+            actors("After the hearing, Sheikh Faisal and Sheikh Nasser said the inquiry was \"unfair\".").sorted()
+                == ["Faisal", "Nasser"])
     }
 
     @Test func whoeverIssuedASpeechSaysWhatIsInIt() {
         // The issuer before its verb, known to the gazetteer or not, with
         // words of the document's own before the cue.
         #expect(
-            actors("وكان زيلينسكي نشر سابقا عبر تيليغرام خطابا له إلى المواطنين، انتقد فيه نتائج الاجتماع.")
-                == ["Volodymyr Zelensky"])
+            actors("وكان أردوغان ألقى مساء أمس خطابا أمام أنصاره، انتقد فيه قرار المحكمة.") == ["Recep Tayyip Erdogan"])
         #expect(actors("وكان الوزير سامي حداد نشر تغريدة، قال فيها إن المحادثات فشلت.") == ["سامي حداد"])
     }
 
@@ -675,7 +674,7 @@ import Testing
         #expect(actors("The agency quoted a senior official as saying the talks failed.") == ["unnamed senior official"])
         #expect(actors("The newspaper cited two officials as saying the talks failed.") == ["unnamed officials"])
         // A passive relay keeps its subject.
-        #expect(Set(actors("Nukhazhiyev was quoted by Interfax as saying the case was weak.")) == ["Nukhazhiyev"])
+        #expect(Set(actors("Dorn was quoted by Interfax as saying the case was weak.")) == ["Dorn"])
     }
 
     @Test func mixedQuotationMarksCloseTheirQuotation() {
@@ -687,7 +686,10 @@ import Testing
 
     @Test func officesSpeakAsTheTextDescribesThem() {
         // A role inside a body is a person, not the body.
-        #expect(actors("وقال منسق الأمم المتحدة للإغاثة إن القوافل عالقة منذ أسبوع.") == ["منسق الأمم المتحدة للإغاثة"])
+        #expect(
+            actors("وقال منسق الأمم المتحدة للشؤون الإنسانية إن القوافل عالقة منذ أسبوع.") == [
+                "منسق الأمم المتحدة للشؤون الإنسانية"
+            ])
         #expect(actors("وقال رئيس بعثة الأمم المتحدة إن الطريق مغلق.") == ["رئيس بعثة الأمم المتحدة"])
         // An office the gazetteer has a holder for speaks as that holder
         // only when the article names him; otherwise as described.
@@ -697,8 +699,8 @@ import Testing
                 == ["John Kirby", "John Kirby"])
         // English: the role of a body however the body is written.
         #expect(
-            actors("The head of the UN agency for Palestinian refugees said on Monday that aid was blocked.") == [
-                "head of the UN agency for Palestinian refugees"
+            actors("The head of the UN agency for migrants said on Monday that aid was blocked.") == [
+                "head of the UN agency for migrants"
             ])
         #expect(actors("A spokeswoman for the party said the vote was unprecedented.") == ["unnamed spokeswoman for the party"])
         #expect(actors("A spokesperson for Meta said the post was removed.") == ["unnamed Meta spokesperson"])
